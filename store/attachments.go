@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// ErrNoBlobs is returned for documents when the store has no Blobs.
+var ErrNoBlobs = errors.New("this caseload cannot hold documents")
+
+// Attachments returns a client's documents, newest first.
+func (s *Store) Attachments(ctx context.Context, clientID int64) ([]Attachment, error) {
+	var out []Attachment
+	err := s.read(ctx, func(t *tx) error {
+		rs, err := t.query(`SELECT id, client_id, name, kind, size, added_at FROM attachments
+			WHERE client_id = ? ORDER BY added_at DESC, id DESC`, clientID)
+		if err != nil {
+			return fmt.Errorf("listing documents: %w", err)
+		}
+		defer rs.Close()
+		for rs.Next() {
+			var a Attachment
+			if err := rs.Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added)); err != nil {
+				return fmt.Errorf("listing documents: %w", err)
+			}
+			out = append(out, a)
+		}
+		return rs.Err()
+	})
+	return out, err
+}
+
+// AddAttachment seals data as a document of the client. The file is sealed
+// before the row is written; if the row cannot be written, the file goes.
+func (s *Store) AddAttachment(ctx context.Context, a Attachment, data []byte) (Attachment, error) {
+	if s.blobs == nil {
+		return a, ErrNoBlobs
+	}
+	if a.Kind == "" {
+		a.Kind = KindOther
+	}
+	if err := a.Validate(); err != nil {
+		return a, err
+	}
+	a.Size = int64(len(data))
+	// Refuse before sealing, so a restricted client leaves no stray file.
+	if err := s.read(ctx, func(t *tx) error { _, err := t.writable(a.ClientID); return err }); err != nil {
+		return a, err
+	}
+	id, key, err := s.blobs.Put(data)
+	if err != nil {
+		return a, fmt.Errorf("sealing document: %w", err)
+	}
+	err = s.write(ctx, func(t *tx) error {
+		if _, err := t.writable(a.ClientID); err != nil {
+			return err
+		}
+		res, err := t.exec(`INSERT INTO attachments (client_id, blob_id, blob_key, name, kind, size,
+			added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, a.ClientID, id, key, a.Name, a.Kind, a.Size, t.stamp())
+		if err != nil {
+			return fmt.Errorf("adding document: %w", err)
+		}
+		if a.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		a.Added = civilMoment(t.now)
+		return t.audit(AuditCreate, a.ClientID, fmt.Sprintf("document %d (%s)", a.ID, a.Kind))
+	})
+	if err != nil && a.ID == 0 {
+		s.blobs.Remove(id)
+	}
+	return a, err
+}
+
+// AttachmentData returns a document and its decrypted contents, and logs
+// that a copy was taken out.
+func (s *Store) AttachmentData(ctx context.Context, id int64) (Attachment, []byte, error) {
+	if s.blobs == nil {
+		return Attachment{}, nil, ErrNoBlobs
+	}
+	var a Attachment
+	var blobID, key string
+	err := s.writeLazy(ctx, func(t *tx) error {
+		err := t.row(`SELECT id, client_id, name, kind, size, added_at, blob_id, blob_key
+			FROM attachments WHERE id = ?`, id).Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size,
+			at(&a.Added), &blobID, &key)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		return t.audit(AuditExport, a.ClientID, fmt.Sprintf("document %d", a.ID))
+	})
+	if err != nil {
+		return a, nil, err
+	}
+	data, err := s.blobs.Get(blobID, key)
+	if err != nil {
+		return a, nil, fmt.Errorf("opening document: %w", err)
+	}
+	return a, data, nil
+}
+
+// DeleteAttachment removes a document. Its key leaves the database at once,
+// which makes every copy of the sealed file unreadable; the file itself is
+// removed once the vault without the key is saved.
+func (s *Store) DeleteAttachment(ctx context.Context, id int64) error {
+	return s.write(ctx, func(t *tx) error {
+		var clientID int64
+		var blobID string
+		err := t.row("SELECT client_id, blob_id FROM attachments WHERE id = ?", id).Scan(&clientID, &blobID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := t.writable(clientID); err != nil {
+			return err
+		}
+		if _, err := t.exec("DELETE FROM attachments WHERE id = ?", id); err != nil {
+			return fmt.Errorf("deleting document: %w", err)
+		}
+		t.doom(blobID)
+		return t.audit(AuditDelete, clientID, fmt.Sprintf("document %d", id))
+	})
+}

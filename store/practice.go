@@ -1,0 +1,38 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Practice returns the practice's own details.
+func (s *Store) Practice(ctx context.Context) (Practice, error) {
+	var p Practice
+	err := s.read(ctx, func(t *tx) error {
+		err := t.row(`SELECT name, address, email, phone, kvk, dpo_contact, purposes, legal_bases,
+			recipients, updated_at FROM practice WHERE id = 1`).Scan(&p.Name, &p.Address, &p.Email,
+			&p.Phone, &p.KvK, &p.DPOContact, &p.Purposes, &p.LegalBases, &p.Recipients, at(&p.Updated))
+		if err != nil {
+			return fmt.Errorf("reading practice details: %w", err)
+		}
+		return nil
+	})
+	return p, err
+}
+
+// SavePractice stores the practice's own details.
+func (s *Store) SavePractice(ctx context.Context, p Practice) error {
+	if p.Email != "" && !validEmail(p.Email) {
+		return invalid("email", "the e-mail address is not valid")
+	}
+	return s.write(ctx, func(t *tx) error {
+		_, err := t.exec(`UPDATE practice SET name = ?, address = ?, email = ?, phone = ?, kvk = ?,
+			dpo_contact = ?, purposes = ?, legal_bases = ?, recipients = ?, updated_at = ? WHERE id = 1`,
+			p.Name, p.Address, p.Email, p.Phone, p.KvK, p.DPOContact, p.Purposes, p.LegalBases,
+			p.Recipients, t.stamp())
+		if err != nil {
+			return fmt.Errorf("saving practice details: %w", err)
+		}
+		return t.audit(AuditEdit, 0, "practice")
+	})
+}

@@ -1,0 +1,425 @@
+// Package store is the caseload: the schema, the domain types, the queries,
+// retention and the audit log, over one in-memory SQLite database.
+//
+// The database lives only in memory. It is filled from a decrypted image at
+// open and, after every committed write, serialized and handed to a Sealer
+// that makes it durable. store knows nothing of encryption or terminals: the
+// Sealer and the Blobs store are small interfaces that crypt implements and
+// cmd wires in.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// Sealer persists the serialized database image durably.
+type Sealer interface {
+	// Seal encrypts image and replaces the vault file atomically. It returns
+	// only once the new file is durable.
+	Seal(image []byte) error
+}
+
+// Blobs keeps attachments outside the database image, each sealed to its own key.
+type Blobs interface {
+	// Put seals data under a fresh random id and returns the id and the
+	// secret key that opens it.
+	Put(data []byte) (id, key string, err error)
+	// Get returns the decrypted contents; damage is an error, never partial data.
+	Get(id, key string) ([]byte, error)
+	// Remove deletes the sealed file; a missing id is not an error.
+	Remove(id string) error
+}
+
+// Clock tells the time. Every deadline is computed from it, so tests can
+// travel by passing a clock of their own.
+type Clock func() time.Time
+
+// Options wires a Store to the world outside.
+type Options struct {
+	// Sealer receives the image after every committed write; nil keeps the
+	// caseload in memory only (tests, dry runs).
+	Sealer Sealer
+	// Blobs stores attachments; nil refuses attachments.
+	Blobs Blobs
+	// Clock defaults to time.Now.
+	Clock Clock
+}
+
+// Store is an open caseload. Its methods are safe for concurrent use; they
+// run one at a time, since the database has one connection.
+type Store struct {
+	mu     sync.Mutex
+	db     *sql.DB
+	conn   *sql.Conn // the one connection that holds the in-memory database
+	sealer Sealer
+	blobs  Blobs
+	clock  Clock
+
+	dirty  bool     // committed changes not yet sealed
+	doomed []string // blob ids to remove once a seal without their keys succeeds
+}
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// sqliteMagic opens every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// Open loads a caseload from a decrypted image, or starts a new one when
+// image is nil. A new caseload is sealed at once, so the vault on disk is
+// never without a database.
+func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if image != nil && !bytes.HasPrefix(image, sqliteMagic) {
+		return nil, fmt.Errorf("opening caseload: %w", ErrNoSchema)
+	}
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		return nil, fmt.Errorf("opening database: %w", err)
+	}
+	// database/sql replaces a lost connection with a fresh, empty :memory:
+	// database; holding one dedicated Conn makes that impossible.
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening database: %w", err)
+	}
+	s := &Store{db: db, conn: conn, sealer: o.Sealer, blobs: o.Blobs, clock: o.Clock}
+	if err := s.load(ctx, image); err != nil {
+		s.drop()
+		return nil, err
+	}
+	if image == nil {
+		s.dirty = true
+		if err := s.Save(ctx); err != nil {
+			s.drop()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Store) load(ctx context.Context, image []byte) error {
+	if image != nil {
+		err := s.conn.Raw(func(dc any) error {
+			d, ok := dc.(interface{ Deserialize([]byte) error })
+			if !ok {
+				return errors.New("the sqlite driver cannot deserialize")
+			}
+			return d.Deserialize(image)
+		})
+		if err != nil {
+			return fmt.Errorf("loading caseload image: %w", err)
+		}
+	}
+	// temp_store keeps sorts and VACUUM from writing unnamed temp files;
+	// secure_delete zeroes deleted rows, so a deleted attachment key or a
+	// purged name does not survive in the serialized image.
+	for _, p := range []string{
+		"PRAGMA temp_store = MEMORY",
+		"PRAGMA secure_delete = ON",
+		"PRAGMA foreign_keys = ON",
+	} {
+		if _, err := s.conn.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("configuring database: %w", err)
+		}
+	}
+	if image != nil {
+		var ok string
+		if err := s.conn.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&ok); err != nil || ok != "ok" {
+			return fmt.Errorf("checking caseload image: %w", ErrNoSchema)
+		}
+	}
+	return s.migrate(ctx, image == nil)
+}
+
+// migrate runs the numbered migrations the image has not seen yet, each in
+// its own transaction together with the new user_version.
+func (s *Store) migrate(ctx context.Context, fresh bool) error {
+	var version int
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	if version == 0 && !fresh {
+		return fmt.Errorf("opening caseload: %w", ErrNoSchema)
+	}
+	steps, err := migrationSteps()
+	if err != nil {
+		return err
+	}
+	if version > len(steps) {
+		return fmt.Errorf("schema version %d: %w", version, ErrNewerSchema)
+	}
+	for i := version; i < len(steps); i++ {
+		tx, err := s.conn.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, steps[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+		}
+		s.dirty = true
+	}
+	return nil
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int {
+	steps, _ := migrationSteps()
+	return len(steps)
+}
+
+func migrationSteps() ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	steps := make([]string, 0, len(names))
+	for i, name := range names {
+		want := fmt.Sprintf("migrations/%04d_", i+1)
+		if !strings.HasPrefix(name, want) {
+			return nil, fmt.Errorf("migration %s out of sequence", name)
+		}
+		b, err := migrations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		steps = append(steps, string(b))
+	}
+	return steps, nil
+}
+
+// ErrNewerSchema is returned for an image written by a newer caseload.
+var ErrNewerSchema = errors.New("the vault was written by a newer version of caseload")
+
+// Close seals pending changes, then drops the database from memory. The
+// database is dropped even when the final seal fails; that error is returned.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return nil
+	}
+	err := s.sealLocked(context.Background())
+	s.drop()
+	return err
+}
+
+func (s *Store) drop() {
+	if s.conn != nil {
+		s.conn.Close()
+		s.conn = nil
+	}
+	if s.db != nil {
+		s.db.Close()
+		s.db = nil
+	}
+}
+
+// Save seals the image if committed changes are waiting. Mutating methods
+// save by themselves; Save retries after a failed seal.
+func (s *Store) Save(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return ErrClosed
+	}
+	return s.sealLocked(ctx)
+}
+
+// Dirty reports whether committed changes have not reached the disk yet.
+func (s *Store) Dirty() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.dirty
+}
+
+// Today is the civil date of the store's clock, the day every deadline
+// counts from.
+func (s *Store) Today() time.Time {
+	return civilDay(s.clock())
+}
+
+// Image serializes the database.
+func (s *Store) Image(ctx context.Context) ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return nil, ErrClosed
+	}
+	return s.imageLocked(ctx)
+}
+
+func (s *Store) imageLocked(ctx context.Context) ([]byte, error) {
+	// An image without the schema would replace the caseload with nothing.
+	var n int
+	err := s.conn.QueryRowContext(ctx,
+		"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('clients', 'records', 'audit')").Scan(&n)
+	if err != nil || n != 3 {
+		return nil, ErrNoSchema
+	}
+	var image []byte
+	err = s.conn.Raw(func(dc any) error {
+		d, ok := dc.(interface{ Serialize() ([]byte, error) })
+		if !ok {
+			return errors.New("the sqlite driver cannot serialize")
+		}
+		var err error
+		image, err = d.Serialize()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("serializing caseload: %w", err)
+	}
+	if !bytes.HasPrefix(image, sqliteMagic) {
+		return nil, ErrNoSchema
+	}
+	return image, nil
+}
+
+func (s *Store) sealLocked(ctx context.Context) error {
+	if !s.dirty {
+		return nil
+	}
+	if s.sealer == nil {
+		s.dirty = false
+		return s.removeDoomed()
+	}
+	image, err := s.imageLocked(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrNotSaved, err)
+	}
+	if err := s.sealer.Seal(image); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotSaved, err)
+	}
+	s.dirty = false
+	return s.removeDoomed()
+}
+
+// removeDoomed deletes the sealed files whose keys left the database. It
+// runs only after a seal without those keys is durable: were the file gone
+// first, a crash would leave the vault pointing at nothing.
+func (s *Store) removeDoomed() error {
+	if s.blobs == nil {
+		s.doomed = nil
+		return nil
+	}
+	var errs []error
+	kept := s.doomed[:0]
+	for _, id := range s.doomed {
+		if err := s.blobs.Remove(id); err != nil {
+			errs = append(errs, err)
+			kept = append(kept, id)
+		}
+	}
+	s.doomed = kept
+	if len(errs) > 0 {
+		return fmt.Errorf("removing deleted documents: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+// tx is one transaction with the moment it runs at, fixed once so every row
+// it writes carries the same time.
+type tx struct {
+	*sql.Tx
+	ctx    context.Context
+	now    time.Time
+	doomed []string // sealed files to remove once the commit is durable
+}
+
+// doom marks a sealed file for removal after this transaction is saved.
+func (t *tx) doom(blobID string) { t.doomed = append(t.doomed, blobID) }
+
+func (t *tx) exec(query string, args ...any) (sql.Result, error) {
+	return t.ExecContext(t.ctx, query, args...)
+}
+
+func (t *tx) query(query string, args ...any) (*sql.Rows, error) {
+	return t.QueryContext(t.ctx, query, args...)
+}
+
+func (t *tx) row(query string, args ...any) *sql.Row {
+	return t.QueryRowContext(t.ctx, query, args...)
+}
+
+// today is the civil date of the transaction.
+func (t *tx) today() time.Time { return civilDay(t.now) }
+
+// stamp is the transaction's moment as stored.
+func (t *tx) stamp() string { return formatMoment(t.now) }
+
+// read runs fn in a transaction that is rolled back afterwards.
+func (s *Store) read(ctx context.Context, fn func(*tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inTx(ctx, fn, false)
+}
+
+// write runs fn in a transaction, commits it and seals the image.
+func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.inTx(ctx, fn, true); err != nil {
+		return err
+	}
+	return s.sealLocked(ctx)
+}
+
+// writeLazy commits fn without sealing at once: for audit lines of reads,
+// which ride along with the next save (and at the latest with Close).
+func (s *Store) writeLazy(ctx context.Context, fn func(*tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inTx(ctx, fn, true)
+}
+
+func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error {
+	if s.conn == nil {
+		return ErrClosed
+	}
+	sqlTx, err := s.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("beginning transaction: %w", err)
+	}
+	t := &tx{Tx: sqlTx, ctx: ctx, now: s.clock()}
+	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if !commit {
+		sqlTx.Rollback()
+		return nil
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("committing: %w", err)
+	}
+	s.doomed = append(s.doomed, t.doomed...)
+	s.dirty = true
+	return nil
+}

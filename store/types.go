@@ -1,0 +1,427 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// Status is where a client stands in their trajectory.
+type Status string
+
+// The statuses a client moves through: intake → active → closed, or rejected.
+const (
+	StatusIntake   Status = "intake"
+	StatusActive   Status = "active"
+	StatusClosed   Status = "closed"
+	StatusRejected Status = "rejected"
+)
+
+// Statuses lists every status in the order a trajectory runs.
+var Statuses = []Status{StatusIntake, StatusActive, StatusClosed, StatusRejected}
+
+// Valid reports whether s is one of the known statuses.
+func (s Status) Valid() bool {
+	for _, v := range Statuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Referral is who sent the client.
+type Referral string
+
+// The referral sources the privacy statements name.
+const (
+	ReferralSelf         Referral = "self"
+	ReferralMunicipality Referral = "municipality"
+	ReferralSchool       Referral = "school"
+	ReferralOther        Referral = "other"
+)
+
+// Referrals lists every referral source.
+var Referrals = []Referral{ReferralSelf, ReferralMunicipality, ReferralSchool, ReferralOther}
+
+// Outcome is how a closed trajectory ended; it survives a purge as an
+// anonymous statistic.
+type Outcome string
+
+// The outcomes the seed organisations publish.
+const (
+	OutcomeNone       Outcome = ""
+	OutcomeEducation  Outcome = "education"
+	OutcomeWork       Outcome = "work"
+	OutcomeOther      Outcome = "other"
+	OutcomeDroppedOut Outcome = "dropped_out"
+)
+
+// Outcomes lists every outcome a closed trajectory can have.
+var Outcomes = []Outcome{OutcomeEducation, OutcomeWork, OutcomeOther, OutcomeDroppedOut}
+
+// Client is one person in the caseload. Dates are civil dates (midnight UTC);
+// a zero time means "not set".
+type Client struct {
+	ID        int64
+	UID       string // stable across exports and imports
+	FirstName string
+	LastName  string
+	Email     string
+	Phone     string
+	Address   string
+	BirthDate time.Time
+	Referral  Referral
+	// ReferralDetail names the referrer (the municipality, the school).
+	ReferralDetail string
+	// Representative is the legal representative of a client under 16.
+	Representative string
+	Status         Status
+	Start          time.Time
+	End            time.Time
+	// RejectedOn is the date an intake was turned down or never started.
+	RejectedOn time.Time
+	Outcome    Outcome
+	// Restricted is set while processing is restricted (AVG art. 18): the
+	// client is read-only everywhere.
+	Restricted       bool
+	RestrictedReason string
+	// Hold stops every purge of this client (a legal hold).
+	Hold       bool
+	HoldReason string
+	HoldUntil  time.Time
+	Notes      string
+	Created    time.Time
+	Updated    time.Time
+}
+
+// Name is the client's full name as the coach reads it.
+func (c Client) Name() string {
+	return strings.TrimSpace(c.FirstName + " " + c.LastName)
+}
+
+// AgeOn returns the client's age in whole years on day, or -1 when the birth
+// date is unknown.
+func (c Client) AgeOn(day time.Time) int {
+	if c.BirthDate.IsZero() {
+		return -1
+	}
+	b := c.BirthDate
+	age := day.Year() - b.Year()
+	if day.Month() < b.Month() || day.Month() == b.Month() && day.Day() < b.Day() {
+		age--
+	}
+	return age
+}
+
+// Validate reports the first field that a coach must correct.
+func (c Client) Validate() error {
+	switch {
+	case strings.TrimSpace(c.FirstName) == "" && strings.TrimSpace(c.LastName) == "":
+		return invalid("name", "a client needs a first or last name")
+	case !c.Status.Valid():
+		return invalid("status", fmt.Sprintf("unknown status %q", c.Status))
+	case c.Referral != "" && !validReferral(c.Referral):
+		return invalid("referral", fmt.Sprintf("unknown referral source %q", c.Referral))
+	case c.Email != "" && !validEmail(c.Email):
+		return invalid("email", "the e-mail address is not valid")
+	case !c.Start.IsZero() && !c.End.IsZero() && c.End.Before(c.Start):
+		return invalid("end", "the trajectory ends before it starts")
+	case !c.BirthDate.IsZero() && !c.Start.IsZero() && c.BirthDate.After(c.Start):
+		return invalid("birth_date", "the birth date is after the trajectory start")
+	case c.Status == StatusClosed && c.End.IsZero():
+		return invalid("end", "a closed trajectory needs an end date")
+	case c.Status == StatusRejected && c.RejectedOn.IsZero():
+		return invalid("rejected_on", "a rejected intake needs the date of rejection")
+	case c.Outcome != OutcomeNone && !validOutcome(c.Outcome):
+		return invalid("outcome", fmt.Sprintf("unknown outcome %q", c.Outcome))
+	case c.Hold && strings.TrimSpace(c.HoldReason) == "":
+		return invalid("hold_reason", "a legal hold needs a reason")
+	case c.Restricted && strings.TrimSpace(c.RestrictedReason) == "":
+		return invalid("restricted_reason", "a restriction needs a reason")
+	}
+	return nil
+}
+
+func validReferral(r Referral) bool {
+	for _, v := range Referrals {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
+func validOutcome(o Outcome) bool {
+	for _, v := range Outcomes {
+		if o == v {
+			return true
+		}
+	}
+	return false
+}
+
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s
+}
+
+// RecordKind is the kind of a text record in a dossier.
+type RecordKind string
+
+// The record kinds of a coaching dossier.
+const (
+	KindIntake     RecordKind = "intake"
+	KindPlan       RecordKind = "plan"
+	KindEvaluation RecordKind = "evaluation"
+	KindNote       RecordKind = "note"
+	KindCV         RecordKind = "cv"
+	KindLetter     RecordKind = "letter"
+	KindEmail      RecordKind = "email"
+	KindOther      RecordKind = "other"
+)
+
+// RecordKinds lists every record kind.
+var RecordKinds = []RecordKind{KindIntake, KindPlan, KindEvaluation, KindNote, KindCV, KindLetter, KindEmail, KindOther}
+
+// Valid reports whether k is a known record kind.
+func (k RecordKind) Valid() bool {
+	for _, v := range RecordKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Record is a text in a client's dossier: an intake, a plan of approach, an
+// evaluation, a progress note, a CV, a letter, an e-mail.
+type Record struct {
+	ID       int64
+	ClientID int64
+	Kind     RecordKind
+	Title    string
+	Body     string
+	// Date is the date the record is about (the session, the evaluation).
+	Date time.Time
+	// Special marks special-category data (health and the like): shown
+	// masked until the coach reveals it, and every reveal is logged.
+	Special bool
+	Created time.Time
+	Updated time.Time
+}
+
+// Validate reports the first field that a coach must correct.
+func (r Record) Validate() error {
+	switch {
+	case r.ClientID == 0:
+		return invalid("client", "a record belongs to a client")
+	case !r.Kind.Valid():
+		return invalid("kind", fmt.Sprintf("unknown record kind %q", r.Kind))
+	case strings.TrimSpace(r.Title) == "":
+		return invalid("title", "a record needs a title")
+	case r.Date.IsZero():
+		return invalid("date", "a record needs a date")
+	}
+	return nil
+}
+
+// Attendance is what happened to an appointment.
+type Attendance string
+
+// The attendance states of an appointment.
+const (
+	AttendancePlanned   Attendance = ""
+	AttendanceAttended  Attendance = "attended"
+	AttendanceCancelled Attendance = "cancelled"
+	AttendanceNoShow    Attendance = "no_show"
+)
+
+// Attendances lists the recorded attendance states (planned is the absence of one).
+var Attendances = []Attendance{AttendanceAttended, AttendanceCancelled, AttendanceNoShow}
+
+// Appointment is a session with a client. Start is a civil date-time (the
+// wall clock of the coach, stored as UTC without conversion).
+type Appointment struct {
+	ID         int64
+	ClientID   int64
+	Start      time.Time
+	Minutes    int
+	Place      string
+	Attendance Attendance
+	// Reason explains a cancellation or a no-show.
+	Reason  string
+	Notes   string
+	Created time.Time
+	Updated time.Time
+}
+
+// Validate reports the first field that a coach must correct.
+func (a Appointment) Validate() error {
+	switch {
+	case a.ClientID == 0:
+		return invalid("client", "an appointment belongs to a client")
+	case a.Start.IsZero():
+		return invalid("start", "an appointment needs a date and time")
+	case a.Minutes <= 0 || a.Minutes > 24*60:
+		return invalid("minutes", "the duration must be between 1 minute and 24 hours")
+	case a.Attendance != AttendancePlanned && a.Attendance != AttendanceAttended &&
+		a.Attendance != AttendanceCancelled && a.Attendance != AttendanceNoShow:
+		return invalid("attendance", fmt.Sprintf("unknown attendance %q", a.Attendance))
+	}
+	return nil
+}
+
+// Attachment is a document (CV, letter, scan) sealed outside the database;
+// its key lives only in the database row, so deleting the row makes every
+// copy of the file unreadable.
+type Attachment struct {
+	ID       int64
+	ClientID int64
+	Name     string
+	Kind     RecordKind
+	Size     int64
+	Added    time.Time
+}
+
+// Validate reports the first field that a coach must correct.
+func (a Attachment) Validate() error {
+	switch {
+	case a.ClientID == 0:
+		return invalid("client", "a document belongs to a client")
+	case strings.TrimSpace(a.Name) == "":
+		return invalid("name", "a document needs a name")
+	case !a.Kind.Valid():
+		return invalid("kind", fmt.Sprintf("unknown document kind %q", a.Kind))
+	}
+	return nil
+}
+
+// ClientRow is one line of the caseload table.
+type ClientRow struct {
+	ID              int64
+	Name            string
+	Email           string
+	Phone           string
+	Referral        Referral
+	ReferralDetail  string
+	Status          Status
+	Start           time.Time
+	End             time.Time
+	NextAppointment time.Time
+	Restricted      bool
+	Retention       Countdown
+}
+
+// Countdown is a client's retention state as the caseload shows it.
+type Countdown struct {
+	// State tells how to show the countdown.
+	State RetentionState
+	// PurgeOn is the date the dossier is due for deletion (zero while the
+	// trajectory runs).
+	PurgeOn time.Time
+	// DaysLeft counts from today to PurgeOn; negative when overdue.
+	DaysLeft int
+	// HoldReason explains a legal hold.
+	HoldReason string
+}
+
+// RetentionState is a client's place on the retention countdown.
+type RetentionState string
+
+// The states the caseload colours differently.
+const (
+	RetentionRunning  RetentionState = "running"  // trajectory still running: no countdown
+	RetentionCounting RetentionState = "counting" // more than 30 days left
+	RetentionSoon     RetentionState = "soon"     // due within 30 days
+	RetentionUrgent   RetentionState = "urgent"   // due within 15 days
+	RetentionOverdue  RetentionState = "overdue"  // past the purge date
+	RetentionHold     RetentionState = "hold"     // legal hold
+)
+
+// Hit is one full-text search result.
+type Hit struct {
+	ClientID    int64
+	ClientName  string
+	RecordID    int64
+	RecordTitle string
+	Kind        RecordKind
+	Date        time.Time
+	// Snippet is the matching text with the match between « and »; empty
+	// for a special-category record, whose text is never shown unasked.
+	Snippet string
+}
+
+// AuditEntry is one line of the audit log. It names clients by id only.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	Action   string
+	ClientID int64
+	Detail   string
+}
+
+// The audit actions.
+const (
+	AuditUnlock = "unlock"
+	AuditView   = "view"
+	AuditReveal = "reveal"
+	AuditCreate = "create"
+	AuditEdit   = "edit"
+	AuditDelete = "delete"
+	AuditExport = "export"
+	AuditImport = "import"
+	AuditPurge  = "purge"
+)
+
+// Counts is what `caseload verify` prints.
+type Counts struct {
+	Clients      int
+	Records      int
+	Appointments int
+	Attachments  int
+	AuditEntries int
+	ImageBytes   int
+}
+
+// Practice is the coach's own practice: the controller's details an access
+// report and the processing register need.
+type Practice struct {
+	Name       string
+	Address    string
+	Email      string
+	Phone      string
+	KvK        string
+	DPOContact string
+	Purposes   string
+	LegalBases string
+	Recipients string
+	Updated    time.Time
+}
+
+// Errors callers branch on.
+var (
+	// ErrNotFound is returned when the asked-for item does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrRestricted is returned for an edit of a client whose processing is restricted.
+	ErrRestricted = errors.New("processing of this client is restricted")
+	// ErrNotSaved wraps a seal failure: the change is kept in memory and
+	// goes to disk with the next successful save.
+	ErrNotSaved = errors.New("change kept in memory but not saved")
+	// ErrNoSchema is returned instead of sealing an image without the schema.
+	ErrNoSchema = errors.New("refusing to save an image without the caseload schema")
+	// ErrClosed is returned after Close.
+	ErrClosed = errors.New("caseload is closed")
+)
+
+// ValidationError names the field a coach must correct and why.
+type ValidationError struct {
+	Field   string
+	Problem string
+}
+
+func (e *ValidationError) Error() string { return e.Field + ": " + e.Problem }
+
+func invalid(field, problem string) error { return &ValidationError{Field: field, Problem: problem} }
