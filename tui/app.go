@@ -1,0 +1,284 @@
+package tui
+
+import (
+	"os"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// phase is where the root model is between locked and unlocked.
+type phase int
+
+const (
+	// phaseLocked: the unlock screen, no store.
+	phaseLocked phase = iota
+	// phaseFresh: a new vault is open and its recovery key is on screen;
+	// nothing counts down until the coach says it is stored.
+	phaseFresh
+	// phaseRestoring: the store is open, the session is being read.
+	phaseRestoring
+	// phaseUnlocked: the caseload is open and the idle countdown runs.
+	phaseUnlocked
+	// phaseClosing: drafts are being stored and the store closed, for a
+	// lock or a quit; keys wait (ctrl+c twice still quits).
+	phaseClosing
+)
+
+// chromeRows are the rows the root model draws itself: the header, the key
+// hints and the status line.
+const chromeRows = 3
+
+// Model is the root model: the screen stack, the global keys, the status
+// line and the vault's lock. Build it with New.
+type Model struct {
+	backend  Backend
+	text     Text
+	styles   *Styles
+	now      func() time.Time
+	idleLock time.Duration
+	vaultDir string
+	keys     globalKeys
+	pkeys    promptKeys
+
+	env   *env // nil while locked
+	phase phase
+	stack []Screen
+
+	width, height int
+
+	help   bool
+	prompt *prompt
+	status statusMsg
+
+	// The status line says "saving…" while saving > 0, else "not saved"
+	// and why while saveReason is set (a change is kept only in memory),
+	// else "saved" once anything was saved.
+	saving     int
+	saveReason string
+	saved      bool
+
+	// closing is set while a lock or a quit waits for saves to finish and
+	// for the store to close; prev is the phase to return to on failure.
+	closing *closeIntent
+
+	lastKey   time.Time
+	lastRetry time.Time // the last automatic retry of a failed save
+	idleLeft  time.Duration
+	tickGen   int
+	idled     bool // the last lock came from the idle timer
+}
+
+// closeIntent is a lock or a quit under way.
+type closeIntent struct {
+	quit bool
+	prev phase
+	sent bool // closeVault has been started
+}
+
+// New builds the root model. It starts locked, on the unlock screen, and
+// closes the store itself before it quits: cmd need not.
+func New(cfg Config) Model {
+	now := cfg.Clock
+	if now == nil {
+		now = time.Now
+	}
+	idle := cfg.IdleLock
+	if idle <= 0 {
+		idle = defaultIdleLock
+	}
+	t := newText(cfg.Lang)
+	home, _ := os.UserHomeDir() // only to shorten the path shown; "" is fine
+	m := Model{
+		backend:  cfg.Backend,
+		text:     t,
+		styles:   NewStyles(DefaultTheme()),
+		now:      now,
+		idleLock: idle,
+		vaultDir: shortenPath(cfg.Backend.VaultDir(), home, 36),
+		keys:     newGlobalKeys(t),
+		pkeys:    newPromptKeys(t),
+	}
+	m.stack = []Screen{asScreen(newUnlock(m.lockedEnv()))}
+	return m
+}
+
+// lockedEnv is the environment of the unlock screen: everything but a store.
+func (m Model) lockedEnv() *env {
+	return &env{backend: m.backend, text: m.text, styles: m.styles, now: m.now}
+}
+
+// Init starts the unlock screen.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tea.SetWindowTitle("caseload"), m.top().Init())
+}
+
+func (m Model) top() Screen { return m.stack[len(m.stack)-1] }
+
+// Update routes msg in the order doc.go describes.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.resize(msg)
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case statusMsg:
+		m.status = msg
+		return m, nil
+	case promptMsg:
+		m.prompt = newPrompt(msg, m.pkeys)
+		return m, nil
+	case navigateMsg:
+		return m.push(msg.route)
+	case backMsg:
+		return m.pop(msg.result)
+	case savingMsg:
+		m.saving++
+		return m, nil
+	case tickMsg:
+		return m.onTick(msg)
+	case openedMsg:
+		return m.onOpened(msg)
+	case storedMsg:
+		return m.startSession()
+	case sessionLoadedMsg:
+		return m.onSession(msg)
+	case closedMsg:
+		return m.onClosed(msg)
+	}
+	var cmd tea.Cmd
+	if r, ok := msg.(saveResult); ok {
+		_, quiet := msg.(quietSave)
+		m, cmd = m.onSaved(r.saveErr(), quiet)
+	}
+	if _, ok := msg.(answer); ok {
+		m, all := m.updateAll(msg)
+		return m, tea.Batch(cmd, all)
+	}
+	m, top := m.updateTop(msg)
+	return m, tea.Batch(cmd, top)
+}
+
+// updateAll hands msg to every screen on the stack.
+func (m Model) updateAll(msg tea.Msg) (Model, tea.Cmd) {
+	stack := make([]Screen, len(m.stack))
+	cmds := make([]tea.Cmd, len(m.stack))
+	for i, s := range m.stack {
+		stack[i], cmds[i] = s.Update(msg)
+	}
+	m.stack = stack
+	return m, tea.Batch(cmds...)
+}
+
+// handleKey routes a key: the always-keys, then an open prompt or help,
+// then a capturing screen, then the global keys, then the top screen.
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	m.lastKey = m.now()
+	m.idleLeft = m.idleLock
+	switch {
+	case key.Matches(msg, m.keys.ForceQuit):
+		return m.quit(true)
+	case key.Matches(msg, m.keys.Lock) && m.phase == phaseUnlocked:
+		return m.lock(false)
+	}
+	if m.phase == phaseClosing {
+		return m, nil
+	}
+	m.status = statusMsg{}
+	if m.prompt != nil {
+		p := m.prompt
+		m.prompt = nil
+		return m, p.answer(msg, m.text)
+	}
+	g := m.globals()
+	if m.help {
+		if key.Matches(msg, g.Quit) {
+			return m.quit(false)
+		}
+		m.help = !key.Matches(msg, g.Help, m.keys.Back)
+		return m, nil
+	}
+	if m.top().Capturing() {
+		return m.updateTop(msg)
+	}
+	switch {
+	case key.Matches(msg, g.Help):
+		m.help = true
+		return m, nil
+	case key.Matches(msg, g.Back):
+		return m.pop(nil)
+	case key.Matches(msg, g.Quit):
+		return m.quit(false)
+	}
+	return m.updateTop(msg)
+}
+
+// globals are the global keys with only those enabled that work now: esc
+// needs a screen to go back to, ctrl+l an open vault.
+func (m Model) globals() globalKeys {
+	k := m.keys
+	k.Back.SetEnabled(len(m.stack) > 1)
+	k.Lock.SetEnabled(m.phase == phaseUnlocked)
+	return k
+}
+
+// updateTop hands msg to the top screen.
+func (m Model) updateTop(msg tea.Msg) (Model, tea.Cmd) {
+	i := len(m.stack) - 1
+	s, cmd := m.stack[i].Update(msg)
+	m.stack = append(m.stack[:i:i], s)
+	return m, cmd
+}
+
+// contentSize is the size a screen gets: the window minus the chrome.
+func (m Model) contentSize() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: m.width, Height: max(m.height-chromeRows, 1)}
+}
+
+// resize gives every screen on the stack the new content size.
+func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
+	m.width, m.height = msg.Width, msg.Height
+	return m.updateAll(m.contentSize())
+}
+
+// build makes the screen for a route at the current size.
+func (m Model) build(r Route) (Screen, bool) {
+	s, ok := newScreen(m.env, r)
+	if !ok {
+		return nil, false
+	}
+	if m.width > 0 {
+		s, _ = s.Update(m.contentSize())
+	}
+	return s, true
+}
+
+// push opens the screen a route names on top of the stack.
+func (m Model) push(r Route) (tea.Model, tea.Cmd) {
+	if m.env == nil || m.env.store == nil || m.phase != phaseUnlocked {
+		return m, nil
+	}
+	s, ok := m.build(r)
+	if !ok {
+		return m, nil
+	}
+	m.stack = append(m.stack[:len(m.stack):len(m.stack)], s)
+	m.help = false
+	return m, s.Init()
+}
+
+// pop closes the top screen; the one below is told it is shown again and
+// then gets result, if any.
+func (m Model) pop(result tea.Msg) (tea.Model, tea.Cmd) {
+	if len(m.stack) < 2 {
+		return m, nil
+	}
+	m.stack = m.stack[: len(m.stack)-1 : len(m.stack)-1]
+	m, cmd := m.updateTop(shownMsg{})
+	if result == nil {
+		return m, cmd
+	}
+	m, res := m.updateTop(result)
+	return m, tea.Batch(cmd, res)
+}

@@ -1,0 +1,102 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/caseload/caseload/store"
+)
+
+// Store is what the screens need of an open caseload: a subset of
+// *store.Store's methods with the exact same signatures, so cmd can pass a
+// *store.Store as is. Keeping the subset here lets the screens be tested
+// against a small fake and keeps SQL out of this package.
+type Store interface {
+	// ListClients returns every client as a caseload row, by name.
+	ListClients(ctx context.Context) ([]store.ClientRow, error)
+	// Client returns one client and logs the view.
+	Client(ctx context.Context, id int64) (store.Client, error)
+	// CreateClient adds a client; the result carries the new id.
+	CreateClient(ctx context.Context, c store.Client) (store.Client, error)
+	// UpdateClient saves an edited client.
+	UpdateClient(ctx context.Context, c store.Client) (store.Client, error)
+	// SaveDraft keeps typed text under key until it is deleted.
+	SaveDraft(ctx context.Context, key, text string) error
+	// Draft returns the text saved under key, "" when there is none.
+	Draft(ctx context.Context, key string) (string, error)
+	// DeleteDraft forgets the text saved under key.
+	DeleteDraft(ctx context.Context, key string) error
+	// LogUnlock writes the unlock to the audit log.
+	LogUnlock(ctx context.Context) error
+	// Save seals pending changes to disk, if there are any.
+	Save(ctx context.Context) error
+	// Close seals pending changes, then drops the database from memory.
+	Close() error
+}
+
+// Backend opens and creates vaults; cmd implements it over crypt and store.
+// Its methods are slow (key derivation, disk) and are only ever called from
+// a tea.Cmd.
+type Backend interface {
+	// VaultExists reports whether the vault directory holds a vault.
+	VaultExists() (bool, error)
+	// Create makes a new vault sealed with passphrase and returns the
+	// recovery key, which the screens show exactly once.
+	Create(passphrase string) (recoveryKey string, s Store, err error)
+	// Unlock opens the existing vault.
+	Unlock(passphrase string) (Store, error)
+	// Classify tells the screens which sentence to show for an error from
+	// Create, Unlock or any Store method.
+	Classify(err error) Problem
+	// VaultDir is the vault's directory, for the status line.
+	VaultDir() string
+}
+
+// Problem is the kind of failure a coach must be told about; each has its
+// own sentence saying what happened and what to do.
+type Problem int
+
+// The problems Backend.Classify can report.
+const (
+	// ProblemNone means there was no error.
+	ProblemNone Problem = iota
+	// ProblemWrongPassphrase: the passphrase does not open the vault.
+	ProblemWrongPassphrase
+	// ProblemNotVault: the directory holds something that is not a vault.
+	ProblemNotVault
+	// ProblemDamaged: the vault file is damaged (truncated, MAC failure).
+	ProblemDamaged
+	// ProblemInUse: another process has the vault open.
+	ProblemInUse
+	// ProblemChangedOnDisk: the vault file changed since it was opened;
+	// the change went to a conflict copy.
+	ProblemChangedOnDisk
+	// ProblemDiskFull: there is no room to write the vault.
+	ProblemDiskFull
+	// ProblemNotSaved: a change is kept in memory but not on disk.
+	ProblemNotSaved
+	// ProblemRestricted: the client's processing is restricted (read-only).
+	ProblemRestricted
+	// ProblemInvalid: a value the coach typed is not acceptable.
+	ProblemInvalid
+	// ProblemNotFound: the item no longer exists.
+	ProblemNotFound
+	// ProblemOther: anything else.
+	ProblemOther
+)
+
+// Config is what cmd passes to New.
+type Config struct {
+	// Backend opens and creates the vault.
+	Backend Backend
+	// Lang is the language of every text; see DetectLang.
+	Lang Lang
+	// Clock tells the time; nil means time.Now. Tests pass a fixed clock.
+	Clock func() time.Time
+	// IdleLock is how long without a key press locks the vault; 0 means
+	// five minutes.
+	IdleLock time.Duration
+}
+
+// defaultIdleLock is DESIGN.md's auto-lock default.
+const defaultIdleLock = 5 * time.Minute

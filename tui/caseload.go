@@ -1,0 +1,323 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// caseView is the caseload tab: which statuses are listed.
+type caseView int
+
+const (
+	viewActive caseView = iota // intake and active
+	viewClosed                 // closed and rejected
+	viewAll
+)
+
+// caseSort is the order of the caseload.
+type caseSort int
+
+const (
+	sortName caseSort = iota
+	sortNext          // next appointment first; none last
+)
+
+// caseloadModel is the list of every client. It is built to stay fast at
+// 10,000 clients: everything a row shows, and the folded text the filter
+// searches, is computed once when the rows load; a keystroke in the filter
+// only scans those strings into a reused index slice, and View renders only
+// the rows on screen.
+type caseloadModel struct {
+	env  *env
+	keys caseloadKeys
+	req  reqID
+
+	loaded bool
+	caseTable
+
+	view      caseView
+	sort      caseSort
+	filter    textinput.Model
+	filtering bool   // the filter field has focus
+	query     string // the folded filter in effect
+
+	visible []int // row indices shown, in order; reused between keystrokes
+	cursor  int   // index into visible
+	offset  int   // first index of visible on screen
+
+	selectID int64 // select this client when the rows next load
+	width    int
+	height   int
+}
+
+func newCaseload(e *env) caseloadModel {
+	m := caseloadModel{
+		env:    e,
+		keys:   newCaseloadKeys(e.text),
+		filter: newInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
+		req:    newReq(),
+	}
+	m.updateKeys()
+	return m
+}
+
+// Init loads the clients. Init cannot change the model, so the request id
+// it answers to was taken in the constructor.
+func (m caseloadModel) Init() tea.Cmd { return loadClients(m.env.store, m.req, m.env.text) }
+
+func (m *caseloadModel) reload() tea.Cmd {
+	m.req = newReq()
+	return loadClients(m.env.store, m.req, m.env.text)
+}
+
+// Route names the caseload.
+func (m caseloadModel) Route() Route { return Route{Kind: KindCaseload} }
+
+// Title is empty: the caseload is home, the header's "caseload" says so.
+func (m caseloadModel) Title() string { return "" }
+
+// Capturing is true while the filter field has focus.
+func (m caseloadModel) Capturing() bool { return m.filtering }
+
+// KeyMap lists the keys that work now.
+func (m caseloadModel) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing: a filter is quickly typed again.
+func (m caseloadModel) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m caseloadModel) RestoreDraft(string) caseloadModel { return m }
+
+// Update handles loading, the filter and the list keys.
+func (m caseloadModel) Update(msg tea.Msg) (caseloadModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.filter.Width = max(min(m.width-20, 40), 10)
+		m.scroll()
+		return m, nil
+	case shownMsg:
+		return m, m.reload()
+	case clientSavedMsg:
+		m.selectID = msg.client.ID
+		return m, nil
+	case clientsLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, fail(explain(m.env, msg.err))
+		}
+		m.load(msg.table)
+		return m, nil
+	case tea.KeyMsg:
+		if m.filtering {
+			return m.onFilterKey(msg)
+		}
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+// load replaces the rows and keeps the selection on the same client.
+func (m *caseloadModel) load(table caseTable) {
+	keep := m.selectID
+	if keep == 0 {
+		keep = m.selectedID()
+	}
+	m.selectID = 0
+	m.caseTable = table
+	m.loaded = true
+	m.visible = make([]int, 0, len(m.rows))
+	m.refilter(false)
+	m.selectByID(keep)
+	m.updateKeys()
+}
+
+func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Open):
+		if id := m.selectedID(); id != 0 {
+			return m, navigate(Route{Kind: KindClient, Client: id})
+		}
+	case key.Matches(msg, k.New):
+		return m, navigate(Route{Kind: KindClientForm})
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		m.updateKeys()
+		return m, m.filter.Focus()
+	case key.Matches(msg, k.FilterClear):
+		m.clearFilter()
+	case key.Matches(msg, k.Tab):
+		m.view = (m.view + 1) % 3
+		m.refilterKeeping(false)
+	case key.Matches(msg, k.Sort):
+		m.sort = 1 - m.sort
+		m.refilterKeeping(false)
+	default:
+		m.move(msg, k.listKeys)
+	}
+	return m, nil
+}
+
+func (m caseloadModel) onFilterKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.FilterAccept):
+		m.filtering = false
+		m.filter.Blur()
+		if m.filter.Value() == "" {
+			m.query = ""
+		}
+		m.updateKeys()
+		return m, nil
+	case key.Matches(msg, k.FilterClear):
+		m.clearFilter()
+		return m, nil
+	case key.Matches(msg, k.FilterUp):
+		m.cursor--
+		m.scroll()
+		return m, nil
+	case key.Matches(msg, k.FilterDown):
+		m.cursor++
+		m.scroll()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	if q := fold(m.filter.Value()); q != m.query {
+		narrowing := len(q) > len(m.query) && strings.HasPrefix(q, m.query)
+		m.query = q
+		m.refilterKeeping(narrowing)
+	}
+	return m, cmd
+}
+
+func (m *caseloadModel) clearFilter() {
+	m.filtering = false
+	m.filter.Blur()
+	m.filter.SetValue("")
+	if m.query != "" {
+		m.query = ""
+		m.refilterKeeping(false)
+	}
+	m.updateKeys()
+}
+
+// move handles the list keys.
+func (m *caseloadModel) move(msg tea.KeyMsg, k listKeys) {
+	page := max(m.listHeight()-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor--
+	case key.Matches(msg, k.Down):
+		m.cursor++
+	case key.Matches(msg, k.PageUp):
+		m.cursor -= page
+	case key.Matches(msg, k.PageDown):
+		m.cursor += page
+	case key.Matches(msg, k.Home):
+		m.cursor = 0
+	case key.Matches(msg, k.End):
+		m.cursor = len(m.visible) - 1
+	default:
+		return
+	}
+	m.scroll()
+}
+
+// refilterKeeping refilters and keeps the cursor on the same client when it
+// is still listed.
+func (m *caseloadModel) refilterKeeping(narrowing bool) {
+	id := m.selectedID()
+	m.refilter(narrowing)
+	m.selectByID(id)
+	m.updateKeys()
+}
+
+// refilter recomputes visible. When the query only grew, the rows that
+// matched before are the only candidates, in the same order, so it filters
+// visible in place; otherwise it walks the sort order again. Neither
+// allocates.
+func (m *caseloadModel) refilter(narrowing bool) {
+	if narrowing {
+		out := m.visible[:0]
+		for _, i := range m.visible {
+			if strings.Contains(m.rows[i].hay, m.query) {
+				out = append(out, i)
+			}
+		}
+		m.visible = out
+		return
+	}
+	order := m.byName
+	if m.sort == sortNext {
+		order = m.byNext
+	}
+	out := m.visible[:0]
+	for _, i := range order {
+		r := &m.rows[i]
+		if m.view != viewAll && r.view != m.view {
+			continue
+		}
+		if m.query == "" || strings.Contains(r.hay, m.query) {
+			out = append(out, i)
+		}
+	}
+	m.visible = out
+}
+
+func (m caseloadModel) selectedID() int64 {
+	if m.cursor < 0 || m.cursor >= len(m.visible) {
+		return 0
+	}
+	return m.rows[m.visible[m.cursor]].id
+}
+
+func (m *caseloadModel) selectByID(id int64) {
+	m.cursor = 0
+	for i, r := range m.visible {
+		if m.rows[r].id == id {
+			m.cursor = i
+			break
+		}
+	}
+	m.scroll()
+}
+
+// listHeight is the number of rows on screen (see View's layout).
+func (m caseloadModel) listHeight() int { return max(m.height-caseloadHeaderRows, 1) }
+
+// scroll clamps the cursor and keeps it on screen.
+func (m *caseloadModel) scroll() {
+	m.cursor = max(min(m.cursor, len(m.visible)-1), 0)
+	h := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(min(m.offset, len(m.visible)-h), 0)
+}
+
+// updateKeys enables exactly the keys that work in the current state.
+func (m *caseloadModel) updateKeys() {
+	k := &m.keys
+	f := m.filtering
+	k.listKeys.setEnabled(!f && len(m.visible) > 0)
+	k.Open.SetEnabled(!f && len(m.visible) > 0)
+	k.New.SetEnabled(!f)
+	k.Filter.SetEnabled(!f && len(m.rows) > 0)
+	k.Tab.SetEnabled(!f)
+	k.Sort.SetEnabled(!f && len(m.rows) > 0)
+	k.FilterUp.SetEnabled(f)
+	k.FilterDown.SetEnabled(f)
+	k.FilterAccept.SetEnabled(f)
+	k.FilterClear.SetEnabled(f || m.query != "")
+}

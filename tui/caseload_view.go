@@ -1,0 +1,282 @@
+package tui
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/caseload/caseload/store"
+)
+
+// caseRow is one client as the caseload shows it, computed once per load.
+type caseRow struct {
+	id         int64
+	name       string
+	status     string
+	trajectory string
+	next       string
+	retention  string
+	ret        store.RetentionState
+	view       caseView // viewActive or viewClosed
+	hay        string   // folded name, e-mail, phone, referral: what "/" searches
+	nameKey    string   // folded name, for sorting
+	nextAt     int64    // next appointment in Unix seconds; MaxInt64 for none
+}
+
+// caseTable is the caseload's data, built once per load by buildTable.
+type caseTable struct {
+	rows   []caseRow
+	byName []int // row indices by name
+	byNext []int // row indices by next appointment, then name
+	counts [3]int
+}
+
+// buildTable computes every row's cells and search text, both sort orders
+// and the count per tab. It runs in loadClients' command, not in Update.
+func buildTable(t Text, src []store.ClientRow) caseTable {
+	rows := make([]caseRow, len(src))
+	var counts [3]int
+	// Referral texts repeat ("Gemeente Utrecht" for half the caseload):
+	// fold each once.
+	folded := map[string]string{}
+	foldOnce := func(s string) string {
+		f, ok := folded[s]
+		if !ok {
+			f = fold(s)
+			folded[s] = f
+		}
+		return f
+	}
+	for i, c := range src {
+		r := caseRow{
+			id:         c.ID,
+			name:       c.Name,
+			status:     statusText(t, c.Status),
+			trajectory: trajectory(t, c),
+			next:       t.DateTimeShort(c.NextAppointment),
+			ret:        c.Retention.State,
+			retention:  retentionText(t, c.Retention),
+			view:       viewActive,
+			nameKey:    fold(c.Name),
+			nextAt:     math.MaxInt64,
+		}
+		if c.Status == store.StatusClosed || c.Status == store.StatusRejected {
+			r.view = viewClosed
+		}
+		if !c.NextAppointment.IsZero() {
+			r.nextAt = c.NextAppointment.Unix()
+		}
+		r.hay = r.nameKey + "\x00" + fold(c.Email) + "\x00" + c.Phone + "\x00" + digits(c.Phone) +
+			"\x00" + foldOnce(referralText(t, c.Referral)) + "\x00" + foldOnce(c.ReferralDetail)
+		counts[r.view]++
+		rows[i] = r
+	}
+	counts[viewAll] = len(rows)
+	byName := make([]int, len(rows))
+	for i := range byName {
+		byName[i] = i
+	}
+	// Ties fall back to the store's order, so the sort is stable without
+	// the cost of a stable sort.
+	slices.SortFunc(byName, func(a, b int) int {
+		if c := strings.Compare(rows[a].nameKey, rows[b].nameKey); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	rank := make([]int, len(rows)) // position by name, the tie-breaker below
+	for pos, i := range byName {
+		rank[i] = pos
+	}
+	byNext := slices.Clone(byName)
+	slices.SortFunc(byNext, func(a, b int) int {
+		switch x, y := rows[a].nextAt, rows[b].nextAt; {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return rank[a] - rank[b]
+	})
+	return caseTable{rows: rows, byName: byName, byNext: byNext, counts: counts}
+}
+
+// digits keeps the digits of a phone number, so "0612" finds "06-12 34 56 78".
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// trajectory is "sep 2025 – mrt 2026", open-ended as "sep 2025 –".
+func trajectory(t Text, c store.ClientRow) string {
+	if c.Start.IsZero() && c.End.IsZero() {
+		return ""
+	}
+	return strings.TrimSpace(t.MonthYear(c.Start) + " – " + t.MonthYear(c.End))
+}
+
+// retentionText is the countdown cell: "—" while the trajectory runs, days
+// left, "overdue 3 d", or "hold: reason".
+func retentionText(t Text, c store.Countdown) string {
+	switch c.State {
+	case store.RetentionRunning, "":
+		return "—"
+	case store.RetentionOverdue:
+		return t.Tf("retention.overdue", -c.DaysLeft)
+	case store.RetentionHold:
+		return t.Tf("retention.hold", c.HoldReason)
+	}
+	if c.DaysLeft == 0 {
+		return t.T("retention.today")
+	}
+	return t.Tf("retention.days", c.DaysLeft)
+}
+
+// retentionStyle colours a countdown by how close the purge date is.
+func retentionStyle(st *Styles, s store.RetentionState) lipgloss.Style {
+	switch s {
+	case store.RetentionSoon:
+		return st.Warning
+	case store.RetentionUrgent:
+		return st.Danger
+	case store.RetentionOverdue:
+		return st.DangerBold
+	case store.RetentionHold, store.RetentionRunning, "":
+		return st.Muted
+	}
+	return st.Text
+}
+
+// caseloadHeaderRows are the rows above the list: tabs, filter, a blank
+// line and the column headers.
+const caseloadHeaderRows = 4
+
+// columns are the widths of the table's columns; traj is 0 when the
+// terminal is too narrow to show the trajectory.
+type columns struct{ name, status, traj, next, ret int }
+
+func layoutColumns(width int) columns {
+	c := columns{status: 10, traj: 19, next: 17, ret: 16}
+	const marker, gap = 2, 2
+	c.name = width - marker - c.status - c.traj - c.next - c.ret - 4*gap - 1
+	if c.name < 22 {
+		c.name += c.traj + gap
+		c.traj = 0
+	}
+	c.name = max(c.name, 8)
+	return c
+}
+
+// View draws the tabs, the filter, the column headers and the rows on
+// screen.
+func (m caseloadModel) View() string {
+	t, st := m.env.text, m.env.styles
+	lines := []string{m.viewTabs(), m.viewFilter(), ""}
+	if !m.loaded {
+		return strings.Join(lines, "\n")
+	}
+	if len(m.rows) == 0 {
+		return strings.Join(append(lines, "  "+st.Accent.Render(t.T("caseload.empty"))), "\n")
+	}
+	cols := layoutColumns(m.width)
+	lines = append(lines, "  "+st.Header.Render(m.renderCells(cols,
+		t.T("caseload.col_name"), t.T("caseload.col_status"), t.T("caseload.col_trajectory"),
+		t.T("caseload.col_next"), t.T("caseload.col_retention"))))
+	if len(m.visible) == 0 {
+		msg := t.T("caseload.none_in_view")
+		if m.query != "" {
+			msg = t.Tf("caseload.no_match", m.filter.Value())
+		}
+		return strings.Join(append(lines, "  "+st.Muted.Render(msg)), "\n")
+	}
+	end := min(m.offset+m.listHeight(), len(m.visible))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.viewRow(cols, &m.rows[m.visible[i]], i == m.cursor))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m caseloadModel) viewRow(cols columns, r *caseRow, selected bool) string {
+	st := m.env.styles
+	if selected {
+		return st.Accent.Render("› ") + st.Selected.Render(
+			m.renderCells(cols, r.name, r.status, r.trajectory, r.next, r.retention))
+	}
+	ret := retentionStyle(st, r.ret).Render(cell(r.retention, cols.ret))
+	return "  " + st.Text.Render(m.renderCells(cols, r.name, r.status, r.trajectory, r.next, "")) + ret
+}
+
+// renderCells lays the cells out in columns (without the marker); the last
+// cell is not padded.
+func (m caseloadModel) renderCells(cols columns, name, status, traj, next, ret string) string {
+	var b strings.Builder
+	b.WriteString(cell(name, cols.name))
+	b.WriteString("  ")
+	b.WriteString(cell(status, cols.status))
+	b.WriteString("  ")
+	if cols.traj > 0 {
+		b.WriteString(cell(traj, cols.traj))
+		b.WriteString("  ")
+	}
+	b.WriteString(cell(next, cols.next))
+	b.WriteString("  ")
+	if ret != "" {
+		b.WriteString(cell(ret, cols.ret))
+	}
+	return b.String()
+}
+
+// cell cuts s to width cells ("…" when cut) and pads it to exactly width.
+func cell(s string, width int) string {
+	w := ansi.StringWidth(s)
+	if w > width {
+		s = ansi.Truncate(s, width, "…")
+		w = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", max(width-w, 0))
+}
+
+// viewTabs shows the three tabs with their counts and the sort order. The
+// current tab is in brackets as well as in colour.
+func (m caseloadModel) viewTabs() string {
+	t, st := m.env.text, m.env.styles
+	names := [3]string{t.T("caseload.tab_active"), t.T("caseload.tab_closed"), t.T("caseload.tab_all")}
+	parts := make([]string, 3)
+	for i, n := range names {
+		label := n + " " + strconv.Itoa(m.counts[i])
+		if caseView(i) == m.view {
+			parts[i] = st.Title.Render("[" + label + "]")
+		} else {
+			parts[i] = st.Muted.Render(" " + label + " ")
+		}
+	}
+	sort := t.T("caseload.sort_name")
+	if m.sort == sortNext {
+		sort = t.T("caseload.sort_next")
+	}
+	left := " " + strings.Join(parts, " ")
+	right := st.Muted.Render(sort)
+	gap := max(m.width-lipgloss.Width(left)-lipgloss.Width(right)-1, 2)
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// viewFilter shows the filter field while it is used, else a hint.
+func (m caseloadModel) viewFilter() string {
+	t, st := m.env.text, m.env.styles
+	if !m.filtering && m.query == "" {
+		if len(m.rows) == 0 {
+			return ""
+		}
+		return "  " + st.Muted.Render(t.T("caseload.filter_hint"))
+	}
+	count := st.Muted.Render(t.Tf("caseload.count", len(m.visible), m.counts[m.view]))
+	return "  " + st.Accent.Render("/ ") + m.filter.View() + "  " + count
+}

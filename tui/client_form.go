@@ -1,0 +1,369 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// clientForm adds a client (id 0) or edits one. Nothing is saved until
+// every date reads as a real date and the client passes Validate; a refused
+// field says why right under it.
+type clientForm struct {
+	env  *env
+	keys formKeys
+	id   int64
+	base store.Client // the client as loaded: fields the form does not show survive
+	req  reqID        // the load or save under way
+
+	loaded  bool // a new client is loaded from the start
+	saving  bool
+	dirty   bool
+	pending string // a draft that arrived before the client loaded
+	hasPend bool
+
+	set     fieldSet
+	problem string // a failure that belongs to no field
+	width   int
+	height  int
+}
+
+func newClientForm(e *env, id int64) clientForm {
+	t, st := e.text, e.styles
+	refs := []option{{"", "—"}}
+	for _, r := range store.Referrals {
+		refs = append(refs, option{string(r), referralText(t, r)})
+	}
+	var statuses []option
+	for _, s := range store.Statuses {
+		statuses = append(statuses, option{string(s), statusText(t, s)})
+	}
+	outcomes := []option{{"", "—"}}
+	for _, o := range store.Outcomes {
+		outcomes = append(outcomes, option{string(o), outcomeText(t, o)})
+	}
+	m := clientForm{env: e, keys: newFormKeys(t), id: id, loaded: id == 0, req: newReq()}
+	m.set.fields = []formField{
+		textField(st, "first_name", t.T("client.first_name")),
+		textField(st, "last_name", t.T("client.last_name")),
+		textField(st, "email", t.T("client.email")),
+		textField(st, "phone", t.T("client.phone")),
+		dateField(st, t, "birth_date", t.T("client.birth_date")),
+		choiceField("referral", t.T("client.referral"), refs),
+		textField(st, "referral_detail", t.T("client.referral_detail")),
+		textField(st, "representative", t.T("client.representative")),
+		choiceField("status", t.T("client.status"), statuses),
+		dateField(st, t, "start", t.T("client.start")),
+		dateField(st, t, "end", t.T("client.end")),
+		choiceField("outcome", t.T("client.outcome"), outcomes),
+		dateField(st, t, "rejected_on", t.T("client.rejected_on")),
+	}
+	if id == 0 {
+		m.set.set("start", dateInput(t, e.today()))
+	}
+	m.syncHidden()
+	m.set.focusOn(0)
+	m.updateKeys()
+	return m
+}
+
+// Init loads the client being edited, answering to the request id of the
+// constructor.
+func (m clientForm) Init() tea.Cmd {
+	if m.id == 0 {
+		return nil
+	}
+	return loadClient(m.env.store, m.req, m.id)
+}
+
+// Route names the form and the client it edits.
+func (m clientForm) Route() Route { return Route{Kind: KindClientForm, Client: m.id} }
+
+// Title is "New client" or "Edit".
+func (m clientForm) Title() string {
+	if m.id == 0 {
+		return m.env.text.T("form.new_client")
+	}
+	return m.env.text.T("form.edit")
+}
+
+// Capturing is always true: a form always has a focused field.
+func (m clientForm) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m clientForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is every field once the coach has typed something.
+func (m clientForm) Draft() (string, bool) {
+	if !m.dirty {
+		return "", false
+	}
+	return m.set.draft(), true
+}
+
+// RestoreDraft fills the fields; when the client has not loaded yet the
+// draft waits and goes on top of the loaded values.
+func (m clientForm) RestoreDraft(text string) clientForm {
+	if !m.loaded {
+		m.pending, m.hasPend = text, true
+		return m
+	}
+	if m.set.restore(text) {
+		m.dirty = true
+		m.syncHidden()
+	}
+	return m
+}
+
+// Update handles the loaded client, the save's answer and the keys.
+func (m clientForm) Update(msg tea.Msg) (clientForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, nil
+	case shownMsg:
+		return m, m.set.focusOn(m.set.focus)
+	case clientLoadedMsg:
+		return m.onLoaded(msg)
+	case clientSavedMsg:
+		return m.onSaved(msg)
+	case tea.KeyMsg:
+		if m.saving || !m.loaded {
+			return m, nil
+		}
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m clientForm) onLoaded(msg clientLoadedMsg) (clientForm, tea.Cmd) {
+	if msg.req != m.req || m.loaded {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.problem = explain(m.env, msg.err)
+		return m, nil
+	}
+	m.loaded = true
+	m.base = msg.client
+	m.fill(msg.client)
+	m.set.focusOn(0)
+	if m.hasPend {
+		m = m.RestoreDraft(m.pending)
+		m.pending, m.hasPend = "", false
+	}
+	m.syncHidden()
+	return m, m.set.focusOn(m.set.focus)
+}
+
+// fill puts a client's values in the fields.
+func (m *clientForm) fill(c store.Client) {
+	t := m.env.text
+	for id, v := range map[string]string{
+		"first_name": c.FirstName, "last_name": c.LastName, "email": c.Email, "phone": c.Phone,
+		"birth_date": dateInput(t, c.BirthDate), "referral": string(c.Referral),
+		"referral_detail": c.ReferralDetail, "representative": c.Representative,
+		"status": string(c.Status), "start": dateInput(t, c.Start), "end": dateInput(t, c.End),
+		"outcome": string(c.Outcome), "rejected_on": dateInput(t, c.RejectedOn),
+	} {
+		m.set.set(id, v)
+	}
+}
+
+func (m clientForm) onSaved(msg clientSavedMsg) (clientForm, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	m.saving = false
+	m.updateKeys()
+	var ve *store.ValidationError
+	switch {
+	case msg.err == nil || isNotSaved(m.env, msg.err):
+		// Saved, or kept in memory with "not saved" on the status line.
+		m.dirty = false
+		return m, back(msg)
+	case errors.As(msg.err, &ve):
+		return m, m.failField(ve.Field, fieldProblem(m.env.text, ve))
+	}
+	m.problem = explain(m.env, msg.err)
+	return m, nil
+}
+
+// failField shows msg under the field the store named ("name" is the
+// first-name field); a field the form lacks gets the form-level line.
+func (m *clientForm) failField(field, msg string) tea.Cmd {
+	if field == "name" {
+		field = "first_name"
+	}
+	cmd, ok := m.set.fail(field, msg)
+	if !ok {
+		m.problem = msg
+	}
+	return cmd
+}
+
+func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
+	k := m.keys
+	f := m.set.focused()
+	switch {
+	case key.Matches(msg, k.Save):
+		return m.submit()
+	case key.Matches(msg, k.Cancel):
+		if m.dirty {
+			return m, confirm(m.env.text.T("form.discard"), back(nil))
+		}
+		return m, back(nil)
+	case key.Matches(msg, k.Next):
+		cmd := m.set.step(1)
+		m.updateKeys()
+		return m, cmd
+	case key.Matches(msg, k.Prev):
+		cmd := m.set.step(-1)
+		m.updateKeys()
+		return m, cmd
+	case f.kind == fieldChoice && key.Matches(msg, k.Choice):
+		delta := 1
+		if msg.Type == tea.KeyLeft {
+			delta = -1
+		}
+		f.cycle(delta)
+		f.err, m.dirty = "", true
+		m.onStatusChange()
+		return m, nil
+	case f.kind == fieldChoice:
+		return m, nil
+	}
+	before := f.input.Value()
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	if f.input.Value() != before {
+		f.err, m.dirty = "", true
+	}
+	return m, cmd
+}
+
+// onStatusChange asks what closing or rejecting needs: the end date and
+// the outcome of a closed trajectory, the date of a rejection. An empty date
+// becomes today, which it almost always is; the coach sees it and can
+// change it.
+func (m *clientForm) onStatusChange() {
+	today := dateInput(m.env.text, m.env.today())
+	switch store.Status(m.set.get("status")) {
+	case store.StatusRejected:
+		if m.set.get("rejected_on") == "" {
+			m.set.set("rejected_on", today)
+		}
+	case store.StatusClosed:
+		if m.set.get("end") == "" {
+			m.set.set("end", today)
+		}
+	}
+	m.syncHidden()
+}
+
+// syncHidden shows the outcome only for a closed trajectory and the
+// rejection date only for a rejected intake.
+func (m *clientForm) syncHidden() {
+	status := store.Status(m.set.get("status"))
+	if i := m.set.index("outcome"); i >= 0 {
+		m.set.fields[i].hidden = status != store.StatusClosed
+	}
+	if i := m.set.index("rejected_on"); i >= 0 {
+		m.set.fields[i].hidden = status != store.StatusRejected
+	}
+}
+
+// updateKeys enables ←/→ only on a choice field, where they choose.
+func (m *clientForm) updateKeys() {
+	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.keys.Save.SetEnabled(!m.saving)
+}
+
+// submit checks the dates and the client, then saves.
+func (m clientForm) submit() (clientForm, tea.Cmd) {
+	t := m.env.text
+	m.problem = ""
+	dates := map[string]time.Time{}
+	var first tea.Cmd
+	failed := false
+	for _, id := range []string{"birth_date", "start", "end", "rejected_on"} {
+		typed := m.set.get(id)
+		d, p := parseDate(typed)
+		if p != dateOK {
+			cmd, _ := m.set.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
+			if !failed {
+				first, failed = cmd, true
+			}
+		}
+		dates[id] = d
+	}
+	if failed {
+		m.set.focusOn(m.firstError())
+		return m, first
+	}
+	c := m.client(dates)
+	if err := c.Validate(); err != nil {
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			return m, m.failField(ve.Field, fieldProblem(t, ve))
+		}
+		m.problem = explain(m.env, err)
+		return m, nil
+	}
+	m.saving = true
+	m.updateKeys()
+	m.req = newReq()
+	if m.id == 0 {
+		return m, createClient(m.env.store, m.req, c)
+	}
+	return m, updateClient(m.env.store, m.req, c)
+}
+
+func (m clientForm) firstError() int {
+	for i, f := range m.set.fields {
+		if f.err != "" {
+			return i
+		}
+	}
+	return m.set.focus
+}
+
+// client is the loaded client with the form's values on top.
+func (m clientForm) client(dates map[string]time.Time) store.Client {
+	c := m.base
+	c.ID = m.id
+	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	c.FirstName, c.LastName = get("first_name"), get("last_name")
+	c.Email, c.Phone = get("email"), get("phone")
+	c.Referral = store.Referral(get("referral"))
+	c.ReferralDetail, c.Representative = get("referral_detail"), get("representative")
+	c.Status = store.Status(get("status"))
+	c.Outcome = store.OutcomeNone
+	if c.Status == store.StatusClosed {
+		c.Outcome = store.Outcome(get("outcome"))
+	}
+	c.BirthDate, c.Start, c.End = dates["birth_date"], dates["start"], dates["end"]
+	c.RejectedOn = time.Time{}
+	if c.Status == store.StatusRejected {
+		c.RejectedOn = dates["rejected_on"]
+	}
+	return c
+}
+
+// underAge returns the client's age when the birth date typed makes them
+// younger than 16, the age below which a legal representative decides
+// with them (AVG art. 8, UAVG art. 5).
+func (m clientForm) underAge() (int, bool) {
+	d, p := parseDate(m.set.get("birth_date"))
+	if p != dateOK || d.IsZero() {
+		return 0, false
+	}
+	age := store.Client{BirthDate: d}.AgeOn(m.env.today())
+	return age, age >= 0 && age < 16
+}

@@ -1,0 +1,56 @@
+// Package tui is caseload's terminal interface: one Bubble Tea program whose
+// root model (Model, built by New) holds a stack of screens.
+//
+// # Routing
+//
+// The root model routes every message in a fixed order, so that a coach
+// typing a note can never trigger a command by accident:
+//
+//  1. tea.WindowSizeMsg goes to every screen on the stack, minus the rows the
+//     root draws itself (header, key hints, status line).
+//  2. ctrl+c always quits (twice forces it), and ctrl+l always locks: no text
+//     field uses either, and locking must work from a half-typed note — that
+//     is what drafts are for.
+//  3. While a yes/no prompt or the help overlay is open, it takes the keys.
+//  4. A screen that reports Capturing (a focused text field) gets every
+//     other key, including q, ?, and esc.
+//  5. Then the global keys: ? help, esc back, q quit.
+//  6. Status messages go to the status line; navigate and back messages push
+//     and pop the stack; results of saving commands update "saving…/saved".
+//  7. Answers to store commands (they carry a request id) go to every
+//     screen, each keeping only its own; everything else goes to the top
+//     screen only.
+//
+// # I/O
+//
+// Update and View never do I/O. Every store call is a tea.Cmd in
+// commands.go, named verb first; its result message carries the request id
+// of the screen state that asked, so a late answer for a screen the coach
+// has already left is dropped.
+//
+// # Locking
+//
+// The root model counts idle time from key presses. When it reaches the
+// idle limit, or on ctrl+l, it asks every screen for a Draft, stores the
+// drafts and the stack's Routes (ids, never data) in the vault as one
+// session draft, closes the store and shows the unlock screen. After the
+// next unlock the stack is rebuilt from the routes and each screen gets its
+// draft back through RestoreDraft. Quitting stores drafts the same way, so
+// typed text survives a quit as well.
+//
+// # Adding a screen
+//
+// A screen is a type in its own file with the methods of pageModel (value
+// receivers; Update returns the type itself), a constructor taking the
+// *env and the ids it shows, and a case in newScreen for its ScreenKind.
+// Other screens open it with navigate(Route{…}); it leaves with
+// back(result). It loads in Init with a request id taken in the
+// constructor, and loads again on shownMsg (the screen above it may have
+// changed something). Its keys are a keyMap built in keys.go, switched
+// with SetEnabled as its state changes; its texts are catalog entries in
+// both languages, looked up with literal keys. A store call is a command
+// in commands.go; one that changes the caseload is wrapped in saving()
+// and its result implements saveResult, so the status line and the lock
+// know about it. A screen that holds typing implements Draft and
+// RestoreDraft.
+package tui

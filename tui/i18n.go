@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Lang is the language of the interface.
+type Lang string
+
+// The languages caseload speaks.
+const (
+	Dutch   Lang = "nl"
+	English Lang = "en"
+)
+
+// ParseLang reads a --lang value or a locale name such as "nl_NL.UTF-8",
+// "nl-BE" or "en". ok is false for any other language.
+func ParseLang(s string) (l Lang, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "nl" || strings.HasPrefix(s, "nl_") || strings.HasPrefix(s, "nl-") || strings.HasPrefix(s, "nl."):
+		return Dutch, true
+	case s == "en" || strings.HasPrefix(s, "en_") || strings.HasPrefix(s, "en-") || strings.HasPrefix(s, "en."):
+		return English, true
+	}
+	return "", false
+}
+
+// DetectLang chooses the language: the --lang flag when it names one, else
+// the first of LC_ALL, LC_MESSAGES and LANG that is set (the order POSIX
+// gives them). A locale in another language, or "C", means English. When
+// none is set — the usual case on Windows — it is Dutch, the language of
+// most coaches using caseload.
+func DetectLang(env func(string) string, flag string) Lang {
+	if l, ok := ParseLang(flag); ok {
+		return l
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := env(name); v != "" {
+			if l, ok := ParseLang(v); ok {
+				return l
+			}
+			return English
+		}
+	}
+	return Dutch
+}
+
+// Text translates catalog keys into one language. It is a small value:
+// copy it freely.
+type Text struct{ lang Lang }
+
+// newText returns the translator for l, English for an unknown language.
+func newText(l Lang) Text {
+	if l != Dutch {
+		l = English
+	}
+	return Text{lang: l}
+}
+
+// Lang is the language t translates into.
+func (t Text) Lang() Lang { return t.lang }
+
+// T returns the text for key. Always pass a literal key: a test checks
+// every literal against the catalog, which it cannot do for a computed one.
+// A missing key shows as itself in brackets rather than as nothing.
+func (t Text) T(key string) string {
+	e, ok := catalog[key]
+	if !ok {
+		return "‹" + key + "›"
+	}
+	if t.lang == Dutch {
+		return e.nl
+	}
+	return e.en
+}
+
+// Tf formats the text for key with args, as fmt.Sprintf does.
+func (t Text) Tf(key string, args ...any) string {
+	return fmt.Sprintf(t.T(key), args...)
+}
+
+var (
+	monthsNL      = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+	monthsEN      = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	monthsShortNL = [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+	monthsShortEN = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+)
+
+// Date formats a civil date in full: "2 januari 2026" or "2 January 2026".
+// A zero date is "".
+func (t Text) Date(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	names := &monthsEN
+	if t.lang == Dutch {
+		names = &monthsNL
+	}
+	return strconv.Itoa(d.Day()) + " " + names[d.Month()-1] + " " + strconv.Itoa(d.Year())
+}
+
+// DateShort formats a civil date for a table column: "2 jan 2026" or
+// "2 Jan 2026". A zero date is "".
+func (t Text) DateShort(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	names := &monthsShortEN
+	if t.lang == Dutch {
+		names = &monthsShortNL
+	}
+	return strconv.Itoa(d.Day()) + " " + names[d.Month()-1] + " " + strconv.Itoa(d.Year())
+}
+
+// DateTimeShort formats a civil date-time: "2 jan 2026 10:00".
+func (t Text) DateTimeShort(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return t.DateShort(d) + " " + d.Format("15:04")
+}
+
+// MonthYear formats the month of a civil date: "sep 2025" or "Sep 2025".
+func (t Text) MonthYear(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	names := &monthsShortEN
+	if t.lang == Dutch {
+		names = &monthsShortNL
+	}
+	return names[d.Month()-1] + " " + strconv.Itoa(d.Year())
+}

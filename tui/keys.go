@@ -1,0 +1,215 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// Each screen has its own key map, built by a constructor in the coach's
+// language; nothing here is a package-level variable, so no screen can
+// change another's keys. A screen calls SetEnabled as its state changes so
+// the hints and the help overlay only show what works right now (and a test
+// fails when two enabled bindings share a key).
+
+func bind(keys []string, k, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+}
+
+// globalKeys work on every screen that is not capturing text.
+type globalKeys struct {
+	Help      key.Binding
+	Back      key.Binding
+	Quit      key.Binding
+	Lock      key.Binding
+	ForceQuit key.Binding
+}
+
+func newGlobalKeys(t Text) globalKeys {
+	return globalKeys{
+		Help:      bind([]string{"?"}, "?", t.T("key.help")),
+		Back:      bind([]string{"esc"}, "esc", t.T("key.back")),
+		Quit:      bind([]string{"q"}, "q", t.T("key.quit")),
+		Lock:      bind([]string{"ctrl+l"}, "ctrl+l", t.T("key.lock")),
+		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", t.T("key.force_quit")),
+	}
+}
+
+// FullHelp lists every global key for the help overlay.
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Help, k.Back, k.Lock, k.Quit, k.ForceQuit}}
+}
+
+// promptKeys answer a yes/no prompt. Dutch coaches answer "j" (ja), so both
+// y and j mean yes; anything else means no.
+type promptKeys struct {
+	Yes key.Binding
+	No  key.Binding
+}
+
+func newPromptKeys(t Text) promptKeys {
+	yes := "y"
+	if t.Lang() == Dutch {
+		yes = "j"
+	}
+	return promptKeys{
+		Yes: bind([]string{"y", "Y", "j", "J"}, yes, t.T("key.yes")),
+		No:  bind([]string{"n", "N", "esc"}, "n", t.T("key.no")),
+	}
+}
+
+// ShortHelp lists the prompt's answers.
+func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
+
+// FullHelp lists the prompt's answers.
+func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// listKeys move through a list; the caseload and, later, the client tabs
+// share them.
+type listKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Home     key.Binding
+	End      key.Binding
+}
+
+func newListKeys(t Text) listKeys {
+	return listKeys{
+		Up:       bind([]string{"up", "k"}, "↑/k", t.T("key.up")),
+		Down:     bind([]string{"down", "j"}, "↓/j", t.T("key.down")),
+		PageUp:   bind([]string{"pgup"}, "pgup", t.T("key.page_up")),
+		PageDown: bind([]string{"pgdown"}, "pgdn", t.T("key.page_down")),
+		Home:     bind([]string{"home", "g"}, "g/home", t.T("key.home")),
+		End:      bind([]string{"end", "G"}, "G/end", t.T("key.end")),
+	}
+}
+
+// setEnabled turns the list keys on or off together.
+func (k *listKeys) setEnabled(on bool) {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
+		b.SetEnabled(on)
+	}
+}
+
+func (k listKeys) bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
+}
+
+// caseloadKeys are the caseload list's keys.
+type caseloadKeys struct {
+	listKeys
+	Open   key.Binding
+	New    key.Binding
+	Filter key.Binding
+	Tab    key.Binding
+	Sort   key.Binding
+	// While the filter field has focus:
+	FilterUp     key.Binding
+	FilterDown   key.Binding
+	FilterAccept key.Binding
+	FilterClear  key.Binding
+}
+
+func newCaseloadKeys(t Text) caseloadKeys {
+	return caseloadKeys{
+		listKeys:     newListKeys(t),
+		Open:         bind([]string{"enter"}, "enter", t.T("key.open")),
+		New:          bind([]string{"n"}, "n", t.T("key.new_client")),
+		Filter:       bind([]string{"/"}, "/", t.T("key.filter")),
+		Tab:          bind([]string{"tab"}, "tab", t.T("key.next_view")),
+		Sort:         bind([]string{"s"}, "s", t.T("key.sort")),
+		FilterUp:     bind([]string{"up"}, "↑", t.T("key.up")),
+		FilterDown:   bind([]string{"down"}, "↓", t.T("key.down")),
+		FilterAccept: bind([]string{"enter"}, "enter", t.T("key.filter_accept")),
+		FilterClear:  bind([]string{"esc"}, "esc", t.T("key.filter_clear")),
+	}
+}
+
+// ShortHelp is the caseload's hint line.
+func (k caseloadKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.New, k.Filter, k.Tab, k.Sort, k.FilterAccept, k.FilterClear}
+}
+
+// FullHelp is the caseload's part of the help overlay.
+func (k caseloadKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.listKeys.bindings(),
+		{k.Open, k.New, k.Filter, k.Tab, k.Sort},
+		{k.FilterUp, k.FilterDown, k.FilterAccept, k.FilterClear},
+	}
+}
+
+// clientKeys are the client overview's keys.
+type clientKeys struct {
+	Edit key.Binding
+}
+
+func newClientKeys(t Text) clientKeys {
+	return clientKeys{Edit: bind([]string{"e"}, "e", t.T("key.edit"))}
+}
+
+// ShortHelp is the client overview's hint line.
+func (k clientKeys) ShortHelp() []key.Binding { return []key.Binding{k.Edit} }
+
+// FullHelp is the client overview's part of the help overlay.
+func (k clientKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Edit}} }
+
+// formKeys are a form's keys. A form always has a focused field, so it
+// captures every key and binds esc itself.
+type formKeys struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Choice key.Binding // ←/→ on a choice field
+	Save   key.Binding
+	Cancel key.Binding
+}
+
+func newFormKeys(t Text) formKeys {
+	return formKeys{
+		Next:   bind([]string{"tab", "down", "enter"}, "tab/↓", t.T("key.next_field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
+		Choice: bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
+		Save:   bind([]string{"ctrl+s"}, "ctrl+s", t.T("key.save")),
+		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
+	}
+}
+
+// ShortHelp is a form's hint line, most needed first in case it is cut.
+func (k formKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Cancel, k.Next, k.Prev, k.Choice}
+}
+
+// FullHelp is a form's part of the help overlay.
+func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// unlockKeys are the unlock and create screen's keys.
+type unlockKeys struct {
+	Submit key.Binding
+	Next   key.Binding
+	Prev   key.Binding
+	Stored key.Binding // the recovery key is stored
+	Quit   key.Binding
+}
+
+func newUnlockKeys(t Text) unlockKeys {
+	stored := "y"
+	if t.Lang() == Dutch {
+		stored = "j"
+	}
+	return unlockKeys{
+		Submit: bind([]string{"enter"}, "enter", t.T("key.unlock")),
+		Next:   bind([]string{"tab", "down"}, "tab", t.T("key.next_field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab", t.T("key.prev_field")),
+		Stored: bind([]string{"y", "Y", "j", "J"}, stored, t.T("key.stored")),
+		Quit:   bind([]string{"esc"}, "esc", t.T("key.quit")),
+	}
+}
+
+// ShortHelp is the unlock screen's hint line; tab is left out, enter
+// already says how to move on.
+func (k unlockKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Submit, k.Stored, k.Quit}
+}
+
+// FullHelp is the unlock screen's part of the help overlay.
+func (k unlockKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Submit, k.Next, k.Prev, k.Stored, k.Quit}}
+}

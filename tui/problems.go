@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/caseload/caseload/store"
+)
+
+// explain turns err into a sentence in the coach's language: what happened
+// and what to do. The store's own errors are recognised here; the rest go
+// through Backend.Classify.
+func explain(e *env, err error) string {
+	if err == nil || e == nil {
+		return ""
+	}
+	t := e.text
+	var ve *store.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return fieldProblem(t, ve)
+	case isNotSaved(e, err):
+		switch e.problem(err) {
+		case ProblemDiskFull:
+			return t.T("problem.disk_full_kept")
+		case ProblemChangedOnDisk:
+			return problemText(t, ProblemChangedOnDisk)
+		}
+		return problemText(t, ProblemNotSaved)
+	case errors.Is(err, store.ErrRestricted):
+		return problemText(t, ProblemRestricted)
+	case errors.Is(err, store.ErrNotFound):
+		return problemText(t, ProblemNotFound)
+	}
+	p := e.problem(err)
+	if p == ProblemOther || p == ProblemNone {
+		return t.Tf("problem.other", err.Error())
+	}
+	return problemText(t, p)
+}
+
+// isNotSaved reports whether err says a change is kept in memory only.
+func isNotSaved(e *env, err error) bool {
+	if err == nil {
+		return false
+	}
+	return errors.Is(err, store.ErrNotSaved) || e != nil && e.problem(err) == ProblemNotSaved
+}
+
+// problemText is the sentence for a problem.
+func problemText(t Text, p Problem) string {
+	switch p {
+	case ProblemNone:
+		return ""
+	case ProblemWrongPassphrase:
+		return t.T("problem.wrong_passphrase")
+	case ProblemNotVault:
+		return t.T("problem.not_vault")
+	case ProblemDamaged:
+		return t.T("problem.damaged")
+	case ProblemInUse:
+		return t.T("problem.in_use")
+	case ProblemChangedOnDisk:
+		return t.T("problem.changed_on_disk")
+	case ProblemDiskFull:
+		return t.T("problem.disk_full")
+	case ProblemNotSaved:
+		return t.T("problem.not_saved")
+	case ProblemRestricted:
+		return t.T("problem.restricted")
+	case ProblemInvalid:
+		return t.T("problem.invalid")
+	case ProblemNotFound:
+		return t.T("problem.not_found")
+	}
+	return t.T("problem.unknown")
+}
+
+// fieldProblem is the sentence for a validation error: translated for the
+// fields the store names, else the store's own (English) text.
+func fieldProblem(t Text, ve *store.ValidationError) string {
+	switch ve.Field {
+	case "name":
+		return t.T("invalid.name")
+	case "status":
+		return t.T("invalid.status")
+	case "referral":
+		return t.T("invalid.referral")
+	case "email":
+		return t.T("invalid.email")
+	case "end":
+		return t.T("invalid.end")
+	case "birth_date":
+		return t.T("invalid.birth_date")
+	case "rejected_on":
+		return t.T("invalid.rejected_on")
+	case "hold_reason":
+		return t.T("invalid.hold_reason")
+	case "restricted_reason":
+		return t.T("invalid.restricted_reason")
+	case "outcome":
+		return t.T("invalid.outcome")
+	case "title":
+		return t.T("invalid.title")
+	case "date":
+		return t.T("invalid.date")
+	case "start":
+		return t.T("invalid.start")
+	case "minutes":
+		return t.T("invalid.minutes")
+	}
+	return ve.Problem
+}

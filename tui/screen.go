@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store/legaldate"
+)
+
+// Screen is one page on the root model's stack, as the root model sees it.
+// Screens are written bubbles-style (constructor, value receivers, Update
+// returning the concrete type, see pageModel) and wrapped by asScreen.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	// View renders the content area: the size of the last
+	// tea.WindowSizeMsg the screen received, never more.
+	View() string
+	// Route names the screen by identity (kind and ids), so the root model
+	// can build it again after a lock without keeping its data.
+	Route() Route
+	// Title is the screen's name in the header's breadcrumb.
+	Title() string
+	// Capturing reports whether a focused text field wants every key,
+	// including q, ? and esc.
+	Capturing() bool
+	// KeyMap lists the screen's bindings for the key hints and the help
+	// overlay; disabled bindings are not shown.
+	KeyMap() help.KeyMap
+	// Draft returns typed text the coach has not saved, in whatever form
+	// RestoreDraft reads back; ok is false when there is nothing to keep.
+	Draft() (text string, ok bool)
+	// RestoreDraft hands back the text of an earlier Draft after an unlock.
+	// It may arrive before the screen's data has loaded; the screen must
+	// apply it on top of the data whichever comes first.
+	RestoreDraft(text string) Screen
+}
+
+// pageModel is what a concrete screen type implements: the Screen methods,
+// but with Update and RestoreDraft returning the concrete type, as bubbles
+// components do. Tests then assert on the concrete state without type
+// switches.
+type pageModel[T any] interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (T, tea.Cmd)
+	View() string
+	Route() Route
+	Title() string
+	Capturing() bool
+	KeyMap() help.KeyMap
+	Draft() (string, bool)
+	RestoreDraft(text string) T
+}
+
+// page adapts a pageModel to Screen.
+type page[T pageModel[T]] struct{ m T }
+
+// asScreen wraps a concrete screen for the stack.
+func asScreen[T pageModel[T]](m T) Screen { return page[T]{m} }
+
+func (p page[T]) Init() tea.Cmd { return p.m.Init() }
+func (p page[T]) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	m, cmd := p.m.Update(msg)
+	return page[T]{m}, cmd
+}
+func (p page[T]) View() string                    { return p.m.View() }
+func (p page[T]) Route() Route                    { return p.m.Route() }
+func (p page[T]) Title() string                   { return p.m.Title() }
+func (p page[T]) Capturing() bool                 { return p.m.Capturing() }
+func (p page[T]) KeyMap() help.KeyMap             { return p.m.KeyMap() }
+func (p page[T]) Draft() (string, bool)           { return p.m.Draft() }
+func (p page[T]) RestoreDraft(text string) Screen { return page[T]{p.m.RestoreDraft(text)} }
+
+// ScreenKind names a kind of screen; with the ids in a Route it is enough
+// to build the screen again.
+type ScreenKind string
+
+// The screens a Route can name. The unlock screen is not among them: the
+// root model shows it itself whenever the vault is locked.
+const (
+	KindCaseload   ScreenKind = "caseload"
+	KindClient     ScreenKind = "client"
+	KindClientForm ScreenKind = "client-form"
+)
+
+// Route is a screen's identity: its kind and the ids it shows. It holds no
+// client data, so the root model may keep it while the vault is locked.
+type Route struct {
+	Kind ScreenKind `json:"kind"`
+	// Client is the client the screen is about; 0 for none or a new one.
+	Client int64 `json:"client,omitempty"`
+	// Item is a record, appointment or document within the client.
+	Item int64 `json:"item,omitempty"`
+	// Tab is the tab a tabbed screen had open.
+	Tab string `json:"tab,omitempty"`
+}
+
+// newScreen builds the screen a route names, or returns false for a kind
+// this version does not know (a session saved by a newer version). A new
+// screen plugs in here.
+func newScreen(e *env, r Route) (Screen, bool) {
+	switch r.Kind {
+	case KindCaseload:
+		return asScreen(newCaseload(e)), true
+	case KindClient:
+		return asScreen(newClientView(e, r.Client)), true
+	case KindClientForm:
+		return asScreen(newClientForm(e, r.Client)), true
+	}
+	return nil, false
+}
+
+// env is what every screen of one unlocked session shares. The root model
+// builds it when the vault opens and drops it when the vault locks; screens
+// only read it.
+type env struct {
+	store   Store
+	backend Backend
+	text    Text
+	styles  *Styles
+	now     func() time.Time
+}
+
+// today is the coach's civil date.
+func (e *env) today() time.Time { return legaldate.Day(e.now()) }
+
+// problem classifies err for a sentence; see Backend.Classify.
+func (e *env) problem(err error) Problem {
+	if err == nil {
+		return ProblemNone
+	}
+	return e.backend.Classify(err)
+}
+
+// navigateMsg asks the root model to push the screen a route names.
+type navigateMsg struct{ route Route }
+
+// navigate pushes the screen route names onto the stack.
+func navigate(r Route) tea.Cmd {
+	return func() tea.Msg { return navigateMsg{route: r} }
+}
+
+// backMsg asks the root model to pop the top screen. The screen below gets
+// a shownMsg and then result, if there is one (the form that created a
+// client sends back the new client, so the list can select it).
+type backMsg struct{ result tea.Msg }
+
+// back pops the top screen and hands result to the one below.
+func back(result tea.Msg) tea.Cmd {
+	return func() tea.Msg { return backMsg{result: result} }
+}
+
+// shownMsg tells a screen it is on top again after the one above it was
+// popped: time to reload what may have changed.
+type shownMsg struct{}

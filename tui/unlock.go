@@ -1,0 +1,372 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// unlockState is what the unlock screen is doing.
+type unlockState int
+
+const (
+	unlockChecking unlockState = iota // asking whether a vault exists
+	unlockCreate                      // no vault: choose a passphrase, twice
+	unlockPass                        // a vault: type its passphrase
+	unlockWorking                     // key derivation under way
+	unlockRecovery                    // a new vault's recovery key, shown once
+	unlockOpening                     // open; the root model takes over
+	unlockBroken                      // the vault folder cannot be read
+)
+
+// unlockModel creates a vault or unlocks the existing one. It never writes
+// anything on a failure: wrong passphrase, damaged vault, vault in use all
+// end with a sentence and the field ready for another try.
+type unlockModel struct {
+	env      *env
+	keys     unlockKeys
+	state    unlockState
+	creating bool // unlockWorking is creating, not unlocking
+	inputs   [2]textinput.Model
+	focus    int
+	spinner  spinner.Model
+	problem  string // what went wrong, in a sentence
+	recovery string // the recovery key, only while it is on screen
+	width    int
+	height   int
+}
+
+func newUnlock(e *env) unlockModel {
+	m := unlockModel{
+		env:     e,
+		keys:    newUnlockKeys(e.text),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent)),
+	}
+	for i := range m.inputs {
+		m.inputs[i] = newPassphraseInput(e.styles)
+	}
+	m.updateKeys()
+	return m
+}
+
+// Init asks whether there is a vault to unlock.
+func (m unlockModel) Init() tea.Cmd { return checkVault(m.env.backend) }
+
+// Route is empty: the unlock screen is never part of a session.
+func (m unlockModel) Route() Route { return Route{} }
+
+// Title is empty: the header shows just "caseload".
+func (m unlockModel) Title() string { return "" }
+
+// Capturing is true while a passphrase field has focus, and also while the
+// recovery key is shown, so that a stray q cannot quit before the coach has
+// stored it.
+func (m unlockModel) Capturing() bool { return m.state != unlockBroken }
+
+// KeyMap lists the keys of the current state.
+func (m unlockModel) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing: a passphrase is never stored.
+func (m unlockModel) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m unlockModel) RestoreDraft(string) unlockModel { return m }
+
+// Update handles the vault's answers and the keys of each state.
+func (m unlockModel) Update(msg tea.Msg) (unlockModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, nil
+	case spinner.TickMsg:
+		if m.state != unlockWorking {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case vaultCheckedMsg:
+		return m.onChecked(msg)
+	case vaultCreatedMsg:
+		return m.onCreated(msg)
+	case vaultUnlockedMsg:
+		return m.onUnlocked(msg)
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m unlockModel) onChecked(msg vaultCheckedMsg) (unlockModel, tea.Cmd) {
+	switch {
+	case msg.err != nil:
+		m.state = unlockBroken
+		m.problem = explain(m.env, msg.err)
+	case msg.exists:
+		m.state = unlockPass
+	default:
+		m.state = unlockCreate
+	}
+	return m.focusInput(0)
+}
+
+func (m unlockModel) onCreated(msg vaultCreatedMsg) (unlockModel, tea.Cmd) {
+	if msg.err != nil {
+		m.state = unlockCreate
+		m.problem = explain(m.env, msg.err)
+		return m.focusInput(0)
+	}
+	m.state = unlockRecovery
+	m.recovery = msg.recovery
+	m.updateKeys()
+	s := msg.store
+	return m, func() tea.Msg { return openedMsg{store: s, fresh: true} }
+}
+
+func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
+	if msg.err != nil {
+		m.state = unlockPass
+		m.problem = explain(m.env, msg.err)
+		return m.focusInput(0)
+	}
+	m.state = unlockOpening
+	m.updateKeys()
+	s := msg.store
+	return m, func() tea.Msg { return openedMsg{store: s} }
+}
+
+func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
+	switch m.state {
+	case unlockRecovery:
+		if key.Matches(msg, m.keys.Stored) {
+			m.state = unlockOpening
+			m.recovery = "" // shown once: drop it from memory
+			m.updateKeys()
+			return m, func() tea.Msg { return storedMsg{} }
+		}
+		return m, nil
+	case unlockCreate, unlockPass:
+	default:
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit // nothing is open yet
+	case key.Matches(msg, m.keys.Submit):
+		return m.submit()
+	case key.Matches(msg, m.keys.Next):
+		return m.focusInput(1)
+	case key.Matches(msg, m.keys.Prev):
+		return m.focusInput(0)
+	}
+	var cmd tea.Cmd
+	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	return m, cmd
+}
+
+// submit moves on from the first create field, or starts the slow work.
+func (m unlockModel) submit() (unlockModel, tea.Cmd) {
+	pass := m.inputs[0].Value()
+	if pass == "" {
+		return m, nil
+	}
+	if m.state == unlockPass {
+		m.problem = ""
+		m.inputs[0].Reset()
+		m.state, m.creating = unlockWorking, false
+		m.updateKeys()
+		return m, tea.Batch(m.spinner.Tick, unlockVault(m.env.backend, pass))
+	}
+	t := m.env.text
+	switch {
+	case passphraseStrength(pass) == strengthTooShort:
+		m.problem = t.Tf("create.too_short", minPassphrase)
+		return m.focusInput(0)
+	case m.focus == 0:
+		m.problem = ""
+		return m.focusInput(1)
+	case m.inputs[1].Value() != pass:
+		m.problem = t.T("create.mismatch")
+		m.inputs[1].Reset()
+		return m.focusInput(1)
+	}
+	m.problem = ""
+	m.inputs[0].Reset()
+	m.inputs[1].Reset()
+	m.state, m.creating = unlockWorking, true
+	m.updateKeys()
+	return m, tea.Batch(m.spinner.Tick, createVault(m.env.backend, pass))
+}
+
+// focusInput moves the focus to field i (field 1 only when creating).
+func (m unlockModel) focusInput(i int) (unlockModel, tea.Cmd) {
+	if m.state != unlockCreate {
+		i = 0
+	}
+	m.focus = i
+	var cmd tea.Cmd
+	for j := range m.inputs {
+		if j == i && (m.state == unlockCreate || m.state == unlockPass) {
+			cmd = m.inputs[j].Focus()
+		} else {
+			m.inputs[j].Blur()
+		}
+	}
+	m.updateKeys()
+	return m, cmd
+}
+
+// updateKeys keeps the hints truthful for the current state.
+func (m *unlockModel) updateKeys() {
+	t := m.env.text
+	typing := m.state == unlockCreate || m.state == unlockPass
+	m.keys.Submit.SetEnabled(typing)
+	m.keys.Quit.SetEnabled(typing)
+	m.keys.Next.SetEnabled(m.state == unlockCreate && m.focus == 0)
+	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.focus == 1)
+	m.keys.Stored.SetEnabled(m.state == unlockRecovery)
+	switch {
+	case m.state == unlockCreate && m.focus == 0:
+		m.keys.Submit.SetHelp("enter", t.T("key.next_field"))
+	case m.state == unlockCreate:
+		m.keys.Submit.SetHelp("enter", t.T("key.create"))
+	default:
+		m.keys.Submit.SetHelp("enter", t.T("key.unlock"))
+	}
+}
+
+// View draws the current state, centred in a column of readable width.
+func (m unlockModel) View() string {
+	var body string
+	switch m.state {
+	case unlockCreate:
+		body = m.viewCreate()
+	case unlockPass:
+		body = m.viewPass()
+	case unlockWorking:
+		body = m.viewWorking()
+	case unlockRecovery:
+		body = m.viewRecovery()
+	case unlockOpening:
+		body = m.env.styles.Muted.Render(m.env.text.T("unlock.opening"))
+	case unlockBroken:
+		body = m.viewProblem()
+	}
+	return lipgloss.NewStyle().Padding(1, 0, 0, 3).Render(body)
+}
+
+// columnWidth is the width paragraphs wrap at.
+func (m unlockModel) columnWidth() int {
+	return max(min(m.width-6, 76), 20)
+}
+
+func (m unlockModel) paragraph(s string) string {
+	return m.env.styles.Text.Width(m.columnWidth()).Render(s)
+}
+
+func (m unlockModel) viewCreate() string {
+	t, st := m.env.text, m.env.styles
+	lines := []string{
+		st.Title.Render(t.T("create.title")), "",
+		m.paragraph(t.Tf("create.intro", m.env.backend.VaultDir())), "",
+		m.field(0, t.T("create.passphrase")),
+		m.field(1, t.T("create.again")),
+		strings.Repeat(" ", 16) + m.strengthHint(),
+	}
+	return strings.Join(append(lines, m.viewProblemLines()...), "\n")
+}
+
+func (m unlockModel) viewPass() string {
+	t, st := m.env.text, m.env.styles
+	lines := []string{
+		st.Title.Render(t.T("unlock.title")), "",
+		m.field(0, t.T("unlock.passphrase")),
+	}
+	return strings.Join(append(lines, m.viewProblemLines()...), "\n")
+}
+
+// field renders a labelled passphrase field; "›" marks the focused one,
+// which still shows without colour.
+func (m unlockModel) field(i int, label string) string {
+	st := m.env.styles
+	mark := "  "
+	if m.focus == i && (m.state == unlockCreate || m.state == unlockPass) {
+		mark = st.Accent.Render("› ")
+	}
+	return mark + st.Label.Render(padRight(label, 14)) + m.inputs[i].View()
+}
+
+// strengthHint grades the first passphrase as it is typed.
+func (m unlockModel) strengthHint() string {
+	t, st := m.env.text, m.env.styles
+	p := m.inputs[0].Value()
+	if p == "" {
+		return st.Muted.Render(t.T("create.advice"))
+	}
+	switch passphraseStrength(p) {
+	case strengthTooShort:
+		return st.Danger.Render(t.Tf("create.strength_short", minPassphrase))
+	case strengthFair:
+		return st.Warning.Render(t.T("create.strength_fair"))
+	case strengthGood:
+		return st.Success.Render(t.T("create.strength_good"))
+	}
+	return st.Success.Render(t.T("create.strength_strong"))
+}
+
+func (m unlockModel) viewProblemLines() []string {
+	if m.problem == "" {
+		return nil
+	}
+	return []string{"", m.env.styles.Danger.Width(m.columnWidth()).Render(m.problem)}
+}
+
+func (m unlockModel) viewProblem() string {
+	t, st := m.env.text, m.env.styles
+	return strings.Join(append([]string{st.Title.Render(t.T("unlock.title"))}, m.viewProblemLines()...), "\n")
+}
+
+func (m unlockModel) viewWorking() string {
+	t := m.env.text
+	text := t.T("unlock.working")
+	if m.creating {
+		text = t.T("create.working")
+	}
+	return m.spinner.View() + " " + m.env.styles.Text.Render(text)
+}
+
+// viewRecovery shows the recovery key once, cut into lines that fit, with
+// what to do with it.
+func (m unlockModel) viewRecovery() string {
+	t, st := m.env.text, m.env.styles
+	// One line when the terminal allows: a key copied by hand is easier
+	// to check in one piece.
+	w := max(min(len([]rune(m.recovery)), m.width-12), 16)
+	var key []string
+	for r := []rune(m.recovery); len(r) > 0; {
+		n := min(len(r), w)
+		key = append(key, string(r[:n]))
+		r = r[n:]
+	}
+	lines := []string{
+		st.Title.Render(t.T("recovery.title")), "",
+		st.Box.Render(st.Accent.Render(strings.Join(key, "\n"))), "",
+		m.paragraph(t.T("recovery.explain")), "",
+		m.paragraph(t.T("recovery.where")), "",
+		st.Warning.Render(t.T("recovery.confirm")),
+	}
+	return strings.Join(lines, "\n")
+}
+
+// padRight pads s with spaces to width cells.
+func padRight(s string, width int) string {
+	if w := lipgloss.Width(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}

@@ -1,0 +1,129 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCreateRefusesShortAndMismatched(t *testing.T) {
+	now := testNow
+	b := &fakeBackend{}
+	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
+	d.keys("kort[enter]")
+	if u := top[unlockModel](t, d); u.state != unlockCreate || !strings.Contains(u.problem, "too short") {
+		t.Fatalf("short passphrase not refused: state %d problem %q", u.state, u.problem)
+	}
+	d.keys("[backspace][backspace][backspace][backspace]tulp fiets regen lantaarn[enter]tulp fiets regen lantaarm[enter]")
+	u := top[unlockModel](t, d)
+	if !strings.Contains(u.problem, "differ") {
+		t.Fatalf("mismatch not refused: %q", u.problem)
+	}
+	if u.inputs[1].Value() != "" || u.focus != 1 {
+		t.Errorf("after a mismatch the second field should be empty and focused")
+	}
+	if b.exists {
+		t.Fatal("a vault was created from a refused passphrase")
+	}
+}
+
+func TestCreateShowsRecoveryKeyOnce(t *testing.T) {
+	now := testNow
+	b := &fakeBackend{}
+	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
+	d.keys("tulp fiets regen lantaarn[enter]tulp fiets regen lantaarn[enter]")
+	if !b.exists || b.pass != "tulp fiets regen lantaarn" {
+		t.Fatal("vault not created")
+	}
+	if !strings.Contains(d.view(), "AGE-SECRET-KEY-PQ-1TESTRECOVERY") {
+		t.Fatalf("recovery key not shown:\n%s", d.view())
+	}
+	d.keys("q[esc][enter]n")
+	if d.quit || d.model().phase != phaseFresh {
+		t.Fatal("a key other than y left the recovery key screen")
+	}
+	d.keys("y")
+	top[caseloadModel](t, d)
+	if strings.Contains(d.view(), "AGE-SECRET-KEY") {
+		t.Error("recovery key still on screen")
+	}
+	if d.model().phase != phaseUnlocked {
+		t.Errorf("phase %d after storing the key", d.model().phase)
+	}
+}
+
+func TestWrongPassphraseClearsAndRetries(t *testing.T) {
+	now := testNow
+	s := newPeopleStore()
+	b := &fakeBackend{exists: true, pass: "tulp fiets regen lantaarn", store: s}
+	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
+	d.keys("tulp fiets[enter]")
+	u := top[unlockModel](t, d)
+	if u.state != unlockPass || u.inputs[0].Value() != "" || !u.inputs[0].Focused() {
+		t.Fatalf("after a wrong passphrase: state %d, field %q", u.state, u.inputs[0].Value())
+	}
+	if !strings.Contains(d.view(), "does not open the vault") {
+		t.Errorf("no wrong-passphrase sentence:\n%s", d.view())
+	}
+	d.keys("tulp fiets regen lantaarn[enter]")
+	top[caseloadModel](t, d)
+}
+
+func TestUnlockProblemsTouchNothing(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{errDamaged, "The vault is damaged and cannot be opened. Nothing was changed."},
+		{errInUse, "The vault is open in another caseload window."},
+	} {
+		now := testNow
+		s := newPeopleStore()
+		b := &fakeBackend{exists: true, pass: "x", store: s, unlockErr: tt.err}
+		d := newDriver(t, newTestModel(b, English, &now), 100, 30)
+		d.keys("tulp fiets regen lantaarn[enter]")
+		if !strings.Contains(d.view(), tt.want) {
+			t.Errorf("%v: view lacks %q:\n%s", tt.err, tt.want, d.view())
+		}
+		if len(s.calls) != 0 {
+			t.Errorf("%v: the store was called: %v", tt.err, s.calls)
+		}
+		if top[unlockModel](t, d).state != unlockPass {
+			t.Errorf("%v: cannot try again", tt.err)
+		}
+	}
+}
+
+func TestVaultFolderUnreadable(t *testing.T) {
+	now := testNow
+	b := &fakeBackend{existsErr: errDamaged}
+	d := newDriver(t, newTestModel(b, Dutch, &now), 100, 30)
+	if !strings.Contains(d.view(), "De kluis is beschadigd") {
+		t.Errorf("no problem sentence:\n%s", d.view())
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Error("q does not quit a vault that cannot be read")
+	}
+}
+
+func TestPassphraseStrength(t *testing.T) {
+	for p, want := range map[string]strength{
+		"":                          strengthTooShort,
+		"kort":                      strengthTooShort,
+		"123456789":                 strengthTooShort,
+		"1234567890":                strengthFair,
+		"aaaaaaaaaaaaaaaaaaaaaaaa":  strengthFair,
+		"Fietsbel7!":                strengthFair,
+		"fietsbelregen":             strengthFair,
+		"fietsbelregenx":            strengthGood,
+		"tulp fiets regen lantaarn": strengthStrong,
+		"tulp fiets regen":          strengthGood,
+		"Tulp-Fiets-2026!":          strengthStrong,
+		"1212121212121212":          strengthFair,
+		"Tulpen bloeien in mei 26!": strengthStrong,
+	} {
+		if got := passphraseStrength(p); got != want {
+			t.Errorf("passphraseStrength(%q) = %d, want %d", p, got, want)
+		}
+	}
+}
