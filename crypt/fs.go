@@ -1,0 +1,62 @@
+package crypt
+
+import (
+	"io"
+	"io/fs"
+	"os"
+)
+
+// fsys is every file operation the vault performs on the vault folder. The
+// real implementation is osFS; tests substitute one that fails the Nth call,
+// writes short or corrupts a read, so that every failure path can be driven
+// without test code in this package's production files.
+type fsys interface {
+	CreateTemp(dir, pattern string) (file, error)
+	Open(name string) (file, error)
+	Stat(name string) (fs.FileInfo, error)
+	Rename(oldpath, newpath string) error
+	Link(oldname, newname string) error
+	Remove(name string) error
+	MkdirAll(name string, perm fs.FileMode) error
+	ReadDir(name string) ([]fs.DirEntry, error)
+	SyncDir(name string) error
+}
+
+// file is the part of *os.File the vault uses.
+type file interface {
+	io.Reader
+	io.ReaderAt
+	io.Writer
+	Stat() (fs.FileInfo, error)
+	Sync() error
+	Close() error
+	Name() string
+}
+
+// osFS is the real file system.
+type osFS struct{}
+
+// CreateTemp creates a 0600 file, as os.CreateTemp does on every platform.
+func (osFS) CreateTemp(dir, pattern string) (file, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err // a nil *os.File must not become a non-nil file
+	}
+	return f, nil
+}
+
+func (osFS) Open(name string) (file, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (osFS) Stat(name string) (fs.FileInfo, error)        { return os.Stat(name) }
+func (osFS) Rename(oldpath, newpath string) error         { return renameFile(oldpath, newpath) }
+func (osFS) Link(oldname, newname string) error           { return os.Link(oldname, newname) }
+func (osFS) Remove(name string) error                     { return os.Remove(name) }
+func (osFS) MkdirAll(name string, perm fs.FileMode) error { return os.MkdirAll(name, perm) }
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error)   { return os.ReadDir(name) }
+func (osFS) SyncDir(name string) error                    { return syncDir(name) }

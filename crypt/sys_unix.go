@@ -1,0 +1,39 @@
+//go:build unix
+
+package crypt
+
+import (
+	"errors"
+	"os"
+	"syscall"
+)
+
+// syncDir makes the names in dir durable: after a rename, the file's data is
+// on disk (it was fsynced) but the directory entry pointing at it is not
+// until the directory itself is synced.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTSUP) {
+		// Some file systems (certain FUSE and network mounts) cannot sync a
+		// directory at all; there is nothing better to do there.
+		err = nil
+	}
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// renameFile is os.Rename: POSIX rename replaces the target atomically.
+func renameFile(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+// isDiskFull reports whether err means the disk (or the user's quota, or the
+// file size limit) has no room left, which the user can act on.
+func isDiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) ||
+		errors.Is(err, syscall.EDQUOT)
+}

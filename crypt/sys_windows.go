@@ -1,0 +1,38 @@
+//go:build windows
+
+package crypt
+
+import (
+	"errors"
+	"os"
+
+	"golang.org/x/sys/windows"
+)
+
+// syncDir does nothing on Windows: a directory cannot be opened for
+// flushing there, and renameFile asks for write-through instead.
+func syncDir(string) error { return nil }
+
+// renameFile replaces newpath with oldpath like os.Rename, but with
+// MOVEFILE_WRITE_THROUGH so that the rename is on disk when it returns,
+// which is what syncDir achieves on other systems.
+func renameFile(oldpath, newpath string) error {
+	from, err := windows.UTF16PtrFromString(oldpath)
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: err}
+	}
+	to, err := windows.UTF16PtrFromString(newpath)
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: err}
+	}
+	err = windows.MoveFileEx(from, to, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH)
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: err}
+	}
+	return nil
+}
+
+// isDiskFull reports whether err means the disk has no room left.
+func isDiskFull(err error) bool {
+	return errors.Is(err, windows.ERROR_DISK_FULL) || errors.Is(err, windows.ERROR_HANDLE_DISK_FULL)
+}

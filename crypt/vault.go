@@ -1,0 +1,404 @@
+package crypt
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"filippo.io/age"
+)
+
+// Options tunes how a vault is created and opened. A nil *Options is the
+// zero value, which is what the app uses.
+type Options struct {
+	// WorkFactor is scrypt's log2(N) when sealing identity.age; 0 means 18,
+	// about a second on a current laptop. Tests lower it. Values above 22
+	// are refused, since Open would not accept the result.
+	WorkFactor int
+
+	// The rest is for this package's tests: fault injection, a clock for
+	// backup names, and a smaller write buffer so that a small image
+	// takes several writes. Unexported, so the app cannot reach them.
+	fs      fsys
+	now     func() time.Time
+	bufSize int
+}
+
+// Vault is an open, locked vault folder. It holds the keys and what was
+// last loaded from or sealed to vault.age, so that it can notice a file
+// that changed behind its back. Its methods are safe for concurrent use.
+type Vault struct {
+	dir        string
+	fs         fsys
+	now        func() time.Time
+	workFactor int
+	bufSize    int // write buffer for vault.age and its copies
+
+	mu   sync.Mutex
+	lock *os.File // nil once closed
+	keys *keys    // nil once closed
+	disk onDisk
+}
+
+// onDisk remembers the vault.age this Vault loaded or last sealed.
+type onDisk struct {
+	present bool
+	size    int64
+	sum     [sha256.Size]byte
+	info    fs.FileInfo
+}
+
+// newVault applies the options; it does no I/O.
+func newVault(dir string, o *Options) (*Vault, error) {
+	v := &Vault{dir: dir, fs: osFS{}, now: time.Now, workFactor: defaultWorkFactor, bufSize: sealBufSize}
+	if o != nil {
+		if o.bufSize != 0 {
+			v.bufSize = o.bufSize
+		}
+		if o.WorkFactor != 0 {
+			v.workFactor = o.WorkFactor
+		}
+		if o.fs != nil {
+			v.fs = o.fs
+		}
+		if o.now != nil {
+			v.now = o.now
+		}
+	}
+	if v.workFactor < 1 || v.workFactor > maxWorkFactor {
+		return nil, fmt.Errorf("scrypt work factor %d is outside 1..%d", v.workFactor, maxWorkFactor)
+	}
+	return v, nil
+}
+
+func (v *Vault) path(name string) string { return filepath.Join(v.dir, name) }
+
+// takeLock locks the vault folder or fails at once with ErrInUse.
+func (v *Vault) takeLock() error {
+	f, err := lockFile(v.path(lockName))
+	if err != nil {
+		return err
+	}
+	v.lock = f
+	return nil
+}
+
+// release drops the keys and the lock.
+func (v *Vault) release() error {
+	v.keys = nil
+	v.disk = onDisk{}
+	if v.lock == nil {
+		return nil
+	}
+	err := unlockFile(v.lock)
+	v.lock = nil
+	return err
+}
+
+// exists reports whether name is present in the folder.
+func (v *Vault) exists(name string) (bool, error) {
+	_, err := v.fs.Stat(v.path(name))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+// Exists reports whether dir holds a vault (an identity.age), so the app
+// can choose between the unlock and the create screen.
+func Exists(dir string) (bool, error) {
+	v, _ := newVault(dir, nil)
+	ok, err := v.exists(identityFile)
+	if err != nil {
+		return false, fmt.Errorf("looking for vault: %w", err)
+	}
+	return ok, nil
+}
+
+// Create makes a new vault in dir (created 0700 if needed) sealed with the
+// passphrase, and returns it open and locked together with the recovery
+// key, a secret to show the user once: it opens every vault.age, and
+// nothing else can if the passphrase is forgotten. There is no vault.age
+// until the first Seal.
+//
+// Create returns ErrVaultExists if dir already holds identity.age or
+// vault.age (a lone vault.age may still be recovered), and ErrInUse if
+// another process holds the folder's lock.
+func Create(dir, passphrase string, o *Options) (*Vault, string, error) {
+	if passphrase == "" {
+		return nil, "", errors.New("creating vault: the passphrase is empty")
+	}
+	v, err := newVault(dir, o)
+	if err != nil {
+		return nil, "", fmt.Errorf("creating vault: %w", err)
+	}
+	if err := v.refuseExisting(); err != nil {
+		return nil, "", err
+	}
+	if err := v.fs.MkdirAll(dir, 0o700); err != nil {
+		return nil, "", fmt.Errorf("creating vault: %w", err)
+	}
+	if err := v.takeLock(); err != nil {
+		return nil, "", fmt.Errorf("creating vault: %w", err)
+	}
+	recovery, err := v.create(passphrase)
+	if err != nil {
+		v.release()
+		return nil, "", err
+	}
+	return v, recovery, nil
+}
+
+// refuseExisting returns ErrVaultExists if the folder holds a vault.
+func (v *Vault) refuseExisting() error {
+	for _, name := range []string{identityFile, vaultFile} {
+		ok, err := v.exists(name)
+		if err != nil {
+			return fmt.Errorf("creating vault: %w", err)
+		}
+		if ok {
+			return fmt.Errorf("creating vault: %w (%s)", ErrVaultExists, name)
+		}
+	}
+	return nil
+}
+
+// create does Create's work under the lock.
+func (v *Vault) create(passphrase string) (string, error) {
+	// Checked again under the lock: two Creates may race to this point.
+	if err := v.refuseExisting(); err != nil {
+		return "", err
+	}
+	identity, err := age.GenerateHybridIdentity()
+	if err != nil {
+		return "", fmt.Errorf("creating vault: %w", err)
+	}
+	recovery, err := age.GenerateHybridIdentity()
+	if err != nil {
+		return "", fmt.Errorf("creating vault: %w", err)
+	}
+	k := &keys{tag: newTag(), identity: identity, recovery: recovery.Recipient()}
+	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k); err != nil {
+		return "", fmt.Errorf("creating vault: %w", err)
+	}
+	v.keys = k
+	return recovery.String(), nil
+}
+
+// Open unlocks the vault in dir and returns it with the database image,
+// or a nil image for a vault never sealed. It takes the folder's lock
+// first and fails at once with ErrInUse if another process holds it. The
+// whole vault.age is read and decrypted before anything is returned; on
+// any error nothing is kept, the lock is released, and no file is written.
+//
+// Errors: ErrNoVault (no identity.age), ErrInUse, ErrWrongPassphrase,
+// ErrNotVault (identity.age is not ours, or vault.age belongs to another
+// vault), ErrDamaged (a file failed authentication or is truncated, or
+// vault.age is missing while backups/ holds generations).
+func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
+	if passphrase == "" {
+		return nil, nil, fmt.Errorf("opening vault: %w", ErrWrongPassphrase)
+	}
+	v, err := newVault(dir, o)
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening vault: %w", err)
+	}
+	// Looked for before locking, so that opening a wrong folder does not
+	// leave a lock file in it.
+	ok, err := v.exists(identityFile)
+	if err != nil {
+		return nil, nil, fmt.Errorf("opening vault: %w", err)
+	}
+	if !ok {
+		return nil, nil, fmt.Errorf("opening vault: %w", ErrNoVault)
+	}
+	if err := v.takeLock(); err != nil {
+		return nil, nil, fmt.Errorf("opening vault: %w", err)
+	}
+	k, err := readIdentity(v.fs, dir, passphrase)
+	if err != nil {
+		v.release()
+		return nil, nil, fmt.Errorf("opening vault: %w", err)
+	}
+	image, disk, _, err := v.readVault(k.identity, k.tag)
+	if err != nil {
+		v.release()
+		return nil, nil, fmt.Errorf("opening vault: %w", err)
+	}
+	v.keys, v.disk = k, disk
+	removeStaleTemps(v.fs, dir)
+	return v, image, nil
+}
+
+// readVault reads and fully decrypts vault.age. A missing file is a vault
+// never sealed (a nil image and no error) if backups/ is empty too. tag is the vault's own tag, or
+// "" when recovering; the probe returned holds the tag found in the file.
+func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, error) {
+	p := &probe{Identity: id}
+	data, info, err := readFile(v.fs, v.path(vaultFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		// Never sealed, unless earlier generations say otherwise: then the
+		// file went missing, and opening an empty caseload in its place
+		// would let the next saves rotate the backups out.
+		list, lerr := v.listBackups()
+		if lerr != nil {
+			return nil, onDisk{}, p, fmt.Errorf("listing backups: %w", lerr)
+		}
+		if len(list) > 0 {
+			return nil, onDisk{}, p, fmt.Errorf("%w: vault.age is missing, though backups/ holds %d earlier generations", ErrDamaged, len(list))
+		}
+		return nil, onDisk{}, p, nil
+	}
+	if err != nil {
+		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(ageIntro)) {
+		// The identity unwrapped, so the folder is ours; a vault.age that is
+		// not even age is a broken copy, not a foreign vault.
+		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w: not an age file", ErrDamaged)
+	}
+	// The fingerprint for changed-on-disk checks is taken on another core
+	// while this one decrypts: unlocking is waited for.
+	sum := make(chan [sha256.Size]byte, 1)
+	go func() { sum <- sha256.Sum256(data) }()
+	image, err := decryptAll(data, p)
+	disk := onDisk{present: true, size: int64(len(data)), sum: <-sum, info: info}
+	if err != nil {
+		switch {
+		case noMatch(err) && tag == "":
+			err = ErrWrongRecoveryKey
+		case noMatch(err) && p.tag != tag:
+			err = fmt.Errorf("%w: vault.age belongs to another vault", ErrNotVault)
+		case noMatch(err):
+			err = fmt.Errorf("%w: the vault key does not open vault.age", ErrDamaged)
+		default:
+			err = damaged(err, p)
+		}
+		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w", err)
+	}
+	return image, disk, p, nil
+}
+
+// Recover opens the vault in dir with the recovery key when the passphrase
+// is lost, and seals it anew under newPassphrase. It returns the vault
+// open and locked, with its image. The recovery key stays valid.
+//
+// It generates a new vault key (the old one is sealed under the forgotten
+// passphrase), seals the image to the new vault key and the recovery key
+// through the normal Seal path (so the previous vault.age is kept in
+// backups/), and only then rewrites identity.age. A crash at any point
+// leaves a vault.age that the recovery key opens: the old and the new
+// vault.age are both sealed to it and the rename between them is atomic.
+// Between the two steps, identity.age still holds the old vault key, which
+// no longer opens vault.age (Open reports ErrDamaged); running Recover
+// again finishes the job. Generations in backups/ from before the recovery
+// open only with the recovery key from then on.
+//
+// Errors: ErrWrongRecoveryKey, ErrNoVault (no vault.age to recover),
+// ErrInUse, ErrDamaged, and anything Seal returns.
+func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte, error) {
+	recovery, err := age.ParseHybridIdentity(strings.TrimSpace(recoveryKey))
+	if err != nil {
+		// age's message is not wrapped: it could quote the key.
+		return nil, nil, fmt.Errorf("recovering vault: %w: malformed key", ErrWrongRecoveryKey)
+	}
+	if newPassphrase == "" {
+		return nil, nil, errors.New("recovering vault: the new passphrase is empty")
+	}
+	v, err := newVault(dir, o)
+	if err != nil {
+		return nil, nil, fmt.Errorf("recovering vault: %w", err)
+	}
+	ok, err := v.exists(vaultFile)
+	if err != nil {
+		return nil, nil, fmt.Errorf("recovering vault: %w", err)
+	}
+	if !ok {
+		return nil, nil, fmt.Errorf("recovering vault: %w: nothing was ever sealed", ErrNoVault)
+	}
+	if err := v.takeLock(); err != nil {
+		return nil, nil, fmt.Errorf("recovering vault: %w", err)
+	}
+	image, err := v.recover(recovery, newPassphrase)
+	if err != nil {
+		v.release()
+		return nil, nil, fmt.Errorf("recovering vault: %w", err)
+	}
+	removeStaleTemps(v.fs, dir)
+	return v, image, nil
+}
+
+// recover does Recover's work under the lock.
+func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte, error) {
+	image, disk, p, err := v.readVault(recovery, "")
+	if err != nil {
+		return nil, err
+	}
+	if image == nil { // vanished between the check and the lock
+		return nil, ErrNoVault
+	}
+	identity, err := age.GenerateHybridIdentity()
+	if err != nil {
+		clear(image)
+		return nil, err
+	}
+	tag := p.tag
+	if !validTag(tag) {
+		tag = newTag()
+	}
+	v.keys = &keys{tag: tag, identity: identity, recovery: recovery.Recipient()}
+	v.disk = disk
+	if err := v.Seal(image); err != nil {
+		clear(image)
+		return nil, err
+	}
+	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys); err != nil {
+		clear(image)
+		return nil, fmt.Errorf("writing identity.age: %w", err)
+	}
+	return image, nil
+}
+
+// Dir returns the vault folder.
+func (v *Vault) Dir() string { return v.dir }
+
+// SetPassphrase seals the vault key under a new passphrase. Only
+// identity.age is rewritten (atomically); vault.age stays as it is, which
+// is why the vault has a key of its own.
+func (v *Vault) SetPassphrase(p string) error {
+	if p == "" {
+		return errors.New("changing passphrase: the passphrase is empty")
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.keys == nil {
+		return fmt.Errorf("changing passphrase: %w", errClosed)
+	}
+	if err := writeIdentity(v.fs, v.dir, p, v.workFactor, v.keys); err != nil {
+		return fmt.Errorf("changing passphrase: %w", err)
+	}
+	return nil
+}
+
+// Close drops the keys and releases the lock. Go cannot promise to wipe
+// key material from memory; dropping the references is what it can do.
+// Closing twice is harmless.
+func (v *Vault) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.release(); err != nil {
+		return fmt.Errorf("closing vault: %w", err)
+	}
+	return nil
+}
