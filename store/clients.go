@@ -43,16 +43,9 @@ func (s *Store) ListClients(ctx context.Context) ([]ClientRow, error) {
 }
 
 // listClients runs the caseload query, optionally narrowed by a WHERE clause
-// over c and the countdown columns.
+// over c (the client) and r (its retention, as retentionCTE gives it).
 func (t *tx) listClients(where string) ([]ClientRow, error) {
-	q := `SELECT id, first_name || ' ' || last_name, email, phone, referral, referral_detail,
-			status, start_date, end_date, next_at, restricted, ` + countdownSQL + `, hold_reason
-		FROM (SELECT c.*, ` + purgeOnSQL + ` AS purge_on,
-				(SELECT min(a.starts_at) FROM appointments a
-					WHERE a.client_id = c.id AND a.attendance = '' AND a.starts_at >= :now) AS next_at
-			FROM clients c` + policyJoinSQL + `) c ` + where + `
-		ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`
-	rs, err := t.query(q, sql.Named("today", t.today().Format(dateLayout)), sql.Named("now", t.stamp()))
+	rs, err := t.query(listClientsSQL(where), t.todayArg(), sql.Named("now", t.stamp()))
 	if err != nil {
 		return nil, fmt.Errorf("listing clients: %w", err)
 	}
@@ -60,20 +53,33 @@ func (t *tx) listClients(where string) ([]ClientRow, error) {
 	var out []ClientRow
 	for rs.Next() {
 		var r ClientRow
-		var state string
 		if err := rs.Scan(&r.ID, &r.Name, &r.Email, &r.Phone, &r.Referral, &r.ReferralDetail,
 			&r.Status, at(&r.Start), at(&r.End), at(&r.NextAppointment), &r.Restricted,
-			&state, at(&r.Retention.PurgeOn), &r.Retention.DaysLeft, &r.Retention.HoldReason); err != nil {
+			&r.Retention.Category, &r.Retention.State, at(&r.Retention.PurgeOn),
+			&r.Retention.DaysLeft, &r.Retention.HoldReason, at(&r.InvoicesUntil)); err != nil {
 			return nil, fmt.Errorf("listing clients: %w", err)
 		}
 		r.Name = strings.TrimSpace(r.Name)
-		r.Retention.State = RetentionState(state)
-		if r.Retention.State != RetentionHold {
-			r.Retention.HoldReason = ""
-		}
 		out = append(out, r)
 	}
 	return out, rs.Err()
+}
+
+// listClientsSQL is the caseload query of listClients. The last invoice's
+// purge date is the purge date of them all: the month arithmetic never
+// moves a later date before an earlier one.
+func listClientsSQL(where string) string {
+	return `WITH ` + retentionCTE("cl", "retention_policies", "1") + `
+		SELECT c.id, c.first_name || ' ' || c.last_name, c.email, c.phone, c.referral,
+			c.referral_detail, c.status, c.start_date, c.end_date,
+			(SELECT min(a.starts_at) FROM appointments a
+				WHERE a.client_id = c.id AND a.attendance = '' AND a.starts_at >= :now),
+			c.restricted, coalesce(r.category, ''), r.state, r.purge_on, coalesce(r.days_left, 0),
+			CASE WHEN r.held THEN c.hold_reason ELSE '' END,
+			` + lawAddMonths("(SELECT max(i.invoice_date) FROM invoices i WHERE i.client_id = c.id)", "pi.months") + `
+		FROM clients c JOIN cl r ON r.id = c.id
+			JOIN retention_policies pi ON pi.category = 'invoice' ` + where + `
+		ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`
 }
 
 // Client returns one client and logs that the coach viewed the dossier.

@@ -7,8 +7,24 @@ import (
 	"fmt"
 )
 
+// Draft keys. A draft about a client — a record being written, an edited
+// field of the client — must be kept under a key that starts with
+// "client:<id>:" (ClientDraftKey makes one): a purge of that client
+// deletes exactly the drafts with that prefix. Text about a client kept
+// under any other key outlives the purge of the client, and so survives in
+// the vault: only text about no client (a search, a new client not yet
+// saved, the screens' layout) belongs under another key.
+
+// ClientDraftKey is the draft key for what (for example "record:new" or
+// "record:42") about a client; see SaveDraft.
+func ClientDraftKey(clientID int64, what string) string {
+	return draftPrefix(clientID) + what
+}
+
 // SaveDraft keeps text the coach was typing when the vault locked itself.
-// It lives inside the vault, sealed like everything else.
+// It lives inside the vault, sealed like everything else. Text about a
+// client must be kept under a ClientDraftKey, so a purge of the client
+// takes it too.
 func (s *Store) SaveDraft(ctx context.Context, key, text string) error {
 	return s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`INSERT INTO drafts (key, body, updated_at) VALUES (?, ?, ?)

@@ -86,7 +86,7 @@ type fixture struct {
 	clock *fixedClock
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{seal: &memSealer{}, blobs: &memBlobs{}, clock: &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}}
 	s, err := Open(context.Background(), nil, Options{Sealer: f.seal, Blobs: f.blobs, Clock: f.clock.now})

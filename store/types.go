@@ -137,6 +137,10 @@ func (c Client) Validate() error {
 		return invalid("rejected_on", "a rejected intake needs the date of rejection")
 	case c.Outcome != OutcomeNone && !validOutcome(c.Outcome):
 		return invalid("outcome", fmt.Sprintf("unknown outcome %q", c.Outcome))
+	case c.Status == StatusClosed && c.Outcome == OutcomeNone:
+		// The outcome is what survives a purge in the statistics; asked
+		// at closing, it is never lost.
+		return invalid("outcome", "a closed trajectory needs an outcome")
 	case c.Hold && strings.TrimSpace(c.HoldReason) == "":
 		return invalid("hold_reason", "a legal hold needs a reason")
 	case c.Restricted && strings.TrimSpace(c.RestrictedReason) == "":
@@ -313,18 +317,27 @@ type ClientRow struct {
 	NextAppointment time.Time
 	Restricted      bool
 	Retention       Countdown
+	// InvoicesUntil is the day the last of the client's invoices is due
+	// for deletion (their fiscal retention ends); zero without invoices.
+	// Invoices outlive a purge of the dossier.
+	InvoicesUntil time.Time
 }
 
 // Countdown is a client's retention state as the caseload shows it.
 type Countdown struct {
 	// State tells how to show the countdown.
 	State RetentionState
+	// Category is the policy that counts: CategoryDossier for a closed
+	// trajectory, CategoryRejectedIntake for a rejected intake, empty
+	// while the trajectory runs.
+	Category Category
 	// PurgeOn is the date the dossier is due for deletion (zero while the
-	// trajectory runs).
+	// trajectory runs). A dossier may be purged on that day.
 	PurgeOn time.Time
 	// DaysLeft counts from today to PurgeOn; negative when overdue.
 	DaysLeft int
-	// HoldReason explains a legal hold.
+	// HoldReason explains a legal hold (State is RetentionHold). A hold
+	// whose end date has passed no longer holds: the countdown shows again.
 	HoldReason string
 }
 
@@ -335,10 +348,10 @@ type RetentionState string
 const (
 	RetentionRunning  RetentionState = "running"  // trajectory still running: no countdown
 	RetentionCounting RetentionState = "counting" // more than 30 days left
-	RetentionSoon     RetentionState = "soon"     // due within 30 days
-	RetentionUrgent   RetentionState = "urgent"   // due within 15 days
-	RetentionOverdue  RetentionState = "overdue"  // past the purge date
-	RetentionHold     RetentionState = "hold"     // legal hold
+	RetentionSoon     RetentionState = "soon"     // 16 to 30 days left
+	RetentionUrgent   RetentionState = "urgent"   // 0 to 15 days left; 0 is due today
+	RetentionOverdue  RetentionState = "overdue"  // the purge date has passed
+	RetentionHold     RetentionState = "hold"     // legal hold: never purged, whatever the date
 )
 
 // Hit is one full-text search result.
