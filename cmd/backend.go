@@ -1,0 +1,67 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui"
+)
+
+// backend lets the TUI create and unlock the vault without knowing crypt.
+type backend struct{ e *env }
+
+// VaultExists reports whether the vault directory holds a vault.
+func (b backend) VaultExists() (bool, error) { return crypt.Exists(b.e.vaultDir) }
+
+// Create makes a new vault and returns its recovery key.
+func (b backend) Create(passphrase string) (string, tui.Store, error) {
+	s, recovery, err := b.e.create(context.Background(), passphrase)
+	if err != nil {
+		return "", nil, err
+	}
+	return recovery, s, nil
+}
+
+// Unlock opens the vault.
+func (b backend) Unlock(passphrase string) (tui.Store, error) {
+	s, err := b.e.open(context.Background(), passphrase)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// VaultDir is where the vault lives.
+func (b backend) VaultDir() string { return b.e.vaultDir }
+
+// Classify tells the TUI which sentence to show for err.
+func (b backend) Classify(err error) tui.Problem {
+	var ve *store.ValidationError
+	switch {
+	case err == nil:
+		return tui.ProblemNone
+	case errors.Is(err, crypt.ErrWrongPassphrase):
+		return tui.ProblemWrongPassphrase
+	case errors.Is(err, crypt.ErrNotVault), errors.Is(err, crypt.ErrNoVault):
+		return tui.ProblemNotVault
+	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
+		return tui.ProblemDamaged
+	case errors.Is(err, crypt.ErrInUse):
+		return tui.ProblemInUse
+	case errors.Is(err, crypt.ErrVaultChanged):
+		return tui.ProblemChangedOnDisk
+	case errors.Is(err, crypt.ErrDiskFull):
+		return tui.ProblemDiskFull
+	case errors.Is(err, store.ErrNotSaved):
+		return tui.ProblemNotSaved
+	case errors.Is(err, store.ErrRestricted):
+		return tui.ProblemRestricted
+	case errors.As(err, &ve):
+		return tui.ProblemInvalid
+	case errors.Is(err, store.ErrNotFound):
+		return tui.ProblemNotFound
+	}
+	return tui.ProblemOther
+}

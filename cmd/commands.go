@@ -1,0 +1,243 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
+)
+
+// flags makes a subcommand's flag set that reports errors as usage errors.
+func flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	}
+	return nil
+}
+
+func runInit(e *env, args []string) error {
+	if err := parse(flags("init"), args); err != nil {
+		return err
+	}
+	if ok, err := crypt.Exists(e.vaultDir); err != nil {
+		return err
+	} else if ok {
+		return fmt.Errorf("%w in %s", crypt.ErrVaultExists, e.vaultDir)
+	}
+	p, err := e.newPassphrase(e.passFile)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, e.t("Creating the vault keys…", "De sleutels van de kluis worden gemaakt…"))
+	s, recovery, err := e.create(context.Background(), p)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	fmt.Fprintf(e.stdout, "%s %s\n\n", e.t("Vault created in", "Kluis gemaakt in"), e.vaultDir)
+	e.showRecovery(e.stdout, recovery)
+	return nil
+}
+
+// showRecovery prints the recovery key with what to do with it. It is
+// shown once: caseload keeps no copy it could show again.
+func (e *env) showRecovery(w io.Writer, key string) {
+	fmt.Fprintln(w, e.t("YOUR RECOVERY KEY — shown only this once:", "JE HERSTELSLEUTEL — alleen nu te zien:"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, key)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t(
+		"Print it or store it off this laptop (a password manager, a safe).\n"+
+			"With it, 'caseload recover' opens the vault when the passphrase is forgotten.\n"+
+			"Anyone who has it can read the vault: keep it as safe as the files themselves.",
+		"Print hem of bewaar hem buiten deze laptop (een wachtwoordkluis, een kluis).\n"+
+			"Hiermee opent 'caseload recover' de kluis als je de wachtwoordzin vergeten bent.\n"+
+			"Wie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf."))
+}
+
+func runVerify(e *env, args []string) error {
+	if err := parse(flags("verify"), args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := e.unlock(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		return err
+	}
+	n, err := s.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.t("vault ok", "kluis in orde"))
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, l := range []struct {
+		en, nl string
+		n      int
+	}{
+		{"clients", "cliënten", n.Clients},
+		{"records", "verslagen", n.Records},
+		{"appointments", "afspraken", n.Appointments},
+		{"documents", "documenten", n.Attachments},
+		{"audit lines", "logregels", n.AuditEntries},
+		{"database KiB", "database KiB", n.ImageBytes / 1024},
+	} {
+		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.t(l.en, l.nl))
+	}
+	return tw.Flush()
+}
+
+// listedClient is one client in `caseload list --json`: a stable shape
+// for scripts.
+type listedClient struct {
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	Status string `json:"status"`
+	Start  string `json:"start,omitempty"`
+	End    string `json:"end,omitempty"`
+}
+
+func runList(e *env, args []string) error {
+	fs := flags("list")
+	asJSON := fs.Bool("json", false, "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := e.unlock(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rows, err := s.ListClients(ctx)
+	if err != nil {
+		return err
+	}
+	out := make([]listedClient, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, listedClient{ID: r.ID, Name: r.Name, Status: string(r.Status),
+			Start: isoDate(r.Start), End: isoDate(r.End)})
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, e.t("ID\tNAME\tSTATUS\tSTART\tEND", "ID\tNAAM\tSTATUS\tSTART\tEINDE"))
+	for _, c := range out {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, e.status(store.Status(c.Status)), c.Start, c.End)
+	}
+	return tw.Flush()
+}
+
+func (e *env) status(s store.Status) string {
+	nl := map[store.Status]string{store.StatusIntake: "intake", store.StatusActive: "actief",
+		store.StatusClosed: "afgesloten", store.StatusRejected: "afgewezen"}
+	return e.t(string(s), nl[s])
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+func runPasswd(e *env, args []string) error {
+	fs := flags("passwd")
+	newFile := fs.String("new-passphrase-file", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	old, err := e.passphrase()
+	if err != nil {
+		return err
+	}
+	v, _, err := crypt.Open(e.vaultDir, old, e.cryptOptions())
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	p, err := e.newPassphrase(*newFile)
+	if err != nil {
+		return err
+	}
+	if err := v.SetPassphrase(p); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.t("Passphrase changed. The recovery key stays the same.",
+		"Wachtwoordzin gewijzigd. De herstelsleutel blijft dezelfde."))
+	return nil
+}
+
+func runRecover(e *env, args []string) error {
+	fs := flags("recover")
+	keyFile := fs.String("recovery-file", "", "")
+	newFile := fs.String("new-passphrase-file", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var key string
+	var err error
+	if *keyFile != "" {
+		key, err = readSecretFile(*keyFile)
+	} else {
+		key, err = e.ask(e.t("Recovery key: ", "Herstelsleutel: "))
+	}
+	if err != nil {
+		return err
+	}
+	p, err := e.newPassphrase(*newFile)
+	if err != nil {
+		return err
+	}
+	v, _, err := crypt.Recover(e.vaultDir, strings.TrimSpace(key), p, e.cryptOptions())
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	fmt.Fprintln(e.stdout, e.t("The vault is open again with the new passphrase. The recovery key stays valid.",
+		"De kluis opent weer met de nieuwe wachtwoordzin. De herstelsleutel blijft geldig."))
+	return nil
+}
+
+func runBackup(e *env, args []string) error {
+	fs := flags("backup")
+	out := fs.String("out", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: backup needs --out FILE", errUsage)
+	}
+	s, err := e.unlock(context.Background())
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.vault.Backup(*out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), *out)
+	return nil
+}

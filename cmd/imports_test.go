@@ -1,0 +1,45 @@
+package cmd
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestImportDirection keeps the shape of DESIGN.md: tui never sees SQL or
+// age, store never sees terminals or age, crypt never sees the caseload.
+func TestImportDirection(t *testing.T) {
+	const mod = "github.com/caseload/caseload/"
+	forbidden := map[string][]string{
+		"tui":   {"database/sql", "filippo.io/age", mod + "crypt", "modernc.org/sqlite"},
+		"store": {mod + "tui", mod + "crypt", mod + "cmd", "filippo.io/age", "github.com/charmbracelet"},
+		"crypt": {mod + "store", mod + "tui", mod + "cmd", "database/sql", "github.com/charmbracelet"},
+	}
+	for dir, bad := range forbidden {
+		err := filepath.WalkDir(filepath.Join("..", dir), func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+			if err != nil {
+				return err
+			}
+			for _, imp := range f.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				for _, b := range bad {
+					if p == b || strings.HasPrefix(p, b+"/") {
+						t.Errorf("%s imports %s, which %s must not", path, p, dir)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// testWorkFactor keeps scrypt fast in tests; the real default is 18.
+const testWorkFactor = 10
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"caseload": func() {
+			e := &env{
+				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+				getenv: os.Getenv, clock: time.Now, workFactor: testWorkFactor,
+				tty:        func() bool { return false },
+				readSecret: func() (string, error) { return "", errNoTerminal },
+			}
+			os.Exit(run(os.Args[1:], e))
+		},
+	})
+}
+
+// TestScripts runs the command line as a coach or a script would, from
+// the scripts in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("LANG", "en_GB.UTF-8")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// grabkey OUT: save the recovery key from the last stdout.
+			"grabkey": func(ts *testscript.TestScript, neg bool, args []string) {
+				key := regexp.MustCompile(`AGE-SECRET-KEY-PQ-1[0-9A-Z]+`).FindString(ts.ReadFile("stdout"))
+				if key == "" {
+					ts.Fatalf("no recovery key in stdout")
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(key+"\n"), 0o600))
+			},
+			// filesize FILE N: the file has exactly N bytes (or not, with !).
+			"sameas": func(ts *testscript.TestScript, neg bool, args []string) {
+				a, b := ts.ReadFile(args[0]), ts.ReadFile(args[1])
+				if (a == b) == neg {
+					ts.Fatalf("%s and %s: equal=%v", args[0], args[1], a == b)
+				}
+			},
+		},
+	})
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,81 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/sample"
+	"github.com/caseload/caseload/tui"
+)
+
+// runTUI opens the caseload screens on the vault.
+func runTUI(e *env) error {
+	m := tui.New(tui.Config{
+		Backend:  backend{e},
+		Lang:     tui.Lang(e.lang),
+		Clock:    e.clock,
+		IdleLock: e.lockAfter,
+	})
+	_, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
+	return err
+}
+
+// demoPassphrase opens the demo vault; it is printed before the demo starts.
+const demoPassphrase = "oefenen met caseload"
+
+// runDemo opens caseload on a throwaway vault of invented clients in a
+// temporary folder, removed again when caseload quits.
+func runDemo(e *env, args []string) error {
+	fs := flags("demo")
+	clients := fs.Int("clients", 12, "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "caseload-demo-")
+	if err != nil {
+		return fmt.Errorf("making the demo folder: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	e.vaultDir = dir
+	if err := e.makeDemo(*clients); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.t("Demo vault of invented clients. Passphrase:", "Demokluis met verzonnen cliënten. Wachtwoordzin:"),
+		demoPassphrase, e.t("(the demo vault is removed when you quit)", "(de demokluis verdwijnt als je afsluit)"))
+	if !e.tty() {
+		return nil
+	}
+	time.Sleep(1500 * time.Millisecond) // time to read the passphrase before the screen switches
+	return runTUI(e)
+}
+
+// makeDemo creates a vault in e.vaultDir and fills it with invented
+// clients, sealing once at the end rather than after every write.
+func (e *env) makeDemo(clients int) error {
+	ctx := context.Background()
+	v, _, err := crypt.Create(e.vaultDir, demoPassphrase, e.cryptOptions())
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	s, err := store.Open(ctx, nil, store.Options{Blobs: v.Blobs(), Clock: e.clock})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := sample.Fill(ctx, s, sample.Options{Clients: clients, Seed: 2026, Lang: e.lang,
+		Today: s.Today(), Documents: true}); err != nil {
+		return fmt.Errorf("filling the demo vault: %w", err)
+	}
+	image, err := s.Image(ctx)
+	if err != nil {
+		return err
+	}
+	return v.Seal(image)
+}

@@ -1,0 +1,84 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
+)
+
+// session is an open vault and the caseload inside it. It is what the TUI
+// gets as its Store: closing it also releases the vault.
+type session struct {
+	*store.Store
+	vault *crypt.Vault
+}
+
+// Close seals what is pending, drops the caseload and releases the vault.
+func (s *session) Close() error {
+	err := s.Store.Close()
+	return errors.Join(err, s.vault.Close())
+}
+
+func (e *env) cryptOptions() *crypt.Options {
+	return &crypt.Options{WorkFactor: e.workFactor}
+}
+
+func (e *env) storeOptions(v *crypt.Vault) store.Options {
+	return store.Options{Sealer: v, Blobs: v.Blobs(), Clock: e.clock}
+}
+
+// open unlocks the vault with the given passphrase and loads the caseload.
+func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
+	v, image, err := crypt.Open(e.vaultDir, passphrase, e.cryptOptions())
+	if err != nil {
+		return nil, err
+	}
+	return e.load(ctx, v, image)
+}
+
+// load puts an unlocked vault's image into a store.
+func (e *env) load(ctx context.Context, v *crypt.Vault, image []byte) (*session, error) {
+	s, err := store.Open(ctx, image, e.storeOptions(v))
+	if err != nil {
+		v.Close()
+		return nil, err
+	}
+	if err := s.LogUnlock(ctx); err != nil {
+		s.Close()
+		v.Close()
+		return nil, err
+	}
+	return &session{Store: s, vault: v}, nil
+}
+
+// create makes a new vault with an empty caseload and returns the
+// recovery key, to be shown once.
+func (e *env) create(ctx context.Context, passphrase string) (*session, string, error) {
+	v, recovery, err := crypt.Create(e.vaultDir, passphrase, e.cryptOptions())
+	if err != nil {
+		return nil, "", err
+	}
+	s, err := store.Open(ctx, nil, e.storeOptions(v))
+	if err != nil {
+		v.Close()
+		return nil, "", fmt.Errorf("creating the caseload: %w", err)
+	}
+	return &session{Store: s, vault: v}, recovery, nil
+}
+
+// unlock asks for the passphrase and opens the vault.
+func (e *env) unlock(ctx context.Context) (*session, error) {
+	if ok, err := crypt.Exists(e.vaultDir); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, fmt.Errorf("%w in %s", crypt.ErrNoVault, e.vaultDir)
+	}
+	p, err := e.passphrase()
+	if err != nil {
+		return nil, err
+	}
+	return e.open(ctx, p)
+}
