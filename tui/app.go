@@ -39,6 +39,8 @@ type Model struct {
 	now      func() time.Time
 	idleLock time.Duration
 	vaultDir string
+	home     string
+	hint     string
 	keys     globalKeys
 	pkeys    promptKeys
 
@@ -89,7 +91,7 @@ func New(cfg Config) Model {
 		idle = defaultIdleLock
 	}
 	t := newText(cfg.Lang)
-	home, _ := os.UserHomeDir() // only to shorten the path shown; "" is fine
+	home, _ := os.UserHomeDir() // to shorten paths shown and expand "~"; "" is fine
 	m := Model{
 		backend:  cfg.Backend,
 		text:     t,
@@ -97,6 +99,8 @@ func New(cfg Config) Model {
 		now:      now,
 		idleLock: idle,
 		vaultDir: shortenPath(cfg.Backend.VaultDir(), home, 36),
+		home:     home,
+		hint:     cfg.UnlockHint,
 		keys:     newGlobalKeys(t),
 		pkeys:    newPromptKeys(t),
 	}
@@ -106,7 +110,8 @@ func New(cfg Config) Model {
 
 // lockedEnv is the environment of the unlock screen: everything but a store.
 func (m Model) lockedEnv() *env {
-	return &env{backend: m.backend, text: m.text, styles: m.styles, now: m.now}
+	return &env{backend: m.backend, text: m.text, styles: m.styles, now: m.now,
+		home: m.home, unlockHint: m.hint}
 }
 
 // Init starts the unlock screen.
@@ -147,17 +152,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case closedMsg:
 		return m.onClosed(msg)
 	}
+	// The screens see a result before the save is booked: booking the last
+	// running save may start a waiting lock, which takes the screens'
+	// routes and drafts right then — and an editor whose new record has
+	// just been saved must by then know its id, or the restored draft
+	// would add the record a second time.
 	var cmd tea.Cmd
+	if _, ok := msg.(answer); ok {
+		m, cmd = m.updateAll(msg)
+	} else {
+		m, cmd = m.updateTop(msg)
+	}
 	if r, ok := msg.(saveResult); ok {
 		_, quiet := msg.(quietSave)
-		m, cmd = m.onSaved(r.saveErr(), quiet)
+		var booked tea.Cmd
+		m, booked = m.onSaved(r.saveErr(), quiet)
+		cmd = tea.Batch(cmd, booked)
 	}
-	if _, ok := msg.(answer); ok {
-		m, all := m.updateAll(msg)
-		return m, tea.Batch(cmd, all)
-	}
-	m, top := m.updateTop(msg)
-	return m, tea.Batch(cmd, top)
+	return m, cmd
 }
 
 // updateAll hands msg to every screen on the stack.
@@ -206,6 +218,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, g.Help):
 		m.help = true
 		return m, nil
+	case key.Matches(msg, g.Search):
+		return m.push(Route{Kind: KindSearch})
 	case key.Matches(msg, g.Back):
 		return m.pop(nil)
 	case key.Matches(msg, g.Quit):
@@ -215,11 +229,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // globals are the global keys with only those enabled that work now: esc
-// needs a screen to go back to, ctrl+l an open vault.
+// needs a screen to go back to, ctrl+l and ctrl+f an open vault.
 func (m Model) globals() globalKeys {
 	k := m.keys
 	k.Back.SetEnabled(len(m.stack) > 1)
 	k.Lock.SetEnabled(m.phase == phaseUnlocked)
+	k.Search.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindSearch)
 	return k
 }
 

@@ -114,7 +114,7 @@ func TestHelpOverlayAndEscBack(t *testing.T) {
 		t.Fatal("? did not close help")
 	}
 	d.keys("[enter]")
-	top[clientView](t, d)
+	top[clientScreen](t, d)
 	d.keys("[esc]")
 	top[caseloadModel](t, d)
 	if len(d.model().stack) != 1 {

@@ -20,6 +20,42 @@ type Store interface {
 	CreateClient(ctx context.Context, c store.Client) (store.Client, error)
 	// UpdateClient saves an edited client.
 	UpdateClient(ctx context.Context, c store.Client) (store.Client, error)
+
+	// Records returns a client's records, newest first, of the given kinds
+	// (all kinds when none are given); special-category bodies are "".
+	Records(ctx context.Context, clientID int64, kinds ...store.RecordKind) ([]store.Record, error)
+	// Record returns one record, its body masked when special-category.
+	Record(ctx context.Context, id int64) (store.Record, error)
+	// RevealRecord returns a record with its body and logs the reveal of
+	// a special-category record.
+	RevealRecord(ctx context.Context, id int64) (store.Record, error)
+	// SaveRecord adds (ID 0) or replaces a record.
+	SaveRecord(ctx context.Context, r store.Record) (store.Record, error)
+	// DeleteRecord removes a record.
+	DeleteRecord(ctx context.Context, id int64) error
+
+	// Appointments returns a client's appointments, earliest first.
+	Appointments(ctx context.Context, clientID int64) ([]store.Appointment, error)
+	// SaveAppointment adds (ID 0) or replaces an appointment.
+	SaveAppointment(ctx context.Context, a store.Appointment) (store.Appointment, error)
+	// DeleteAppointment removes an appointment.
+	DeleteAppointment(ctx context.Context, id int64) error
+
+	// Attachments returns a client's documents, newest first.
+	Attachments(ctx context.Context, clientID int64) ([]store.Attachment, error)
+	// AddAttachment seals data into the vault as a document of the client.
+	AddAttachment(ctx context.Context, a store.Attachment, data []byte) (store.Attachment, error)
+	// AttachmentData returns a document's contents and logs the export.
+	AttachmentData(ctx context.Context, id int64) (store.Attachment, []byte, error)
+	// DeleteAttachment removes a document; its sealed file becomes
+	// unreadable at once.
+	DeleteAttachment(ctx context.Context, id int64) error
+
+	// Search finds clients by name and records by text across the caseload.
+	Search(ctx context.Context, query string, limit int) ([]store.Hit, error)
+	// Audit returns a client's audit lines, newest first.
+	Audit(ctx context.Context, clientID int64, limit int) ([]store.AuditEntry, error)
+
 	// SaveDraft keeps typed text under key until it is deleted.
 	SaveDraft(ctx context.Context, key, text string) error
 	// Draft returns the text saved under key, "" when there is none.
@@ -96,6 +132,10 @@ type Config struct {
 	// IdleLock is how long without a key press locks the vault; 0 means
 	// five minutes.
 	IdleLock time.Duration
+	// UnlockHint is shown, muted, under the passphrase field of the unlock
+	// screen: the demo vault tells its passphrase there. Never put a real
+	// vault's passphrase in it.
+	UnlockHint string
 }
 
 // defaultIdleLock is DESIGN.md's auto-lock default.

@@ -97,7 +97,7 @@ func TestCaseloadCursorKeepsClient(t *testing.T) {
 		t.Errorf("sorting lost the selection: %d", id)
 	}
 	d.keys("[enter]")
-	if c := top[clientView](t, d); c.id != 3 || c.client.LastName != "Yılmaz" {
+	if c := top[clientScreen](t, d); c.id != 3 || c.d.client.LastName != "Yılmaz" {
 		t.Errorf("opened client %d", c.id)
 	}
 }

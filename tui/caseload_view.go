@@ -21,6 +21,7 @@ type caseRow struct {
 	next       string
 	retention  string
 	ret        store.RetentionState
+	restricted bool     // processing restricted: read-only, marked ⊘
 	view       caseView // viewActive or viewClosed
 	hay        string   // folded name, e-mail, phone, referral: what "/" searches
 	nameKey    string   // folded name, for sorting
@@ -60,6 +61,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 			next:       t.DateTimeShort(c.NextAppointment),
 			ret:        c.Retention.State,
 			retention:  retentionText(t, c.Retention),
+			restricted: c.Restricted,
 			view:       viewActive,
 			nameKey:    fold(c.Name),
 			nextAt:     math.MaxInt64,
@@ -204,21 +206,36 @@ func (m caseloadModel) View() string {
 	return strings.Join(lines, "\n")
 }
 
+// viewRow draws one client. A client whose processing is restricted has a
+// small "⊘" after the name: read-only, the client screen says why.
 func (m caseloadModel) viewRow(cols columns, r *caseRow, selected bool) string {
 	st := m.env.styles
+	name := cell(r.name, cols.name-2)
+	mark := "  "
+	if r.restricted {
+		mark = " ⊘"
+	}
 	if selected {
 		return st.Accent.Render("› ") + st.Selected.Render(
-			m.renderCells(cols, r.name, r.status, r.trajectory, r.next, r.retention))
+			name+mark+m.restCells(cols, r.status, r.trajectory, r.next, r.retention))
 	}
 	ret := retentionStyle(st, r.ret).Render(cell(r.retention, cols.ret))
-	return "  " + st.Text.Render(m.renderCells(cols, r.name, r.status, r.trajectory, r.next, "")) + ret
+	rest := m.restCells(cols, r.status, r.trajectory, r.next, "")
+	if !r.restricted { // one render for the usual row: the list stays fast
+		return "  " + st.Text.Render(name+mark+rest) + ret
+	}
+	return "  " + st.Text.Render(name) + st.Muted.Render(mark) + st.Text.Render(rest) + ret
 }
 
 // renderCells lays the cells out in columns (without the marker); the last
 // cell is not padded.
 func (m caseloadModel) renderCells(cols columns, name, status, traj, next, ret string) string {
+	return cell(name, cols.name) + m.restCells(cols, status, traj, next, ret)
+}
+
+// restCells lays out the cells after the name.
+func (m caseloadModel) restCells(cols columns, status, traj, next, ret string) string {
 	var b strings.Builder
-	b.WriteString(cell(name, cols.name))
 	b.WriteString("  ")
 	b.WriteString(cell(status, cols.status))
 	b.WriteString("  ")

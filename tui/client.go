@@ -1,8 +1,7 @@
 package tui
 
 import (
-	"strconv"
-	"strings"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -11,148 +10,332 @@ import (
 	"github.com/caseload/caseload/store"
 )
 
-// clientView is the client's overview: every field, read-only, with e to
-// edit. It is the client screen's first tab to be; the tabs (intake, plan,
-// notes, appointments, documents, …) come next.
-type clientView struct {
-	env     *env
-	keys    clientKeys
-	id      int64
-	req     reqID
-	client  store.Client
+// clientScreen is one client's dossier in tabs: the overview, the record
+// tabs (intake, plan, evaluations, notes, other texts), appointments,
+// documents and the client's audit log. Records open in the reader and the
+// editor; appointments and documents in their forms. A client whose
+// processing is restricted is read-only: every tab says why, and n, e and
+// d are off.
+type clientScreen struct {
+	env    *env
+	keys   clientKeys
+	id     int64
+	req    reqID // the load under way
+	actReq reqID // the delete under way
+	tab    clientTab
+
 	loaded  bool
 	problem string
-	width   int
-	height  int
+	notice  string // what a screen above just did, until the next key
+	d       dossier
+	// What each tab lists, in its order; see index.
+	recs     [tabCount][]recordRow
+	appts    []store.Appointment // upcoming (soonest first), then past (latest first)
+	upcoming int                 // how many of appts are upcoming
+
+	lists  [tabCount]listCursor
+	want   int64 // select this item on the tab once it is listed
+	width  int
+	height int
 }
 
-func newClientView(e *env, id int64) clientView {
-	m := clientView{env: e, keys: newClientKeys(e.text), id: id, req: newReq()}
+func newClientScreen(e *env, r Route) clientScreen {
+	m := clientScreen{env: e, keys: newClientKeys(e.text), id: r.Client, req: newReq(),
+		tab: tabByID(r.Tab), want: r.Item}
 	m.updateKeys()
 	return m
 }
 
-// Init loads the client, answering to the request id of the constructor.
-func (m clientView) Init() tea.Cmd { return loadClient(m.env.store, m.req, m.id) }
+// Init loads the dossier, answering to the request id of the constructor.
+// Only this first load reads the client, which the store logs as a view.
+func (m clientScreen) Init() tea.Cmd { return loadDossier(m.env.store, m.req, m.id, true) }
 
-func (m *clientView) load() tea.Cmd {
+func (m *clientScreen) reload() tea.Cmd {
 	m.req = newReq()
-	return loadClient(m.env.store, m.req, m.id)
+	return loadDossier(m.env.store, m.req, m.id, false)
 }
 
-// Route names the client.
-func (m clientView) Route() Route { return Route{Kind: KindClient, Client: m.id} }
+// Route names the client, the open tab and the selected item, so a lock
+// brings the coach back to the same line.
+func (m clientScreen) Route() Route {
+	return Route{Kind: KindClient, Client: m.id, Tab: m.tab.id(), Item: m.selectedID()}
+}
 
 // Title is the client's name once it is known.
-func (m clientView) Title() string {
+func (m clientScreen) Title() string {
 	if !m.loaded {
 		return "…"
 	}
-	return m.client.Name()
+	return oneLine(m.d.client.Name())
 }
 
-// Capturing is false: the overview has no text field.
-func (m clientView) Capturing() bool { return false }
+// Capturing is false: the client screen has no text field.
+func (m clientScreen) Capturing() bool { return false }
 
-// KeyMap lists the overview's keys.
-func (m clientView) KeyMap() help.KeyMap { return m.keys }
+// KeyMap lists the keys of the open tab.
+func (m clientScreen) KeyMap() help.KeyMap { return m.keys }
 
-// Draft keeps nothing: the overview holds no typing.
-func (m clientView) Draft() (string, bool) { return "", false }
+// Draft keeps nothing: the client screen holds no typing.
+func (m clientScreen) Draft() (string, bool) { return "", false }
 
 // RestoreDraft has nothing to restore.
-func (m clientView) RestoreDraft(string) clientView { return m }
+func (m clientScreen) RestoreDraft(string) clientScreen { return m }
 
-// Update loads the client and opens the form on e.
-func (m clientView) Update(msg tea.Msg) (clientView, tea.Cmd) {
+// doneMsg is what a record, appointment or document screen hands back to
+// the client screen when it closes after a change: the tab and the item to
+// select, and a sentence for the status line.
+type doneMsg struct {
+	tab  clientTab
+	item int64
+	note string
+}
+
+// Update loads the dossier, follows the results of the screens above and
+// handles the keys.
+func (m clientScreen) Update(msg tea.Msg) (clientScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		m.clampAll()
 	case shownMsg:
-		return m, m.load()
-	case clientLoadedMsg:
-		if msg.req != m.req {
-			return m, nil
+		return m, m.reload()
+	case dossierLoadedMsg:
+		return m.onLoaded(msg)
+	case clientSavedMsg:
+		if msg.client.ID == m.id && (msg.err == nil || isNotSaved(m.env, msg.err)) {
+			m.d.client = msg.client
+			m.updateKeys()
 		}
-		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
-			return m, nil
-		}
-		m.client, m.loaded, m.problem = msg.client, true, ""
+	case doneMsg:
+		// The note can be long (where a copy went, that the original is
+		// still there): it goes above the list, where it has room, not
+		// on the status line.
+		m.tab, m.want, m.notice = msg.tab, msg.item, msg.note
 		m.updateKeys()
+	case deletedMsg:
+		if msg.req != m.actReq {
+			return m, nil
+		}
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			return m, tea.Batch(m.reload(), fail(explain(m.env, msg.err)))
+		}
+		return m, tea.Batch(m.reload(), notify(m.env.text.T("client.deleted")))
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.Edit) {
-			return m, navigate(Route{Kind: KindClientForm, Client: m.id})
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m clientScreen) onLoaded(msg dossierLoadedMsg) (clientScreen, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.problem = explain(m.env, msg.err)
+		return m, nil
+	}
+	keep := m.d.client
+	m.d = msg.d
+	if !msg.d.hasClient {
+		m.d.client = keep
+	}
+	m.loaded, m.problem = true, ""
+	want := m.want
+	if want == 0 {
+		want = m.selectedID()
+	}
+	m.index()
+	m.selectID(want)
+	m.want = 0
+	m.clampAll()
+	m.updateKeys()
+	return m, nil
+}
+
+// index sorts the dossier into the tabs: records by kind (newest first, as
+// the store gives them), appointments upcoming then past.
+func (m *clientScreen) index() {
+	// Fresh slices, never [:0]: an earlier copy of the model may still
+	// hold the old ones.
+	m.recs = [tabCount][]recordRow{}
+	for _, r := range m.d.records {
+		t := tabOfKind(r.Kind)
+		m.recs[t] = append(m.recs[t], r)
+	}
+	now := m.env.clock()
+	var up, past []store.Appointment
+	for _, a := range m.d.appts {
+		if a.Start.Before(now) {
+			past = append(past, a)
+		} else {
+			up = append(up, a)
+		}
+	}
+	slices.Reverse(past)
+	m.appts = append(up, past...)
+	m.upcoming = len(up)
+}
+
+// count is the number of items the tab lists.
+func (m clientScreen) count(t clientTab) int {
+	switch {
+	case t.isRecords():
+		return len(m.recs[t])
+	case t == tabAppointments:
+		return len(m.appts)
+	case t == tabDocuments:
+		return len(m.d.docs)
+	case t == tabLog:
+		return len(m.d.audit)
+	}
+	return 0
+}
+
+// itemID is the id of the tab's i-th item.
+func (m clientScreen) itemID(t clientTab, i int) int64 {
+	if i < 0 || i >= m.count(t) {
+		return 0
+	}
+	switch {
+	case t.isRecords():
+		return m.recs[t][i].ID
+	case t == tabAppointments:
+		return m.appts[i].ID
+	case t == tabDocuments:
+		return m.d.docs[i].ID
+	case t == tabLog:
+		return m.d.audit[i].ID
+	}
+	return 0
+}
+
+func (m clientScreen) selectedID() int64 { return m.itemID(m.tab, m.lists[m.tab].cursor) }
+
+// selectID puts the open tab's cursor on item id, when it is listed.
+func (m *clientScreen) selectID(id int64) {
+	for i := range m.count(m.tab) {
+		if m.itemID(m.tab, i) == id {
+			m.lists[m.tab].cursor = i
+			return
+		}
+	}
+}
+
+func (m *clientScreen) clampAll() {
+	for t := range tabCount {
+		m.lists[t].clamp(m.count(t), m.listHeight())
+	}
+}
+
+// readOnly reports whether the dossier may not be changed.
+func (m clientScreen) readOnly() bool { return !m.loaded || m.d.client.Restricted }
+
+// updateKeys switches the keys to what the open tab offers.
+func (m *clientScreen) updateKeys() {
+	t := m.env.text
+	k := &m.keys
+	n := m.count(m.tab)
+	edit := !m.readOnly()
+	k.listKeys.setEnabled(n > 0)
+	k.Open.SetEnabled(m.tab.isRecords() && n > 0)
+	k.New.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments))
+	k.Edit.SetEnabled(edit && (m.tab == tabOverview || (m.tab.isRecords() || m.tab == tabAppointments) && n > 0))
+	k.Delete.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments) && n > 0)
+	k.SaveCopy.SetEnabled(m.tab == tabDocuments && n > 0)
+	switch {
+	case m.tab == tabAppointments:
+		k.New.SetHelp("n", t.T("key.new_appointment"))
+	case m.tab == tabDocuments:
+		k.New.SetHelp("n", t.T("key.add_document"))
+	default:
+		k.New.SetHelp("n", t.T("key.new_record"))
+	}
+	if m.tab == tabOverview {
+		k.Edit.SetHelp("e", t.T("key.edit_client"))
+	} else {
+		k.Edit.SetHelp("e", t.T("key.edit"))
+	}
+}
+
+// setTab opens tab t.
+func (m *clientScreen) setTab(t clientTab) {
+	m.tab = (t%tabCount + tabCount) % tabCount
+	m.lists[m.tab].clamp(m.count(m.tab), m.listHeight())
+	m.updateKeys()
+}
+
+func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
+	k := m.keys
+	m.notice = ""
+	switch {
+	case key.Matches(msg, k.NextTab):
+		m.setTab(m.tab + 1)
+	case key.Matches(msg, k.PrevTab):
+		m.setTab(m.tab - 1)
+	case key.Matches(msg, k.JumpTab):
+		m.setTab(clientTab(msg.Runes[0] - '1'))
+	case key.Matches(msg, k.Open):
+		return m, navigate(Route{Kind: KindRecord, Client: m.id, Item: m.selectedID()})
+	case key.Matches(msg, k.New):
+		return m, m.newItem()
+	case key.Matches(msg, k.Edit):
+		return m, m.editItem()
+	case key.Matches(msg, k.Delete):
+		return m.deleteItem()
+	case key.Matches(msg, k.SaveCopy):
+		return m, navigate(Route{Kind: KindDocumentSave, Client: m.id, Item: m.selectedID()})
+	default:
+		if m.lists[m.tab].move(msg, k.listKeys, m.count(m.tab), m.listHeight()) {
+			return m, nil
 		}
 	}
 	return m, nil
 }
 
-// updateKeys offers e only for a loaded client whose processing is not
-// restricted: a restricted client is read-only everywhere.
-func (m *clientView) updateKeys() {
-	m.keys.Edit.SetEnabled(m.loaded && !m.client.Restricted)
+// newItem opens the screen that adds what the tab lists.
+func (m clientScreen) newItem() tea.Cmd {
+	switch {
+	case m.tab == tabAppointments:
+		return navigate(Route{Kind: KindAppointment, Client: m.id})
+	case m.tab == tabDocuments:
+		return navigate(Route{Kind: KindDocumentAdd, Client: m.id})
+	}
+	return navigate(Route{Kind: KindRecordEdit, Client: m.id, Tab: m.tab.id()})
 }
 
-// View lists the client's details as label–value lines.
-func (m clientView) View() string {
-	t, st := m.env.text, m.env.styles
-	if m.problem != "" {
-		return "\n  " + st.Danger.Render(m.problem)
+// editItem opens the client form, the appointment form or the editor. A
+// special-category record is shown in the editor only after the coach
+// agrees that the reveal is logged.
+func (m clientScreen) editItem() tea.Cmd {
+	id := m.selectedID()
+	switch {
+	case m.tab == tabOverview:
+		return navigate(Route{Kind: KindClientForm, Client: m.id})
+	case m.tab == tabAppointments:
+		return navigate(Route{Kind: KindAppointment, Client: m.id, Item: id})
 	}
-	if !m.loaded {
-		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	r := m.recs[m.tab][m.lists[m.tab].cursor]
+	edit := navigate(Route{Kind: KindRecordEdit, Client: m.id, Item: id, Tab: m.tab.id()})
+	if r.Special {
+		return confirm(m.env.text.Tf("record.reveal_to_edit", oneLine(r.Title)), edit)
 	}
-	c := m.client
-	lines := []string{"", "  " + st.Title.Render(c.Name()) + "  " + st.Muted.Render(statusText(t, c.Status))}
-	if c.Restricted {
-		lines = append(lines, "  "+st.Warning.Render(t.Tf("client.restricted", c.RestrictedReason)))
-	}
-	if c.Hold {
-		lines = append(lines, "  "+st.Muted.Render(t.Tf("client.hold", c.HoldReason)))
-	}
-	lines = append(lines, "")
-	row := func(label, value string) {
-		if value == "" {
-			value = st.Muted.Render("—")
-		} else {
-			value = st.Text.Render(value)
-		}
-		lines = append(lines, "  "+st.Label.Render(padRight(label, formLabelWidth))+value)
-	}
-	row(t.T("client.email"), c.Email)
-	row(t.T("client.phone"), c.Phone)
-	row(t.T("client.address"), strings.ReplaceAll(c.Address, "\n", ", "))
-	birth := t.Date(c.BirthDate)
-	if age := c.AgeOn(m.env.today()); age >= 0 {
-		birth += " (" + t.Tf("client.age", strconv.Itoa(age)) + ")"
-	}
-	row(t.T("client.birth_date"), birth)
-	row(t.T("client.referral"), strings.TrimSpace(referralText(t, c.Referral)+" "+parenthesised(c.ReferralDetail)))
-	row(t.T("client.representative"), c.Representative)
-	var traj string
-	if !c.Start.IsZero() || !c.End.IsZero() {
-		traj = strings.TrimSpace(t.Date(c.Start) + " – " + t.Date(c.End))
-	}
-	row(t.T("client.trajectory"), traj)
-	if c.Status == store.StatusRejected {
-		row(t.T("client.rejected_on"), t.Date(c.RejectedOn))
-	}
-	if c.Outcome != store.OutcomeNone {
-		row(t.T("client.outcome"), outcomeText(t, c.Outcome))
-	}
-	if c.Notes != "" {
-		lines = append(lines, "", "  "+st.Label.Render(t.T("client.notes")))
-		for _, l := range strings.Split(c.Notes, "\n") {
-			lines = append(lines, "  "+st.Text.Render(l))
-		}
-	}
-	return strings.Join(lines, "\n")
+	return edit
 }
 
-func parenthesised(s string) string {
-	if s == "" {
-		return ""
+// deleteItem asks before it deletes the selected item.
+func (m clientScreen) deleteItem() (clientScreen, tea.Cmd) {
+	t, s := m.env.text, m.env.store
+	i := m.lists[m.tab].cursor
+	m.actReq = newReq()
+	switch {
+	case m.tab.isRecords():
+		r := m.recs[m.tab][i]
+		return m, confirm(t.Tf("record.delete", oneLine(r.Title)), deleteRecord(s, m.actReq, r.ID))
+	case m.tab == tabAppointments:
+		a := m.appts[i]
+		return m, confirm(t.Tf("appointment.delete", t.DateTimeShort(a.Start)),
+			deleteAppointment(s, m.actReq, a.ID))
 	}
-	return "(" + s + ")"
+	d := m.d.docs[i]
+	return m, confirm(t.Tf("document.delete", oneLine(d.Name)), deleteDocument(s, m.actReq, d.ID))
 }

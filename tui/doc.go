@@ -14,9 +14,12 @@
 //  3. While a yes/no prompt or the help overlay is open, it takes the keys.
 //  4. A screen that reports Capturing (a focused text field) gets every
 //     other key, including q, ?, and esc.
-//  5. Then the global keys: ? help, esc back, q quit.
+//  5. Then the global keys: ? help, ctrl+f search, esc back, q quit.
 //  6. Status messages go to the status line; navigate and back messages push
-//     and pop the stack; results of saving commands update "saving…/saved".
+//     and pop the stack; results of saving commands update "saving…/saved"
+//     — after the screens have seen them (rule 7), so that a lock waiting
+//     for that save stores the routes as they are after it (a new record's
+//     id, not 0).
 //  7. Answers to store commands (they carry a request id) go to every
 //     screen, each keeping only its own; everything else goes to the top
 //     screen only.
@@ -37,6 +40,28 @@
 // next unlock the stack is rebuilt from the routes and each screen gets its
 // draft back through RestoreDraft. Quitting stores drafts the same way, so
 // typed text survives a quit as well.
+//
+// # The dossier
+//
+// The client screen (client.go) is the dossier in tabs: overview, intake,
+// plan, evaluations, notes, other texts, appointments, documents and the
+// client's audit log; tab and shift+tab cycle them, 1–9 jump. It reads the
+// whole dossier in one command (loadDossier) and reads the client itself,
+// which the store logs as a view, only when it opens. Its Route keeps the
+// tab and the selected item, so a lock brings the coach back to the same
+// line. Records open in the reader (record_view.go), which masks a
+// special-category text until v (the store logs the reveal), and in the
+// editor (record_edit.go), which loads through RevealRecord, saves with
+// ctrl+s without closing, and keeps its text, body included, as a draft.
+// Appointments and documents have their own forms; the only file I/O in
+// the package is in commands_files.go. Screens above the client hand back
+// a doneMsg: the tab and item to select, and a notice to show.
+//
+// ctrl+f opens the search screen from anywhere a text field does not have
+// the focus ("/" already filters the list on screen). It searches as the
+// coach types, 150 ms after the last key (a tea.Tick whose id must still
+// be the latest), and enter opens the client on the record's tab with the
+// record in the reader on top.
 //
 // # Adding a screen
 //

@@ -52,6 +52,7 @@ type fakeStore struct {
 	sealErr  error // mutating calls succeed in memory but fail to seal
 	saveErr  error // Save fails
 	closeErr error
+	dd       *dossierData // records, appointments, documents, audit
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {
@@ -102,6 +103,7 @@ func (s *fakeStore) Client(_ context.Context, id int64) (store.Client, error) {
 	if !ok {
 		return store.Client{}, store.ErrNotFound
 	}
+	s.log(store.AuditView, id, "")
 	return c, nil
 }
 
@@ -280,6 +282,7 @@ func newPeopleStore() *fakeStore {
 	s.rows[3] = store.ClientRow{Retention: store.Countdown{State: store.RetentionCounting, DaysLeft: 524}}
 	s.rows[4] = store.ClientRow{Retention: store.Countdown{State: store.RetentionHold, HoldReason: "klacht"}}
 	s.rows[5] = store.ClientRow{Retention: store.Countdown{State: store.RetentionOverdue, DaysLeft: -3}}
+	annaDossier(s)
 	return s
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -264,4 +265,86 @@ func dateProblemText(t Text, p dateProblem, typed string) string {
 		return t.Tf("form.date_year", typed)
 	}
 	return t.T("form.date_format")
+}
+
+// handleKey does what every key of a plain form does besides saving and
+// cancelling: move between the visible fields, cycle a choice, or type
+// into a text field. changed reports whether a value changed; the field's
+// error is cleared then, as the coach is correcting it.
+func (s *fieldSet) handleKey(msg tea.KeyMsg, k formKeys) (cmd tea.Cmd, changed bool) {
+	f := s.focused()
+	switch {
+	case key.Matches(msg, k.Next):
+		return s.step(1), false
+	case key.Matches(msg, k.Prev):
+		return s.step(-1), false
+	case f.kind == fieldChoice && key.Matches(msg, k.Choice):
+		delta := 1
+		if msg.Type == tea.KeyLeft {
+			delta = -1
+		}
+		f.cycle(delta)
+		f.err = ""
+		return nil, true
+	case f.kind == fieldChoice:
+		return nil, false
+	}
+	before := f.input.Value()
+	f.input, cmd = f.input.Update(msg)
+	if f.input.Value() != before {
+		f.err = ""
+		return cmd, true
+	}
+	return cmd, false
+}
+
+// dateTimeProblem says why a typed date and time was refused.
+type dateTimeProblem int
+
+const (
+	dateTimeOK dateTimeProblem = iota
+	dateTimeFormat
+	dateTimeImpossibleDay  // 31-02-2026 14:00
+	dateTimeYear           // the year looks like a typo
+	dateTimeImpossibleTime // 25:00
+)
+
+// parseDateTime reads a date and a time typed as "2026-12-01 14:30" or
+// "1-12-2026 9.30": a date as parseDate reads it, a space, and hours and
+// minutes with ":" or "." between them. Both parts are needed.
+func parseDateTime(s string) (time.Time, dateTimeProblem) {
+	fields := strings.Fields(s)
+	if len(fields) != 2 {
+		return time.Time{}, dateTimeFormat
+	}
+	d, p := parseDate(fields[0])
+	switch p {
+	case dateImpossible:
+		return time.Time{}, dateTimeImpossibleDay
+	case dateYear:
+		return time.Time{}, dateTimeYear
+	case dateFormat:
+		return time.Time{}, dateTimeFormat
+	}
+	hh, mm, ok := strings.Cut(fields[1], ":")
+	if !ok {
+		hh, mm, ok = strings.Cut(fields[1], ".")
+	}
+	h, herr := strconv.Atoi(hh)
+	mi, merr := strconv.Atoi(mm)
+	switch {
+	case !ok || herr != nil || merr != nil || len(hh) > 2 || len(mm) != 2:
+		return time.Time{}, dateTimeFormat
+	case h < 0 || h > 23 || mi < 0 || mi > 59:
+		return time.Time{}, dateTimeImpossibleTime
+	}
+	return d.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute), dateTimeOK
+}
+
+// dateTimeInput writes a date and time the way the coach types it.
+func dateTimeInput(t Text, d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return dateInput(t, d) + " " + d.Format("15:04")
 }

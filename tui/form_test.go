@@ -124,12 +124,12 @@ func TestRestrictedClientIsReadOnly(t *testing.T) {
 	s := newFakeStore(c)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[enter]")
-	v := top[clientView](t, d)
+	v := top[clientScreen](t, d)
 	if v.keys.Edit.Enabled() {
 		t.Error("e is offered for a restricted client")
 	}
 	d.keys("e")
-	top[clientView](t, d)
+	top[clientScreen](t, d)
 	// A form that gets ErrRestricted from the store says so.
 	d.send(navigateMsg{route: Route{Kind: KindClientForm, Client: 1}})
 	d.keys("X[ctrl+s]")
@@ -170,5 +170,5 @@ func TestEditKeepsHiddenFields(t *testing.T) {
 	if got.Phone != "0612" || !got.Hold || got.HoldReason != "klacht" || got.End.IsZero() {
 		t.Errorf("edit lost fields: %+v", got)
 	}
-	top[clientView](t, d)
+	top[clientScreen](t, d)
 }

@@ -96,3 +96,39 @@ func (m clientForm) note(id string) string {
 	}
 	return ""
 }
+
+// viewSimpleForm draws a form of fields only, scrolled so the focused
+// field shows, with the lines of extra (a warning, a hint) below the
+// fields, then the form's problem and "saving…".
+func viewSimpleForm(e *env, set fieldSet, loaded, saving bool, problem string, height int, extra []string) string {
+	t, st := e.text, e.styles
+	if !loaded {
+		if problem != "" {
+			return "\n  " + st.Danger.Render(problem)
+		}
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	lines := []string{""}
+	focusLine := 0
+	for i, f := range set.fields {
+		if f.hidden {
+			continue
+		}
+		if i == set.focus {
+			focusLine = len(lines)
+		}
+		lines = append(lines, viewField(st, f, i == set.focus, "")...)
+	}
+	if len(extra) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, extra...)
+	}
+	lines = append(lines, "")
+	if problem != "" {
+		lines = append(lines, "  "+st.Danger.Render(problem))
+	}
+	if saving {
+		lines = append(lines, "  "+st.Muted.Render(t.T("status.saving")))
+	}
+	return strings.Join(scrollWindow(lines, focusLine, height), "\n")
+}

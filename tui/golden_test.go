@@ -130,5 +130,27 @@ func TestResize(t *testing.T) {
 		d.keys("e")
 		check("form")
 		d.keys("[esc]")
+		for tab := range tabCount {
+			d.keys(string(rune('1' + tab)))
+			check("client " + tab.id())
+		}
+		d.keys("5[enter]")
+		check("reader")
+		d.keys("[esc]jj[enter]")
+		check("reader masked")
+		d.keys("[esc]n")
+		check("editor")
+		d.keys("Titel[tab][ctrl+u]31-02-2026[ctrl+s]")
+		check("editor with an error")
+		d.keys("[esc]y7n")
+		check("appointment form")
+		d.keys("[esc]8n")
+		check("document add")
+		d.keys("[esc]s")
+		check("document save")
+		d.keys("[esc][esc][ctrl+f]anna")
+		d.send(searchDueMsg{id: top[searchScreen](t, d).due})
+		check("search")
+		d.keys("[esc]")
 	}
 }

@@ -135,3 +135,47 @@ func (t Text) MonthYear(d time.Time) string {
 	}
 	return names[d.Month()-1] + " " + strconv.Itoa(d.Year())
 }
+
+var (
+	weekdaysNL = [7]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
+	weekdaysEN = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+)
+
+// Weekday is the short name of d's day of the week: "di" or "Tue". A zero
+// date is "".
+func (t Text) Weekday(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	if t.lang == Dutch {
+		return weekdaysNL[d.Weekday()]
+	}
+	return weekdaysEN[d.Weekday()]
+}
+
+// Size formats a number of bytes for a coach: "820 B", "12 KB", "1,4 MB"
+// (a decimal comma in Dutch). Units are powers of 1024, as file managers
+// on the coaches' laptops count them.
+func (t Text) Size(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return strconv.FormatInt(n, 10) + " B"
+	}
+	v := float64(n)
+	units := []string{"KB", "MB", "GB", "TB"}
+	i := -1
+	for v >= unit && i < len(units)-1 {
+		v /= unit
+		i++
+	}
+	var s string
+	if v < 10 {
+		s = strconv.FormatFloat(v, 'f', 1, 64)
+	} else {
+		s = strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	if t.lang == Dutch {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + " " + units[i]
+}

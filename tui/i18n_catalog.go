@@ -6,7 +6,27 @@ package tui
 type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
-var catalog = map[string]entry{
+var catalog = joinTexts(coreTexts, dossierTexts)
+
+// joinTexts merges parts of the catalog. A key in two parts is a mistake
+// that would make one text silently win, so it stops the program at once
+// (and every test with it).
+func joinTexts(parts ...map[string]entry) map[string]entry {
+	all := map[string]entry{}
+	for _, p := range parts {
+		for k, e := range p {
+			if _, dup := all[k]; dup {
+				panic("tui: catalog key " + k + " defined twice")
+			}
+			all[k] = e
+		}
+	}
+	return all
+}
+
+// coreTexts are the texts of the unlock screen, the caseload, the client
+// form and the root model.
+var coreTexts = map[string]entry{
 	// Keys, as the hint line and the help overlay name them.
 	"key.help":          {"hulp", "help"},
 	"key.back":          {"terug", "back"},
@@ -153,12 +173,15 @@ var catalog = map[string]entry{
 	"recovery.confirm": {"Druk op j als je hem hebt bewaard.", "Press y once you have stored it."},
 
 	// The caseload list.
-	"caseload.tab_active":         {"Lopend", "Active"},
-	"caseload.tab_closed":         {"Afgesloten", "Closed"},
-	"caseload.tab_all":            {"Alle", "All"},
-	"caseload.sort_name":          {"op naam", "by name"},
-	"caseload.sort_next":          {"op volgende afspraak", "by next appointment"},
-	"caseload.filter_hint":        {"/ zoeken op naam, e-mail, telefoon of verwijzer", "/ filter by name, e-mail, phone or referrer"},
+	"caseload.tab_active": {"Lopend", "Active"},
+	"caseload.tab_closed": {"Afgesloten", "Closed"},
+	"caseload.tab_all":    {"Alle", "All"},
+	"caseload.sort_name":  {"op naam", "by name"},
+	"caseload.sort_next":  {"op volgende afspraak", "by next appointment"},
+	"caseload.filter_hint": {
+		"/ zoeken op naam, e-mail, telefoon of verwijzer · ctrl+f doorzoekt alle verslagen",
+		"/ filter by name, e-mail, phone or referrer · ctrl+f searches every record",
+	},
 	"caseload.filter_placeholder": {"naam, e-mail, telefoon…", "name, e-mail, phone…"},
 	"caseload.count":              {"%d van %d", "%d of %d"},
 	"caseload.col_name":           {"Naam", "Name"},

@@ -14,10 +14,14 @@ func bind(keys []string, k, desc string) key.Binding {
 
 // globalKeys work on every screen that is not capturing text.
 type globalKeys struct {
-	Help      key.Binding
-	Back      key.Binding
-	Quit      key.Binding
-	Lock      key.Binding
+	Help key.Binding
+	Back key.Binding
+	Quit key.Binding
+	Lock key.Binding
+	// Search searches the text of every record in the caseload. It is
+	// ctrl+f, "find" in most programs a coach knows, because "/" already
+	// filters the list on screen and a letter would be typed into fields.
+	Search    key.Binding
 	ForceQuit key.Binding
 }
 
@@ -27,13 +31,14 @@ func newGlobalKeys(t Text) globalKeys {
 		Back:      bind([]string{"esc"}, "esc", t.T("key.back")),
 		Quit:      bind([]string{"q"}, "q", t.T("key.quit")),
 		Lock:      bind([]string{"ctrl+l"}, "ctrl+l", t.T("key.lock")),
+		Search:    bind([]string{"ctrl+f"}, "ctrl+f", t.T("key.search")),
 		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", t.T("key.force_quit")),
 	}
 }
 
 // FullHelp lists every global key for the help overlay.
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Back, k.Lock, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Search, k.Back, k.Lock, k.Quit, k.ForceQuit}}
 }
 
 // promptKeys answer a yes/no prompt. Dutch coaches answer "j" (ja), so both
@@ -136,21 +141,6 @@ func (k caseloadKeys) FullHelp() [][]key.Binding {
 		{k.FilterUp, k.FilterDown, k.FilterAccept, k.FilterClear},
 	}
 }
-
-// clientKeys are the client overview's keys.
-type clientKeys struct {
-	Edit key.Binding
-}
-
-func newClientKeys(t Text) clientKeys {
-	return clientKeys{Edit: bind([]string{"e"}, "e", t.T("key.edit"))}
-}
-
-// ShortHelp is the client overview's hint line.
-func (k clientKeys) ShortHelp() []key.Binding { return []key.Binding{k.Edit} }
-
-// FullHelp is the client overview's part of the help overlay.
-func (k clientKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Edit}} }
 
 // formKeys are a form's keys. A form always has a focused field, so it
 // captures every key and binds esc itself.

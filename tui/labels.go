@@ -49,3 +49,66 @@ func outcomeText(t Text, o store.Outcome) string {
 	}
 	return string(o)
 }
+
+// kindText names a record or document kind.
+func kindText(t Text, k store.RecordKind) string {
+	switch k {
+	case store.KindIntake:
+		return t.T("kind.intake")
+	case store.KindPlan:
+		return t.T("kind.plan")
+	case store.KindEvaluation:
+		return t.T("kind.evaluation")
+	case store.KindNote:
+		return t.T("kind.note")
+	case store.KindCV:
+		return t.T("kind.cv")
+	case store.KindLetter:
+		return t.T("kind.letter")
+	case store.KindEmail:
+		return t.T("kind.email")
+	case store.KindOther:
+		return t.T("kind.other")
+	}
+	return string(k)
+}
+
+// attendanceText names what happened to an appointment.
+func attendanceText(t Text, a store.Attendance) string {
+	switch a {
+	case store.AttendancePlanned:
+		return t.T("attendance.planned")
+	case store.AttendanceAttended:
+		return t.T("attendance.attended")
+	case store.AttendanceCancelled:
+		return t.T("attendance.cancelled")
+	case store.AttendanceNoShow:
+		return t.T("attendance.no_show")
+	}
+	return string(a)
+}
+
+// auditAction names an audit line's action.
+func auditAction(t Text, action string) string {
+	switch action {
+	case store.AuditUnlock:
+		return t.T("audit.unlock")
+	case store.AuditView:
+		return t.T("audit.view")
+	case store.AuditReveal:
+		return t.T("audit.reveal")
+	case store.AuditCreate:
+		return t.T("audit.create")
+	case store.AuditEdit:
+		return t.T("audit.edit")
+	case store.AuditDelete:
+		return t.T("audit.delete")
+	case store.AuditExport:
+		return t.T("audit.export")
+	case store.AuditImport:
+		return t.T("audit.import")
+	case store.AuditPurge:
+		return t.T("audit.purge")
+	}
+	return action
+}

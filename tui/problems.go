@@ -15,9 +15,14 @@ func explain(e *env, err error) string {
 	}
 	t := e.text
 	var ve *store.ValidationError
+	var fe *fileError
 	switch {
 	case errors.As(err, &ve):
 		return fieldProblem(t, ve)
+	case errors.As(err, &fe):
+		return fileProblemText(t, fe, e.home)
+	case errors.Is(err, store.ErrNoBlobs):
+		return t.T("problem.no_documents")
 	case isNotSaved(e, err):
 		switch e.problem(err) {
 		case ProblemDiskFull:
@@ -107,6 +112,10 @@ func fieldProblem(t Text, ve *store.ValidationError) string {
 		return t.T("invalid.start")
 	case "minutes":
 		return t.T("invalid.minutes")
+	case "kind":
+		return t.T("invalid.kind")
+	case "attendance":
+		return t.T("invalid.attendance")
 	}
 	return ve.Problem
 }

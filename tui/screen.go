@@ -80,9 +80,15 @@ type ScreenKind string
 // The screens a Route can name. The unlock screen is not among them: the
 // root model shows it itself whenever the vault is locked.
 const (
-	KindCaseload   ScreenKind = "caseload"
-	KindClient     ScreenKind = "client"
-	KindClientForm ScreenKind = "client-form"
+	KindCaseload     ScreenKind = "caseload"
+	KindClient       ScreenKind = "client"
+	KindClientForm   ScreenKind = "client-form"
+	KindRecord       ScreenKind = "record"        // the reader: Client, Item
+	KindRecordEdit   ScreenKind = "record-edit"   // Client, Item (0: new), Tab it came from
+	KindAppointment  ScreenKind = "appointment"   // the form: Client, Item (0: new)
+	KindDocumentAdd  ScreenKind = "document-add"  // Client
+	KindDocumentSave ScreenKind = "document-save" // Client, Item
+	KindSearch       ScreenKind = "search"
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -91,9 +97,11 @@ type Route struct {
 	Kind ScreenKind `json:"kind"`
 	// Client is the client the screen is about; 0 for none or a new one.
 	Client int64 `json:"client,omitempty"`
-	// Item is a record, appointment or document within the client.
+	// Item is a record, appointment or document within the client: the
+	// one a screen shows or edits, or the one selected on a client tab.
 	Item int64 `json:"item,omitempty"`
-	// Tab is the tab a tabbed screen had open.
+	// Tab is the tab a tabbed screen had open; for the record editor, the
+	// tab it was opened from, which gives a new record its kind.
 	Tab string `json:"tab,omitempty"`
 }
 
@@ -105,9 +113,21 @@ func newScreen(e *env, r Route) (Screen, bool) {
 	case KindCaseload:
 		return asScreen(newCaseload(e)), true
 	case KindClient:
-		return asScreen(newClientView(e, r.Client)), true
+		return asScreen(newClientScreen(e, r)), true
 	case KindClientForm:
 		return asScreen(newClientForm(e, r.Client)), true
+	case KindRecord:
+		return asScreen(newRecordReader(e, r.Client, r.Item)), true
+	case KindRecordEdit:
+		return asScreen(newRecordEditor(e, r)), true
+	case KindAppointment:
+		return asScreen(newAppointmentForm(e, r.Client, r.Item)), true
+	case KindDocumentAdd:
+		return asScreen(newDocumentAdd(e, r.Client)), true
+	case KindDocumentSave:
+		return asScreen(newDocumentSave(e, r.Client, r.Item)), true
+	case KindSearch:
+		return asScreen(newSearch(e)), true
 	}
 	return nil, false
 }
@@ -121,10 +141,22 @@ type env struct {
 	text    Text
 	styles  *Styles
 	now     func() time.Time
+	// home is the coach's home folder ("" when unknown): "~" in a path
+	// typed for a document means it, and shown paths start with "~".
+	home string
+	// unlockHint is Config.UnlockHint, for the unlock screen.
+	unlockHint string
 }
 
 // today is the coach's civil date.
 func (e *env) today() time.Time { return legaldate.Day(e.now()) }
+
+// clock is the coach's wall-clock time as a civil date-time, the way
+// appointments are stored (the wall clock read as UTC, never converted).
+func (e *env) clock() time.Time {
+	n := e.now()
+	return time.Date(n.Year(), n.Month(), n.Day(), n.Hour(), n.Minute(), n.Second(), 0, time.UTC)
+}
 
 // problem classifies err for a sentence; see Backend.Classify.
 func (e *env) problem(err error) Problem {

@@ -287,6 +287,9 @@ func (m unlockModel) viewPass() string {
 		st.Title.Render(t.T("unlock.title")), "",
 		m.field(0, t.T("unlock.passphrase")),
 	}
+	if hint := oneLine(m.env.unlockHint); hint != "" {
+		lines = append(lines, strings.Repeat(" ", 16)+st.Muted.Render(hint))
+	}
 	return strings.Join(append(lines, m.viewProblemLines()...), "\n")
 }
 

@@ -1,0 +1,346 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/caseload/caseload/store"
+)
+
+// clientHeaderRows are the rows above a tab's content: the tab bar and a
+// blank line, plus the restriction banner when there is one.
+func (m clientScreen) headerRows() int {
+	n := 2 + len(m.noticeLines())
+	if m.loaded && m.d.client.Restricted {
+		n++
+	}
+	return n
+}
+
+// noticeLines is the notice, wrapped to the window.
+func (m clientScreen) noticeLines() []string {
+	if m.notice == "" {
+		return nil
+	}
+	return paragraph(m.env.styles.Success, m.notice, m.width)
+}
+
+// listHeight is the number of list rows on screen: the content minus the
+// header rows and a line of column headers.
+func (m clientScreen) listHeight() int { return max(m.height-m.headerRows()-1, 1) }
+
+// View draws the tab bar, the restriction banner and the open tab.
+func (m clientScreen) View() string {
+	t, st := m.env.text, m.env.styles
+	lines := []string{viewTabBar(t, st, m.tab, m.width)}
+	switch {
+	case m.problem != "":
+		return strings.Join(append(lines, "", "  "+st.Danger.Render(m.problem)), "\n")
+	case !m.loaded:
+		return strings.Join(append(lines, "", "  "+st.Muted.Render(t.T("form.loading"))), "\n")
+	}
+	if m.d.client.Restricted {
+		lines = append(lines, "  "+st.Warning.Render("⊘ "+t.Tf("client.restricted", oneLine(m.d.client.RestrictedReason))))
+	}
+	lines = append(lines, m.noticeLines()...)
+	lines = append(lines, "")
+	switch {
+	case m.tab == tabOverview:
+		lines = append(lines, m.viewOverview()...)
+	case m.tab.isRecords():
+		lines = append(lines, m.viewRecords()...)
+	case m.tab == tabAppointments:
+		lines = append(lines, m.viewAppointments()...)
+	case m.tab == tabDocuments:
+		lines = append(lines, m.viewDocuments()...)
+	case m.tab == tabLog:
+		lines = append(lines, m.viewLog()...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// row renders one list row: "›" and the selected style over the whole
+// row under the cursor; elsewhere the cells in the text style and the
+// last cell in its own (muted, a warning).
+func (m clientScreen) row(selected bool, cells, last string, lastStyle lipgloss.Style) string {
+	st := m.env.styles
+	if selected {
+		return st.Accent.Render("› ") + st.Selected.Render(cells+last)
+	}
+	return "  " + st.Text.Render(cells) + lastStyle.Render(last)
+}
+
+// empty is the line a tab shows with nothing in it: what is missing, and
+// how to add it unless the dossier is read-only.
+func (m clientScreen) empty() []string {
+	t, st := m.env.text, m.env.styles
+	var msg string
+	switch {
+	case m.readOnly():
+		msg = t.T("client.empty_readonly")
+	case m.tab == tabAppointments:
+		msg = t.T("client.empty_appointments")
+	case m.tab == tabDocuments:
+		msg = t.T("client.empty_documents")
+	case m.tab == tabLog:
+		msg = t.T("client.empty_log")
+	default:
+		msg = t.T("client.empty_records")
+	}
+	return []string{"  " + st.Muted.Render(msg)}
+}
+
+// viewOverview lists the client's details as label–value lines.
+func (m clientScreen) viewOverview() []string {
+	t, st := m.env.text, m.env.styles
+	c := m.d.client
+	lines := []string{"  " + st.Title.Render(oneLine(c.Name())) + "  " + st.Muted.Render(statusText(t, c.Status))}
+	if c.Hold {
+		lines = append(lines, "  "+st.Muted.Render(t.Tf("client.hold", oneLine(c.HoldReason))))
+	}
+	lines = append(lines, "")
+	row := func(label, value string) {
+		if value == "" {
+			value = st.Muted.Render("—")
+		} else {
+			value = st.Text.Render(oneLine(value))
+		}
+		lines = append(lines, "  "+st.Label.Render(padRight(label, formLabelWidth))+value)
+	}
+	row(t.T("client.email"), c.Email)
+	row(t.T("client.phone"), c.Phone)
+	row(t.T("client.address"), strings.ReplaceAll(c.Address, "\n", ", "))
+	birth := t.Date(c.BirthDate)
+	age := c.AgeOn(m.env.today())
+	if age >= 0 {
+		birth += " (" + t.Tf("client.age", strconv.Itoa(age)) + ")"
+	}
+	row(t.T("client.birth_date"), birth)
+	row(t.T("client.referral"), strings.TrimSpace(referralText(t, c.Referral)+" "+parenthesised(c.ReferralDetail)))
+	switch {
+	case age >= 0 && age < 16 && strings.TrimSpace(c.Representative) == "":
+		lines = append(lines, "  "+st.Label.Render(padRight(t.T("client.representative"), formLabelWidth))+
+			st.Warning.Render(t.Tf("client.representative_needed", age)))
+	case age >= 0 && age < 16 || c.Representative != "":
+		row(t.T("client.representative"), c.Representative)
+	}
+	var traj string
+	if !c.Start.IsZero() || !c.End.IsZero() {
+		traj = strings.TrimSpace(t.Date(c.Start) + " – " + t.Date(c.End))
+	}
+	row(t.T("client.trajectory"), traj)
+	if c.Status == store.StatusRejected {
+		row(t.T("client.rejected_on"), t.Date(c.RejectedOn))
+	}
+	if c.Outcome != store.OutcomeNone {
+		row(t.T("client.outcome"), outcomeText(t, c.Outcome))
+	}
+	var next string
+	if m.upcoming > 0 {
+		next = t.Weekday(m.appts[0].Start) + " " + t.DateTimeShort(m.appts[0].Start)
+	}
+	row(t.T("client.next_appointment"), next)
+	if c.Notes != "" {
+		lines = append(lines, "", "  "+st.Label.Render(t.T("client.notes")))
+		for _, l := range strings.Split(plain(c.Notes), "\n") {
+			lines = append(lines, "  "+st.Text.Render(l))
+		}
+	}
+	return lines
+}
+
+func parenthesised(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
+}
+
+// recordColumns are the widths of a record list: date, kind (only on the
+// tab that mixes kinds) and title; the first line takes the rest.
+func (m clientScreen) recordColumns() (date, kind, title, first int) {
+	date, title = 12, 32
+	if m.tab == tabTexts {
+		kind = 10
+	}
+	first = m.width - 2 - date - 2 - title - 2 - 1
+	if kind > 0 {
+		first -= kind + 2
+	}
+	if first < 16 { // narrow: the title gives way first
+		title = max(title-(16-first), 12)
+		first = max(m.width-2-date-2-title-2-1-kind-min(kind, 2), 0)
+	}
+	return date, kind, title, first
+}
+
+// viewRecords lists the tab's records: date, title and the first line of
+// the text, or a mask for a special-category record.
+func (m clientScreen) viewRecords() []string {
+	t, st := m.env.text, m.env.styles
+	recs := m.recs[m.tab]
+	if len(recs) == 0 {
+		return m.empty()
+	}
+	dw, kw, tw, fw := m.recordColumns()
+	head := cell(t.T("record.col_date"), dw) + "  "
+	if kw > 0 {
+		head += cell(t.T("record.col_kind"), kw) + "  "
+	}
+	head += t.T("record.col_title")
+	lines := []string{"  " + st.Header.Render(head)}
+	l := m.lists[m.tab]
+	start, end := l.window(len(recs), m.listHeight())
+	for i := start; i < end; i++ {
+		r := recs[i]
+		cells := cell(t.DateShort(r.Date), dw) + "  "
+		if kw > 0 {
+			cells += cell(kindText(t, r.Kind), kw) + "  "
+		}
+		cells += cell(oneLine(r.Title), tw) + "  "
+		if r.Special {
+			lines = append(lines, m.row(i == l.cursor, cells, cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
+		} else {
+			lines = append(lines, m.row(i == l.cursor, cells, cell(r.first, fw), st.Muted))
+		}
+	}
+	return lines
+}
+
+// viewAppointments lists the upcoming appointments, soonest first, then
+// the past ones, latest first; a past appointment without attendance asks
+// for it.
+func (m clientScreen) viewAppointments() []string {
+	t, st := m.env.text, m.env.styles
+	if len(m.appts) == 0 {
+		return m.empty()
+	}
+	placeW := max(min(m.width-2-21-2-7-2-2-24, 28), 8)
+	var lines []string
+	focus := 0
+	for i, a := range m.appts {
+		if i == 0 && m.upcoming > 0 {
+			lines = append(lines, "  "+st.Header.Render(t.T("appointment.upcoming")))
+		}
+		if i == m.upcoming {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, "  "+st.Header.Render(t.T("appointment.past")))
+		}
+		cells := cell(t.Weekday(a.Start)+" "+t.DateTimeShort(a.Start), 21) + "  " +
+			cell(t.Tf("appointment.minutes", a.Minutes), 7) + "  " + cell(oneLine(a.Place), placeW) + "  "
+		state := attendanceText(t, a.Attendance)
+		style := st.Muted
+		switch {
+		case a.Attendance == store.AttendancePlanned && i >= m.upcoming:
+			state, style = t.T("attendance.unrecorded"), st.Warning
+		case a.Reason != "":
+			state += " — " + oneLine(a.Reason)
+		}
+		selected := i == m.lists[tabAppointments].cursor
+		if selected {
+			focus = len(lines)
+		}
+		lines = append(lines, m.row(selected, cells, state, style))
+	}
+	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
+}
+
+// viewDocuments lists the documents: name, kind, size and when added.
+func (m clientScreen) viewDocuments() []string {
+	t, st := m.env.text, m.env.styles
+	docs := m.d.docs
+	if len(docs) == 0 {
+		return m.empty()
+	}
+	nameW := max(min(m.width-2-10-2-9-2-12-3, 48), 12)
+	lines := []string{"  " + st.Header.Render(cell(t.T("document.col_name"), nameW)+"  "+
+		cell(t.T("record.col_kind"), 10)+"  "+padLeft(t.T("document.col_size"), 9)+"  "+
+		t.T("document.col_added"))}
+	l := m.lists[tabDocuments]
+	start, end := l.window(len(docs), m.listHeight())
+	for i := start; i < end; i++ {
+		d := docs[i]
+		cells := cell(oneLine(d.Name), nameW) + "  " + cell(kindText(t, d.Kind), 10) + "  " +
+			padLeft(t.Size(d.Size), 9) + "  " + cell(t.DateShort(d.Added), 12)
+		lines = append(lines, m.row(i == l.cursor, cells, "", st.Text))
+	}
+	return lines
+}
+
+// viewLog lists the client's audit lines, newest first, in the coach's
+// words.
+func (m clientScreen) viewLog() []string {
+	t, st := m.env.text, m.env.styles
+	entries := m.d.audit
+	if len(entries) == 0 {
+		return m.empty()
+	}
+	lines := []string{"  " + st.Header.Render(cell(t.T("log.col_when"), 17)+"  "+
+		cell(t.T("log.col_what"), 26)+"  "+t.T("log.col_detail"))}
+	l := m.lists[tabLog]
+	start, end := l.window(len(entries), m.listHeight())
+	for i := start; i < end; i++ {
+		e := entries[i]
+		cells := cell(t.DateTimeShort(e.At), 17) + "  " + cell(auditAction(t, e.Action), 26) + "  "
+		lines = append(lines, m.row(i == l.cursor, cells, m.auditDetail(e.Detail), st.Muted))
+	}
+	return lines
+}
+
+// auditDetail names what an audit line is about the way the coach knows
+// it: "record 12 (note)" becomes the note's title while it exists.
+func (m clientScreen) auditDetail(detail string) string {
+	t := m.env.text
+	var noun string
+	var rest string
+	switch {
+	case strings.HasPrefix(detail, "record "):
+		noun, rest = "record", detail[len("record "):]
+	case strings.HasPrefix(detail, "document "):
+		noun, rest = "document", detail[len("document "):]
+	case strings.HasPrefix(detail, "appointment "):
+		noun, rest = "appointment", detail[len("appointment "):]
+	default:
+		return oneLine(detail)
+	}
+	idText, kind, _ := strings.Cut(rest, " ")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return oneLine(detail)
+	}
+	kind = strings.Trim(kind, "()")
+	switch noun {
+	case "record":
+		for _, r := range m.d.records {
+			if r.ID == id {
+				return kindText(t, r.Kind) + " “" + oneLine(r.Title) + "”"
+			}
+		}
+		return kindText(t, store.RecordKind(kind)) + " #" + idText
+	case "document":
+		for _, d := range m.d.docs {
+			if d.ID == id {
+				return t.T("log.document") + " “" + oneLine(d.Name) + "”"
+			}
+		}
+		return t.T("log.document") + " #" + idText
+	}
+	for _, a := range m.d.appts {
+		if a.ID == id {
+			return t.T("log.appointment") + " " + t.DateTimeShort(a.Start)
+		}
+	}
+	return t.T("log.appointment") + " #" + idText
+}
+
+// padLeft right-aligns s in width cells.
+func padLeft(s string, width int) string {
+	if w := len([]rune(s)); w < width {
+		return strings.Repeat(" ", width-w) + s
+	}
+	return s
+}

@@ -1,0 +1,317 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/caseload/caseload/store"
+)
+
+// The two document screens: adding a file (sealed into the vault at once)
+// and saving an unencrypted copy out of it. Both are a path field; the
+// file work happens in commands_files.go.
+
+// documentAdd asks for the path of a file and its kind, then seals it.
+type documentAdd struct {
+	env      *env
+	keys     formKeys
+	clientID int64
+	req      reqID
+	set      fieldSet
+	saving   bool
+	dirty    bool
+	problem  string
+	width    int
+	height   int
+}
+
+func newDocumentAdd(e *env, clientID int64) documentAdd {
+	t, st := e.text, e.styles
+	path := textField(st, "path", t.T("document.path"))
+	path.input.Placeholder = t.T("document.path_placeholder")
+	path.input.Width = 60
+	var kinds []option
+	for _, k := range []store.RecordKind{store.KindCV, store.KindLetter, store.KindOther} {
+		kinds = append(kinds, option{string(k), kindText(t, k)})
+	}
+	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq()}
+	m.set.fields = []formField{path, choiceField("kind", t.T("document.kind"), kinds)}
+	m.set.focusOn(0)
+	m.keys.Save.SetHelp("ctrl+s", t.T("key.seal"))
+	m.keys.Choice.SetEnabled(false)
+	return m
+}
+
+// Init does nothing: there is nothing to load.
+func (m documentAdd) Init() tea.Cmd { return nil }
+
+// Route names the client.
+func (m documentAdd) Route() Route { return Route{Kind: KindDocumentAdd, Client: m.clientID} }
+
+// Title is "Add a document".
+func (m documentAdd) Title() string { return m.env.text.T("document.add_title") }
+
+// Capturing is always true: the path field has the focus.
+func (m documentAdd) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m documentAdd) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is the path and kind once typed.
+func (m documentAdd) Draft() (string, bool) { return m.set.draft(), m.dirty }
+
+// RestoreDraft fills the fields again.
+func (m documentAdd) RestoreDraft(text string) documentAdd {
+	if m.set.restore(text) {
+		m.dirty = true
+		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	}
+	return m
+}
+
+// Update handles the keys and the answer of the sealing.
+func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.set.fields[0].input.Width = max(min(60, m.width-formLabelWidth-6), 10)
+	case documentAddedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.saving = false
+		var fe *fileError
+		switch {
+		case errors.As(msg.err, &fe):
+			cmd, _ := m.set.fail("path", fileProblemText(t, fe, m.env.home))
+			m.keys.Choice.SetEnabled(false)
+			return m, cmd
+		case msg.err != nil && !isNotSaved(m.env, msg.err):
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.dirty = false
+		note := t.Tf("document.added", oneLine(msg.doc.Name), t.Size(msg.doc.Size), tildePath(msg.path, m.env.home))
+		return m, back(doneMsg{tab: tabDocuments, item: msg.doc.ID, note: note})
+	case tea.KeyMsg:
+		if m.saving {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Save):
+			return m.submit()
+		case key.Matches(msg, m.keys.Cancel):
+			return m, back(nil)
+		}
+		cmd, changed := m.set.handleKey(msg, m.keys)
+		m.dirty = m.dirty || changed
+		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// submit starts reading and sealing the file.
+func (m documentAdd) submit() (documentAdd, tea.Cmd) {
+	m.problem = ""
+	path := expandPath(m.set.get("path"), m.env.home)
+	if path == "" {
+		cmd, _ := m.set.fail("path", m.env.text.T("document.path_needed"))
+		m.keys.Choice.SetEnabled(false)
+		return m, cmd
+	}
+	m.saving = true
+	m.req = newReq()
+	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.get("kind")))
+}
+
+// View draws the form with what happens to the file.
+func (m documentAdd) View() string {
+	t, st := m.env.text, m.env.styles
+	extra := paragraph(st.Muted, t.T("document.add_hint"), m.width)
+	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, extra)
+}
+
+// documentSave asks where an unencrypted copy of a document should go,
+// warns that it is not encrypted, and writes it after a yes.
+type documentSave struct {
+	env      *env
+	keys     formKeys
+	clientID int64
+	id       int64
+	req      reqID
+	doc      store.Attachment
+	loaded   bool
+	set      fieldSet
+	dirty    bool
+	problem  string
+	width    int
+	height   int
+}
+
+func newDocumentSave(e *env, clientID, id int64) documentSave {
+	t, st := e.text, e.styles
+	path := textField(st, "path", t.T("document.destination"))
+	path.input.Width = 70
+	m := documentSave{env: e, keys: newFormKeys(t), clientID: clientID, id: id, req: newReq()}
+	m.set.fields = []formField{path}
+	m.set.focusOn(0)
+	m.keys.Save.SetHelp("ctrl+s", t.T("key.save_copy"))
+	m.keys.Choice.SetEnabled(false)
+	m.keys.Next.SetEnabled(false) // one field: nowhere to go
+	m.keys.Prev.SetEnabled(false)
+	return m
+}
+
+// Init finds the document and a free place for its copy.
+func (m documentSave) Init() tea.Cmd {
+	return prepareDocumentSave(m.env.store, m.req, m.clientID, m.id, m.env.home)
+}
+
+// Route names the document.
+func (m documentSave) Route() Route {
+	return Route{Kind: KindDocumentSave, Client: m.clientID, Item: m.id}
+}
+
+// Title is "Save a copy".
+func (m documentSave) Title() string { return m.env.text.T("document.save_title") }
+
+// Capturing is always true: the path field has the focus.
+func (m documentSave) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m documentSave) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is the path once the coach has changed it.
+func (m documentSave) Draft() (string, bool) { return m.set.draft(), m.dirty }
+
+// RestoreDraft puts a typed path back, over the suggested one.
+func (m documentSave) RestoreDraft(text string) documentSave {
+	if m.set.restore(text) {
+		m.dirty = true
+	}
+	return m
+}
+
+// Update handles the suggestion, the keys and the answer of the writing.
+func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.set.fields[0].input.Width = max(min(70, m.width-formLabelWidth-6), 10)
+	case documentReadyMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.doc, m.loaded = msg.doc, true
+		if !m.dirty {
+			m.set.set("path", tildePath(msg.path, m.env.home))
+		}
+		return m, m.set.focusOn(0)
+	case documentSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		var fe *fileError
+		switch {
+		case errors.As(msg.err, &fe):
+			cmd, _ := m.set.fail("path", fileProblemText(t, fe, m.env.home))
+			return m, cmd
+		case msg.err != nil:
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.dirty = false
+		return m, back(doneMsg{tab: tabDocuments, item: m.id,
+			note: t.Tf("document.saved", tildePath(msg.path, m.env.home))})
+	case tea.KeyMsg:
+		if !m.loaded {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Save):
+			return m.submit()
+		case key.Matches(msg, m.keys.Cancel):
+			return m, back(nil)
+		}
+		cmd, changed := m.set.handleKey(msg, m.keys)
+		m.dirty = m.dirty || changed
+		return m, cmd
+	}
+	return m, nil
+}
+
+// submit asks once more, naming the path, and then writes the copy.
+func (m documentSave) submit() (documentSave, tea.Cmd) {
+	m.problem = ""
+	path := expandPath(m.set.get("path"), m.env.home)
+	if path == "" {
+		cmd, _ := m.set.fail("path", m.env.text.T("document.path_needed"))
+		return m, cmd
+	}
+	m.req = newReq()
+	return m, confirm(m.env.text.Tf("document.save_confirm", tildePath(path, m.env.home)),
+		exportDocument(m.env.store, m.req, m.id, path))
+}
+
+// View draws the document, the path and the warning.
+func (m documentSave) View() string {
+	t, st := m.env.text, m.env.styles
+	var extra []string
+	if m.loaded {
+		extra = append(extra, "  "+st.Label.Render(padRight(t.T("document.col_name"), formLabelWidth))+
+			st.Text.Render(oneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
+		extra = append(extra, paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.width)...)
+		extra = append(extra, paragraph(st.Muted, t.T("document.no_overwrite"), m.width)...)
+	}
+	return viewSimpleForm(m.env, m.set, m.loaded, false, m.problem, m.height, extra)
+}
+
+// paragraph wraps text to the screen's width, indented like a form.
+func paragraph(style lipgloss.Style, text string, width int) []string {
+	var out []string
+	for _, l := range wrapText(text, max(min(width-4, 90), 20)) {
+		out = append(out, "  "+style.Render(l))
+	}
+	return out
+}
+
+// tildePath shows a path under the home folder as "~/…", as typed.
+func tildePath(path, home string) string {
+	if home != "" && (path == home || strings.HasPrefix(path, home+"/") || strings.HasPrefix(path, home+`\`)) {
+		return "~" + path[len(home):]
+	}
+	return path
+}
+
+// fileProblemText is the sentence for a failure with a file outside the
+// vault.
+func fileProblemText(t Text, fe *fileError, home string) string {
+	p := tildePath(fe.path, home)
+	switch fe.problem {
+	case fileMissing:
+		return t.Tf("file.missing", p)
+	case fileIsDir:
+		return t.Tf("file.is_dir", p)
+	case fileTooBig:
+		return t.Tf("file.too_big", p, maxDocument>>20)
+	case fileExists:
+		return t.Tf("file.exists", p)
+	case fileNoFolder:
+		return t.Tf("file.no_folder", p)
+	case fileUnwritable:
+		return t.Tf("file.unwritable", p)
+	}
+	return t.Tf("file.unreadable", p)
+}

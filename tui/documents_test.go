@@ -1,0 +1,183 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/caseload/caseload/store"
+)
+
+// withHome points the session's home folder at dir, so "~" and the
+// suggested Downloads folder are inside the test's own folder.
+func withHome(t *testing.T, d *driver, dir string) {
+	t.Helper()
+	m := d.model()
+	m.env.home = dir
+	m.home = dir
+	d.m = m
+}
+
+func TestDocumentAddSealsFile(t *testing.T) {
+	s := newPeopleStore()
+	d := openAnna(t, s, English)
+	home := t.TempDir()
+	withHome(t, d, home)
+	data := []byte("%PDF-1.4 brief van Anna")
+	if err := os.WriteFile(filepath.Join(home, "brief anna.pdf"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("8n~/brief\\ anna.pdf[tab][right][ctrl+s]")
+	c := top[clientScreen](t, d)
+	if s.count("AddAttachment") != 1 {
+		t.Fatalf("AddAttachment called %d times", s.count("AddAttachment"))
+	}
+	doc := c.d.docs[c.lists[tabDocuments].cursor]
+	if doc.Name != "brief anna.pdf" || doc.Kind != store.KindLetter || doc.Size != int64(len(data)) {
+		t.Errorf("added %+v", doc)
+	}
+	if !bytes.Equal(s.dd.docData[doc.ID], data) {
+		t.Error("sealed contents differ")
+	}
+	if !strings.Contains(d.view(), "is sealed in the vault. The original is still at ~/brief anna.pdf") {
+		t.Errorf("no notice:\n%s", d.view())
+	}
+}
+
+func TestDocumentAddRefusals(t *testing.T) {
+	home := t.TempDir()
+	big := filepath.Join(home, "film.mp4")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(maxDocument + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tt := range []struct{ path, want string }{
+		{"~/bestaat-niet.pdf", "There is no file ~/bestaat-niet.pdf"},
+		{"~", "is a folder, not a file"},
+		{"~/film.mp4", "larger than 50 MB"},
+		{"   ", "Type the path of a file"},
+	} {
+		s := newPeopleStore()
+		d := openAnna(t, s, English)
+		withHome(t, d, home)
+		d.keys("8n" + tt.path + "[ctrl+s]")
+		f := top[documentAdd](t, d)
+		if s.count("AddAttachment") != 0 || !strings.Contains(f.set.fields[0].err, tt.want) {
+			t.Errorf("%q: added %d, error %q", tt.path, s.count("AddAttachment"), f.set.fields[0].err)
+		}
+	}
+}
+
+func TestDocumentSaveCopy(t *testing.T) {
+	s := newPeopleStore()
+	d := openAnna(t, s, English)
+	home := t.TempDir()
+	if err := os.Mkdir(filepath.Join(home, "Downloads"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	// The suggested name is taken: the suggestion gets a number.
+	taken := filepath.Join(home, "Downloads", "cv-anna-de-vries.pdf")
+	if err := os.WriteFile(taken, []byte("ander bestand"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	withHome(t, d, home)
+	s.dd.docData[31] = []byte("inhoud van het cv")
+	d.keys("8s")
+	f := top[documentSave](t, d)
+	if got := f.set.get("path"); got != "~/Downloads/cv-anna-de-vries (2).pdf" {
+		t.Fatalf("suggested %q", got)
+	}
+	if !strings.Contains(d.view(), "The copy is NOT encrypted.") {
+		t.Fatalf("no warning:\n%s", d.view())
+	}
+	d.keys("[ctrl+s]")
+	if d.model().prompt == nil || !strings.Contains(d.view(), "Save an unencrypted copy as ~/Downloads/cv-anna-de-vries (2).pdf?") {
+		t.Fatalf("no confirmation:\n%s", d.view())
+	}
+	d.keys("n")
+	if s.count("AttachmentData") != 0 {
+		t.Fatal("written without a yes")
+	}
+	d.keys("[ctrl+s]y")
+	top[clientScreen](t, d)
+	out := filepath.Join(home, "Downloads", "cv-anna-de-vries (2).pdf")
+	got, err := os.ReadFile(out)
+	if err != nil || string(got) != "inhoud van het cv" {
+		t.Fatalf("copy: %q, %v", got, err)
+	}
+	if info, _ := os.Stat(out); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("copy mode %v, want 0600", info.Mode().Perm())
+	}
+	if !slices.Contains(s.auditActions(), store.AuditExport) {
+		t.Error("export not logged")
+	}
+	if !strings.Contains(d.view(), "Unencrypted copy saved as ~/Downloads/cv-anna-de-vries (2).pdf") {
+		t.Errorf("no notice:\n%s", d.view())
+	}
+}
+
+func TestDocumentSaveNeverOverwrites(t *testing.T) {
+	s := newPeopleStore()
+	d := openAnna(t, s, English)
+	home := t.TempDir()
+	withHome(t, d, home)
+	existing := filepath.Join(home, "cv.pdf")
+	if err := os.WriteFile(existing, []byte("niet overschrijven"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("8s[ctrl+u]~/cv.pdf[ctrl+s]y")
+	f := top[documentSave](t, d)
+	if !strings.Contains(f.set.fields[0].err, "There is already a file ~/cv.pdf") {
+		t.Errorf("error %q", f.set.fields[0].err)
+	}
+	if got, _ := os.ReadFile(existing); string(got) != "niet overschrijven" {
+		t.Errorf("existing file changed: %q", got)
+	}
+	if s.count("AttachmentData") != 0 {
+		t.Error("document read although nothing could be written")
+	}
+	d.keys("[ctrl+u]~/map-bestaat-niet/cv.pdf[ctrl+s]y")
+	if f := top[documentSave](t, d); !strings.Contains(f.set.fields[0].err, "does not exist") {
+		t.Errorf("missing folder: %q", f.set.fields[0].err)
+	}
+}
+
+func TestDeleteDocumentExplains(t *testing.T) {
+	s := newPeopleStore()
+	d := openAnna(t, s, English)
+	d.keys("8d")
+	if !strings.Contains(d.view(), "The sealed file becomes unreadable at once") {
+		t.Fatalf("no explanation:\n%s", d.view())
+	}
+	d.keys("y")
+	if c := top[clientScreen](t, d); len(c.d.docs) != 0 || s.count("DeleteAttachment") != 1 {
+		t.Errorf("docs %d, deletes %d", len(c.d.docs), s.count("DeleteAttachment"))
+	}
+}
+
+func TestExpandPath(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("unix paths")
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"~/cv.pdf", "/home/coach/cv.pdf"},
+		{"~", "/home/coach"},
+		{" '/tmp/mijn brief.pdf' ", "/tmp/mijn brief.pdf"},
+		{`"/tmp/mijn brief.pdf"`, "/tmp/mijn brief.pdf"},
+		{`/tmp/mijn\ brief.pdf`, "/tmp/mijn brief.pdf"},
+		{"/tmp/../tmp/a.pdf", "/tmp/a.pdf"},
+		{"", ""},
+	} {
+		if got := expandPath(tt.in, "/home/coach"); got != tt.want {
+			t.Errorf("expandPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
