@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -98,11 +99,15 @@ func (t *tx) todayArg() sql.NamedArg {
 // DeadlineKind tells what a deadline is about.
 type DeadlineKind string
 
-// The kinds of deadline. Rights requests and data breaches will join
-// retention here, each a kind of its own on the same deadlines screen.
+// The kinds of deadline, side by side on one deadlines screen.
 const (
 	// DeadlineRetention: a dossier or an invoice is due for deletion.
 	DeadlineRetention DeadlineKind = "retention"
+	// DeadlineRequest: a client's rights request awaits an answer.
+	DeadlineRequest DeadlineKind = "request"
+	// DeadlineBreach: a data breach is to be reported to the Autoriteit
+	// Persoonsgegevens.
+	DeadlineBreach DeadlineKind = "breach"
 )
 
 // Deadline is one line of the deadlines screen: something that must happen
@@ -111,18 +116,30 @@ type Deadline struct {
 	Kind DeadlineKind
 	// Category is the retention category of a retention deadline.
 	Category Category
+	// RequestKind is the right invoked, for a request deadline.
+	RequestKind RequestKind
 	// ClientID and Name say whose deadline it is; 0 and "" for an invoice
-	// whose client was purged.
+	// whose client was purged, and for a breach.
 	ClientID int64
 	Name     string
-	// ItemID and Ref name the item within the client: for an invoice its
-	// id and number; zero and empty for a dossier, which is the client.
+	// ItemID and Ref name the item: for an invoice its id and number; for
+	// a request its id; for a breach its id and the first line of what
+	// happened; zero and empty for a dossier, which is the client.
 	ItemID int64
 	Ref    string
-	Due    time.Time
+	// Due is the last day (for a breach: the moment) by which it must happen.
+	Due time.Time
 	// DaysLeft counts from today to Due; negative when overdue.
 	DaysLeft int
-	State    RetentionState
+	// HoursLeft counts the whole hours from now to Due, for a breach,
+	// whose deadline is a moment; negative when overdue. Zero otherwise.
+	HoursLeft int
+	// State colours the deadline, by the thresholds of the retention
+	// countdown for every kind, so a colour means the same distance
+	// everywhere: a breach is always urgent or overdue.
+	State RetentionState
+	// Extended is set for a request whose period was extended.
+	Extended bool
 	// HoldReason explains a legal hold (State is RetentionHold).
 	HoldReason string
 	// Restricted is set while the client's processing is restricted: the
@@ -134,10 +151,19 @@ type Deadline struct {
 // "soon" threshold.
 const deadlineWindow = 30
 
-// Deadlines returns every retention deadline that falls within 30 days or
-// has passed, soonest first: dossiers and rejected intakes due for
-// deletion, and invoices whose fiscal retention ends. Clients on legal hold
-// are listed (with the reason) but are not due.
+// Deadlines returns everything due, soonest first across the kinds:
+//
+//   - every retention deadline that falls within 30 days or has passed:
+//     dossiers and rejected intakes due for deletion, and invoices whose
+//     fiscal retention ends; clients on legal hold are listed (with the
+//     reason) but are not due;
+//   - every rights request awaiting an answer, however far off;
+//   - every breach neither reported to the Autoriteit Persoonsgegevens
+//     nor kept unreported with a reason.
+//
+// A deadline on a date lasts the whole day, so a breach due at 16:00 comes
+// before a request due the same day; on one day, requests come before
+// retention.
 func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 	q := `WITH ` + retentionCTE("cl", "retention_policies", "c.status IN ('closed', 'rejected')") + `,
 		` + invoiceRetentionCTE("inv", "retention_policies", "1") + `
@@ -166,9 +192,47 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 			}
 			out = append(out, d)
 		}
-		return rs.Err()
+		if err := rs.Err(); err != nil {
+			return fmt.Errorf("listing deadlines: %w", err)
+		}
+		breaches, err := t.breachDeadlines()
+		if err != nil {
+			return err
+		}
+		requests, err := t.requestDeadlines()
+		if err != nil {
+			return err
+		}
+		out = append(append(breaches, requests...), out...)
+		return nil
 	})
+	// Each kind comes sorted; a stable sort by the end of each deadline
+	// merges them and keeps the order within a day.
+	sort.SliceStable(out, func(i, j int) bool { return deadlineEnd(out[i]).Before(deadlineEnd(out[j])) })
 	return out, err
+}
+
+// deadlineEnd is the last moment of a deadline: the moment itself for a
+// breach, the end of the day for a date.
+func deadlineEnd(d Deadline) time.Time {
+	if d.Kind == DeadlineBreach {
+		return d.Due
+	}
+	return d.Due.AddDate(0, 0, 1)
+}
+
+// countdownState is the state of a deadline daysLeft days away, by the
+// thresholds countdownColumnsSQL gives the retention countdown.
+func countdownState(daysLeft int) RetentionState {
+	switch {
+	case daysLeft < 0:
+		return RetentionOverdue
+	case daysLeft <= 15:
+		return RetentionUrgent
+	case daysLeft <= deadlineWindow:
+		return RetentionSoon
+	}
+	return RetentionCounting
 }
 
 // DueCount returns how many client dossiers (closed trajectories and

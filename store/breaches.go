@@ -1,0 +1,286 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/caseload/caseload/store/legaldate"
+)
+
+// The breach register (AVG art. 33(5)): every incident with personal data
+// is recorded, reported or not. A breach that must be reported goes to the
+// Autoriteit Persoonsgegevens within 72 hours of its discovery (art.
+// 33(1)); one that is not reported stays in the register with the reason.
+
+// breachWindow is the time from discovery to the report: 72 plain hours,
+// weekends and holidays included.
+const breachWindow = 72 * time.Hour
+
+// Breach is one incident in the breach register. Moments are the coach's
+// wall clock, as everywhere in the store.
+type Breach struct {
+	ID int64
+	// Discovered is the date and time the practice became aware of the
+	// breach: the 72 hours count from here.
+	Discovered  time.Time
+	Description string
+	// Categories names the kinds of data involved (contact details,
+	// coaching records, health).
+	Categories string
+	// PeopleAffected and RecordsAffected are estimates; 0 when unknown.
+	PeopleAffected  int
+	RecordsAffected int
+	// Consequences are the likely consequences for the people affected.
+	Consequences string
+	// Measures are what was done, or is proposed, to address the breach
+	// and limit the harm.
+	Measures string
+	// Contact is where the AP and the people affected get more information.
+	Contact string
+	// Reported is when the breach was reported to the Autoriteit
+	// Persoonsgegevens; zero while it is not.
+	Reported time.Time
+	// NotReportedReason explains why a breach is not reported (it is
+	// unlikely to result in a risk to the people affected). A breach with
+	// a reason no longer counts down.
+	NotReportedReason string
+	// PeopleInformed is when the people affected were told (art. 34);
+	// zero while they were not.
+	PeopleInformed time.Time
+	Created        time.Time
+}
+
+// Validate reports the first field that a coach must correct.
+func (b Breach) Validate() error {
+	switch {
+	case b.Discovered.IsZero():
+		return invalid("discovered_at", "a breach needs the date and time it was discovered")
+	case strings.TrimSpace(b.Description) == "":
+		return invalid("description", "say what happened")
+	case b.PeopleAffected < 0:
+		return invalid("people_affected", "the number of people cannot be negative")
+	case b.RecordsAffected < 0:
+		return invalid("records_affected", "the number of records cannot be negative")
+	case !b.Reported.IsZero() && b.Reported.Before(b.Discovered):
+		return invalid("reported_at", "a breach cannot be reported before it was discovered")
+	case !b.PeopleInformed.IsZero() && b.PeopleInformed.Before(b.Discovered):
+		return invalid("people_informed_at", "people cannot be told of a breach before it was discovered")
+	case !b.Reported.IsZero() && strings.TrimSpace(b.NotReportedReason) != "":
+		return invalid("not_reported_reason", "the breach was reported: clear the reason for not reporting it")
+	}
+	return nil
+}
+
+// BreachDue is the moment the report of b to the Autoriteit
+// Persoonsgegevens is due: 72 hours after its discovery, every hour
+// counting, weekends included. The hours are real ones: when the clocks go
+// back in October the wall clock reads an hour less (and in March an hour
+// more) than plain addition would say. The wall clock is read as Dutch
+// time, the AP's.
+func BreachDue(b Breach) time.Time {
+	return dutchWall(dutchInstant(civilMoment(b.Discovered)).Add(breachWindow))
+}
+
+// BreachHoursLeft is the whole hours from now to BreachDue(b); negative
+// once the moment has passed.
+func BreachHoursLeft(b Breach, now time.Time) int {
+	left := dutchInstant(BreachDue(b)).Sub(dutchInstant(civilMoment(now)))
+	return int(math.Floor(left.Hours()))
+}
+
+// Dutch time is CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last
+// Sunday of March to 01:00 UTC on the last Sunday of October, as in the
+// whole EU (Directive 2000/84/EC). The rule is fixed by law, so no time
+// zone database is needed for it.
+
+// dutchOffset is Dutch time's offset from UTC at instant u.
+func dutchOffset(u time.Time) time.Duration {
+	u = u.UTC()
+	y := u.Year()
+	start := lastSunday(y, time.March).Add(time.Hour)
+	end := lastSunday(y, time.October).Add(time.Hour)
+	if !u.Before(start) && u.Before(end) {
+		return 2 * time.Hour
+	}
+	return time.Hour
+}
+
+// lastSunday is midnight UTC of the last Sunday of month m in year y.
+func lastSunday(y int, m time.Month) time.Time {
+	d := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+	return d.AddDate(0, 0, -int(d.Weekday()))
+}
+
+// dutchInstant is the instant (in UTC) at which Dutch clocks read wall.
+// In the hour that comes twice in October it is the first pass.
+func dutchInstant(wall time.Time) time.Time {
+	if u := wall.Add(-2 * time.Hour); dutchOffset(u) == 2*time.Hour {
+		return u
+	}
+	return wall.Add(-time.Hour)
+}
+
+// dutchWall is what Dutch clocks read at instant u, as a civil moment.
+func dutchWall(u time.Time) time.Time { return u.UTC().Add(dutchOffset(u)) }
+
+const breachColumns = `id, discovered_at, description, categories, people_affected, records_affected,
+	consequences, measures, contact, reported_at, not_reported_reason, people_informed_at, created_at`
+
+func scanBreach(row interface{ Scan(...any) error }) (Breach, error) {
+	var b Breach
+	err := row.Scan(&b.ID, at(&b.Discovered), &b.Description, &b.Categories, &b.PeopleAffected,
+		&b.RecordsAffected, &b.Consequences, &b.Measures, &b.Contact, at(&b.Reported),
+		&b.NotReportedReason, at(&b.PeopleInformed), at(&b.Created))
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, ErrNotFound
+	}
+	return b, err
+}
+
+// Breaches returns the breach register, the latest discovered first.
+func (s *Store) Breaches(ctx context.Context) ([]Breach, error) {
+	var out []Breach
+	err := s.read(ctx, func(t *tx) error {
+		rs, err := t.query("SELECT " + breachColumns + " FROM breaches ORDER BY discovered_at DESC, id DESC")
+		if err != nil {
+			return fmt.Errorf("listing breaches: %w", err)
+		}
+		defer rs.Close()
+		for rs.Next() {
+			b, err := scanBreach(rs)
+			if err != nil {
+				return fmt.Errorf("listing breaches: %w", err)
+			}
+			out = append(out, b)
+		}
+		return rs.Err()
+	})
+	return out, err
+}
+
+// civilMoments reads every moment of b as a civil moment, so a value with
+// a location stores the wall clock it shows.
+func (b Breach) civilMoments() Breach {
+	for _, m := range []*time.Time{&b.Discovered, &b.Reported, &b.PeopleInformed} {
+		if !m.IsZero() {
+			*m = civilMoment(*m)
+		}
+	}
+	return b
+}
+
+// checkMoments refuses moments after now: the register records what has
+// happened.
+func (b Breach) checkMoments(now time.Time) error {
+	switch now = civilMoment(now); {
+	case b.Discovered.After(now):
+		return invalid("discovered_at", "a breach cannot be discovered in the future")
+	case b.Reported.After(now):
+		return invalid("reported_at", "record the report once it has been made")
+	case b.PeopleInformed.After(now):
+		return invalid("people_informed_at", "record that people were told once they have been")
+	}
+	return nil
+}
+
+// AddBreach records a breach and returns it with its id.
+func (s *Store) AddBreach(ctx context.Context, b Breach) (Breach, error) {
+	b = b.civilMoments()
+	if err := b.Validate(); err != nil {
+		return b, err
+	}
+	err := s.write(ctx, func(t *tx) error {
+		if err := b.checkMoments(t.now); err != nil {
+			return err
+		}
+		res, err := t.exec(`INSERT INTO breaches (discovered_at, description, categories,
+				people_affected, records_affected, consequences, measures, contact, reported_at,
+				not_reported_reason, people_informed_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, momentArg(b.Discovered), b.Description,
+			b.Categories, b.PeopleAffected, b.RecordsAffected, b.Consequences, b.Measures, b.Contact,
+			momentArg(b.Reported), b.NotReportedReason, momentArg(b.PeopleInformed), t.stamp())
+		if err != nil {
+			return fmt.Errorf("adding breach: %w", err)
+		}
+		if b.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		b.Created = civilMoment(t.now)
+		return t.audit(AuditCreate, 0, fmt.Sprintf("breach %d", b.ID))
+	})
+	return b, err
+}
+
+// UpdateBreach stores what became known of a breach: the report, the
+// reason not to report it, the people told, the measures. It returns
+// ErrNotFound for an unknown id.
+func (s *Store) UpdateBreach(ctx context.Context, b Breach) (Breach, error) {
+	b = b.civilMoments()
+	if err := b.Validate(); err != nil {
+		return b, err
+	}
+	err := s.write(ctx, func(t *tx) error {
+		old, err := scanBreach(t.row("SELECT "+breachColumns+" FROM breaches WHERE id = ?", b.ID))
+		if err != nil {
+			return err
+		}
+		if err := b.checkMoments(t.now); err != nil {
+			return err
+		}
+		if _, err := t.exec(`UPDATE breaches SET discovered_at = ?, description = ?, categories = ?,
+				people_affected = ?, records_affected = ?, consequences = ?, measures = ?, contact = ?,
+				reported_at = ?, not_reported_reason = ?, people_informed_at = ? WHERE id = ?`,
+			momentArg(b.Discovered), b.Description, b.Categories, b.PeopleAffected, b.RecordsAffected,
+			b.Consequences, b.Measures, b.Contact, momentArg(b.Reported), b.NotReportedReason,
+			momentArg(b.PeopleInformed), b.ID); err != nil {
+			return fmt.Errorf("updating breach: %w", err)
+		}
+		b.Created = old.Created
+		return t.audit(AuditEdit, 0, fmt.Sprintf("breach %d", b.ID))
+	})
+	return b, err
+}
+
+// breachDeadlines returns a deadline for every breach neither reported
+// nor kept unreported with a reason.
+func (t *tx) breachDeadlines() ([]Deadline, error) {
+	rs, err := t.query("SELECT " + breachColumns + ` FROM breaches
+		WHERE reported_at IS NULL AND trim(not_reported_reason) = '' ORDER BY discovered_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("listing breach deadlines: %w", err)
+	}
+	defer rs.Close()
+	var out []Deadline
+	for rs.Next() {
+		b, err := scanBreach(rs)
+		if err != nil {
+			return nil, fmt.Errorf("listing breach deadlines: %w", err)
+		}
+		d := Deadline{Kind: DeadlineBreach, ItemID: b.ID, Ref: summary(b.Description, 60), Due: BreachDue(b)}
+		d.DaysLeft = legaldate.DaysBetween(t.today(), d.Due)
+		d.HoursLeft = BreachHoursLeft(b, t.now)
+		d.State = RetentionUrgent // 72 hours are never more than three days
+		if d.HoursLeft < 0 {
+			d.State = RetentionOverdue
+		}
+		out = append(out, d)
+	}
+	return out, rs.Err()
+}
+
+// summary is the first line of s, cut to n characters.
+func summary(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if r := []rune(s); len(r) > n {
+		s = strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
+}

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// external finds anything in an HTML page that would load from elsewhere
+// or run: a src or href attribute, a url() or @import in a style, a
+// script, a link element, an embedded frame or object.
+var external = regexp.MustCompile(`(?i)\s(src|href|srcset|action|formaction|poster|data)\s*=|url\(|@import|<script|<link|<iframe|<object|<embed|<img|<base|<meta\s+http-equiv|https?://|//[a-z0-9.-]+\.[a-z]{2,}/`)
+
+func TestRegister(t *testing.T) {
+	f := newFixture(t)
+	if err := f.s.SavePractice(ctx, Practice{Name: "Coaching <Vermeer> & Co", Address: "Oudegracht 1, Utrecht",
+		Email: "praktijk@example.org", KvK: "12345678", DPOContact: "praktijk@example.org",
+		Purposes:   "Coaching young mothers back to school\n- Reporting to the municipality that pays\n\n",
+		LegalBases: "Contract with the client\nLegal obligation (fiscal records)",
+		Recipients: "Municipality (referrer)\nStudy funds, with consent"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SavePolicy(ctx, Policy{Category: CategoryDossier, Basis: BasisRecordDate, Months: 30,
+		Reason: "Thirty months after the last entry: the municipality may ask for a follow-up."}); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client(t, Client{FirstName: "Ayla", LastName: "Vermeer", Email: "ayla@example.org", Status: StatusActive,
+		BirthDate: day("2004-03-09")})
+	if _, err := f.s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindIntake, Title: "Intake", Date: day("2026-01-05")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Medisch", Date: day("2026-02-05"), Special: true}); err != nil {
+		t.Fatal(err)
+	}
+	f.disclose(t, c, "Gemeente Utrecht", "2026-03-01")
+	policies, err := f.s.Policies(ctx)
+	if err != nil || len(policies) != 3 {
+		t.Fatal(policies, err)
+	}
+
+	for _, tc := range []struct {
+		lang     string
+		labels   []string // of every policy, in order
+		periods  []string
+		special  string
+		contains []string
+	}{
+		{"en", []string{"Coaching dossier", "Intake without a trajectory", "Invoices"},
+			[]string{"30 months after the last entry in the dossier", "1 month after the intake was turned down", "7 years after the invoice date"},
+			"Yes: records marked as special-category data",
+			[]string{"Record of processing activities", "Contact details: e-mail", "Date of birth",
+				"Coaching records: intake, progress notes", "Post-quantum keys", "ML-KEM-768", "Offline",
+				"Others named in the disclosure log", "Reporting to the municipality that pays"}},
+		{"nl", []string{"Begeleidingsdossier", "Intake zonder traject", "Facturen"},
+			[]string{"30 maanden na de laatste aantekening in het dossier", "1 maand na de afwijzing van de intake", "7 jaar na de factuurdatum"},
+			"Ja: verslagen gemarkeerd als bijzonder persoonsgegeven",
+			[]string{"Register van verwerkingsactiviteiten", "Contactgegevens: e-mail", "Geboortedatum",
+				"Begeleidingsverslagen: intake, voortgangsnotities", "Post-kwantumsleutels", "Offline"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			doc, err := f.s.Register(ctx, tc.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !doc.Special || len(doc.Missing) != 0 || !doc.Date.Equal(day("2026-11-22")) {
+				t.Errorf("register: special %v, missing %v, date %s", doc.Special, doc.Missing, doc.Date)
+			}
+			html, err := doc.HTML()
+			if err != nil {
+				t.Fatal(err)
+			}
+			md, err := doc.Markdown()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := external.Find(html); m != nil {
+				t.Errorf("the HTML register loads or links something: %q", m)
+			}
+			if !strings.Contains(string(html), "Coaching &lt;Vermeer&gt; &amp; Co") || strings.Contains(string(html), "<Vermeer>") {
+				t.Error("the practice's name is not escaped in the HTML")
+			}
+			for i, p := range policies {
+				for _, want := range []string{tc.labels[i], tc.periods[i], p.Reason} {
+					if !strings.Contains(string(html), escapeHTML(want)) {
+						t.Errorf("the HTML register does not name policy %s: %q missing", p.Category, want)
+					}
+					if !strings.Contains(string(md), want) {
+						t.Errorf("the Markdown register does not name policy %s: %q missing", p.Category, want)
+					}
+				}
+			}
+			for _, want := range append(tc.contains, tc.special) {
+				if !strings.Contains(string(html), escapeHTML(want)) || !strings.Contains(string(md), want) {
+					t.Errorf("the register lacks %q", want)
+				}
+			}
+			for _, never := range []string{"Ayla", "ayla@example.org", "Gemeente Utrecht", "Medisch"} {
+				if strings.Contains(string(html), never) || strings.Contains(string(md), never) {
+					t.Errorf("the register names client data: %q", never)
+				}
+			}
+		})
+	}
+}
+
+// escapeHTML escapes as html/template does the text of this test.
+func escapeHTML(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "'", "&#39;", `"`, "&#34;").Replace(s)
+}
+
+func TestRegisterOfANewPractice(t *testing.T) {
+	f := newFixture(t)
+	doc, err := f.s.Register(ctx, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(doc.Missing, ",") != "name,address,email,purposes,legal_bases" {
+		t.Errorf("Missing = %v", doc.Missing)
+	}
+	if doc.Special || len(doc.DataCategories) != 1 || len(doc.Subjects) != 1 || len(doc.Recipients) != 0 {
+		t.Errorf("a register of an empty caseload claims %+v", doc)
+	}
+	md, err := doc.Markdown()
+	if err != nil || !strings.Contains(string(md), "(not filled in yet)") || !strings.Contains(string(md), "No record is marked") {
+		t.Errorf("Markdown = %s, %v", md, err)
+	}
+	html, err := doc.HTML()
+	if err != nil || external.Find(html) != nil {
+		t.Errorf("HTML: %v, external %q", err, external.Find(html))
+	}
+	_, err = f.s.Register(ctx, "de")
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Errorf("Register in German = %v", err)
+	}
+}
