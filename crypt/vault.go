@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -246,7 +248,9 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 // "" when recovering; the probe returned holds the tag found in the file.
 func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, error) {
 	p := &probe{Identity: id}
-	data, info, err := readFile(v.fs, v.path(vaultFile))
+	// The fingerprint for changed-on-disk checks is taken on another core
+	// while the file is read.
+	data, info, sum, err := readFileHashed(v.fs, v.path(vaultFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		// Never sealed, unless earlier generations say otherwise: then the
 		// file went missing, and opening an empty caseload in its place
@@ -268,12 +272,8 @@ func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, 
 		// not even age is a broken copy, not a foreign vault.
 		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w: not an age file", ErrDamaged)
 	}
-	// The fingerprint for changed-on-disk checks is taken on another core
-	// while this one decrypts: unlocking is waited for.
-	sum := make(chan [sha256.Size]byte, 1)
-	go func() { sum <- sha256.Sum256(data) }()
-	image, err := decryptAll(data, p)
-	disk := onDisk{present: true, size: int64(len(data)), sum: <-sum, info: info}
+	image, err := decryptImage(data, p)
+	disk := onDisk{present: true, size: int64(len(data)), sum: sum, info: info}
 	if err != nil {
 		switch {
 		case noMatch(err) && tag == "":
@@ -401,4 +401,50 @@ func (v *Vault) Close() error {
 		return fmt.Errorf("closing vault: %w", err)
 	}
 	return nil
+}
+
+// decryptSpan is the least plaintext worth a goroutine of its own when
+// decrypting: a multiple of age's 64 KiB chunk, so that no chunk is
+// decrypted twice.
+const decryptSpan = 4 << 20
+
+// decryptImage is decryptAll for vault.age: the same checks and the same
+// single image-sized buffer, with the chunks decrypted on every core. It
+// returns nothing unless every chunk authenticated.
+func decryptImage(data []byte, id age.Identity) ([]byte, error) {
+	ra, size, err := age.DecryptReaderAt(bytes.NewReader(data), int64(len(data)), id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, size)
+	parts := int64(min(runtime.GOMAXPROCS(0), 8))
+	span := max((size+parts-1)/parts, decryptSpan)
+	span = (span + 64<<10 - 1) &^ (64<<10 - 1)
+	var wg sync.WaitGroup
+	errs := make([]error, (size+span-1)/span)
+	for i := range errs {
+		off := int64(i) * span
+		part := out[off:min(off+span, size)]
+		read := func() {
+			n, err := ra.ReadAt(part, off)
+			if err == io.EOF && n == len(part) {
+				err = nil
+			}
+			errs[i] = err
+		}
+		if i == len(errs)-1 {
+			read() // the last part on this goroutine
+			continue
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); read() }()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			clear(out)
+			return nil, err
+		}
+	}
+	return out, nil
 }
