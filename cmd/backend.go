@@ -65,3 +65,27 @@ func (b backend) Classify(err error) tui.Problem {
 	}
 	return tui.ProblemOther
 }
+
+// backupKeepDays is how long crypt's rotation keeps one older version a
+// day (it also keeps the last 20 whatever their age).
+const backupKeepDays = 30
+
+// Backups describes the older versions crypt keeps in backups/. A purge
+// seals the vault right away, setting aside the version that still holds
+// the client; rotation drops that one after backupKeepDays at the latest,
+// once 20 newer versions exist.
+func (s *session) Backups() (tui.BackupInfo, error) {
+	list, err := s.vault.Backups()
+	if err != nil {
+		return tui.BackupInfo{}, err
+	}
+	info := tui.BackupInfo{Count: len(list)}
+	if len(list) > 0 {
+		info.Oldest = list[len(list)-1].Time
+	}
+	info.KeptUntil = s.Today().AddDate(0, 0, backupKeepDays)
+	return info, nil
+}
+
+// DropBackups deletes every older version in backups/.
+func (s *session) DropBackups() (int, error) { return s.vault.DropBackups() }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -15,12 +14,17 @@ import (
 )
 
 // runTUI opens the caseload screens on the vault.
-func runTUI(e *env) error {
+func runTUI(e *env) error { return runTUIHint(e, "") }
+
+// runTUIHint is runTUI with hint shown under the passphrase field: the
+// demo's passphrase, never a real one.
+func runTUIHint(e *env, hint string) error {
 	m := tui.New(tui.Config{
-		Backend:  backend{e},
-		Lang:     tui.Lang(e.lang),
-		Clock:    e.clock,
-		IdleLock: e.lockAfter,
+		Backend:    backend{e},
+		Lang:       tui.Lang(e.lang),
+		Clock:      e.clock,
+		IdleLock:   e.lockAfter,
+		UnlockHint: hint,
 	})
 	_, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
 	return err
@@ -51,8 +55,7 @@ func runDemo(e *env, args []string) error {
 	if !e.tty() {
 		return nil
 	}
-	time.Sleep(1500 * time.Millisecond) // time to read the passphrase before the screen switches
-	return runTUI(e)
+	return runTUIHint(e, e.t("Demo vault — passphrase: ", "Demokluis — wachtwoordzin: ")+demoPassphrase)
 }
 
 // makeDemo creates a vault in e.vaultDir and fills it with invented

@@ -220,6 +220,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, g.Search):
 		return m.push(Route{Kind: KindSearch})
+	case key.Matches(msg, g.Deadlines):
+		return m.push(Route{Kind: KindDeadlines})
+	case key.Matches(msg, g.Settings):
+		return m.push(Route{Kind: KindSettings})
+	case key.Matches(msg, g.Breaches):
+		return m.push(Route{Kind: KindBreaches})
 	case key.Matches(msg, g.Back):
 		return m.pop(nil)
 	case key.Matches(msg, g.Quit):
@@ -235,6 +241,9 @@ func (m Model) globals() globalKeys {
 	k.Back.SetEnabled(len(m.stack) > 1)
 	k.Lock.SetEnabled(m.phase == phaseUnlocked)
 	k.Search.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindSearch)
+	k.Deadlines.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindDeadlines)
+	k.Settings.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindSettings)
+	k.Breaches.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindBreaches)
 	return k
 }
 

@@ -170,6 +170,7 @@ func (m Model) onSession(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
 	case msg.found:
 		cmds = append(cmds, discardSession(m.env.store))
 	}
+	cmds = append(cmds, countDue(m.env.store, m.text))
 	m, tick := m.startTicking()
 	return m, tea.Batch(append(cmds, tick)...)
 }

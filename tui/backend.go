@@ -68,6 +68,10 @@ type Store interface {
 	Save(ctx context.Context) error
 	// Close seals pending changes, then drops the database from memory.
 	Close() error
+
+	retentionStore
+	rightsStore
+	Vault
 }
 
 // Backend opens and creates vaults; cmd implements it over crypt and store.

@@ -34,7 +34,9 @@ type clientScreen struct {
 	upcoming int                 // how many of appts are upcoming
 
 	lists  [tabCount]listCursor
-	want   int64 // select this item on the tab once it is listed
+	ret    retention // the countdown, hold and restriction; see client_retention.go
+	rights rightsTab // consents, disclosures and requests; see client_requests.go
+	want   int64     // select this item on the tab once it is listed
 	width  int
 	height int
 }
@@ -42,17 +44,22 @@ type clientScreen struct {
 func newClientScreen(e *env, r Route) clientScreen {
 	m := clientScreen{env: e, keys: newClientKeys(e.text), id: r.Client, req: newReq(),
 		tab: tabByID(r.Tab), want: r.Item}
+	m.ret.req = newReq()
+	m.rights.req = newReq()
 	m.updateKeys()
 	return m
 }
 
 // Init loads the dossier, answering to the request id of the constructor.
 // Only this first load reads the client, which the store logs as a view.
-func (m clientScreen) Init() tea.Cmd { return loadDossier(m.env.store, m.req, m.id, true) }
+func (m clientScreen) Init() tea.Cmd {
+	return tea.Batch(loadDossier(m.env.store, m.req, m.id, true),
+		loadCountdown(m.env.store, m.ret.req, m.id), loadRights(m.env.store, m.rights.req, m.id))
+}
 
 func (m *clientScreen) reload() tea.Cmd {
 	m.req = newReq()
-	return loadDossier(m.env.store, m.req, m.id, false)
+	return tea.Batch(loadDossier(m.env.store, m.req, m.id, false), m.loadRetention(), m.loadRights())
 }
 
 // Route names the client, the open tab and the selected item, so a lock
@@ -93,6 +100,12 @@ type doneMsg struct {
 // Update loads the dossier, follows the results of the screens above and
 // handles the keys.
 func (m clientScreen) Update(msg tea.Msg) (clientScreen, tea.Cmd) {
+	if m, cmd, ok := m.onRetentionMsg(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := m.onRightsMsg(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -187,6 +200,8 @@ func (m clientScreen) count(t clientTab) int {
 		return len(m.d.docs)
 	case t == tabLog:
 		return len(m.d.audit)
+	case t == tabConsent || t == tabRequests:
+		return m.rightsCount(t)
 	}
 	return 0
 }
@@ -205,6 +220,8 @@ func (m clientScreen) itemID(t clientTab, i int) int64 {
 		return m.d.docs[i].ID
 	case t == tabLog:
 		return m.d.audit[i].ID
+	case t == tabConsent || t == tabRequests:
+		return m.rightsItemID(t, i)
 	}
 	return 0
 }
@@ -255,6 +272,8 @@ func (m *clientScreen) updateKeys() {
 	} else {
 		k.Edit.SetHelp("e", t.T("key.edit"))
 	}
+	m.updateRetentionKeys()
+	m.updateRightsKeys()
 }
 
 // setTab opens tab t.
@@ -267,6 +286,12 @@ func (m *clientScreen) setTab(t clientTab) {
 func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 	k := m.keys
 	m.notice = ""
+	if m, cmd, ok := m.onRetentionKey(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := m.onRightsKey(msg); ok {
+		return m, cmd
+	}
 	switch {
 	case key.Matches(msg, k.NextTab):
 		m.setTab(m.tab + 1)

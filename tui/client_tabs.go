@@ -10,7 +10,8 @@ import (
 
 // clientTab is one tab of the client screen. Their order is the order of
 // a trajectory (intake, plan, evaluations) and the number keys 1–9 follow
-// it. Consent & sharing and requests join when their issues land.
+// it; consent & sharing and the requests (the rights desk) come after the
+// documents, before the log, which shift+tab reaches from the overview.
 type clientTab int
 
 const (
@@ -22,6 +23,8 @@ const (
 	tabTexts // CV, letters, e-mails and other texts
 	tabAppointments
 	tabDocuments
+	tabConsent  // consents and disclosures; see client_consent.go
+	tabRequests // rights requests; see client_requests.go
 	tabLog
 	tabCount
 )
@@ -43,6 +46,10 @@ func (t clientTab) id() string {
 		return "appointments"
 	case tabDocuments:
 		return "documents"
+	case tabConsent:
+		return "consent"
+	case tabRequests:
+		return "requests"
 	case tabLog:
 		return "log"
 	}
@@ -115,6 +122,13 @@ func tabName(t Text, tab clientTab, short bool) string {
 		return t.T("tab.appointments")
 	case tabDocuments:
 		return t.T("tab.documents")
+	case tabConsent:
+		if short {
+			return t.T("tab.consent_short")
+		}
+		return t.T("tab.consent")
+	case tabRequests:
+		return t.T("tab.requests")
 	case tabLog:
 		return t.T("tab.log")
 	}

@@ -25,7 +25,7 @@ func openAnna(t *testing.T, s *fakeStore, lang Lang) *driver {
 func TestClientTabs(t *testing.T) {
 	d := openAnna(t, newPeopleStore(), English)
 	for _, want := range []clientTab{tabIntake, tabPlan, tabEvaluations, tabNotes, tabTexts,
-		tabAppointments, tabDocuments, tabLog, tabOverview} {
+		tabAppointments, tabDocuments, tabConsent, tabRequests, tabLog, tabOverview} {
 		d.keys("[tab]")
 		if got := top[clientScreen](t, d).tab; got != want {
 			t.Fatalf("tab: got %s, want %s", got.id(), want.id())

@@ -57,6 +57,10 @@ func (m clientScreen) View() string {
 		lines = append(lines, m.viewDocuments()...)
 	case m.tab == tabLog:
 		lines = append(lines, m.viewLog()...)
+	case m.tab == tabConsent:
+		lines = append(lines, m.viewConsent()...)
+	case m.tab == tabRequests:
+		lines = append(lines, m.viewRequests()...)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -97,9 +101,6 @@ func (m clientScreen) viewOverview() []string {
 	t, st := m.env.text, m.env.styles
 	c := m.d.client
 	lines := []string{"  " + st.Title.Render(oneLine(c.Name())) + "  " + st.Muted.Render(statusText(t, c.Status))}
-	if c.Hold {
-		lines = append(lines, "  "+st.Muted.Render(t.Tf("client.hold", oneLine(c.HoldReason))))
-	}
 	lines = append(lines, "")
 	row := func(label, value string) {
 		if value == "" {
@@ -137,6 +138,7 @@ func (m clientScreen) viewOverview() []string {
 	if c.Outcome != store.OutcomeNone {
 		row(t.T("client.outcome"), outcomeText(t, c.Outcome))
 	}
+	lines = append(lines, m.viewRetention()...)
 	var next string
 	if m.upcoming > 0 {
 		next = t.Weekday(m.appts[0].Start) + " " + t.DateTimeShort(m.appts[0].Start)

@@ -44,8 +44,11 @@
 // # The dossier
 //
 // The client screen (client.go) is the dossier in tabs: overview, intake,
-// plan, evaluations, notes, other texts, appointments, documents and the
-// client's audit log; tab and shift+tab cycle them, 1–9 jump. It reads the
+// plan, evaluations, notes, other texts, appointments, documents, consent
+// & sharing, requests and the client's audit log; tab and shift+tab cycle
+// them, 1–9 jump. The rights tabs load apart from the dossier
+// (client_requests.go); a request opens in the request view, and the
+// breach register is a screen of its own (B, from anywhere). It reads the
 // whole dossier in one command (loadDossier) and reads the client itself,
 // which the store logs as a view, only when it opens. Its Route keeps the
 // tab and the selected item, so a lock brings the coach back to the same

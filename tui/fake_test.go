@@ -52,7 +52,9 @@ type fakeStore struct {
 	sealErr  error // mutating calls succeed in memory but fail to seal
 	saveErr  error // Save fails
 	closeErr error
-	dd       *dossierData // records, appointments, documents, audit
+	dd       *dossierData   // records, appointments, documents, audit
+	rd       *retentionData // deadlines, policies, backups; see fake_retention_test.go
+	rr       *rightsData    // requests, consents, disclosures, breaches; see fake_rights_test.go
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

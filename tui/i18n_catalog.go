@@ -6,7 +6,7 @@ package tui
 type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
-var catalog = joinTexts(coreTexts, dossierTexts)
+var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once
@@ -212,7 +212,7 @@ var coreTexts = map[string]entry{
 	"outcome.education":     {"opleiding", "education"},
 	"outcome.work":          {"werk", "work"},
 	"outcome.other":         {"anders", "other"},
-	"outcome.dropped_out":   {"voortijdig gestopt", "dropped out"},
+	"outcome.dropped_out":   {"uitgevallen", "dropped out"},
 
 	// A client, in the overview and the form.
 	"client.first_name":      {"Voornaam", "First name"},
@@ -241,7 +241,6 @@ var coreTexts = map[string]entry{
 	"client.outcome":     {"Uitkomst", "Outcome"},
 	"client.notes":       {"Notities", "Notes"},
 	"client.restricted":  {"Verwerking beperkt (alleen inzien): %s", "Processing restricted (read-only): %s"},
-	"client.hold":        {"Niet wissen: %s", "On hold, not purged: %s"},
 
 	// Forms.
 	"form.new_client":       {"Nieuwe cliënt", "New client"},

@@ -21,7 +21,14 @@ type globalKeys struct {
 	// Search searches the text of every record in the caseload. It is
 	// ctrl+f, "find" in most programs a coach knows, because "/" already
 	// filters the list on screen and a letter would be typed into fields.
-	Search    key.Binding
+	Search key.Binding
+	// Deadlines and Settings are capitals: lower-case letters belong to
+	// the screens, and a capital is still one chord away.
+	Deadlines key.Binding
+	Settings  key.Binding
+	// Breaches opens the breach register: a breach can be found at any
+	// moment, and its 72 hours start then.
+	Breaches  key.Binding
 	ForceQuit key.Binding
 }
 
@@ -32,13 +39,16 @@ func newGlobalKeys(t Text) globalKeys {
 		Quit:      bind([]string{"q"}, "q", t.T("key.quit")),
 		Lock:      bind([]string{"ctrl+l"}, "ctrl+l", t.T("key.lock")),
 		Search:    bind([]string{"ctrl+f"}, "ctrl+f", t.T("key.search")),
+		Deadlines: bind([]string{"D"}, "D", t.T("key.deadlines")),
+		Settings:  bind([]string{"S"}, "S", t.T("key.settings")),
+		Breaches:  bind([]string{"B"}, "B", t.T("key.breaches")),
 		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", t.T("key.force_quit")),
 	}
 }
 
 // FullHelp lists every global key for the help overlay.
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Search, k.Back, k.Lock, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Search, k.Deadlines, k.Settings, k.Breaches, k.Back, k.Lock, k.Quit, k.ForceQuit}}
 }
 
 // promptKeys answer a yes/no prompt. Dutch coaches answer "j" (ja), so both

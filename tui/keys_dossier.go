@@ -19,6 +19,8 @@ type clientKeys struct {
 	Edit     key.Binding
 	Delete   key.Binding
 	SaveCopy key.Binding
+	retentionKeys
+	rightsKeys
 }
 
 func newClientKeys(t Text) clientKeys {
@@ -28,18 +30,21 @@ func newClientKeys(t Text) clientKeys {
 		PrevTab:  bind([]string{"shift+tab"}, "⇧tab", t.T("key.prev_tab")),
 		JumpTab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9",
 			t.T("key.jump_tab")),
-		Open:     bind([]string{"enter"}, "enter", t.T("key.read")),
-		New:      bind([]string{"n"}, "n", t.T("key.new")),
-		Edit:     bind([]string{"e"}, "e", t.T("key.edit")),
-		Delete:   bind([]string{"d"}, "d", t.T("key.delete")),
-		SaveCopy: bind([]string{"s"}, "s", t.T("key.save_copy")),
+		Open:          bind([]string{"enter"}, "enter", t.T("key.read")),
+		New:           bind([]string{"n"}, "n", t.T("key.new")),
+		Edit:          bind([]string{"e"}, "e", t.T("key.edit")),
+		Delete:        bind([]string{"d"}, "d", t.T("key.delete")),
+		SaveCopy:      bind([]string{"s"}, "s", t.T("key.save_copy")),
+		retentionKeys: newRetentionKeys(t),
+		rightsKeys:    newRightsKeys(t),
 	}
 }
 
 // ShortHelp is the client screen's hint line: the actions first, then
 // tab; 1–9 is in the help overlay, the tab bar shows where tab leads.
 func (k clientKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.NextTab}
+	return []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.Purge, k.Hold, k.Restrict,
+		k.OpenRequest, k.Add, k.Disclose, k.Withdraw, k.NextTab}
 }
 
 // FullHelp is the client screen's part of the help overlay.
@@ -48,6 +53,8 @@ func (k clientKeys) FullHelp() [][]key.Binding {
 		{k.NextTab, k.PrevTab, k.JumpTab},
 		k.listKeys.bindings(),
 		{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy},
+		k.retentionKeys.bindings(),
+		k.rightsKeys.bindings(),
 	}
 }
 

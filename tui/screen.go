@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
 )
 
@@ -89,6 +90,21 @@ const (
 	KindDocumentAdd  ScreenKind = "document-add"  // Client
 	KindDocumentSave ScreenKind = "document-save" // Client, Item
 	KindSearch       ScreenKind = "search"
+	KindDeadlines    ScreenKind = "deadlines"
+	KindPurge        ScreenKind = "purge"    // Client (0: invoices of purged clients), Tab "invoice" for invoices alone
+	KindHold         ScreenKind = "hold"     // the legal-hold form: Client
+	KindRestrict     ScreenKind = "restrict" // the restriction form: Client
+	KindSettings     ScreenKind = "settings"
+	KindPolicy       ScreenKind = "policy"   // the policy form: Tab is the category
+	KindPractice     ScreenKind = "practice" // the practice details form
+
+	// The rights desk.
+	KindRequest     ScreenKind = "request"      // the request view: Client, Item
+	KindRequestForm ScreenKind = "request-form" // Client, Item (0: new)
+	KindConsentForm ScreenKind = "consent-form" // Client
+	KindDisclosure  ScreenKind = "disclosure"   // the disclosure form: Client
+	KindBreaches    ScreenKind = "breaches"     // the breach register
+	KindBreachForm  ScreenKind = "breach-form"  // Item (0: new)
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -129,7 +145,27 @@ func newScreen(e *env, r Route) (Screen, bool) {
 	case KindSearch:
 		return asScreen(newSearch(e)), true
 	}
-	return nil, false
+	return newRetentionScreen(e, r)
+}
+
+// newRetentionScreen builds the screens of retention (deadlines, purge,
+// hold and restriction forms, settings); see newScreen.
+func newRetentionScreen(e *env, r Route) (Screen, bool) {
+	switch r.Kind {
+	case KindDeadlines:
+		return asScreen(newDeadlines(e)), true
+	case KindPurge:
+		return asScreen(newPurgeScreen(e, r)), true
+	case KindHold, KindRestrict:
+		return asScreen(newReasonForm(e, r)), true
+	case KindSettings:
+		return asScreen(newSettings(e)), true
+	case KindPolicy:
+		return asScreen(newPolicyForm(e, store.Category(r.Tab))), true
+	case KindPractice:
+		return asScreen(newPracticeForm(e)), true
+	}
+	return newRightsScreen(e, r)
 }
 
 // env is what every screen of one unlocked session shares. The root model

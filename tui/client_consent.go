@@ -1,0 +1,93 @@
+package tui
+
+import (
+	"github.com/caseload/caseload/store"
+)
+
+// viewConsent draws the consent & sharing tab: the client's consents
+// (withdrawn ones muted, as evidence of what the client once agreed to),
+// then what was given to whom. One cursor runs over both sections; w
+// withdraws the consent under it.
+func (m clientScreen) viewConsent() []string {
+	t, st := m.env.text, m.env.styles
+	if m.rights.problem != "" {
+		return []string{"  " + st.Danger.Render(m.rights.problem)}
+	}
+	r := m.rights.r
+	cur := m.lists[tabConsent].cursor
+	const pw, rw, dw, bw = 26, 22, 12, 16
+	var lines []string
+	focus := 0
+	lines = append(lines, "  "+st.Title.Render(t.T("consent.section")))
+	if len(r.consents) == 0 {
+		lines = append(lines, paragraph(st.Muted, t.T("consent.empty"), m.width)...)
+	} else {
+		lines = append(lines, "  "+st.Header.Render(cell(t.T("consent.col_purpose"), pw)+"  "+
+			cell(t.T("consent.col_recipient"), rw)+"  "+cell(t.T("consent.col_given"), dw)+"  "+
+			cell(t.T("consent.col_by"), bw)+"  "+t.T("consent.col_withdrawn")))
+	}
+	for i, c := range r.consents {
+		cells := cell(oneLine(c.Purpose), pw) + "  " + cell(oneLine(c.Recipient), rw) + "  " +
+			cell(t.DateShort(c.Given), dw) + "  " + cell(givenByText(t, c.GivenBy), bw) + "  "
+		if i == cur {
+			focus = len(lines)
+		}
+		switch {
+		case i == cur:
+			lines = append(lines, m.row(true, cells, t.DateShort(c.Withdrawn), st.Text))
+		case !c.Withdrawn.IsZero():
+			lines = append(lines, "  "+st.Muted.Render(cells+t.DateShort(c.Withdrawn)))
+		default:
+			lines = append(lines, "  "+st.Text.Render(cells))
+		}
+	}
+	lines = append(lines, "", "  "+st.Title.Render(t.T("disclosure.section")))
+	if len(r.disclosures) == 0 {
+		lines = append(lines, paragraph(st.Muted, t.T("disclosure.empty"), m.width)...)
+	} else {
+		lines = append(lines, "  "+st.Header.Render(cell(t.T("disclosure.col_what"), pw)+"  "+
+			cell(t.T("disclosure.col_recipient"), rw)+"  "+cell(t.T("disclosure.col_date"), dw)+"  "+
+			t.T("disclosure.col_basis")))
+	}
+	for j, d := range r.disclosures {
+		i := len(r.consents) + j
+		if i == cur {
+			focus = len(lines)
+		}
+		cells := cell(oneLine(d.What), pw) + "  " + cell(oneLine(d.Recipient), rw) + "  " +
+			cell(t.DateShort(d.Date), dw) + "  "
+		lines = append(lines, m.row(i == cur, cells, basisText(t, d.Basis), st.Muted))
+	}
+	if m.d.client.Restricted {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Muted, t.T("disclosure.restricted"), m.width)...)
+	}
+	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
+}
+
+// givenByText says who gave a consent.
+func givenByText(t Text, g store.GivenBy) string {
+	if g == store.GivenByRepresentative {
+		return t.T("consent.by_representative")
+	}
+	return t.T("consent.by_client")
+}
+
+// basisText names a legal basis of AVG art. 6(1) in plain words.
+func basisText(t Text, b store.LegalBasis) string {
+	switch b {
+	case store.LegalBasisConsent:
+		return t.T("basis.consent")
+	case store.LegalBasisContract:
+		return t.T("basis.contract")
+	case store.LegalBasisLegalObligation:
+		return t.T("basis.legal_obligation")
+	case store.LegalBasisVitalInterest:
+		return t.T("basis.vital_interest")
+	case store.LegalBasisPublicTask:
+		return t.T("basis.public_task")
+	case store.LegalBasisLegitimateInterest:
+		return t.T("basis.legitimate_interest")
+	}
+	return string(b)
+}

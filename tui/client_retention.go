@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// The retention part of the client screen: the countdown in words on the
+// overview, and the keys for a legal hold (h), a restriction (r) and a
+// purge that is due (P). Setting a hold or a restriction asks for a reason
+// in a small form (hold_form.go); lifting one is a yes/no prompt.
+
+// retention is what the client screen knows of the countdown.
+type retention struct {
+	req     reqID // the countdown load under way
+	flagReq reqID // the hold or restriction change under way
+	loaded  bool
+	row     store.ClientRow
+}
+
+// loadRetention starts a new countdown load.
+func (m *clientScreen) loadRetention() tea.Cmd {
+	m.ret.req = newReq()
+	return loadCountdown(m.env.store, m.ret.req, m.id)
+}
+
+// onRetentionMsg handles the retention messages; ok is false for any other.
+func (m clientScreen) onRetentionMsg(msg tea.Msg) (clientScreen, tea.Cmd, bool) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case countdownLoadedMsg:
+		if msg.req == m.ret.req && msg.err == nil {
+			m.ret.loaded, m.ret.row = msg.ok, msg.row
+			m.updateKeys()
+		}
+		return m, nil, true
+	case flagSetMsg:
+		if msg.req != m.ret.flagReq {
+			return m, nil, true
+		}
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			return m, fail(explain(m.env, msg.err)), true
+		}
+		var note string
+		switch {
+		case msg.hold:
+			note = t.T("hold.lifted")
+		default:
+			note = t.T("restrict.lifted")
+		}
+		// Only lifting happens here; setting goes through the form,
+		// which hands back a doneMsg. Both reload on shownMsg or here.
+		m.d.client.Hold = m.d.client.Hold && !msg.hold
+		m.d.client.Restricted = m.d.client.Restricted && msg.hold
+		m.updateKeys()
+		return m, tea.Batch(m.reloadAll(), notify(note)), true
+	case flagChangedMsg:
+		m.notice = msg.note
+		return m, m.reloadAll(), true
+	case purgeDoneMsg:
+		if msg.client == m.id {
+			return m, back(nil), true
+		}
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+// reloadAll reads the client, the dossier and the countdown again: a
+// hold or a restriction changes the client itself.
+func (m *clientScreen) reloadAll() tea.Cmd {
+	m.req = newReq()
+	return tea.Batch(loadDossier(m.env.store, m.req, m.id, true), m.loadRetention())
+}
+
+// onRetentionKey handles h, r and P; ok is false for any other key.
+func (m clientScreen) onRetentionKey(msg tea.KeyMsg) (clientScreen, tea.Cmd, bool) {
+	t, s, c := m.env.text, m.env.store, m.d.client
+	k := m.keys.retentionKeys
+	switch {
+	case key.Matches(msg, k.Hold):
+		if !c.Hold {
+			return m, navigate(Route{Kind: KindHold, Client: m.id}), true
+		}
+		m.ret.flagReq = newReq()
+		return m, confirm(t.T("hold.lift_question"), setHold(s, m.ret.flagReq, m.id, false, "", c.HoldUntil)), true
+	case key.Matches(msg, k.Restrict):
+		if !c.Restricted {
+			return m, navigate(Route{Kind: KindRestrict, Client: m.id}), true
+		}
+		m.ret.flagReq = newReq()
+		return m, confirm(t.T("restrict.lift_question"), setRestriction(s, m.ret.flagReq, m.id, false, "")), true
+	case key.Matches(msg, k.Purge):
+		return m, navigate(Route{Kind: KindPurge, Client: m.id}), true
+	}
+	return m, nil, false
+}
+
+// updateRetentionKeys offers h and r on the overview, and P there only
+// when the dossier is due and nothing stops the purge.
+func (m *clientScreen) updateRetentionKeys() {
+	t := m.env.text
+	k := &m.keys.retentionKeys
+	c := m.d.client
+	on := m.loaded && m.tab == tabOverview
+	k.Hold.SetEnabled(on)
+	k.Restrict.SetEnabled(on)
+	r := m.ret.row.Retention
+	due := r.State == store.RetentionOverdue || r.State == store.RetentionUrgent && r.DaysLeft <= 0
+	k.Purge.SetEnabled(on && m.ret.loaded && due && !c.Hold && !c.Restricted)
+	if c.Hold {
+		k.Hold.SetHelp("h", t.T("key.hold_lift"))
+	} else {
+		k.Hold.SetHelp("h", t.T("key.hold"))
+	}
+	if c.Restricted {
+		k.Restrict.SetHelp("r", t.T("key.restrict_lift"))
+	} else {
+		k.Restrict.SetHelp("r", t.T("key.restrict"))
+	}
+}
+
+// viewRetention is the overview's retention line, in words and in the
+// colour of the caseload's countdown column.
+func (m clientScreen) viewRetention() []string {
+	t, st := m.env.text, m.env.styles
+	c := m.d.client
+	r := m.ret.row.Retention
+	label := "  " + st.Label.Render(padRight(t.T("client.retention"), formLabelWidth))
+	if c.Hold {
+		text := t.Tf("retention.words_hold", oneLine(c.HoldReason))
+		if !c.HoldUntil.IsZero() {
+			text = t.Tf("retention.words_hold_until", oneLine(c.HoldReason), t.Date(c.HoldUntil))
+		}
+		return []string{label + st.Muted.Render(text)}
+	}
+	if !m.ret.loaded {
+		return nil
+	}
+	var text string
+	switch {
+	case r.State == store.RetentionRunning || r.State == "":
+		text = t.T("retention.words_running")
+	case r.State == store.RetentionOverdue:
+		text = t.Tf("retention.words_overdue", -r.DaysLeft)
+	case r.DaysLeft == 0:
+		text = t.T("retention.words_today")
+	case r.State == store.RetentionCounting:
+		text = t.Tf("retention.words_until", t.Date(r.PurgeOn), r.DaysLeft)
+	default:
+		text = t.Tf("retention.words_soon", r.DaysLeft)
+	}
+	lines := []string{label + retentionStyle(st, r.State).Render(text)}
+	if !m.ret.row.InvoicesUntil.IsZero() {
+		lines = append(lines, "  "+padRight("", formLabelWidth)+st.Muted.Render(
+			t.Tf("retention.words_invoices", t.Date(m.ret.row.InvoicesUntil))))
+	}
+	return lines
+}

@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// sharingForm records a consent (who may receive what, and for which
+// purpose) or a disclosure (what went to whom, and on which ground); the
+// disclosure's fields and checks are in disclosure_form.go. Consents are
+// never edited, only withdrawn, so both forms only add.
+type sharingForm struct {
+	env        *env
+	keys       formKeys
+	client     int64
+	disclosure bool
+	req        reqID
+
+	saving  bool
+	dirty   bool
+	problem string
+	set     fieldSet
+	width   int
+	height  int
+}
+
+func newSharingForm(e *env, r Route) sharingForm {
+	m := sharingForm{env: e, keys: newFormKeys(e.text), client: r.Client, disclosure: r.Kind == KindDisclosure}
+	if m.disclosure {
+		m.set.fields = disclosureFields(e)
+	} else {
+		m.set.fields = consentFields(e)
+	}
+	m.set.focusOn(0)
+	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	return m
+}
+
+// consentFields are the fields of a new consent; it was given today
+// unless the coach says otherwise.
+func consentFields(e *env) []formField {
+	t, st := e.text, e.styles
+	given := dateField(st, t, "given_on", t.T("consent.given"))
+	given.setValue(dateInput(t, e.today()))
+	notes := textField(st, "notes", t.T("request.notes"))
+	notes.input.Width = 60
+	return []formField{
+		textField(st, "purpose", t.T("consent.purpose")),
+		textField(st, "recipient", t.T("consent.recipient")),
+		given,
+		choiceField("given_by", t.T("consent.by"), []option{
+			{string(store.GivenByClient), givenByText(t, store.GivenByClient)},
+			{string(store.GivenByRepresentative), givenByText(t, store.GivenByRepresentative)}}),
+		notes,
+	}
+}
+
+// Init focuses the first field; there is nothing to load.
+func (m sharingForm) Init() tea.Cmd { return m.set.focusOn(m.set.focus) }
+
+// Route names the form and the client.
+func (m sharingForm) Route() Route {
+	if m.disclosure {
+		return Route{Kind: KindDisclosure, Client: m.client}
+	}
+	return Route{Kind: KindConsentForm, Client: m.client}
+}
+
+// Title is "New consent" or "New disclosure".
+func (m sharingForm) Title() string {
+	if m.disclosure {
+		return m.env.text.T("disclosure.new")
+	}
+	return m.env.text.T("consent.new")
+}
+
+// Capturing is always true: a form always has a focused field.
+func (m sharingForm) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m sharingForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is every field once the coach has typed something.
+func (m sharingForm) Draft() (string, bool) {
+	if !m.dirty {
+		return "", false
+	}
+	return m.set.draft(), true
+}
+
+// RestoreDraft fills the fields.
+func (m sharingForm) RestoreDraft(text string) sharingForm {
+	m.dirty = m.set.restore(text) || m.dirty
+	return m
+}
+
+// Update handles the save's answer and the keys.
+func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		return m, m.set.focusOn(m.set.focus)
+	case rightsSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.saving = false
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			return m.refuse(msg.err)
+		}
+		m.dirty = false
+		note := t.T("consent.saved")
+		if m.disclosure {
+			note = t.T("disclosure.saved")
+		}
+		return m, back(doneMsg{tab: tabConsent, item: msg.id, note: note})
+	case tea.KeyMsg:
+		if m.saving {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Save):
+			return m.submit()
+		case key.Matches(msg, m.keys.Cancel):
+			if m.dirty {
+				return m, confirm(t.T("form.discard"), back(nil))
+			}
+			return m, back(nil)
+		}
+		cmd, changed := m.set.handleKey(msg, m.keys)
+		m.dirty = m.dirty || changed
+		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// submit reads the fields and saves; the store checks the rest.
+func (m sharingForm) submit() (sharingForm, tea.Cmd) {
+	m.problem = ""
+	if m.disclosure {
+		return m.submitDisclosure()
+	}
+	t := m.env.text
+	typed := strings.TrimSpace(m.set.get("given_on"))
+	given, p := parseDate(typed)
+	switch {
+	case p != dateOK:
+		return m.fail("given_on", dateProblemText(t, p, typed))
+	case given.IsZero():
+		return m.fail("given_on", t.T("rights.invalid_given"))
+	}
+	c := store.Consent{ClientID: m.client, Purpose: strings.TrimSpace(m.set.get("purpose")),
+		Recipient: strings.TrimSpace(m.set.get("recipient")), Given: given,
+		GivenBy: store.GivenBy(m.set.get("given_by")), Notes: strings.TrimSpace(m.set.get("notes"))}
+	if err := c.Validate(); err != nil {
+		return m.refuse(err)
+	}
+	m.saving, m.req = true, newReq()
+	return m, addConsent(m.env.store, m.req, c)
+}
+
+// fail puts msg under field id and moves the focus there.
+func (m sharingForm) fail(id, msg string) (sharingForm, tea.Cmd) {
+	cmd, _ := m.set.fail(id, msg)
+	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	return m, cmd
+}
+
+// refuse shows a refusal of the store under its field, or above the form.
+func (m sharingForm) refuse(err error) (sharingForm, tea.Cmd) {
+	var ve *store.ValidationError
+	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
+		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
+	}
+	m.problem = rightsProblem(m.env, err)
+	return m, nil
+}
+
+// View draws the fields with a line on what the record is for.
+func (m sharingForm) View() string {
+	t, st := m.env.text, m.env.styles
+	hint := t.T("consent.hint")
+	if m.disclosure {
+		hint = t.T("disclosure.hint")
+	}
+	return viewRightsForm(m.env, m.set, true, m.saving, m.problem, m.width, m.height,
+		paragraph(st.Muted, hint, m.width))
+}

@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// deadlinesScreen lists everything due, soonest first: dossiers and
+// invoices whose retention ends, and whatever other kinds the store adds
+// (rights requests, breaches). Rows are drawn from the Deadline fields
+// alone, so a kind this screen does not know still shows, by its Ref.
+// enter opens the client; P purges a retention item that is due.
+type deadlinesScreen struct {
+	env  *env
+	keys deadlinesKeys
+	req  reqID
+
+	loaded  bool
+	problem string
+	items   []store.Deadline
+	list    listCursor
+	width   int
+	height  int
+}
+
+func newDeadlines(e *env) deadlinesScreen {
+	m := deadlinesScreen{env: e, keys: newDeadlinesKeys(e.text), req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init loads the deadlines, answering to the request id of the constructor.
+func (m deadlinesScreen) Init() tea.Cmd { return loadDeadlines(m.env.store, m.req) }
+
+func (m *deadlinesScreen) reload() tea.Cmd {
+	m.req = newReq()
+	return loadDeadlines(m.env.store, m.req)
+}
+
+// Route names the screen; it shows no ids.
+func (m deadlinesScreen) Route() Route { return Route{Kind: KindDeadlines} }
+
+// Title is "Deadlines".
+func (m deadlinesScreen) Title() string { return m.env.text.T("deadlines.title") }
+
+// Capturing is false: the list has no text field.
+func (m deadlinesScreen) Capturing() bool { return false }
+
+// KeyMap lists the list's keys.
+func (m deadlinesScreen) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing: there is no typing here.
+func (m deadlinesScreen) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m deadlinesScreen) RestoreDraft(string) deadlinesScreen { return m }
+
+// Update loads the list, reloads after a purge and handles the keys.
+func (m deadlinesScreen) Update(msg tea.Msg) (deadlinesScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.list.clamp(len(m.items), m.listHeight())
+	case shownMsg:
+		return m, m.reload()
+	case deadlinesLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.items, m.loaded, m.problem = msg.items, true, ""
+		m.list.clamp(len(m.items), m.listHeight())
+		m.updateKeys()
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m deadlinesScreen) onKey(msg tea.KeyMsg) (deadlinesScreen, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Open):
+		return m, navigate(Route{Kind: KindClient, Client: m.selected().ClientID})
+	case key.Matches(msg, k.Purge):
+		d := m.selected()
+		r := Route{Kind: KindPurge, Client: d.ClientID}
+		if d.Category == store.CategoryInvoice {
+			r.Tab = string(store.CategoryInvoice)
+		}
+		return m, navigate(r)
+	case m.list.move(msg, k.listKeys, len(m.items), m.listHeight()):
+		m.updateKeys()
+	}
+	return m, nil
+}
+
+// selected is the deadline under the cursor; the zero Deadline when the
+// list is empty (the keys that use it are off then).
+func (m deadlinesScreen) selected() store.Deadline {
+	if m.list.cursor < 0 || m.list.cursor >= len(m.items) {
+		return store.Deadline{}
+	}
+	return m.items[m.list.cursor]
+}
+
+// updateKeys allows enter on a row with a client and P on a retention
+// row that may be purged today.
+func (m *deadlinesScreen) updateKeys() {
+	d := m.selected()
+	n := len(m.items)
+	m.keys.listKeys.setEnabled(n > 0)
+	m.keys.Open.SetEnabled(n > 0 && d.ClientID != 0)
+	m.keys.Purge.SetEnabled(n > 0 && purgeable(d))
+}
+
+// purgeable reports whether d is a retention deadline that has come and
+// that nothing stops: no hold, no restriction.
+func purgeable(d store.Deadline) bool {
+	return d.Kind == store.DeadlineRetention && d.State != store.RetentionHold &&
+		!d.Restricted && d.DaysLeft <= 0
+}
+
+// deadlinesHeaderRows are the rows above the list: the intro line, a
+// blank line and the column headers.
+const deadlinesHeaderRows = 3
+
+func (m deadlinesScreen) listHeight() int { return max(m.height-deadlinesHeaderRows, 1) }

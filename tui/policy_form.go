@@ -1,0 +1,386 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// previewDelay is how long the policy form waits after the last key before
+// it asks what the new period would make due: long enough not to ask for
+// "2" on the way to "24".
+const previewDelay = 300 * time.Millisecond
+
+// policyForm edits one retention policy: the period (months, or years
+// typed as "2 jaar"/"2y") and the reason, with a live preview of what the
+// change would make due today.
+type policyForm struct {
+	env      *env
+	keys     formKeys
+	category store.Category
+	req      reqID // the load or save under way
+	due      reqID // the debounce tick that may start a preview
+	prevReq  reqID // the preview under way
+
+	loaded  bool
+	saving  bool
+	dirty   bool
+	problem string
+	base    store.Policy
+	preview string
+	set     fieldSet
+	width   int
+	height  int
+}
+
+func newPolicyForm(e *env, c store.Category) policyForm {
+	t, st := e.text, e.styles
+	m := policyForm{env: e, keys: newFormKeys(t), category: c, req: newReq()}
+	m.set.fields = []formField{
+		textField(st, "months", t.T("policy.months")),
+		textField(st, "reason", t.T("policy.reason")),
+	}
+	m.set.focusOn(0)
+	m.keys.Choice.SetEnabled(false)
+	return m
+}
+
+// Init loads the policy.
+func (m policyForm) Init() tea.Cmd { return loadSettings(m.env.store, m.req) }
+
+// Route names the category.
+func (m policyForm) Route() Route { return Route{Kind: KindPolicy, Tab: string(m.category)} }
+
+// Title is the category's name.
+func (m policyForm) Title() string { return categoryText(m.env.text, m.category) }
+
+// Capturing is always true: a form always has a focused field.
+func (m policyForm) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m policyForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is the typed fields once anything was typed.
+func (m policyForm) Draft() (string, bool) {
+	if !m.dirty {
+		return "", false
+	}
+	return m.set.draft(), true
+}
+
+// RestoreDraft fills the fields (after the load, which it then wins over
+// only if it came later; a policy form is short enough for that).
+func (m policyForm) RestoreDraft(text string) policyForm {
+	m.dirty = m.set.restore(text) || m.dirty
+	return m
+}
+
+// previewDueMsg is the debounce tick of the preview.
+type previewDueMsg struct{ id reqID }
+
+// Update handles the load, the preview, the save and the keys.
+func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case settingsLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		m.problem = explain(m.env, msg.err)
+		for _, p := range msg.s.policies {
+			if p.Category == m.category {
+				m.base, m.loaded = p, true
+			}
+		}
+		if m.loaded && !m.dirty {
+			m.set.set("months", strconv.Itoa(m.base.Months))
+			m.set.set("reason", m.base.Reason)
+		}
+		return m, m.set.focusOn(m.set.focus)
+	case previewDueMsg:
+		if msg.id != m.due {
+			return m, nil
+		}
+		p, ok := m.policy()
+		if !ok {
+			m.preview = ""
+			return m, nil
+		}
+		m.prevReq = newReq()
+		return m, previewPolicy(m.env.store, m.prevReq, p)
+	case previewedMsg:
+		if msg.req == m.prevReq {
+			m.preview = ""
+			if msg.err == nil {
+				m.preview = previewText(m.env.text, m.category, msg.impact)
+			}
+		}
+	case settingSavedMsg:
+		return m.onSaved(msg)
+	case tea.KeyMsg:
+		if m.saving || !m.loaded {
+			return m, nil
+		}
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
+	t := m.env.text
+	switch {
+	case key.Matches(msg, m.keys.Save):
+		return m.submit()
+	case key.Matches(msg, m.keys.Cancel):
+		if m.dirty {
+			return m, confirm(t.T("form.discard"), back(nil))
+		}
+		return m, back(nil)
+	}
+	before := m.set.get("months")
+	cmd, changed := m.set.handleKey(msg, m.keys)
+	m.dirty = m.dirty || changed
+	if m.set.get("months") == before {
+		return m, cmd
+	}
+	id := newReq()
+	m.due = id
+	return m, tea.Batch(cmd, tea.Tick(previewDelay, func(time.Time) tea.Msg { return previewDueMsg{id: id} }))
+}
+
+// policy is the loaded policy with the typed period and reason; ok is
+// false while the period does not read as one.
+func (m policyForm) policy() (store.Policy, bool) {
+	p := m.base
+	p.Reason = strings.TrimSpace(m.set.get("reason"))
+	months, ok := parsePeriod(m.set.get("months"))
+	p.Months = months
+	return p, ok
+}
+
+// parsePeriod reads "24", "24 maanden", "2 jaar", "2j" or "2y" as months.
+func parsePeriod(s string) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	digits := strings.TrimRightFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	unit := strings.TrimSpace(s[len(digits):])
+	n, err := strconv.Atoi(digits)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	switch unit {
+	case "", "m", "mnd", "maand", "maanden", "month", "months":
+		return n, true
+	case "j", "jr", "jaar", "y", "yr", "year", "years":
+		return n * 12, true
+	}
+	return 0, false
+}
+
+// previewText is the live preview line.
+func previewText(t Text, c store.Category, i store.PolicyImpact) string {
+	invoices := c == store.CategoryInvoice
+	switch {
+	case i.NewlyDue > 0 && invoices:
+		return t.Tf("policy.preview_invoices", i.NewlyDue)
+	case i.NewlyDue > 0:
+		return t.Tf("policy.preview_newly", i.NewlyDue)
+	case i.NoLongerDue > 0:
+		return t.Tf("policy.preview_fewer", i.NoLongerDue)
+	}
+	return t.T("policy.preview_none")
+}
+
+// submit checks the period and the reason, then saves.
+func (m policyForm) submit() (policyForm, tea.Cmd) {
+	t := m.env.text
+	m.problem = ""
+	p, ok := m.policy()
+	if !ok {
+		cmd, _ := m.set.fail("months", t.T("policy.months_invalid"))
+		return m, cmd
+	}
+	if err := p.Validate(); err != nil {
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			return m, m.failField(ve, p)
+		}
+		m.problem = explain(m.env, err)
+		return m, nil
+	}
+	m.saving = true
+	m.req = newReq()
+	return m, savePolicy(m.env.store, m.req, p)
+}
+
+// failField puts the store's refusal under the field it names.
+func (m *policyForm) failField(ve *store.ValidationError, p store.Policy) tea.Cmd {
+	t := m.env.text
+	text := t.T("policy.months_invalid")
+	switch {
+	case ve.Field == "reason":
+		text = t.T("policy.reason_needed")
+	case ve.Field == "months" && p.Category == store.CategoryInvoice && p.Months >= 1:
+		text = t.T("policy.invoice_minimum")
+	case ve.Field != "months":
+		m.problem = explain(m.env, ve)
+		return nil
+	}
+	cmd, _ := m.set.fail(ve.Field, text)
+	return cmd
+}
+
+func (m policyForm) onSaved(msg settingSavedMsg) (policyForm, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	m.saving = false
+	var ve *store.ValidationError
+	switch {
+	case msg.err == nil || isNotSaved(m.env, msg.err):
+		m.dirty = false
+		return m, tea.Batch(back(nil), notify(m.env.text.T("policy.saved")))
+	case errors.As(msg.err, &ve):
+		p, _ := m.policy()
+		return m, m.failField(ve, p)
+	}
+	m.problem = explain(m.env, msg.err)
+	return m, nil
+}
+
+// View draws the fields, the hint on the reason and the preview.
+func (m policyForm) View() string {
+	t, st := m.env.text, m.env.styles
+	extra := paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
+	if m.preview != "" {
+		extra = append(extra, "", "  "+st.Warning.Render(m.preview))
+	}
+	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height, extra)
+}
+
+// practiceForm edits the practice's own details, which the access report
+// and the processing register quote.
+type practiceForm struct {
+	env  *env
+	keys formKeys
+	req  reqID
+
+	loaded  bool
+	saving  bool
+	dirty   bool
+	problem string
+	base    store.Practice
+	set     fieldSet
+	width   int
+	height  int
+}
+
+func newPracticeForm(e *env) practiceForm {
+	m := practiceForm{env: e, keys: newFormKeys(e.text), req: newReq()}
+	for _, f := range practiceFields(e.text, store.Practice{}) {
+		m.set.fields = append(m.set.fields, textField(e.styles, f.id, f.label))
+	}
+	m.set.focusOn(0)
+	m.keys.Choice.SetEnabled(false)
+	return m
+}
+
+// Init loads the details.
+func (m practiceForm) Init() tea.Cmd { return loadSettings(m.env.store, m.req) }
+
+// Route names the form.
+func (m practiceForm) Route() Route { return Route{Kind: KindPractice} }
+
+// Title is "Practice".
+func (m practiceForm) Title() string { return m.env.text.T("settings.practice") }
+
+// Capturing is always true: a form always has a focused field.
+func (m practiceForm) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m practiceForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is the typed fields once anything was typed.
+func (m practiceForm) Draft() (string, bool) {
+	if !m.dirty {
+		return "", false
+	}
+	return m.set.draft(), true
+}
+
+// RestoreDraft fills the fields.
+func (m practiceForm) RestoreDraft(text string) practiceForm {
+	m.dirty = m.set.restore(text) || m.dirty
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case settingsLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		m.problem = explain(m.env, msg.err)
+		m.loaded, m.base = msg.err == nil, msg.s.practice
+		if !m.dirty {
+			for _, f := range practiceFields(t, m.base) {
+				m.set.set(f.id, f.value)
+			}
+		}
+		return m, m.set.focusOn(m.set.focus)
+	case settingSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.saving = false
+		var ve *store.ValidationError
+		switch {
+		case msg.err == nil || isNotSaved(m.env, msg.err):
+			m.dirty = false
+			return m, tea.Batch(back(nil), notify(t.T("practice.saved")))
+		case errors.As(msg.err, &ve):
+			cmd, _ := m.set.fail(ve.Field, fieldProblem(t, ve))
+			return m, cmd
+		}
+		m.problem = explain(m.env, msg.err)
+	case tea.KeyMsg:
+		if m.saving || !m.loaded {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Save):
+			p := m.base
+			get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+			p.Name, p.Address, p.Email, p.Phone, p.KvK = get("name"), get("address"), get("email"), get("phone"), get("kvk")
+			p.DPOContact, p.Purposes, p.LegalBases, p.Recipients = get("dpo_contact"), get("purposes"), get("legal_bases"), get("recipients")
+			m.saving, m.req = true, newReq()
+			return m, savePractice(m.env.store, m.req, p)
+		case key.Matches(msg, m.keys.Cancel):
+			if m.dirty {
+				return m, confirm(t.T("form.discard"), back(nil))
+			}
+			return m, back(nil)
+		}
+		cmd, changed := m.set.handleKey(msg, m.keys)
+		m.dirty = m.dirty || changed
+		return m, cmd
+	}
+	return m, nil
+}
+
+// View draws the fields.
+func (m practiceForm) View() string {
+	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height,
+		paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
+}

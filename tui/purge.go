@@ -1,0 +1,235 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// purgeScreen is the confirmation of a purge: it plans the purge, says in
+// one sentence what goes and what stays (invoices under fiscal retention,
+// older versions in backups/), offers to delete those older versions now,
+// and purges on yes. It is a screen rather than a yes/no prompt because
+// the sentence is long and the backups choice is a second answer.
+type purgeScreen struct {
+	env      *env
+	keys     purgeKeys
+	client   int64
+	invoices bool // the client's invoices alone
+	req      reqID
+
+	loaded  bool
+	busy    bool // the purge is under way
+	problem string
+	notice  string // why the plan was made again
+	p       purgePlan
+	drop    bool // also delete the older versions in backups/
+	width   int
+	height  int
+}
+
+func newPurgeScreen(e *env, r Route) purgeScreen {
+	m := purgeScreen{env: e, keys: newPurgeKeys(e.text), client: r.Client,
+		invoices: r.Tab == string(store.CategoryInvoice), req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init plans the purge, answering to the request id of the constructor.
+func (m purgeScreen) Init() tea.Cmd { return planPurge(m.env.store, m.req, m.client, m.invoices) }
+
+// Route names the client and whether only invoices go.
+func (m purgeScreen) Route() Route {
+	r := Route{Kind: KindPurge, Client: m.client}
+	if m.invoices {
+		r.Tab = string(store.CategoryInvoice)
+	}
+	return r
+}
+
+// Title is "Erase".
+func (m purgeScreen) Title() string { return m.env.text.T("purge.title") }
+
+// Capturing is false: y and b are the only keys, and esc goes back.
+func (m purgeScreen) Capturing() bool { return false }
+
+// KeyMap lists the confirmation's keys.
+func (m purgeScreen) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing: a purge is confirmed afresh after a lock.
+func (m purgeScreen) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m purgeScreen) RestoreDraft(string) purgeScreen { return m }
+
+// purgeDoneMsg is what the purge confirmation hands back to the screen
+// below it: the client screen of a purged client leaves too.
+type purgeDoneMsg struct{ client int64 }
+
+// Update follows the plan and the purge, and handles the keys.
+func (m purgeScreen) Update(msg tea.Msg) (purgeScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case planLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded = true
+		m.problem = purgeProblem(m.env, msg.err)
+		m.p = msg.p
+		m.updateKeys()
+	case purgedMsg:
+		return m.onPurged(msg)
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Confirm):
+			m.busy, m.notice = true, ""
+			m.req = newReq()
+			m.updateKeys()
+			return m, purge(m.env.store, m.req, m.p.plan, m.drop)
+		case key.Matches(msg, m.keys.Backups):
+			m.drop = !m.drop
+		}
+	}
+	return m, nil
+}
+
+func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	m.busy = false
+	if msg.err != nil && !isNotSaved(m.env, msg.err) {
+		if errors.Is(msg.err, store.ErrPlanChanged) {
+			// Show what would go now; the coach confirms again.
+			m.notice, m.loaded = purgeProblem(m.env, msg.err), false
+			m.req = newReq()
+			m.updateKeys()
+			return m, planPurge(m.env.store, m.req, m.client, m.invoices)
+		}
+		m.problem = purgeProblem(m.env, msg.err)
+		m.updateKeys()
+		return m, nil
+	}
+	t := m.env.text
+	text := t.Tf("purge.done", m.client)
+	if msg.plan.Category == store.CategoryInvoice {
+		text = t.Tf("purge.done_invoices", msg.plan.InvoicesErased)
+	}
+	report := notify
+	switch {
+	case msg.dropFail:
+		text += " " + t.T("purge.drop_failed")
+		report = fail
+	case msg.dropped > 0:
+		text += "; " + t.Tf("purge.dropped", msg.dropped)
+	}
+	return m, tea.Batch(back(purgeDoneMsg{client: msg.plan.ClientID}), report(text))
+}
+
+// updateKeys allows yes once there is a plan to carry out, and the
+// backups choice only when backups/ holds anything.
+func (m *purgeScreen) updateKeys() {
+	ok := m.loaded && !m.busy && m.problem == ""
+	m.keys.Confirm.SetEnabled(ok)
+	m.keys.Backups.SetEnabled(ok && m.p.backups.Count > 0)
+}
+
+// purgeProblem is the sentence for what stops a purge.
+func purgeProblem(e *env, err error) string {
+	t := e.text
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, store.ErrOnHold):
+		return t.T("purge.on_hold")
+	case errors.Is(err, store.ErrRestricted):
+		return t.T("purge.restricted")
+	case errors.Is(err, store.ErrNotDue):
+		return t.T("purge.not_due")
+	case errors.Is(err, store.ErrPlanChanged):
+		return t.T("purge.changed")
+	}
+	return explain(e, err)
+}
+
+// View draws the sentence, the backups choice and what yes does.
+func (m purgeScreen) View() string {
+	t, st := m.env.text, m.env.styles
+	lines := []string{"", "  " + st.Title.Render(m.Title()), ""}
+	if m.notice != "" {
+		lines = append(lines, paragraph(st.Warning, m.notice, m.width)...)
+		lines = append(lines, "")
+	}
+	switch {
+	case m.problem != "":
+		return strings.Join(append(lines, paragraph(st.Danger, m.problem, m.width)...), "\n")
+	case !m.loaded:
+		return strings.Join(append(lines, "  "+st.Muted.Render(t.T("form.loading"))), "\n")
+	}
+	lines = append(lines, paragraph(st.Text, purgeSentence(t, m.p), m.width)...)
+	lines = append(lines, "", "  "+st.Muted.Render(t.Tf("purge.policy", m.p.plan.Policy)))
+	if m.p.backups.Count > 0 {
+		box := "[ ] "
+		if m.drop {
+			box = "[x] "
+		}
+		lines = append(lines, "", "  "+st.Text.Render(box+t.Tf("purge.drop_choice", m.p.backups.Count)))
+	}
+	lines = append(lines, "")
+	if m.busy {
+		return strings.Join(append(lines, "  "+st.Muted.Render(t.T("status.saving"))), "\n")
+	}
+	return strings.Join(append(lines, "  "+st.Warning.Render(t.Tf("purge.question", m.keys.Confirm.Help().Key))), "\n")
+}
+
+// purgeSentence says what a plan erases and what stays, in the order a
+// coach checks it: whose, what goes, what stays, what backups/ still holds.
+func purgeSentence(t Text, p purgePlan) string {
+	plan := p.plan
+	var parts []string
+	add := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, strconv.Itoa(n)+" "+many)
+		}
+	}
+	var who string
+	switch {
+	case plan.Category != store.CategoryInvoice:
+		who = t.Tf("purge.dossier_of", plan.ClientID)
+		add(plan.Records, t.T("purge.record"), t.T("purge.records"))
+		add(plan.Documents, t.T("purge.document"), t.T("purge.documents"))
+		add(plan.Appointments, t.T("purge.appointment"), t.T("purge.appointments"))
+		add(plan.Consents, t.T("purge.consent"), t.T("purge.consents"))
+		add(plan.Disclosures, t.T("purge.disclosure"), t.T("purge.disclosures"))
+		add(plan.Requests, t.T("purge.request"), t.T("purge.requests"))
+		add(plan.Drafts, t.T("purge.draft"), t.T("purge.drafts"))
+	case plan.ClientID == 0:
+		who = t.T("purge.invoices_of_purged")
+	default:
+		who = t.Tf("purge.invoices_of", plan.ClientID)
+	}
+	add(plan.InvoicesErased, t.T("purge.invoice"), t.T("purge.invoices"))
+	s := who + " " + t.T("purge.goes")
+	if len(parts) > 0 {
+		s = who + ": " + strings.Join(parts, ", ") + " " + t.T("purge.goes")
+	}
+	if plan.InvoicesKept > 0 {
+		s += "; " + t.Tf("purge.invoices_kept", t.Date(plan.InvoicesKeptUntil))
+	}
+	s += "."
+	if p.backups.Count > 0 {
+		s += " " + t.Tf("purge.backups", t.Date(p.backups.KeptUntil))
+	}
+	return s
+}

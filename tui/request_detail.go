@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/caseload/caseload/store"
+)
+
+// View draws the request: its fields and due date, the outcome once there
+// is one, what its kind asks of the coach, and the open action's fields.
+func (m requestView) View() string {
+	t, st := m.env.text, m.env.styles
+	switch {
+	case m.problem != "":
+		return "\n  " + st.Danger.Render(m.problem)
+	case !m.loaded:
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	r := m.d.r
+	today := m.env.today()
+	lines := []string{"", "  " + st.Title.Render(t.Tf("request.title_kind", requestKindText(t, r.Kind))) + "  " +
+		st.Muted.Render(requestArticle(r.Kind)+" · "+requestStatusText(t, r)), ""}
+	row := func(label, value string) {
+		if value == "" {
+			value = st.Muted.Render("—")
+		}
+		lines = append(lines, "  "+st.Label.Render(padRight(label, formLabelWidth))+value)
+	}
+	text := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return ""
+		}
+		return st.Text.Render(oneLine(s))
+	}
+	row(t.T("request.received"), text(t.Weekday(r.Received)+" "+t.Date(r.Received)+" · "+channelText(t, r.Channel)))
+	if r.IdentityChecked {
+		row(t.T("request.identity"), text(t.Tf("request.identity_checked", oneLine(r.IdentityHow))))
+	} else {
+		style := st.Muted
+		if r.IdentityRequired() && r.Open() {
+			style = st.Warning
+		}
+		row(t.T("request.identity"), style.Render(t.T("request.identity_unchecked")))
+	}
+	due := t.Weekday(r.Due) + " " + t.Date(r.Due)
+	if r.Open() {
+		left, style := requestCountdown(t, st, r, today)
+		due = st.Text.Render(due) + "  " + style.Render(left)
+	} else {
+		due = st.Muted.Render(due)
+	}
+	row(t.T("request.due"), due)
+	switch {
+	case r.ExtendedMonths > 0:
+		row(t.T("request.extended"), text(t.Tf("request.extended_by", r.ExtendedMonths,
+			t.DateShort(r.ExtensionSent), oneLine(r.ExtensionReason))))
+	case r.Open():
+		by := r.ExtensionNoticeBy()
+		style := st.Muted
+		if today.After(by) {
+			style = st.Warning
+		}
+		row(t.T("request.extension_notice"), style.Render(t.Tf("request.extension_notice_by",
+			t.Weekday(by)+" "+t.Date(by))))
+	}
+	row(t.T("request.notes"), text(r.Notes))
+	if !r.Open() {
+		row(t.T("request.outcome_label"), text(r.Outcome))
+	}
+	lines = append(lines, "")
+	lines = append(lines, m.viewKind()...)
+	lines = append(lines, m.viewAction()...)
+	// With fields or a sentence under the request, keep the end in view.
+	focus := 0
+	if m.action != actionNone || m.refusal != "" || m.notice != "" || m.plan != nil {
+		focus = len(lines) - 1
+	}
+	return strings.Join(scrollWindow(lines, focus, max(m.height, 1)), "\n")
+}
+
+// viewKind is what the request's kind asks of the coach.
+func (m requestView) viewKind() []string {
+	t, st := m.env.text, m.env.styles
+	r := m.d.r
+	var lines []string
+	switch r.Kind {
+	case store.RequestAccess, store.RequestPortability:
+		if r.Open() {
+			lines = append(lines, paragraph(st.Muted, t.T("request.export_hint"), m.width)...)
+		}
+	case store.RequestRectification, store.RequestErasure, store.RequestRestriction:
+		lines = append(lines, "  "+st.Header.Render(t.T("request.notify_title")))
+		if len(m.d.notices) == 0 {
+			lines = append(lines, paragraph(st.Muted, t.T("request.notify_none"), m.width)...)
+		}
+		for i, n := range m.d.notices {
+			state := st.Warning.Render(t.T("request.notify_todo"))
+			if !n.Notified.IsZero() {
+				state = st.Muted.Render(t.Tf("request.notify_done", t.DateShort(n.Notified)))
+			}
+			lines = append(lines, m.listRow(i, cell(oneLine(n.Recipient), 36)+"  ", state))
+		}
+	case store.RequestConsentWithdrawal:
+		lines = append(lines, "  "+st.Header.Render(t.T("request.consents_title")))
+		if len(m.d.consents) == 0 {
+			lines = append(lines, paragraph(st.Muted, t.T("consent.empty"), m.width)...)
+		}
+		for i, c := range m.d.consents {
+			state := st.Text.Render(t.T("request.consent_in_force"))
+			if !c.Withdrawn.IsZero() {
+				state = st.Muted.Render(t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn)))
+			}
+			lines = append(lines, m.listRow(i, cell(oneLine(c.Recipient), 24)+"  "+cell(oneLine(c.Purpose), 30)+"  ", state))
+		}
+	}
+	if r.Kind == store.RequestErasure && r.Open() {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Muted, t.T("erase.hint"), m.width)...)
+	}
+	if m.plan != nil {
+		lines = append(lines, "")
+		lines = append(lines, m.viewPlan()...)
+	}
+	return lines
+}
+
+// listRow is a row of the notices or consents, marked when selected.
+func (m requestView) listRow(i int, cells, state string) string {
+	st := m.env.styles
+	if i == m.list.cursor && m.listLen() > 1 {
+		return st.Accent.Render("› ") + st.Selected.Render(cells) + state
+	}
+	return "  " + st.Text.Render(cells) + state
+}
+
+// viewPlan says what the erasure takes and what stays, and why.
+func (m requestView) viewPlan() []string {
+	t, st := m.env.text, m.env.styles
+	p := *m.plan
+	lines := paragraph(st.Warning, t.Tf("erase.goes", erasureCounts(t, p)), m.width)
+	stays := t.T("erase.stays")
+	if p.InvoicesKept > 0 {
+		stays = t.Tf("erase.stays_invoices", p.InvoicesKept, t.Date(p.InvoicesKeptUntil)) + " " + stays
+	}
+	return append(lines, paragraph(st.Muted, stays, m.width)...)
+}
+
+// viewAction draws the open action's fields, or what the last one did.
+func (m requestView) viewAction() []string {
+	t, st := m.env.text, m.env.styles
+	var lines []string
+	if m.action != actionNone {
+		lines = append(lines, "")
+		switch m.action {
+		case actionRefuse:
+			lines = append(lines, paragraph(st.Muted, t.T("request.refuse_hint"), m.width)...)
+		case actionExtend:
+			lines = append(lines, paragraph(st.Muted, t.T("request.extend_hint"), m.width)...)
+		case actionRestrict:
+			lines = append(lines, paragraph(st.Muted, t.T("restrict.help"), m.width)...)
+		}
+		for i, f := range m.set.fields {
+			lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
+		}
+	}
+	if m.refusal != "" {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Danger, m.refusal, m.width)...)
+	}
+	if m.notice != "" {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Success, m.notice, m.width)...)
+	}
+	if m.busy {
+		lines = append(lines, "  "+st.Muted.Render(t.T("status.saving")))
+	}
+	return lines
+}
+
+// requestArticle is the article of the AVG that grants a right.
+func requestArticle(k store.RequestKind) string {
+	switch k {
+	case store.RequestAccess:
+		return "AVG art. 15"
+	case store.RequestRectification:
+		return "AVG art. 16"
+	case store.RequestErasure:
+		return "AVG art. 17"
+	case store.RequestRestriction:
+		return "AVG art. 18"
+	case store.RequestPortability:
+		return "AVG art. 20"
+	case store.RequestObjection:
+		return "AVG art. 21"
+	}
+	return "AVG art. 7(3)"
+}

@@ -1,0 +1,284 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/legaldate"
+)
+
+// requestForm records a client's rights request (id 0) or corrects one:
+// the kind, when and how it came in, and how the coach made sure it comes
+// from the client. Under the fields it shows the date the answer is due,
+// as the store will set it, while the coach types the date of receipt.
+type requestForm struct {
+	env    *env
+	keys   formKeys
+	client int64
+	id     int64
+	base   store.Request
+	req    reqID
+
+	loaded  bool
+	saving  bool
+	dirty   bool
+	pending string
+	hasPend bool
+	due     string // the due date in words, or "" while the date is unreadable
+
+	set     fieldSet
+	problem string
+	width   int
+	height  int
+}
+
+func newRequestForm(e *env, r Route) requestForm {
+	t, st := e.text, e.styles
+	m := requestForm{env: e, keys: newFormKeys(t), client: r.Client, id: r.Item, req: newReq(), loaded: r.Item == 0}
+	kinds := make([]option, 0, len(store.RequestKinds))
+	for _, k := range store.RequestKinds {
+		kinds = append(kinds, option{string(k), requestKindText(t, k)})
+	}
+	channels := make([]option, 0, len(store.Channels))
+	for _, c := range store.Channels {
+		channels = append(channels, option{string(c), channelText(t, c)})
+	}
+	how := textField(st, "identity_how", t.T("request.identity_how"))
+	how.input.Width = 50
+	notes := textField(st, "notes", t.T("request.notes"))
+	notes.input.Width = 60
+	m.set.fields = []formField{
+		choiceField("kind", t.T("request.kind"), kinds),
+		dateField(st, t, "received_on", t.T("request.received")),
+		choiceField("channel", t.T("request.channel"), channels),
+		choiceField("identity", t.T("request.identity"), []option{{"no", t.T("request.identity_no")}, {"yes", t.T("request.identity_yes")}}),
+		how,
+		notes,
+	}
+	if m.id == 0 {
+		m.set.set("received_on", dateInput(t, e.today()))
+	}
+	m.sync()
+	m.set.focusOn(0)
+	return m
+}
+
+// Init loads the request being corrected.
+func (m requestForm) Init() tea.Cmd {
+	if m.loaded {
+		return nil
+	}
+	return loadRequest(m.env.store, m.req, m.id)
+}
+
+// Route names the client and the request.
+func (m requestForm) Route() Route {
+	return Route{Kind: KindRequestForm, Client: m.client, Item: m.id}
+}
+
+// Title is "New request" or "Correct request".
+func (m requestForm) Title() string {
+	if m.id == 0 {
+		return m.env.text.T("request.new")
+	}
+	return m.env.text.T("request.edit")
+}
+
+// Capturing is always true: a form always has a focused field.
+func (m requestForm) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m requestForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is every field once the coach has typed something.
+func (m requestForm) Draft() (string, bool) {
+	if !m.dirty {
+		return "", false
+	}
+	return m.set.draft(), true
+}
+
+// RestoreDraft fills the fields, on top of the loaded request.
+func (m requestForm) RestoreDraft(text string) requestForm {
+	if !m.loaded {
+		m.pending, m.hasPend = text, true
+		return m
+	}
+	if m.set.restore(text) {
+		m.dirty = true
+		m.sync()
+	}
+	return m
+}
+
+// Update handles the loaded request, the save's answer and the keys.
+func (m requestForm) Update(msg tea.Msg) (requestForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case requestLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = rightsProblem(m.env, msg.err)
+			return m, nil
+		}
+		m.loaded, m.base = true, msg.d.r
+		m.fill(msg.d.r)
+		if m.hasPend {
+			m = m.RestoreDraft(m.pending)
+			m.pending, m.hasPend = "", false
+		}
+		return m, m.set.focusOn(m.set.focus)
+	case rightsSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.saving = false
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			return m.refuse(msg.err)
+		}
+		m.dirty = false
+		note := m.env.text.Tf("request.saved", m.dueText(msg.r))
+		return m, back(doneMsg{tab: tabRequests, item: msg.id, note: note})
+	case tea.KeyMsg:
+		if m.saving || !m.loaded {
+			return m, nil
+		}
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m *requestForm) fill(r store.Request) {
+	t := m.env.text
+	m.set.set("kind", string(r.Kind))
+	m.set.set("received_on", dateInput(t, r.Received))
+	m.set.set("channel", string(r.Channel))
+	if r.IdentityChecked {
+		m.set.set("identity", "yes")
+	}
+	m.set.set("identity_how", oneLine(r.IdentityHow))
+	m.set.set("notes", oneLine(r.Notes))
+	m.sync()
+}
+
+func (m requestForm) onKey(msg tea.KeyMsg) (requestForm, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Save):
+		return m.submit()
+	case key.Matches(msg, m.keys.Cancel):
+		if m.dirty {
+			return m, confirm(m.env.text.T("form.discard"), back(nil))
+		}
+		return m, back(nil)
+	}
+	cmd, changed := m.set.handleKey(msg, m.keys)
+	if changed {
+		m.dirty = true
+	}
+	m.sync()
+	return m, cmd
+}
+
+// sync asks how the identity was checked only once it was, and works out
+// the due date from the date of receipt as typed.
+func (m *requestForm) sync() {
+	if i := m.set.index("identity_how"); i >= 0 {
+		m.set.fields[i].hidden = m.set.get("identity") != "yes"
+	}
+	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.due = ""
+	if d, p := parseDate(m.set.get("received_on")); p == dateOK && !d.IsZero() {
+		months := m.base.ExtendedMonths
+		due := legaldate.RequestDeadline(d)
+		if months > 0 {
+			if ext, err := legaldate.ExtendedDeadline(d, months); err == nil {
+				due = ext
+			}
+		}
+		m.due = m.env.text.Weekday(due) + " " + m.env.text.Date(due)
+	}
+}
+
+// dueText is a saved request's due date in words.
+func (m requestForm) dueText(r store.Request) string {
+	return m.env.text.Weekday(r.Due) + " " + m.env.text.Date(r.Due)
+}
+
+// submit reads the fields and saves; the store checks the rest.
+func (m requestForm) submit() (requestForm, tea.Cmd) {
+	t := m.env.text
+	m.problem = ""
+	r := m.base
+	r.ID, r.ClientID = m.id, m.client
+	r.Kind = store.RequestKind(m.set.get("kind"))
+	r.Channel = store.Channel(m.set.get("channel"))
+	typed := strings.TrimSpace(m.set.get("received_on"))
+	received, p := parseDate(typed)
+	switch {
+	case p != dateOK:
+		return m.fail("received_on", dateProblemText(t, p, typed))
+	case received.IsZero():
+		return m.fail("received_on", t.T("rights.invalid_received"))
+	}
+	r.Received = received
+	r.IdentityChecked = m.set.get("identity") == "yes"
+	r.IdentityHow = ""
+	if r.IdentityChecked {
+		r.IdentityHow = strings.TrimSpace(m.set.get("identity_how"))
+	}
+	r.Notes = strings.TrimSpace(m.set.get("notes"))
+	if err := r.Validate(); err != nil {
+		return m.refuse(err)
+	}
+	m.saving = true
+	m.req = newReq()
+	return m, saveRequest(m.env.store, m.req, r)
+}
+
+// fail puts msg under field id and moves the focus there.
+func (m requestForm) fail(id, msg string) (requestForm, tea.Cmd) {
+	cmd, _ := m.set.fail(id, msg)
+	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	return m, cmd
+}
+
+// refuse shows a refusal of the store under its field, or above the form.
+func (m requestForm) refuse(err error) (requestForm, tea.Cmd) {
+	var ve *store.ValidationError
+	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
+		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
+	}
+	m.problem = rightsProblem(m.env, err)
+	return m, nil
+}
+
+// View draws the form, the due date and the advice on the identity check.
+func (m requestForm) View() string {
+	t, st := m.env.text, m.env.styles
+	var extra []string
+	if m.due != "" {
+		extra = append(extra, "  "+st.Accent.Render(t.Tf("request.due_preview", m.due)))
+	}
+	extra = append(extra, paragraph(st.Muted, t.T("request.identity_hint"), m.width)...)
+	return viewRightsForm(m.env, m.set, m.loaded, m.saving, m.problem, m.width, m.height, extra)
+}
+
+// viewRightsForm is viewSimpleForm with the problem wrapped under the
+// extra lines: the rights desk's sentences say what to do next, and are
+// longer than one line.
+func viewRightsForm(e *env, set fieldSet, loaded, saving bool, problem string, width, height int, extra []string) string {
+	if loaded && problem != "" {
+		extra = append(extra, "")
+		extra = append(extra, paragraph(e.styles.Danger, problem, width)...)
+		problem = ""
+	}
+	return viewSimpleForm(e, set, loaded, saving, problem, height, extra)
+}

@@ -1,0 +1,373 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// requestView shows one rights request with what its kind sets in
+// motion (see the store's rights.go): answer (a), refuse (f) and extend
+// (v) for every kind; restrict the client (b) for a restriction; plan and
+// carry out the erasure (w) for an erasure; the recipients to tell (m) of
+// a rectification, erasure or restriction; the consent to withdraw (i)
+// for a withdrawal of consent. An action that needs words (an outcome, a
+// reason) opens a few fields under the request; ctrl+s carries it out.
+type requestView struct {
+	env    *env
+	keys   requestKeys
+	form   formKeys
+	client int64
+	id     int64
+	req    reqID // the load under way
+	actReq reqID // the action under way
+
+	loaded  bool
+	problem string // why the request cannot be shown
+	refusal string // why the last action was refused
+	notice  string // what the last action did
+	d       requestDetail
+	list    listCursor // over the notices, or the consents
+
+	action requestAction // the action whose fields are open
+	doing  requestAction // the action whose answer is awaited
+	busy   bool
+	set    fieldSet
+	plan   *store.PurgePlan // the erasure as planned, while the coach decides
+
+	width  int
+	height int
+}
+
+func newRequestView(e *env, r Route) requestView {
+	m := requestView{env: e, keys: newRequestKeys(e.text), form: newFormKeys(e.text),
+		client: r.Client, id: r.Item, req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init loads the request.
+func (m requestView) Init() tea.Cmd { return loadRequest(m.env.store, m.req, m.id) }
+
+func (m *requestView) reload() tea.Cmd {
+	m.req = newReq()
+	return loadRequest(m.env.store, m.req, m.id)
+}
+
+// Route names the client and the request.
+func (m requestView) Route() Route { return Route{Kind: KindRequest, Client: m.client, Item: m.id} }
+
+// Title is the kind of request.
+func (m requestView) Title() string {
+	if !m.loaded {
+		return m.env.text.T("request.title")
+	}
+	return m.env.text.Tf("request.title_kind", requestKindText(m.env.text, m.d.r.Kind))
+}
+
+// Capturing is true while an action's fields are open.
+func (m requestView) Capturing() bool { return m.action != actionNone }
+
+// KeyMap lists the actions, or the keys of the open fields.
+func (m requestView) KeyMap() help.KeyMap {
+	if m.Capturing() {
+		return m.form
+	}
+	return m.keys
+}
+
+// Draft is what the coach typed for an action, with the action.
+func (m requestView) Draft() (string, bool) {
+	if !m.Capturing() {
+		return "", false
+	}
+	return strconv.Itoa(int(m.action)) + " " + m.set.draft(), true
+}
+
+// RestoreDraft opens the action's fields again, as typed.
+func (m requestView) RestoreDraft(text string) requestView {
+	a, rest, ok := strings.Cut(text, " ")
+	n, err := strconv.Atoi(a)
+	if !ok || err != nil || requestAction(n) < actionAnswer || requestAction(n) > actionRestrict {
+		return m
+	}
+	m.openAction(requestAction(n))
+	m.set.restore(rest)
+	m.updateKeys()
+	return m
+}
+
+// Update follows the load, the actions' answers and the keys.
+func (m requestView) Update(msg tea.Msg) (requestView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		return m, m.reload()
+	case requestLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = rightsProblem(m.env, msg.err)
+			return m, nil
+		}
+		m.loaded, m.problem, m.d = true, "", msg.d
+		m.list.clamp(m.listLen(), m.height)
+		m.updateKeys()
+	case rightsSavedMsg:
+		return m.onDone(msg)
+	case erasurePlannedMsg:
+		return m.onPlanned(msg)
+	case purgedMsg:
+		return m.onPurged(msg)
+	case tea.KeyMsg:
+		if m.busy || !m.loaded {
+			return m, nil
+		}
+		if m.Capturing() {
+			return m.onFieldKey(msg)
+		}
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
+	k, s := m.keys, m.env.store
+	m.notice, m.refusal, m.plan = "", "", nil
+	switch {
+	case key.Matches(msg, k.Edit):
+		return m, navigate(Route{Kind: KindRequestForm, Client: m.client, Item: m.id})
+	case key.Matches(msg, k.Answer):
+		m.openAction(actionAnswer)
+	case key.Matches(msg, k.Refuse):
+		m.openAction(actionRefuse)
+	case key.Matches(msg, k.Extend):
+		m.openAction(actionExtend)
+	case key.Matches(msg, k.Restrict):
+		m.openAction(actionRestrict)
+	case key.Matches(msg, k.Erase):
+		m.start(actionErase)
+		return m, planErasure(s, m.actReq, m.id)
+	case key.Matches(msg, k.Notified):
+		n := m.d.notices[m.list.cursor]
+		m.start(actionNotified)
+		return m, markNotified(s, m.actReq, n.ID)
+	case key.Matches(msg, k.Withdraw):
+		c := m.d.consents[m.list.cursor]
+		m.start(actionWithdraw)
+		q := m.env.text.Tf("consent.withdraw_question", oneLine(c.Recipient), oneLine(c.Purpose))
+		return m, confirm(q, withdrawConsent(s, m.actReq, m.id, c.ID))
+	default:
+		m.list.move(msg, k.listKeys, m.listLen(), m.height)
+		m.updateKeys()
+		return m, nil
+	}
+	m.updateKeys()
+	return m, m.set.focusOn(0)
+}
+
+// start marks an action without fields as under way.
+func (m *requestView) start(a requestAction) {
+	m.doing, m.actReq = a, newReq()
+	m.busy = a != actionWithdraw // the prompt may still say no
+	m.updateKeys()
+}
+
+// openAction opens the fields of an action that needs words.
+func (m *requestView) openAction(a requestAction) {
+	t, st := m.env.text, m.env.styles
+	m.action = a
+	wide := func(id, label string) formField {
+		f := textField(st, id, label)
+		f.input.Width = 60
+		return f
+	}
+	switch a {
+	case actionAnswer:
+		label := t.T("request.outcome")
+		if m.d.r.Kind == store.RequestObjection {
+			label = t.T("request.decision")
+		}
+		m.set = fieldSet{fields: []formField{wide("outcome", label)}}
+	case actionRefuse:
+		m.set = fieldSet{fields: []formField{wide("outcome", t.T("request.refusal_reason"))}}
+	case actionExtend:
+		m.set = fieldSet{fields: []formField{
+			choiceField("months", t.T("request.extend_by"), []option{
+				{"1", t.T("request.extend_one")}, {"2", t.T("request.extend_two")}}),
+			wide("extension_reason", t.T("request.extension_reason")),
+		}}
+	case actionRestrict:
+		m.set = fieldSet{fields: []formField{wide("restricted_reason", t.T("restrict.reason"))}}
+	}
+	m.set.focusOn(0)
+}
+
+func (m requestView) onFieldKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.form.Save):
+		return m.submit()
+	case key.Matches(msg, m.form.Cancel):
+		m.action, m.set = actionNone, fieldSet{}
+		m.updateKeys()
+		return m, nil
+	}
+	cmd, _ := m.set.handleKey(msg, m.form)
+	m.updateKeys()
+	return m, cmd
+}
+
+// submit carries out the open action with what was typed.
+func (m requestView) submit() (requestView, tea.Cmd) {
+	m.refusal = ""
+	var text string
+	months := 0
+	switch m.action {
+	case actionExtend:
+		text = m.set.get("extension_reason")
+		months, _ = strconv.Atoi(m.set.get("months"))
+	case actionRestrict:
+		text = m.set.get("restricted_reason")
+	default:
+		text = m.set.get("outcome")
+	}
+	text = strings.TrimSpace(text)
+	m.busy, m.doing, m.actReq = true, m.action, newReq()
+	return m, actOnRequest(m.env.store, m.actReq, m.id, m.action, text, months)
+}
+
+// onDone follows the answer to an action on the request.
+func (m requestView) onDone(msg rightsSavedMsg) (requestView, tea.Cmd) {
+	if msg.req != m.actReq {
+		return m, nil
+	}
+	t := m.env.text
+	m.busy = false
+	action := m.doing
+	if msg.err != nil && !isNotSaved(m.env, msg.err) {
+		var ve *store.ValidationError
+		if errors.As(msg.err, &ve) && m.Capturing() && m.set.index(ve.Field) >= 0 {
+			cmd, _ := m.set.fail(ve.Field, rightsFieldProblem(t, ve))
+			return m, cmd
+		}
+		m.refusal = rightsProblem(m.env, msg.err)
+		m.updateKeys()
+		return m, nil
+	}
+	m.action, m.set = actionNone, fieldSet{}
+	switch action {
+	case actionRestrict:
+		// The client itself changed: the client screen reads it again
+		// and shows the restriction; the request stays open until
+		// answered.
+		return m, back(flagChangedMsg{note: t.T("request.restricted_note")})
+	case actionAnswer:
+		m.notice = t.T("request.answered_note")
+	case actionRefuse:
+		m.notice = t.T("request.refused_note")
+	case actionExtend:
+		m.notice = t.Tf("request.extended_note", t.Weekday(msg.r.Due)+" "+t.Date(msg.r.Due))
+	case actionNotified:
+		m.notice = t.T("request.notified_note")
+	case actionWithdraw:
+		m.notice = t.T("request.withdrawn_note")
+	}
+	m.updateKeys()
+	return m, m.reload()
+}
+
+// onPlanned shows what the erasure would erase and asks before it does.
+func (m requestView) onPlanned(msg erasurePlannedMsg) (requestView, tea.Cmd) {
+	if msg.req != m.actReq {
+		return m, nil
+	}
+	m.busy = false
+	if msg.err != nil {
+		m.refusal = rightsProblem(m.env, msg.err)
+		m.updateKeys()
+		return m, nil
+	}
+	p := msg.plan
+	m.plan = &p
+	m.actReq = newReq()
+	m.updateKeys()
+	t := m.env.text
+	q := t.Tf("erase.question", oneLine(p.Name), erasureCounts(t, p))
+	return m, confirm(q, purge(m.env.store, m.actReq, p, false))
+}
+
+// onPurged goes back to the caseload once the dossier is gone: the client
+// screen below hands purgeDoneMsg on by going back itself.
+func (m requestView) onPurged(msg purgedMsg) (requestView, tea.Cmd) {
+	if msg.req != m.actReq {
+		return m, nil
+	}
+	if msg.err != nil && !isNotSaved(m.env, msg.err) {
+		m.refusal, m.plan = purgeProblem(m.env, msg.err), nil
+		m.updateKeys()
+		return m, nil
+	}
+	text := m.env.text.Tf("erase.done", m.client)
+	return m, tea.Batch(back(purgeDoneMsg{client: m.client}), notify(text))
+}
+
+// listLen is the length of the list the cursor moves over.
+func (m requestView) listLen() int {
+	if m.d.r.Kind == store.RequestConsentWithdrawal {
+		return len(m.d.consents)
+	}
+	return len(m.d.notices)
+}
+
+// updateKeys offers what the request's kind and state allow.
+func (m *requestView) updateKeys() {
+	k := &m.keys
+	r := m.d.r
+	idle := m.loaded && !m.busy && m.action == actionNone
+	open := idle && r.Open()
+	k.listKeys.setEnabled(idle && m.listLen() > 1)
+	k.Edit.SetEnabled(open)
+	k.Answer.SetEnabled(open)
+	k.Refuse.SetEnabled(open)
+	k.Extend.SetEnabled(open)
+	k.Restrict.SetEnabled(open && r.Kind == store.RequestRestriction)
+	k.Erase.SetEnabled(open && r.Kind == store.RequestErasure)
+	i := m.list.cursor
+	k.Notified.SetEnabled(idle && r.Kind != store.RequestConsentWithdrawal && i < len(m.d.notices) &&
+		m.d.notices[i].Notified.IsZero())
+	k.Withdraw.SetEnabled(open && r.Kind == store.RequestConsentWithdrawal && i < len(m.d.consents) &&
+		m.d.consents[i].Withdrawn.IsZero())
+	m.form.Choice.SetEnabled(m.Capturing() && m.set.focused().kind == fieldChoice)
+}
+
+// erasureCounts lists what an erasure takes, leaving out what is not there.
+func erasureCounts(t Text, p store.PurgePlan) string {
+	var parts []string
+	add := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, one)
+		case n > 1:
+			parts = append(parts, strconv.Itoa(n)+" "+many)
+		}
+	}
+	add(p.Records, t.T("erase.record"), t.T("erase.records"))
+	add(p.Documents, t.T("erase.document"), t.T("erase.documents"))
+	add(p.Appointments, t.T("erase.appointment"), t.T("erase.appointments"))
+	add(p.Consents, t.T("erase.consent"), t.T("erase.consents"))
+	add(p.Disclosures, t.T("erase.disclosure"), t.T("erase.disclosures"))
+	add(p.Requests, t.T("erase.request"), t.T("erase.requests"))
+	add(p.InvoicesErased, t.T("erase.invoice"), t.T("erase.invoices"))
+	if len(parts) == 0 {
+		return t.T("erase.nothing")
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,294 @@
+package tui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/caseload/caseload/store"
+)
+
+func TestGoldenDeadlines(t *testing.T) {
+	d, _, _ := unlocked(t, retentionStoreForTest(), English, 100, 30)
+	d.keys("D")
+	requireGolden(t, d)
+}
+
+func TestGoldenDeadlinesNL(t *testing.T) {
+	d, _, _ := unlocked(t, retentionStoreForTest(), Dutch, 100, 30)
+	d.keys("Dj")
+	requireGolden(t, d)
+}
+
+func TestGoldenPurgeConfirmNL(t *testing.T) {
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.keys("DjPb")
+	requireGolden(t, d)
+}
+
+func TestGoldenSettings(t *testing.T) {
+	d, _, _ := unlocked(t, retentionStoreForTest(), English, 100, 30)
+	d.keys("S")
+	requireGolden(t, d)
+}
+
+func TestGoldenClientClosedCountdownNL(t *testing.T) {
+	d, _, _ := unlocked(t, retentionStoreForTest(), Dutch, 100, 30)
+	d.send(navigateMsg{route: Route{Kind: KindClient, Client: 3}})
+	requireGolden(t, d)
+}
+
+func TestStartupSaysWhatIsDue(t *testing.T) {
+	d, _, _ := unlocked(t, retentionStoreForTest(), Dutch, 100, 30)
+	// Sanne (overdue) and Lotte (due today); Ruben is restricted,
+	// Fatima on hold, and invoices do not count.
+	if got := d.model().status.text; got != "2 dossiers wachten op verwijdering — D toont ze" {
+		t.Errorf("status line %q", got)
+	}
+	d2, _, _ := unlocked(t, newFakeStore(), Dutch, 100, 30)
+	if got := d2.model().status.text; got != "" {
+		t.Errorf("nothing due, status line %q", got)
+	}
+}
+
+func TestDeadlinesPurgeWithBackups(t *testing.T) {
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.keys("D")
+	m := top[deadlinesScreen](t, d)
+	if len(m.items) != 7 || !m.keys.Purge.Enabled() {
+		t.Fatalf("items %d, purge enabled %v", len(m.items), m.keys.Purge.Enabled())
+	}
+	d.keys("jj") // Ruben: restricted, so no purge
+	if top[deadlinesScreen](t, d).keys.Purge.Enabled() {
+		t.Error("P enabled on a restricted client")
+	}
+	d.keys("k") // Lotte, due today
+	d.keys("P")
+	p := top[purgeScreen](t, d)
+	want := "Dossier of client #7 will be erased; invoices stay until 1 March 2031. Older versions in backups/ still hold the client until 21 February 2026 at the latest"
+	if got := purgeSentence(d.model().text, p.p); !strings.HasPrefix(got, want) {
+		t.Errorf("sentence\n%s\nwant prefix\n%s", got, want)
+	}
+	d.keys("by")
+	if s.count("Purge") != 1 || !s.ret().dropped {
+		t.Fatalf("Purge %d, dropped %v", s.count("Purge"), s.ret().dropped)
+	}
+	if got := d.model().status.text; got != "Dossier of client #7 erased; 7 older versions deleted from backups/" {
+		t.Errorf("status %q", got)
+	}
+	dl := top[deadlinesScreen](t, d)
+	if len(dl.items) != 6 {
+		t.Errorf("list not reloaded: %d items", len(dl.items))
+	}
+}
+
+func TestPurgePlanChangedAsksAgain(t *testing.T) {
+	s := retentionStoreForTest()
+	s.ret().purgeErr = store.ErrPlanChanged
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.keys("DP")
+	d.keys("j")
+	p := top[purgeScreen](t, d)
+	if p.notice != "Er is intussen iets veranderd — bekijk het opnieuw." || !p.loaded || !p.keys.Confirm.Enabled() {
+		t.Fatalf("notice %q loaded %v", p.notice, p.loaded)
+	}
+	if s.count("PlanPurge") != 2 {
+		t.Errorf("PlanPurge %d times, want a new plan", s.count("PlanPurge"))
+	}
+	d.keys("j")
+	if _, ok := s.clients[5]; ok {
+		t.Error("client #5 not purged after the second yes")
+	}
+}
+
+func TestPurgeFromClientOnHold(t *testing.T) {
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.send(navigateMsg{route: Route{Kind: KindPurge, Client: 4}})
+	p := top[purgeScreen](t, d)
+	if !strings.Contains(p.problem, "legal hold") || p.keys.Confirm.Enabled() {
+		t.Errorf("problem %q", p.problem)
+	}
+}
+
+func TestClientOverdueHoldAndRestriction(t *testing.T) {
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.send(navigateMsg{route: Route{Kind: KindClient, Client: 5}})
+	c := top[clientScreen](t, d)
+	if !c.keys.Purge.Enabled() || !strings.Contains(d.view(), "overdue: 3 days") {
+		t.Fatalf("purge %v\n%s", c.keys.Purge.Enabled(), d.view())
+	}
+	d.keys("h[ctrl+s]")
+	f := top[reasonForm](t, d)
+	if f.set.fields[0].err == "" {
+		t.Fatal("a hold without a reason was accepted")
+	}
+	d.keys("complaint pending[tab]2026-06-30[ctrl+s]")
+	c = top[clientScreen](t, d)
+	if got := s.clientsCopy(); !s.clients[5].Hold || s.clients[5].HoldUntil != day(2026, 6, 30) {
+		t.Fatalf("hold not set: %+v", got)
+	}
+	if c.keys.Purge.Enabled() || !strings.Contains(d.view(), "retention suspended: complaint pending until 30 June 2026") {
+		t.Errorf("after hold:\n%s", d.view())
+	}
+	d.keys("hy")
+	if s.clients[5].Hold {
+		t.Error("hold not lifted")
+	}
+	d.keys("rrefuses processing[ctrl+s]")
+	if !s.clients[5].Restricted {
+		t.Fatal("not restricted")
+	}
+	d.keys("r")
+	if d.model().prompt == nil {
+		t.Fatal("lifting a restriction is not confirmed")
+	}
+	d.keys("y")
+	if s.clients[5].Restricted {
+		t.Error("restriction not lifted")
+	}
+}
+
+func TestPolicyPreviewAndSave(t *testing.T) {
+	s := retentionStoreForTest()
+	s.ret().impact = store.PolicyImpact{NewlyDue: 3}
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.keys("Se")
+	f := top[policyForm](t, d)
+	if f.set.get("months") != "24" {
+		t.Fatalf("months %q", f.set.get("months"))
+	}
+	d.keys("[backspace][backspace]1 jaar")
+	f = top[policyForm](t, d)
+	stale := f.due - 1
+	d.send(previewDueMsg{id: stale})
+	if s.count("PreviewPolicy") != 0 {
+		t.Error("a stale debounce tick asked for a preview")
+	}
+	d.send(previewDueMsg{id: f.due})
+	if got := top[policyForm](t, d).preview; got != "Deze wijziging maakt 3 dossiers nu al verwijderbaar" {
+		t.Errorf("preview %q", got)
+	}
+	d.keys("[tab][ctrl+u][ctrl+s]")
+	if !strings.Contains(d.view(), "de AP vraagt dat je dat vastlegt") {
+		t.Errorf("no reason asked:\n%s", d.view())
+	}
+	d.keys("Kortere richtlijn[ctrl+s]")
+	if got := s.ret().policies[0]; got.Months != 12 || got.Reason != "Kortere richtlijn" {
+		t.Errorf("saved %+v", got)
+	}
+	if top[settingsScreen](t, d).s.policies[0].Months != 12 {
+		t.Error("settings not reloaded")
+	}
+}
+
+func TestPracticeForm(t *testing.T) {
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.keys("Sp[tab]Dorpsstraat 1, Zwolle[ctrl+s]")
+	if got := s.ret().practice; got.Address != "Dorpsstraat 1, Zwolle" || got.Name != "Coaching Noord" {
+		t.Errorf("saved %+v", got)
+	}
+}
+
+func TestClientFormClosingAsksOutcome(t *testing.T) {
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.send(navigateMsg{route: Route{Kind: KindClientForm, Client: 1}})
+	f := top[clientForm](t, d)
+	if !f.set.fields[f.set.index("outcome")].hidden {
+		t.Fatal("outcome shown for an active client")
+	}
+	// To the status field, then closed.
+	for f.set.fields[f.set.focus].id != "status" {
+		d.keys("[tab]")
+		f = top[clientForm](t, d)
+	}
+	d.keys("[right][ctrl+s]")
+	f = top[clientForm](t, d)
+	o := f.set.fields[f.set.index("outcome")]
+	if o.hidden || o.err == "" || !strings.Contains(d.view(), "Uitkomst") {
+		t.Fatalf("outcome not asked: %+v\n%s", o, d.view())
+	}
+	d.keys("[right]")
+	if f := top[clientForm](t, d); f.set.get("outcome") != string(store.OutcomeEducation) {
+		t.Fatalf("outcome %q", f.set.get("outcome"))
+	}
+	d.keys("[ctrl+s]")
+	if c := s.clients[1]; c.Status != store.StatusClosed || c.Outcome != store.OutcomeEducation || c.End.IsZero() {
+		t.Errorf("saved %+v", c)
+	}
+}
+
+func TestNoSharedKeysRetention(t *testing.T) {
+	for _, lang := range []Lang{English, Dutch} {
+		for _, sit := range []struct{ name, keys string }{
+			{"deadlines", "D"},
+			{"deadlines restricted", "Djj"},
+			{"purge", "DP"},
+			{"settings", "S"},
+			{"policy form", "Se"},
+			{"practice form", "Sp"},
+			{"client overdue", "jjjjj[enter]"},
+			{"hold form", "jjjjj[enter]h"},
+		} {
+			d, _, _ := unlocked(t, retentionStoreForTest(), lang, 100, 30)
+			d.keys("[tab][tab]" + sit.keys)
+			checkShared(t, string(lang)+" "+sit.name, d.model())
+		}
+	}
+}
+
+// TestFlowPurgeDue unlocks, reads the startup line, opens the deadlines,
+// purges the one due dossier and sees it gone.
+func TestFlowPurgeDue(t *testing.T) {
+	s := retentionStoreForTest()
+	s.ret().deadlines = s.ret().deadlines[:1] // only Sanne, overdue
+	b := &fakeBackend{exists: true, pass: "tulp fiets regen lantaarn", store: s}
+	now := testNow
+	tm := teatest.NewTestModel(t, New(Config{Backend: b, Lang: English, Clock: func() time.Time { return now }}),
+		teatest.WithInitialTermSize(100, 30))
+	wait := func(texts ...string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
+			for _, text := range texts {
+				if !bytes.Contains(out, []byte(text)) {
+					return false
+				}
+			}
+			return true
+		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	wait("Passphrase")
+	tm.Type("tulp fiets regen lantaarn")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	wait("1 dossier is due for deletion")
+	tm.Type("D")
+	wait("Sanne Bakker", "overdue 3 d")
+	tm.Type("P")
+	wait("Dossier of client #5 will be erased")
+	tm.Type("y")
+	wait("Dossier of client #5 erased", "Nothing is due soon.")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if _, ok := s.clientsCopyMap()[5]; ok {
+		t.Error("client #5 still there")
+	}
+}
+
+func (s *fakeStore) clientsCopyMap() map[int64]store.Client {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[int64]store.Client{}
+	for id, c := range s.clients {
+		out[id] = c
+	}
+	return out
+}

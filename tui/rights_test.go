@@ -1,0 +1,261 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/legaldate"
+)
+
+// rightsPeopleStore is newPeopleStore with Anna's rights: an access
+// request due in two weeks, an overdue rectification, an answered
+// objection, a consent in force and one withdrawn, and one disclosure.
+func rightsPeopleStore() *fakeStore {
+	s := newPeopleStore()
+	s.putRights(
+		store.Request{ID: 601, ClientID: 1, Kind: store.RequestAccess, Received: day(2026, 1, 5),
+			Channel: store.ChannelEmail, IdentityChecked: true, IdentityHow: "antwoord vanaf het bekende e-mailadres"},
+		store.Request{ID: 602, ClientID: 1, Kind: store.RequestRectification, Received: day(2025, 12, 1),
+			Channel: store.ChannelLetter, Notes: "Geboortedatum klopt niet in het intakeverslag."},
+		store.Request{ID: 603, ClientID: 1, Kind: store.RequestObjection, Received: day(2025, 11, 3),
+			Channel: store.ChannelInPerson, Status: store.RequestAnswered, Answered: day(2025, 11, 20),
+			Outcome: "Bezwaar toegewezen: geen nieuwsbrief meer."},
+		store.Consent{ID: 701, ClientID: 1, Purpose: "voortgang delen met klantmanager", Recipient: "Gemeente Utrecht",
+			Given: day(2025, 9, 3), GivenBy: store.GivenByClient},
+		store.Consent{ID: 702, ClientID: 1, Purpose: "stageplek zoeken", Recipient: "ROC Midden",
+			Given: day(2025, 10, 1), GivenBy: store.GivenByClient, Withdrawn: day(2026, 1, 10)},
+		store.Disclosure{ID: 801, ClientID: 1, Recipient: "Gemeente Utrecht", What: "voortgangsverslag",
+			Date: day(2025, 12, 15), Basis: store.LegalBasisConsent, ConsentID: 701},
+	)
+	return s
+}
+
+// openRequests opens Anna's requests tab (9 is consent & sharing, the
+// requests tab follows it).
+func openRequests(t *testing.T, s *fakeStore, lang Lang) *driver {
+	t.Helper()
+	d := openAnna(t, s, lang)
+	d.keys("9[tab]")
+	if c := top[clientScreen](t, d); c.tab != tabRequests || !c.rights.loaded {
+		t.Fatalf("tab %s, rights loaded %v", c.tab.id(), c.rights.loaded)
+	}
+	return d
+}
+
+func TestRequestsTabCountsDown(t *testing.T) {
+	d := openRequests(t, rightsPeopleStore(), Dutch)
+	v := d.view()
+	for _, want := range []string{"inzage", "nog 14 dagen", "rectificatie", "te laat: ", "beantwoord 20 nov 2025"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("requests tab lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestNewRequestShowsDueDate(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openRequests(t, s, English)
+	d.keys("n")
+	top[requestForm](t, d)
+	due := legaldate.RequestDeadline(day(2026, 1, 22))
+	want := "Answer by " + newText(English).Weekday(due) + " " + newText(English).Date(due)
+	if v := d.view(); !strings.Contains(v, want) {
+		t.Fatalf("form lacks %q:\n%s", want, v)
+	}
+	// A date typed over the default moves the preview along.
+	d.keys("[tab][ctrl+u]2026-01-02")
+	due2 := legaldate.RequestDeadline(day(2026, 1, 2))
+	if v := d.view(); !strings.Contains(v, newText(English).Date(due2)) {
+		t.Fatalf("preview does not follow the typed date:\n%s", v)
+	}
+	d.keys("[ctrl+s]")
+	c := top[clientScreen](t, d)
+	if s.count("AddRequest") != 1 || c.tab != tabRequests {
+		t.Fatalf("AddRequest %d, tab %s", s.count("AddRequest"), c.tab.id())
+	}
+	if !strings.Contains(c.notice, "Request recorded; answer by") {
+		t.Errorf("notice %q", c.notice)
+	}
+	if got := c.rights.r.requests[c.lists[tabRequests].cursor]; got.Received != day(2026, 1, 2) {
+		t.Errorf("selected %+v, want the new request", got)
+	}
+}
+
+func TestAnswerRequest(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openRequests(t, s, English)
+	d.keys("[enter]")
+	if v := top[requestView](t, d); v.id != 601 {
+		t.Fatalf("opened request %d", v.id)
+	}
+	d.keys("aDossier als pdf gestuurd[ctrl+s]")
+	r := s.request(601)
+	if r.Status != store.RequestAnswered || r.Outcome != "Dossier als pdf gestuurd" {
+		t.Fatalf("request %+v", r)
+	}
+	v := d.view()
+	if !strings.Contains(v, "Request answered") || !strings.Contains(v, "answered 22 Jan 2026") {
+		t.Errorf("view after answering:\n%s", v)
+	}
+	if k := top[requestView](t, d).keys; k.Answer.Enabled() || k.Extend.Enabled() {
+		t.Error("a closed request still offers answer or extend")
+	}
+}
+
+func TestExtendTooLate(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openRequests(t, s, Dutch)
+	d.keys("j[enter]v[tab]Veel stukken te verzamelen[ctrl+s]")
+	v := d.view()
+	if !strings.Contains(v, "Te laat om te verlengen") {
+		t.Fatalf("no sentence for a late extension:\n%s", v)
+	}
+	if r := s.request(602); r.Status != store.RequestOpen {
+		t.Errorf("request %+v", r)
+	}
+}
+
+func TestErasureConfirmNamesCounts(t *testing.T) {
+	s := rightsPeopleStore()
+	s.putRights(store.Request{ID: 604, ClientID: 1, Kind: store.RequestErasure, Received: day(2026, 1, 21),
+		Channel: store.ChannelEmail, IdentityChecked: true, IdentityHow: "in de sessie van 21 januari"})
+	d := openRequests(t, s, English)
+	d.keys("[enter]w")
+	if v := d.view(); !strings.Contains(v, "Not every recipient of this client's data has been told") {
+		t.Fatalf("erasure with a recipient untold:\n%s", v)
+	}
+	if !strings.Contains(d.view(), "Gemeente Utrecht") {
+		t.Fatalf("the recipient to tell is not listed:\n%s", d.view())
+	}
+	d.keys("m")
+	d.keys("w")
+	p := d.model().prompt
+	if p == nil {
+		t.Fatalf("no question before the erasure:\n%s", d.view())
+	}
+	for _, want := range []string{"Anna de Vries", "5 records", "4 appointments", "1 document", "2 consents", "1 disclosure", "4 requests"} {
+		if !strings.Contains(p.question, want) {
+			t.Errorf("question %q lacks %q", p.question, want)
+		}
+	}
+	if v := d.view(); !strings.Contains(v, "Also stays: 2 invoices") {
+		t.Errorf("the view does not say what stays:\n%s", v)
+	}
+	d.keys("y")
+	top[caseloadModel](t, d)
+	if _, ok := s.clients[1]; ok || s.count("Purge") != 1 {
+		t.Errorf("Anna was not erased (Purge %d)", s.count("Purge"))
+	}
+}
+
+func TestDisclosureWithoutConsent(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openAnna(t, s, Dutch)
+	d.keys("9u")
+	top[sharingForm](t, d)
+	d.keys("UWV[tab]eindverslag[ctrl+s]")
+	want := "Geen geldige toestemming van de cliënt voor deze ontvanger op die datum. Leg toestemming vast, of kies een andere wettelijke grondslag."
+	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
+		t.Fatalf("no sentence for a disclosure without consent:\n%s", v)
+	}
+	// With consent to the municipality the same disclosure goes through.
+	d.keys("[shift+tab][ctrl+u]Gemeente Utrecht[ctrl+s]")
+	c := top[clientScreen](t, d)
+	if s.count("AddDisclosure") != 2 || len(c.rights.r.disclosures) != 2 {
+		t.Errorf("AddDisclosure %d, disclosures %d", s.count("AddDisclosure"), len(c.rights.r.disclosures))
+	}
+}
+
+func TestWithdrawConsent(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openAnna(t, s, English)
+	d.keys("9")
+	c := top[clientScreen](t, d)
+	if c.keys.Withdraw.Enabled() {
+		t.Fatal("w offered on a consent already withdrawn")
+	}
+	d.keys("jw")
+	if p := d.model().prompt; p == nil || !strings.Contains(p.question, "Gemeente Utrecht") {
+		t.Fatalf("prompt %+v", p)
+	}
+	d.keys("y")
+	s.mu.Lock()
+	got := s.rights().consents[701].Withdrawn
+	s.mu.Unlock()
+	if got != fakeToday {
+		t.Fatalf("consent withdrawn on %v", got)
+	}
+	if c := top[clientScreen](t, d); c.keys.Withdraw.Enabled() {
+		t.Error("w still offered after the withdrawal")
+	}
+}
+
+func TestRestrictFromRequest(t *testing.T) {
+	s := rightsPeopleStore()
+	s.putRights(store.Request{ID: 605, ClientID: 1, Kind: store.RequestRestriction, Received: day(2026, 1, 20),
+		Channel: store.ChannelPhone})
+	d := openRequests(t, s, English)
+	d.keys("[enter]bClient betwist de juistheid[ctrl+s]")
+	c := top[clientScreen](t, d)
+	if !c.d.client.Restricted || !strings.Contains(d.view(), "Client betwist de juistheid") {
+		t.Fatalf("no restriction banner:\n%s", d.view())
+	}
+	if r := s.request(605); !r.Open() {
+		t.Error("restricting closed the request; it waits for an answer")
+	}
+}
+
+func TestBreachRegister(t *testing.T) {
+	s := rightsPeopleStore()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.keys("B")
+	if v := d.view(); !strings.Contains(v, "Een gestolen laptop met een vergrendelde kluis") {
+		t.Fatalf("empty register without the example:\n%s", v)
+	}
+	d.keys("n")
+	top[breachForm](t, d)
+	d.keys("[tab]Laptop gestolen uit de auto[ctrl+s]")
+	b := top[breachesScreen](t, d)
+	if len(b.items) != 1 || !b.items[0].Discovered.Equal(testNow) {
+		t.Fatalf("register %+v", b.items)
+	}
+	if v := d.view(); !strings.Contains(v, "nog 72 uur") {
+		t.Errorf("no countdown:\n%s", v)
+	}
+	// Not reported, with the reason: it no longer counts down.
+	d.keys("e")
+	d.keys(strings.Repeat("[tab]", 10) + "versleuteld, geen risico[ctrl+s]")
+	if v := d.view(); !strings.Contains(v, "niet gemeld: versleuteld, geen risico") {
+		t.Errorf("reason not shown:\n%s", v)
+	}
+}
+
+// TestRightsNoSharedKeys is TestNoSharedKeys for the screens of the rights
+// desk, in the states that switch keys on and off.
+func TestRightsNoSharedKeys(t *testing.T) {
+	for _, lang := range []Lang{English, Dutch} {
+		for _, sit := range []struct{ name, keys string }{
+			{"consent tab", "[enter]9"},
+			{"consent tab, consent in force", "[enter]9j"},
+			{"consent tab, disclosure", "[enter]9jj"},
+			{"requests tab", "[enter]9[tab]"},
+			{"request view", "[enter]9[tab][enter]"},
+			{"request view rectification", "[enter]9[tab]j[enter]"},
+			{"request view closed", "[enter]9[tab]jj[enter]"},
+			{"request answer fields", "[enter]9[tab][enter]a"},
+			{"request extend fields", "[enter]9[tab][enter]v"},
+			{"request form", "[enter]9[tab]n"},
+			{"request form choice", "[enter]9[tab]n[tab][tab]"},
+			{"consent form", "[enter]9n"},
+			{"disclosure form", "[enter]9u"},
+			{"breaches", "B"},
+			{"breach form", "Bn"},
+			{"breach edit", "Be"},
+		} {
+			d, _, _ := unlocked(t, breachStore(), lang, 100, 30)
+			d.keys(sit.keys)
+			checkShared(t, string(lang)+" "+sit.name, d.model())
+		}
+	}
+}

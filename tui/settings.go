@@ -1,0 +1,180 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// settingsScreen shows the retention policies (e edits the one under the
+// cursor), the practice's details (p edits them; the access report quotes
+// them) and the anonymous statistics per year, read-only.
+type settingsScreen struct {
+	env  *env
+	keys settingsKeys
+	req  reqID
+
+	loaded  bool
+	problem string
+	s       settings
+	list    listCursor
+	width   int
+	height  int
+}
+
+func newSettings(e *env) settingsScreen {
+	m := settingsScreen{env: e, keys: newSettingsKeys(e.text), req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init loads the settings, answering to the request id of the constructor.
+func (m settingsScreen) Init() tea.Cmd { return loadSettings(m.env.store, m.req) }
+
+// Route names the screen.
+func (m settingsScreen) Route() Route { return Route{Kind: KindSettings} }
+
+// Title is "Settings".
+func (m settingsScreen) Title() string { return m.env.text.T("settings.title") }
+
+// Capturing is false: the screen has no text field.
+func (m settingsScreen) Capturing() bool { return false }
+
+// KeyMap lists the screen's keys.
+func (m settingsScreen) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing.
+func (m settingsScreen) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m settingsScreen) RestoreDraft(string) settingsScreen { return m }
+
+// Update loads, reloads when a form above closes, and handles the keys.
+func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		m.req = newReq()
+		return m, loadSettings(m.env.store, m.req)
+	case settingsLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded, m.s, m.problem = true, msg.s, explain(m.env, msg.err)
+		m.list.clamp(len(m.s.policies), len(m.s.policies))
+		m.updateKeys()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Edit):
+			p := m.s.policies[m.list.cursor]
+			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
+		case key.Matches(msg, m.keys.Practice):
+			return m, navigate(Route{Kind: KindPractice})
+		}
+		m.list.move(msg, m.keys.listKeys, len(m.s.policies), len(m.s.policies))
+	}
+	return m, nil
+}
+
+func (m *settingsScreen) updateKeys() {
+	n := len(m.s.policies)
+	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.Edit.SetEnabled(n > 0)
+	m.keys.Practice.SetEnabled(m.loaded)
+}
+
+// View draws the three sections.
+func (m settingsScreen) View() string {
+	t, st := m.env.text, m.env.styles
+	switch {
+	case m.problem != "":
+		return "\n  " + st.Danger.Render(m.problem)
+	case !m.loaded:
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
+	for i, p := range m.s.policies {
+		text := cell(categoryText(t, p.Category), 20) + cell(policyRule(t, p), 42) + oneLine(p.Reason)
+		if i == m.list.cursor {
+			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
+		} else {
+			lines = append(lines, "  "+st.Text.Render(text))
+		}
+	}
+	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.practice")))
+	pr := m.s.practice
+	for _, f := range practiceFields(t, pr) {
+		v := oneLine(f.value)
+		if v == "" {
+			v = st.Muted.Render("—")
+		}
+		lines = append(lines, "  "+st.Label.Render(padRight(f.label, formLabelWidth))+v)
+	}
+	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))
+	if len(m.s.stats) == 0 {
+		lines = append(lines, "  "+st.Muted.Render(t.T("settings.no_statistics")))
+	}
+	for _, y := range m.s.stats {
+		lines = append(lines, "  "+st.Text.Render(statsLine(t, y)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// policyRule is "24 maanden na einde traject".
+func policyRule(t Text, p store.Policy) string {
+	var basis string
+	switch p.Basis {
+	case store.BasisTrajectoryEnd:
+		basis = t.T("basis.trajectory_end")
+	case store.BasisRejection:
+		basis = t.T("basis.rejection")
+	case store.BasisRecordDate:
+		basis = t.T("basis.record_date")
+	case store.BasisInvoiceDate:
+		basis = t.T("basis.invoice_date")
+	default:
+		basis = string(p.Basis)
+	}
+	return t.Tf("policy.rule", p.Months, basis)
+}
+
+// statsLine is one year: "2025  12 trajecten · mediaan 143 dagen ·
+// opleiding 42% · werk 33%".
+func statsLine(t Text, y store.YearStats) string {
+	pct := func(o store.Outcome) string {
+		if y.Trajectories == 0 {
+			return "0%"
+		}
+		return strconv.Itoa((y.Outcomes[o]*100+y.Trajectories/2)/y.Trajectories) + "%"
+	}
+	return fmt.Sprintf("%d  ", y.Year) + t.Tf("settings.stats_line", y.Trajectories, int(y.MedianDays+0.5),
+		pct(store.OutcomeEducation), pct(store.OutcomeWork))
+}
+
+// practiceField is one of the practice's details with its label.
+type practiceField struct {
+	id, label, value string
+}
+
+// practiceFields lists the practice's details in the order the access
+// report names them.
+func practiceFields(t Text, p store.Practice) []practiceField {
+	return []practiceField{
+		{"name", t.T("practice.name"), p.Name},
+		{"address", t.T("practice.address"), p.Address},
+		{"email", t.T("practice.email"), p.Email},
+		{"phone", t.T("practice.phone"), p.Phone},
+		{"kvk", t.T("practice.kvk"), p.KvK},
+		{"dpo_contact", t.T("practice.dpo_contact"), p.DPOContact},
+		{"purposes", t.T("practice.purposes"), p.Purposes},
+		{"legal_bases", t.T("practice.legal_bases"), p.LegalBases},
+		{"recipients", t.T("practice.recipients"), p.Recipients},
+	}
+}
