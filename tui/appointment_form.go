@@ -24,11 +24,10 @@ type appointmentForm struct {
 	base     store.Appointment
 	req      reqID
 
-	loaded  bool
-	saving  bool
-	dirty   bool
-	pending string
-	hasPend bool
+	loaded bool
+	saving bool
+	dirty  bool
+	early  earlyDraft // a draft that came before the load
 
 	set     fieldSet
 	problem string
@@ -107,7 +106,7 @@ func (m appointmentForm) Draft() (string, bool) {
 // RestoreDraft fills the fields, on top of the loaded appointment.
 func (m appointmentForm) RestoreDraft(text string) appointmentForm {
 	if !m.loaded {
-		m.pending, m.hasPend = text, true
+		m.early.hold(text)
 		return m
 	}
 	if m.set.restore(text) {
@@ -132,9 +131,8 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 		}
 		m.loaded, m.base = true, msg.appointment
 		m.fill(msg.appointment)
-		if m.hasPend {
-			m = m.RestoreDraft(m.pending)
-			m.pending, m.hasPend = "", false
+		if text, ok := m.early.take(); ok {
+			m = m.RestoreDraft(text)
 		}
 		return m, m.set.focusOn(m.set.focus)
 	case appointmentSavedMsg:

@@ -24,11 +24,10 @@ type breachForm struct {
 	base store.Breach
 	req  reqID
 
-	loaded  bool
-	saving  bool
-	dirty   bool
-	pending string
-	hasPend bool
+	loaded bool
+	saving bool
+	dirty  bool
+	early  earlyDraft // a draft that came before the load
 
 	set     fieldSet
 	problem string
@@ -115,7 +114,7 @@ func (m breachForm) Draft() (string, bool) {
 // RestoreDraft fills the fields, on top of the loaded breach.
 func (m breachForm) RestoreDraft(text string) breachForm {
 	if !m.loaded {
-		m.pending, m.hasPend = text, true
+		m.early.hold(text)
 		return m
 	}
 	m.dirty = m.set.restore(text) || m.dirty
@@ -146,9 +145,8 @@ func (m breachForm) Update(msg tea.Msg) (breachForm, tea.Cmd) {
 			m.problem = problemText(t, ProblemNotFound)
 			return m, nil
 		}
-		if m.hasPend {
-			m = m.RestoreDraft(m.pending)
-			m.pending, m.hasPend = "", false
+		if text, ok := m.early.take(); ok {
+			m = m.RestoreDraft(text)
 		}
 		return m, m.set.focusOn(m.set.focus)
 	case rightsSavedMsg:

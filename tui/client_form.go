@@ -22,11 +22,10 @@ type clientForm struct {
 	base store.Client // the client as loaded: fields the form does not show survive
 	req  reqID        // the load or save under way
 
-	loaded  bool // a new client is loaded from the start
-	saving  bool
-	dirty   bool
-	pending string // a draft that arrived before the client loaded
-	hasPend bool
+	loaded bool // a new client is loaded from the start
+	saving bool
+	dirty  bool
+	early  earlyDraft // a draft that arrived before the client loaded
 
 	set     fieldSet
 	problem string // a failure that belongs to no field
@@ -111,7 +110,7 @@ func (m clientForm) Draft() (string, bool) {
 // draft waits and goes on top of the loaded values.
 func (m clientForm) RestoreDraft(text string) clientForm {
 	if !m.loaded {
-		m.pending, m.hasPend = text, true
+		m.early.hold(text)
 		return m
 	}
 	if m.set.restore(text) {
@@ -154,9 +153,8 @@ func (m clientForm) onLoaded(msg clientLoadedMsg) (clientForm, tea.Cmd) {
 	m.base = msg.client
 	m.fill(msg.client)
 	m.set.focusOn(0)
-	if m.hasPend {
-		m = m.RestoreDraft(m.pending)
-		m.pending, m.hasPend = "", false
+	if text, ok := m.early.take(); ok {
+		m = m.RestoreDraft(text)
 	}
 	m.syncHidden()
 	return m, m.set.focusOn(m.set.focus)

@@ -41,9 +41,8 @@ type recordEditor struct {
 	savedAs string // snapshot of what is in the vault
 	sent    string // snapshot of what the running save sends
 	dirty   bool
-	pending string // a draft that arrived before the record loaded
-	hasPend bool
-	tooLong bool // more lines than the text area holds: never saved from here
+	early   earlyDraft // a draft that arrived before the record loaded
+	tooLong bool       // more lines than the text area holds: never saved from here
 	problem string
 	width   int
 	height  int
@@ -155,7 +154,7 @@ func (m recordEditor) Draft() (string, bool) {
 // and goes on top of the loaded values.
 func (m recordEditor) RestoreDraft(text string) recordEditor {
 	if !m.loaded {
-		m.pending, m.hasPend = text, true
+		m.early.hold(text)
 		return m
 	}
 	var d editorDraft
@@ -228,9 +227,8 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	m.body.SetValue(r.Body)
 	m.savedAs = m.snapshot()
 	cmd := m.focusAt(len(m.set.fields)) // an existing record: straight to the text
-	if m.hasPend {
-		m = m.RestoreDraft(m.pending)
-		m.pending, m.hasPend = "", false
+	if text, ok := m.early.take(); ok {
+		m = m.RestoreDraft(text)
 	}
 	m.layout()
 	m.updateKeys()

@@ -24,12 +24,11 @@ type requestForm struct {
 	base   store.Request
 	req    reqID
 
-	loaded  bool
-	saving  bool
-	dirty   bool
-	pending string
-	hasPend bool
-	due     string // the due date in words, or "" while the date is unreadable
+	loaded bool
+	saving bool
+	dirty  bool
+	early  earlyDraft // a draft that came before the load
+	due    string     // the due date in words, or "" while the date is unreadable
 
 	set     fieldSet
 	problem string
@@ -106,7 +105,7 @@ func (m requestForm) Draft() (string, bool) {
 // RestoreDraft fills the fields, on top of the loaded request.
 func (m requestForm) RestoreDraft(text string) requestForm {
 	if !m.loaded {
-		m.pending, m.hasPend = text, true
+		m.early.hold(text)
 		return m
 	}
 	if m.set.restore(text) {
@@ -131,9 +130,8 @@ func (m requestForm) Update(msg tea.Msg) (requestForm, tea.Cmd) {
 		}
 		m.loaded, m.base = true, msg.d.r
 		m.fill(msg.d.r)
-		if m.hasPend {
-			m = m.RestoreDraft(m.pending)
-			m.pending, m.hasPend = "", false
+		if text, ok := m.early.take(); ok {
+			m = m.RestoreDraft(text)
 		}
 		return m, m.set.focusOn(m.set.focus)
 	case rightsSavedMsg:
