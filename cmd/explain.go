@@ -2,12 +2,14 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/dossier"
 )
 
 // explain turns an error into what the coach reads: what happened, and
@@ -17,9 +19,71 @@ func (e *env) explain(err error) (msg, hint string) {
 	dir := e.vaultDir
 	backups := filepath.Join(dir, "backups")
 	var ve *store.ValidationError
+	var ambiguous *ambiguousError
+	var csvErr *dossier.CSVError
+	var formatErr *dossier.FormatError
+	var existing *store.ExistingClientError
+	var importErr *store.ImportError
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
+	case errors.Is(err, errDossierDamaged):
+		return e.t("the dossier file is damaged or incomplete", "het dossierbestand is beschadigd of onvolledig"),
+			e.t("nothing was imported; ask for the file again", "er is niets ingelezen; vraag het bestand opnieuw op")
+	case errors.Is(err, crypt.ErrWrongExportKey):
+		return e.t("the passphrase or key does not open this dossier", "de wachtwoordzin of sleutel opent dit dossier niet"),
+			e.t("nothing was imported; check the passphrase you were given (the words, the hyphens)",
+				"er is niets ingelezen; controleer de wachtwoordzin die je kreeg (de woorden, de streepjes)")
+	case errors.Is(err, errNeedIdentity):
+		return e.t("this dossier is sealed to a key, not a passphrase", "dit dossier is versleuteld voor een sleutel, niet met een wachtwoordzin"),
+			e.t("name the file with your secret key: --identity FILE", "noem het bestand met je geheime sleutel: --identity FILE")
+	case errors.Is(err, errNoDossierPassphrase):
+		return e.t("no terminal to ask for the dossier's passphrase", "geen terminal om de wachtwoordzin van het dossier te vragen"),
+			e.t("run it in a terminal, or name a file holding it with --dossier-passphrase-file",
+				"start het in een terminal, of noem een bestand waarin hij staat met --dossier-passphrase-file")
+	case errors.Is(err, dossier.ErrBadPublicKey):
+		return e.t("that is not an age public key", "dat is geen publieke sleutel van age"),
+			e.t("nothing was written; paste the whole key: it starts with age1 (age1pq1 for a post-quantum key)",
+				"er is niets geschreven; plak de hele sleutel: hij begint met age1 (age1pq1 voor een post-quantum sleutel)")
+	case errors.Is(err, dossier.ErrExists):
+		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.t("the file already exists", "het bestand bestaat al"), 1),
+			e.t("nothing was written; choose another name, or leave --out off for a free name in the export folder",
+				"er is niets geschreven; kies een andere naam, of laat --out weg voor een vrije naam in de exportmap")
+	case errors.Is(err, errPlainUnconfirmed):
+		return e.t("an unencrypted export needs confirmation", "een onversleutelde export moet je bevestigen"),
+			e.t("nothing was written; add --yes to write the dossier unencrypted, or leave --plain off to seal it",
+				"er is niets geschreven; voeg --yes toe om het dossier onversleuteld te schrijven, of laat --plain weg om het te versleutelen")
+	case errors.Is(err, errNoBasis):
+		return e.t("a recipient other than the client needs a legal basis", "een andere ontvanger dan de cliënt vraagt om een grondslag"),
+			e.t("add --basis: one of "+legalBases(), "voeg --basis toe: een van "+legalBases())
+	case errors.Is(err, errNoSuchClient):
+		return e.t("no client matches ", "geen cliënt past bij ") + strings.TrimPrefix(err.Error(), errNoSuchClient.Error()+": "),
+			e.t("'caseload list' shows every client with its id", "'caseload list' toont elke cliënt met zijn nummer")
+	case errors.As(err, &ambiguous):
+		var ids []string
+		for _, m := range ambiguous.matches {
+			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, m.Name))
+		}
+		return fmt.Sprintf(e.t("%q matches %d clients", "%q past bij %d cliënten"), ambiguous.query, len(ambiguous.matches)),
+			e.t("use the id: ", "gebruik het nummer: ") + strings.Join(ids, ", ")
+	case errors.As(err, &csvErr):
+		return csvErr.Error(), e.t("nothing was imported; correct the spreadsheet and import the whole list again",
+			"er is niets ingelezen; verbeter de spreadsheet en lees de hele lijst opnieuw in")
+	case errors.As(err, &formatErr):
+		return err.Error(),
+			e.t("nothing was imported; the file is damaged or is not a caseload dossier",
+				"er is niets ingelezen; het bestand is beschadigd of is geen dossier van caseload")
+	case errors.As(err, &existing):
+		if existing.ByUID {
+			return fmt.Sprintf(e.t("this dossier was imported before: it is client %d (%s)", "dit dossier is al eerder ingelezen: het is cliënt %d (%s)"),
+					existing.ID, existing.Name),
+				e.t("nothing was imported", "er is niets ingelezen")
+		}
+		return fmt.Sprintf(e.t("already in the caseload as client %d (%s)", "staat al in de caseload als cliënt %d (%s)"),
+			existing.ID, existing.Name), e.t("nothing was imported", "er is niets ingelezen")
+	case errors.As(err, &importErr) && errors.As(err, &ve):
+		return e.t("the dossier cannot be imported: ", "het dossier kan niet worden ingelezen: ") + ve.Field + ": " + ve.Problem,
+			e.t("nothing was imported", "er is niets ingelezen")
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return e.t("wrong passphrase", "verkeerde wachtwoordzin"),
 			e.t("check caps lock and try again; if it is lost, 'caseload recover' opens the vault with the recovery key",
@@ -64,6 +128,43 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.t("the passphrase is too short", "de wachtwoordzin is te kort"),
 			e.t("use at least 10 characters; four random words are easy to remember and hard to guess",
 				"gebruik minstens 10 tekens; vier willekeurige woorden zijn makkelijk te onthouden en moeilijk te raden")
+	case errors.Is(err, store.ErrNoConsent):
+		return e.t("the client has not consented to sharing with this recipient on that date",
+				"de cliënt heeft op die datum geen toestemming gegeven om met deze ontvanger te delen"),
+			e.t("nothing was recorded; record the consent first, or choose the legal basis that does apply",
+				"er is niets vastgelegd; leg eerst de toestemming vast, of kies de grondslag die wel geldt")
+	case errors.Is(err, store.ErrRestricted):
+		return e.t("processing of this client is restricted: the dossier is read-only",
+				"de verwerking van deze cliënt is beperkt: het dossier kan alleen worden ingezien"),
+			e.t("nothing was changed; lift the restriction first if the client agrees",
+				"er is niets veranderd; hef eerst de beperking op als de cliënt daarmee instemt")
+	case errors.Is(err, store.ErrExtensionTooLate):
+		return e.t("the first month after the request has passed: it can no longer be extended",
+				"de eerste maand na het verzoek is voorbij: het kan niet meer worden verlengd"),
+			e.t("answer the request now; an extension must reach the client within the first month",
+				"beantwoord het verzoek nu; een verlenging moet de cliënt binnen de eerste maand bereiken")
+	case errors.Is(err, store.ErrRequestClosed):
+		return e.t("the request has already been answered or refused", "het verzoek is al beantwoord of afgewezen"),
+			e.t("nothing was changed; record a new request if the client asks again",
+				"er is niets veranderd; leg een nieuw verzoek vast als de cliënt het opnieuw vraagt")
+	case errors.Is(err, store.ErrIdentityNotChecked):
+		return e.t("the identity of the requester has not been checked", "de identiteit van de aanvrager is niet gecontroleerd"),
+			e.t("check it (never by a copy of the ID) and record how, then answer",
+				"controleer die (nooit met een kopie van het identiteitsbewijs) en leg vast hoe, en antwoord dan")
+	case errors.Is(err, store.ErrNoticesPending):
+		return e.t("not every recipient of the client's data has been told of the erasure yet",
+				"nog niet elke ontvanger van de gegevens van de cliënt is over de verwijdering ingelicht"),
+			e.t("tell them and mark them notified first: the purge erases the record of who they are",
+				"licht hen in en vink hen eerst af: na het wissen staat nergens meer wie het waren")
+	case errors.Is(err, store.ErrOnHold):
+		return e.t("the client is under legal hold: nothing of the dossier may be erased",
+				"de cliënt valt onder een juridische bewaarplicht: niets van het dossier mag worden gewist"),
+			e.t("nothing was erased; lift the hold once its reason has passed",
+				"er is niets gewist; hef de bewaarplicht op zodra de reden vervallen is")
+	case errors.Is(err, store.ErrPlanChanged):
+		return e.t("the caseload changed since the purge was shown", "de caseload is veranderd sinds het wissen werd getoond"),
+			e.t("nothing was erased; run the purge again and check what it shows",
+				"er is niets gewist; voer het wissen opnieuw uit en controleer wat het toont")
 	case errors.Is(err, os.ErrNotExist):
 		return err.Error(), e.t("check the file name", "controleer de bestandsnaam")
 	case errors.As(err, &ve):

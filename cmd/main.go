@@ -77,9 +77,14 @@ func commands() []command {
 		{"init", "", "create a new vault and show its recovery key", runInit},
 		{"verify", "", "decrypt the vault, check its integrity and print what it holds", runVerify},
 		{"list", "[--json]", "list the clients", runList},
+		{"deadlines", "[--json]", "print everything due, soonest first: retention, requests, breaches", runDeadlines},
+		{"retention", "[--json] [--purge [--yes]]", "list retention countdowns; --purge shows what is due, --yes erases it", runRetention},
+		{"register", "[--out FILE]", "write the record of processing activities (Markdown; FILE.md and FILE.html)", runRegister},
 		{"passwd", "", "change the passphrase", runPasswd},
 		{"recover", "", "open the vault with the recovery key and set a new passphrase", runRecover},
 		{"backup", "--out FILE", "write an encrypted copy of the vault", runBackup},
+		{"export", "CLIENT [--recipient KEY|--plain]", "write a client's dossier, sealed with a fresh passphrase or to KEY (--all, --out FILE, --to NAME --basis B)", runExport},
+		{"import", "FILE [--dry-run]", "read a dossier (.zip.age, .zip; --identity FILE) or a client list (.csv) into the vault", runImport},
 		{"demo", "", "open caseload on a throwaway vault of invented clients", runDemo},
 	}
 }

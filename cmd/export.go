@@ -1,0 +1,346 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/dossier"
+)
+
+// The dossier export: `caseload export`, and ExportDossier for the
+// screens' `x`. store/dossier writes the zip, crypt seals it on its way
+// to the disk; this file joins the two and logs the export once the file
+// is in place.
+
+// ExportDossier writes the dossier of a client as the coach asked (see
+// dossier.Request) and logs it in the client's disclosure log and the
+// audit log. It is what the screens call for `x`; the passphrase in the
+// result is to be shown once. Errors the screens tell apart:
+// dossier.ErrBadPublicKey, dossier.ErrExists, store.ErrNotFound,
+// store.ErrRestricted and store.ErrNoConsent (for a recipient other than
+// the client), crypt.ErrDiskFull. A result with an error wrapping
+// store.ErrNotSaved is valid: the file is written and the log line is
+// kept in memory until the next save.
+func (s *session) ExportDossier(ctx context.Context, clientID int64, r dossier.Request) (dossier.Result, error) {
+	return exportDossier(ctx, s.Store, clientID, r, 0, os.Getenv)
+}
+
+// CheckPublicKey tells whether a pasted key is an age public key, so the
+// screens can refuse a bad paste before the export starts; it wraps
+// dossier.ErrBadPublicKey.
+func (s *session) CheckPublicKey(key string) error {
+	if err := crypt.CheckRecipients(key); err != nil {
+		return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+	}
+	return nil
+}
+
+// exportDossier does ExportDossier with the given scrypt work factor (0:
+// age's default) and environment (for the default folder).
+func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossier.Request, workFactor int,
+	getenv func(string) string) (dossier.Result, error) {
+	if r.Plain && r.PublicKey != "" {
+		return dossier.Result{}, dossier.ErrBoth
+	}
+	key := crypt.ExportKey{Recipients: r.PublicKey, Plain: r.Plain, WorkFactor: workFactor}
+	if r.PublicKey != "" {
+		if err := crypt.CheckRecipients(r.PublicKey); err != nil {
+			return dossier.Result{}, fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+		}
+	}
+	e, err := dossier.Prepare(ctx, s, clientID, r.Options())
+	if err != nil {
+		return dossier.Result{}, err
+	}
+	if r.Sealing() == dossier.SealedPassphrase {
+		key.Passphrase = crypt.NewExportPassphrase()
+	}
+	dir, name, free := r.Dir, e.FileName(), true
+	if dir == "" {
+		dir = dossier.DefaultDir(getenv)
+	}
+	if r.Path != "" {
+		dir, name, free = filepath.Dir(r.Path), filepath.Base(r.Path), false
+	}
+	path, err := crypt.WriteExport(dir, name, key, free, func(w io.Writer) error { return e.WriteZip(ctx, w) })
+	if errors.Is(err, crypt.ErrExportExists) {
+		return dossier.Result{}, fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(dir, name))
+	}
+	if err != nil {
+		return dossier.Result{}, err
+	}
+	res := e.Result(path, key.Passphrase)
+	if err := e.Log(ctx, path); err != nil {
+		if errors.Is(err, store.ErrNotSaved) {
+			return res, err
+		}
+		// An export the log does not hold must not exist.
+		os.Remove(path)
+		return dossier.Result{}, fmt.Errorf("logging the export: %w", err)
+	}
+	return res, nil
+}
+
+// errPlainUnconfirmed is returned for --plain without a confirmation.
+var errPlainUnconfirmed = errors.New("an unencrypted export needs confirmation")
+
+// errNoBasis is returned for --to without --basis.
+var errNoBasis = errors.New("a recipient other than the client needs a legal basis")
+
+func runExport(e *env, args []string) error {
+	fs := flags("export")
+	out := fs.String("out", "", "")
+	recipient := fs.String("recipient", "", "")
+	recipientsFile := fs.String("recipients-file", "", "")
+	plain := fs.Bool("plain", false, "")
+	yes := fs.Bool("yes", false, "")
+	to := fs.String("to", "", "")
+	basis := fs.String("basis", "", "")
+	all := fs.Bool("all", false, "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case *all && len(rest) > 0:
+		return fmt.Errorf("%w: export takes a client or --all, not both", errUsage)
+	case !*all && len(rest) != 1:
+		return fmt.Errorf("%w: export needs one client (an id or a name), or --all", errUsage)
+	case *plain && (*recipient != "" || *recipientsFile != ""):
+		return fmt.Errorf("%w: --plain and --recipient exclude each other", errUsage)
+	case *recipient != "" && *recipientsFile != "":
+		return fmt.Errorf("%w: --recipient and --recipients-file exclude each other", errUsage)
+	case *to == "" && *basis != "":
+		return fmt.Errorf("%w: --basis goes with --to", errUsage)
+	case *to != "" && *basis == "":
+		return errNoBasis
+	case *basis != "" && !store.LegalBasis(*basis).Valid():
+		return fmt.Errorf("%w: --basis takes one of %s", errUsage, legalBases())
+	}
+	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
+		PublicKey: *recipient}
+	if *recipientsFile != "" {
+		b, err := os.ReadFile(*recipientsFile)
+		if err != nil {
+			return fmt.Errorf("reading the recipients file: %w", err)
+		}
+		r.PublicKey = string(b)
+	}
+	if r.PublicKey != "" {
+		if err := crypt.CheckRecipients(r.PublicKey); err != nil {
+			return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+		}
+	}
+	if *plain && !*yes {
+		if err := e.confirmPlain(); err != nil {
+			return err
+		}
+	}
+	r.Dir = e.getenv("CASELOAD_EXPORT_DIR")
+	if *out != "" {
+		if info, err := os.Stat(*out); err == nil && info.IsDir() {
+			r.Dir = *out
+		} else if *all {
+			return fmt.Errorf("%w: with --all, --out names a folder", errUsage)
+		} else {
+			r.Path = *out
+		}
+	}
+
+	ctx := context.Background()
+	s, err := e.unlock(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var ids []int64
+	if *all {
+		rows, err := s.ListClients(ctx)
+		if err != nil {
+			return err
+		}
+		for _, row := range rows {
+			ids = append(ids, row.ID)
+		}
+		if len(ids) == 0 {
+			fmt.Fprintln(e.stderr, e.t("There are no clients to export.", "Er zijn geen cliënten om te exporteren."))
+			return nil
+		}
+	} else {
+		id, err := e.findClient(ctx, s, rest[0])
+		if err != nil {
+			return err
+		}
+		ids = []int64{id}
+	}
+	if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
+		fmt.Fprintln(e.stderr, e.t(
+			"caseload: warning: the practice's details are empty, so the report names no controller; fill them in under settings",
+			"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het verslag noemt geen verwerkingsverantwoordelijke; vul ze in bij de instellingen"))
+	}
+	var failed []error
+	for _, id := range ids {
+		res, err := exportDossier(ctx, s.Store, id, r, e.workFactor, e.getenv)
+		if err != nil && res.Path == "" {
+			if !*all {
+				return err
+			}
+			msg, _ := e.explain(err)
+			fmt.Fprintf(e.stderr, "caseload: warning: %s %d: %s\n", e.t("client", "cliënt"), id, msg)
+			failed = append(failed, err)
+			continue
+		}
+		e.reportExport(res)
+		if err != nil { // written, but the log line is not saved yet
+			return err
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d exports failed: %w", len(failed), len(ids), errors.Join(failed...))
+	}
+	return nil
+}
+
+// reportExport tells where the export went, and the passphrase on
+// stderr, once: it is for the coach's eyes and goes to the client by
+// another channel, so it stays out of whatever stdout is piped to.
+func (e *env) reportExport(res dossier.Result) {
+	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), res.Path)
+	switch res.Sealing {
+	case dossier.SealedPassphrase:
+		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.t("Passphrase for", "Wachtwoordzin voor"),
+			filepath.Base(res.Path), res.Passphrase,
+			e.t("Shown only this once. Give it to the client by another way than the file (phone, text message),\nnever in the same e-mail.",
+				"Alleen nu te zien. Geef hem aan de cliënt op een andere manier dan het bestand (telefoon, sms),\nnooit in dezelfde e-mail."))
+	case dossier.SealedPublicKey:
+		fmt.Fprintln(e.stderr, e.t("Sealed to the public key you gave: only its owner can open it.",
+			"Versleuteld voor de publieke sleutel die je gaf: alleen de eigenaar kan het openen."))
+	case dossier.SealedNone:
+		fmt.Fprintln(e.stderr, e.t("caseload: warning: this file is not encrypted; anyone who gets it can read the whole dossier",
+			"caseload: waarschuwing: dit bestand is niet versleuteld; wie het krijgt, kan het hele dossier lezen"))
+	}
+}
+
+// confirmPlain asks the coach to type "yes" before a dossier leaves
+// unencrypted; without a terminal it takes --yes.
+func (e *env) confirmPlain() error {
+	if !e.tty() {
+		return errPlainUnconfirmed
+	}
+	fmt.Fprint(e.stderr, e.t("The dossier will be written UNENCRYPTED: anyone who gets the file can read it.\nType yes to go on: ",
+		"Het dossier wordt ONVERSLEUTELD geschreven: wie het bestand krijgt, kan het lezen.\nTyp ja om door te gaan: "))
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "yes", "ja":
+		return nil
+	}
+	return errPlainUnconfirmed
+}
+
+func legalBases() string {
+	var names []string
+	for _, b := range store.LegalBases {
+		names = append(names, string(b))
+	}
+	return strings.Join(names, ", ")
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments ("export Fatima --plain" as well as "export
+// --plain Fatima"), and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest, args = append(rest, args[0]), args[1:]
+	}
+}
+
+// ambiguousError is a name that matches more than one client.
+type ambiguousError struct {
+	query   string
+	matches []store.ClientRow
+}
+
+func (e *ambiguousError) Error() string {
+	return fmt.Sprintf("%q matches %d clients", e.query, len(e.matches))
+}
+
+// errNoSuchClient is a name or id that matches no client.
+var errNoSuchClient = errors.New("no such client")
+
+// findClient resolves CLIENT: an id, or a unique match of the name
+// (ignoring case and accents; a whole-name match wins over partial ones).
+func (e *env) findClient(ctx context.Context, s *session, q string) (int64, error) {
+	rows, err := s.ListClients(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if id, err := strconv.ParseInt(q, 10, 64); err == nil {
+		for _, r := range rows {
+			if r.ID == id {
+				return id, nil
+			}
+		}
+		return 0, fmt.Errorf("%w: %s", errNoSuchClient, q)
+	}
+	fq := foldName(q)
+	if fq == "" {
+		return 0, fmt.Errorf("%w: %s", errNoSuchClient, q)
+	}
+	var exact, partial []store.ClientRow
+	for _, r := range rows {
+		fn := foldName(r.Name)
+		switch {
+		case fn == fq:
+			exact = append(exact, r)
+		case strings.Contains(fn, fq):
+			partial = append(partial, r)
+		}
+	}
+	matches := exact
+	if len(matches) == 0 {
+		matches = partial
+	}
+	switch len(matches) {
+	case 0:
+		return 0, fmt.Errorf("%w: %s", errNoSuchClient, q)
+	case 1:
+		return matches[0].ID, nil
+	}
+	return 0, &ambiguousError{query: q, matches: matches}
+}
+
+// foldName is a name as a search compares it: lower case, without
+// accents, single spaces.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

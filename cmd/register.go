@@ -1,0 +1,81 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// runRegister writes the record of processing activities (AVG art. 30):
+// as Markdown to stdout, or with --out FILE as FILE.md and a
+// self-contained FILE.html, in the language of --lang. It only looks at
+// the vault (see look). Practice details still empty are named on stderr:
+// the register is incomplete without them.
+func runRegister(e *env, args []string) error {
+	fs := flags("register")
+	out := fs.String("out", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := e.look(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	doc, err := s.Register(ctx, e.lang)
+	if err != nil {
+		return err
+	}
+	md, err := doc.Markdown()
+	if err != nil {
+		return fmt.Errorf("writing the register: %w", err)
+	}
+	if len(doc.Missing) > 0 {
+		missing := make([]string, len(doc.Missing))
+		for i, m := range doc.Missing {
+			missing[i] = e.t(practiceFields[m][0], practiceFields[m][1])
+		}
+		defer fmt.Fprintf(e.stderr, "caseload: hint: %s\n", fmt.Sprintf(e.t(
+			"the register is incomplete: fill in the practice's %s in caseload's settings",
+			"het register is onvolledig: vul in de instellingen van caseload de %s van de praktijk in"),
+			strings.Join(missing, ", ")))
+	}
+	if *out == "" {
+		_, err := e.stdout.Write(md)
+		return err
+	}
+	html, err := doc.HTML()
+	if err != nil {
+		return fmt.Errorf("writing the register: %w", err)
+	}
+	// "register", "register.md" and "register.html" all name the pair.
+	base := *out
+	if ext := filepath.Ext(base); ext == ".md" || ext == ".html" {
+		base = strings.TrimSuffix(base, ext)
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{base + ".md", md}, {base + ".html", html}} {
+		// The register names no client: it is meant to be shown, so it
+		// is written readable like any document.
+		if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
+			return fmt.Errorf("writing the register: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), f.name)
+	}
+	return nil
+}
+
+// practiceFields names the practice settings the register needs, in
+// English and Dutch, by the field names of store.RegisterDoc.Missing.
+var practiceFields = map[string][2]string{
+	"name":        {"name", "naam"},
+	"address":     {"address", "adres"},
+	"email":       {"e-mail or phone", "e-mail of telefoon"},
+	"purposes":    {"purposes", "doeleinden"},
+	"legal_bases": {"legal bases", "grondslagen"},
+}
