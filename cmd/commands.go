@@ -76,7 +76,7 @@ func runVerify(e *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	s, err := e.unlock(ctx)
+	s, err := e.look(ctx)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func runList(e *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	s, err := e.unlock(ctx)
+	s, err := e.look(ctx)
 	if err != nil {
 		return err
 	}
@@ -230,7 +230,7 @@ func runBackup(e *env, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: backup needs --out FILE", errUsage)
 	}
-	s, err := e.unlock(context.Background())
+	s, err := e.look(context.Background())
 	if err != nil {
 		return err
 	}

@@ -9,39 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 )
-
-// look unlocks the vault to read it only: nothing the session does is
-// sealed, so vault.age stays byte for byte as it was. Commands that only
-// report (deadlines from a login script, the register, a purge's dry run)
-// use it, because a save would rotate a real backup out of backups/ and,
-// on a vault shared by a sync tool, make the other laptop's next save a
-// conflict, each time the laptop starts. The audit log records what
-// changes the vault; a look changes nothing.
-func (e *env) look(ctx context.Context) (*session, error) {
-	if ok, err := crypt.Exists(e.vaultDir); err != nil {
-		return nil, err
-	} else if !ok {
-		return nil, fmt.Errorf("%w in %s", crypt.ErrNoVault, e.vaultDir)
-	}
-	p, err := e.passphrase()
-	if err != nil {
-		return nil, err
-	}
-	v, image, err := crypt.Open(e.vaultDir, p, e.cryptOptions())
-	if err != nil {
-		return nil, err
-	}
-	// No Sealer: a store without one keeps every change in memory.
-	s, err := store.Open(ctx, image, store.Options{Clock: e.clock})
-	if err != nil {
-		v.Close()
-		return nil, err
-	}
-	return &session{Store: s, vault: v}, nil
-}
 
 // retentionClient is one client in `caseload retention --json`.
 type retentionClient struct {

@@ -69,8 +69,20 @@ func (e *env) create(ctx context.Context, passphrase string) (*session, string, 
 	return &session{Store: s, vault: v}, recovery, nil
 }
 
-// unlock asks for the passphrase and opens the vault.
-func (e *env) unlock(ctx context.Context) (*session, error) {
+// unlock asks for the passphrase and opens the vault to work in it: every
+// change is sealed, and the unlock is logged.
+func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked(ctx, true) }
+
+// look unlocks the vault to read it only: nothing the session does is
+// sealed, so vault.age stays byte for byte as it was. Commands that only
+// report (list, verify, backup, deadlines from a login script, the
+// register, a purge's dry run) use it, because a save would rotate a real
+// backup out of backups/ and, on a vault shared by a sync tool, make the
+// other laptop's next save a conflict, each time the laptop starts. The
+// audit log records what changes the vault; a look changes nothing.
+func (e *env) look(ctx context.Context) (*session, error) { return e.openAsked(ctx, false) }
+
+func (e *env) openAsked(ctx context.Context, seal bool) (*session, error) {
 	if ok, err := crypt.Exists(e.vaultDir); err != nil {
 		return nil, err
 	} else if !ok {
@@ -80,5 +92,18 @@ func (e *env) unlock(ctx context.Context) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.open(ctx, p)
+	if seal {
+		return e.open(ctx, p)
+	}
+	v, image, err := crypt.Open(e.vaultDir, p, e.cryptOptions())
+	if err != nil {
+		return nil, err
+	}
+	// No Sealer: a store without one keeps every change in memory.
+	s, err := store.Open(ctx, image, store.Options{Clock: e.clock})
+	if err != nil {
+		v.Close()
+		return nil, err
+	}
+	return &session{Store: s, vault: v}, nil
 }
