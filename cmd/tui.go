@@ -72,7 +72,7 @@ func (e *env) makeDemo(clients int) error {
 		return err
 	}
 	defer s.Close()
-	if _, err := sample.Fill(ctx, s, sample.Options{Clients: clients, Seed: 2026, Lang: e.lang,
+	if _, err := sample.Fill(ctx, s, sample.Options{Clients: clients, Seed: 2027, Lang: e.lang,
 		Today: s.Today(), Documents: true}); err != nil {
 		return fmt.Errorf("filling the demo vault: %w", err)
 	}
