@@ -32,9 +32,10 @@ const (
 // only scans those strings into a reused index slice, and View renders only
 // the rows on screen.
 type caseloadModel struct {
-	env  *env
-	keys caseloadKeys
-	req  reqID
+	env    *env
+	keys   caseloadKeys
+	export key.Binding // x: export the selected client's dossier
+	req    reqID
 
 	loaded bool
 	caseTable
@@ -58,6 +59,7 @@ func newCaseload(e *env) caseloadModel {
 	m := caseloadModel{
 		env:    e,
 		keys:   newCaseloadKeys(e.text),
+		export: newExportOpenKey(e.text),
 		filter: newInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
 		req:    newReq(),
 	}
@@ -84,7 +86,9 @@ func (m caseloadModel) Title() string { return "" }
 func (m caseloadModel) Capturing() bool { return m.filtering }
 
 // KeyMap lists the keys that work now.
-func (m caseloadModel) KeyMap() help.KeyMap { return m.keys }
+func (m caseloadModel) KeyMap() help.KeyMap {
+	return withKeys{base: m.keys, extra: []key.Binding{m.export}}
+}
 
 // Draft keeps nothing: a filter is quickly typed again.
 func (m caseloadModel) Draft() (string, bool) { return "", false }
@@ -147,6 +151,10 @@ func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		}
 	case key.Matches(msg, k.New):
 		return m, navigate(Route{Kind: KindClientForm})
+	case key.Matches(msg, m.export):
+		if id := m.selectedID(); id != 0 {
+			return m, navigate(Route{Kind: KindExport, Client: id})
+		}
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		m.updateKeys()
@@ -312,6 +320,7 @@ func (m *caseloadModel) updateKeys() {
 	f := m.filtering
 	k.listKeys.setEnabled(!f && len(m.visible) > 0)
 	k.Open.SetEnabled(!f && len(m.visible) > 0)
+	m.export.SetEnabled(!f && len(m.visible) > 0)
 	k.New.SetEnabled(!f)
 	k.Filter.SetEnabled(!f && len(m.rows) > 0)
 	k.Tab.SetEnabled(!f)

@@ -19,6 +19,7 @@ import (
 type clientScreen struct {
 	env    *env
 	keys   clientKeys
+	export key.Binding // x: export the dossier
 	id     int64
 	req    reqID // the load under way
 	actReq reqID // the delete under way
@@ -42,7 +43,7 @@ type clientScreen struct {
 }
 
 func newClientScreen(e *env, r Route) clientScreen {
-	m := clientScreen{env: e, keys: newClientKeys(e.text), id: r.Client, req: newReq(),
+	m := clientScreen{env: e, keys: newClientKeys(e.text), export: newExportOpenKey(e.text), id: r.Client, req: newReq(),
 		tab: tabByID(r.Tab), want: r.Item}
 	m.ret.req = newReq()
 	m.rights.req = newReq()
@@ -80,7 +81,9 @@ func (m clientScreen) Title() string {
 func (m clientScreen) Capturing() bool { return false }
 
 // KeyMap lists the keys of the open tab.
-func (m clientScreen) KeyMap() help.KeyMap { return m.keys }
+func (m clientScreen) KeyMap() help.KeyMap {
+	return withKeys{base: m.keys, extra: []key.Binding{m.export}}
+}
 
 // Draft keeps nothing: the client screen holds no typing.
 func (m clientScreen) Draft() (string, bool) { return "", false }
@@ -274,6 +277,7 @@ func (m *clientScreen) updateKeys() {
 	}
 	m.updateRetentionKeys()
 	m.updateRightsKeys()
+	m.export.SetEnabled(m.loaded)
 }
 
 // setTab opens tab t.
@@ -293,6 +297,8 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 		return m, cmd
 	}
 	switch {
+	case key.Matches(msg, m.export):
+		return m, navigate(Route{Kind: KindExport, Client: m.id})
 	case key.Matches(msg, k.NextTab):
 		m.setTab(m.tab + 1)
 	case key.Matches(msg, k.PrevTab):

@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/caseload/caseload/store"
+	dossierfile "github.com/caseload/caseload/store/dossier"
 )
 
 // Test doubles and a synchronous driver. Every person here is invented.
@@ -42,19 +43,21 @@ var (
 
 // fakeStore keeps clients and drafts in maps and records what was called.
 type fakeStore struct {
-	mu       sync.Mutex
-	clients  map[int64]store.Client
-	rows     map[int64]store.ClientRow // retention and next appointment per client
-	drafts   map[string]string
-	nextID   int64
-	calls    []string
-	closed   bool
-	sealErr  error // mutating calls succeed in memory but fail to seal
-	saveErr  error // Save fails
-	closeErr error
-	dd       *dossierData   // records, appointments, documents, audit
-	rd       *retentionData // deadlines, policies, backups; see fake_retention_test.go
-	rr       *rightsData    // requests, consents, disclosures, breaches; see fake_rights_test.go
+	mu        sync.Mutex
+	clients   map[int64]store.Client
+	rows      map[int64]store.ClientRow // retention and next appointment per client
+	drafts    map[string]string
+	nextID    int64
+	calls     []string
+	closed    bool
+	sealErr   error // mutating calls succeed in memory but fail to seal
+	saveErr   error // Save fails
+	closeErr  error
+	dd        *dossierData          // records, appointments, documents, audit
+	rd        *retentionData        // deadlines, policies, backups; see fake_retention_test.go
+	rr        *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
+	exports   []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
+	exportErr error                 // ExportDossier fails with it
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

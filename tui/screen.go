@@ -105,6 +105,8 @@ const (
 	KindDisclosure  ScreenKind = "disclosure"   // the disclosure form: Client
 	KindBreaches    ScreenKind = "breaches"     // the breach register
 	KindBreachForm  ScreenKind = "breach-form"  // Item (0: new)
+
+	KindExport ScreenKind = "export" // the dossier export: Client
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -144,6 +146,8 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newDocumentSave(e, r.Client, r.Item)), true
 	case KindSearch:
 		return asScreen(newSearch(e)), true
+	case KindExport:
+		return asScreen(newExportForm(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }

@@ -1,0 +1,290 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+	dossierfile "github.com/caseload/caseload/store/dossier"
+)
+
+// exportForm is the dossier export (x on the caseload or the client
+// screen): who receives the dossier and how it is sealed, then, once the
+// file is written, where it went and — for a passphrase — the passphrase,
+// shown this once. The passphrase lives only in this screen's value: it
+// is never in a draft, and leaving the screen forgets it.
+type exportForm struct {
+	env    *env
+	keys   exportKeys
+	client int64
+	req    reqID // loading the client, then the export itself
+
+	loaded  bool
+	row     store.ClientRow
+	set     fieldSet
+	problem string
+
+	keyReq    reqID  // the latest check of the pasted key
+	keyErr    error  // what the check said of keyChecked
+	keyDone   string // the key the check answered for
+	plainReq  reqID  // the confirmation of a plain export asked for
+	exporting bool
+	spin      spinner.Model
+
+	done   bool
+	res    dossierfile.Result
+	warn   string // the file is written, but something is to be told
+	width  int
+	height int
+}
+
+// The values of the export form's choices.
+const (
+	toClient = "client"
+	toOther  = "other"
+
+	sealPassphrase = "passphrase"
+	sealKey        = "key"
+	sealPlain      = "plain"
+)
+
+func newExportForm(e *env, r Route) exportForm {
+	t, st := e.text, e.styles
+	bases := make([]option, 0, len(store.LegalBases))
+	for _, b := range store.LegalBases {
+		bases = append(bases, option{string(b), basisText(t, b)})
+	}
+	pub := textField(st, "key", t.T("export.key"))
+	pub.input.Placeholder = "age1…"
+	pub.input.Width = 60
+	m := exportForm{env: e, keys: newExportKeys(t), client: r.Client, req: newReq(),
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
+	m.set.fields = []formField{
+		choiceField("to", t.T("export.to"), []option{
+			{toClient, t.T("export.to_client")}, {toOther, t.T("export.to_other")}}),
+		textField(st, "recipient", t.T("export.recipient")),
+		choiceField("basis", t.T("export.basis"), bases),
+		choiceField("sealing", t.T("export.sealing"), []option{
+			{sealPassphrase, t.T("export.seal_passphrase")},
+			{sealKey, t.T("export.seal_key")},
+			{sealPlain, t.T("export.seal_plain")}}),
+		pub,
+	}
+	m.sync()
+	return m
+}
+
+// Init reads the client's row; the first field is a choice, which needs
+// no cursor.
+func (m exportForm) Init() tea.Cmd {
+	return tea.Batch(loadExportClient(m.env.store, m.req, m.client), m.set.focusOn(m.set.focus))
+}
+
+// Route names the export of the client. After a lock it comes back as a
+// fresh form: nothing of an export, least of all its passphrase, is kept.
+func (m exportForm) Route() Route { return Route{Kind: KindExport, Client: m.client} }
+
+// Title is "Export dossier".
+func (m exportForm) Title() string { return m.env.text.T("export.title") }
+
+// Capturing is true on the form, which always has a focused field, and
+// while the export runs; the result takes the global keys.
+func (m exportForm) Capturing() bool { return !m.done }
+
+// KeyMap lists the keys that work now.
+func (m exportForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing: the form is quickly filled again, and the result
+// holds a passphrase that must never be stored.
+func (m exportForm) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m exportForm) RestoreDraft(string) exportForm { return m }
+
+// plainConfirmedMsg is the coach's yes to an unencrypted export.
+type plainConfirmedMsg struct{ req reqID }
+
+func (m plainConfirmedMsg) request() reqID { return m.req }
+
+// Update handles the answers of the store, the spinner and the keys.
+func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case exportClientMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = exportProblem(m.env, msg.err, "")
+			return m, nil
+		}
+		m.loaded, m.row = true, msg.row
+	case keyCheckedMsg:
+		if msg.req == m.keyReq {
+			m.keyDone, m.keyErr = msg.key, msg.err
+		}
+	case plainConfirmedMsg:
+		if msg.req != m.plainReq || m.exporting || m.done {
+			return m, nil
+		}
+		m.plainReq = 0
+		return m.start(true)
+	case spinner.TickMsg:
+		if !m.exporting {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case exportedMsg:
+		return m.onExported(msg)
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+// onExported shows the result, or says why there is none.
+func (m exportForm) onExported(msg exportedMsg) (exportForm, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	m.exporting = false
+	if msg.res.Path == "" {
+		m.problem = exportProblem(m.env, msg.err, m.recipient())
+		m.sync()
+		return m, nil
+	}
+	m.done, m.res = true, msg.res
+	if msg.err != nil {
+		m.warn = explain(m.env, msg.err)
+	}
+	m.sync()
+	return m, nil
+}
+
+func (m exportForm) onKey(msg tea.KeyMsg) (exportForm, tea.Cmd) {
+	k := m.keys
+	switch {
+	case m.exporting:
+		return m, nil
+	case m.done:
+		if key.Matches(msg, k.Close) {
+			m.res = dossierfile.Result{} // forget the passphrase now, not at the next collection
+			return m, back(nil)
+		}
+		return m, nil
+	case key.Matches(msg, k.Export):
+		return m.submit()
+	case key.Matches(msg, k.Cancel):
+		return m, back(nil)
+	}
+	before := m.set.get("key")
+	cmd, changed := m.set.handleKey(msg, k.form())
+	if changed {
+		m.problem = ""
+	}
+	m.sync()
+	if typed := strings.TrimSpace(m.set.get("key")); m.set.get("key") != before && typed != "" {
+		m.keyReq = newReq()
+		return m, tea.Batch(cmd, checkPublicKey(m.env.store, m.keyReq, typed))
+	}
+	return m, cmd
+}
+
+// recipient is the named recipient, "" for the client.
+func (m exportForm) recipient() string {
+	if m.set.get("to") != toOther {
+		return ""
+	}
+	return strings.TrimSpace(m.set.get("recipient"))
+}
+
+// keyProblem is what the live check said of the key as it is now: ""
+// while it is empty, unchecked or good.
+func (m exportForm) keyProblem() string {
+	typed := strings.TrimSpace(m.set.get("key"))
+	if typed == "" || typed != m.keyDone || m.keyErr == nil {
+		return ""
+	}
+	return exportProblem(m.env, m.keyErr, "")
+}
+
+// submit checks what the form can check itself and exports; a plain
+// export asks first.
+func (m exportForm) submit() (exportForm, tea.Cmd) {
+	t := m.env.text
+	m.problem = ""
+	if !m.loaded {
+		return m, nil
+	}
+	if m.set.get("to") == toOther {
+		if m.recipient() == "" {
+			return m.fail("recipient", t.T("export.need_recipient"))
+		}
+		if m.row.Restricted {
+			m.problem = t.T("export.err_restricted")
+			return m, nil
+		}
+	}
+	switch m.set.get("sealing") {
+	case sealKey:
+		if strings.TrimSpace(m.set.get("key")) == "" {
+			return m.fail("key", t.T("export.need_key"))
+		}
+		if p := m.keyProblem(); p != "" {
+			return m.fail("key", p)
+		}
+	case sealPlain:
+		m.plainReq = newReq()
+		req := m.plainReq
+		return m, confirm(t.T("export.plain_confirm"), func() tea.Msg { return plainConfirmedMsg{req: req} })
+	}
+	return m.start(false)
+}
+
+// start runs the export with a spinner: a passphrase's key derivation
+// takes a few seconds.
+func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
+	r := dossierfile.Request{Lang: string(m.env.text.Lang()), Recipient: m.recipient(), Plain: plain}
+	if r.Recipient != "" {
+		r.Basis = store.LegalBasis(m.set.get("basis"))
+	}
+	if !plain && m.set.get("sealing") == sealKey {
+		r.PublicKey = strings.TrimSpace(m.set.get("key"))
+	}
+	m.exporting, m.problem, m.req = true, "", newReq()
+	m.sync()
+	return m, tea.Batch(exportDossier(m.env.store, m.req, m.client, r), m.spin.Tick)
+}
+
+// fail puts msg under field id and moves the focus there.
+func (m exportForm) fail(id, msg string) (exportForm, tea.Cmd) {
+	cmd, _ := m.set.fail(id, msg)
+	m.sync()
+	return m, cmd
+}
+
+// sync shows the fields the choices call for and switches the keys.
+func (m *exportForm) sync() {
+	other := m.set.get("to") == toOther
+	m.set.fields[m.set.index("recipient")].hidden = !other
+	m.set.fields[m.set.index("basis")].hidden = !other
+	m.set.fields[m.set.index("key")].hidden = m.set.get("sealing") != sealKey
+	if m.set.focused().hidden {
+		m.set.focusOn(m.set.index("to"))
+	}
+	form := !m.done && !m.exporting
+	k := &m.keys
+	k.Next.SetEnabled(form)
+	k.Prev.SetEnabled(form)
+	k.Choice.SetEnabled(form && m.set.focused().kind == fieldChoice)
+	k.Export.SetEnabled(form)
+	k.Cancel.SetEnabled(form)
+	k.Close.SetEnabled(m.done)
+}
