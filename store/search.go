@@ -3,13 +3,27 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
+// manyHits is the number of matching records above which Search stops
+// ranking by relevance: bm25 scores every match before the first can be
+// shown, which for a word in most records of a large caseload (tens of
+// thousands) takes far longer than a keystroke may.
+const manyHits = 1000
+
 // Search finds clients by name and records by text across the whole
 // caseload. Every word must match (as a prefix); client matches come
-// first, then records by relevance. Special-category records are found but
+// first (by relevance), then records.
+//
+// Records come by relevance (bm25) when at most 1,000 match. When more
+// match, relevance says little and costs much, so they come newest first:
+// of the 1,000 matching records added to the caseload last, those with
+// the latest record date first (ties: the later added first). Either way
+// at most limit records come back. Special-category records are found but
 // their text is never shown in a snippet.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
 	match := ftsQuery(query)
@@ -40,32 +54,105 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		if err := rs.Err(); err != nil {
 			return fmt.Errorf("searching: %w", err)
 		}
-		rs, err = t.query(`SELECT r.client_id, c.first_name || ' ' || c.last_name, r.id, r.title,
-				r.kind, r.record_date, r.special,
-				snippet(records_fts, 1, '«', '»', '…', 12)
-			FROM records_fts f JOIN records r ON r.id = f.rowid JOIN clients c ON c.id = r.client_id
-			WHERE records_fts MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+		ids, err := t.matchingRecords(match, limit)
 		if err != nil {
 			return fmt.Errorf("searching: %w", err)
 		}
-		defer rs.Close()
-		for rs.Next() {
-			var h Hit
-			var special bool
-			if err := rs.Scan(&h.ClientID, &h.ClientName, &h.RecordID, &h.RecordTitle, &h.Kind,
-				at(&h.Date), &special, &h.Snippet); err != nil {
-				return fmt.Errorf("searching: %w", err)
-			}
-			h.ClientName = strings.TrimSpace(h.ClientName)
-			if special {
-				h.Snippet = ""
-			}
-			h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
-			hits = append(hits, h)
+		records, err := t.recordHits(match, ids)
+		if err != nil {
+			return fmt.Errorf("searching: %w", err)
 		}
-		return rs.Err()
+		hits = append(hits, records...)
+		return nil
 	})
 	return hits, err
+}
+
+// matchingRecords picks the ids of at most limit records that match, in
+// the order Search shows them. Counting the matches stops at manyHits+1:
+// iterating a doclist is cheap, scoring it is not.
+func (t *tx) matchingRecords(match string, limit int) ([]int64, error) {
+	var n int
+	if err := t.row(`SELECT count(*) FROM (SELECT rowid FROM records_fts
+			WHERE records_fts MATCH ? LIMIT ?)`, match, manyHits+1).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	q := `SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?`
+	args := []any{match, limit}
+	if n > manyHits {
+		q = `SELECT r.id FROM (SELECT rowid AS id FROM records_fts WHERE records_fts MATCH ?
+				ORDER BY rowid DESC LIMIT ?) m JOIN records r ON r.id = m.id
+			ORDER BY r.record_date DESC, r.id DESC LIMIT ?`
+		args = []any{match, max(manyHits, limit), limit}
+	}
+	rs, err := t.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	ids := make([]int64, 0, min(n, limit))
+	for rs.Next() {
+		var id int64
+		if err := rs.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rs.Err()
+}
+
+// recordHits reads the records ids names, with their snippets, in that
+// order. snippet() is costly (it tokenizes the text again), so it runs
+// only for the records shown: in the ranking query SQLite would compute it
+// for every match before sorting. The rowid range keeps the match
+// iteration to the span the ids cover.
+func (t *tx) recordHits(match string, ids []int64) ([]Hit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	lo, hi := slices.Min(ids), slices.Max(ids)
+	set := make([]string, len(ids))
+	for i, id := range ids {
+		set[i] = strconv.FormatInt(id, 10)
+	}
+	rs, err := t.query(`SELECT r.client_id, c.first_name || ' ' || c.last_name, r.id, r.title,
+			r.kind, r.record_date, r.special,
+			snippet(records_fts, 1, '«', '»', '…', 12)
+		FROM records_fts f JOIN records r ON r.id = f.rowid JOIN clients c ON c.id = r.client_id
+		WHERE records_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND +f.rowid IN (`+strings.Join(set, ",")+`)`,
+		match, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	byID := make(map[int64]Hit, len(ids))
+	for rs.Next() {
+		var h Hit
+		var special bool
+		if err := rs.Scan(&h.ClientID, &h.ClientName, &h.RecordID, &h.RecordTitle, &h.Kind,
+			at(&h.Date), &special, &h.Snippet); err != nil {
+			return nil, err
+		}
+		h.ClientName = strings.TrimSpace(h.ClientName)
+		if special {
+			h.Snippet = ""
+		}
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		byID[h.RecordID] = h
+	}
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byID[id]; ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
 }
 
 // ftsQuery turns what the coach typed into an FTS5 query: every word a
