@@ -27,6 +27,127 @@ var errNeedIdentity = errors.New("this dossier is sealed to a key")
 // and there is neither a terminal nor a file to read it from.
 var errNoDossierPassphrase = errors.New("no terminal to ask for the dossier's passphrase")
 
+// ImportFile imports a dossier (.zip.age, .zip) or a client list (.csv)
+// in one transaction: on any error nothing is imported. It is what the
+// screens call for `i`. secret opens a sealed dossier: the passphrase,
+// or for one sealed to a key the path of the identity file. Without it a
+// sealed dossier is an error wrapping dossier.ErrNeedsSecret (and
+// dossier.ErrNeedsKey for a key); a secret that does not open it wraps
+// dossier.ErrWrongSecret. A problem in a client list is a
+// *dossier.CSVError in lang, naming the line and the field; a client
+// already in the caseload is a *store.ExistingClientError. A summary with
+// an error wrapping store.ErrNotSaved is valid: the clients are in and
+// the save follows.
+func (s *session) ImportFile(ctx context.Context, path, secret, lang string) (dossier.ImportSummary, error) {
+	f, err := readImport(path, lang, func(sealing crypt.ExportSealing) (string, string, error) {
+		return secretFor(sealing, secret)
+	})
+	if err != nil {
+		return dossier.ImportSummary{}, err
+	}
+	return f.run(ctx, s.Store, false)
+}
+
+// secretFor turns the secret the screens give into what opens a dossier
+// sealed as sealing: a passphrase, or an identity read from a file.
+func secretFor(sealing crypt.ExportSealing, secret string) (pass, id string, err error) {
+	switch {
+	case sealing == crypt.SealedPlain:
+		return "", "", nil
+	case sealing == crypt.SealedKey && secret == "":
+		return "", "", fmt.Errorf("%w: %w", dossier.ErrNeedsSecret, dossier.ErrNeedsKey)
+	case secret == "":
+		return "", "", dossier.ErrNeedsSecret
+	case sealing == crypt.SealedKey:
+		id, err := readIdentity(secret)
+		return "", id, err
+	}
+	return strings.TrimSpace(secret), "", nil
+}
+
+// readIdentity reads an age identity file.
+func readIdentity(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("reading the identity file: %w", err)
+	}
+	return string(b), nil
+}
+
+// importFile is a file read for import, not yet imported.
+type importFile struct {
+	name    string               // the file's base name
+	list    *dossier.ClientList  // a client list, or
+	in      *dossier.Import      // a dossier
+	bundles []store.ClientBundle // what goes to the store
+}
+
+// readImport reads a dossier or a client list; open says what opens a
+// sealed dossier (a passphrase or an identity's contents).
+func readImport(file, lang string, open func(crypt.ExportSealing) (pass, id string, err error)) (*importFile, error) {
+	f := &importFile{name: filepath.Base(file)}
+	data, sealing, err := crypt.ReadExport(file)
+	switch {
+	case errors.Is(err, crypt.ErrNotExport):
+		f.list, err = dossier.ReadClientList(bytes.NewReader(data), f.name, lang)
+		if err != nil {
+			return nil, err
+		}
+		f.bundles = f.list.Bundles
+		return f, nil
+	case err != nil:
+		return nil, err
+	}
+	pass, id, err := open(sealing)
+	if err != nil {
+		return nil, err
+	}
+	zipData, err := crypt.OpenExport(data, pass, id)
+	switch {
+	case errors.Is(err, crypt.ErrDamaged):
+		// Not the vault's damage: the coach must hear about the file.
+		return nil, fmt.Errorf("%w: %v", errDossierDamaged, err)
+	case errors.Is(err, crypt.ErrWrongExportKey):
+		return nil, fmt.Errorf("%w: %w", dossier.ErrWrongSecret, err)
+	case err != nil:
+		return nil, err
+	}
+	f.in, err = dossier.Read(zipData)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.name, err)
+	}
+	f.bundles = []store.ClientBundle{f.in.Bundle}
+	return f, nil
+}
+
+// run imports the file in one transaction, or with dryRun checks it all
+// and keeps nothing.
+func (f *importFile) run(ctx context.Context, s *store.Store, dryRun bool) (dossier.ImportSummary, error) {
+	var got []store.Client
+	var err error
+	if dryRun {
+		got, err = s.CheckImport(ctx, f.bundles)
+	} else {
+		got, err = s.ImportClients(ctx, f.bundles)
+	}
+	if err != nil && len(got) == 0 {
+		if f.list != nil {
+			return dossier.ImportSummary{}, f.list.Explain(err)
+		}
+		return dossier.ImportSummary{}, err
+	}
+	sum := dossier.ImportSummary{Clients: got, Kind: dossier.ImportedList}
+	if f.list != nil {
+		sum.Ignored = f.list.Ignored
+		return sum, err
+	}
+	d, b := f.in.Dossier, f.in.Bundle
+	sum.Kind = dossier.ImportedDossier
+	sum.NotCarried = len(d.Consents)+len(d.Disclosures)+len(d.Requests)+len(d.Invoices) > 0
+	sum.Records, sum.Appointments, sum.Documents = len(b.Records), len(b.Appointments), len(b.Documents)
+	return sum, err
+}
+
 func runImport(e *env, args []string) error {
 	fs := flags("import")
 	dryRun := fs.Bool("dry-run", false, "")
@@ -39,21 +160,11 @@ func runImport(e *env, args []string) error {
 	if len(rest) != 1 {
 		return fmt.Errorf("%w: import needs one file: a dossier (.zip.age, .zip) or a client list (.csv)", errUsage)
 	}
-	file := rest[0]
-	data, sealing, err := crypt.ReadExport(file)
-	switch {
-	case errors.Is(err, crypt.ErrNotExport):
-		return e.importList(file, data, *dryRun)
-	case err != nil:
-		return err
-	}
-	zipData, err := e.openDossier(data, sealing, *passFile, *identity)
+	f, err := readImport(rest[0], e.lang, func(sealing crypt.ExportSealing) (string, string, error) {
+		return e.dossierSecret(sealing, *passFile, *identity)
+	})
 	if err != nil {
 		return err
-	}
-	in, err := dossier.Read(zipData)
-	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Base(file), err)
 	}
 	ctx := context.Background()
 	s, err := e.unlock(ctx)
@@ -61,50 +172,36 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	bundles := []store.ClientBundle{in.Bundle}
-	b := in.Bundle
-	counts := e.t(fmt.Sprintf("%d records, %d appointments, %d documents", len(b.Records), len(b.Appointments), len(b.Documents)),
-		fmt.Sprintf("%d verslagen, %d afspraken, %d documenten", len(b.Records), len(b.Appointments), len(b.Documents)))
-	if *dryRun {
-		if _, err := s.CheckImport(ctx, bundles); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "%s %s (%s)\n%s\n", e.t("Would import", "Zou inlezen:"), b.Client.Name(), counts,
-			e.t("Nothing was imported (--dry-run).", "Er is niets ingelezen (--dry-run)."))
-		return nil
+	if f.list != nil && len(f.list.Ignored) > 0 {
+		fmt.Fprintf(e.stderr, "%s %s\n", e.t("Not imported (unknown columns):", "Niet ingelezen (onbekende kolommen):"),
+			strings.Join(f.list.Ignored, ", "))
 	}
-	got, err := s.ImportClients(ctx, bundles)
-	if err != nil && len(got) == 0 {
+	sum, err := f.run(ctx, s.Store, *dryRun)
+	if err != nil && len(sum.Clients) == 0 {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s %d: %s (%s)\n", e.t("Imported as client", "Ingelezen als cliënt"), got[0].ID,
-		got[0].Name(), counts)
-	if len(in.Dossier.Consents)+len(in.Dossier.Disclosures)+len(in.Dossier.Requests)+len(in.Dossier.Invoices) > 0 {
-		fmt.Fprintln(e.stderr, e.t(
-			"The consents, disclosures, requests and invoices of the exporting practice stay with it and were not imported.",
-			"De toestemmingen, verstrekkingen, verzoeken en facturen van de praktijk die exporteerde blijven daar en zijn niet ingelezen."))
+	if f.list != nil {
+		e.reportList(f.name, sum, *dryRun)
+	} else {
+		e.reportDossier(sum, *dryRun)
+	}
+	if *dryRun {
+		return nil
 	}
 	return err
 }
 
-// openDossier returns the zip inside a dossier file, asking for what
-// opens it.
-func (e *env) openDossier(data []byte, sealing crypt.ExportSealing, passFile, identityFile string) ([]byte, error) {
-	var pass, id string
+// dossierSecret asks for what opens a dossier sealed as sealing: the
+// identity file named, or the passphrase from its file or the terminal.
+func (e *env) dossierSecret(sealing crypt.ExportSealing, passFile, identityFile string) (pass, id string, err error) {
 	switch sealing {
-	case crypt.SealedPlain:
-		return data, nil
 	case crypt.SealedKey:
 		if identityFile == "" {
-			return nil, errNeedIdentity
+			return "", "", errNeedIdentity
 		}
-		b, err := os.ReadFile(identityFile)
-		if err != nil {
-			return nil, fmt.Errorf("reading the identity file: %w", err)
-		}
-		id = string(b)
+		id, err := readIdentity(identityFile)
+		return "", id, err
 	case crypt.SealedPassphrase:
-		var err error
 		switch {
 		case passFile != "":
 			pass, err = readSecretFile(passFile)
@@ -113,50 +210,37 @@ func (e *env) openDossier(data []byte, sealing crypt.ExportSealing, passFile, id
 		default:
 			err = errNoDossierPassphrase
 		}
-		if err != nil {
-			return nil, err
-		}
-		pass = strings.TrimSpace(pass)
+		return strings.TrimSpace(pass), "", err
 	}
-	zip, err := crypt.OpenExport(data, pass, id)
-	if errors.Is(err, crypt.ErrDamaged) {
-		// Not the vault's damage: the coach must hear about the file.
-		return nil, fmt.Errorf("%w: %v", errDossierDamaged, err)
-	}
-	return zip, err
+	return "", "", nil
 }
 
 // errDossierDamaged is a dossier file that fails authentication or is cut
 // short.
 var errDossierDamaged = errors.New("the dossier file is damaged")
 
-// importList imports a client list.
-func (e *env) importList(file string, data []byte, dryRun bool) error {
-	l, err := dossier.ReadClientList(bytes.NewReader(data), filepath.Base(file), e.lang)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	s, err := e.unlock(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if len(l.Ignored) > 0 {
-		fmt.Fprintf(e.stderr, "%s %s\n", e.t("Not imported (unknown columns):", "Niet ingelezen (onbekende kolommen):"),
-			strings.Join(l.Ignored, ", "))
-	}
-	var got []store.Client
+// reportDossier tells what a dossier's import brought in.
+func (e *env) reportDossier(sum dossier.ImportSummary, dryRun bool) {
+	c := sum.Clients[0]
+	counts := e.t(fmt.Sprintf("%d records, %d appointments, %d documents", sum.Records, sum.Appointments, sum.Documents),
+		fmt.Sprintf("%d verslagen, %d afspraken, %d documenten", sum.Records, sum.Appointments, sum.Documents))
 	if dryRun {
-		got, err = s.CheckImport(ctx, l.Bundles)
-	} else {
-		got, err = s.ImportClients(ctx, l.Bundles)
+		fmt.Fprintf(e.stdout, "%s %s (%s)\n%s\n", e.t("Would import", "Zou inlezen:"), c.Name(), counts,
+			e.t("Nothing was imported (--dry-run).", "Er is niets ingelezen (--dry-run)."))
+		return
 	}
-	if err != nil && len(got) == 0 {
-		return l.Explain(err)
+	fmt.Fprintf(e.stdout, "%s %d: %s (%s)\n", e.t("Imported as client", "Ingelezen als cliënt"), c.ID, c.Name(), counts)
+	if sum.NotCarried {
+		fmt.Fprintln(e.stderr, e.t(
+			"The consents, disclosures, requests and invoices of the exporting practice stay with it and were not imported.",
+			"De toestemmingen, verstrekkingen, verzoeken en facturen van de praktijk die exporteerde blijven daar en zijn niet ingelezen."))
 	}
+}
+
+// reportList tells what a client list's import brought in.
+func (e *env) reportList(file string, sum dossier.ImportSummary, dryRun bool) {
 	statuses := map[store.Status]int{}
-	for _, c := range got {
+	for _, c := range sum.Clients {
 		statuses[c.Status]++
 	}
 	var parts []string
@@ -165,13 +249,13 @@ func (e *env) importList(file string, data []byte, dryRun bool) error {
 			parts = append(parts, fmt.Sprintf("%d %s", n, e.status(st)))
 		}
 	}
+	got := sum.Clients
 	if dryRun {
 		fmt.Fprintf(e.stdout, "%s %d %s (%s) %s %s\n%s\n", e.t("Would import", "Zou"), len(got),
-			e.t("clients", "cliënten inlezen"), strings.Join(parts, ", "), e.t("from", "uit"), filepath.Base(file),
+			e.t("clients", "cliënten inlezen"), strings.Join(parts, ", "), e.t("from", "uit"), file,
 			e.t("Nothing was imported (--dry-run).", "Er is niets ingelezen (--dry-run)."))
-		return nil
+		return
 	}
 	fmt.Fprintf(e.stdout, "%s %d %s (%s) %s %s\n", e.t("Imported", "Ingelezen:"), len(got), e.t("clients", "cliënten"),
-		strings.Join(parts, ", "), e.t("from", "uit"), filepath.Base(file))
-	return err
+		strings.Join(parts, ", "), e.t("from", "uit"), file)
 }

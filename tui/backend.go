@@ -72,6 +72,7 @@ type Store interface {
 	retentionStore
 	rightsStore
 	exportStore
+	importStore
 	Vault
 }
 

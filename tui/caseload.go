@@ -87,7 +87,7 @@ func (m caseloadModel) Capturing() bool { return m.filtering }
 
 // KeyMap lists the keys that work now.
 func (m caseloadModel) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export}}
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.importKey()}}
 }
 
 // Draft keeps nothing: a filter is quickly typed again.
@@ -151,6 +151,8 @@ func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		}
 	case key.Matches(msg, k.New):
 		return m, navigate(Route{Kind: KindClientForm})
+	case key.Matches(msg, m.importKey()):
+		return m, navigate(Route{Kind: KindImport})
 	case key.Matches(msg, m.export):
 		if id := m.selectedID(); id != 0 {
 			return m, navigate(Route{Kind: KindExport, Client: id})

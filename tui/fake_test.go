@@ -58,6 +58,7 @@ type fakeStore struct {
 	rr        *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
 	exports   []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
 	exportErr error                 // ExportDossier fails with it
+	imp       *importData           // the files ImportFile reads; see fake_import_test.go
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

@@ -169,7 +169,7 @@ func newRetentionScreen(e *env, r Route) (Screen, bool) {
 	case KindPractice:
 		return asScreen(newPracticeForm(e)), true
 	}
-	return newRightsScreen(e, r)
+	return newImportScreen(e, r)
 }
 
 // env is what every screen of one unlocked session shares. The root model

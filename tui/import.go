@@ -1,0 +1,328 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+	dossierfile "github.com/caseload/caseload/store/dossier"
+)
+
+// KindImport is the import of a dossier or a client list (i on the
+// caseload).
+const KindImport ScreenKind = "import"
+
+// newImportScreen builds the import screen, or passes r on; see
+// newScreen.
+func newImportScreen(e *env, r Route) (Screen, bool) {
+	if r.Kind == KindImport {
+		return asScreen(newImportForm(e)), true
+	}
+	return newRightsScreen(e, r)
+}
+
+// What the secret field asks for.
+const (
+	secretNone = iota
+	secretPassphrase
+	secretKey
+)
+
+// importForm asks for the path of a file to import, and, for a sealed
+// dossier, its passphrase (masked) or the path of the key file. Once the
+// import is done it says what came in; closing it goes back to the
+// caseload, which loads again. The passphrase lives only in this value:
+// it is never in a draft.
+type importForm struct {
+	env       *env
+	keys      importKeys
+	req       reqID
+	set       fieldSet
+	secret    int // secretNone, secretPassphrase or secretKey
+	problem   string
+	importing bool
+
+	done   bool
+	sum    dossierfile.ImportSummary
+	width  int
+	height int
+}
+
+func newImportForm(e *env) importForm {
+	t, st := e.text, e.styles
+	path := textField(st, "path", t.T("import.path"))
+	path.input.Placeholder = t.T("import.path_placeholder")
+	path.input.Width = 60
+	secret := textField(st, "secret", t.T("import.passphrase"))
+	secret.input.Width = 60
+	secret.hidden = true
+	m := importForm{env: e, keys: newImportKeys(t), req: newReq()}
+	m.set.fields = []formField{path, secret}
+	m.set.focusOn(0)
+	m.sync()
+	return m
+}
+
+// Init does nothing: there is nothing to load.
+func (m importForm) Init() tea.Cmd { return nil }
+
+// Route names the import. After a lock it comes back empty.
+func (m importForm) Route() Route { return Route{Kind: KindImport} }
+
+// Title is "Import".
+func (m importForm) Title() string { return m.env.text.T("import.title") }
+
+// Capturing is true on the form, which always has a focused field; the
+// result takes the global keys.
+func (m importForm) Capturing() bool { return !m.done }
+
+// KeyMap lists the keys that work now.
+func (m importForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing: a path is quickly typed again, and a passphrase
+// must never be stored.
+func (m importForm) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m importForm) RestoreDraft(string) importForm { return m }
+
+// Update handles the answer of the import and the keys.
+func (m importForm) Update(msg tea.Msg) (importForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		for i := range m.set.fields {
+			m.set.fields[i].input.Width = max(min(60, m.width-formLabelWidth-6), 10)
+		}
+	case importedMsg:
+		return m.onImported(msg)
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+// onImported shows the result, asks for what opens a sealed dossier, or
+// says why nothing was imported.
+func (m importForm) onImported(msg importedMsg) (importForm, tea.Cmd) {
+	if msg.req != m.req {
+		return m, nil
+	}
+	m.importing = false
+	switch {
+	case len(msg.sum.Clients) > 0:
+		m.done, m.sum = true, msg.sum
+		m.set.set("secret", "")
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+		}
+		m.sync()
+		return m, nil
+	case errors.Is(msg.err, dossierfile.ErrNeedsKey):
+		return m.askSecret(secretKey)
+	case errors.Is(msg.err, dossierfile.ErrNeedsSecret):
+		return m.askSecret(secretPassphrase)
+	case errors.Is(msg.err, dossierfile.ErrWrongSecret):
+		cmd, _ := m.set.fail("secret", importProblem(m.env, msg.err, m.secret == secretKey))
+		m.sync()
+		return m, cmd
+	}
+	m.problem = importProblem(m.env, msg.err, m.secret == secretKey)
+	m.sync()
+	return m, nil
+}
+
+// askSecret shows the secret field as a masked passphrase or a key
+// file's path, and moves the focus there.
+func (m importForm) askSecret(kind int) (importForm, tea.Cmd) {
+	t := m.env.text
+	f := &m.set.fields[m.set.index("secret")]
+	if m.secret != kind {
+		f.input.SetValue("")
+	}
+	m.secret = kind
+	f.hidden = false
+	f.err = ""
+	if kind == secretKey {
+		f.label = t.T("import.keyfile")
+		f.input.EchoMode = textinput.EchoNormal
+		f.input.Placeholder = "~/.config/age/key.txt"
+	} else {
+		f.label = t.T("import.passphrase")
+		f.input.EchoMode = textinput.EchoPassword
+		f.input.EchoCharacter = '•'
+		f.input.Placeholder = ""
+	}
+	cmd := m.set.focusOn(m.set.index("secret"))
+	m.sync()
+	return m, cmd
+}
+
+func (m importForm) onKey(msg tea.KeyMsg) (importForm, tea.Cmd) {
+	k := m.keys
+	switch {
+	case m.importing:
+		return m, nil
+	case m.done:
+		if key.Matches(msg, k.Close) {
+			return m, back(m.closing())
+		}
+		return m, nil
+	case key.Matches(msg, k.Import):
+		return m.submit()
+	case key.Matches(msg, k.Cancel):
+		return m, back(nil)
+	}
+	before := m.set.get("path")
+	cmd, changed := m.set.handleKey(msg, k.form())
+	if changed {
+		m.problem = ""
+	}
+	if m.set.get("path") != before && m.secret != secretNone {
+		// Another file: what opened the last one says nothing of it.
+		m.secret = secretNone
+		m.set.set("secret", "")
+		m.set.fields[m.set.index("secret")].hidden = true
+	}
+	m.sync()
+	return m, cmd
+}
+
+// closing is what the caseload gets back: the imported client to select.
+func (m importForm) closing() tea.Msg {
+	if len(m.sum.Clients) == 0 {
+		return nil
+	}
+	return clientSavedMsg{client: m.sum.Clients[0]}
+}
+
+// submit checks the fields and starts the import.
+func (m importForm) submit() (importForm, tea.Cmd) {
+	t := m.env.text
+	m.problem = ""
+	path := expandPath(m.set.get("path"), m.env.home)
+	if path == "" {
+		return m.fail("path", t.T("import.need_path"))
+	}
+	secret := m.set.get("secret")
+	switch m.secret {
+	case secretPassphrase:
+		if strings.TrimSpace(secret) == "" {
+			return m.fail("secret", t.T("import.need_passphrase"))
+		}
+	case secretKey:
+		secret = expandPath(secret, m.env.home)
+		if secret == "" {
+			return m.fail("secret", t.T("import.need_key"))
+		}
+	default:
+		secret = ""
+	}
+	m.importing, m.req = true, newReq()
+	m.sync()
+	return m, importFile(m.env.store, m.req, path, secret, string(t.Lang()))
+}
+
+// fail puts msg under field id and moves the focus there.
+func (m importForm) fail(id, msg string) (importForm, tea.Cmd) {
+	cmd, _ := m.set.fail(id, msg)
+	m.sync()
+	return m, cmd
+}
+
+// sync switches the keys to the form or the result.
+func (m *importForm) sync() {
+	form := !m.done && !m.importing
+	k := &m.keys
+	k.Next.SetEnabled(form && m.secret != secretNone)
+	k.Prev.SetEnabled(form && m.secret != secretNone)
+	k.Import.SetEnabled(form)
+	k.Cancel.SetEnabled(form)
+	k.Close.SetEnabled(m.done)
+}
+
+// View draws the form or the result.
+func (m importForm) View() string {
+	t, st := m.env.text, m.env.styles
+	if m.done {
+		return m.viewResult()
+	}
+	lines := []string{""}
+	focusLine := 0
+	for i, f := range m.set.fields {
+		if f.hidden {
+			continue
+		}
+		if i == m.set.focus {
+			focusLine = len(lines)
+		}
+		lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
+		if f.id == "path" {
+			lines = append(lines, paragraph(st.Muted, t.T("import.hint"), m.width)...)
+			lines = append(lines, "")
+		}
+	}
+	switch m.secret {
+	case secretPassphrase:
+		lines = append(lines, paragraph(st.Muted, t.T("import.needs_passphrase"), m.width)...)
+	case secretKey:
+		lines = append(lines, paragraph(st.Muted, t.T("import.needs_key"), m.width)...)
+	default:
+		lines = append(lines, paragraph(st.Muted, t.T("import.hint_all"), m.width)...)
+	}
+	if m.problem != "" {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+	}
+	if m.importing {
+		lines = append(lines, "", "  "+st.Muted.Render(t.T("import.busy")))
+	}
+	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+}
+
+// viewResult says what came in.
+func (m importForm) viewResult() string {
+	t, st := m.env.text, m.env.styles
+	lines := []string{""}
+	lines = append(lines, paragraph(st.Success, importDone(t, m.sum), m.width)...)
+	if len(m.sum.Ignored) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Warning, t.Tf("import.ignored", strings.Join(m.sum.Ignored, ", ")), m.width)...)
+	}
+	if m.sum.NotCarried {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Muted, t.T("import.not_carried"), m.width)...)
+	}
+	if m.problem != "" {
+		lines = append(lines, "")
+		lines = append(lines, paragraph(st.Warning, m.problem, m.width)...)
+	}
+	return strings.Join(scrollWindow(lines, 0, m.height), "\n")
+}
+
+// importDone is the sentence of a finished import: the client of a
+// dossier, or the count of a list by status.
+func importDone(t Text, sum dossierfile.ImportSummary) string {
+	if sum.Kind == dossierfile.ImportedDossier && len(sum.Clients) == 1 {
+		c := sum.Clients[0]
+		return t.Tf("import.done_dossier", c.ID, c.Name(),
+			t.Tf("import.counts", sum.Records, sum.Appointments, sum.Documents))
+	}
+	counts := map[store.Status]int{}
+	for _, c := range sum.Clients {
+		counts[c.Status]++
+	}
+	var parts []string
+	for _, s := range store.Statuses {
+		if n := counts[s]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, statusText(t, s)))
+		}
+	}
+	return t.Tf("import.done_list", len(sum.Clients), strings.Join(parts, ", "))
+}
