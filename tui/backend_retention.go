@@ -13,6 +13,8 @@ import (
 // embedded in Store, so the retention screens can be read (and faked)
 // apart from the dossier's.
 type retentionStore interface {
+	// Register is the record of processing activities (AVG art. 30).
+	Register(ctx context.Context, lang string) (store.RegisterDoc, error)
 	// Deadlines returns everything due, soonest first across the kinds.
 	Deadlines(ctx context.Context) ([]store.Deadline, error)
 	// DueCount returns how many dossiers are due for deletion today.

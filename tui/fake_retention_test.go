@@ -262,3 +262,11 @@ func retentionStoreForTest() *fakeStore {
 	s.ret().practice = store.Practice{Name: "Coaching Noord", Email: "info@example.nl", KvK: "12345678"}
 	return s
 }
+
+func (s *fakeStore) Register(_ context.Context, lang string) (store.RegisterDoc, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("Register")
+	return store.RegisterDoc{Lang: lang, Controller: s.ret().practice,
+		Purposes: []string{"Begeleiding van jonge moeders terug naar school"}}, nil
+}

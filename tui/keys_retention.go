@@ -80,6 +80,7 @@ type settingsKeys struct {
 	listKeys
 	Edit     key.Binding
 	Practice key.Binding
+	Register key.Binding
 }
 
 func newSettingsKeys(t Text) settingsKeys {
@@ -87,13 +88,16 @@ func newSettingsKeys(t Text) settingsKeys {
 		listKeys: newListKeys(t),
 		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
 		Practice: bind([]string{"p"}, "p", t.T("key.edit_practice")),
+		Register: bind([]string{"w"}, "w", t.T("key.write_register")),
 	}
 }
 
 // ShortHelp is the settings screen's hint line.
-func (k settingsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Edit, k.Practice} }
+func (k settingsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Edit, k.Practice, k.Register}
+}
 
 // FullHelp is the settings screen's part of the help overlay.
 func (k settingsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Practice}}
+	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Practice, k.Register}}
 }

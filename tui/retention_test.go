@@ -2,6 +2,8 @@ package tui
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -291,4 +293,31 @@ func (s *fakeStore) clientsCopyMap() map[int64]store.Client {
 		out[id] = c
 	}
 	return out
+}
+
+func TestSettingsWritesRegister(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	s := retentionStoreForTest()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.keys("Sw")
+	written, _ := filepath.Glob(filepath.Join(home, "Documents", "caseload-exports", "verwerkingsregister-*.md"))
+	if len(written) != 1 {
+		t.Fatalf("want one register in the export folder, found %v", written)
+	}
+	md, err := os.ReadFile(written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "Begeleiding van jonge moeders terug naar school") {
+		t.Errorf("the register lacks the practice's purpose:\n%s", md)
+	}
+	html, err := os.ReadFile(strings.TrimSuffix(written[0], ".md") + ".html")
+	if err != nil || !strings.Contains(string(html), "<html") {
+		t.Errorf("no HTML register beside it: %v", err)
+	}
+	if !strings.Contains(d.view(), "Verwerkingsregister (art. 30 AVG) geschreven") {
+		t.Errorf("the status line does not say where the register went:\n%s", d.view())
+	}
 }

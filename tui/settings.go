@@ -70,6 +70,12 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		m.loaded, m.s, m.problem = true, msg.s, explain(m.env, msg.err)
 		m.list.clamp(len(m.s.policies), len(m.s.policies))
 		m.updateKeys()
+	case registerWrittenMsg:
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		return m, notify(m.env.text.Tf("register.written", msg.path))
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Edit):
@@ -77,6 +83,8 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
 		case key.Matches(msg, m.keys.Practice):
 			return m, navigate(Route{Kind: KindPractice})
+		case key.Matches(msg, m.keys.Register):
+			return m, writeRegister(m.env.store, m.env.text, m.env.today().Format("2006-01-02"))
 		}
 		m.list.move(msg, m.keys.listKeys, len(m.s.policies), len(m.s.policies))
 	}
@@ -88,6 +96,7 @@ func (m *settingsScreen) updateKeys() {
 	m.keys.listKeys.setEnabled(n > 1)
 	m.keys.Edit.SetEnabled(n > 0)
 	m.keys.Practice.SetEnabled(m.loaded)
+	m.keys.Register.SetEnabled(m.loaded)
 }
 
 // View draws the three sections.

@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	dossierfile "github.com/caseload/caseload/store/dossier"
+)
+
+// registerWrittenMsg answers writeRegister with the Markdown file's path.
+type registerWrittenMsg struct {
+	path string
+	err  error
+}
+
+// writeRegister writes the record of processing activities (AVG art. 30)
+// as Markdown and as HTML into the export folder. The register holds the
+// practice's own details, its policies and the kinds of data it keeps,
+// never a client's data, so unlike a dossier it is written in the clear:
+// it is meant to be printed, or shown to the Autoriteit Persoonsgegevens.
+func writeRegister(s Store, t Text, day string) tea.Cmd {
+	return func() tea.Msg {
+		doc, err := s.Register(ctx(), string(t.Lang()))
+		if err != nil {
+			return registerWrittenMsg{err: err}
+		}
+		md, err := doc.Markdown()
+		if err != nil {
+			return registerWrittenMsg{err: err}
+		}
+		html, err := doc.HTML()
+		if err != nil {
+			return registerWrittenMsg{err: err}
+		}
+		dir := dossierfile.DefaultDir(os.Getenv)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return registerWrittenMsg{err: err}
+		}
+		base := filepath.Join(dir, t.T("register.file")+"-"+day)
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{base + ".md", md}, {base + ".html", html}} {
+			if err := replaceFile(f.name, f.data); err != nil {
+				return registerWrittenMsg{err: err}
+			}
+		}
+		return registerWrittenMsg{path: base + ".md"}
+	}
+}
+
+// replaceFile writes data to name through a temp file and a rename, so a
+// reader never finds half a register.
+func replaceFile(name string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(name), ".register-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), name); err != nil {
+		return fmt.Errorf("writing %s: %w", filepath.Base(name), err)
+	}
+	return nil
+}
