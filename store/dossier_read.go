@@ -193,35 +193,32 @@ func (t *tx) dossierRetention(d *ClientDossier) error {
 			invoicesUntil = inv.KeepUntil
 		}
 	}
-	return t.dossierEach(`SELECT `+policyColumns+` FROM retention_policies
-		ORDER BY CASE category WHEN 'dossier' THEN 1 WHEN 'rejected_intake' THEN 2 ELSE 3 END`, nil,
-		func(rs *sql.Rows) error {
-			p, err := scanPolicy(rs)
-			if err != nil {
-				return err
-			}
-			r := DossierRetention{Policy: p, Hold: held}
-			switch p.Category {
-			case CategoryDossier:
-				r.Applies = d.Client.Status != StatusRejected
-			case CategoryRejectedIntake:
-				r.Applies = d.Client.Status == StatusRejected
-			case CategoryInvoice:
-				r.Applies, r.Until = len(d.Invoices) > 0, invoicesUntil
-			}
-			if category.Valid && Category(category.String) == p.Category {
-				r.Until = purgeOn
-			}
-			d.Retention = append(d.Retention, r)
-			return nil
-		})
+	policies, err := t.policies()
+	if err != nil {
+		return err
+	}
+	for _, p := range policies {
+		r := DossierRetention{Policy: p, Hold: held}
+		switch p.Category {
+		case CategoryDossier:
+			r.Applies = d.Client.Status != StatusRejected
+		case CategoryRejectedIntake:
+			r.Applies = d.Client.Status == StatusRejected
+		case CategoryInvoice:
+			r.Applies, r.Until = len(d.Invoices) > 0, invoicesUntil
+		}
+		if category.Valid && Category(category.String) == p.Category {
+			r.Until = purgeOn
+		}
+		d.Retention = append(d.Retention, r)
+	}
+	return nil
 }
 
 func (t *tx) dossierPractice(d *ClientDossier) error {
-	return t.row(`SELECT name, address, email, phone, kvk, dpo_contact, purposes, legal_bases,
-		recipients, updated_at FROM practice WHERE id = 1`).Scan(&d.Practice.Name, &d.Practice.Address,
-		&d.Practice.Email, &d.Practice.Phone, &d.Practice.KvK, &d.Practice.DPOContact, &d.Practice.Purposes,
-		&d.Practice.LegalBases, &d.Practice.Recipients, at(&d.Practice.Updated))
+	var err error
+	d.Practice, err = t.practice()
+	return err
 }
 
 // DossierDocument returns the contents of d.Documents[i], decrypted in

@@ -163,22 +163,30 @@ func scanPolicy(row interface{ Scan(...any) error }) (Policy, error) {
 func (s *Store) Policies(ctx context.Context) ([]Policy, error) {
 	var out []Policy
 	err := s.read(ctx, func(t *tx) error {
-		rs, err := t.query(`SELECT ` + policyColumns + ` FROM retention_policies
-			ORDER BY CASE category WHEN 'dossier' THEN 1 WHEN 'rejected_intake' THEN 2 ELSE 3 END`)
-		if err != nil {
-			return fmt.Errorf("listing retention policies: %w", err)
-		}
-		defer rs.Close()
-		for rs.Next() {
-			p, err := scanPolicy(rs)
-			if err != nil {
-				return fmt.Errorf("listing retention policies: %w", err)
-			}
-			out = append(out, p)
-		}
-		return rs.Err()
+		var err error
+		out, err = t.policies()
+		return err
 	})
 	return out, err
+}
+
+// policies reads every retention policy, in the order of Categories.
+func (t *tx) policies() ([]Policy, error) {
+	rs, err := t.query(`SELECT ` + policyColumns + ` FROM retention_policies
+		ORDER BY CASE category WHEN 'dossier' THEN 1 WHEN 'rejected_intake' THEN 2 ELSE 3 END`)
+	if err != nil {
+		return nil, fmt.Errorf("listing retention policies: %w", err)
+	}
+	defer rs.Close()
+	var out []Policy
+	for rs.Next() {
+		p, err := scanPolicy(rs)
+		if err != nil {
+			return nil, fmt.Errorf("listing retention policies: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rs.Err()
 }
 
 func (t *tx) policy(c Category) (Policy, error) {

@@ -9,15 +9,24 @@ import (
 func (s *Store) Practice(ctx context.Context) (Practice, error) {
 	var p Practice
 	err := s.read(ctx, func(t *tx) error {
-		err := t.row(`SELECT name, address, email, phone, kvk, dpo_contact, purposes, legal_bases,
-			recipients, updated_at FROM practice WHERE id = 1`).Scan(&p.Name, &p.Address, &p.Email,
-			&p.Phone, &p.KvK, &p.DPOContact, &p.Purposes, &p.LegalBases, &p.Recipients, at(&p.Updated))
-		if err != nil {
-			return fmt.Errorf("reading practice details: %w", err)
-		}
-		return nil
+		var err error
+		p, err = t.practice()
+		return err
 	})
 	return p, err
+}
+
+// practice reads the practice's details; the register and the dossier
+// export read them through it too.
+func (t *tx) practice() (Practice, error) {
+	var p Practice
+	err := t.row(`SELECT name, address, email, phone, kvk, dpo_contact, purposes, legal_bases,
+		recipients, updated_at FROM practice WHERE id = 1`).Scan(&p.Name, &p.Address, &p.Email,
+		&p.Phone, &p.KvK, &p.DPOContact, &p.Purposes, &p.LegalBases, &p.Recipients, at(&p.Updated))
+	if err != nil {
+		return p, fmt.Errorf("reading practice details: %w", err)
+	}
+	return p, nil
 }
 
 // SavePractice stores the practice's own details.

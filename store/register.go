@@ -86,12 +86,8 @@ func (s *Store) Register(ctx context.Context, lang string) (RegisterDoc, error) 
 	err := s.read(ctx, func(t *tx) error {
 		var err error
 		d.Date = t.today()
-		if err = t.row(`SELECT name, address, email, phone, kvk, dpo_contact, purposes, legal_bases,
-			recipients, updated_at FROM practice WHERE id = 1`).Scan(&d.Controller.Name,
-			&d.Controller.Address, &d.Controller.Email, &d.Controller.Phone, &d.Controller.KvK,
-			&d.Controller.DPOContact, &d.Controller.Purposes, &d.Controller.LegalBases,
-			&d.Controller.Recipients, at(&d.Controller.Updated)); err != nil {
-			return fmt.Errorf("reading practice details: %w", err)
+		if d.Controller, err = t.practice(); err != nil {
+			return err
 		}
 		if policies, err = t.policies(); err != nil {
 			return err
@@ -133,25 +129,6 @@ func (s *Store) Register(ctx context.Context, lang string) (RegisterDoc, error) 
 	d.Retention = append(d.Retention, l.kept...)
 	d.Security = append([]string(nil), l.security...)
 	return d, nil
-}
-
-// policies reads every retention policy, in the order of Categories.
-func (t *tx) policies() ([]Policy, error) {
-	rs, err := t.query(`SELECT ` + policyColumns + ` FROM retention_policies
-		ORDER BY CASE category WHEN 'dossier' THEN 1 WHEN 'rejected_intake' THEN 2 ELSE 3 END`)
-	if err != nil {
-		return nil, fmt.Errorf("listing retention policies: %w", err)
-	}
-	defer rs.Close()
-	var out []Policy
-	for rs.Next() {
-		p, err := scanPolicy(rs)
-		if err != nil {
-			return nil, fmt.Errorf("listing retention policies: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rs.Err()
 }
 
 func (t *tx) registerUsage() (registerUsage, error) {
