@@ -3,6 +3,7 @@ package crypt
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -206,4 +207,85 @@ func TestCoarseClock(t *testing.T) {
 	os.Remove(filepath.Join(dir, vaultFile))
 	expectConflict(t, dir, v, textImage(1000, 10))
 	expectConflict(t, dir, v, textImage(1000, 11))
+}
+
+// TestFingerprintOfWrittenFile holds the two ways of taking a fingerprint
+// to the same answer: from the bytes as Seal wrote them, through buffers
+// of any size, and from the file read back at its two ends. Were they to
+// differ, every save after a sync tool's identical rewrite would be taken
+// for a conflict.
+func TestFingerprintOfWrittenFile(t *testing.T) {
+	dir := t.TempDir()
+	const span = fingerprintSpan
+	for _, size := range []int{1, 100, span - 1, span, span + 1, 2*span - 1, 2 * span, 2*span + 1, 3<<20 + 7} {
+		data := textImage(size, size)
+		for _, buf := range []int{1000, span, 1 << 20} {
+			w, err := writeTemp(osFS{}, dir, vaultTemp, buf, func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, _, err := fingerprintFile(osFS{}, w.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum != w.sum {
+				t.Errorf("%d bytes through %d-byte buffers: fingerprint as written differs from the file's", size, buf)
+			}
+			f, err := os.Open(w.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			head, tail, err := readEnds(f, int64(size))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Reads through the ends held in memory give the file itself,
+			// across both seams.
+			r := &endsReaderAt{f: f, size: int64(size), head: head, tail: tail}
+			for _, off := range []int{0, size / 3, max(0, size-span-5), size - 1} {
+				got := make([]byte, min(size-off, span+10))
+				n, err := r.ReadAt(got, int64(off))
+				if err != nil && err != io.EOF {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got[:n], data[off:off+n]) || n != len(got) {
+					t.Errorf("%d bytes: ReadAt(%d) gave other bytes", size, off)
+				}
+			}
+			f.Close()
+			os.Remove(w.name)
+		}
+	}
+}
+
+// TestSameSizeOtherSealIsChanged is the case the fingerprint exists for: a
+// sync tool puts another seal of the same length in place with the same
+// modification time, and the save must still go aside.
+func TestSameSizeOtherSealIsChanged(t *testing.T) {
+	dir, v, _ := createVault(t, nil)
+	img := textImage(1<<20, 3)
+	mustSeal(t, v, img)
+	path := filepath.Join(dir, vaultFile)
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := sealElsewhere(t, v, img) // the same image sealed again: same size, other header
+	data, err := os.ReadFile(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil { // in place: same file
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, before.ModTime(), before.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(path); after.Size() != before.Size() {
+		t.Fatalf("sizes differ: %d and %d", before.Size(), after.Size())
+	}
+	expectConflict(t, dir, v, img)
 }

@@ -252,6 +252,14 @@ func TestSealFaultSweep(t *testing.T) {
 // leave vault.age byte-identical and no temp file behind; after, the
 // vault must know it holds the new file. Either way, the next Seal works
 // (the edit is still in memory) and vault.age then holds it.
+// readsVaultFile reports whether call n of ops reads the vault.age in
+// place, rather than the temp file being written.
+func readsVaultFile(ops []string, n int) bool {
+	open := slices.Index(ops, "open:"+vaultFile)
+	return open >= 0 && n-1 > open && ops[n-1] == "readat" &&
+		!slices.Contains(ops[open:n-1], "close(read-only)")
+}
+
 func sweepSeal(t *testing.T, noLink bool) {
 	dir, v, _ := createVault(t, nil)
 	mustSeal(t, v, textImage(10_000, 0))
@@ -299,6 +307,12 @@ func sweepSeal(t *testing.T, noLink bool) {
 				// A failed hard link falls back to a copy, and a file that
 				// was only read has nothing to lose on close: the save
 				// goes on.
+				if bytes.Equal(before, after) {
+					t.Errorf("%s: Seal succeeded, yet vault.age is the old one", name)
+				}
+			case kind == faultCorrupt && readsVaultFile(ops, n) && err == nil:
+				// A bad read of the old vault.age while checking it is
+				// read again before it counts as a change: the save goes on.
 				if bytes.Equal(before, after) {
 					t.Errorf("%s: Seal succeeded, yet vault.age is the old one", name)
 				}

@@ -248,9 +248,7 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 // "" when recovering; the probe returned holds the tag found in the file.
 func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, error) {
 	p := &probe{Identity: id}
-	// The fingerprint for changed-on-disk checks is taken on another core
-	// while the file is read.
-	data, info, sum, err := readFileHashed(v.fs, v.path(vaultFile))
+	f, err := v.fs.Open(v.path(vaultFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		// Never sealed, unless earlier generations say otherwise: then the
 		// file went missing, and opening an empty caseload in its place
@@ -267,13 +265,29 @@ func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, 
 	if err != nil {
 		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w", err)
 	}
-	if !bytes.HasPrefix(data, []byte(ageIntro)) {
+	// Everything below reads this one open file, so a sync tool renaming
+	// another over vault.age meanwhile cannot mix two files.
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w", err)
+	}
+	size := info.Size()
+	if size > maxFileSize {
+		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w: %d bytes is too large for a caseload", ErrDamaged, size)
+	}
+	head, tail, err := readEnds(f, size)
+	if err != nil {
+		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w", err)
+	}
+	sum := fingerprint(size, head, tail)
+	if !bytes.HasPrefix(head, []byte(ageIntro)) {
 		// The identity unwrapped, so the folder is ours; a vault.age that is
 		// not even age is a broken copy, not a foreign vault.
 		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w: not an age file", ErrDamaged)
 	}
-	image, err := decryptImage(data, p)
-	disk := onDisk{present: true, size: int64(len(data)), sum: sum, info: info}
+	image, err := decryptImage(&endsReaderAt{f: f, size: size, head: head, tail: tail}, size, p)
+	disk := onDisk{present: true, size: size, sum: sum, info: info}
 	if err != nil {
 		switch {
 		case noMatch(err) && tag == "":
@@ -408,11 +422,12 @@ func (v *Vault) Close() error {
 // decrypted twice.
 const decryptSpan = 4 << 20
 
-// decryptImage is decryptAll for vault.age: the same checks and the same
-// single image-sized buffer, with the chunks decrypted on every core. It
-// returns nothing unless every chunk authenticated.
-func decryptImage(data []byte, id age.Identity) ([]byte, error) {
-	ra, size, err := age.DecryptReaderAt(bytes.NewReader(data), int64(len(data)), id)
+// decryptImage is decryptAll for vault.age, reading the file itself: the
+// same checks, the one image-sized buffer and no copy of the ciphertext,
+// with the chunks read and decrypted on every core. It returns nothing
+// unless every chunk authenticated.
+func decryptImage(src io.ReaderAt, encrypted int64, id age.Identity) ([]byte, error) {
+	ra, size, err := age.DecryptReaderAt(src, encrypted, id)
 	if err != nil {
 		return nil, err
 	}
