@@ -112,7 +112,7 @@ func TestRefusesAVaultFromTheFuture(t *testing.T) {
 	if _, err := s.conn.ExecContext(ctx, "PRAGMA user_version = 99"); err != nil {
 		t.Fatal(err)
 	}
-	s.dirty = true
+	s.committed++
 	newer, _ := s.Image(ctx)
 	s.Close()
 	if _, err := Open(ctx, newer, Options{}); !errors.Is(err, ErrNewerSchema) {

@@ -59,7 +59,8 @@ type Options struct {
 }
 
 // Store is an open caseload. Its methods are safe for concurrent use; they
-// run one at a time, since the database has one connection.
+// run one at a time, since the database has one connection, except the
+// writing of a seal, which runs outside the lock (see sealLocked).
 type Store struct {
 	mu     sync.Mutex
 	db     *sql.DB
@@ -68,8 +69,24 @@ type Store struct {
 	blobs  Blobs
 	clock  Clock
 
-	dirty  bool     // committed changes not yet sealed
-	doomed []string // blob ids to remove once a seal without their keys succeeds
+	// Committed writes are counted; a seal covers every write committed
+	// before its image was taken.
+	committed uint64     // writes committed so far
+	sealed    uint64     // writes the last successful seal covers
+	sealing   bool       // a seal is being written, outside mu
+	sealDone  *sync.Cond // on mu; broadcast when a seal ends
+	failedAt  uint64     // writes the last failed seal covered
+	failErr   error      // why it failed
+	imageSize int64      // bytes in the last image taken
+
+	doomed []doomedBlob // sealed files to remove once a seal without their keys succeeds
+}
+
+// doomedBlob is a sealed file whose key left the database in write number
+// commit: it may go once a seal covering that write is durable.
+type doomedBlob struct {
+	id     string
+	commit uint64
 }
 
 //go:embed migrations/*.sql
@@ -101,12 +118,14 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 		return nil, fmt.Errorf("opening database: %w", err)
 	}
 	s := &Store{db: db, conn: conn, sealer: o.Sealer, blobs: o.Blobs, clock: o.Clock}
+	s.sealDone = sync.NewCond(&s.mu)
 	if err := s.load(ctx, image); err != nil {
 		s.drop()
 		return nil, err
 	}
+	s.imageSize = int64(len(image))
 	if image == nil {
-		s.dirty = true
+		s.committed++
 		if err := s.Save(ctx); err != nil {
 			s.drop()
 			return nil, err
@@ -180,7 +199,7 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migrating to version %d: %w", i+1, err)
 		}
-		s.dirty = true
+		s.committed++
 	}
 	return nil
 }
@@ -220,6 +239,9 @@ var ErrNewerSchema = errors.New("the vault was written by a newer version of cas
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for s.sealing {
+		s.sealDone.Wait()
+	}
 	if s.conn == nil {
 		return nil
 	}
@@ -254,7 +276,15 @@ func (s *Store) Save(ctx context.Context) error {
 func (s *Store) Dirty() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.dirty
+	return s.committed > s.sealed
+}
+
+// ImageSize is the size in bytes of the database image as last loaded or
+// sealed: what the vault holds, before encryption.
+func (s *Store) ImageSize() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.imageSize
 }
 
 // Today is the civil date of the store's clock, the day every deadline
@@ -300,39 +330,78 @@ func (s *Store) imageLocked(ctx context.Context) ([]byte, error) {
 	return image, nil
 }
 
+// sealLocked makes every write committed so far durable, or says why it
+// could not. It is called with mu held and returns with mu held, but
+// releases mu while the vault is being written: reads go on meanwhile, and
+// writes commit in memory and wait. One seal runs at a time; the writes
+// that committed during it ride together on the next one, so a burst of
+// edits costs two seals, not one each.
 func (s *Store) sealLocked(ctx context.Context) error {
-	if !s.dirty {
-		return nil
+	want := s.committed
+	for s.sealed < want {
+		if s.sealing {
+			s.sealDone.Wait()
+			if s.sealed < want && s.failedAt >= want {
+				// The seal that covered this write failed; the edit stays
+				// in memory for Save to try again.
+				return fmt.Errorf("%w: %w", ErrNotSaved, s.failErr)
+			}
+			continue
+		}
+		if err := s.sealOnce(ctx); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// sealOnce takes an image of everything committed and seals it, with mu
+// released while the vault writes. Called with mu held and no seal
+// running.
+func (s *Store) sealOnce(ctx context.Context) error {
+	target := s.committed
 	if s.sealer == nil {
-		s.dirty = false
-		return s.removeDoomed()
+		s.sealed = target
+		return s.removeDoomed(target)
 	}
 	image, err := s.imageLocked(ctx)
 	if err != nil {
+		s.failedAt, s.failErr = target, err
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
-	if err := s.sealer.Seal(image); err != nil {
+	s.imageSize = int64(len(image))
+	s.sealing = true
+	s.mu.Unlock()
+	err = s.sealer.Seal(image)
+	s.mu.Lock()
+	s.sealing = false
+	s.sealDone.Broadcast()
+	if err != nil {
+		s.failedAt, s.failErr = target, err
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
-	s.dirty = false
-	return s.removeDoomed()
+	s.sealed = target
+	return s.removeDoomed(target)
 }
 
-// removeDoomed deletes the sealed files whose keys left the database. It
-// runs only after a seal without those keys is durable: were the file gone
-// first, a crash would leave the vault pointing at nothing.
-func (s *Store) removeDoomed() error {
-	if s.blobs == nil {
-		s.doomed = nil
-		return nil
-	}
+// removeDoomed deletes the sealed files whose keys left the database in a
+// write the seal of upto covers. It runs only after that seal is durable:
+// were the file gone first, a crash would leave the vault pointing at
+// nothing.
+func (s *Store) removeDoomed(upto uint64) error {
 	var errs []error
 	kept := s.doomed[:0]
-	for _, id := range s.doomed {
-		if err := s.blobs.Remove(id); err != nil {
+	for _, d := range s.doomed {
+		if d.commit > upto {
+			kept = append(kept, d)
+			continue
+		}
+		if s.blobs == nil {
+			continue
+		}
+		if err := s.blobs.Remove(d.id); err != nil {
 			errs = append(errs, err)
-			kept = append(kept, id)
+			kept = append(kept, d)
 		}
 	}
 	s.doomed = kept
@@ -417,7 +486,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("committing: %w", err)
 	}
-	s.doomed = append(s.doomed, t.doomed...)
-	s.dirty = true
+	s.committed++
+	for _, id := range t.doomed {
+		s.doomed = append(s.doomed, doomedBlob{id: id, commit: s.committed})
+	}
 	return nil
 }

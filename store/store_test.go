@@ -214,7 +214,7 @@ func TestRefusesImageWithoutSchema(t *testing.T) {
 	if _, err := f.s.conn.ExecContext(ctx, "DROP TABLE audit"); err != nil {
 		t.Fatal(err)
 	}
-	f.s.dirty = true
+	f.s.committed++
 	before := append([]byte(nil), f.seal.image...)
 	if err := f.s.Save(ctx); !errors.Is(err, ErrNoSchema) {
 		t.Fatalf("Save of a schemaless image = %v, want ErrNoSchema", err)
