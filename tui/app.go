@@ -58,6 +58,7 @@ type Model struct {
 	// and why while saveReason is set (a change is kept only in memory),
 	// else "saved" once anything was saved.
 	saving     int
+	imageSize  int64 // bytes in the caseload as last saved; warned of past imageWarnAt
 	saveReason string
 	saved      bool
 
@@ -140,6 +141,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.pop(msg.result)
 	case savingMsg:
 		m.saving++
+		return m, nil
+	case imageSizeMsg:
+		m.imageSize = msg.bytes
 		return m, nil
 	case tickMsg:
 		return m.onTick(msg)

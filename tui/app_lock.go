@@ -170,7 +170,7 @@ func (m Model) onSession(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
 	case msg.found:
 		cmds = append(cmds, discardSession(m.env.store))
 	}
-	cmds = append(cmds, countDue(m.env.store, m.text))
+	cmds = append(cmds, countDue(m.env.store, m.text), checkSize(m.env.store))
 	m, tick := m.startTicking()
 	return m, tea.Batch(append(cmds, tick)...)
 }
@@ -222,6 +222,9 @@ func (m Model) onSaved(err error, quiet bool) (Model, tea.Cmd) {
 	}
 	if m.saving == 0 && m.closing != nil {
 		return m.continueClose()
+	}
+	if err == nil && m.env.store != nil {
+		return m, checkSize(m.env.store)
 	}
 	return m, nil
 }

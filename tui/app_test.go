@@ -246,3 +246,28 @@ func TestLockWaitsForRunningSave(t *testing.T) {
 		t.Fatalf("lock did not go ahead after the save: phase %d", d.model().phase)
 	}
 }
+
+// TestLargeVaultWarns: past 700 MiB the status line says how full the
+// vault is and what to do, from the unlock on and after every save, and
+// it never hides a save error.
+func TestLargeVaultWarns(t *testing.T) {
+	s := newPeopleStore()
+	s.imageSize = 712 << 20
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	const warning = "Vault 712 of 1024 MiB full — purge what is due (D)"
+	if v := d.view(); !strings.Contains(v, warning) {
+		t.Fatalf("no warning at unlock:\n%s", v)
+	}
+	s.sealErr = errDiskFull
+	d.keys("nNoor[tab]Jansen[ctrl+s]")
+	if v := d.view(); strings.Contains(v, warning) || !strings.Contains(v, "Not saved.") {
+		t.Errorf("the warning hid the save error:\n%s", v)
+	}
+	// A purge brought it back under the mark: the next save clears it.
+	s.sealErr = nil
+	s.imageSize = 300 << 20
+	d.keys("nAyla[tab]Vermeer[ctrl+s]")
+	if v := d.view(); strings.Contains(v, "MiB") {
+		t.Errorf("warning still shown at 300 MiB:\n%s", v)
+	}
+}

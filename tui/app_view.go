@@ -80,6 +80,8 @@ func (m Model) viewStatus() string {
 		left = m.statusStyle(m.status.kind).Render(m.status.text)
 	case m.saveReason != "":
 		left = st.Danger.Render(t.Tf("status.not_saved", m.saveReason))
+	case m.imageSize >= imageWarnAt && m.phase == phaseUnlocked:
+		left = st.Warning.Render(t.Tf("status.image_large", m.imageSize>>20, imageLimit>>20))
 	}
 	var right []string
 	switch {

@@ -19,6 +19,9 @@ type retentionStore interface {
 	Deadlines(ctx context.Context) ([]store.Deadline, error)
 	// DueCount returns how many dossiers are due for deletion today.
 	DueCount(ctx context.Context) (int, error)
+	// ImageSize is the size in bytes of the caseload as last loaded or
+	// saved, before encryption.
+	ImageSize() int64
 	// PlanPurge says what a purge of a client's dossier would erase.
 	PlanPurge(ctx context.Context, clientID int64, o store.PurgeOptions) (store.PurgePlan, error)
 	// PlanInvoicePurge says what a purge of a client's invoices (0: of

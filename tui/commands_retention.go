@@ -46,6 +46,24 @@ func countDue(s Store, t Text) tea.Cmd {
 	}
 }
 
+// imageSizeMsg answers checkSize.
+type imageSizeMsg struct{ bytes int64 }
+
+// checkSize reads the size of the caseload as last saved, for the status
+// line's warning when it nears what a vault can hold.
+func checkSize(s Store) tea.Cmd {
+	return func() tea.Msg { return imageSizeMsg{bytes: s.ImageSize()} }
+}
+
+// Sizes for the warning. A vault's database lives in memory, and SQLite
+// grows an in-memory database it was handed to 1 GiB at most; past that
+// every edit fails. The warning comes early enough that a coach has
+// months, at any pace of writing, to purge or archive.
+const (
+	imageLimit  = 1 << 30
+	imageWarnAt = 700 << 20
+)
+
 // countdownLoadedMsg answers loadCountdown.
 type countdownLoadedMsg struct {
 	req reqID

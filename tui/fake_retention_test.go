@@ -45,6 +45,12 @@ func (s *fakeStore) Deadlines(context.Context) ([]store.Deadline, error) {
 	return out, nil
 }
 
+func (s *fakeStore) ImageSize() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.imageSize
+}
+
 func (s *fakeStore) DueCount(context.Context) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

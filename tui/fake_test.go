@@ -59,6 +59,7 @@ type fakeStore struct {
 	exports   []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
 	exportErr error                 // ExportDossier fails with it
 	imp       *importData           // the files ImportFile reads; see fake_import_test.go
+	imageSize int64                 // what ImageSize reports
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

@@ -65,11 +65,14 @@ var coreTexts = map[string]entry{
 	"status.not_saved": {"Niet opgeslagen. %s", "Not saved. %s"},
 	"status.locks_in":  {"vergrendelt over %s", "locks in %s"},
 	"status.locking":   {"vergrendelen…", "locking…"},
-	"help.title":       {"Toetsen — %s", "Keys — %s"},
-	"help.title_plain": {"Toetsen", "Keys"},
-	"prompt.cancelled": {"Niets gewijzigd.", "Nothing changed."},
-	"lock.locked":      {"Vergrendeld.", "Locked."},
-	"lock.locked_idle": {"Vergrendeld na een tijd zonder activiteit.", "Locked after a while without activity."},
+	// Short enough for the status line at 100 columns; the README says
+	// more (export, then purge, the clients closed longest ago).
+	"status.image_large": {"Kluis %d van %d MiB vol — verwijder wat klaarstaat (D)", "Vault %d of %d MiB full — purge what is due (D)"},
+	"help.title":         {"Toetsen — %s", "Keys — %s"},
+	"help.title_plain":   {"Toetsen", "Keys"},
+	"prompt.cancelled":   {"Niets gewijzigd.", "Nothing changed."},
+	"lock.locked":        {"Vergrendeld.", "Locked."},
+	"lock.locked_idle":   {"Vergrendeld na een tijd zonder activiteit.", "Locked after a while without activity."},
 	"lock.failed": {
 		"Niet vergrendeld. %s Het dossier blijft open tot het opslaan lukt.",
 		"Not locked. %s The caseload stays open until it can be saved.",
