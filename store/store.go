@@ -28,7 +28,8 @@ import (
 // Sealer persists the serialized database image durably.
 type Sealer interface {
 	// Seal encrypts image and replaces the vault file atomically. It returns
-	// only once the new file is durable.
+	// only once the new file is durable, and must not keep image: the
+	// store writes the next image into the same memory.
 	Seal(image []byte) error
 }
 
@@ -78,6 +79,7 @@ type Store struct {
 	failedAt  uint64     // writes the last failed seal covered
 	failErr   error      // why it failed
 	imageSize int64      // bytes in the last image taken
+	imageBuf  []byte     // the memory each seal's image is written into
 
 	doomed []doomedBlob // sealed files to remove once a seal without their keys succeeds
 }
@@ -122,6 +124,19 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 	if err := s.load(ctx, image); err != nil {
 		s.drop()
 		return nil, err
+	}
+	if image == nil {
+		// A new caseload is built in SQLite's page cache. Loading it again
+		// from its image puts it in one buffer, as every reopened caseload
+		// is, which each save can then borrow (see serialize.go).
+		fresh, err := s.imageLocked(ctx, nil)
+		if err == nil {
+			err = s.load(ctx, fresh)
+		}
+		if err != nil {
+			s.drop()
+			return nil, err
+		}
 	}
 	s.imageSize = int64(len(image))
 	if image == nil {
@@ -251,6 +266,8 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) drop() {
+	clear(s.imageBuf) // a copy of the caseload, in the clear
+	s.imageBuf = nil
 	if s.conn != nil {
 		s.conn.Close()
 		s.conn = nil
@@ -300,10 +317,12 @@ func (s *Store) Image(ctx context.Context) ([]byte, error) {
 	if s.conn == nil {
 		return nil, ErrClosed
 	}
-	return s.imageLocked(ctx)
+	return s.imageLocked(ctx, nil)
 }
 
-func (s *Store) imageLocked(ctx context.Context) ([]byte, error) {
+// imageLocked serializes the database into buf's memory when it is large
+// enough, else into new memory.
+func (s *Store) imageLocked(ctx context.Context, buf []byte) ([]byte, error) {
 	// An image without the schema would replace the caseload with nothing.
 	var n int
 	err := s.conn.QueryRowContext(ctx,
@@ -313,6 +332,10 @@ func (s *Store) imageLocked(ctx context.Context) ([]byte, error) {
 	}
 	var image []byte
 	err = s.conn.Raw(func(dc any) error {
+		if img, ok := serializeInto(dc, buf); ok {
+			image = img
+			return nil
+		}
 		d, ok := dc.(interface{ Serialize() ([]byte, error) })
 		if !ok {
 			return errors.New("the sqlite driver cannot serialize")
@@ -364,12 +387,13 @@ func (s *Store) sealOnce(ctx context.Context) error {
 		s.sealed = target
 		return s.removeDoomed(target)
 	}
-	image, err := s.imageLocked(ctx)
+	image, err := s.imageLocked(ctx, s.imageBuf)
 	if err != nil {
 		s.failedAt, s.failErr = target, err
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
 	s.imageSize = int64(len(image))
+	s.imageBuf = image[:cap(image)]
 	s.sealing = true
 	s.mu.Unlock()
 	err = s.sealer.Seal(image)

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestSerializeLendsSQLitesBuffer holds the fast path to being taken with
+// the driver in go.mod, and to giving the driver's own image byte for
+// byte. If a driver upgrade changes its connection, this fails and the
+// store is slower, never wrong: serializeInto falls back.
+func TestSerializeLendsSQLitesBuffer(t *testing.T) {
+	f := newFixture(t)
+	f.client(t, Client{FirstName: "Noor", LastName: "Jansen", Status: StatusActive})
+	s := f.reopen(t)
+	defer s.Close()
+	var want, got []byte
+	var fast bool
+	err := s.conn.Raw(func(dc any) error {
+		var err error
+		if want, err = dc.(interface{ Serialize() ([]byte, error) }).Serialize(); err != nil {
+			return err
+		}
+		reuse := make([]byte, 3, len(want)+100)
+		got, fast = serializeInto(dc, reuse)
+		if fast && &got[0] != &reuse[0] {
+			t.Error("serializeInto did not reuse the buffer it was given")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fast {
+		t.Fatal("serializeInto fell back: the driver's connection is not laid out as store/serialize.go expects")
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("serializeInto gave %d bytes unlike Serialize's %d", len(got), len(want))
+	}
+	// A new caseload is moved into one buffer at once.
+	err = f.s.conn.Raw(func(dc any) error {
+		if _, ok := serializeInto(dc, nil); !ok {
+			t.Error("a new caseload is not held in one buffer")
+		}
+		if _, ok := serializeInto(struct{}{}, nil); ok {
+			t.Error("serializeInto accepted something that is not the driver's connection")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
