@@ -2,6 +2,8 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"reflect"
 	"unsafe"
 
@@ -16,6 +18,13 @@ import (
 // save. serializeInto asks SQLite to lend its own buffer instead and
 // copies it once, into a buffer the store keeps from one save to the
 // next: a tenth of the time.
+//
+// The driver's Deserialize hands SQLite a buffer of exactly the image's
+// size, so the first edit after an unlock must grow it: SQLite doubles
+// it by reallocating, which copies the whole caseload (0.4 to 0.9 s at
+// 10,000 clients, with the lock held). deserialize gives it room to
+// grow from the start. The room costs address space, not memory: the
+// pages are not touched until the caseload grows into them.
 //
 // The driver does not export its connection's handle, so rawConn finds it
 // by reflection, checking the layout this was written against. Were the
@@ -83,4 +92,45 @@ func serializeInto(dc any, buf []byte) ([]byte, bool) {
 	buf = buf[:n]
 	copy(buf, libc.GoBytes(p, int(n)))
 	return buf, true
+}
+
+// memdbMax is the most SQLite lets a deserialized database grow to
+// (SQLITE_MEMDB_DEFAULT_MAXSIZE).
+const memdbMax = sqlite3.SQLITE_MEMDB_DEFAULT_MAXSIZE
+
+// deserialize loads image as the main database of the driver connection
+// dc, in memory SQLite owns, with room to double before it must move. It
+// reports false, having done nothing, when dc is not the connection
+// rawConn mirrors; the caller then uses the driver's Deserialize.
+func deserialize(dc any, image []byte) (bool, error) {
+	c, ok := rawConnOf(dc)
+	if !ok {
+		return false, nil
+	}
+	n := int64(len(image))
+	if n == 0 || n > memdbMax {
+		return true, fmt.Errorf("a caseload image of %d bytes cannot be loaded (at most %d)", n, int64(memdbMax))
+	}
+	room := max(n, min(2*n, memdbMax))
+	p := sqlite3.Xsqlite3_malloc64(c.tls, uint64(room))
+	if p == 0 && room > n {
+		room = n
+		p = sqlite3.Xsqlite3_malloc64(c.tls, uint64(room))
+	}
+	if p == 0 {
+		return true, fmt.Errorf("no memory for a caseload of %d bytes", n)
+	}
+	copy(libc.GoBytes(p, int(n)), image)
+	schema := sqlite3.Xsqlite3_db_name(c.tls, c.db, 0)
+	if schema == 0 {
+		sqlite3.Xsqlite3_free(c.tls, p)
+		return true, errors.New("the database has no main schema")
+	}
+	// On failure SQLite frees p itself (FREEONCLOSE).
+	rc := sqlite3.Xsqlite3_deserialize(c.tls, c.db, schema, p, n, room,
+		sqlite3.SQLITE_DESERIALIZE_RESIZEABLE|sqlite3.SQLITE_DESERIALIZE_FREEONCLOSE)
+	if rc != sqlite3.SQLITE_OK {
+		return true, fmt.Errorf("loading the caseload image: %s", libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+	}
+	return true, nil
 }

@@ -2,7 +2,10 @@ package store
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // TestSerializeLendsSQLitesBuffer holds the fast path to being taken with
@@ -49,5 +52,41 @@ func TestSerializeLendsSQLitesBuffer(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFirstEditAfterUnlockDoesNotMoveTheCaseload: a reopened caseload has
+// room to grow, so the first edit does not make SQLite copy all of it to
+// a larger buffer (most of a second at 10,000 clients).
+func TestFirstEditAfterUnlockDoesNotMoveTheCaseload(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t, Client{FirstName: "Noor", LastName: "Jansen", Status: StatusActive})
+	s := f.reopen(t)
+	defer s.Close()
+	at := func() uintptr {
+		var p uintptr
+		err := s.conn.Raw(func(dc any) error {
+			rc, ok := rawConnOf(dc)
+			if !ok {
+				t.Fatal("not the driver's connection")
+			}
+			size := rc.tls.Alloc(8)
+			defer rc.tls.Free(8)
+			p = sqlite3.Xsqlite3_serialize(rc.tls, rc.db, sqlite3.Xsqlite3_db_name(rc.tls, rc.db, 0), size, sqlite3.SQLITE_SERIALIZE_NOCOPY)
+			return nil
+		})
+		if err != nil || p == 0 {
+			t.Fatalf("no buffer to lend: %v", err)
+		}
+		return p
+	}
+	before := at()
+	for i := range 20 {
+		if _, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Gesprek", Body: strings.Repeat("voortgang ", 400+i), Date: day("2026-11-01")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if at() != before {
+		t.Error("the first edits after a reopen moved the caseload to a new buffer")
 	}
 }

@@ -152,6 +152,9 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 func (s *Store) load(ctx context.Context, image []byte) error {
 	if image != nil {
 		err := s.conn.Raw(func(dc any) error {
+			if done, err := deserialize(dc, image); done {
+				return err
+			}
 			d, ok := dc.(interface{ Deserialize([]byte) error })
 			if !ok {
 				return errors.New("the sqlite driver cannot deserialize")
