@@ -1,11 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -118,4 +120,135 @@ func TestRefusesAVaultFromTheFuture(t *testing.T) {
 	if _, err := Open(ctx, newer, Options{}); !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("Open of a newer vault = %v, want ErrNewerSchema", err)
 	}
+}
+
+func TestMigratesAVersion2Vault(t *testing.T) {
+	// Written the way v2 wrote it: every occurrence of every word of the
+	// records, with its position, in records_fts.
+	image := imageAtVersion(t, 2,
+		`INSERT INTO clients (id, uid, first_name, last_name, email, status, start_date, end_date, outcome,
+				created_at, updated_at)
+			VALUES (7, 'u7', '`+canaryFirst+`', '`+canaryLast+`', '`+canaryMail+`', 'closed', '2021-09-01',
+				'2022-03-01', 'work', '2022-03-01 09:00:00', '2022-03-01 09:00:00'),
+			(8, 'u8', 'Anouk', 'Blijft', '', 'active', '2026-01-05', NULL, '', '2026-01-05 09:00:00',
+				'2026-01-05 09:00:00')`,
+		`INSERT INTO records (id, client_id, kind, title, body, record_date, special, created_at, updated_at) VALUES
+			(1, 7, 'intake', 'Intake', 'Wil werken in de zorg; `+canaryWord+` komt terug in het gesprek.',
+				'2021-09-01', 0, '2021-09-01 09:00:00', '2021-09-01 09:00:00'),
+			(2, 7, 'note', 'Medisch', 'Zwangerschapsverlof gepland.', '2021-10-01', 1,
+				'2021-10-01 09:00:00', '2021-10-01 09:00:00'),
+			(3, 8, 'note', 'Portfoliogesprek', 'Het portfolio van Anouk is bijna af; volgende week de coachingsvragen.',
+				'2026-01-05', 0, '2026-01-05 09:00:00', '2026-01-05 09:00:00')`)
+	seal := &memSealer{}
+	clock := &fixedClock{t: day("2026-11-22")}
+	s, err := Open(ctx, image, Options{Sealer: seal, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() || version < 3 {
+		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("after the migration: %v", err)
+	}
+	// The old index's pages are given back, not sealed as free pages.
+	var free int
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA freelist_count").Scan(&free); err != nil || free != 0 {
+		t.Errorf("%d free pages after the migration (%v), want 0", free, err)
+	}
+
+	// Search finds what v2 held, by any prefix, and shows where.
+	for query, want := range map[string]string{
+		canaryWord[:8]:  "«" + canaryWord + "»",
+		"portfolio":     "«portfolio»",
+		"portfolio ano": "«Anouk»",
+		"coachings":     "«coachingsvragen»",
+	} {
+		hits, err := s.Search(ctx, query, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := recordHits(hits); n != 1 || !strings.Contains(firstRecordHit(hits).Snippet, want) {
+			t.Errorf("Search(%q) on a migrated vault = %+v; want one record with %q in its snippet", query, hits, want)
+		}
+	}
+	if hits, _ := s.Search(ctx, "zwangerschap", 10); recordHits(hits) != 1 || firstRecordHit(hits).Snippet != "" {
+		t.Errorf("Search for a special-category record = %+v; want it found without its text", hits)
+	}
+
+	// The index follows edits made after the migration.
+	r, err := s.Record(ctx, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body = "Het cv is af."
+	if _, err := s.SaveRecord(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := s.Search(ctx, "portfolio", 10); recordHits(hits) != 1 {
+		t.Errorf("Search(portfolio) after an edit = %+v; want the record, by its title", hits)
+	}
+	if hits, _ := s.Search(ctx, "coachingsvragen", 10); len(hits) != 0 {
+		t.Errorf("Search for a word edited away = %+v; want nothing", hits)
+	}
+
+	// A purge leaves no word of the client in the image: not in the new
+	// index, and not in the pages the old one left behind.
+	plan, err := s.PlanPurge(ctx, 7, PurgeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Purge(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{canaryFirst, canaryWord, "zwangerschap"} {
+		if hits, err := s.Search(ctx, q, 10); err != nil || len(hits) != 0 {
+			t.Errorf("Search(%q) after the purge = %+v, %v", q, hits, err)
+		}
+	}
+	mem, err := s.Image(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, img := range [][]byte{mem, seal.image} {
+		for _, w := range []string{canaryFirst, canaryLast, canaryMail, canaryWord, "Zwangerschapsverlof"} {
+			for _, v := range []string{w, strings.ToLower(w)} {
+				if bytes.Contains(img, []byte(v)) {
+					t.Errorf("%q survives in the image", v)
+				}
+			}
+		}
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+	s2, err := Open(ctx, seal.image, Options{})
+	if err != nil {
+		t.Fatalf("reopening the migrated, sealed vault: %v", err)
+	}
+	defer s2.Close()
+	if hits, _ := s2.Search(ctx, "anouk", 10); len(hits) != 1 || hits[0].ClientID != 8 {
+		t.Errorf("Search(anouk) after reopening = %+v; want the client who stayed", hits)
+	}
+}
+
+func recordHits(hits []Hit) int {
+	n := 0
+	for _, h := range hits {
+		if h.RecordID != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func firstRecordHit(hits []Hit) Hit {
+	for _, h := range hits {
+		if h.RecordID != 0 {
+			return h
+		}
+	}
+	return Hit{}
 }

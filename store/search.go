@@ -11,15 +11,22 @@ import (
 
 // manyHits is the number of matching records above which Search stops
 // ranking by relevance: bm25 scores every match before the first can be
-// shown, which for a word in most records of a large caseload (tens of
-// thousands) takes far longer than a keystroke may.
-const manyHits = 1000
+// shown, and since the index keeps no word positions (migration 0003) it
+// reads each match's text again to do so, about 25 µs a record. 250 keeps
+// the worst ranked search near 6 ms.
+const manyHits = 250
+
+// recentPool is how many of the matching records added last Search sorts
+// by date when there are too many to rank: sorting costs little, and the
+// larger the pool the less a record entered late with an early date
+// pushes a later one out.
+const recentPool = 1000
 
 // Search finds clients by name and records by text across the whole
 // caseload. Every word must match (as a prefix); client matches come
 // first (by relevance), then records.
 //
-// Records come by relevance (bm25) when at most 1,000 match. When more
+// Records come by relevance (bm25) when at most 250 match. When more
 // match, relevance says little and costs much, so they come newest first:
 // of the 1,000 matching records added to the caseload last, those with
 // the latest record date first (ties: the later added first). Either way
@@ -54,11 +61,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		if err := rs.Err(); err != nil {
 			return fmt.Errorf("searching: %w", err)
 		}
-		ids, err := t.matchingRecords(match, limit)
+		ids, byDate, err := t.matchingRecords(match, limit)
 		if err != nil {
 			return fmt.Errorf("searching: %w", err)
 		}
-		records, err := t.recordHits(match, ids)
+		records, err := t.recordHits(match, ids, byDate)
 		if err != nil {
 			return fmt.Errorf("searching: %w", err)
 		}
@@ -71,14 +78,14 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 // matchingRecords picks the ids of at most limit records that match, in
 // the order Search shows them. Counting the matches stops at manyHits+1:
 // iterating a doclist is cheap, scoring it is not.
-func (t *tx) matchingRecords(match string, limit int) ([]int64, error) {
+func (t *tx) matchingRecords(match string, limit int) (ids []int64, byDate bool, err error) {
 	var n int
 	if err := t.row(`SELECT count(*) FROM (SELECT rowid FROM records_fts
 			WHERE records_fts MATCH ? LIMIT ?)`, match, manyHits+1).Scan(&n); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if n == 0 {
-		return nil, nil
+		return nil, false, nil
 	}
 	q := `SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?`
 	args := []any{match, limit}
@@ -86,22 +93,22 @@ func (t *tx) matchingRecords(match string, limit int) ([]int64, error) {
 		q = `SELECT r.id FROM (SELECT rowid AS id FROM records_fts WHERE records_fts MATCH ?
 				ORDER BY rowid DESC LIMIT ?) m JOIN records r ON r.id = m.id
 			ORDER BY r.record_date DESC, r.id DESC LIMIT ?`
-		args = []any{match, max(manyHits, limit), limit}
+		args = []any{match, max(recentPool, limit), limit}
 	}
 	rs, err := t.query(q, args...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer rs.Close()
-	ids := make([]int64, 0, min(n, limit))
+	ids = make([]int64, 0, min(n, limit))
 	for rs.Next() {
 		var id int64
 		if err := rs.Scan(&id); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		ids = append(ids, id)
 	}
-	return ids, rs.Err()
+	return ids, n > manyHits, rs.Err()
 }
 
 // recordHits reads the records ids names, with their snippets, in that
@@ -109,7 +116,7 @@ func (t *tx) matchingRecords(match string, limit int) ([]int64, error) {
 // only for the records shown: in the ranking query SQLite would compute it
 // for every match before sorting. The rowid range keeps the match
 // iteration to the span the ids cover.
-func (t *tx) recordHits(match string, ids []int64) ([]Hit, error) {
+func (t *tx) recordHits(match string, ids []int64, byDate bool) ([]Hit, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -141,6 +148,7 @@ func (t *tx) recordHits(match string, ids []int64) ([]Hit, error) {
 			h.Snippet = ""
 		}
 		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		h.ByDate = byDate
 		byID[h.RecordID] = h
 	}
 	if err := rs.Err(); err != nil {

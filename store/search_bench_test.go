@@ -109,7 +109,12 @@ func TestSearchManyHits(t *testing.T) {
 		if n := records(some); n != min(50, st.Hits[w]) {
 			t.Errorf("Search(%q, 50): %d records, want %d", w, n, min(50, st.Hits[w]))
 		}
-		if st.Hits[w] > 1_000 {
+		for _, h := range some {
+			if h.RecordID != 0 && h.ByDate != (st.Hits[w] > 250) {
+				t.Fatalf("Search(%q), %d matches: ByDate = %v", w, st.Hits[w], h.ByDate)
+			}
+		}
+		if st.Hits[w] > 250 {
 			// Newest first, and the first are those the full list starts with.
 			prev := firstRecord(some).Date
 			for _, h := range some {

@@ -165,6 +165,15 @@ func (s *Store) load(ctx context.Context, image []byte) error {
 			return fmt.Errorf("loading caseload image: %w", err)
 		}
 	}
+	if image == nil {
+		// Set before the first table exists, so it holds for the life of
+		// the vault. Records are a few kilobytes each: on 4 KiB pages most
+		// spill into overflow pages half empty; on 16 KiB pages several
+		// share one, and a new caseload's image is a tenth smaller.
+		if _, err := s.conn.ExecContext(ctx, "PRAGMA page_size = 16384"); err != nil {
+			return fmt.Errorf("configuring database: %w", err)
+		}
+	}
 	// temp_store keeps sorts and VACUUM from writing unnamed temp files;
 	// secure_delete zeroes deleted rows, so a deleted attachment key or a
 	// purged name does not survive in the serialized image.
@@ -218,6 +227,15 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 			return fmt.Errorf("migrating to version %d: %w", i+1, err)
 		}
 		s.committed++
+	}
+	if !fresh && version < len(steps) {
+		// A migration that rebuilds a table leaves its old pages free
+		// (zeroed), and a free page is sealed like any other. VACUUM
+		// cannot run inside a migration's transaction; once, after the
+		// last one, it gives the space back.
+		if _, err := s.conn.ExecContext(ctx, "VACUUM"); err != nil {
+			return fmt.Errorf("compacting after migrating: %w", err)
+		}
 	}
 	return nil
 }

@@ -365,6 +365,9 @@ type Hit struct {
 	// Snippet is the matching text with the match between « and »; empty
 	// for a special-category record, whose text is never shown unasked.
 	Snippet string
+	// ByDate is set on the record hits of a search with too many matches
+	// to rank by relevance: they come newest first instead.
+	ByDate bool
 }
 
 // AuditEntry is one line of the audit log. It names clients by id only.

@@ -195,11 +195,12 @@ var dossierTexts = map[string]entry{
 	"search.title":       {"Zoeken", "Search"},
 	"search.placeholder": {"woorden uit verslagen, of een naam", "words from records, or a name"},
 	"search.hint": {
-		"Zoekt in de tekst van alle verslagen en in alle namen, in je hele caseload. Bijzondere persoonsgegevens worden gevonden, maar hun tekst wordt hier nooit getoond.",
-		"Searches the text of every record and every name in your whole caseload. Special-category records are found, but their text is never shown here.",
+		"Zoekt in de tekst van alle verslagen en in alle namen, in je hele caseload. Bijzondere persoonsgegevens worden gevonden, maar hun tekst wordt hier nooit getoond. Het best passende verslag komt eerst; staat een woord in meer dan 250 verslagen, dan het nieuwste.",
+		"Searches the text of every record and every name in your whole caseload. Special-category records are found, but their text is never shown here. The best match comes first; for a word in more than 250 records, the newest.",
 	},
 	"search.searching":  {"zoeken…", "searching…"},
 	"search.count":      {"%d gevonden", "%d found"},
+	"search.by_date":    {" · nieuwste eerst", " · newest first"},
 	"search.none":       {"Niets gevonden voor “%s”.", "Nothing found for “%s”."},
 	"search.client_hit": {"cliënt", "client"},
 }

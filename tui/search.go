@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -208,6 +209,10 @@ func (m searchScreen) View() string {
 		status = st.Muted.Render(t.T("search.searching"))
 	case m.searched && m.query != "":
 		status = st.Muted.Render(t.Tf("search.count", len(m.hits)))
+		// Say how the records are ordered when it is not by relevance.
+		if slices.ContainsFunc(m.hits, func(h searchHit) bool { return h.ByDate }) {
+			status += st.Muted.Render(t.T("search.by_date"))
+		}
 	}
 	lines := []string{"", "  " + st.Accent.Render("/ ") + m.input.View() + "  " + status, ""}
 	switch {

@@ -124,3 +124,24 @@ func TestWrapAndPlain(t *testing.T) {
 		t.Errorf("firstLine: %q", got)
 	}
 }
+
+// TestSearchSaysWhenNewestFirst: when the store had too many matches to
+// rank and gave the newest first, the count line says so; ranked hits
+// say nothing more.
+func TestSearchSaysWhenNewestFirst(t *testing.T) {
+	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d.keys("[ctrl+f]stage")
+	d.send(searchDueMsg{id: top[searchScreen](t, d).due})
+	if v := d.view(); !strings.Contains(v, "1 found") || strings.Contains(v, "newest first") {
+		t.Fatalf("ranked hits:\n%s", v)
+	}
+	m := top[searchScreen](t, d)
+	hits := slices.Clone(m.hits)
+	for i := range hits {
+		hits[i].ByDate = true
+	}
+	d.send(searchDoneMsg{req: m.req, hits: hits})
+	if v := d.view(); !strings.Contains(v, "1 found · newest first") {
+		t.Errorf("the count line does not say the hits come newest first:\n%s", v)
+	}
+}
