@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
@@ -42,6 +43,13 @@ func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
 // load puts an unlocked vault's image into a store.
 func (e *env) load(ctx context.Context, v *crypt.Vault, image []byte) (*session, error) {
 	s, err := store.Open(ctx, image, e.storeOptions(v))
+	clear(image) // the store holds its own copy; this one is the caseload in the clear
+	image = nil
+	// The decrypted image was the one large thing in Go's heap, and the
+	// garbage collector paces itself by the heap it last found alive: left
+	// to itself it would keep the image's memory for minutes. Handing it
+	// back now takes a few milliseconds, once per unlock.
+	debug.FreeOSMemory()
 	if err != nil {
 		v.Close()
 		return nil, err

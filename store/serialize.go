@@ -63,14 +63,13 @@ func rawConnOf(dc any) (rawConn, bool) {
 	return c, true
 }
 
-// serializeInto copies the main database of the driver connection dc into
-// buf, reusing its capacity, and returns the image. It reports false,
-// having done nothing, when it cannot lend SQLite's buffer: another
-// driver layout, or a database that is not held in one buffer (a new
-// caseload lives in SQLite's page cache until its first reopen). The
-// caller must hold the connection: the lent buffer is valid only until
-// the next write.
-func serializeInto(dc any, buf []byte) ([]byte, bool) {
+// serializeInto copies the main database of the driver connection dc
+// into the memory into returns for its size, and returns the image. It
+// reports false, having done nothing, when it cannot lend SQLite's
+// buffer: another driver layout, or a database that is not held in one
+// buffer. The caller must hold the connection: the lent buffer is valid
+// only until the next write.
+func serializeInto(dc any, into func(c rawConn, n int64) []byte) ([]byte, bool) {
 	c, ok := rawConnOf(dc)
 	if !ok {
 		return nil, false
@@ -86,12 +85,55 @@ func serializeInto(dc any, buf []byte) ([]byte, bool) {
 	if p == 0 || n <= 0 {
 		return nil, false
 	}
-	if int64(cap(buf)) < n {
-		buf = make([]byte, n)
+	buf := into(c, n)
+	if int64(len(buf)) < n {
+		return nil, false
 	}
 	buf = buf[:n]
 	copy(buf, libc.GoBytes(p, int(n)))
 	return buf, true
+}
+
+// goMem is serializeInto's into for an image the caller keeps.
+func goMem(_ rawConn, n int64) []byte { return make([]byte, n) }
+
+// sealMem is the memory each save's image is written into, kept from one
+// save to the next and taken from SQLite's allocator rather than Go's
+// heap. In Go's heap, an image-sized buffer that stays alive makes the
+// garbage collector let garbage grow to the image's size again before it
+// collects, and a caseload's memory would creep from twice its size to
+// three times. Outside it, the store holds the database and this one
+// copy, and nothing else of that size.
+type sealMem struct {
+	tls *libc.TLS
+	p   uintptr
+	n   int64
+}
+
+// bytes returns the memory, at least n bytes of it, growing it with
+// room to spare; nil if SQLite's allocator has none.
+func (m *sealMem) bytes(c rawConn, n int64) []byte {
+	if m.n < n {
+		m.free()
+		size := n + n/8
+		p := sqlite3.Xsqlite3_malloc64(c.tls, uint64(size))
+		if p == 0 {
+			return nil
+		}
+		m.tls, m.p, m.n = c.tls, p, size
+	}
+	return libc.GoBytes(m.p, int(m.n))
+}
+
+// free zeroes the memory, which holds the caseload in the clear, and
+// gives it back. It must run before the connection closes.
+func (m *sealMem) free() {
+	if m.p == 0 {
+		return
+	}
+	clear(libc.GoBytes(m.p, int(m.n)))
+	sqlite3.Xsqlite3_free(m.tls, m.p)
+	*m = sealMem{}
 }
 
 // memdbMax is the most SQLite lets a deserialized database grow to

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"modernc.org/libc"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -24,11 +25,13 @@ func TestSerializeLendsSQLitesBuffer(t *testing.T) {
 		if want, err = dc.(interface{ Serialize() ([]byte, error) }).Serialize(); err != nil {
 			return err
 		}
-		reuse := make([]byte, 3, len(want)+100)
-		got, fast = serializeInto(dc, reuse)
-		if fast && &got[0] != &reuse[0] {
-			t.Error("serializeInto did not reuse the buffer it was given")
+		var mem sealMem
+		defer mem.free()
+		got, fast = serializeInto(dc, mem.bytes)
+		if fast && &got[0] != &libc.GoBytes(mem.p, 1)[0] {
+			t.Error("serializeInto did not write into the memory it was given")
 		}
+		got = bytes.Clone(got)
 		return nil
 	})
 	if err != nil {
@@ -42,10 +45,10 @@ func TestSerializeLendsSQLitesBuffer(t *testing.T) {
 	}
 	// A new caseload is moved into one buffer at once.
 	err = f.s.conn.Raw(func(dc any) error {
-		if _, ok := serializeInto(dc, nil); !ok {
+		if _, ok := serializeInto(dc, goMem); !ok {
 			t.Error("a new caseload is not held in one buffer")
 		}
-		if _, ok := serializeInto(struct{}{}, nil); ok {
+		if _, ok := serializeInto(struct{}{}, goMem); ok {
 			t.Error("serializeInto accepted something that is not the driver's connection")
 		}
 		return nil

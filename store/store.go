@@ -79,7 +79,7 @@ type Store struct {
 	failedAt  uint64     // writes the last failed seal covered
 	failErr   error      // why it failed
 	imageSize int64      // bytes in the last image taken
-	imageBuf  []byte     // the memory each seal's image is written into
+	sealMem   sealMem    // the memory each seal's image is written into
 
 	doomed []doomedBlob // sealed files to remove once a seal without their keys succeeds
 }
@@ -129,7 +129,7 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 		// A new caseload is built in SQLite's page cache. Loading it again
 		// from its image puts it in one buffer, as every reopened caseload
 		// is, which each save can then borrow (see serialize.go).
-		fresh, err := s.imageLocked(ctx, nil)
+		fresh, err := s.imageLocked(ctx, goMem)
 		if err == nil {
 			err = s.load(ctx, fresh)
 		}
@@ -287,8 +287,9 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) drop() {
-	clear(s.imageBuf) // a copy of the caseload, in the clear
-	s.imageBuf = nil
+	if s.conn != nil {
+		s.sealMem.free()
+	}
 	if s.conn != nil {
 		s.conn.Close()
 		s.conn = nil
@@ -338,12 +339,12 @@ func (s *Store) Image(ctx context.Context) ([]byte, error) {
 	if s.conn == nil {
 		return nil, ErrClosed
 	}
-	return s.imageLocked(ctx, nil)
+	return s.imageLocked(ctx, goMem)
 }
 
-// imageLocked serializes the database into buf's memory when it is large
-// enough, else into new memory.
-func (s *Store) imageLocked(ctx context.Context, buf []byte) ([]byte, error) {
+// imageLocked serializes the database into the memory into gives, or
+// into new memory of Go's when SQLite cannot lend its buffer.
+func (s *Store) imageLocked(ctx context.Context, into func(rawConn, int64) []byte) ([]byte, error) {
 	// An image without the schema would replace the caseload with nothing.
 	var n int
 	err := s.conn.QueryRowContext(ctx,
@@ -353,7 +354,7 @@ func (s *Store) imageLocked(ctx context.Context, buf []byte) ([]byte, error) {
 	}
 	var image []byte
 	err = s.conn.Raw(func(dc any) error {
-		if img, ok := serializeInto(dc, buf); ok {
+		if img, ok := serializeInto(dc, into); ok {
 			image = img
 			return nil
 		}
@@ -408,13 +409,12 @@ func (s *Store) sealOnce(ctx context.Context) error {
 		s.sealed = target
 		return s.removeDoomed(target)
 	}
-	image, err := s.imageLocked(ctx, s.imageBuf)
+	image, err := s.imageLocked(ctx, s.sealMem.bytes)
 	if err != nil {
 		s.failedAt, s.failErr = target, err
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
 	s.imageSize = int64(len(image))
-	s.imageBuf = image[:cap(image)]
 	s.sealing = true
 	s.mu.Unlock()
 	err = s.sealer.Seal(image)
