@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
@@ -32,24 +31,36 @@ func (e *env) storeOptions(v *crypt.Vault) store.Options {
 }
 
 // open unlocks the vault with the given passphrase and loads the caseload.
+// vault.age is decrypted straight into the memory the database then lives
+// in: one image-sized buffer from the disk to the store.
 func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
-	v, image, err := crypt.Open(e.vaultDir, passphrase, e.cryptOptions())
+	var buf *store.ImageBuffer
+	o := e.cryptOptions()
+	o.ImageMemory = func(n int64) ([]byte, error) {
+		b, err := store.NewImageBuffer(n)
+		buf = b
+		return b.Bytes(), err
+	}
+	v, image, err := crypt.Open(e.vaultDir, passphrase, o)
 	if err != nil {
+		buf.Free()
 		return nil, err
 	}
-	return e.load(ctx, v, image)
+	if image == nil { // never sealed
+		return e.load(ctx, v, nil)
+	}
+	return e.load(ctx, v, buf)
 }
 
-// load puts an unlocked vault's image into a store.
-func (e *env) load(ctx context.Context, v *crypt.Vault, image []byte) (*session, error) {
-	s, err := store.Open(ctx, image, e.storeOptions(v))
-	clear(image) // the store holds its own copy; this one is the caseload in the clear
-	image = nil
-	// The decrypted image was the one large thing in Go's heap, and the
-	// garbage collector paces itself by the heap it last found alive: left
-	// to itself it would keep the image's memory for minutes. Handing it
-	// back now takes a few milliseconds, once per unlock.
-	debug.FreeOSMemory()
+// load puts an unlocked vault's image into a store, which takes buf over.
+func (e *env) load(ctx context.Context, v *crypt.Vault, buf *store.ImageBuffer) (*session, error) {
+	var s *store.Store
+	var err error
+	if buf == nil {
+		s, err = store.Open(ctx, nil, e.storeOptions(v))
+	} else {
+		s, err = store.OpenBuffer(ctx, buf, e.storeOptions(v))
+	}
 	if err != nil {
 		v.Close()
 		return nil, err

@@ -25,6 +25,13 @@ type Options struct {
 	// are refused, since Open would not accept the result.
 	WorkFactor int
 
+	// ImageMemory, when set, gives the memory Open decrypts vault.age
+	// into, exactly size bytes, so the caller can have the image land
+	// where it will be used (the store's database) instead of in a buffer
+	// it must then copy. Open writes nothing else there; on an error the
+	// memory is zeroed and the caller frees it. Nil: Go's heap.
+	ImageMemory func(size int64) ([]byte, error)
+
 	// The rest is for this package's tests: fault injection, a clock for
 	// backup names, and a smaller write buffer so that a small image
 	// takes several writes. Unexported, so the app cannot reach them.
@@ -42,6 +49,7 @@ type Vault struct {
 	now        func() time.Time
 	workFactor int
 	bufSize    int // write buffer for vault.age and its copies
+	imageMem   func(int64) ([]byte, error)
 
 	mu   sync.Mutex
 	lock *os.File // nil once closed
@@ -73,6 +81,7 @@ func newVault(dir string, o *Options) (*Vault, error) {
 		if o.now != nil {
 			v.now = o.now
 		}
+		v.imageMem = o.ImageMemory
 	}
 	if v.workFactor < 1 || v.workFactor > maxWorkFactor {
 		return nil, fmt.Errorf("scrypt work factor %d is outside 1..%d", v.workFactor, maxWorkFactor)
@@ -286,10 +295,12 @@ func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, 
 		// not even age is a broken copy, not a foreign vault.
 		return nil, onDisk{}, p, fmt.Errorf("reading vault.age: %w: not an age file", ErrDamaged)
 	}
-	image, err := decryptImage(&endsReaderAt{f: f, size: size, head: head, tail: tail}, size, p)
+	image, err := decryptImage(&endsReaderAt{f: f, size: size, head: head, tail: tail}, size, p, v.imageMem)
 	disk := onDisk{present: true, size: size, sum: sum, info: info}
 	if err != nil {
 		switch {
+		case errors.As(err, new(*memoryError)):
+			// The caller had no memory for it: nothing wrong with the file.
 		case noMatch(err) && tag == "":
 			err = ErrWrongRecoveryKey
 		case noMatch(err) && p.tag != tag:
@@ -422,16 +433,30 @@ func (v *Vault) Close() error {
 // decrypted twice.
 const decryptSpan = 4 << 20
 
+// memoryError is a failure to get memory for the image: the caller's,
+// not the file's, so not damage.
+type memoryError struct{ err error }
+
+func (e *memoryError) Error() string { return "memory for the caseload: " + e.err.Error() }
+func (e *memoryError) Unwrap() error { return e.err }
+
 // decryptImage is decryptAll for vault.age, reading the file itself: the
 // same checks, the one image-sized buffer and no copy of the ciphertext,
 // with the chunks read and decrypted on every core. It returns nothing
 // unless every chunk authenticated.
-func decryptImage(src io.ReaderAt, encrypted int64, id age.Identity) ([]byte, error) {
+func decryptImage(src io.ReaderAt, encrypted int64, id age.Identity, mem func(int64) ([]byte, error)) ([]byte, error) {
 	ra, size, err := age.DecryptReaderAt(src, encrypted, id)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, size)
+	var out []byte
+	if mem == nil {
+		out = make([]byte, size)
+	} else if out, err = mem(size); err != nil {
+		return nil, &memoryError{err}
+	} else if int64(len(out)) != size {
+		return nil, &memoryError{fmt.Errorf("%d bytes given, want %d", len(out), size)}
+	}
 	parts := int64(min(runtime.GOMAXPROCS(0), 8))
 	span := max((size+parts-1)/parts, decryptSpan)
 	span = (span + 64<<10 - 1) &^ (64<<10 - 1)

@@ -370,3 +370,31 @@ func TestMissingVaultFileWithBackups(t *testing.T) {
 	}
 	sameSnapshot(t, before, snapshot(t, dir))
 }
+
+// TestOpenIntoCallersMemory: with ImageMemory, the image lands in the
+// memory the caller gave, of exactly its size; when the caller has no
+// memory, Open says so rather than calling the vault damaged.
+func TestOpenIntoCallersMemory(t *testing.T) {
+	dir, v, _ := createVault(t, nil)
+	img := textImage(300_000, 7)
+	mustSeal(t, v, img)
+	v.Close()
+
+	var given []byte
+	o := testOpts()
+	o.ImageMemory = func(n int64) ([]byte, error) {
+		given = make([]byte, n)
+		return given, nil
+	}
+	v, got := mustOpen(t, dir, o)
+	v.Close()
+	if !bytes.Equal(got, img) || len(given) != len(img) || &got[0] != &given[0] {
+		t.Fatal("the image did not land in the memory given")
+	}
+
+	full := errors.New("out of memory")
+	o.ImageMemory = func(int64) ([]byte, error) { return nil, full }
+	if _, _, err := Open(dir, testPass, o); !errors.Is(err, full) || errors.Is(err, ErrDamaged) {
+		t.Errorf("Open without memory: %v, want the caller's error and not ErrDamaged", err)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -91,5 +92,43 @@ func TestFirstEditAfterUnlockDoesNotMoveTheCaseload(t *testing.T) {
 	}
 	if at() != before {
 		t.Error("the first edits after a reopen moved the caseload to a new buffer")
+	}
+}
+
+// TestOpenBufferTakesItOver: the store makes the buffer its database
+// without a copy, and a buffer that holds no caseload is refused and
+// freed all the same.
+func TestOpenBufferTakesItOver(t *testing.T) {
+	f := newFixture(t)
+	f.client(t, Client{FirstName: "Noor", LastName: "Jansen", Status: StatusActive})
+	b, err := NewImageBuffer(int64(len(f.seal.image)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(b.Bytes(), f.seal.image)
+	s, err := OpenBuffer(ctx, b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if b.Bytes() != nil {
+		t.Error("the buffer is still the caller's after OpenBuffer")
+	}
+	if rows, err := s.ListClients(ctx); err != nil || len(rows) != 1 {
+		t.Fatalf("ListClients: %d rows, %v", len(rows), err)
+	}
+
+	junk, err := NewImageBuffer(4096)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenBuffer(ctx, junk, Options{}); !errors.Is(err, ErrNoSchema) {
+		t.Errorf("OpenBuffer(zeros) = %v, want ErrNoSchema", err)
+	}
+	if junk.Bytes() != nil {
+		t.Error("a refused buffer was not freed")
+	}
+	if _, err := NewImageBuffer(memdbMax + 1); err == nil {
+		t.Error("a buffer larger than a vault can hold was allocated")
 	}
 }

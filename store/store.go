@@ -99,13 +99,38 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 
 // Open loads a caseload from a decrypted image, or starts a new one when
 // image is nil. A new caseload is sealed at once, so the vault on disk is
-// never without a database.
+// never without a database. The image is copied; OpenBuffer avoids that.
 func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
+	if image == nil {
+		return open(ctx, nil, o)
+	}
+	if !bytes.HasPrefix(image, sqliteMagic) {
+		return nil, fmt.Errorf("opening caseload: %w", ErrNoSchema)
+	}
+	b, err := NewImageBuffer(int64(len(image)))
+	if err != nil {
+		return nil, fmt.Errorf("opening caseload: %w", err)
+	}
+	copy(b.Bytes(), image)
+	return OpenBuffer(ctx, b, o)
+}
+
+// OpenBuffer is Open for an image in an ImageBuffer, which becomes the
+// database itself, without a copy. The store takes b over whether it
+// opens or not: the caller must not use b afterwards (a deferred Free is
+// harmless).
+func OpenBuffer(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
+	defer b.Free()
+	if !bytes.HasPrefix(b.Bytes(), sqliteMagic) {
+		return nil, fmt.Errorf("opening caseload: %w", ErrNoSchema)
+	}
+	return open(ctx, b, o)
+}
+
+// open is Open and OpenBuffer: a nil b starts a new caseload.
+func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 	if o.Clock == nil {
 		o.Clock = time.Now
-	}
-	if image != nil && !bytes.HasPrefix(image, sqliteMagic) {
-		return nil, fmt.Errorf("opening caseload: %w", ErrNoSchema)
 	}
 	db, err := sql.Open("sqlite", ":memory:")
 	if err != nil {
@@ -121,27 +146,26 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 	}
 	s := &Store{db: db, conn: conn, sealer: o.Sealer, blobs: o.Blobs, clock: o.Clock}
 	s.sealDone = sync.NewCond(&s.mu)
-	if err := s.load(ctx, image); err != nil {
+	if b != nil {
+		s.imageSize = b.n
+	}
+	if err := s.load(ctx, b); err != nil {
 		s.drop()
 		return nil, err
 	}
-	if image == nil {
+	if b != nil && s.sealer != nil {
+		s.sealMem.prepare(b.n)
+	}
+	if b == nil {
 		// A new caseload is built in SQLite's page cache. Loading it again
 		// from its image puts it in one buffer, as every reopened caseload
 		// is, which each save can then borrow (see serialize.go).
-		fresh, err := s.imageLocked(ctx, goMem)
+		err := s.reload(ctx)
 		if err == nil {
-			err = s.load(ctx, fresh)
+			s.committed++
+			err = s.Save(ctx)
 		}
 		if err != nil {
-			s.drop()
-			return nil, err
-		}
-	}
-	s.imageSize = int64(len(image))
-	if image == nil {
-		s.committed++
-		if err := s.Save(ctx); err != nil {
 			s.drop()
 			return nil, err
 		}
@@ -149,23 +173,40 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) load(ctx context.Context, image []byte) error {
-	if image != nil {
+// reload loads the database again from its own image.
+func (s *Store) reload(ctx context.Context) error {
+	image, err := s.imageLocked(ctx, goMem)
+	if err != nil {
+		return err
+	}
+	b, err := NewImageBuffer(int64(len(image)))
+	if err != nil {
+		return err
+	}
+	defer b.Free()
+	copy(b.Bytes(), image)
+	return s.load(ctx, b)
+}
+
+// load makes b the database, or creates the schema in an empty one when
+// b is nil.
+func (s *Store) load(ctx context.Context, b *ImageBuffer) error {
+	if b != nil {
 		err := s.conn.Raw(func(dc any) error {
-			if done, err := deserialize(dc, image); done {
+			if done, err := b.adopt(dc); done {
 				return err
 			}
 			d, ok := dc.(interface{ Deserialize([]byte) error })
 			if !ok {
 				return errors.New("the sqlite driver cannot deserialize")
 			}
-			return d.Deserialize(image)
+			return d.Deserialize(b.Bytes())
 		})
 		if err != nil {
 			return fmt.Errorf("loading caseload image: %w", err)
 		}
 	}
-	if image == nil {
+	if b == nil {
 		// Set before the first table exists, so it holds for the life of
 		// the vault. Records are a few kilobytes each: on 4 KiB pages most
 		// spill into overflow pages half empty; on 16 KiB pages several
@@ -190,7 +231,7 @@ func (s *Store) load(ctx context.Context, image []byte) error {
 	// when it was decrypted, so it is exactly what was sealed. A full check
 	// walks every FTS5 segment (seconds at a thousand clients); `caseload
 	// verify` runs it on demand.
-	return s.migrate(ctx, image == nil)
+	return s.migrate(ctx, b == nil)
 }
 
 // migrate runs the numbered migrations the image has not seen yet, each in
@@ -287,9 +328,7 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) drop() {
-	if s.conn != nil {
-		s.sealMem.free()
-	}
+	s.sealMem.free()
 	if s.conn != nil {
 		s.conn.Close()
 		s.conn = nil
