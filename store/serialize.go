@@ -110,6 +110,7 @@ type sealMem struct {
 	tls   *libc.TLS // its own: the memory outlives no connection but is not one's
 	p     uintptr
 	n     int64
+	used  int64         // the most of it ever written: what free must zero
 	ready chan struct{} // closed when prepare is done; nil if none is under way
 }
 
@@ -126,6 +127,7 @@ func (m *sealMem) prepare(n int64) {
 		m.alloc(n)
 		if m.p != 0 {
 			clear(libc.GoBytes(m.p, int(n)))
+			m.used = n
 		}
 	}()
 }
@@ -161,6 +163,7 @@ func (m *sealMem) bytes(_ rawConn, n int64) []byte {
 			return nil
 		}
 	}
+	m.used = max(m.used, n)
 	return libc.GoBytes(m.p, int(m.n))
 }
 
@@ -171,7 +174,7 @@ func (m *sealMem) free() {
 	if m.p == 0 {
 		return
 	}
-	clear(libc.GoBytes(m.p, int(m.n)))
+	clear(libc.GoBytes(m.p, int(m.used)))
 	sqlite3.Xsqlite3_free(m.tls, m.p)
 	m.tls.Close()
 	*m = sealMem{}
@@ -228,7 +231,7 @@ func (b *ImageBuffer) Free() {
 	if b == nil || b.p == 0 {
 		return
 	}
-	clear(libc.GoBytes(b.p, int(b.room)))
+	clear(libc.GoBytes(b.p, int(b.n))) // the room was never written
 	sqlite3.Xsqlite3_free(b.tls, b.p)
 	b.release()
 }
