@@ -31,9 +31,18 @@ func (e *env) storeOptions(v *crypt.Vault) store.Options {
 }
 
 // open unlocks the vault with the given passphrase and loads the caseload.
-// vault.age is decrypted straight into the memory the database then lives
-// in: one image-sized buffer from the disk to the store.
 func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
+	v, buf, err := e.decrypt(passphrase)
+	if err != nil {
+		return nil, err
+	}
+	return e.load(ctx, v, buf)
+}
+
+// decrypt opens the vault and decrypts vault.age straight into the memory
+// the database will live in: one image-sized buffer from the disk to the
+// store. The buffer is nil for a vault never sealed.
+func (e *env) decrypt(passphrase string) (*crypt.Vault, *store.ImageBuffer, error) {
 	var buf *store.ImageBuffer
 	o := e.cryptOptions()
 	o.ImageMemory = func(n int64) ([]byte, error) {
@@ -44,23 +53,18 @@ func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
 	v, image, err := crypt.Open(e.vaultDir, passphrase, o)
 	if err != nil {
 		buf.Free()
-		return nil, err
+		return nil, nil, err
 	}
-	if image == nil { // never sealed
-		return e.load(ctx, v, nil)
+	if image == nil {
+		return v, nil, nil
 	}
-	return e.load(ctx, v, buf)
+	return v, buf, nil
 }
 
-// load puts an unlocked vault's image into a store, which takes buf over.
+// load puts an unlocked vault's image into a store, which takes buf over;
+// a nil buf is a vault never sealed.
 func (e *env) load(ctx context.Context, v *crypt.Vault, buf *store.ImageBuffer) (*session, error) {
-	var s *store.Store
-	var err error
-	if buf == nil {
-		s, err = store.Open(ctx, nil, e.storeOptions(v))
-	} else {
-		s, err = store.OpenBuffer(ctx, buf, e.storeOptions(v))
-	}
+	s, err := store.OpenBuffer(ctx, buf, e.storeOptions(v))
 	if err != nil {
 		v.Close()
 		return nil, err
@@ -114,12 +118,12 @@ func (e *env) openAsked(ctx context.Context, seal bool) (*session, error) {
 	if seal {
 		return e.open(ctx, p)
 	}
-	v, image, err := crypt.Open(e.vaultDir, p, e.cryptOptions())
+	v, buf, err := e.decrypt(p)
 	if err != nil {
 		return nil, err
 	}
 	// No Sealer: a store without one keeps every change in memory.
-	s, err := store.Open(ctx, image, store.Options{Clock: e.clock})
+	s, err := store.OpenBuffer(ctx, buf, store.Options{Clock: e.clock})
 	if err != nil {
 		v.Close()
 		return nil, err

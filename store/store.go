@@ -116,10 +116,13 @@ func Open(ctx context.Context, image []byte, o Options) (*Store, error) {
 }
 
 // OpenBuffer is Open for an image in an ImageBuffer, which becomes the
-// database itself, without a copy. The store takes b over whether it
-// opens or not: the caller must not use b afterwards (a deferred Free is
-// harmless).
+// database itself, without a copy; a nil b starts a new caseload. The
+// store takes b over whether it opens or not: the caller must not use b
+// afterwards (a deferred Free is harmless).
 func OpenBuffer(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
+	if b == nil {
+		return open(ctx, nil, o)
+	}
 	defer b.Free()
 	if !bytes.HasPrefix(b.Bytes(), sqliteMagic) {
 		return nil, fmt.Errorf("opening caseload: %w", ErrNoSchema)
