@@ -19,7 +19,8 @@ import (
 // Raw text is the UTF-8 length, in bytes, of every free-text column a coach
 // fills in, summed over all rows: for clients first_name, last_name, email,
 // phone, address, referral_detail, representative, restricted_reason,
-// hold_reason and notes; for records title and body; for appointments
+// hold_reason and notes; for records title and body (unpacked, through
+// records_text); for appointments
 // place, reason and notes. Left out is what the program writes itself or
 // what is a choice from a list: ids, uids, dates and timestamps, statuses,
 // kinds, flags, and the audit log. The invented caseload has no documents,
@@ -57,7 +58,7 @@ func typedText(b *testing.B, db *sql.Conn) (text, clients int64) {
 		(SELECT count(*) FROM clients),
 		(SELECT coalesce(sum(`+octets("first_name", "last_name", "email", "phone", "address",
 		"referral_detail", "representative", "restricted_reason", "hold_reason", "notes")+`), 0) FROM clients) +
-		(SELECT coalesce(sum(`+octets("title", "body")+`), 0) FROM records) +
+		(SELECT coalesce(sum(`+octets("title", "body")+`), 0) FROM records_text) +
 		(SELECT coalesce(sum(`+octets("place", "reason", "notes")+`), 0) FROM appointments)`).Scan(&clients, &text)
 	if err != nil {
 		b.Fatal(err)

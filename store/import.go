@@ -435,7 +435,7 @@ func (t *tx) importClient(ins *importStatements, b ClientBundle, refs []blobRef)
 	c.Updated, _ = time.Parse(momentLayout, updated)
 	for _, r := range b.Records {
 		cr, up := t.importStamps(r.Created, r.Updated)
-		if _, err := ins.record.ExecContext(t.ctx, c.ID, r.Kind, r.Title, r.Body, dateArg(r.Date), r.Special,
+		if _, err := ins.record.ExecContext(t.ctx, c.ID, r.Kind, r.Title, packText(r.Body), dateArg(r.Date), r.Special,
 			cr, up); err != nil {
 			return c, fmt.Errorf("adding record: %w", err)
 		}

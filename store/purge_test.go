@@ -33,6 +33,10 @@ const (
 	canaryLast  = "Xylofoonvirtuoos"
 	canaryMail  = "q.xylofoon@example.org"
 	canaryWord  = "Zeldzaamwoordzonderweerga"
+	// canaryLong is long enough to be stored packed: its plain words are
+	// never in the image, so the purge test looks for its packed bytes.
+	canaryLong = "Verslag van het tweede gesprek. Quirijntje vertelde over haar stage bij de bakkerij in Overvecht, " +
+		"over de collega's en over wat ze na de zomer wil gaan doen; we spraken af dat ze de vacature zelf opzoekt."
 	canaryDraft = "Halfgeschrevenverslagwoord"
 	canaryNote  = "Bijzondereaantekeningtekst"
 )
@@ -50,6 +54,7 @@ func newDossier(t *testing.T, f *fixture) dossier {
 	for _, r := range []Record{
 		{ClientID: id, Kind: KindIntake, Title: "Intake", Body: "Wil werken in de zorg; " + canaryWord + ".", Date: day("2023-03-01")},
 		{ClientID: id, Kind: KindNote, Title: "Medisch", Body: "Zwangerschapsverlof gepland.", Date: day("2023-06-01"), Special: true},
+		{ClientID: id, Kind: KindNote, Title: "Tweede gesprek", Body: canaryLong, Date: day("2023-04-01")},
 		{ClientID: d.stranger.ID, Kind: KindNote, Title: "Gesprek", Body: "Blijvende tekst.", Date: day("2026-01-01")},
 	} {
 		if _, err := f.s.SaveRecord(ctx, r); err != nil {
@@ -100,6 +105,14 @@ func TestPurgeLeavesNothingOfTheClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	logBefore, _ := f.s.Audit(ctx, id, 0)
+	// The long note is in the image packed, and only so.
+	packed, ok := packText(canaryLong).([]byte)
+	if !ok {
+		t.Fatal("the long canary is not stored packed")
+	}
+	if img, _ := f.s.Image(ctx); !bytes.Contains(img, packed) || bytes.Contains(img, []byte("Overvecht")) {
+		t.Fatal("the long note is not in the image as packed bytes")
+	}
 
 	plan, err := f.s.PlanPurge(ctx, id, PurgeOptions{})
 	if err != nil {
@@ -107,7 +120,7 @@ func TestPurgeLeavesNothingOfTheClient(t *testing.T) {
 	}
 	want := PurgePlan{Category: CategoryDossier, ClientID: id, Name: canaryFirst + " " + canaryLast,
 		DueOn: day("2026-01-10"), Policy: "dossier: 24 months after trajectory end; invoice: 84 months after invoice date",
-		Records: 2, Documents: 1, Appointments: 1, Consents: 1, Disclosures: 1, Requests: 1, Drafts: 2,
+		Records: 3, Documents: 1, Appointments: 1, Consents: 1, Disclosures: 1, Requests: 1, Drafts: 2,
 		InvoicesErased: 1, InvoicesKept: 1, InvoicesKeptUntil: day("2031-01-10")}
 	want.invoiceIDs, want.check = plan.invoiceIDs, plan.check
 	if !plan.same(want) || plan.Name != want.Name {
@@ -165,6 +178,9 @@ func TestPurgeLeavesNothingOfTheClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, img := range [][]byte{image, f.seal.image} {
+		if bytes.Contains(img, packed) {
+			t.Error("the long note survives in the image, packed")
+		}
 		for _, s := range []string{canaryFirst, canaryLast, canaryMail, canaryWord, canaryDraft, canaryNote,
 			"Zwangerschapsverlof", "Lindenlaan", "06-12345678", "cv-quirijntje", d.blobKey} {
 			for _, v := range []string{s, strings.ToLower(s)} {

@@ -12,7 +12,7 @@ const recordColumns = `id, client_id, kind, title, body, record_date, special, c
 
 func scanRecord(row interface{ Scan(...any) error }) (Record, error) {
 	var r Record
-	err := row.Scan(&r.ID, &r.ClientID, &r.Kind, &r.Title, &r.Body, at(&r.Date), &r.Special,
+	err := row.Scan(&r.ID, &r.ClientID, &r.Kind, &r.Title, storedText{&r.Body}, at(&r.Date), &r.Special,
 		at(&r.Created), at(&r.Updated))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
@@ -110,7 +110,7 @@ func (t *tx) saveRecord(r Record) (Record, error) {
 	if r.ID == 0 {
 		res, err := t.exec(`INSERT INTO records (client_id, kind, title, body, record_date, special,
 				created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ClientID, r.Kind, r.Title, r.Body, dateArg(r.Date), r.Special, t.stamp(), t.stamp())
+			r.ClientID, r.Kind, r.Title, packText(r.Body), dateArg(r.Date), r.Special, t.stamp(), t.stamp())
 		if err != nil {
 			return r, fmt.Errorf("adding record: %w", err)
 		}
@@ -129,7 +129,7 @@ func (t *tx) saveRecord(r Record) (Record, error) {
 	}
 	if _, err := t.exec(`UPDATE records SET kind = ?, title = ?, body = ?, record_date = ?,
 			special = ?, updated_at = ? WHERE id = ?`,
-		r.Kind, r.Title, r.Body, dateArg(r.Date), r.Special, t.stamp(), r.ID); err != nil {
+		r.Kind, r.Title, packText(r.Body), dateArg(r.Date), r.Special, t.stamp(), r.ID); err != nil {
 		return r, fmt.Errorf("updating record: %w", err)
 	}
 	r.Created, r.Updated = old.Created, civilMoment(t.now)
