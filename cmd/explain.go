@@ -114,6 +114,10 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, crypt.ErrDiskFull):
 		return e.t("the disk is full", "de schijf is vol"),
 			e.t("free some space and try again; the vault on disk is unchanged", "maak ruimte vrij en probeer het opnieuw; de kluis op schijf is onveranderd")
+	case errors.Is(err, store.ErrCaseloadFull):
+		return e.t("the vault is full: a caseload holds at most 1 GiB", "de kluis is vol: een caseload bevat hoogstens 1 GiB"),
+			e.t("nothing of this change was kept; export the dossiers of clients closed long ago, then `caseload retention --purge` what is due",
+				"niets van deze wijziging is bewaard; exporteer de dossiers van lang afgesloten cliënten en verwijder daarna wat klaarstaat met `caseload retention --purge`")
 	case errors.Is(err, store.ErrNewerSchema):
 		return e.t("the vault was saved by a newer caseload", "de kluis is opgeslagen door een nieuwere caseload"),
 			e.t("update caseload; this version leaves the vault untouched", "werk caseload bij; deze versie laat de kluis ongemoeid")

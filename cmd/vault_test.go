@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -76,6 +77,20 @@ func TestConcurrentEditsAllReachTheVault(t *testing.T) {
 			if !seen[fmt.Sprintf("w%d-%d", w, i)] {
 				t.Errorf("note w%d-%d is not in the reopened vault", w, i)
 			}
+		}
+	}
+}
+
+// TestFullVaultIsNotAFullDisk: at the command line, an edit refused for
+// the 1 GiB limit says so in both languages and points to the purge, not
+// to freeing disk space.
+func TestFullVaultIsNotAFullDisk(t *testing.T) {
+	err := fmt.Errorf("importing: %w", store.ErrCaseloadFull)
+	for lang, want := range map[string]string{"en": "the vault is full", "nl": "de kluis is vol"} {
+		e := &env{vaultDir: t.TempDir(), lang: lang}
+		msg, hint := e.explain(err)
+		if !strings.HasPrefix(msg, want) || !strings.Contains(hint, "caseload retention --purge") {
+			t.Errorf("%s: %q / %q", lang, msg, hint)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -131,4 +133,56 @@ func TestOpenBufferTakesItOver(t *testing.T) {
 	if _, err := NewImageBuffer(memdbMax + 1); err == nil {
 		t.Error("a buffer larger than a vault can hold was allocated")
 	}
+}
+
+// TestFullCaseloadRefusesTheEditAndKeepsTheRest: an edit past what SQLite
+// may hold in memory is refused as ErrCaseloadFull, not as a full disk,
+// and changes nothing; the caseload goes on working. The limit is lowered
+// to just above the caseload's size for the test; SQLite applies it when
+// the caseload outgrows the room it was loaded with.
+func TestFullCaseloadRefusesTheEditAndKeepsTheRest(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t, Client{FirstName: "Noor", LastName: "Jansen", Status: StatusActive})
+	s := f.reopen(t)
+	defer s.Close()
+	err := s.conn.Raw(func(dc any) error {
+		rc, ok := rawConnOf(dc)
+		if !ok {
+			t.Fatal("not the driver's connection")
+		}
+		size := rc.tls.Alloc(8)
+		defer rc.tls.Free(8)
+		img, _ := serializeInto(dc, goMem)
+		binary.NativeEndian.PutUint64(libc.GoBytes(size, 8), uint64(len(img)+64<<10))
+		if rc := sqlite3.Xsqlite3_file_control(rc.tls, rc.db, sqlite3.Xsqlite3_db_name(rc.tls, rc.db, 0),
+			sqlite3.SQLITE_FCNTL_SIZE_LIMIT, size); rc != sqlite3.SQLITE_OK {
+			t.Fatalf("setting the size limit: %d", rc)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Records(ctx, c.ID)
+	huge := string(noiseText(4 << 20)) // more than the room the caseload was loaded with
+	_, err = s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Te groot", Body: huge, Date: day("2026-11-01")})
+	if !errors.Is(err, ErrCaseloadFull) {
+		t.Fatalf("SaveRecord past the limit = %v, want ErrCaseloadFull", err)
+	}
+	if after, _ := s.Records(ctx, c.ID); len(after) != len(before) {
+		t.Errorf("%d records after the refused edit, %d before", len(after), len(before))
+	}
+	if _, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Kort", Body: "Belde af.", Date: day("2026-11-02")}); err != nil {
+		t.Errorf("a small edit after the refusal: %v", err)
+	}
+}
+
+// noiseText is n bytes that do not compress.
+func noiseText(n int) []byte {
+	b := make([]byte, n)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range b {
+		b[i] = byte(rng.IntN(256))
+	}
+	return b
 }

@@ -22,7 +22,8 @@ import (
 	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+	"modernc.org/sqlite" // also registers the pure-Go "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Sealer persists the serialized database image durably.
@@ -502,6 +503,17 @@ func (s *Store) removeDoomed(upto uint64) error {
 	return nil
 }
 
+// full marks SQLite's "database or disk is full" as ErrCaseloadFull: the
+// database is in memory, so it is the memory cap, never the disk, and a
+// coach told the disk is full would look in the wrong place.
+func full(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return fmt.Errorf("%w: %w", ErrCaseloadFull, err)
+	}
+	return err
+}
+
 // tx is one transaction with the moment it runs at, fixed once so every row
 // it writes carries the same time.
 type tx struct {
@@ -568,14 +580,14 @@ func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error
 	t := &tx{Tx: sqlTx, ctx: ctx, now: s.clock()}
 	if err := fn(t); err != nil {
 		sqlTx.Rollback()
-		return err
+		return full(err)
 	}
 	if !commit {
 		sqlTx.Rollback()
 		return nil
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("committing: %w", err)
+		return full(fmt.Errorf("committing: %w", err))
 	}
 	s.committed++
 	for _, id := range t.doomed {

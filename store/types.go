@@ -430,6 +430,9 @@ var (
 	ErrNoSchema = errors.New("refusing to save an image without the caseload schema")
 	// ErrClosed is returned after Close.
 	ErrClosed = errors.New("caseload is closed")
+	// ErrCaseloadFull is returned for an edit that would take the caseload
+	// past the 1 GiB SQLite holds in memory; nothing of it was kept.
+	ErrCaseloadFull = errors.New("the caseload has reached the 1 GiB a vault can hold")
 )
 
 // ValidationError names the field a coach must correct and why.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -269,5 +270,22 @@ func TestLargeVaultWarns(t *testing.T) {
 	d.keys("nAyla[tab]Vermeer[ctrl+s]")
 	if v := d.view(); strings.Contains(v, "MiB") {
 		t.Errorf("warning still shown at 300 MiB:\n%s", v)
+	}
+}
+
+// TestFullVaultSaysSoInTheForm: an edit refused because the vault is full
+// keeps the form open with what the coach typed, and says what to do; it
+// is not reported as a full disk.
+func TestFullVaultSaysSoInTheForm(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	s.createErr = fmt.Errorf("adding client: %w", store.ErrCaseloadFull)
+	d.keys("nNoor[tab]Jansen[ctrl+s]")
+	v := d.view()
+	if !strings.Contains(v, "The vault is full (1 GiB); this change was not kept.") || strings.Contains(v, "disk") {
+		t.Errorf("the form does not say the vault is full:\n%s", v)
+	}
+	if !strings.Contains(v, "Jansen") {
+		t.Errorf("what was typed is gone:\n%s", v)
 	}
 }

@@ -51,6 +51,7 @@ type fakeStore struct {
 	calls     []string
 	closed    bool
 	sealErr   error // mutating calls succeed in memory but fail to seal
+	createErr error // CreateClient fails with it, keeping nothing
 	saveErr   error // Save fails
 	closeErr  error
 	dd        *dossierData          // records, appointments, documents, audit
@@ -120,6 +121,9 @@ func (s *fakeStore) CreateClient(_ context.Context, c store.Client) (store.Clien
 	s.called("CreateClient")
 	if err := c.Validate(); err != nil {
 		return store.Client{}, err
+	}
+	if s.createErr != nil {
+		return store.Client{}, s.createErr
 	}
 	s.nextID++
 	c.ID = s.nextID

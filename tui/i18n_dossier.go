@@ -172,8 +172,12 @@ var dossierTexts = map[string]entry{
 	},
 	"file.unwritable":      {"%s kan niet worden geschreven; er is niets opgeslagen.", "%s cannot be written; nothing was saved."},
 	"problem.no_documents": {"Deze kluis kan geen documenten bewaren.", "This vault cannot hold documents."},
-	"invalid.kind":         {"Kies een soort.", "Choose a kind."},
-	"invalid.attendance":   {"Kies de aanwezigheid.", "Choose the attendance."},
+	"problem.caseload_full": {
+		"De kluis is vol (1 GiB); deze wijziging is niet bewaard. Verwijder wat klaarstaat (D), of exporteer de dossiers van lang afgesloten cliënten en verwijder ze.",
+		"The vault is full (1 GiB); this change was not kept. Purge what is due (D), or export the dossiers of clients closed long ago and remove them.",
+	},
+	"invalid.kind":       {"Kies een soort.", "Choose a kind."},
+	"invalid.attendance": {"Kies de aanwezigheid.", "Choose the attendance."},
 
 	// The log tab.
 	"log.col_when":    {"Wanneer", "When"},

@@ -23,6 +23,8 @@ func explain(e *env, err error) string {
 		return fileProblemText(t, fe, e.home)
 	case errors.Is(err, store.ErrNoBlobs):
 		return t.T("problem.no_documents")
+	case errors.Is(err, store.ErrCaseloadFull):
+		return t.T("problem.caseload_full")
 	case isNotSaved(e, err):
 		switch e.problem(err) {
 		case ProblemDiskFull:
