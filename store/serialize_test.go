@@ -71,18 +71,11 @@ func TestFirstEditAfterUnlockDoesNotMoveTheCaseload(t *testing.T) {
 	defer s.Close()
 	at := func() uintptr {
 		var p uintptr
-		err := s.conn.Raw(func(dc any) error {
-			rc, ok := rawConnOf(dc)
-			if !ok {
-				t.Fatal("not the driver's connection")
-			}
-			size := rc.tls.Alloc(8)
-			defer rc.tls.Free(8)
-			p = sqlite3.Xsqlite3_serialize(rc.tls, rc.db, sqlite3.Xsqlite3_db_name(rc.tls, rc.db, 0), size, sqlite3.SQLITE_SERIALIZE_NOCOPY)
-			return nil
+		withRaw(t, s, func(_ any, rc rawConn, scratch uintptr) {
+			p = sqlite3.Xsqlite3_serialize(rc.tls, rc.db, sqlite3.Xsqlite3_db_name(rc.tls, rc.db, 0), scratch, sqlite3.SQLITE_SERIALIZE_NOCOPY)
 		})
-		if err != nil || p == 0 {
-			t.Fatalf("no buffer to lend: %v", err)
+		if p == 0 {
+			t.Fatal("no buffer to lend")
 		}
 		return p
 	}
@@ -145,27 +138,17 @@ func TestFullCaseloadRefusesTheEditAndKeepsTheRest(t *testing.T) {
 	c := f.client(t, Client{FirstName: "Noor", LastName: "Jansen", Status: StatusActive})
 	s := f.reopen(t)
 	defer s.Close()
-	err := s.conn.Raw(func(dc any) error {
-		rc, ok := rawConnOf(dc)
-		if !ok {
-			t.Fatal("not the driver's connection")
-		}
-		size := rc.tls.Alloc(8)
-		defer rc.tls.Free(8)
+	withRaw(t, s, func(dc any, rc rawConn, scratch uintptr) {
 		img, _ := serializeInto(dc, goMem)
-		binary.NativeEndian.PutUint64(libc.GoBytes(size, 8), uint64(len(img)+64<<10))
+		binary.NativeEndian.PutUint64(libc.GoBytes(scratch, 8), uint64(len(img)+64<<10))
 		if rc := sqlite3.Xsqlite3_file_control(rc.tls, rc.db, sqlite3.Xsqlite3_db_name(rc.tls, rc.db, 0),
-			sqlite3.SQLITE_FCNTL_SIZE_LIMIT, size); rc != sqlite3.SQLITE_OK {
+			sqlite3.SQLITE_FCNTL_SIZE_LIMIT, scratch); rc != sqlite3.SQLITE_OK {
 			t.Fatalf("setting the size limit: %d", rc)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	before, _ := s.Records(ctx, c.ID)
 	huge := string(noiseText(4 << 20)) // more than the room the caseload was loaded with
-	_, err = s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Te groot", Body: huge, Date: day("2026-11-01")})
+	_, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Te groot", Body: huge, Date: day("2026-11-01")})
 	if !errors.Is(err, ErrCaseloadFull) {
 		t.Fatalf("SaveRecord past the limit = %v, want ErrCaseloadFull", err)
 	}
@@ -185,4 +168,23 @@ func noiseText(n int) []byte {
 		b[i] = byte(rng.IntN(256))
 	}
 	return b
+}
+
+// withRaw runs fn on the store's driver connection and its SQLite handle,
+// with 8 bytes of SQLite memory for an argument.
+func withRaw(t *testing.T, s *Store, fn func(dc any, c rawConn, scratch uintptr)) {
+	t.Helper()
+	err := s.conn.Raw(func(dc any) error {
+		c, ok := rawConnOf(dc)
+		if !ok {
+			t.Fatal("not the driver's connection")
+		}
+		scratch := c.tls.Alloc(8)
+		defer c.tls.Free(8)
+		fn(dc, c, scratch)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
