@@ -68,7 +68,7 @@ func rawConnOf(dc any) (rawConn, bool) {
 // buffer: another driver layout, or a database that is not held in one
 // buffer. The caller must hold the connection: the lent buffer is valid
 // only until the next write.
-func serializeInto(dc any, into func(c rawConn, n int64) []byte) ([]byte, bool) {
+func serializeInto(dc any, into func(n int64) []byte) ([]byte, bool) {
 	c, ok := rawConnOf(dc)
 	if !ok {
 		return nil, false
@@ -84,7 +84,7 @@ func serializeInto(dc any, into func(c rawConn, n int64) []byte) ([]byte, bool) 
 	if p == 0 || n <= 0 {
 		return nil, false
 	}
-	buf := into(c, n)
+	buf := into(n)
 	if int64(len(buf)) < n {
 		return nil, false
 	}
@@ -94,7 +94,7 @@ func serializeInto(dc any, into func(c rawConn, n int64) []byte) ([]byte, bool) 
 }
 
 // goMem is serializeInto's into for an image the caller keeps.
-func goMem(_ rawConn, n int64) []byte { return make([]byte, n) }
+func goMem(n int64) []byte { return make([]byte, n) }
 
 // sealMem is the memory each save's image is written into, kept from one
 // save to the next and taken from SQLite's allocator rather than Go's
@@ -154,7 +154,7 @@ func (m *sealMem) alloc(n int64) {
 
 // bytes returns the memory, at least n bytes of it, growing it if it must;
 // nil if SQLite's allocator has none. It is serializeInto's into.
-func (m *sealMem) bytes(_ rawConn, n int64) []byte {
+func (m *sealMem) bytes(n int64) []byte {
 	m.wait()
 	if m.n < n {
 		m.free()

@@ -391,7 +391,7 @@ func (s *Store) Image(ctx context.Context) ([]byte, error) {
 
 // imageLocked serializes the database into the memory into gives, or
 // into new memory of Go's when SQLite cannot lend its buffer.
-func (s *Store) imageLocked(ctx context.Context, into func(rawConn, int64) []byte) ([]byte, error) {
+func (s *Store) imageLocked(ctx context.Context, into func(int64) []byte) ([]byte, error) {
 	// An image without the schema would replace the caseload with nothing.
 	var n int
 	err := s.conn.QueryRowContext(ctx,
