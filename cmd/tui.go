@@ -35,19 +35,14 @@ const demoPassphrase = "oefenen met caseload"
 
 // runDemo opens caseload on a throwaway vault of invented clients in a
 // temporary folder, removed again when caseload quits.
-func runDemo(e *env, args []string) error {
-	fs := flags("demo")
-	clients := fs.Int("clients", 12, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runDemo(e *env, clients int) error {
 	dir, err := os.MkdirTemp("", "caseload-demo-")
 	if err != nil {
 		return fmt.Errorf("making the demo folder: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	e.vaultDir = dir
-	if err := e.makeDemo(*clients); err != nil {
+	if err := e.makeDemo(clients); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.t("Demo vault of invented clients. Passphrase:", "Demokluis met verzonnen cliënten. Wachtwoordzin:"),
