@@ -3,11 +3,12 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/caseload/caseload/plainfile"
 )
 
 // newRegisterCmd is `caseload register`.
@@ -70,9 +71,9 @@ func runRegister(e *env, out string) error {
 		name string
 		data []byte
 	}{{base + ".md", md}, {base + ".html", html}} {
-		// The register names no client: it is meant to be shown, so it
-		// is written readable like any document.
-		if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
+		// The register names no client, but it is the practice's own
+		// paper: written like every file caseload leaves in the clear.
+		if err := plainfile.Write(f.name, f.data); err != nil {
 			return fmt.Errorf("writing the register: %w", err)
 		}
 		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), f.name)
