@@ -26,8 +26,17 @@ func runTUIHint(e *env, hint string) error {
 		IdleLock:   e.lockAfter,
 		UnlockHint: hint,
 	})
-	_, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
+	_, err := newProgram(m, tea.WithAltScreen()).Run()
 	return err
+}
+
+// newProgram is the Bubble Tea program for m, titled before it starts:
+// set then, the title is written before the renderer draws, where a
+// tea.SetWindowTitle command would race the drawing.
+func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	p := tea.NewProgram(m, opts...)
+	p.SetWindowTitle(tui.WindowTitle)
+	return p
 }
 
 // demoPassphrase opens the demo vault; it is printed before the demo starts.
