@@ -55,9 +55,9 @@ func (e *env) explain(err error) (msg, hint string) {
 				"er is niets geschreven; voeg --yes toe om het dossier onversleuteld te schrijven, of laat --plain weg om het te versleutelen")
 	case errors.Is(err, errNoBasis):
 		return e.t("a recipient other than the client needs a legal basis", "een andere ontvanger dan de cliënt vraagt om een grondslag"),
-			e.t("add --basis: one of "+legalBases(), "voeg --basis toe: een van "+legalBases())
+			fmt.Sprintf(e.t("add --basis: one of %s", "voeg --basis toe: een van %s"), legalBases())
 	case errors.Is(err, errNoSuchClient):
-		return e.t("no client matches ", "geen cliënt past bij ") + strings.TrimPrefix(err.Error(), errNoSuchClient.Error()+": "),
+		return fmt.Sprintf(e.t("no client matches %s", "geen cliënt past bij %s"), strings.TrimPrefix(err.Error(), errNoSuchClient.Error()+": ")),
 			e.t("'caseload list' shows every client with its id", "'caseload list' toont elke cliënt met zijn nummer")
 	case errors.As(err, &ambiguous):
 		var ids []string
@@ -65,7 +65,7 @@ func (e *env) explain(err error) (msg, hint string) {
 			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, m.Name))
 		}
 		return fmt.Sprintf(e.t("%q matches %d clients", "%q past bij %d cliënten"), ambiguous.query, len(ambiguous.matches)),
-			e.t("use the id: ", "gebruik het nummer: ") + strings.Join(ids, ", ")
+			fmt.Sprintf(e.t("use the id: %s", "gebruik het nummer: %s"), strings.Join(ids, ", "))
 	case errors.As(err, &csvErr):
 		return csvErr.Error(), e.t("nothing was imported; correct the spreadsheet and import the whole list again",
 			"er is niets ingelezen; verbeter de spreadsheet en lees de hele lijst opnieuw in")
@@ -82,27 +82,27 @@ func (e *env) explain(err error) (msg, hint string) {
 		return fmt.Sprintf(e.t("already in the caseload as client %d (%s)", "staat al in de caseload als cliënt %d (%s)"),
 			existing.ID, existing.Name), e.t("nothing was imported", "er is niets ingelezen")
 	case errors.As(err, &importErr) && errors.As(err, &ve):
-		return e.t("the dossier cannot be imported: ", "het dossier kan niet worden ingelezen: ") + ve.Field + ": " + ve.Problem,
+		return fmt.Sprintf(e.t("the dossier cannot be imported: %s: %s", "het dossier kan niet worden ingelezen: %s: %s"), ve.Field, ve.Problem),
 			e.t("nothing was imported", "er is niets ingelezen")
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return e.t("wrong passphrase", "verkeerde wachtwoordzin"),
 			e.t("check caps lock and try again; if it is lost, 'caseload recover' opens the vault with the recovery key",
 				"controleer caps lock en probeer opnieuw; ben je hem kwijt, dan opent 'caseload recover' de kluis met de herstelsleutel")
 	case errors.Is(err, crypt.ErrNoVault):
-		return e.t("there is no vault in ", "er is geen kluis in ") + dir,
+		return fmt.Sprintf(e.t("there is no vault in %s", "er is geen kluis in %s"), dir),
 			e.t("run 'caseload init' to create one, or point --vault at the folder that holds it",
 				"maak er een met 'caseload init', of wijs met --vault de map aan waarin hij staat")
 	case errors.Is(err, crypt.ErrVaultExists):
-		return e.t("there is already a vault in ", "er staat al een kluis in ") + dir,
+		return fmt.Sprintf(e.t("there is already a vault in %s", "er staat al een kluis in %s"), dir),
 			e.t("nothing was changed; use --vault to create a second one elsewhere",
 				"er is niets veranderd; gebruik --vault om ergens anders een tweede te maken")
 	case errors.Is(err, crypt.ErrNotVault):
-		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
+		return fmt.Sprintf(e.t("the files in %s are not a caseload vault", "de bestanden in %s zijn geen caseload-kluis"), dir),
 			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.t("the vault is damaged and cannot be opened safely", "de kluis is beschadigd en kan niet veilig worden geopend"),
-			e.t("nothing was changed; the last saves are kept in "+backups+": copy the newest over vault.age, or restore a backup",
-				"er is niets veranderd; de laatste versies staan in "+backups+": kopieer de nieuwste over vault.age, of zet een back-up terug")
+			fmt.Sprintf(e.t("nothing was changed; the last saves are kept in %s: copy the newest over vault.age, or restore a backup",
+				"er is niets veranderd; de laatste versies staan in %s: kopieer de nieuwste over vault.age, of zet een back-up terug"), backups)
 	case errors.Is(err, crypt.ErrInUse):
 		return e.t("the vault is open in another caseload window", "de kluis is geopend in een ander caseload-venster"),
 			e.t("close caseload there first, then try again", "sluit caseload daar eerst af en probeer het opnieuw")
