@@ -7,10 +7,10 @@ func newBackupCmd(e *env) *cobra.Command {
 	var out string
 	c := &cobra.Command{
 		Use:   "backup",
-		Short: e.t("write an encrypted copy of the vault", "schrijf een versleutelde kopie van de kluis"),
+		Short: e.T("help.backup.write_an_encrypted_copy_of"),
 		Args:  e.noArgs,
 		RunE:  func(c *cobra.Command, _ []string) error { return runBackup(e, c, out) },
 	}
-	c.Flags().StringVar(&out, "out", "", e.t("write the copy to `FILE`", "schrijf de kopie naar `FILE`"))
+	c.Flags().StringVar(&out, "out", "", e.T("help.backup.write_the_copy_to_file"))
 	return c
 }

@@ -25,13 +25,13 @@ func runInit(e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, e.t("Creating the vault keys…", "De sleutels van de kluis worden gemaakt…"))
+	fmt.Fprintln(e.stderr, e.T("cmd.commands.creating_the_vault_keys"))
 	s, recovery, err := e.create(context.Background(), p)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	fmt.Fprintf(e.stdout, "%s %s\n\n", e.t("Vault created in", "Kluis gemaakt in"), e.vaultDir)
+	fmt.Fprintf(e.stdout, "%s %s\n\n", e.T("cmd.commands.vault_created_in"), e.vaultDir)
 	e.showRecovery(e.stdout, recovery)
 	return nil
 }
@@ -39,17 +39,11 @@ func runInit(e *env) error {
 // showRecovery prints the recovery key with what to do with it. It is
 // shown once: caseload keeps no copy it could show again.
 func (e *env) showRecovery(w io.Writer, key string) {
-	fmt.Fprintln(w, e.t("YOUR RECOVERY KEY — shown only this once:", "JE HERSTELSLEUTEL — alleen nu te zien:"))
+	fmt.Fprintln(w, e.T("cmd.commands.your_recovery_key_shown_only"))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, key)
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, e.t(
-		"Print it or store it off this laptop (a password manager, a safe).\n"+
-			"With it, 'caseload recover' opens the vault when the passphrase is forgotten.\n"+
-			"Anyone who has it can read the vault: keep it as safe as the files themselves.",
-		"Print hem of bewaar hem buiten deze laptop (een wachtwoordkluis, een kluis).\n"+
-			"Hiermee opent 'caseload recover' de kluis als je de wachtwoordzin vergeten bent.\n"+
-			"Wie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf."))
+	fmt.Fprintln(w, e.T("cmd.commands.print_it_or_store_it"))
 }
 
 func runVerify(e *env) error {
@@ -66,21 +60,21 @@ func runVerify(e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.t("vault ok", "kluis in orde"))
+	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.T("cmd.commands.vault_ok"))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, l := range []struct {
-		en, nl string
-		n      int
+		key string
+		n   int
 	}{
-		{"clients", "cliënten", n.Clients},
-		{"records", "verslagen", n.Records},
-		{"appointments", "afspraken", n.Appointments},
-		{"documents", "documenten", n.Attachments},
-		{"audit lines", "logregels", n.AuditEntries},
-		{"database KiB", "database KiB", n.ImageBytes / 1024},
+		{"count.verify.clients", n.Clients},
+		{"count.verify.records", n.Records},
+		{"count.verify.appointments", n.Appointments},
+		{"count.verify.documents", n.Attachments},
+		{"count.verify.audit_lines", n.AuditEntries},
 	} {
-		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.t(l.en, l.nl))
+		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.Noun(l.key, l.n))
 	}
+	fmt.Fprintf(tw, "%d\t %s\n", n.ImageBytes/1024, "database KiB")
 	return tw.Flush()
 }
 
@@ -116,17 +110,22 @@ func runList(e *env, asJSON bool) error {
 		return enc.Encode(out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, e.t("ID\tNAME\tSTATUS\tSTART\tEND", "ID\tNAAM\tSTATUS\tSTART\tEINDE"))
+	fmt.Fprintln(tw, e.T("cmd.commands.id_name_status_start_end"))
 	for _, c := range out {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, e.status(store.Status(c.Status)), c.Start, c.End)
 	}
 	return tw.Flush()
 }
 
+// statusKeys names the statuses in the catalogue.
+var statusKeys = map[store.Status]string{store.StatusIntake: "cmd.status.intake", store.StatusActive: "cmd.status.active",
+	store.StatusClosed: "cmd.status.closed", store.StatusRejected: "cmd.status.rejected"}
+
 func (e *env) status(s store.Status) string {
-	nl := map[store.Status]string{store.StatusIntake: "intake", store.StatusActive: "actief",
-		store.StatusClosed: "afgesloten", store.StatusRejected: "afgewezen"}
-	return e.t(string(s), nl[s])
+	if k, ok := statusKeys[s]; ok {
+		return e.T(k)
+	}
+	return string(s)
 }
 
 func isoDate(t time.Time) string {
@@ -153,8 +152,7 @@ func runPasswd(e *env, newFile string) error {
 	if err := v.SetPassphrase(p); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, e.t("Passphrase changed. The recovery key stays the same.",
-		"Wachtwoordzin gewijzigd. De herstelsleutel blijft dezelfde."))
+	fmt.Fprintln(e.stdout, e.T("cmd.commands.passphrase_changed_the_recovery_key"))
 	return nil
 }
 
@@ -164,7 +162,7 @@ func runRecover(e *env, keyFile, newFile string) error {
 	if keyFile != "" {
 		key, err = readSecretFile(keyFile)
 	} else {
-		key, err = e.ask(e.t("Recovery key: ", "Herstelsleutel: "))
+		key, err = e.ask(e.T("cmd.commands.recovery_key"))
 	}
 	if err != nil {
 		return err
@@ -178,14 +176,13 @@ func runRecover(e *env, keyFile, newFile string) error {
 		return err
 	}
 	defer v.Close()
-	fmt.Fprintln(e.stdout, e.t("The vault is open again with the new passphrase. The recovery key stays valid.",
-		"De kluis opent weer met de nieuwe wachtwoordzin. De herstelsleutel blijft geldig."))
+	fmt.Fprintln(e.stdout, e.T("cmd.commands.the_vault_is_open_again"))
 	return nil
 }
 
 func runBackup(e *env, c *cobra.Command, out string) error {
 	if out == "" {
-		return usagef(c, "%s", e.t("backup needs --out FILE", "backup heeft --out FILE nodig"))
+		return usagef(c, "%s", e.T("cmd.commands.backup_needs_out_file"))
 	}
 	s, err := e.look(context.Background())
 	if err != nil {
@@ -195,6 +192,6 @@ func runBackup(e *env, c *cobra.Command, out string) error {
 	if err := s.vault.Backup(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), out)
+	fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.commands.encrypted_copy_written_to"), out)
 	return nil
 }

@@ -7,10 +7,10 @@ func newPasswdCmd(e *env) *cobra.Command {
 	var newFile string
 	c := &cobra.Command{
 		Use:   "passwd",
-		Short: e.t("change the passphrase", "wijzig de wachtwoordzin"),
+		Short: e.T("help.passwd.change_the_passphrase"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runPasswd(e, newFile) },
 	}
-	c.Flags().StringVar(&newFile, "new-passphrase-file", "", e.t("read the new passphrase from `FILE`", "lees de nieuwe wachtwoordzin uit `FILE`"))
+	c.Flags().StringVar(&newFile, "new-passphrase-file", "", e.T("help.passwd.read_the_new_passphrase_from"))
 	return c
 }

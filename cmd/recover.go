@@ -8,11 +8,11 @@ func newRecoverCmd(e *env) *cobra.Command {
 	var keyFile, newFile string
 	c := &cobra.Command{
 		Use:   "recover",
-		Short: e.t("open the vault with the recovery key and set a new passphrase", "open de kluis met de herstelsleutel en kies een nieuwe wachtwoordzin"),
+		Short: e.T("help.recover.open_the_vault_with_the"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runRecover(e, keyFile, newFile) },
 	}
-	c.Flags().StringVar(&keyFile, "recovery-file", "", e.t("read the recovery key from `FILE`", "lees de herstelsleutel uit `FILE`"))
-	c.Flags().StringVar(&newFile, "new-passphrase-file", "", e.t("read the new passphrase from `FILE`", "lees de nieuwe wachtwoordzin uit `FILE`"))
+	c.Flags().StringVar(&keyFile, "recovery-file", "", e.T("help.recover.read_the_recovery_key_from"))
+	c.Flags().StringVar(&newFile, "new-passphrase-file", "", e.T("help.passwd.read_the_new_passphrase_from"))
 	return c
 }

@@ -27,7 +27,7 @@ func (e *env) passphrase() (string, error) {
 	if e.passFile != "" {
 		return readSecretFile(e.passFile)
 	}
-	return e.ask(e.t("Passphrase: ", "Wachtwoordzin: "))
+	return e.ask(e.T("cmd.secret.passphrase"))
 }
 
 // newPassphrase asks for a new passphrase twice, or reads it from file.
@@ -40,10 +40,10 @@ func (e *env) newPassphrase(file string) (string, error) {
 		}
 	} else {
 		var err error
-		if p, err = e.ask(e.t("New passphrase: ", "Nieuwe wachtwoordzin: ")); err != nil {
+		if p, err = e.ask(e.T("cmd.secret.new_passphrase")); err != nil {
 			return "", err
 		}
-		again, err := e.ask(e.t("Repeat the passphrase: ", "Herhaal de wachtwoordzin: "))
+		again, err := e.ask(e.T("cmd.secret.repeat_the_passphrase"))
 		if err != nil {
 			return "", err
 		}

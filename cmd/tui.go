@@ -54,12 +54,12 @@ func runDemo(e *env, clients int) error {
 	if err := e.makeDemo(clients); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.t("Demo vault of invented clients. Passphrase:", "Demokluis met verzonnen cliënten. Wachtwoordzin:"),
-		demoPassphrase, e.t("(the demo vault is removed when you quit)", "(de demokluis verdwijnt als je afsluit)"))
+	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.T("cmd.tui.demo_vault_of_invented_clients"),
+		demoPassphrase, e.T("cmd.tui.the_demo_vault_is_removed"))
 	if !e.tty() {
 		return nil
 	}
-	return runTUIHint(e, e.t("Demo vault — passphrase: ", "Demokluis — wachtwoordzin: ")+demoPassphrase)
+	return runTUIHint(e, e.T("cmd.tui.demo_vault_passphrase")+demoPassphrase)
 }
 
 // makeDemo creates a vault in e.vaultDir and fills it with invented

@@ -120,15 +120,32 @@ func (p Printer) N(key string, n int, args ...any) string {
 	if p.lang == Dutch {
 		forms = c.nl
 	}
-	abs := n
-	if abs < 0 {
-		abs = -abs
+	return fmt.Sprintf(forms[p.form(n)], append([]any{n}, args...)...)
+}
+
+// Noun is the counted text for key in the form n asks for, unformatted:
+// a noun for a table whose number stands in a column of its own.
+func (p Printer) Noun(key string, n int) string {
+	c, ok := counts[key]
+	if !ok {
+		return "‹" + key + "›"
 	}
-	form := forms[1]
-	if plural.Cardinal.MatchPlural(p.tag, abs, 0, 0, 0, 0) == plural.One {
-		form = forms[0]
+	forms := c.en
+	if p.lang == Dutch {
+		forms = c.nl
 	}
-	return fmt.Sprintf(form, append([]any{n}, args...)...)
+	return forms[p.form(n)]
+}
+
+// form is 0 for the CLDR category one, 1 for any other, in p's language.
+func (p Printer) form(n int) int {
+	if n < 0 {
+		n = -n
+	}
+	if plural.Cardinal.MatchPlural(p.tag, n, 0, 0, 0, 0) == plural.One {
+		return 0
+	}
+	return 1
 }
 
 // texts and counts are every catalogue of the package, merged.

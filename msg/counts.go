@@ -1,0 +1,43 @@
+package msg
+
+// cmdCounts are the command line's texts about a number: for each
+// language the form for one, then the form for any other number. A form
+// with %d takes the count (N); one without is a noun for a table whose
+// number stands in a column of its own (Noun).
+var cmdCounts = map[string]counted{
+	// caseload verify: what the vault holds, the noun beside its number.
+	"count.verify.clients":      {[2]string{"cliënt", "cliënten"}, [2]string{"client", "clients"}},
+	"count.verify.records":      {[2]string{"verslag", "verslagen"}, [2]string{"record", "records"}},
+	"count.verify.appointments": {[2]string{"afspraak", "afspraken"}, [2]string{"appointment", "appointments"}},
+	"count.verify.documents":    {[2]string{"document", "documenten"}, [2]string{"document", "documents"}},
+	"count.verify.audit_lines":  {[2]string{"logregel", "logregels"}, [2]string{"audit line", "audit lines"}},
+
+	// What a dossier or a purge holds.
+	"count.records":      {[2]string{"%d verslag", "%d verslagen"}, [2]string{"%d record", "%d records"}},
+	"count.appointments": {[2]string{"%d afspraak", "%d afspraken"}, [2]string{"%d appointment", "%d appointments"}},
+	"count.documents":    {[2]string{"%d document", "%d documenten"}, [2]string{"%d document", "%d documents"}},
+	"count.consents":     {[2]string{"%d toestemming", "%d toestemmingen"}, [2]string{"%d consent", "%d consents"}},
+	"count.disclosures":  {[2]string{"%d verstrekking", "%d verstrekkingen"}, [2]string{"%d disclosure", "%d disclosures"}},
+	"count.requests":     {[2]string{"%d verzoek", "%d verzoeken"}, [2]string{"%d request", "%d requests"}},
+	"count.drafts":       {[2]string{"%d concept", "%d concepten"}, [2]string{"%d draft", "%d drafts"}},
+	"count.invoices":     {[2]string{"%d factuur", "%d facturen"}, [2]string{"%d invoice", "%d invoices"}},
+
+	// caseload import of a client list: "Imported 2 clients (1 active,
+	// 1 closed) from list.csv".
+	"count.import.imported": {[2]string{"%d cliënt ingelezen (%s) uit %s", "%d cliënten ingelezen (%s) uit %s"},
+		[2]string{"Imported %d client (%s) from %s", "Imported %d clients (%s) from %s"}},
+	"count.import.would_import": {[2]string{"Zou %d cliënt inlezen (%s) uit %s", "Zou %d cliënten inlezen (%s) uit %s"},
+		[2]string{"Would import %d client (%s) from %s", "Would import %d clients (%s) from %s"}},
+
+	// A name that matches more than one client (never one).
+	"count.matches_clients": {[2]string{"%[2]q past bij %[1]d cliënt", "%[2]q past bij %[1]d cliënten"},
+		[2]string{"%[2]q matches %[1]d client", "%[2]q matches %[1]d clients"}},
+
+	// Countdowns.
+	"count.days":         {[2]string{"%d dag", "%d dagen"}, [2]string{"%d day", "%d days"}},
+	"count.days_overdue": {[2]string{"%d dag te laat", "%d dagen te laat"}, [2]string{"%d day overdue", "%d days overdue"}},
+	"count.running": {[2]string{"%d lopend traject: het aftellen begint bij het afsluiten.", "%d lopende trajecten: hun aftellen begint bij het afsluiten."},
+		[2]string{"%d running trajectory: its countdown starts when it closes.", "%d running trajectories: their countdown starts when they close."}},
+	"count.exports_failed": {[2]string{"%d van %d exports mislukt", "%d van %d exports mislukt"},
+		[2]string{"%d of %d exports failed", "%d of %d exports failed"}},
+}
