@@ -23,9 +23,11 @@ type listedDeadline struct {
 	Due      string `json:"due"`
 	DaysLeft int    `json:"days_left"`
 	// HoursLeft is set for a breach only.
-	HoursLeft  *int   `json:"hours_left,omitempty"`
-	State      string `json:"state"`
-	Extended   bool   `json:"extended,omitempty"`
+	HoursLeft *int   `json:"hours_left,omitempty"`
+	State     string `json:"state"`
+	Extended  bool   `json:"extended,omitempty"`
+	// Target is a request's answer target set by the practice (YYYY-MM-DD).
+	Target     string `json:"target,omitempty"`
 	HoldReason string `json:"hold_reason,omitempty"`
 	Restricted bool   `json:"restricted,omitempty"`
 }
@@ -57,6 +59,9 @@ func runDeadlines(e *env, args []string) error {
 				ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
 				DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
 				Restricted: d.Restricted}
+			if !d.Target.IsZero() {
+				l.Target = isoDate(d.Target)
+			}
 			if d.Kind == store.DeadlineBreach {
 				l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
 			}
@@ -119,6 +124,13 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 		if d.Extended {
 			what += e.t(" (extended)", " (verlengd)")
 		}
+		if !d.Target.IsZero() {
+			what += fmt.Sprintf(e.t(" (the practice's target: %s)", " (streefdatum van de praktijk: %s)"), isoDate(d.Target))
+		}
+	case d.Kind == store.DeadlineNotice:
+		k := requestKinds[d.RequestKind]
+		what = fmt.Sprintf(e.t("tell %s of the %s of %s (art. 19)", "laat %s weten van de %s van %s (art. 19)"),
+			d.Ref, e.t(k[0], k[1]), who)
 	case d.Category == store.CategoryInvoice && d.ClientID == 0:
 		what = fmt.Sprintf(e.t("delete invoice %s (client purged)", "wis factuur %s (cliënt gewist)"), d.Ref)
 	case d.Category == store.CategoryInvoice:

@@ -67,6 +67,9 @@ type PurgePlan struct {
 
 	invoiceIDs []int64 // the invoices that go
 	check      string  // what was counted, to tell whether anything changed since
+	// erasure is the erasure request this plan carries out (PlanErasure),
+	// whose dates the tombstone keeps as proof; 0 otherwise.
+	erasure int64
 }
 
 // Tombstone is the proof that a client's data were erased: the client's id,
@@ -118,6 +121,12 @@ func (s *Store) Purge(ctx context.Context, plan PurgePlan) (Tombstone, error) {
 		if !cur.same(plan) {
 			return ErrPlanChanged
 		}
+		if plan.erasure != 0 {
+			if _, err := t.openRequest(plan.erasure, RequestErasure); err != nil {
+				return ErrPlanChanged
+			}
+			cur.erasure = plan.erasure
+		}
 		ts, err = t.purge(cur)
 		return err
 	})
@@ -148,6 +157,13 @@ func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 			return ts, fmt.Errorf("purging invoices: %w", err)
 		}
 	}
+	var proof erasureProof
+	if p.erasure != 0 {
+		var err error
+		if proof, err = t.erasureRequest(p.erasure, ts.PurgedOn); err != nil {
+			return ts, err
+		}
+	}
 	if p.Category != CategoryInvoice {
 		ts.Categories = append(ts.Categories, p.Category)
 		if err := t.purgeClient(p.ClientID); err != nil {
@@ -168,6 +184,11 @@ func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 	}
 	if ts.ID, err = res.LastInsertId(); err != nil {
 		return ts, err
+	}
+	if p.erasure != 0 {
+		if err := t.keepErasureProof(ts.ID, proof); err != nil {
+			return ts, err
+		}
 	}
 	// The line's own time is the date; the detail stays empty for a
 	// dossier, so the log says no more than that this id was purged.

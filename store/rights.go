@@ -122,6 +122,10 @@ type Request struct {
 	// refusal, why the request was refused.
 	Outcome string
 	Notes   string
+	// Target is the practice's own, shorter promise (AnswerTarget days
+	// after receipt), shown beside the legal Due; zero when the practice
+	// has set none. It is never later than Due.
+	Target time.Time
 }
 
 // Open reports whether the request still awaits an answer.
@@ -209,13 +213,21 @@ var (
 )
 
 const requestColumns = `id, client_id, kind, received_on, channel, identity_checked, identity_how,
-	status, due_on, extended_months, extension_reason, extension_sent_on, answered_on, outcome, notes`
+	status, due_on, extended_months, extension_reason, extension_sent_on, answered_on, outcome, notes,
+	` + targetSQL
+
+// targetSQL is a request's answer target: the practice's own number of
+// days after receipt (AnswerTarget), or NULL when it has none. It is
+// computed, never stored, so a changed target applies to every request.
+const targetSQL = `(SELECT CASE WHEN p.answer_target_days > 0
+	THEN min(date(received_on, '+' || p.answer_target_days || ' days'), due_on) END
+	FROM practice p WHERE p.id = 1)`
 
 func scanRequest(row interface{ Scan(...any) error }) (Request, error) {
 	var r Request
 	err := row.Scan(&r.ID, &r.ClientID, &r.Kind, at(&r.Received), &r.Channel, &r.IdentityChecked,
 		&r.IdentityHow, &r.Status, at(&r.Due), &r.ExtendedMonths, &r.ExtensionReason,
-		at(&r.ExtensionSent), at(&r.Answered), &r.Outcome, &r.Notes)
+		at(&r.ExtensionSent), at(&r.Answered), &r.Outcome, &r.Notes, at(&r.Target))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
@@ -656,6 +668,7 @@ func (s *Store) PlanErasure(ctx context.Context, requestID int64) (PurgePlan, er
 			}
 		}
 		p, err = t.clientPlan(r.ClientID, PurgeOptions{Override: true})
+		p.erasure = requestID
 		return err
 	})
 	return p, err
@@ -666,7 +679,7 @@ func (s *Store) PlanErasure(ctx context.Context, requestID int64) (PurgePlan, er
 // a person.
 func (t *tx) requestDeadlines() ([]Deadline, error) {
 	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name), r.kind,
-			r.status, r.due_on, c.restricted
+			r.status, r.due_on, c.restricted, `+targetSQL+`
 		FROM requests r JOIN clients c ON c.id = r.client_id
 		WHERE r.status IN ('open', 'extended') ORDER BY r.due_on, r.id`)
 	if err != nil {
@@ -678,7 +691,7 @@ func (t *tx) requestDeadlines() ([]Deadline, error) {
 		d := Deadline{Kind: DeadlineRequest}
 		var status RequestStatus
 		if err := rs.Scan(&d.ItemID, &d.ClientID, &d.Name, &d.RequestKind, &status, at(&d.Due),
-			&d.Restricted); err != nil {
+			&d.Restricted, at(&d.Target)); err != nil {
 			return nil, fmt.Errorf("listing request deadlines: %w", err)
 		}
 		d.Extended = status == RequestExtended
@@ -687,4 +700,70 @@ func (t *tx) requestDeadlines() ([]Deadline, error) {
 		out = append(out, d)
 	}
 	return out, rs.Err()
+}
+
+// noticeDeadlines returns a deadline for every recipient still to be told
+// of a rectification, erasure or restriction (AVG art. 19): the recipients
+// NotifyList would name, less those marked told, whether or not the screen
+// has drawn the list up yet. A refused request passes nothing on.
+func (t *tx) noticeDeadlines() ([]Deadline, error) {
+	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name), r.kind,
+			r.due_on, r.answered_on, c.restricted
+		FROM requests r JOIN clients c ON c.id = r.client_id
+		WHERE r.kind IN ('rectification', 'erasure', 'restriction') AND r.status != 'refused'
+			AND EXISTS (SELECT 1 FROM disclosures d WHERE d.client_id = r.client_id)
+		ORDER BY r.due_on, r.id`)
+	if err != nil {
+		return nil, fmt.Errorf("listing recipients to notify: %w", err)
+	}
+	type pending struct {
+		d        Deadline
+		answered time.Time
+	}
+	var reqs []pending
+	for rs.Next() {
+		p := pending{d: Deadline{Kind: DeadlineNotice}}
+		if err := rs.Scan(&p.d.ItemID, &p.d.ClientID, &p.d.Name, &p.d.RequestKind, at(&p.d.Due),
+			at(&p.answered), &p.d.Restricted); err != nil {
+			rs.Close()
+			return nil, fmt.Errorf("listing recipients to notify: %w", err)
+		}
+		reqs = append(reqs, p)
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, fmt.Errorf("listing recipients to notify: %w", err)
+	}
+	var out []Deadline
+	for _, p := range reqs {
+		cutoff := t.today()
+		if !p.answered.IsZero() {
+			cutoff = p.answered
+		}
+		recipients, err := t.disclosedTo(p.d.ClientID, cutoff)
+		if err != nil {
+			return nil, err
+		}
+		notices, err := t.notices(p.d.ItemID)
+		if err != nil {
+			return nil, err
+		}
+		told := map[string]bool{}
+		for _, n := range notices {
+			if !n.Notified.IsZero() {
+				told[recipientKey(n.Recipient)] = true
+			}
+		}
+		for _, name := range recipients {
+			if told[recipientKey(name)] {
+				continue
+			}
+			d := p.d
+			d.Ref = name
+			d.DaysLeft = legaldate.DaysBetween(t.today(), d.Due)
+			d.State = countdownState(d.DaysLeft)
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

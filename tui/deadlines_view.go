@@ -78,6 +78,8 @@ func deadlineKindText(t Text, k store.DeadlineKind) string {
 		return t.T("deadline.request")
 	case store.DeadlineBreach:
 		return t.T("deadline.breach")
+	case store.DeadlineNotice:
+		return t.T("deadline.notice")
 	}
 	return string(k)
 }
@@ -101,6 +103,8 @@ func deadlineCategory(t Text, d store.Deadline) string {
 		return categoryText(t, d.Category)
 	case d.Ref != "":
 		return oneLine(d.Ref)
+	case !d.Target.IsZero():
+		return string(d.RequestKind) + " · " + t.Tf("deadline.target", t.DateShort(d.Target))
 	}
 	return string(d.RequestKind)
 }

@@ -39,6 +39,8 @@ var retentionTexts = map[string]entry{
 	"deadline.retention":       {"bewaartermijn", "retention"},
 	"deadline.request":         {"verzoek", "request"},
 	"deadline.breach":          {"datalek", "breach"},
+	"deadline.notice":          {"doorgeven", "pass on"},
+	"deadline.target":          {"streef %s", "target %s"},
 	"deadline.hours":           {"%d uur", "%d h"},
 	"category.dossier":         {"dossier", "dossier"},
 	"category.rejected_intake": {"afgewezen intake", "rejected intake"},

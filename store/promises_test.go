@@ -1,0 +1,202 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Each test here keeps a sentence one of the five privacy statements in
+// shared/reference/privacy-statements promises a client, and is named
+// after the statement and the article it keeps.
+
+// studiebegeleiding-nijmegen §15, AVG art. 17 and 12(3): the coach can show
+// that an erasure request was carried out within the month, after the
+// request itself has gone with the dossier.
+func TestStudiebegeleidingArt17ErasureProofOutlivesTheDossier(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-03-01"))
+	c := f.client(t, Client{FirstName: "Ilse", LastName: "de Wit", Status: StatusActive, Start: day("2026-01-05")})
+	f.at(day("2026-11-02"))
+	r := f.request(t, c, RequestErasure, "2026-10-20")
+	f.at(day("2026-11-10"))
+	plan, err := f.s.PlanErasure(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := f.s.Purge(ctx, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.reopen(t).Erasures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Erasure{ID: got[0].ID, TombstoneID: ts.ID, ClientID: c.ID, Received: day("2026-10-20"),
+		Due: day("2026-11-20"), Done: day("2026-11-10")}
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("Erasures = %+v, want [%+v]", got, want)
+	}
+	if !got[0].OnTime() || got[0].DaysTaken() != 21 {
+		t.Errorf("OnTime = %v, DaysTaken = %d; want true, 21", got[0].OnTime(), got[0].DaysTaken())
+	}
+
+	// A purge for retention is not an erasure request: no proof of one.
+	f.at(day("2026-11-11"))
+	d := f.client(t, Client{FirstName: "Jet", Status: StatusClosed, Start: day("2020-01-05"), End: day("2022-01-05"), Outcome: OutcomeWork})
+	plan, err = f.s.PlanPurge(ctx, d.ID, PurgeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Purge(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := f.s.Erasures(ctx); len(got) != 1 {
+		t.Errorf("a retention purge left an erasure proof: %+v", got)
+	}
+}
+
+// The proof keeps no personal data: no name, no free text of the request.
+func TestErasureProofHoldsNoPersonalData(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-11-02"))
+	c := f.client(t, Client{FirstName: "Zeldzaamvoornaam", LastName: "Achternaamkanarie", Status: StatusActive,
+		Start: day("2026-01-05")})
+	r := f.request(t, c, RequestErasure, "2026-11-02")
+	r.Notes = "belde op woensdag, kanarietekst"
+	if _, err := f.s.UpdateRequest(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := f.s.PlanErasure(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Purge(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	img := string(f.seal.image)
+	for _, canary := range []string{"Zeldzaamvoornaam", "Achternaamkanarie", "kanarietekst"} {
+		if strings.Contains(img, canary) {
+			t.Errorf("%q is still in the vault after the erasure", canary)
+		}
+	}
+}
+
+// A purge confirmed before an erasure request was closed another way is
+// refused rather than leaving a proof of an erasure that did not happen.
+func TestErasurePlanGoesStaleWhenTheRequestCloses(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-11-02"))
+	c := f.client(t, Client{FirstName: "Ruben", Status: StatusActive, Start: day("2026-01-05")})
+	r := f.request(t, c, RequestErasure, "2026-11-02")
+	plan, err := f.s.PlanErasure(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.RefuseRequest(ctx, r.ID, "the dossier is needed for a court case"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Purge(ctx, plan); !errors.Is(err, ErrPlanChanged) {
+		t.Errorf("Purge after the request was refused = %v, want ErrPlanChanged", err)
+	}
+	if _, err := f.s.Client(ctx, c.ID); err != nil {
+		t.Errorf("the client is gone: %v", err)
+	}
+}
+
+var _ = time.Time{}
+
+// mesis-sociaal-domein "Uw rechten": "We reageren zo snel mogelijk, maar in
+// ieder geval binnen vier weken"; steunpunt-studerende-moeders: "Het
+// streven is om binnen een week te reageren". The legal month (AVG art.
+// 12(3)) stays the deadline; the practice's own target is shown beside it.
+func TestMesisAndSteunpuntArt12AnswerTargetBesideTheLegalMonth(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-11-02"))
+	c := f.client(t, Client{FirstName: "Fenna", Status: StatusActive, Start: day("2026-01-05")})
+	r := f.request(t, c, RequestAccess, "2026-11-02")
+	if !r.Target.IsZero() {
+		t.Errorf("a practice without a target shows one: %v", r.Target)
+	}
+	for _, tc := range []struct {
+		days   int
+		target string
+	}{{28, "2026-11-30"}, {7, "2026-11-09"}, {31, "2026-12-02"}} {
+		if err := f.s.SetAnswerTarget(ctx, tc.days); err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.s.Request(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Target.Equal(day(tc.target)) || !got.Due.Equal(day("2026-12-02")) {
+			t.Errorf("target %d days: Target %v, Due %v; want %s and the legal 2026-12-02",
+				tc.days, got.Target.Format(dateLayout), got.Due.Format(dateLayout), tc.target)
+		}
+		ds, err := f.s.Deadlines(ctx)
+		if err != nil || len(ds) != 1 || !ds[0].Target.Equal(day(tc.target)) || !ds[0].Due.Equal(day("2026-12-02")) {
+			t.Errorf("target %d days: Deadlines = %+v, %v", tc.days, ds, err)
+		}
+	}
+	for _, bad := range []int{-1, 32} {
+		wantInvalid(t, f.s.SetAnswerTarget(ctx, bad), "answer_target_days")
+	}
+	if n, _ := f.reopen(t).AnswerTarget(ctx); n != 31 {
+		t.Errorf("AnswerTarget after reopen = %d, want 31", n)
+	}
+}
+
+// studiebegeleiding-nijmegen §15 and AVG art. 19: every recipient of the
+// data is told of a rectification, erasure or restriction. Until each is
+// marked told, the deadlines say so, whether or not the request screen
+// has drawn up its list, and after the request was answered too.
+func TestStudiebegeleidingArt19PendingNoticesOnTheDeadlines(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-10-01"))
+	c := f.client(t, Client{FirstName: "Mila", LastName: "Bos", Status: StatusActive, Start: day("2026-01-05")})
+	f.disclose(t, c, "Gemeente Utrecht", "2026-05-01")
+	f.disclose(t, c, "ROC Midden Nederland", "2026-06-01")
+	f.disclose(t, c, "gemeente  utrecht", "2026-07-01") // the same recipient, spelled otherwise
+	f.at(day("2026-11-02"))
+	r := f.request(t, c, RequestRectification, "2026-11-02")
+	notices := func() []string {
+		t.Helper()
+		ds, err := f.s.Deadlines(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range ds {
+			if d.Kind == DeadlineNotice {
+				if d.ItemID != r.ID || d.ClientID != c.ID || !d.Due.Equal(r.Due) {
+					t.Errorf("notice deadline = %+v", d)
+				}
+				out = append(out, d.Ref)
+			}
+		}
+		return out
+	}
+	if got := notices(); strings.Join(got, "|") != "Gemeente Utrecht|ROC Midden Nederland" {
+		t.Errorf("pending notices = %q", got)
+	}
+	if _, err := f.s.AnswerRequest(ctx, r.ID, "address corrected"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := f.s.NotifyList(ctx, r.ID)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("NotifyList = %+v, %v", list, err)
+	}
+	if err := f.s.MarkNotified(ctx, list[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := notices(); strings.Join(got, "|") != "ROC Midden Nederland" {
+		t.Errorf("pending notices after one was told = %q", got)
+	}
+	if err := f.s.MarkNotified(ctx, list[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := notices(); len(got) != 0 {
+		t.Errorf("pending notices after all were told = %q", got)
+	}
+}
