@@ -200,3 +200,40 @@ func TestStudiebegeleidingArt19PendingNoticesOnTheDeadlines(t *testing.T) {
 		t.Errorf("pending notices after all were told = %q", got)
 	}
 }
+
+// steunpunt-studerende-moeders "Recht op stop gegevensgebruik (bezwaar)"
+// and studiebegeleiding-nijmegen §14 ("In dat geval staakt Studiebegeleiding
+// Nijmegen de verwerking"), AVG art. 21: an upheld objection stops the
+// processing at once, not only the request.
+func TestSteunpuntArt21UpheldObjectionStopsProcessing(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-11-02"))
+	c := f.client(t, Client{FirstName: "Saar", Status: StatusActive, Start: day("2026-01-05")})
+	r := f.request(t, c, RequestObjection, "2026-11-02")
+	_, err := f.s.AcceptObjection(ctx, r.ID, " ")
+	wantInvalid(t, err, "outcome")
+	got, err := f.s.AcceptObjection(ctx, r.ID, "no legitimate interest outweighs hers; coaching stops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != RequestAnswered || !got.Answered.Equal(day("2026-11-02")) {
+		t.Errorf("request = %+v", got)
+	}
+	cl, err := f.reopen(t).Client(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cl.Restricted || !strings.Contains(cl.RestrictedReason, "art. 21") {
+		t.Errorf("client after an upheld objection: restricted %v, reason %q", cl.Restricted, cl.RestrictedReason)
+	}
+	if _, err := f.s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "next session",
+		Date: day("2026-11-02")}); !errors.Is(err, ErrRestricted) {
+		t.Errorf("a note after the objection = %v, want ErrRestricted", err)
+	}
+	if _, err := f.s.AcceptObjection(ctx, r.ID, "again"); !errors.Is(err, ErrRequestClosed) {
+		t.Errorf("a second AcceptObjection = %v, want ErrRequestClosed", err)
+	}
+	access := f.request(t, f.client(t, Client{FirstName: "Noor", Status: StatusActive}), RequestAccess, "2026-11-02")
+	_, err = f.s.AcceptObjection(ctx, access.ID, "yes")
+	wantInvalid(t, err, "kind")
+}

@@ -453,6 +453,41 @@ func (s *Store) closeRequest(ctx context.Context, id int64, status RequestStatus
 	return r, err
 }
 
+// AcceptObjection closes an objection (AVG art. 21) as upheld today, with
+// the decision and why, and in the same transaction restricts processing
+// of the client at once: the dossier becomes read-only, as SetRestriction
+// makes it, until the coach lifts the restriction (for a purpose that may
+// still be pursued, or once the client withdraws the objection). Without
+// it the coach would close the request and go on processing what the
+// client objected to. A client already restricted keeps the reason given
+// before. It returns ErrRequestClosed for a request already answered or
+// refused, and a ValidationError for a request of another kind or without
+// the decision.
+func (s *Store) AcceptObjection(ctx context.Context, requestID int64, decision string) (Request, error) {
+	var r Request
+	if strings.TrimSpace(decision) == "" {
+		return r, invalid("outcome", "an objection needs the decision and why")
+	}
+	err := s.write(ctx, func(t *tx) error {
+		var err error
+		if r, err = t.openRequest(requestID, RequestObjection); err != nil {
+			return err
+		}
+		r.Status, r.Answered, r.Outcome = RequestAnswered, t.today(), decision
+		if _, err := t.exec(`UPDATE requests SET status = ?, answered_on = ?, outcome = ? WHERE id = ?`,
+			r.Status, dateArg(r.Answered), r.Outcome, requestID); err != nil {
+			return fmt.Errorf("closing request: %w", err)
+		}
+		if _, err := t.exec(`UPDATE clients SET restricted = 1, updated_at = ?,
+				restricted_reason = CASE WHEN restricted THEN restricted_reason ELSE ? END
+			WHERE id = ?`, t.stamp(), "objection upheld (art. 21): "+decision, r.ClientID); err != nil {
+			return fmt.Errorf("setting restriction: %w", err)
+		}
+		return t.audit(AuditEdit, r.ClientID, fmt.Sprintf("request %d answered: objection upheld, restricted", requestID))
+	})
+	return r, err
+}
+
 // RestrictFromRequest restricts processing of the request's client (AVG
 // art. 18) with reason, as SetRestriction does: the dossier is read-only
 // until the restriction is lifted with SetRestriction. The request stays

@@ -121,7 +121,17 @@ const (
 	actionNotified
 	actionWithdraw
 	actionErase
+	// actionUphold answers an objection by upholding it, which restricts
+	// processing at once (store.AcceptObjection). It takes a text: last
+	// here so the numbers of drafts saved before it keep their meaning.
+	actionUphold
 )
+
+// takesText reports whether action a is answered in a text field, and so
+// can be kept as a draft.
+func (a requestAction) takesText() bool {
+	return (a >= actionAnswer && a <= actionRestrict) || a == actionUphold
+}
 
 // actOnRequest carries out action on request id with text (and months,
 // for an extension).
@@ -137,6 +147,8 @@ func actOnRequest(s Store, req reqID, id int64, action requestAction, text strin
 			msg.r, msg.err = s.ExtendRequest(ctx(), id, months, text)
 		case actionRestrict:
 			msg.err = s.RestrictFromRequest(ctx(), id, text)
+		case actionUphold:
+			msg.r, msg.err = s.AcceptObjection(ctx(), id, text)
 		}
 		return msg
 	})

@@ -146,6 +146,21 @@ func (s *fakeStore) AnswerRequest(_ context.Context, id int64, outcome string) (
 	return r, s.sealed()
 }
 
+func (s *fakeStore) AcceptObjection(ctx context.Context, id int64, decision string) (store.Request, error) {
+	r, err := s.AnswerRequest(ctx, id, decision)
+	if err != nil {
+		return r, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.clients[r.ClientID]
+	if !c.Restricted {
+		c.Restricted, c.RestrictedReason = true, "objection upheld (art. 21): "+decision
+		s.clients[r.ClientID] = c
+	}
+	return r, nil
+}
+
 func (s *fakeStore) RefuseRequest(_ context.Context, id int64, reason string) (store.Request, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -102,6 +102,14 @@ var rightsTexts = map[string]entry{
 	"request.outcome":           {"Wat is er gedaan", "What was done"},
 	"request.decision":          {"Besluit en waarom", "Decision and why"},
 	"request.refusal_reason":    {"Reden van weigering", "Reason for refusing"},
+	"request.uphold_hint": {
+		"Het bezwaar toewijzen beperkt de verwerking van deze cliënt meteen: het dossier wordt alleen-lezen tot je de beperking opheft. Wijs je het af, gebruik dan f.",
+		"Upholding the objection restricts processing of this client at once: the dossier becomes read-only until you lift the restriction. To reject it, use f.",
+	},
+	"request.upheld_note": {
+		"Bezwaar toegewezen: de verwerking is beperkt, het dossier is nu alleen-lezen.",
+		"Objection upheld: processing is restricted and the dossier is now read-only.",
+	},
 	"request.refuse_hint": {
 		"De cliënt hoort waarom, en dat hij een klacht kan indienen bij de Autoriteit Persoonsgegevens.",
 		"The client is told why, and that they can complain to the Autoriteit Persoonsgegevens.",

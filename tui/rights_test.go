@@ -259,3 +259,31 @@ func TestRightsNoSharedKeys(t *testing.T) {
 		}
 	}
 }
+
+// Upholding an objection (a on an objection) restricts the client at once
+// and says so; the client screen then shows the dossier read-only.
+func TestUpholdObjectionRestricts(t *testing.T) {
+	s := rightsPeopleStore()
+	s.putRights(store.Request{ID: 605, ClientID: 1, Kind: store.RequestObjection, Received: day(2026, 1, 21),
+		Channel: store.ChannelEmail})
+	d := openRequests(t, s, English)
+	d.keys("[enter]")
+	if v := top[requestView](t, d); v.id != 605 {
+		t.Fatalf("opened request %d", v.id)
+	}
+	d.keys("a")
+	if v := d.view(); !strings.Contains(v, "restricts processing of this client at once") {
+		t.Fatalf("upholding does not warn what it does:\n%s", v)
+	}
+	d.keys("Geen dwingende gronden[ctrl+s]")
+	if r := s.request(605); r.Status != store.RequestAnswered || r.Outcome != "Geen dwingende gronden" {
+		t.Fatalf("request %+v", r)
+	}
+	c := top[clientScreen](t, d)
+	if !s.clients[1].Restricted {
+		t.Error("the client is not restricted after the objection was upheld")
+	}
+	if !strings.Contains(c.notice, "Objection upheld") {
+		t.Errorf("notice %q", c.notice)
+	}
+}
