@@ -37,7 +37,7 @@ func (e Erasure) DaysTaken() int { return legaldate.DaysBetween(e.Received, e.Do
 // purge deletes the request.
 type erasureProof struct {
 	received, due, done time.Time
-	extended           int
+	extended            int
 }
 
 // erasureRequest reads the dates of erasure request id, to be done on done.

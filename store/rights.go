@@ -714,7 +714,7 @@ func (s *Store) PlanErasure(ctx context.Context, requestID int64) (PurgePlan, er
 // a person.
 func (t *tx) requestDeadlines() ([]Deadline, error) {
 	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name), r.kind,
-			r.status, r.due_on, c.restricted, `+targetSQL+`
+			r.status, r.due_on, c.restricted, ` + targetSQL + `
 		FROM requests r JOIN clients c ON c.id = r.client_id
 		WHERE r.status IN ('open', 'extended') ORDER BY r.due_on, r.id`)
 	if err != nil {
