@@ -78,6 +78,7 @@ func commands() []command {
 		{"verify", "", "decrypt the vault, check its integrity and print what it holds", runVerify},
 		{"list", "[--json]", "list the clients", runList},
 		{"deadlines", "[--json]", "print everything due, soonest first: retention, requests, breaches", runDeadlines},
+		{"erasures", "[--json]", "list the erasure requests carried out, with their dates: proof for the client or the AP", runErasures},
 		{"retention", "[--json] [--purge [--yes]]", "list retention countdowns; --purge shows what is due, --yes erases it", runRetention},
 		{"register", "[--out FILE]", "write the record of processing activities (Markdown; FILE.md and FILE.html)", runRegister},
 		{"passwd", "", "change the passphrase", runPasswd},

@@ -237,3 +237,69 @@ func TestSteunpuntArt21UpheldObjectionStopsProcessing(t *testing.T) {
 	_, err = f.s.AcceptObjection(ctx, access.ID, "yes")
 	wantInvalid(t, err, "kind")
 }
+
+// studiebegeleiding-nijmegen §8 "(Sub)verwerkers", mesis "Verwerkers"
+// (Laposta) and steunpunt (Rapasso): the art. 30 register names the
+// practice's processors, what they process, where, and whether a
+// processing agreement exists; and its statistics count the erasures done
+// and how many within the deadline.
+func TestStudiebegeleidingArt30RegisterNamesProcessorsAndErasures(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-11-02"))
+	if _, err := f.s.SaveProcessor(ctx, Processor{Name: " "}); err == nil {
+		t.Error("a processor without a name was saved")
+	}
+	lap, err := f.s.SaveProcessor(ctx, Processor{Name: "Laposta B.V.", Processes: "nieuwsbrief: naam en e-mailadres",
+		Agreement: true, Location: "Nederland"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SaveProcessor(ctx, Processor{Name: "Boekhouder Jansen", Processes: "facturen"}); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client(t, Client{FirstName: "Ilse", Status: StatusActive, Start: day("2026-01-05")})
+	r := f.request(t, c, RequestErasure, "2026-10-01")
+	f.at(day("2026-11-10")) // after the due date of 2026-11-01
+	plan, err := f.s.PlanErasure(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Purge(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	d := f.client(t, Client{FirstName: "Jet", Status: StatusActive, Start: day("2026-01-05")})
+	f.request(t, d, RequestAccess, "2026-11-09")
+
+	doc, err := f.s.Register(ctx, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Processors) != 2 || doc.Processors[1] != lap {
+		t.Errorf("register processors = %+v", doc.Processors)
+	}
+	want := RegisterRights{Received: 2, Answered: 1, Open: 1, Erasures: 1, ErasuresOnTime: 0}
+	if doc.Rights != want {
+		t.Errorf("register rights = %+v, want %+v", doc.Rights, want)
+	}
+	md, err := doc.Markdown()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"## Verwerkers", "**Laposta B.V.**: nieuwsbrief: naam en e-mailadres (Waar: Nederland). Verwerkersovereenkomst: ja",
+		"**Boekhouder Jansen**: facturen. Verwerkersovereenkomst: nee — sluit er een af",
+		"Uitgevoerde verzoeken om verwijdering (art. 17): 1, binnen de wettelijke termijn: 0"} {
+		if !strings.Contains(string(md), s) {
+			t.Errorf("register lacks %q:\n%s", s, md)
+		}
+	}
+	html, err := doc.HTML()
+	if err != nil || !strings.Contains(string(html), "<td>Laposta B.V.</td>") {
+		t.Errorf("HTML register lacks the processor (%v)", err)
+	}
+	if err := f.s.DeleteProcessor(ctx, lap.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.DeleteProcessor(ctx, lap.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting it twice = %v", err)
+	}
+}
