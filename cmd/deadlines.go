@@ -62,7 +62,7 @@ func runDeadlines(e *env, args []string) error {
 			if !d.Target.IsZero() {
 				l.Target = isoDate(d.Target)
 			}
-			if d.Kind == store.DeadlineBreach {
+			if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
 				l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
 			}
 			out = append(out, l)
@@ -80,7 +80,7 @@ func runDeadlines(e *env, args []string) error {
 	for _, d := range deadlines {
 		due, left := isoDate(d.Due), e.daysLeft(d.DaysLeft)
 		switch {
-		case d.Kind == store.DeadlineBreach:
+		case d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors:
 			due, left = d.Due.Format("2006-01-02 15:04"), e.hoursLeft(d.HoursLeft)
 		case d.State == store.RetentionHold:
 			left = e.t("hold", "niet wissen")
@@ -117,6 +117,9 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 	case d.Kind == store.DeadlineBreach:
 		what = fmt.Sprintf(e.t("report breach #%d to the Autoriteit Persoonsgegevens: %s",
 			"meld datalek #%d bij de Autoriteit Persoonsgegevens: %s"), d.ItemID, d.Ref)
+	case d.Kind == store.DeadlineProcessors:
+		what = fmt.Sprintf(e.t("tell the processors of breach #%d: %s", "informeer de verwerkers over datalek #%d: %s"),
+			d.ItemID, d.Ref)
 	case d.Kind == store.DeadlineRequest:
 		k := requestKinds[d.RequestKind]
 		what = fmt.Sprintf(e.t("answer the %s request of %s", "beantwoord het verzoek om %[1]s van %[2]s"),

@@ -303,3 +303,70 @@ func TestStudiebegeleidingArt30RegisterNamesProcessorsAndErasures(t *testing.T) 
 		t.Errorf("deleting it twice = %v", err)
 	}
 }
+
+// studiebegeleiding-nijmegen §16 "Meldplicht datalekken": every incident
+// is registered, then "verwerkers binnen 24 uur geïnformeerd", and the
+// controller decides on the AP and the people affected (AVG art. 33, 34).
+// The breach names the clients it affects, so their dossier shows it, and
+// the processors' 24 hours count beside the AP's 72.
+func TestStudiebegeleidingArt33BreachTellsProcessorsWithin24Hours(t *testing.T) {
+	f := newFixture(t)
+	f.clock.t = time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
+	a := f.client(t, Client{FirstName: "Ilse", Status: StatusActive, Start: day("2026-01-05")})
+	b := f.client(t, Client{FirstName: "Jet", Status: StatusActive, Start: day("2026-01-05")})
+	discovered := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	br, err := f.s.AddBreach(ctx, Breach{Discovered: discovered, Description: "laptop tas gestolen in de trein",
+		Clients: []int64{a.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.AddBreach(ctx, Breach{Discovered: discovered, Description: "x", Clients: []int64{999}}); err == nil {
+		t.Error("a breach of an unknown client was saved")
+	}
+	kinds := func() map[DeadlineKind]Deadline {
+		t.Helper()
+		ds, err := f.s.Deadlines(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[DeadlineKind]Deadline{}
+		for _, d := range ds {
+			m[d.Kind] = d
+		}
+		return m
+	}
+	if _, ok := kinds()[DeadlineProcessors]; ok {
+		t.Error("a practice without processors has a processors' deadline")
+	}
+	if _, err := f.s.SaveProcessor(ctx, Processor{Name: "D-Hosting", Agreement: true}); err != nil {
+		t.Fatal(err)
+	}
+	d, ok := kinds()[DeadlineProcessors]
+	if !ok || d.ItemID != br.ID || !d.Due.Equal(discovered.Add(24*time.Hour)) || d.HoursLeft != 23 {
+		t.Errorf("processors' deadline = %+v (present %v)", d, ok)
+	}
+	if ap := kinds()[DeadlineBreach]; !ap.Due.Equal(discovered.Add(72 * time.Hour)) {
+		t.Errorf("the AP's 72 hours = %+v", ap)
+	}
+
+	br.Clients = []int64{a.ID, b.ID}
+	br.ProcessorsInformed = time.Date(2026, 11, 2, 9, 15, 0, 0, time.UTC)
+	if _, err := f.s.UpdateBreach(ctx, br); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := kinds()[DeadlineProcessors]; ok {
+		t.Error("the processors' deadline stays after they were told")
+	}
+	s := f.reopen(t)
+	all, err := s.Breaches(ctx)
+	if err != nil || len(all) != 1 || len(all[0].Clients) != 2 || !all[0].ProcessorsInformed.Equal(br.ProcessorsInformed) {
+		t.Fatalf("Breaches = %+v, %v", all, err)
+	}
+	mine, err := s.ClientBreaches(ctx, b.ID)
+	if err != nil || len(mine) != 1 || mine[0].ID != br.ID {
+		t.Errorf("ClientBreaches = %+v, %v", mine, err)
+	}
+	br.ProcessorsInformed = discovered.Add(-time.Hour)
+	_, err = s.UpdateBreach(ctx, br)
+	wantInvalid(t, err, "processors_informed_at")
+}

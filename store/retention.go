@@ -112,6 +112,9 @@ const (
 	// of a rectification, erasure or restriction (AVG art. 19); Ref names
 	// the recipient, ItemID the request, Due is the request's.
 	DeadlineNotice DeadlineKind = "notice"
+	// DeadlineProcessors: the practice's processors are to be told of a
+	// breach within 24 hours of its discovery; ItemID and Ref name it.
+	DeadlineProcessors DeadlineKind = "breach_processors"
 )
 
 // Deadline is one line of the deadlines screen: something that must happen
@@ -208,6 +211,11 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 		if err != nil {
 			return err
 		}
+		processors, err := t.processorDeadlines()
+		if err != nil {
+			return err
+		}
+		breaches = append(breaches, processors...)
 		requests, err := t.requestDeadlines()
 		if err != nil {
 			return err
@@ -228,7 +236,7 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 // deadlineEnd is the last moment of a deadline: the moment itself for a
 // breach, the end of the day for a date.
 func deadlineEnd(d Deadline) time.Time {
-	if d.Kind == DeadlineBreach {
+	if d.Kind == DeadlineBreach || d.Kind == DeadlineProcessors {
 		return d.Due
 	}
 	return d.Due.AddDate(0, 0, 1)

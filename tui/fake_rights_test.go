@@ -442,6 +442,19 @@ func (s *fakeStore) Breaches(context.Context) ([]store.Breach, error) {
 	return out, nil
 }
 
+func (s *fakeStore) ClientBreaches(_ context.Context, clientID int64) ([]store.Breach, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []store.Breach
+	for _, b := range s.rights().breaches {
+		if slices.Contains(b.Clients, clientID) {
+			out = append(out, b)
+		}
+	}
+	slices.SortFunc(out, func(a, b store.Breach) int { return b.Discovered.Compare(a.Discovered) })
+	return out, nil
+}
+
 func (s *fakeStore) AddBreach(_ context.Context, b store.Breach) (store.Breach, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -40,6 +40,7 @@ var retentionTexts = map[string]entry{
 	"deadline.request":         {"verzoek", "request"},
 	"deadline.breach":          {"datalek", "breach"},
 	"deadline.notice":          {"doorgeven", "pass on"},
+	"deadline.processors":      {"lek: verwerkers", "breach: processors"},
 	"deadline.target":          {"streef %s", "target %s"},
 	"deadline.hours":           {"%d uur", "%d h"},
 	"category.dossier":         {"dossier", "dossier"},

@@ -286,6 +286,11 @@ var rightsTexts = map[string]entry{
 	"breach.contact":             {"Contact voor vragen", "Contact for questions"},
 	"breach.reported":            {"Gemeld bij de AP op", "Reported to the AP at"},
 	"breach.informed":            {"Betrokkenen ingelicht op", "People told at"},
+	"breach.processors_informed": {"Verwerkers ingelicht op", "Processors told at"},
+	"breach.clients":             {"Getroffen cliënten (nummers)", "Clients affected (numbers)"},
+	"breach.clients_placeholder": {"bijv. 3, 17", "e.g. 3, 17"},
+	"breach.invalid_clients": {"Geef de nummers van de cliënten, gescheiden door komma's, zoals 3, 17.",
+		"Give the clients' numbers, separated by commas, as in 3, 17."},
 	"breach.not_reported_reason": {"Niet gemeld, omdat", "Not reported, because"},
 	"breach.report_hint": {
 		"Meld je het lek niet, zeg dan waarom: dat het waarschijnlijk geen risico geeft voor de betrokkenen.",

@@ -287,3 +287,32 @@ func TestUpholdObjectionRestricts(t *testing.T) {
 		t.Errorf("notice %q", c.notice)
 	}
 }
+
+// A new breach names the clients it affects by number and when the
+// processors were told; a number that is not one is refused in words.
+func TestBreachFormClientsAndProcessors(t *testing.T) {
+	s := rightsPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.keys("Bn[tab]Laptop stolen" + strings.Repeat("[tab]", 8) + "1, Anna[ctrl+s]")
+	if v := d.view(); !strings.Contains(v, "Give the clients' numbers") {
+		t.Fatalf("a name among the numbers was not refused:\n%s", v)
+	}
+	d.keys("[ctrl+u]#1[shift+tab]" + dateTimeInput(newText(English), testNow) + "[ctrl+s]")
+	b := top[breachesScreen](t, d)
+	if len(b.items) != 1 || len(b.items[0].Clients) != 1 || b.items[0].Clients[0] != 1 ||
+		!b.items[0].ProcessorsInformed.Equal(testNow) {
+		t.Fatalf("register %+v", b.items)
+	}
+}
+
+// The dossier of a client a breach affects says so on its overview, so the
+// coach sees it before writing to them.
+func TestClientOverviewShowsItsBreaches(t *testing.T) {
+	s := rightsPeopleStore()
+	s.putRights(store.Breach{ID: 905, Discovered: day(2026, 1, 18), Description: "USB-stick met cv's kwijt in de trein",
+		Clients: []int64{1}})
+	d := openAnna(t, s, English)
+	if v := d.view(); !strings.Contains(v, "#905 of 18 January 2026 affects this client: USB-stick") {
+		t.Errorf("overview lacks the breach:\n%s", v)
+	}
+}
