@@ -48,16 +48,19 @@ func runRetention(e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "")
 	purge := fs.Bool("purge", false, "")
 	yes := fs.Bool("yes", false, "")
+	drop := fs.Bool("drop-backups", false, "")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	switch {
+	case *drop && !*yes:
+		return fmt.Errorf("%w: --drop-backups goes with --purge --yes", errUsage)
 	case *yes && !*purge:
 		return fmt.Errorf("%w: --yes goes with --purge", errUsage)
 	case *purge && *asJSON:
 		return fmt.Errorf("%w: --purge prints no JSON", errUsage)
 	case *purge:
-		return e.purgeDue(*yes)
+		return e.purgeDue(*yes, *drop)
 	}
 	ctx := context.Background()
 	s, err := e.look(ctx)
@@ -157,7 +160,7 @@ func (e *env) daysLeft(n int) string {
 
 // purgeDue shows every purge due today and, with yes, carries them out.
 // Without yes it only looks: the vault file is left exactly as it was.
-func (e *env) purgeDue(yes bool) error {
+func (e *env) purgeDue(yes, drop bool) error {
 	ctx := context.Background()
 	open := e.look
 	if yes {
@@ -192,8 +195,33 @@ func (e *env) purgeDue(yes bool) error {
 		fmt.Fprintf(e.stdout, e.t("erased: %s (proof of deletion #%d)\n", "gewist: %s (bewijs van verwijdering #%d)\n"),
 			e.planSubject(p), ts.ID)
 	}
-	fmt.Fprintln(e.stdout, e.t("Earlier copies in backups/ still hold what was erased until they rotate out.",
-		"Eerdere kopieën in backups/ bevatten het gewiste nog tot ze worden opgeruimd."))
+	return e.afterPurge(s, drop)
+}
+
+// afterPurge says until when backups/ still holds what a purge erased, or
+// with drop deletes those older versions at once. The purge is durable
+// before this runs, so a failure here loses nothing of it.
+func (e *env) afterPurge(s *session, drop bool) error {
+	info, err := s.Backups()
+	if err != nil {
+		return err
+	}
+	switch {
+	case info.Count == 0:
+		return nil
+	case drop:
+		n, err := s.DropBackups()
+		if err != nil {
+			return fmt.Errorf("deleting older versions in backups/: %w", err)
+		}
+		fmt.Fprintf(e.stdout, e.t("Deleted %d older versions from backups/: nothing erased survives there.\n",
+			"%d oudere versies uit backups/ verwijderd: daar bestaat niets van het gewiste meer.\n"), n)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, e.t("backups/ still holds what was erased in %d older versions, until %s at the latest. "+
+		"To delete them now: caseload retention --purge --yes --drop-backups\n",
+		"backups/ bevat het gewiste nog in %d oudere versies, uiterlijk tot %s. "+
+			"Nu verwijderen: caseload retention --purge --yes --drop-backups\n"), info.Count, isoDate(info.KeptUntil))
 	return nil
 }
 
