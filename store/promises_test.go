@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"io/fs"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -104,8 +106,6 @@ func TestErasurePlanGoesStaleWhenTheRequestCloses(t *testing.T) {
 		t.Errorf("the client is gone: %v", err)
 	}
 }
-
-var _ = time.Time{}
 
 // mesis-sociaal-domein "Uw rechten": "We reageren zo snel mogelijk, maar in
 // ieder geval binnen vier weken"; steunpunt-studerende-moeders: "Het
@@ -369,4 +369,91 @@ func TestStudiebegeleidingArt33BreachTellsProcessorsWithin24Hours(t *testing.T) 
 	br.ProcessorsInformed = discovered.Add(-time.Hour)
 	_, err = s.UpdateBreach(ctx, br)
 	wantInvalid(t, err, "processors_informed_at")
+}
+
+// versionBefore is the schema version just before the migration whose
+// file name ends in suffix, so a test of it keeps working when others are
+// numbered before it.
+func versionBefore(t *testing.T, suffix string) int {
+	t.Helper()
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	for i, n := range names {
+		if strings.HasSuffix(n, suffix) {
+			return i
+		}
+	}
+	t.Fatalf("no migration %s", suffix)
+	return 0
+}
+
+// step-inburgering §7 and steunpunt "Delen met anderen": data go to a third
+// party only with the client's consent. A disclosure to "Gemeente Utrecht"
+// is covered by a consent recorded as "Gemeente Utrecht, Mw. Jansen": the
+// consent and the disclosure point at one recipient on the practice's
+// list, with the contact person as a detail; a vault from before the list
+// gets one made from the names it holds.
+func TestInburgeringArt6ConsentByRecipientNotBySpelling(t *testing.T) {
+	image := imageAtVersion(t, versionBefore(t, "_rights_desk.sql"),
+		`INSERT INTO clients (id, uid, first_name, status, start_date, created_at, updated_at)
+			VALUES (3, 'u3', 'Amina', 'active', '2026-01-05', '2026-01-05 09:00:00', '2026-01-05 09:00:00')`,
+		`INSERT INTO consents (client_id, purpose, recipient, given_on) VALUES
+			(3, 'voortgang', 'Gemeente Utrecht, Mw. Jansen', '2026-02-01'),
+			(3, 'stage', 'ROC Midden Nederland', '2026-03-01')`,
+		`INSERT INTO disclosures (client_id, recipient, what, disclosed_on, basis) VALUES
+			(3, 'gemeente  utrecht', 'verslag', '2026-04-01', 'legitimate_interest')`)
+	f := &fixture{seal: &memSealer{}, blobs: &memBlobs{}, clock: &fixedClock{t: day("2026-11-22")}}
+	s, err := Open(ctx, image, Options{Sealer: f.seal, Blobs: f.blobs, Clock: f.clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	list, err := s.Recipients(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Name != "Gemeente Utrecht" || list[0].Contact != "Mw. Jansen" ||
+		list[1].Name != "ROC Midden Nederland" {
+		t.Fatalf("recipients after migrating = %+v", list)
+	}
+	cs, _ := s.Consents(ctx, 3)
+	ds, _ := s.Disclosures(ctx, 3)
+	if cs[1].RecipientID != list[0].ID || ds[0].RecipientID != list[0].ID {
+		t.Errorf("consent %+v and disclosure %+v do not point at %+v", cs[1], ds[0], list[0])
+	}
+
+	// The municipality, however it is typed, is covered by the consent.
+	d, err := s.AddDisclosure(ctx, Disclosure{ClientID: 3, Recipient: "GEMEENTE Utrecht", What: "eindverslag",
+		Date: day("2026-11-20"), Basis: LegalBasisConsent})
+	if err != nil || d.ConsentID != cs[1].ID || d.Recipient != "Gemeente Utrecht" {
+		t.Errorf("disclosure by consent = %+v, %v", d, err)
+	}
+	// A new consent typed with a contact person finds the same entry.
+	c, err := s.AddConsent(ctx, Consent{ClientID: 3, Purpose: "werk", Recipient: "Gemeente  Utrecht, Dhr. de Vries",
+		Given: day("2026-11-21")})
+	if err != nil || c.RecipientID != list[0].ID || c.Recipient != "Gemeente Utrecht" {
+		t.Errorf("consent = %+v, %v", c, err)
+	}
+	// A recipient without a consent is refused with the consents the
+	// client has, so the coach sees what was agreed and with whom.
+	_, err = s.AddDisclosure(ctx, Disclosure{ClientID: 3, Recipient: "UWV", What: "cv",
+		Date: day("2026-11-20"), Basis: LegalBasisConsent})
+	var nc *NoConsentError
+	if !errors.Is(err, ErrNoConsent) || !errors.As(err, &nc) || nc.Recipient != "UWV" || len(nc.Consents) != 3 {
+		t.Fatalf("disclosure without consent = %v (%+v)", err, nc)
+	}
+	// Renaming the entry renames every consent and disclosure with it.
+	r := list[0]
+	r.Name = "Gemeente Utrecht, afdeling Werk en Inkomen"
+	if _, err := s.SaveRecipient(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if cs, _ := s.Consents(ctx, 3); cs[0].Recipient != r.Name {
+		t.Errorf("consent after renaming its recipient = %+v", cs[0])
+	}
+	_, err = s.SaveRecipient(ctx, Recipient{Name: "roc midden  nederland"})
+	wantInvalid(t, err, "recipient")
 }

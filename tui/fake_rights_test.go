@@ -425,7 +425,14 @@ func (s *fakeStore) AddDisclosure(_ context.Context, d store.Disclosure) (store.
 			return c.ClientID == d.ClientID && strings.EqualFold(c.Recipient, d.Recipient) && c.Covers(d.Date)
 		})
 		if i < 0 {
-			return d, store.ErrNoConsent
+			var all []store.Consent
+			for _, c := range mapValues(s.rights().consents) {
+				if c.ClientID == d.ClientID {
+					all = append(all, c)
+				}
+			}
+			slices.SortFunc(all, func(a, b store.Consent) int { return b.Given.Compare(a.Given) })
+			return d, &store.NoConsentError{Recipient: d.Recipient, Consents: all}
 		}
 	}
 	d.ID = s.rights().id()
@@ -439,6 +446,21 @@ func (s *fakeStore) Breaches(context.Context) ([]store.Breach, error) {
 	s.called("Breaches")
 	out := mapValues(s.rights().breaches)
 	slices.SortFunc(out, func(a, b store.Breach) int { return b.Discovered.Compare(a.Discovered) })
+	return out, nil
+}
+
+func (s *fakeStore) Recipients(context.Context) ([]store.Recipient, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seen := map[string]bool{}
+	var out []store.Recipient
+	for _, c := range mapValues(s.rights().consents) {
+		if !seen[c.Recipient] {
+			seen[c.Recipient] = true
+			out = append(out, store.Recipient{ID: int64(len(out) + 1), Name: c.Recipient})
+		}
+	}
+	slices.SortFunc(out, func(a, b store.Recipient) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
 }
 

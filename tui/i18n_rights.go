@@ -181,6 +181,9 @@ var rightsTexts = map[string]entry{
 		"Te laat om te verlengen: dat had binnen de eerste maand na ontvangst gemeld moeten worden. Beantwoord het verzoek zo snel mogelijk.",
 		"Too late to extend: the client had to be told within the first month after the request. Answer it as soon as you can.",
 	},
+	"consent.none_on_file":  {"De cliënt heeft nog geen enkele toestemming gegeven.", "The client has given no consent yet."},
+	"consent.on_file":       {"Toestemmingen van deze cliënt:", "This client's consents:"},
+	"consent.on_file_since": {"sinds %s", "since %s"},
 	"rights.err_no_consent": {
 		"Geen geldige toestemming van de cliënt voor deze ontvanger op die datum. Leg toestemming vast, of kies een andere wettelijke grondslag.",
 		"No valid consent of the client for this recipient on that date. Record a consent, or choose another legal basis.",

@@ -159,6 +159,12 @@ func TestDisclosureWithoutConsent(t *testing.T) {
 	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 		t.Fatalf("no sentence for a disclosure without consent:\n%s", v)
 	}
+	// The refusal lists what the client did consent to.
+	consents := "Toestemmingen van deze cliënt: ROC Midden (stageplek zoeken, ingetrokken op 10 jan 2026); " +
+		"Gemeente Utrecht (voortgang delen met klantmanager, sinds 3 sep 2025)"
+	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), consents) {
+		t.Fatalf("the refusal does not list the client's consents:\n%s", v)
+	}
 	// With consent to the municipality the same disclosure goes through.
 	d.keys("[shift+tab][ctrl+u]Gemeente Utrecht[ctrl+s]")
 	c := top[clientScreen](t, d)
@@ -314,5 +320,18 @@ func TestClientOverviewShowsItsBreaches(t *testing.T) {
 	d := openAnna(t, s, English)
 	if v := d.view(); !strings.Contains(v, "#905 of 18 January 2026 affects this client: USB-stick") {
 		t.Errorf("overview lacks the breach:\n%s", v)
+	}
+}
+
+// The recipient field completes from the practice's list: typing "Gem"
+// and → gives the municipality as the list spells it.
+func TestDisclosureRecipientCompletes(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openAnna(t, s, English)
+	d.keys("9u")
+	top[sharingForm](t, d)
+	d.keys("Gem[right]")
+	if got := top[sharingForm](t, d).set.get("recipient"); got != "Gemeente Utrecht" {
+		t.Errorf("recipient after → = %q, want the list's Gemeente Utrecht", got)
 	}
 }
