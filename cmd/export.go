@@ -94,6 +94,25 @@ func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossie
 	return res, nil
 }
 
+// omissions collects --leave-out RECORD:REASON, repeated: a record left
+// out of the copy (its number as the client screen shows it) and why,
+// others (AVG art. 15(4)) or internal (a working note).
+type omissions []dossier.Omission
+
+func (o *omissions) String() string { return fmt.Sprint(len(*o)) }
+
+func (o *omissions) Set(v string) error {
+	id, why, ok := strings.Cut(v, ":")
+	n, err := strconv.ParseInt(strings.TrimPrefix(id, "#"), 10, 64)
+	reasons := map[string]dossier.OmitReason{"others": dossier.OmitOthersRights, "internal": dossier.OmitInternalNote}
+	reason, known := reasons[why]
+	if !ok || err != nil || n <= 0 || !known {
+		return fmt.Errorf("--leave-out takes RECORD:others or RECORD:internal, as in 12:others, not %q", v)
+	}
+	*o = append(*o, dossier.Omission{RecordID: n, Reason: reason})
+	return nil
+}
+
 // errPlainUnconfirmed is returned for --plain without a confirmation.
 var errPlainUnconfirmed = errors.New("an unencrypted export needs confirmation")
 
@@ -110,6 +129,8 @@ func runExport(e *env, args []string) error {
 	to := fs.String("to", "", "")
 	basis := fs.String("basis", "", "")
 	all := fs.Bool("all", false, "")
+	var omit omissions
+	fs.Var(&omit, "leave-out", "")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -129,9 +150,11 @@ func runExport(e *env, args []string) error {
 		return errNoBasis
 	case *basis != "" && !store.LegalBasis(*basis).Valid():
 		return fmt.Errorf("%w: --basis takes one of %s", errUsage, legalBases())
+	case *all && len(omit) > 0:
+		return fmt.Errorf("%w: --leave-out names records of one client, not --all", errUsage)
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
-		PublicKey: *recipient}
+		PublicKey: *recipient, Omit: omit}
 	if *recipientsFile != "" {
 		b, err := os.ReadFile(*recipientsFile)
 		if err != nil {
