@@ -6,8 +6,27 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/store"
 )
+
+// newDeadlinesCmd is `caseload deadlines`.
+func newDeadlinesCmd(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "deadlines",
+		Short: e.t("print everything due, soonest first: retention, requests, breaches", "toon alles wat verloopt, het eerste eerst: bewaartermijnen, verzoeken, datalekken"),
+		Long: e.t("Print everything due, soonest first: retention, rights requests, breaches.\n"+
+			"It only reads the vault and exits 0 whatever is due, for a daily reminder from a login script.",
+			"Toon alles wat verloopt, het eerste eerst: bewaartermijnen, verzoeken van cliënten, datalekken.\n"+
+				"Het leest de kluis alleen en eindigt met 0 wat er ook verloopt, voor een dagelijkse herinnering bij het inloggen."),
+		Args: e.noArgs,
+		RunE: func(*cobra.Command, []string) error { return runDeadlines(e, asJSON) },
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	return c
+}
 
 // listedDeadline is one deadline in `caseload deadlines --json`: a stable
 // shape for scripts.
@@ -36,12 +55,7 @@ type listedDeadline struct {
 // requests and breaches. It is meant for a daily reminder from a login
 // script, so it only looks at the vault (see look) and exits 0 whatever is
 // due; an empty list says so in one line.
-func runDeadlines(e *env, args []string) error {
-	fs := flags("deadlines")
-	asJSON := fs.Bool("json", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runDeadlines(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -52,7 +66,7 @@ func runDeadlines(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := make([]listedDeadline, 0, len(deadlines))
 		for _, d := range deadlines {
 			l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), RequestKind: string(d.RequestKind),

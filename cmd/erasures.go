@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/store"
 )
 
@@ -22,17 +24,26 @@ type listedErasure struct {
 	OnTime         bool   `json:"on_time"`
 }
 
+// newErasuresCmd is `caseload erasures`.
+func newErasuresCmd(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use: "erasures",
+		Short: e.t("list the erasure requests carried out, with their dates: proof for the client or the AP",
+			"toon de uitgevoerde verzoeken om verwijdering, met hun data: het bewijs voor de cliënt of de AP"),
+		Args: e.noArgs,
+		RunE: func(*cobra.Command, []string) error { return runErasures(e, asJSON) },
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	return c
+}
+
 // runErasures prints the register of erasure requests carried out (AVG
 // art. 17): per request the client's number, when it came in, when it
 // was due and when the dossier was erased. It names no one and holds no
 // free text, so the coach can show it to a client or to the Autoriteit
 // Persoonsgegevens. It only looks at the vault (see look).
-func runErasures(e *env, args []string) error {
-	fs := flags("erasures")
-	asJSON := fs.Bool("json", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runErasures(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -43,7 +54,7 @@ func runErasures(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.printErasures(erasures, *asJSON)
+	return e.printErasures(erasures, asJSON)
 }
 
 func (e *env) printErasures(erasures []store.Erasure, asJSON bool) error {

@@ -70,7 +70,7 @@ func TestExportLeavesOutWithTheReason(t *testing.T) {
 		arg, want string
 		code      int
 	}{
-		{"1:private", "--leave-out takes RECORD:others or RECORD:internal", 2},
+		{"1:private", "is not a valid value for --leave-out", 2},
 		{"99:internal", "caseload: hint: nothing was written; the record numbers are on the client's screen", 1},
 	} {
 		_, errs, code := v.run(t, "export", "1", "--leave-out", tc.arg, "--plain", "--yes",

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/store"
 )
 
@@ -43,25 +45,38 @@ type retentionReport struct {
 	Invoices []retentionInvoice `json:"invoices"`
 }
 
-func runRetention(e *env, args []string) error {
-	fs := flags("retention")
-	asJSON := fs.Bool("json", false, "")
-	purge := fs.Bool("purge", false, "")
-	yes := fs.Bool("yes", false, "")
-	drop := fs.Bool("drop-backups", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
+// newRetentionCmd is `caseload retention`.
+func newRetentionCmd(e *env) *cobra.Command {
+	var asJSON, purge, yes, drop bool
+	c := &cobra.Command{
+		Use:   "retention",
+		Short: e.t("list retention countdowns; --purge shows what is due, --yes erases it", "toon de bewaartermijnen; --purge toont wat gewist moet worden, --yes wist het"),
+		Args:  e.noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			switch {
+			case drop && !(purge && yes):
+				return usagef(c, "%s", e.t("--drop-backups goes with --purge --yes", "--drop-backups hoort bij --purge --yes"))
+			case yes && !purge:
+				u := usagef(c, "%s", e.t("--yes goes with --purge", "--yes hoort bij --purge")).(*usageError)
+				u.fixed = append(replaceArg(e.args, "--yes", "--purge"), "--yes")
+				return u
+			case purge && asJSON:
+				return usagef(c, "%s", e.t("--purge prints no JSON", "--purge drukt geen JSON af"))
+			case purge:
+				return e.purgeDue(yes, drop)
+			}
+			return runRetention(e, asJSON)
+		},
 	}
-	switch {
-	case *drop && !*yes:
-		return fmt.Errorf("%w: --drop-backups goes with --purge --yes", errUsage)
-	case *yes && !*purge:
-		return fmt.Errorf("%w: --yes goes with --purge", errUsage)
-	case *purge && *asJSON:
-		return fmt.Errorf("%w: --purge prints no JSON", errUsage)
-	case *purge:
-		return e.purgeDue(*yes, *drop)
-	}
+	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	c.Flags().BoolVar(&purge, "purge", false, e.t("show what is due for deletion", "toon wat gewist moet worden"))
+	c.Flags().BoolVar(&yes, "yes", false, e.t("with --purge: erase it", "met --purge: wis het"))
+	c.Flags().BoolVar(&drop, "drop-backups", false, e.t("with --purge --yes: also delete the older versions in backups/ that still hold what was erased",
+		"met --purge --yes: verwijder ook de oudere versies in backups/ die het gewiste nog bevatten"))
+	return c
+}
+
+func runRetention(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -93,7 +108,7 @@ func runRetention(e *env, args []string) error {
 				PurgeOn: isoDate(d.Due), DaysLeft: d.DaysLeft, State: string(d.State)})
 		}
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -271,6 +272,16 @@ func TestRegisterCommand(t *testing.T) {
 		if !bytes.Contains(html, []byte(c)) {
 			t.Errorf("register.html lacks %q", c)
 		}
+	}
+	// Written like every file caseload leaves in the clear: the coach's
+	// only, with nothing beside it (it was 0644 once).
+	for _, name := range []string{base, strings.TrimSuffix(base, ".html") + ".md"} {
+		if info, err := os.Stat(name); err != nil || (runtime.GOOS != "windows" && info.Mode().Perm() != 0o600) {
+			t.Errorf("%s: %v, %v; want mode 0600", name, info.Mode(), err)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(base)); len(entries) != 2 {
+		t.Errorf("register --out left %d files, want 2", len(entries))
 	}
 }
 

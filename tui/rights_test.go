@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
 )
@@ -333,5 +335,28 @@ func TestDisclosureRecipientCompletes(t *testing.T) {
 	d.keys("Gem[right]")
 	if got := top[sharingForm](t, d).set.get("recipient"); got != "Gemeente Utrecht" {
 		t.Errorf("recipient after → = %q, want the list's Gemeente Utrecht", got)
+	}
+}
+
+// TestEnterRightAfterRecordingARequest: enter pressed after "Request
+// recorded" but before the requests are read back opens the new request,
+// where the cursor is about to go, not the row the cursor was on. (Under
+// load the flow test opened the access request above it.)
+func TestEnterRightAfterRecordingARequest(t *testing.T) {
+	d, _, _ := unlocked(t, rightsPeopleStore(), English, 100, 30)
+	d.keys("[enter]9[tab]")
+	m := top[clientScreen](t, d)
+	if m.tab != tabRequests {
+		t.Fatalf("tab %d, want the requests tab", m.tab)
+	}
+	const recorded = 4242 // not listed yet: its load is still on its way
+	m, _ = m.Update(doneMsg{tab: tabRequests, item: recorded, note: "Request recorded"})
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter did nothing")
+	}
+	nav, ok := cmd().(navigateMsg)
+	if !ok || nav.route.Kind != KindRequest || nav.route.Item != recorded {
+		t.Errorf("enter went to %+v, want request %d", nav.route, recorded)
 	}
 }
