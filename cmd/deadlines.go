@@ -39,9 +39,11 @@ type listedDeadline struct {
 	Due      string `json:"due"`
 	DaysLeft int    `json:"days_left"`
 	// HoursLeft is set for a breach only.
-	HoursLeft  *int   `json:"hours_left,omitempty"`
-	State      string `json:"state"`
-	Extended   bool   `json:"extended,omitempty"`
+	HoursLeft *int   `json:"hours_left,omitempty"`
+	State     string `json:"state"`
+	Extended  bool   `json:"extended,omitempty"`
+	// Target is a request's answer target set by the practice (YYYY-MM-DD).
+	Target     string `json:"target,omitempty"`
 	HoldReason string `json:"hold_reason,omitempty"`
 	Restricted bool   `json:"restricted,omitempty"`
 }
@@ -68,7 +70,10 @@ func runDeadlines(e *env, asJSON bool) error {
 				ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
 				DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
 				Restricted: d.Restricted}
-			if d.Kind == store.DeadlineBreach {
+			if !d.Target.IsZero() {
+				l.Target = isoDate(d.Target)
+			}
+			if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
 				l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
 			}
 			out = append(out, l)
@@ -86,7 +91,7 @@ func runDeadlines(e *env, asJSON bool) error {
 	for _, d := range deadlines {
 		due, left := isoDate(d.Due), e.daysLeft(d.DaysLeft)
 		switch {
-		case d.Kind == store.DeadlineBreach:
+		case d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors:
 			due, left = d.Due.Format("2006-01-02 15:04"), e.hoursLeft(d.HoursLeft)
 		case d.State == store.RetentionHold:
 			left = e.T("cmd.deadlines.hold")
@@ -122,6 +127,9 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 	switch {
 	case d.Kind == store.DeadlineBreach:
 		what = e.Tf("cmd.deadlines.report_breach_d_to_the", d.ItemID, d.Ref)
+	case d.Kind == store.DeadlineProcessors:
+		what = e.Tf("cmd.deadlines.tell_the_processors_of_breach",
+			d.ItemID, d.Ref)
 	case d.Kind == store.DeadlineRequest:
 		kind := string(d.RequestKind)
 		if k, ok := requestKinds[d.RequestKind]; ok {
@@ -131,6 +139,15 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 		if d.Extended {
 			what += e.T("cmd.deadlines.extended")
 		}
+		if !d.Target.IsZero() {
+			what += e.Tf("cmd.deadlines.the_practice_s_target_s", isoDate(d.Target))
+		}
+	case d.Kind == store.DeadlineNotice:
+		kind := string(d.RequestKind)
+		if k, ok := requestKinds[d.RequestKind]; ok {
+			kind = e.T(k)
+		}
+		what = e.Tf("cmd.deadlines.tell_s_of_the_s", d.Ref, kind, who)
 	case d.Category == store.CategoryInvoice && d.ClientID == 0:
 		what = e.Tf("cmd.deadlines.delete_invoice_s_client_purged", d.Ref)
 	case d.Category == store.CategoryInvoice:

@@ -45,6 +45,9 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, dossier.ErrBadPublicKey):
 		return e.T("err.that_is_not_an_age"),
 			e.T("err.nothing_was_written_paste_the")
+	case errors.Is(err, dossier.ErrOmission):
+		return e.T("err.a_record_to_leave_out"),
+			e.T("err.nothing_was_written_the_record")
 	case errors.Is(err, dossier.ErrExists):
 		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.T("err.the_file_already_exists"), 1),
 			e.T("err.nothing_was_written_choose_another")

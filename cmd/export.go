@@ -94,6 +94,28 @@ func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossie
 	return res, nil
 }
 
+// omissions collects --leave-out RECORD:REASON, repeated: a record left
+// out of the copy (its number as the client screen shows it) and why,
+// others (AVG art. 15(4)) or internal (a working note).
+type omissions []dossier.Omission
+
+func (o *omissions) String() string { return fmt.Sprint(len(*o)) }
+
+// Type names the value in help, as pflag asks.
+func (o *omissions) Type() string { return "RECORD:REASON" }
+
+func (o *omissions) Set(v string) error {
+	id, why, ok := strings.Cut(v, ":")
+	n, err := strconv.ParseInt(strings.TrimPrefix(id, "#"), 10, 64)
+	reasons := map[string]dossier.OmitReason{"others": dossier.OmitOthersRights, "internal": dossier.OmitInternalNote}
+	reason, known := reasons[why]
+	if !ok || err != nil || n <= 0 || !known {
+		return fmt.Errorf("--leave-out takes RECORD:others or RECORD:internal, as in 12:others, not %q", v)
+	}
+	*o = append(*o, dossier.Omission{RecordID: n, Reason: reason})
+	return nil
+}
+
 // errPlainUnconfirmed is returned for --plain without a confirmation.
 var errPlainUnconfirmed = errors.New("an unencrypted export needs confirmation")
 
@@ -104,6 +126,7 @@ var errNoBasis = errors.New("a recipient other than the client needs a legal bas
 type exportOptions struct {
 	out, recipient, recipientsFile, to, basis string
 	plain, yes, all                           bool
+	omit                                      omissions
 }
 
 // newExportCmd is `caseload export CLIENT`.
@@ -125,6 +148,7 @@ func newExportCmd(e *env) *cobra.Command {
 	f.StringVar(&o.to, "to", "", e.T("help.export.the_recipient_when_it_is"))
 	f.StringVar(&o.basis, "basis", "", e.T("help.export.with_to_the_legal_basis")+legalBases())
 	f.BoolVar(&o.all, "all", false, e.T("help.export.every_client_one_file_each"))
+	f.Var(&o.omit, "leave-out", e.T("help.export.leave_a_record_out_of"))
 	return c
 }
 
@@ -146,9 +170,11 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		return errNoBasis
 	case *basis != "" && !store.LegalBasis(*basis).Valid():
 		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
+	case *all && len(o.omit) > 0:
+		return usagef(c, "%s", e.T("cmd.export.leave_out_names_records_of"))
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
-		PublicKey: *recipient}
+		PublicKey: *recipient, Omit: o.omit}
 	if *recipientsFile != "" {
 		b, err := os.ReadFile(*recipientsFile)
 		if err != nil {

@@ -149,6 +149,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newVerifyCmd(e),
 		newListCmd(e),
 		newDeadlinesCmd(e),
+		newErasuresCmd(e),
 		newRetentionCmd(e),
 		newRegisterCmd(e),
 		newPasswdCmd(e),

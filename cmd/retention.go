@@ -47,13 +47,15 @@ type retentionReport struct {
 
 // newRetentionCmd is `caseload retention`.
 func newRetentionCmd(e *env) *cobra.Command {
-	var asJSON, purge, yes bool
+	var asJSON, purge, yes, drop bool
 	c := &cobra.Command{
 		Use:   "retention",
 		Short: e.T("help.retention.list_retention_countdowns_purge_shows"),
 		Args:  e.noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			switch {
+			case drop && !(purge && yes):
+				return usagef(c, "%s", e.T("help.retention.drop_backups_goes_with_purge"))
 			case yes && !purge:
 				u := usagef(c, "%s", e.T("help.retention.yes_goes_with_purge")).(*usageError)
 				u.fixed = append(replaceArg(e.args, "--yes", "--purge"), "--yes")
@@ -61,7 +63,7 @@ func newRetentionCmd(e *env) *cobra.Command {
 			case purge && asJSON:
 				return usagef(c, "%s", e.T("help.retention.purge_prints_no_json"))
 			case purge:
-				return e.purgeDue(yes)
+				return e.purgeDue(yes, drop)
 			}
 			return runRetention(e, asJSON)
 		},
@@ -69,6 +71,7 @@ func newRetentionCmd(e *env) *cobra.Command {
 	c.Flags().BoolVar(&asJSON, "json", false, e.T("help.deadlines.print_json_for_scripts"))
 	c.Flags().BoolVar(&purge, "purge", false, e.T("help.retention.show_what_is_due_for"))
 	c.Flags().BoolVar(&yes, "yes", false, e.T("help.retention.with_purge_erase_it"))
+	c.Flags().BoolVar(&drop, "drop-backups", false, e.T("help.retention.with_purge_yes_also_delete"))
 	return c
 }
 
@@ -162,7 +165,7 @@ func (e *env) daysLeft(n int) string {
 
 // purgeDue shows every purge due today and, with yes, carries them out.
 // Without yes it only looks: the vault file is left exactly as it was.
-func (e *env) purgeDue(yes bool) error {
+func (e *env) purgeDue(yes, drop bool) error {
 	ctx := context.Background()
 	open := e.look
 	if yes {
@@ -196,7 +199,29 @@ func (e *env) purgeDue(yes bool) error {
 		fmt.Fprint(e.stdout, e.Tf("cmd.retention.erased_s_proof_of_deletion",
 			e.planSubject(p), ts.ID))
 	}
-	fmt.Fprintln(e.stdout, e.T("cmd.retention.earlier_copies_in_backups_still"))
+	return e.afterPurge(s, drop)
+}
+
+// afterPurge says until when backups/ still holds what a purge erased, or
+// with drop deletes those older versions at once. The purge is durable
+// before this runs, so a failure here loses nothing of it.
+func (e *env) afterPurge(s *session, drop bool) error {
+	info, err := s.Backups()
+	if err != nil {
+		return err
+	}
+	switch {
+	case info.Count == 0:
+		return nil
+	case drop:
+		n, err := s.DropBackups()
+		if err != nil {
+			return fmt.Errorf("deleting older versions in backups/: %w", err)
+		}
+		fmt.Fprintln(e.stdout, e.N("count.backups_deleted", n))
+		return nil
+	}
+	fmt.Fprintln(e.stdout, e.N("count.backups_hold_erased", info.Count, isoDate(info.KeptUntil)))
 	return nil
 }
 

@@ -38,6 +38,12 @@ var cmdCounts = map[string]counted{
 	"count.days_overdue": {[2]string{"%d dag te laat", "%d dagen te laat"}, [2]string{"%d day overdue", "%d days overdue"}},
 	"count.running": {[2]string{"%d lopend traject: het aftellen begint bij het afsluiten.", "%d lopende trajecten: hun aftellen begint bij het afsluiten."},
 		[2]string{"%d running trajectory: its countdown starts when it closes.", "%d running trajectories: their countdown starts when they close."}},
+	"count.backups_deleted": {[2]string{"%d oudere versie uit backups/ verwijderd: daar bestaat niets van het gewiste meer.", "%d oudere versies uit backups/ verwijderd: daar bestaat niets van het gewiste meer."},
+		[2]string{"Deleted %d older version from backups/: nothing erased survives there.", "Deleted %d older versions from backups/: nothing erased survives there."}},
+	"count.backups_hold_erased": {[2]string{"backups/ bevat het gewiste nog in %d oudere versie, uiterlijk tot %s. Nu verwijderen: caseload retention --purge --yes --drop-backups",
+		"backups/ bevat het gewiste nog in %d oudere versies, uiterlijk tot %s. Nu verwijderen: caseload retention --purge --yes --drop-backups"},
+		[2]string{"backups/ still holds what was erased in %d older version, until %s at the latest. To delete it now: caseload retention --purge --yes --drop-backups",
+			"backups/ still holds what was erased in %d older versions, until %s at the latest. To delete them now: caseload retention --purge --yes --drop-backups"}},
 	"count.exports_failed": {[2]string{"%d van %d exports mislukt", "%d van %d exports mislukt"},
 		[2]string{"%d of %d exports failed", "%d of %d exports failed"}},
 }

@@ -70,4 +70,6 @@ var errTexts = map[string]entry{
 	"err.use_at_least_10_characters":               {"gebruik minstens 10 tekens; vier willekeurige woorden zijn makkelijk te onthouden en moeilijk te raden", "use at least 10 characters; four random words are easy to remember and hard to guess"},
 	"err.use_the_id_s":                             {"gebruik het nummer: %s", "use the id: %s"},
 	"err.wrong_passphrase":                         {"verkeerde wachtwoordzin", "wrong passphrase"},
+	"err.a_record_to_leave_out":                    {"een weg te laten verslag staat niet in het dossier van deze cliënt", "a record to leave out is not in this client's dossier"},
+	"err.nothing_was_written_the_record":           {"er is niets geschreven; de nummers van de verslagen staan op het scherm van de cliënt (caseload export CLIENT --leave-out 12:others)", "nothing was written; the record numbers are on the client's screen (caseload export CLIENT --leave-out 12:others)"},
 }

@@ -73,4 +73,8 @@ var helpTexts = map[string]entry{
 	"help.verify.decrypt_the_vault_check_its":              {"ontsleutel de kluis, controleer hem en toon wat hij bevat", "decrypt the vault, check its integrity and print what it holds"},
 	"help.version.commit":                                  {"commit", "commit"},
 	"help.version.print_caseload_s_version_and":            {"toon de versie en commit van caseload", "print caseload's version and commit"},
+	"help.erasures.list_the_erasure_requests_carried":      {"toon de uitgevoerde verzoeken om verwijdering, met hun data: het bewijs voor de cliënt of de AP", "list the erasure requests carried out, with their dates: proof for the client or the AP"},
+	"help.export.leave_a_record_out_of":                    {"laat een verslag weg uit de kopie, als `RECORD:REDEN` (12:others: het schaadt anderen, art. 15 lid 4; 12:internal: een interne werkaantekening); herhaal voor meer", "leave a record out of the copy, as `RECORD:REASON` (12:others: it would harm others, art. 15(4); 12:internal: an internal working note); repeat for more"},
+	"help.retention.drop_backups_goes_with_purge":          {"--drop-backups hoort bij --purge --yes", "--drop-backups goes with --purge --yes"},
+	"help.retention.with_purge_yes_also_delete":            {"met --purge --yes: verwijder ook de oudere versies in backups/ die het gewiste nog bevatten", "with --purge --yes: also delete the older versions in backups/ that still hold what was erased"},
 }
