@@ -23,7 +23,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/caseload/caseload/msg"
-	"github.com/caseload/caseload/tui"
 )
 
 // Exit codes, as age uses them.
@@ -168,7 +167,7 @@ func newRootCmd(e *env) *cobra.Command {
 // checkGlobal checks the global options once cobra has parsed them, and
 // fills what they left open from the environment.
 func (e *env) checkGlobal() error {
-	if _, ok := tui.ParseLang(e.langFlag); e.langFlag != "" && !ok {
+	if _, ok := msg.ParseLang(e.langFlag); e.langFlag != "" && !ok {
 		return &usageError{msg: e.Tf("cmd.main.lang_takes_nl_or_en", e.langFlag)}
 	}
 	e.lang = e.langFlag
@@ -184,11 +183,11 @@ func peekLang(args []string) string {
 		case a == "--":
 			return ""
 		case a == "--lang" && i+1 < len(args):
-			if _, ok := tui.ParseLang(args[i+1]); ok {
+			if _, ok := msg.ParseLang(args[i+1]); ok {
 				return args[i+1]
 			}
 		case len(a) > 7 && a[:7] == "--lang=":
-			if _, ok := tui.ParseLang(a[7:]); ok {
+			if _, ok := msg.ParseLang(a[7:]); ok {
 				return a[7:]
 			}
 		}
@@ -207,7 +206,7 @@ func (e *env) resolve() {
 	if e.passFile == "" {
 		e.passFile = e.getenv("CASELOAD_PASSPHRASE_FILE")
 	}
-	e.lang = string(tui.DetectLang(e.getenv, e.lang))
+	e.lang = string(msg.DetectLang(e.getenv, e.lang))
 }
 
 // fail prints err in age's voice: "caseload: error: …" then a hint, and

@@ -104,6 +104,14 @@ func (p Printer) T(key string) string {
 	return e.en
 }
 
+// Lookup is the text for key, and whether the catalogue has it.
+func (p Printer) Lookup(key string) (string, bool) {
+	if _, ok := texts[key]; !ok {
+		return "", false
+	}
+	return p.T(key), true
+}
+
 // Tf formats the text for key with args, as fmt.Sprintf does.
 func (p Printer) Tf(key string, args ...any) string {
 	return fmt.Sprintf(p.T(key), args...)
@@ -150,7 +158,7 @@ func (p Printer) form(n int) int {
 
 // texts and counts are every catalogue of the package, merged.
 var (
-	texts  = merge(cmdTexts, helpTexts, errTexts)
+	texts  = merge(cmdTexts, helpTexts, errTexts, storeTexts)
 	counts = mergeCounted(cmdCounts)
 )
 
