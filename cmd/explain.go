@@ -81,7 +81,7 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.Tf("err.already_in_the_caseload_as",
 			existing.ID, existing.Name), e.T("err.nothing_was_imported")
 	case errors.As(err, &importErr) && errors.As(err, &ve):
-		return e.Tf("err.the_dossier_cannot_be_imported", ve.Field, ve.Problem),
+		return e.Tf("err.the_dossier_cannot_be_imported", ve.Field, ve.Text(e.lang)),
 			e.T("err.nothing_was_imported")
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return e.T("err.wrong_passphrase"),
@@ -149,7 +149,7 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, os.ErrNotExist):
 		return err.Error(), e.T("err.check_the_file_name")
 	case errors.As(err, &ve):
-		return ve.Field + ": " + ve.Problem, ""
+		return ve.Field + ": " + ve.Text(e.lang), ""
 	}
 	return err.Error(), ""
 }

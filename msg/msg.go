@@ -158,7 +158,7 @@ func (p Printer) form(n int) int {
 
 // texts and counts are every catalogue of the package, merged.
 var (
-	texts  = merge(cmdTexts, helpTexts, errTexts, storeTexts)
+	texts  = merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts)
 	counts = mergeCounted(cmdCounts)
 )
 

@@ -1,5 +1,24 @@
 package msg
 
+// invalidTexts are the problems a coach must correct, by the Code of
+// store.ValidationError: the command line, the screens and a client
+// list's import all say them from here.
+var invalidTexts = map[string]entry{
+	"invalid.client.name_missing":      {"een cliënt heeft een voor- of achternaam nodig", "a client needs a first or last name"},
+	"invalid.client.status_unknown":    {"onbekende status %q", "unknown status %q"},
+	"invalid.client.referral_unknown":  {"onbekende verwijzer %q", "unknown referral source %q"},
+	"invalid.client.email_invalid":     {"het e-mailadres klopt niet", "the e-mail address is not valid"},
+	"invalid.client.end_before_start":  {"het traject eindigt voordat het begint", "the trajectory ends before it starts"},
+	"invalid.client.birth_after_start": {"de geboortedatum ligt na het begin van het traject", "the birth date is after the trajectory start"},
+	"invalid.client.end_missing":       {"een afgesloten traject heeft een einddatum nodig", "a closed trajectory needs an end date"},
+	"invalid.client.rejected_on_missing": {"een afgewezen aanmelding heeft de datum van afwijzing nodig",
+		"a rejected intake needs the date of rejection"},
+	"invalid.client.outcome_unknown":           {"onbekende uitkomst %q", "unknown outcome %q"},
+	"invalid.client.outcome_missing":           {"een afgesloten traject heeft een uitkomst nodig", "a closed trajectory needs an outcome"},
+	"invalid.client.hold_reason_missing":       {"'niet wissen' heeft een reden nodig", "a legal hold needs a reason"},
+	"invalid.client.restricted_reason_missing": {"een beperking van de verwerking heeft een reden nodig", "a restriction needs a reason"},
+}
+
 // storeTexts are texts the vault holds by key rather than in a language:
 // the shipped default reasons of the retention policies, written in the
 // language of whoever reads them (a Dutch register, an English dossier).

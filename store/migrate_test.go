@@ -307,3 +307,33 @@ func TestDefaultReasonsFollowTheReader(t *testing.T) {
 		t.Errorf("the Dutch register quotes the reasons as:\n%s", md)
 	}
 }
+
+// TestValidationErrorsByCode: a problem is said in the reader's language
+// from its code, quoting what was given where it matters; a problem no
+// catalogue names keeps its English sentence.
+func TestValidationErrorsByCode(t *testing.T) {
+	for _, c := range []struct {
+		client   Client
+		nl, code string
+	}{
+		{Client{FirstName: "Anna", Status: StatusClosed, End: day("2026-01-31")}, "een afgesloten traject heeft een uitkomst nodig", "client.outcome_missing"},
+		{Client{FirstName: "Anna", Status: StatusActive, Start: day("2026-02-01"), End: day("2026-01-31")},
+			"het traject eindigt voordat het begint", "client.end_before_start"},
+		{Client{FirstName: "Anna", Status: "gepauzeerd"}, `onbekende status "gepauzeerd"`, "client.status_unknown"},
+	} {
+		var ve *ValidationError
+		if err := c.client.Validate(); !errors.As(err, &ve) || ve.Code != c.code {
+			t.Fatalf("%+v: %v, want code %s", c.client, err, c.code)
+		}
+		if got := ve.Text("nl"); got != c.nl {
+			t.Errorf("%s in Dutch = %q, want %q", c.code, got, c.nl)
+		}
+		if got := ve.Text("en"); got != ve.Problem {
+			t.Errorf("%s in English = %q, want %q", c.code, got, ve.Problem)
+		}
+	}
+	ve := &ValidationError{Field: "x", Problem: "something new"}
+	if ve.Text("nl") != "something new" {
+		t.Errorf("an uncoded problem = %q", ve.Text("nl"))
+	}
+}
