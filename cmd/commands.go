@@ -13,6 +13,7 @@ import (
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 func runInit(e *env) error {
@@ -112,7 +113,7 @@ func runList(e *env, asJSON bool) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, e.T("cmd.commands.id_name_status_start_end"))
 	for _, c := range out {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, e.status(store.Status(c.Status)), c.Start, c.End)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, termsafe.Line(c.Name), e.status(store.Status(c.Status)), c.Start, c.End)
 	}
 	return tw.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // newDeadlinesCmd is `caseload deadlines`.
@@ -122,14 +123,14 @@ var requestKinds = map[store.RequestKind]string{
 
 // deadlineWhat says what must happen by a deadline.
 func (e *env) deadlineWhat(d store.Deadline) string {
-	who := fmt.Sprintf("#%d %s", d.ClientID, d.Name)
+	who := fmt.Sprintf("#%d %s", d.ClientID, termsafe.Line(d.Name))
 	var what string
 	switch {
 	case d.Kind == store.DeadlineBreach:
-		what = e.Tf("cmd.deadlines.report_breach_d_to_the", d.ItemID, d.Ref)
+		what = e.Tf("cmd.deadlines.report_breach_d_to_the", d.ItemID, termsafe.Line(d.Ref))
 	case d.Kind == store.DeadlineProcessors:
 		what = e.Tf("cmd.deadlines.tell_the_processors_of_breach",
-			d.ItemID, d.Ref)
+			d.ItemID, termsafe.Line(d.Ref))
 	case d.Kind == store.DeadlineRequest:
 		kind := string(d.RequestKind)
 		if k, ok := requestKinds[d.RequestKind]; ok {
@@ -147,18 +148,18 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 		if k, ok := requestKinds[d.RequestKind]; ok {
 			kind = e.T(k)
 		}
-		what = e.Tf("cmd.deadlines.tell_s_of_the_s", d.Ref, kind, who)
+		what = e.Tf("cmd.deadlines.tell_s_of_the_s", termsafe.Line(d.Ref), kind, who)
 	case d.Category == store.CategoryInvoice && d.ClientID == 0:
-		what = e.Tf("cmd.deadlines.delete_invoice_s_client_purged", d.Ref)
+		what = e.Tf("cmd.deadlines.delete_invoice_s_client_purged", termsafe.Line(d.Ref))
 	case d.Category == store.CategoryInvoice:
-		what = e.Tf("cmd.deadlines.delete_invoice_s_of_s", d.Ref, who)
+		what = e.Tf("cmd.deadlines.delete_invoice_s_of_s", termsafe.Line(d.Ref), who)
 	case d.Category == store.CategoryRejectedIntake:
 		what = e.Tf("cmd.deadlines.delete_the_intake_of_s", who)
 	default:
 		what = e.Tf("cmd.deadlines.delete_the_dossier_of_s", who)
 	}
 	if d.State == store.RetentionHold {
-		what += e.T("cmd.deadlines.on_hold") + d.HoldReason
+		what += e.T("cmd.deadlines.on_hold") + termsafe.Line(d.HoldReason)
 	}
 	if d.Restricted {
 		what += e.T("cmd.deadlines.processing_restricted")

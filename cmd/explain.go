@@ -10,6 +10,7 @@ import (
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // explain turns an error into what the coach reads: what happened, and
@@ -63,7 +64,7 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.As(err, &ambiguous):
 		var ids []string
 		for _, m := range ambiguous.matches {
-			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, m.Name))
+			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, termsafe.Line(m.Name)))
 		}
 		return e.N("count.matches_clients", len(ambiguous.matches), ambiguous.query),
 			e.Tf("err.use_the_id_s", strings.Join(ids, ", "))
@@ -75,11 +76,11 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.As(err, &existing):
 		if existing.ByUID {
 			return e.Tf("err.this_dossier_was_imported_before",
-					existing.ID, existing.Name),
+					existing.ID, termsafe.Line(existing.Name)),
 				e.T("err.nothing_was_imported")
 		}
 		return e.Tf("err.already_in_the_caseload_as",
-			existing.ID, existing.Name), e.T("err.nothing_was_imported")
+			existing.ID, termsafe.Line(existing.Name)), e.T("err.nothing_was_imported")
 	case errors.As(err, &importErr) && errors.As(err, &ve):
 		return e.Tf("err.the_dossier_cannot_be_imported", ve.Field, ve.Text(e.lang)),
 			e.T("err.nothing_was_imported")

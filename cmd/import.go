@@ -14,6 +14,7 @@ import (
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // `caseload import FILE`: a dossier another caseload exported (.zip.age
@@ -244,11 +245,11 @@ func (e *env) reportDossier(sum dossier.ImportSummary, dryRun bool) {
 	counts := strings.Join([]string{e.N("count.records", sum.Records), e.N("count.appointments", sum.Appointments),
 		e.N("count.documents", sum.Documents)}, ", ")
 	if dryRun {
-		fmt.Fprintf(e.stdout, "%s %s (%s)\n%s\n", e.T("cmd.import.would_import"), c.Name(), counts,
+		fmt.Fprintf(e.stdout, "%s %s (%s)\n%s\n", e.T("cmd.import.would_import"), termsafe.Line(c.Name()), counts,
 			e.T("cmd.import.nothing_was_imported_dry_run"))
 		return
 	}
-	fmt.Fprintf(e.stdout, "%s %d: %s (%s)\n", e.T("cmd.import.imported_as_client"), c.ID, c.Name(), counts)
+	fmt.Fprintf(e.stdout, "%s %d: %s (%s)\n", e.T("cmd.import.imported_as_client"), c.ID, termsafe.Line(c.Name()), counts)
 	if sum.NotCarried {
 		fmt.Fprintln(e.stderr, e.T("cmd.import.the_consents_disclosures_requests_and"))
 	}

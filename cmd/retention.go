@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // retentionClient is one client in `caseload retention --json`.
@@ -125,12 +126,12 @@ func (e *env) printRetention(w io.Writer, r retentionReport) {
 		for _, c := range r.Clients {
 			left := e.daysLeft(c.DaysLeft)
 			if c.State == string(store.RetentionHold) {
-				left = e.T("cmd.retention.hold") + c.HoldReason
+				left = e.T("cmd.retention.hold") + termsafe.Line(c.HoldReason)
 			}
 			if c.Restricted {
 				left += e.T("cmd.retention.restricted")
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.PurgeOn, left, c.InvoicesUntil)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, termsafe.Line(c.Name), c.PurgeOn, left, c.InvoicesUntil)
 		}
 		tw.Flush()
 	}
@@ -146,7 +147,7 @@ func (e *env) printRetention(w io.Writer, r retentionReport) {
 			if inv.ClientID != 0 {
 				client = fmt.Sprintf("#%d", inv.ClientID)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", inv.Number, client, inv.PurgeOn, e.daysLeft(inv.DaysLeft))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", termsafe.Line(inv.Number), client, inv.PurgeOn, e.daysLeft(inv.DaysLeft))
 		}
 		tw.Flush()
 	}
