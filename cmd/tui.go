@@ -3,9 +3,11 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
@@ -26,17 +28,17 @@ func runTUIHint(e *env, hint string) error {
 		IdleLock:   e.lockAfter,
 		UnlockHint: hint,
 	})
-	_, err := newProgram(m, tea.WithAltScreen()).Run()
+	_, err := newProgram(m, os.Stdout, tea.WithAltScreen()).Run()
 	return err
 }
 
-// newProgram is the Bubble Tea program for m, titled before it starts:
-// set then, the title is written before the renderer draws, where a
-// tea.SetWindowTitle command would race the drawing.
-func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
-	p := tea.NewProgram(m, opts...)
-	p.SetWindowTitle(tui.WindowTitle)
-	return p
+// newProgram is the Bubble Tea program for m drawing on out, with the
+// window's title written first: written before the program starts, it
+// cannot race the renderer's drawing, as a tea.SetWindowTitle command
+// does (bubbletea writes that outside its renderer's lock).
+func newProgram(m tea.Model, out io.Writer, opts ...tea.ProgramOption) *tea.Program {
+	io.WriteString(out, ansi.SetWindowTitle(tui.WindowTitle))
+	return tea.NewProgram(m, append(opts, tea.WithOutput(out))...)
 }
 
 // demoPassphrase opens the demo vault; it is printed before the demo starts.
