@@ -9,12 +9,22 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // View draws the header, the top screen (or the help overlay), the key
 // hints (or an open prompt) and the status line. Every line is cut to the
-// width, so nothing ever wraps.
+// width, so nothing ever wraps. Screens escape vault text where they draw
+// it (termsafe.Line per cell, so the layout holds); the whole frame then
+// passes termsafe.Styled, so text a screen forgot is still shown escaped
+// and never obeyed by the terminal.
 func (m Model) View() string {
+	return termsafe.Styled(m.frame())
+}
+
+// frame is View before the last pass through termsafe.Styled.
+func (m Model) frame() string {
 	if m.width == 0 {
 		return ""
 	}
