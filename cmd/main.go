@@ -3,6 +3,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/caseload/caseload/termsafe"
 	"github.com/caseload/caseload/tui"
 )
 
@@ -93,6 +95,13 @@ func commands() []command {
 var errUsage = errors.New("usage")
 
 func run(args []string, e *env) int {
+	// Every line a command prints may quote the vault or its input (a
+	// client's name, a file name): whatever a line forgot to escape is
+	// escaped here, once, before it reaches the terminal.
+	out, errOut := termsafe.NewWriter(e.stdout), termsafe.NewWriter(e.stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	e.stdout, e.stderr = out, errOut
 	fs := flag.NewFlagSet("caseload", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.vaultDir, "vault", "", "")
@@ -180,6 +189,18 @@ func (e *env) printUsage(w io.Writer) {
 	fmt.Fprintf(w, "  --lock-after 5m         %s\n", e.t("lock the vault after this long without a key press", "vergrendel de kluis na zo lang zonder toetsaanslag"))
 	fmt.Fprintf(w, "  --passphrase-file FILE  %s\n", e.t("read the passphrase from FILE, for scripts (also CASELOAD_PASSPHRASE_FILE)",
 		"lees de wachtwoordzin uit FILE, voor scripts (ook CASELOAD_PASSPHRASE_FILE)"))
+}
+
+// writeJSON writes v as indented JSON to stdout, with every character a
+// terminal would obey written as a JSON escape (see termsafe.JSON): a
+// script reads the same values, a terminal shows them.
+func (e *env) writeJSON(v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encoding JSON: %w", err)
+	}
+	_, err = e.stdout.Write(append(termsafe.JSON(b), '\n'))
+	return err
 }
 
 // t picks the English or the Dutch text.
