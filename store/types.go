@@ -161,7 +161,7 @@ func (c Client) validateText() error {
 	return firstError(
 		CheckLine("first_name", c.FirstName, MaxName), CheckLine("last_name", c.LastName, MaxName),
 		CheckLine("email", c.Email, MaxLine), CheckLine("phone", c.Phone, MaxLine),
-		CheckLine("address", c.Address, MaxLine), CheckLine("referral_detail", c.ReferralDetail, MaxLine),
+		CheckText("address", c.Address, MaxNotes), CheckLine("referral_detail", c.ReferralDetail, MaxLine),
 		CheckLine("representative", c.Representative, MaxLine),
 		CheckLine("restricted_reason", c.RestrictedReason, MaxLine), CheckLine("hold_reason", c.HoldReason, MaxLine),
 		CheckText("notes", c.Notes, MaxNotes),
