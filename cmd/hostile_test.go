@@ -205,3 +205,47 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	}
 	t.Logf("%d commands, %d runs", len(commands()), runs)
 }
+
+// A client list with a NUL byte, an impossible year or a 64 KiB note is
+// refused with the file, the line and the column, in the coach's
+// language, and nothing of it is imported (issue 11, hole 11).
+func TestImportRefusesBadInput(t *testing.T) {
+	dir := t.TempDir()
+	vault := filepath.Join(dir, "vault")
+	pass := filepath.Join(dir, "pass")
+	if err := os.WriteFile(pass, []byte(hostilePass+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	caseload := func(lang string, args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, workFactor: 1,
+			clock: time.Now, getenv: func(string) string { return "" }, tty: func() bool { return false }}
+		code := run(append([]string{"--vault", vault, "--lang", lang, "--passphrase-file", pass}, args...), e)
+		return code, stdout.String(), stderr.String()
+	}
+	if code, _, stderr := caseload("en", "init"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, c := range []struct{ name, list, lang, want string }{
+		{"NUL", "voornaam,achternaam\nNoor,Jansen\nAn\x00na,de Vries\n", "en",
+			`list.csv, line 3, field "voornaam": holds a control character`},
+		{"year 0000", "voornaam,geboortedatum\nNoor,2001-02-03\nAnna,0000-01-01\n", "nl",
+			`list.csv, regel 3, veld "geboortedatum": "0000-01-01": het jaar moet tussen 1900 en 2199 liggen`},
+		{"0001-01-01", "first name,start\nNoor,2026-01-05\nAnna,0001-01-01\n", "en",
+			`list.csv, line 3, field "start": "0001-01-01": the year must be between 1900 and 2199`},
+		{"a big note", "voornaam,notities\nNoor,kort\nAnna,\"" + strings.Repeat("lang ", 14000) + "\"\n", "nl",
+			`list.csv, regel 3, veld "notities": is langer dan 65536 bytes`},
+	} {
+		list := filepath.Join(dir, "list.csv")
+		if err := os.WriteFile(list, []byte(c.list), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, stdout, stderr := caseload(c.lang, "import", list)
+		if code != 1 || !strings.Contains(stderr, "caseload: error: "+c.want) || stdout != "" {
+			t.Errorf("%s: exit %d\nstdout %s\nstderr %s\nwant %s", c.name, code, stdout, stderr, c.want)
+		}
+		if _, out, _ := caseload("en", "list", "--json"); strings.TrimSpace(out) != "[]" {
+			t.Errorf("%s: imported all the same: %s", c.name, out)
+		}
+	}
+}

@@ -299,3 +299,28 @@ func TestHostileTextTyped(t *testing.T) {
 		hostileCheck(t, d, "after import")
 	}
 }
+
+// A field past its bound is refused with a sentence in the coach's
+// language under the field, and nothing is saved (issue 11, hole 11).
+func TestFieldTooLongIsRefusedUnderTheField(t *testing.T) {
+	s := newPeopleStore()
+	d := openAnna(t, s, Dutch)
+	d.keys("7n")
+	f := top[appointmentForm](t, d)
+	f.set.set("start", "02-02-2026 10:00")
+	f.set.set("place", strings.Repeat("Bibliotheek ", store.MaxLine/12+1))
+	d.m = replaceTop(d.model(), asScreen(f))
+	d.keys("[ctrl+s]")
+	if !strings.Contains(d.view(), "Dit is langer dan 1000 tekens; maak het korter.") {
+		t.Fatalf("no Dutch sentence under the field:\n%s", d.view())
+	}
+	if appts, _ := s.Appointments(ctx(), 1); len(appts) != 4 {
+		t.Errorf("%d appointments, want Anna's 4: the refused one was kept", len(appts))
+	}
+}
+
+// replaceTop puts s on top of the stack in place of the top screen.
+func replaceTop(m Model, s Screen) Model {
+	m.stack = append(m.stack[:len(m.stack)-1:len(m.stack)-1], s)
+	return m
+}
