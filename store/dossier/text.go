@@ -1,8 +1,8 @@
 package dossier
 
 import (
-	"github.com/caseload/caseload/store"
 	"fmt"
+	"github.com/caseload/caseload/store"
 	"strings"
 	"time"
 )
