@@ -2,9 +2,10 @@ package dossier
 
 import (
 	"fmt"
-	"github.com/caseload/caseload/store"
 	"strings"
 	"time"
+
+	"github.com/caseload/caseload/store"
 )
 
 // The report and the README are written in the coach's language. Every
