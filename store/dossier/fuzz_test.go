@@ -122,10 +122,24 @@ func zipSeeds(f *testing.F) [][]byte {
 	good, _ := exportZip(f, s, r.client.ID, Options{})
 	small, _ := s.CreateClient(ctx, store.Client{FirstName: "Kim"})
 	plain, _ := exportZip(f, s, small.ID, Options{Sealing: SealedNone})
+	// Only what Read reads: the report, the schema and the CSV files would
+	// make every input, and the minimising of each new one, several times
+	// larger for nothing.
+	good, plain = readOnly(f, good), readOnly(f, plain)
 	return [][]byte{good, plain,
 		editJSON(f, plain, func(m map[string]any) { delete(m["client"].(map[string]any), "status") }),
 		editJSON(f, plain, func(m map[string]any) { m["client"].(map[string]any)["birth_date"] = "0001-01-01" }),
 		[]byte("PK\x03\x04"), {}}
+}
+
+// readOnly keeps the entries of a dossier zip that Read reads.
+func readOnly(tb testing.TB, data []byte) []byte {
+	return rezip(tb, data, func(name string, b []byte) []byte {
+		if name == entryJSON || strings.HasPrefix(name, filesDir) {
+			return b
+		}
+		return nil
+	})
 }
 
 // FuzzDossierZip runs the dossier reader alone — zip, JSON, every field
