@@ -51,7 +51,7 @@ func (m Model) viewHeader() string {
 	if m.phase == phaseUnlocked || m.phase == phaseClosing {
 		for _, s := range m.stack {
 			if t := s.Title(); t != "" {
-				parts = append(parts, st.Text.Render(t))
+				parts = append(parts, st.Text.Render(termsafe.Line(t)))
 			}
 		}
 	}
@@ -87,9 +87,9 @@ func (m Model) viewStatus() string {
 	var left string
 	switch {
 	case m.status.text != "":
-		left = m.statusStyle(m.status.kind).Render(m.status.text)
+		left = m.statusStyle(m.status.kind).Render(termsafe.Line(m.status.text))
 	case m.saveReason != "":
-		left = st.Danger.Render(t.Tf("status.not_saved", m.saveReason))
+		left = st.Danger.Render(termsafe.Line(t.Tf("status.not_saved", m.saveReason)))
 	case m.imageSize >= imageWarnAt && m.phase == phaseUnlocked:
 		left = st.Warning.Render(t.Tf("status.image_large", m.imageSize>>20, imageLimit>>20))
 	}
