@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
@@ -30,20 +31,22 @@ import (
 // around: what an attacker puts in a CSV's name column.
 const hostile = "\x1b]0;pwned\a\x1b[2J\u202e\u2066"
 
-// poison prefixes every non-empty plain string under v with hostile.
-// Typed strings (a Status, a RecordKind) are left: they are checked
-// values, never free text.
+// poison prefixes every non-empty plain string under v with hostile,
+// unexported fields included. Typed strings (a Status, a RecordKind) are
+// left: they are checked values, never free text.
 func poison(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
-		if v.Type() == reflect.TypeFor[string]() && v.CanSet() && v.String() != "" {
+		if v.Type() == reflect.TypeFor[string]() && v.String() != "" {
 			v.SetString(hostile + v.String())
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				poison(v.Field(i))
+			f := v.Field(i)
+			if !f.CanSet() {
+				f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
 			}
+			poison(f)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
@@ -62,6 +65,11 @@ func poison(v reflect.Value) {
 		}
 	}
 }
+
+// notPoisoned are the fake store's fields that hold no caseload text:
+// its lock, what it was asked, drafts (kept in the screens' own format)
+// and the import files (made hostile on purpose below).
+var notPoisoned = map[string]bool{"mu": true, "drafts": true, "calls": true, "exports": true, "imp": true}
 
 // hostilePath is a dossier the hostile store imports.
 const hostilePath = "/tmp/hostile.zip"
@@ -85,12 +93,14 @@ func hostileStore() *fakeStore {
 	s.put(store.Record{ID: 16, ClientID: 1, Kind: store.KindEvaluation, Title: "Evaluatie", Date: day(2026, 1, 20),
 		Body: "Regel een\n\tingesprongen\nRegel drie"})
 	s.rights().notices[601] = store.Notice{}
-	d := s.dossier()
-	rd, rr := s.ret(), s.rights()
-	for _, root := range []any{&s.clients, &s.rows, &d.records, &d.appts, &d.docs, &d.audit,
-		&rd.deadlines, &rd.policies, &rd.practice, &rr.requests, &rr.notices, &rr.consents,
-		&rr.disclosures, &rr.breaches} {
-		poison(reflect.ValueOf(root).Elem())
+	// Every field of the fake, so that data a new screen's fake adds is
+	// hostile too.
+	v := reflect.ValueOf(s).Elem()
+	for i := range v.NumField() {
+		if !notPoisoned[v.Type().Field(i).Name] {
+			f := v.Field(i)
+			poison(reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem())
+		}
 	}
 	c := importedClient(hostile+"Amina", hostile+"Oğuz", store.StatusIntake)
 	s.withImport(hostilePath, fakeImportFile{sum: dossierfile.ImportSummary{Kind: dossierfile.ImportedDossier,
