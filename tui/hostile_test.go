@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -112,30 +113,44 @@ func hostileStore() *fakeStore {
 // so a screen added later is walked without anyone editing this test.
 func screenKinds(t *testing.T) []ScreenKind {
 	t.Helper()
-	pkgs, err := parser.ParseDir(token.NewFileSet(), ".", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, 0)
+	// This folder and any below it, should screens move into packages.
+	var names []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			names = append(names, path)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var kinds []ScreenKind
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, decl := range f.Decls {
-				g, ok := decl.(*ast.GenDecl)
-				if !ok || g.Tok != token.CONST {
+	for _, name := range names {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			g, ok := decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				vs := spec.(*ast.ValueSpec)
+				var typ string
+				switch x := vs.Type.(type) {
+				case *ast.Ident:
+					typ = x.Name
+				case *ast.SelectorExpr:
+					typ = x.Sel.Name
+				}
+				if typ != "ScreenKind" {
 					continue
 				}
-				for _, spec := range g.Specs {
-					vs := spec.(*ast.ValueSpec)
-					if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "ScreenKind" {
-						continue
-					}
-					for _, v := range vs.Values {
-						if lit, ok := v.(*ast.BasicLit); ok {
-							s, _ := strconv.Unquote(lit.Value)
-							kinds = append(kinds, ScreenKind(s))
-						}
+				for _, v := range vs.Values {
+					if lit, ok := v.(*ast.BasicLit); ok {
+						s, _ := strconv.Unquote(lit.Value)
+						kinds = append(kinds, ScreenKind(s))
 					}
 				}
 			}
