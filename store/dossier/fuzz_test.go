@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"strings"
@@ -126,10 +127,29 @@ func zipSeeds(f *testing.F) [][]byte {
 	// make every input, and the minimising of each new one, several times
 	// larger for nothing.
 	good, plain = readOnly(f, good), readOnly(f, plain)
-	return [][]byte{good, plain,
+	return [][]byte{good, plain, stored(f, plain),
 		editJSON(f, plain, func(m map[string]any) { delete(m["client"].(map[string]any), "status") }),
 		editJSON(f, plain, func(m map[string]any) { m["client"].(map[string]any)["birth_date"] = "0001-01-01" }),
 		[]byte("PK\x03\x04"), {}}
+}
+
+// stored rewrites a zip with every entry stored as it is and no CRC (a
+// zip reader checks the CRC only when there is one): a mutation of a byte
+// of dossier.json then still yields a zip, and reaches the field checks
+// instead of dying at the checksum.
+func stored(tb testing.TB, data []byte) []byte {
+	files, names := unzip(tb, data)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		b := files[n]
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: n, Method: zip.Store,
+			CompressedSize64: uint64(len(b)), UncompressedSize64: uint64(len(b))})
+		must(tb, err)
+		w.Write(b)
+	}
+	must(tb, zw.Close())
+	return buf.Bytes()
 }
 
 // readOnly keeps the entries of a dossier zip that Read reads.
