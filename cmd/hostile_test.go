@@ -164,8 +164,12 @@ func hostileArgs(dir string) map[string][][]string {
 		"passwd":    {{"passwd", "--new-passphrase-file", pass}},
 		"recover":   {{"recover", "--recovery-file", file("key", hostile+"AGE-SECRET-KEY\n"), "--new-passphrase-file", pass}},
 		"backup":    {{"backup", "--out", filepath.Join(dir, hostile+"backup.age")}},
-		"export": {{"export", "1", "--plain", "--out", filepath.Join(dir, "a.zip")}, {"export", hostile},
-			{"export", "Amina"}, {"export", "--all", "--plain", "--out", filepath.Join(dir, "all.zip")}},
+		"export": {{"export", "1", "--plain", "--yes", "--out", filepath.Join(dir, "a.zip")}, {"export", hostile},
+			{"export", "Amina"}, {"export", "--all", "--plain", "--yes", "--out", filepath.Join(dir, "all")}},
+		"erasures":   {{"erasures"}, {"erasures", "--json"}},
+		"version":    {{"version"}},
+		"completion": {{"completion", "bash"}, {"completion", hostile}},
+		"help":       {{"help"}, {"help", "export"}, {"help", hostile}, {hostile}},
 		"import": {{"import", csv, "--dry-run"}, {"import", csv}, {"import", filepath.Join(dir, hostile+".csv")},
 			{"import", filepath.Join(dir, "a.zip"), "--dry-run"}},
 		"demo": nil, // opens the TUI, which has its own test (tui's TestHostileText…)
@@ -179,10 +183,11 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	hostileVault(t, base)
 	all := hostileArgs(dir)
 	runs := 0
-	for _, c := range commands() {
-		cases, ok := all[c.name]
+	cmds := newRootCmd(&env{getenv: func(string) string { return "" }}).Commands()
+	for _, c := range cmds {
+		cases, ok := all[c.Name()]
 		if !ok {
-			t.Errorf("command %q has no hostile case: add it to hostileArgs", c.name)
+			t.Errorf("command %q has no hostile case: add it to hostileArgs", c.Name())
 		}
 		for _, args := range cases {
 			for _, lang := range []string{"en", "nl"} {
@@ -197,13 +202,13 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 						t.Errorf("caseload %q (exit %d): %s reaches the terminal raw:\n%q", args, code, name, out)
 					}
 				}
-				if c.name == "list" && len(args) == 1 && !strings.Contains(stdout.String(), `\x1b]0;pwned\x07`) {
+				if c.Name() == "list" && len(args) == 1 && !strings.Contains(stdout.String(), `\x1b]0;pwned\x07`) {
 					t.Errorf("list shows no escaped name:\n%s", stdout.String())
 				}
 			}
 		}
 	}
-	t.Logf("%d commands, %d runs", len(commands()), runs)
+	t.Logf("%d commands, %d runs", len(cmds), runs)
 }
 
 // A client list with a NUL byte, an impossible year or a 64 KiB note is
