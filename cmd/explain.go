@@ -71,7 +71,7 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.As(err, &csvErr):
 		return csvErr.Error(), e.T("err.nothing_was_imported_correct_the")
 	case errors.As(err, &formatErr):
-		return err.Error(),
+		return formatErr.Text(e.lang),
 			e.T("err.nothing_was_imported_the_file")
 	case errors.As(err, &existing):
 		if existing.ByUID {

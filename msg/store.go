@@ -4,6 +4,13 @@ package msg
 // store.ValidationError: the command line, the screens and a client
 // list's import all say them from here.
 var invalidTexts = map[string]entry{
+	// The problems any text or date field can have (store.CodeControl,
+	// CodeTooLong with the limit, CodeDateRange).
+	"invalid.control": {"bevat een stuurteken (zoals een NUL-byte of een escape), dat hier nooit bedoeld is",
+		"holds a control character (such as a NUL byte or an escape), which is never meant here"},
+	"invalid.too_long":   {"is langer dan %d (tekens, of bytes voor een tekst)", "is longer than %d (characters, or bytes for a text)"},
+	"invalid.date_range": {"het jaar moet tussen 1900 en 2199 liggen", "the year must be between 1900 and 2199"},
+
 	"invalid.client.name_missing":      {"een cliënt heeft een voor- of achternaam nodig", "a client needs a first or last name"},
 	"invalid.client.status_unknown":    {"onbekende status %q", "unknown status %q"},
 	"invalid.client.referral_unknown":  {"onbekende verwijzer %q", "unknown referral source %q"},

@@ -99,7 +99,11 @@ const (
 	KindPractice     ScreenKind = "practice" // the practice details form
 	// KindProcessors is the practice's processors; KindProcessorForm adds
 	// or corrects one (Item).
-	KindProcessors    ScreenKind = "processors"
+	KindProcessors ScreenKind = "processors"
+	// KindComplaints is a client's complaints; KindComplaintForm records
+	// or answers one (Item).
+	KindComplaints    ScreenKind = "complaints"
+	KindComplaintForm ScreenKind = "complaint"
 	KindProcessorForm ScreenKind = "processor"
 
 	// The rights desk.
