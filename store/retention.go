@@ -159,7 +159,8 @@ const deadlineWindow = 30
 //     reason) but are not due;
 //   - every rights request awaiting an answer, however far off;
 //   - every breach neither reported to the Autoriteit Persoonsgegevens
-//     nor kept unreported with a reason.
+//     nor kept unreported with a reason;
+//   - every invoice past its payment term, unpaid and not credited.
 //
 // A deadline on a date lasts the whole day, so a breach due at 16:00 comes
 // before a request due the same day; on one day, requests come before
@@ -203,7 +204,11 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 		if err != nil {
 			return err
 		}
-		out = append(append(breaches, requests...), out...)
+		payments, err := t.paymentDeadlines()
+		if err != nil {
+			return err
+		}
+		out = append(append(append(breaches, requests...), payments...), out...)
 		return nil
 	})
 	// Each kind comes sorted; a stable sort by the end of each deadline
