@@ -707,7 +707,7 @@ func (t *tx) periodLines(inv *Invoice, tm Terms, set MoneySettings) ([]billedIte
 		return nil, invalid("lines", fmt.Sprintf("there are no unbilled hours between %s and %s", from, to))
 	}
 	if len(inv.Lines) == 0 {
-		return nil, invalid("budget", "the budget is used up: nothing in this period can be billed")
+		return nil, invalid("budget_spent", "the budget is used up: nothing in this period can be billed")
 	}
 	return items, nil
 }

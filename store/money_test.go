@@ -320,7 +320,7 @@ func TestBudgetEdges(t *testing.T) {
 			t.Errorf("billed %d minutes, want the whole budget", b.Billed)
 		}
 		m.session(t, "2026-04-01", 60, AttendanceAttended)
-		if _, err := m.s.MakeInvoice(ctx, InvoiceDraft{ClientID: m.client.ID, From: day("2026-04-01"), To: day("2026-04-10")}); fieldOf(err) != "budget" {
+		if _, err := m.s.MakeInvoice(ctx, InvoiceDraft{ClientID: m.client.ID, From: day("2026-04-01"), To: day("2026-04-10")}); fieldOf(err) != "budget_spent" {
 			t.Errorf("invoice past the budget: %v", err)
 		}
 	})
