@@ -208,3 +208,38 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPlanPDF makes a two-page plan van aanpak; BenchmarkWriteSameBytes
+// writes a file of the same size, the baseline to compare it with.
+func BenchmarkPlanPDF(b *testing.B) {
+	d := sample()
+	for i := 1; i <= 12; i++ {
+		d.Blocks = append(d.Blocks, Paragraph{Text: strings.Repeat("Een zin over de situatie van de cliënt. ", 12)})
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WritePDF(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/paper")
+}
+
+func BenchmarkWriteSameBytes(b *testing.B) {
+	d := sample()
+	for i := 1; i <= 12; i++ {
+		d.Blocks = append(d.Blocks, Paragraph{Text: strings.Repeat("Een zin over de situatie van de cliënt. ", 12)})
+	}
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, d); err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(b.TempDir(), "paper.pdf")
+	for b.Loop() {
+		if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

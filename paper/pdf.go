@@ -132,7 +132,7 @@ func (p *pdf) letterhead() {
 	x, w := marginLeft+textW/2, textW/2
 	p.f.SetY(marginTop)
 	p.font(true, 13)
-	p.text(clean(lh.Name), 6, Right, w, x)
+	p.text(clean(lh.Name), 6, Right, textW, marginLeft)
 	p.font(false, 8.5)
 	p.color(true)
 	for _, l := range lh.Lines {
