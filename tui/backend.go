@@ -72,6 +72,7 @@ type Store interface {
 	retentionStore
 	rightsStore
 	exportStore
+	paperStore
 	importStore
 	Vault
 }

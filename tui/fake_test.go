@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 )
@@ -59,6 +60,7 @@ type fakeStore struct {
 	rr        *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
 	exports   []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
 	exportErr error                 // ExportDossier fails with it
+	papers    []fill.Request        // what PrintPaper was asked; see fake_paper_test.go
 	imp       *importData           // the files ImportFile reads; see fake_import_test.go
 	imageSize int64                 // what ImageSize reports
 }

@@ -107,6 +107,7 @@ const (
 	KindBreachForm  ScreenKind = "breach-form"  // Item (0: new)
 
 	KindExport ScreenKind = "export" // the dossier export: Client
+	KindPrint  ScreenKind = "print"  // a paper from a template: Client, Item (the record it is made from, 0: none)
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -148,6 +149,8 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newSearch(e)), true
 	case KindExport:
 		return asScreen(newExportForm(e, r)), true
+	case KindPrint:
+		return asScreen(newPrintForm(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }

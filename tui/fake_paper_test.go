@@ -1,0 +1,45 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+
+	"github.com/caseload/caseload/paper/fill"
+	"github.com/caseload/caseload/store"
+)
+
+// The fake store's papers: the shipped templates, the session's rules as
+// far as the screens branch on them, the fixed passphrase, no file.
+
+func (s *fakeStore) Templates(context.Context) ([]store.Template, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("Templates")
+	return store.ShippedTemplates(), nil
+}
+
+func (s *fakeStore) PrintPaper(_ context.Context, clientID int64, r fill.Request) (fill.Result, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("PrintPaper")
+	s.papers = append(s.papers, r)
+	c, ok := s.clients[clientID]
+	tp, err := store.ShippedTemplate(r.Template, r.Lang)
+	switch {
+	case !ok:
+		return fill.Result{}, store.ErrNotFound
+	case err != nil:
+		return fill.Result{}, err
+	case r.Recipient != "" && r.Basis == store.LegalBasisConsent && !s.consentedLocked(clientID, r.Recipient):
+		return fill.Result{}, store.ErrNoConsent
+	}
+	if p, _ := store.ParseTemplate(tp.Body); p.Settings.To == "recipient" && r.Recipient == "" {
+		return fill.Result{}, fill.ErrNeedsRecipient
+	}
+	res := fill.Result{Name: tp.Name(), Sealed: !r.Plain, PublicKey: r.PublicKey != "",
+		Path: filepath.Join(fakeExportDir, r.Template+"-"+c.FirstName+".pdf")}
+	if res.Sealed && !res.PublicKey {
+		res.Passphrase, res.Path = fakePassphrase, res.Path+".age"
+	}
+	return res, s.sealErr
+}
