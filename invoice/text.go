@@ -123,11 +123,11 @@ func LineText(l Lang, line store.InvoiceLine) string {
 	return s
 }
 
-// Quantity writes a line's quantity in its unit: "1:30 h", "2", with the
-// sign of a credit note.
-func Quantity(line store.InvoiceLine) string {
+// Quantity writes a line's quantity in its unit: "1:30 u" ("1:30 h"),
+// "2", with the sign of a credit note.
+func Quantity(l Lang, line store.InvoiceLine) string {
 	if line.Unit == store.UnitHour {
-		return Duration(line.Quantity) + " h"
+		return Duration(line.Quantity) + l.pick(" h", " u")
 	}
 	return fmt.Sprint(line.Quantity)
 }
