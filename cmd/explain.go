@@ -27,6 +27,9 @@ func (e *env) explain(err error) (msg, hint string) {
 	if msg, hint, ok := e.explainPaper(err); ok {
 		return msg, hint
 	}
+	if msg, hint, ok := e.explainMoney(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""

@@ -86,6 +86,7 @@ func commands() []command {
 		{"export", "CLIENT [--recipient KEY|--plain]", "write a client's dossier, sealed with a fresh passphrase or to KEY (--all, --out FILE, --to NAME --basis B)", runExport},
 		{"print", "CLIENT TEMPLATE [--out FILE] [--plain [--yes]]", "make a paper (plan, report, letter) from a template, sealed like an export (--list, --html, --to NAME --basis B)", runPrint},
 		{"import", "FILE [--dry-run]", "read a dossier (.zip.age, .zip; --identity FILE) or a client list (.csv) into the vault", runImport},
+		{"invoice", "COMMAND …", "hours, budgets, invoices, e-invoices, the bookkeeper's list and funder reports (caseload invoice lists the commands)", runInvoice},
 		{"demo", "", "open caseload on a throwaway vault of invented clients", runDemo},
 	}
 }

@@ -900,3 +900,11 @@ func (t *tx) paymentDeadlines() ([]Deadline, error) {
 	}
 	return out, rs.Err()
 }
+
+// LogMoneyExport writes the audit line of an invoice, a bookkeeper's list
+// or a funder report written to a file: clientID names the client an
+// invoice belongs to (0 for none), detail says what went out, without
+// client text (an invoice number, a quarter, a funder's id).
+func (s *Store) LogMoneyExport(ctx context.Context, clientID int64, detail string) error {
+	return s.write(ctx, func(t *tx) error { return t.audit(AuditExport, clientID, detail) })
+}
