@@ -945,7 +945,6 @@ func runInvoiceReport(e *env, args []string) error {
 	return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, b.Bytes(), 0, fmt.Sprintf("funder report %d", f.ID))
 }
 
-
 // explainMoney puts the store's money validation errors in the coach's
 // language; ok is false for anything else.
 func (e *env) explainMoney(err error) (msg, hint string, ok bool) {
