@@ -21,6 +21,7 @@ type clientScreen struct {
 	keys   clientKeys
 	export key.Binding // x: export the dossier
 	print  key.Binding // p: make a paper from a template
+	money  key.Binding // $: hours, budget and invoices
 	id     int64
 	req    reqID // the load under way
 	actReq reqID // the delete under way
@@ -44,7 +45,7 @@ type clientScreen struct {
 }
 
 func newClientScreen(e *env, r Route) clientScreen {
-	m := clientScreen{env: e, keys: newClientKeys(e.text), export: newExportOpenKey(e.text), print: newPrintOpenKey(e.text), id: r.Client, req: newReq(),
+	m := clientScreen{env: e, keys: newClientKeys(e.text), export: newExportOpenKey(e.text), print: newPrintOpenKey(e.text), money: newMoneyOpenKey(e.text), id: r.Client, req: newReq(),
 		tab: tabByID(r.Tab), want: r.Item}
 	m.ret.req = newReq()
 	m.rights.req = newReq()
@@ -83,7 +84,7 @@ func (m clientScreen) Capturing() bool { return false }
 
 // KeyMap lists the keys of the open tab.
 func (m clientScreen) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print}}
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print, m.money}}
 }
 
 // Draft keeps nothing: the client screen holds no typing.
@@ -280,6 +281,8 @@ func (m *clientScreen) updateKeys() {
 	m.updateRightsKeys()
 	m.export.SetEnabled(m.loaded)
 	m.print.SetEnabled(m.loaded)
+	_, money := moneyOf(m.env)
+	m.money.SetEnabled(m.loaded && money)
 }
 
 // setTab opens tab t.
@@ -303,6 +306,8 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 		return m, navigate(Route{Kind: KindExport, Client: m.id})
 	case key.Matches(msg, m.print):
 		return m, navigate(Route{Kind: KindPrint, Client: m.id})
+	case key.Matches(msg, m.money):
+		return m, navigate(Route{Kind: KindMoney, Client: m.id})
 	case key.Matches(msg, k.NextTab):
 		m.setTab(m.tab + 1)
 	case key.Matches(msg, k.PrevTab):

@@ -78,6 +78,8 @@ func deadlineKindText(t Text, k store.DeadlineKind) string {
 		return t.T("deadline.request")
 	case store.DeadlineBreach:
 		return t.T("deadline.breach")
+	case store.DeadlinePayment:
+		return t.T("deadline.payment")
 	}
 	return string(k)
 }

@@ -151,6 +151,10 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newExportForm(e, r)), true
 	case KindPrint:
 		return asScreen(newPrintForm(e, r)), true
+	case KindMoney:
+		return asScreen(newMoneyScreen(e, r)), true
+	case KindInvoiceForm:
+		return asScreen(newInvoiceForm(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }
