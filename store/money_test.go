@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -499,5 +500,55 @@ func TestFunderReportNamesClientsByReference(t *testing.T) {
 	r := rows[0]
 	if r.Reference != "BS-2026-0042" || r.Attended != 1 || r.NoShows != 1 || r.Cancelled != 1 || r.Minutes != 60 || r.Budget.Used != 60 {
 		t.Errorf("row %+v", r)
+	}
+}
+
+// TestMigratesAVaultWithoutMoney: a vault from before the money side
+// keeps its invoices (all net, as recorded) and appointments, and its
+// appointments can be invoiced after the migration.
+func TestMigratesAVaultWithoutMoney(t *testing.T) {
+	steps, err := migrationSteps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, s := range steps {
+		if strings.Contains(s, "CREATE TABLE funders") {
+			n = i
+		}
+	}
+	image := imageAtVersion(t, n,
+		`INSERT INTO clients (id, uid, first_name, last_name, status, start_date, address, created_at, updated_at)
+			VALUES (7, 'u7', 'Sanne', 'Bos', 'active', '2026-01-05', 'Kerkstraat 1, 1234 AB Ergens',
+				'2026-01-05 09:00:00', '2026-01-05 09:00:00')`,
+		`INSERT INTO appointments (client_id, starts_at, minutes, attendance, created_at, updated_at)
+			VALUES (7, '2026-03-03 10:00:00', 90, 'attended', '2026-03-03 09:00:00', '2026-03-03 09:00:00')`,
+		`INSERT INTO invoices (client_id, number, invoice_date, amount_cents, debtor)
+			VALUES (7, 'F-2026-1', '2026-02-01', 50000, 'Sanne Bos')`)
+	f := &fixture{seal: &memSealer{}, clock: &fixedClock{t: time.Date(2026, 4, 10, 9, 0, 0, 0, time.UTC)}}
+	s, err := Open(ctx, image, Options{Sealer: f.seal, Clock: f.clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	old, err := s.Invoices(ctx, 7)
+	if err != nil || len(old) != 1 || old[0].NetCents != 50000 || old[0].VATCents != 0 || old[0].Kind != InvoiceNormal || old[0].Year != 0 {
+		t.Fatalf("the old invoice after the migration: %+v, %v", old, err)
+	}
+	if err := s.SavePractice(ctx, Practice{Name: "Praktijk", Address: "Markt 1, 3511 AA Utrecht", KvK: "12345678"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveMoneySettings(ctx, MoneySettings{VATExempt: true, ExemptionText: "Vrijgesteld van btw"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveTerms(ctx, Terms{ClientID: 7, RateKind: RatePerHour, RateCents: 8000}); err != nil {
+		t.Fatal(err)
+	}
+	inv, err := s.MakeInvoice(ctx, InvoiceDraft{ClientID: 7, From: day("2026-03-01"), To: day("2026-03-31")})
+	if err != nil || inv.Number != "2026-0001" || inv.AmountCents != 12000 || inv.Buyer.Name != "Sanne Bos" {
+		t.Fatalf("the first invoice after the migration: %+v, %v", inv, err)
+	}
+	if _, err := s.CreditInvoice(ctx, old[0].ID, time.Time{}); fieldOf(err) != "credited" {
+		t.Errorf("crediting an invoice recorded by hand: %v", err)
 	}
 }
