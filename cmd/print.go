@@ -19,6 +19,8 @@ import (
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Papers: `caseload print`, and PrintPaper for the screens' `p`. paper/fill
@@ -164,8 +166,19 @@ func paperFileName(key string, c store.Client, today time.Time, ext string, seal
 // errNoSuchTemplate is a TEMPLATE that names no template.
 var errNoSuchTemplate = errors.New("no such template")
 
-func runPrint(e *env, args []string) error {
-	fs := flags("print")
+// newPrintCmd is `caseload print`: a paper from a template.
+func newPrintCmd(e *env) *cobra.Command {
+	c := &cobra.Command{
+		Use: e.t("print CLIENT TEMPLATE", "print CLIËNT SJABLOON"),
+		Short: e.t("make a paper (plan, report, letter) from a template, sealed like an export (--list, --html, --out FILE, --plain, --to NAME --basis B)",
+			"maak een papier (plan, verslag, brief) van een sjabloon, versleuteld als een export (--list, --html, --out FILE, --plain, --to NAAM --basis B)"),
+		Args: cobra.MaximumNArgs(2),
+	}
+	c.RunE = printSetup(e, c.Flags())
+	return c
+}
+
+func printSetup(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
 	list := fs.Bool("list", false, "")
 	out := fs.String("out", "", "")
 	plain := fs.Bool("plain", false, "")
@@ -177,78 +190,77 @@ func runPrint(e *env, args []string) error {
 	record := fs.Int64("record", 0, "")
 	request := fs.Int64("request", 0, "")
 	breach := fs.Int64("breach", 0, "")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	switch {
-	case *list && len(rest) > 0:
-		return fmt.Errorf("%w: print --list takes no client or template", errUsage)
-	case !*list && len(rest) != 2:
-		return fmt.Errorf("%w: print needs a client (an id, a name, or - for none) and a template; print --list shows the templates", errUsage)
-	case *plain && *recipient != "":
-		return fmt.Errorf("%w: --plain and --recipient exclude each other", errUsage)
-	case *to == "" && *basis != "":
-		return fmt.Errorf("%w: --basis goes with --to", errUsage)
-	case *to != "" && *basis == "":
-		return errNoBasis
-	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return fmt.Errorf("%w: --basis takes one of %s", errUsage, legalBases())
-	}
-	if *recipient != "" {
-		if err := crypt.CheckRecipients(*recipient); err != nil {
-			return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		switch {
+		case *list && len(rest) > 0:
+			return fmt.Errorf("%w: print --list takes no client or template", errUsage)
+		case !*list && len(rest) != 2:
+			return fmt.Errorf("%w: print needs a client (an id, a name, or - for none) and a template; print --list shows the templates", errUsage)
+		case *plain && *recipient != "":
+			return fmt.Errorf("%w: --plain and --recipient exclude each other", errUsage)
+		case *to == "" && *basis != "":
+			return fmt.Errorf("%w: --basis goes with --to", errUsage)
+		case *to != "" && *basis == "":
+			return errNoBasis
+		case *basis != "" && !store.LegalBasis(*basis).Valid():
+			return fmt.Errorf("%w: --basis takes one of %s", errUsage, legalBases())
 		}
-	}
-	ctx := context.Background()
-	if *list {
-		s, err := e.look(ctx)
+		if *recipient != "" {
+			if err := crypt.CheckRecipients(*recipient); err != nil {
+				return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+			}
+		}
+		ctx := context.Background()
+		if *list {
+			s, err := e.look(ctx)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return e.listTemplates(ctx, s)
+		}
+		if *plain && !*yes {
+			if err := e.confirmPlainPaper(); err != nil {
+				return err
+			}
+		}
+		r := fill.Request{Template: rest[1], Lang: e.lang, RecordID: *record, RequestID: *request, BreachID: *breach,
+			Recipient: *to, Basis: store.LegalBasis(*basis), HTML: *html, PublicKey: *recipient, Plain: *plain,
+			Dir: e.getenv("CASELOAD_EXPORT_DIR")}
+		if *out != "" {
+			if info, err := os.Stat(*out); err == nil && info.IsDir() {
+				r.Dir = *out
+			} else {
+				r.Path = *out
+			}
+		}
+		s, err := e.unlock(ctx)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		return e.listTemplates(ctx, s)
-	}
-	if *plain && !*yes {
-		if err := e.confirmPlainPaper(); err != nil {
+		if _, err := s.Template(ctx, r.Template, r.Lang); errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("%w: %s", errNoSuchTemplate, r.Template)
+		}
+		var id int64
+		if rest[0] != "-" {
+			if id, err = e.findClient(ctx, s, rest[0]); err != nil {
+				return err
+			}
+		}
+		if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
+			fmt.Fprintln(e.stderr, e.t(
+				"caseload: warning: the practice's details are empty, so the paper has no letterhead and names no contact; fill them in under settings",
+				"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het papier heeft geen briefhoofd en noemt geen contact; vul ze in bij de instellingen"))
+		}
+		res, err := printPaper(ctx, s.Store, id, r, e.workFactor, e.getenv)
+		if err != nil && res.Path == "" {
 			return err
 		}
+		e.reportPaper(res)
+		return err // nil, or written but the log line not saved yet
 	}
-	r := fill.Request{Template: rest[1], Lang: e.lang, RecordID: *record, RequestID: *request, BreachID: *breach,
-		Recipient: *to, Basis: store.LegalBasis(*basis), HTML: *html, PublicKey: *recipient, Plain: *plain,
-		Dir: e.getenv("CASELOAD_EXPORT_DIR")}
-	if *out != "" {
-		if info, err := os.Stat(*out); err == nil && info.IsDir() {
-			r.Dir = *out
-		} else {
-			r.Path = *out
-		}
-	}
-	s, err := e.unlock(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if _, err := s.Template(ctx, r.Template, r.Lang); errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("%w: %s", errNoSuchTemplate, r.Template)
-	}
-	var id int64
-	if rest[0] != "-" {
-		if id, err = e.findClient(ctx, s, rest[0]); err != nil {
-			return err
-		}
-	}
-	if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
-		fmt.Fprintln(e.stderr, e.t(
-			"caseload: warning: the practice's details are empty, so the paper has no letterhead and names no contact; fill them in under settings",
-			"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het papier heeft geen briefhoofd en noemt geen contact; vul ze in bij de instellingen"))
-	}
-	res, err := printPaper(ctx, s.Store, id, r, e.workFactor, e.getenv)
-	if err != nil && res.Path == "" {
-		return err
-	}
-	e.reportPaper(res)
-	return err // nil, or written but the log line not saved yet
 }
 
 // listTemplates prints every template: key, language, name, and whether
@@ -290,11 +302,14 @@ func (e *env) reportPaper(res fill.Result) {
 	}
 }
 
+// errPlainPaperUnconfirmed is returned for a plain paper without a confirmation.
+var errPlainPaperUnconfirmed = errors.New("an unencrypted paper needs confirmation")
+
 // confirmPlainPaper asks the coach to type "yes" before a paper is
 // written unencrypted; without a terminal it takes --yes.
 func (e *env) confirmPlainPaper() error {
 	if !e.tty() {
-		return errPlainUnconfirmed
+		return errPlainPaperUnconfirmed
 	}
 	fmt.Fprint(e.stderr, e.t("The paper will be written UNENCRYPTED: anyone who gets the file can read it.\nType yes to go on: ",
 		"Het papier wordt ONVERSLEUTELD geschreven: wie het bestand krijgt, kan het lezen.\nTyp ja om door te gaan: "))
@@ -303,7 +318,7 @@ func (e *env) confirmPlainPaper() error {
 	case "yes", "ja":
 		return nil
 	}
-	return errPlainUnconfirmed
+	return errPlainPaperUnconfirmed
 }
 
 // explainPaper puts the errors of papers in words; ok is false for
@@ -320,7 +335,7 @@ func (e *env) explainPaper(err error) (msg, hint string, ok bool) {
 				"noem de ontvanger en de grondslag: --to NAAM --basis consent"), true
 	case errors.Is(err, fill.ErrBoth):
 		return e.t("a paper is sealed to a public key or written plain, not both", "een papier wordt voor een sleutel versleuteld of onversleuteld geschreven, niet allebei"), "", true
-	case errors.Is(err, errPlainUnconfirmed):
+	case errors.Is(err, errPlainPaperUnconfirmed):
 		return e.t("an unencrypted paper needs confirmation", "een onversleuteld papier moet je bevestigen"),
 			e.t("run it in a terminal to answer yes, or add --yes", "start het in een terminal om ja te antwoorden, of voeg --yes toe"), true
 	case errors.As(err, &te):

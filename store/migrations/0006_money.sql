@@ -1,4 +1,4 @@
--- Schema v5: the money side of a trajectory (issue 16): funders, the terms
+-- Schema v6: the money side of a trajectory (issue 16): funders, the terms
 -- of a trajectory, time spent outside appointments, and invoices made by
 -- caseload itself, with their lines, credit notes and payment.
 --
@@ -94,7 +94,7 @@ ALTER TABLE invoices ADD COLUMN net_cents INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE invoices ADD COLUMN vat_cents INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE invoices ADD COLUMN exemption TEXT NOT NULL DEFAULT '';
 ALTER TABLE invoices ADD COLUMN paid_on TEXT;
--- Invoices recorded before v5 are all net, no VAT.
+-- Invoices recorded before v6 are all net, no VAT.
 UPDATE invoices SET net_cents = amount_cents;
 -- Gapless numbering: one number per (year, seq), taken in the transaction
 -- that saves the invoice.
