@@ -103,3 +103,45 @@ func TestPDFOfExemptInvoiceAndCreditNote(t *testing.T) {
 		}
 	}
 }
+
+// TestFunderReportPDFNamesReferencesOnly: the funder's report lists the
+// trajectory by the funder's reference, with its hours, and no name.
+func TestFunderReportPDFNamesReferencesOnly(t *testing.T) {
+	s, _ := practiceFixture(t, false)
+	p, err := s.Practice(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.Funder(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.FunderReport(ctx, f.ID, day("2026-03-01"), day("2026-03-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteFunderPDF(&b, Dutch, FunderReport{Practice: p, Funder: f, From: day("2026-03-01"), To: day("2026-03-31"), Made: day("2026-04-10"), Rows: rows}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(file, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(pdfTool(t, "qpdf"), "--check", file).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	out, err := exec.Command(pdfTool(t, "pdftotext"), "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Rapportage aan Gemeente Utrecht", "BS-2026-0042", "3:00", "Aanwezig", "1 maart 2026 t/m 31 maart 2026"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Vermeer") {
+		t.Errorf("the report names the client:\n%s", text)
+	}
+}

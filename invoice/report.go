@@ -52,14 +52,14 @@ func statusText(l Lang, s store.Status) string {
 // with the totals under it.
 func WriteFunderPDF(w io.Writer, l Lang, r FunderReport) error {
 	t := paper.Table{Columns: []paper.Column{
-		{Title: l.pick("Reference", "Referentie"), Width: 2.2},
-		{Title: l.pick("Status", "Status"), Width: 1.3},
-		{Title: l.pick("Outcome", "Uitkomst"), Width: 1.3},
-		{Title: l.pick("Present", "Aanwezig"), Width: 1, Align: paper.Right},
-		{Title: l.pick("No-show", "Niet verschenen"), Width: 1.1, Align: paper.Right},
-		{Title: l.pick("Cancelled", "Afgezegd"), Width: 1, Align: paper.Right},
+		{Title: l.pick("Reference", "Referentie"), Width: 2},
+		{Title: l.pick("Status", "Status"), Width: 1.2},
+		{Title: l.pick("Outcome", "Uitkomst"), Width: 1.2},
+		{Title: l.pick("Present", "Aanwezig"), Width: 1.3, Align: paper.Right},
+		{Title: l.pick("No-show", "No-show"), Width: 1.2, Align: paper.Right},
+		{Title: l.pick("Cancelled", "Afgezegd"), Width: 1.3, Align: paper.Right},
 		{Title: l.pick("Hours", "Uren"), Width: 1, Align: paper.Right},
-		{Title: l.pick("Budget used", "Budget verbruikt"), Width: 1.4, Align: paper.Right},
+		{Title: l.pick("Budget", "Budget"), Width: 1.1, Align: paper.Right},
 	}}
 	var att, ns, canc, minutes int
 	for _, row := range r.Rows {
