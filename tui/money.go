@@ -518,8 +518,12 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 // View draws the two dates with what the invoice will hold.
 func (m invoiceForm) View() string {
 	st := m.env.styles
-	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height,
-		paragraph(st.Muted, m.env.text.T("money.form_help"), m.width))
+	extra := paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
+	if m.problem != "" {
+		// Wrapped here: the store's reasons run longer than one line.
+		extra = append(append(extra, ""), paragraph(st.Danger, m.problem, m.width)...)
+	}
+	return viewSimpleForm(m.env, m.set, true, m.saving, "", m.height, extra)
 }
 
 // moneyTexts are the money screens' texts.
