@@ -425,3 +425,84 @@ func hourCents(minutes, rateCents int64) int64 {
 	}
 	return (p + 30) / 60
 }
+
+// MonthMoney is one month of the practice's year in hours and money: what
+// the statistics screen draws.
+type MonthMoney struct {
+	Month time.Month
+	// Minutes is the billable time of the month: attended appointments,
+	// no-shows when the practice bills them, and time entries.
+	Minutes int64
+	// Attended, NoShows and Cancelled count the month's appointments.
+	Attended, NoShows, Cancelled int
+	// InvoicedCents is the month's invoices before VAT, less credit notes.
+	InvoicedCents int64
+}
+
+// MoneyYear returns the twelve months of year, January first. It reads
+// the whole caseload, and names no client.
+func (s *Store) MoneyYear(ctx context.Context, year int) ([]MonthMoney, error) {
+	out := make([]MonthMoney, 12)
+	for i := range out {
+		out[i].Month = time.Month(i + 1)
+	}
+	err := s.read(ctx, func(t *tx) error {
+		set, err := t.moneySettings()
+		if err != nil {
+			return err
+		}
+		y := sql.Named("y", fmt.Sprintf("%04d", year))
+		rs, err := t.query(`SELECT CAST(strftime('%m', starts_at) AS INTEGER),
+			coalesce(sum(CASE WHEN attendance = 'attended' OR (:noshow AND attendance = 'no_show') THEN minutes END), 0),
+			count(CASE WHEN attendance = 'attended' THEN 1 END),
+			count(CASE WHEN attendance = 'no_show' THEN 1 END),
+			count(CASE WHEN attendance = 'cancelled' THEN 1 END)
+			FROM appointments WHERE strftime('%Y', starts_at) = :y GROUP BY 1`, y, sql.Named("noshow", set.NoShowBillable))
+		if err != nil {
+			return fmt.Errorf("reading the year: %w", err)
+		}
+		for rs.Next() {
+			var m int
+			var r MonthMoney
+			if err := rs.Scan(&m, &r.Minutes, &r.Attended, &r.NoShows, &r.Cancelled); err != nil {
+				rs.Close()
+				return fmt.Errorf("reading the year: %w", err)
+			}
+			r.Month = time.Month(m)
+			out[m-1] = r
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return err
+		}
+		for _, q := range []struct {
+			sql string
+			add func(*MonthMoney, int64)
+		}{
+			{`SELECT CAST(strftime('%m', entry_date) AS INTEGER), sum(minutes) FROM time_entries
+				WHERE strftime('%Y', entry_date) = :y GROUP BY 1`, func(m *MonthMoney, v int64) { m.Minutes += v }},
+			{`SELECT CAST(strftime('%m', invoice_date) AS INTEGER), sum(net_cents) FROM invoices
+				WHERE strftime('%Y', invoice_date) = :y GROUP BY 1`, func(m *MonthMoney, v int64) { m.InvoicedCents += v }},
+		} {
+			rs, err := t.query(q.sql, y)
+			if err != nil {
+				return fmt.Errorf("reading the year: %w", err)
+			}
+			for rs.Next() {
+				var m int
+				var v int64
+				if err := rs.Scan(&m, &v); err != nil {
+					rs.Close()
+					return fmt.Errorf("reading the year: %w", err)
+				}
+				q.add(&out[m-1], v)
+			}
+			rs.Close()
+			if err := rs.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}

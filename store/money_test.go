@@ -552,3 +552,22 @@ func TestMigratesAVaultWithoutMoney(t *testing.T) {
 		t.Errorf("crediting an invoice recorded by hand: %v", err)
 	}
 }
+
+func TestMoneyYearCountsMonths(t *testing.T) {
+	m := newMoney(t)
+	m.session(t, "2026-03-03", 60, AttendanceAttended)
+	m.session(t, "2026-03-10", 45, AttendanceNoShow)
+	m.session(t, "2026-04-01", 30, AttendanceCancelled)
+	if _, err := m.s.AddTimeEntry(ctx, TimeEntry{ClientID: m.client.ID, Date: day("2026-03-20"), Minutes: 15}); err != nil {
+		t.Fatal(err)
+	}
+	m.invoice(t, "2026-03-01", "2026-03-31")
+	year, err := m.s.MoneyYear(ctx, 2026)
+	if err != nil || len(year) != 12 {
+		t.Fatalf("%+v, %v", year, err)
+	}
+	mar, apr := year[2], year[3]
+	if mar.Minutes != 75 || mar.Attended != 1 || mar.NoShows != 1 || apr.Cancelled != 1 || apr.InvoicedCents != 11875 {
+		t.Errorf("March %+v, April %+v", mar, apr)
+	}
+}

@@ -35,6 +35,7 @@ type caseloadModel struct {
 	env    *env
 	keys   caseloadKeys
 	export key.Binding // x: export the selected client's dossier
+	stats  key.Binding // $: the practice's year in hours and money
 	req    reqID
 
 	loaded bool
@@ -60,6 +61,7 @@ func newCaseload(e *env) caseloadModel {
 		env:    e,
 		keys:   newCaseloadKeys(e.text),
 		export: newExportOpenKey(e.text),
+		stats:  newMoneyStatsOpenKey(e.text),
 		filter: newInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
 		req:    newReq(),
 	}
@@ -87,7 +89,7 @@ func (m caseloadModel) Capturing() bool { return m.filtering }
 
 // KeyMap lists the keys that work now.
 func (m caseloadModel) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.importKey()}}
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.importKey(), m.stats}}
 }
 
 // Draft keeps nothing: a filter is quickly typed again.
@@ -153,6 +155,8 @@ func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		return m, navigate(Route{Kind: KindClientForm})
 	case key.Matches(msg, m.importKey()):
 		return m, navigate(Route{Kind: KindImport})
+	case key.Matches(msg, m.stats):
+		return m, navigate(Route{Kind: KindMoneyStats})
 	case key.Matches(msg, m.export):
 		if id := m.selectedID(); id != 0 {
 			return m, navigate(Route{Kind: KindExport, Client: id})
@@ -323,6 +327,8 @@ func (m *caseloadModel) updateKeys() {
 	k.listKeys.setEnabled(!f && len(m.visible) > 0)
 	k.Open.SetEnabled(!f && len(m.visible) > 0)
 	m.export.SetEnabled(!f && len(m.visible) > 0)
+	_, money := moneyOf(m.env)
+	m.stats.SetEnabled(!f && money)
 	k.New.SetEnabled(!f)
 	k.Filter.SetEnabled(!f && len(m.rows) > 0)
 	k.Tab.SetEnabled(!f)

@@ -33,6 +33,7 @@ type moneyStore interface {
 	MakeInvoice(ctx context.Context, d store.InvoiceDraft) (store.Invoice, error)
 	MarkInvoicePaid(ctx context.Context, id int64, on time.Time) (store.Invoice, error)
 	CreditInvoice(ctx context.Context, id int64, date time.Time) (store.Invoice, error)
+	MoneyYear(ctx context.Context, year int) ([]store.MonthMoney, error)
 }
 
 // moneyOf is the caseload's money side, when the store has one.

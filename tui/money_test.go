@@ -42,6 +42,10 @@ func (s moneyCaseload) CreditInvoice(ctx context.Context, id int64, on time.Time
 	return s.m.CreditInvoice(ctx, id, on)
 }
 
+func (s moneyCaseload) MoneyYear(ctx context.Context, year int) ([]store.MonthMoney, error) {
+	return s.m.MoneyYear(ctx, year)
+}
+
 type moneyBackend struct {
 	*fakeBackend
 	m *store.Store
@@ -157,5 +161,29 @@ func TestMoneyFormSaysWhatIsWrongInDutch(t *testing.T) {
 	}
 	if list, _ := m.Invoices(context.Background(), 1); len(list) != 0 {
 		t.Errorf("a refused invoice was saved: %+v", list)
+	}
+}
+
+func TestMoneyStatisticsDrawTheYear(t *testing.T) {
+	d, m := openMoney(t, English)
+	if _, err := m.SaveAppointment(context.Background(), store.Appointment{ClientID: 1,
+		Start: time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC), Minutes: 60, Attendance: store.AttendanceNoShow}); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("[esc][esc]$")
+	s := top[moneyStats](t, d)
+	if !s.loaded || s.year != 2026 {
+		t.Fatalf("statistics of %d, loaded %v: %s", s.year, s.loaded, s.problem)
+	}
+	view := d.view()
+	for _, want := range []string{"2026 by month: billable hours, invoiced (before VAT), appointments", "Jan 0:00", "€ 0.00    1 █", "Closed trajectories per year"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("statistics lack %q:\n%s", want, view)
+		}
+	}
+	// ← goes back a year: December 2025 has the eight hours of time.
+	d.keys("[left]")
+	if view := d.view(); !strings.Contains(view, "Dec 8:00   ██████") {
+		t.Errorf("2025 lacks December's hours:\n%s", view)
 	}
 }

@@ -155,6 +155,8 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newMoneyScreen(e, r)), true
 	case KindInvoiceForm:
 		return asScreen(newInvoiceForm(e, r)), true
+	case KindMoneyStats:
+		return asScreen(newMoneyStats(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }
