@@ -161,6 +161,9 @@ func paperFileName(key string, c store.Client, today time.Time, ext string, seal
 	return name
 }
 
+// errPlainPaperUnconfirmed is --plain without a confirmation.
+var errPlainPaperUnconfirmed = errors.New("an unencrypted paper needs confirmation")
+
 // errNoSuchTemplate is a TEMPLATE that names no template.
 var errNoSuchTemplate = errors.New("no such template")
 
@@ -294,7 +297,7 @@ func (e *env) reportPaper(res fill.Result) {
 // written unencrypted; without a terminal it takes --yes.
 func (e *env) confirmPlainPaper() error {
 	if !e.tty() {
-		return errPlainUnconfirmed
+		return errPlainPaperUnconfirmed
 	}
 	fmt.Fprint(e.stderr, e.t("The paper will be written UNENCRYPTED: anyone who gets the file can read it.\nType yes to go on: ",
 		"Het papier wordt ONVERSLEUTELD geschreven: wie het bestand krijgt, kan het lezen.\nTyp ja om door te gaan: "))
@@ -303,7 +306,7 @@ func (e *env) confirmPlainPaper() error {
 	case "yes", "ja":
 		return nil
 	}
-	return errPlainUnconfirmed
+	return errPlainPaperUnconfirmed
 }
 
 // explainPaper puts the errors of papers in words; ok is false for
@@ -320,7 +323,7 @@ func (e *env) explainPaper(err error) (msg, hint string, ok bool) {
 				"noem de ontvanger en de grondslag: --to NAAM --basis consent"), true
 	case errors.Is(err, fill.ErrBoth):
 		return e.t("a paper is sealed to a public key or written plain, not both", "een papier wordt voor een sleutel versleuteld of onversleuteld geschreven, niet allebei"), "", true
-	case errors.Is(err, errPlainUnconfirmed):
+	case errors.Is(err, errPlainPaperUnconfirmed):
 		return e.t("an unencrypted paper needs confirmation", "een onversleuteld papier moet je bevestigen"),
 			e.t("run it in a terminal to answer yes, or add --yes", "start het in een terminal om ja te antwoorden, of voeg --yes toe"), true
 	case errors.As(err, &te):
