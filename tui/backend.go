@@ -73,6 +73,7 @@ type Store interface {
 	rightsStore
 	exportStore
 	paperStore
+	cardStore
 	importStore
 	Vault
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/caseload/caseload/store"
@@ -73,5 +74,35 @@ func TestClientFormRefusesAMinorWithoutRepresentative(t *testing.T) {
 	top[caseloadModel](t, d)
 	if c := newest(s); c.FirstName != "Noor" || c.Representative != "Els Jansen" {
 		t.Fatalf("saved %+v", c)
+	}
+}
+
+func TestRemoveAClientEnteredByMistake(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	// Anna (the first) has a dossier: refused.
+	d.keys("d")
+	if !strings.Contains(d.view(), "per vergissing") {
+		t.Fatalf("no question:\n%s", d.view())
+	}
+	d.keys("j")
+	if _, ok := s.clients[1]; !ok {
+		t.Fatal("a client with a dossier was removed")
+	}
+	if !strings.Contains(d.view(), "heeft al een dossier") {
+		t.Errorf("no reason given:\n%s", d.view())
+	}
+	d.keys("[down]d")
+	name := s.clients[2].Name()
+	d.keys("n")
+	if _, ok := s.clients[2]; !ok {
+		t.Fatal("removed after no")
+	}
+	d.keys("dj")
+	if _, ok := s.clients[2]; ok {
+		t.Fatal("not removed after yes")
+	}
+	if strings.Contains(d.view(), name) || !strings.Contains(d.view(), "Verwijderd") {
+		t.Errorf("the list still shows %s or says nothing:\n%s", name, d.view())
 	}
 }

@@ -43,3 +43,22 @@ func (s *fakeStore) PrintPaper(_ context.Context, clientID int64, r fill.Request
 	}
 	return res, s.sealErr
 }
+
+func (s *fakeStore) RemoveMistake(_ context.Context, id int64) (store.Tombstone, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("RemoveMistake")
+	if _, ok := s.clients[id]; !ok {
+		return store.Tombstone{}, store.ErrNotFound
+	}
+	if s.dd != nil {
+		for _, r := range s.dd.records {
+			if r.ClientID == id {
+				return store.Tombstone{}, store.ErrNotAMistake
+			}
+		}
+	}
+	delete(s.clients, id)
+	delete(s.rows, id)
+	return store.Tombstone{ClientID: id}, s.sealErr
+}
