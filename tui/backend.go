@@ -74,6 +74,7 @@ type Store interface {
 	exportStore
 	paperStore
 	cardStore
+	templateStore
 	importStore
 	Vault
 }
