@@ -13,14 +13,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/paper"
 	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
 	"github.com/caseload/caseload/termsafe"
-	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // Papers: `caseload print`, and PrintPaper for the screens' `p`. paper/fill
@@ -163,104 +163,124 @@ func paperFileName(key string, c store.Client, today time.Time, ext string, seal
 	return name
 }
 
+// errPlainPaperUnconfirmed is --plain without a confirmation.
+var errPlainPaperUnconfirmed = errors.New("an unencrypted paper needs confirmation")
+
 // errNoSuchTemplate is a TEMPLATE that names no template.
 var errNoSuchTemplate = errors.New("no such template")
 
-// newPrintCmd is `caseload print`: a paper from a template.
+// printOptions are the options of `caseload print`.
+type printOptions struct {
+	list, plain, yes, html    bool
+	out, recipient, to, basis string
+	record, request, breach   int64
+}
+
 func newPrintCmd(e *env) *cobra.Command {
+	var o printOptions
 	c := &cobra.Command{
-		Use: e.t("print CLIENT TEMPLATE", "print CLIËNT SJABLOON"),
-		Short: e.t("make a paper (plan, report, letter) from a template, sealed like an export (--list, --html, --out FILE, --plain, --to NAME --basis B)",
-			"maak een papier (plan, verslag, brief) van een sjabloon, versleuteld als een export (--list, --html, --out FILE, --plain, --to NAAM --basis B)"),
-		Args: cobra.MaximumNArgs(2),
+		Use:   e.t("print CLIENT TEMPLATE", "print CLIËNT SJABLOON"),
+		Short: e.t("make a paper (plan, report, letter) from a template, sealed like an export", "maak een papier (plan, verslag, brief) uit een sjabloon, versleuteld zoals een export"),
+		Long: e.t("Make a paper from a template and the vault (CLIENT: an id, a name that matches one client,\n"+
+			"or - for a paper about no client): an A4 PDF, or HTML with --html, sealed with a fresh\n"+
+			"passphrase shown once, or to a public key, or written plain after a yes. The paper is logged\n"+
+			"in the client's log; one for a third party (--to NAME --basis B) passes the consent gate.\n"+
+			"print --list shows the templates.",
+			"Maak een papier uit een sjabloon en de kluis (CLIËNT: een nummer, een naam die bij één cliënt past,\n"+
+				"of - voor een papier over geen cliënt): een A4-pdf, of HTML met --html, versleuteld met een nieuwe\n"+
+				"wachtwoordzin die één keer getoond wordt, of voor een publieke sleutel, of onversleuteld na een ja.\n"+
+				"Het papier komt in het logboek van de cliënt; een papier voor een derde (--to NAAM --basis B)\n"+
+				"gaat langs de toestemmingscontrole. print --list toont de sjablonen."),
+		Example: "  caseload print --list\n  caseload print 12 plan\n  caseload print 'Fatima El Amrani' progress --to 'Gemeente Utrecht' --basis consent",
+		RunE:    func(c *cobra.Command, args []string) error { return runPrint(e, c, o, args) },
 	}
-	c.RunE = printSetup(e, c.Flags())
+	f := c.Flags()
+	f.BoolVar(&o.list, "list", false, e.t("list the templates", "toon de sjablonen"))
+	f.StringVar(&o.out, "out", "", e.t("write to `FILE`, or into a folder", "schrijf naar `FILE`, of in een map"))
+	f.BoolVar(&o.html, "html", false, e.t("write HTML instead of PDF", "schrijf HTML in plaats van pdf"))
+	f.StringVar(&o.recipient, "recipient", "", e.t("seal to this age public `KEY` instead of a passphrase", "versleutel voor deze publieke age-sleutel (`KEY`) in plaats van met een wachtwoordzin"))
+	f.BoolVar(&o.plain, "plain", false, e.t("write it unencrypted (asks for confirmation)", "schrijf het onversleuteld (vraagt om bevestiging)"))
+	f.BoolVar(&o.yes, "yes", false, e.t("with --plain: confirm without asking", "met --plain: bevestig zonder te vragen"))
+	f.StringVar(&o.to, "to", "", e.t("the recipient, when it is not the client (`NAME`)", "de ontvanger, als dat niet de cliënt is (`NAME`)"))
+	f.StringVar(&o.basis, "basis", "", e.t("with --to: the legal basis (`BASIS`): ", "met --to: de grondslag (`BASIS`): ")+legalBases())
+	f.Int64Var(&o.record, "record", 0, e.t("the record the paper's text comes from (`ID`; default the newest of its kind)", "het verslag waar de tekst vandaan komt (`ID`; standaard het nieuwste van die soort)"))
+	f.Int64Var(&o.request, "request", 0, e.t("the rights request a letter is about (`ID`; default the newest)", "het verzoek waar een brief over gaat (`ID`; standaard het nieuwste)"))
+	f.Int64Var(&o.breach, "breach", 0, e.t("the breach a notification is about (`ID`; default the newest)", "het datalek waar een melding over gaat (`ID`; standaard het nieuwste)"))
 	return c
 }
 
-func printSetup(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
-	list := fs.Bool("list", false, "")
-	out := fs.String("out", "", "")
-	plain := fs.Bool("plain", false, "")
-	yes := fs.Bool("yes", false, "")
-	html := fs.Bool("html", false, "")
-	recipient := fs.String("recipient", "", "")
-	to := fs.String("to", "", "")
-	basis := fs.String("basis", "", "")
-	record := fs.Int64("record", 0, "")
-	request := fs.Int64("request", 0, "")
-	breach := fs.Int64("breach", 0, "")
-	return func(c *cobra.Command, rest []string) error {
-		var err error
-		switch {
-		case *list && len(rest) > 0:
-			return fmt.Errorf("%w: print --list takes no client or template", errUsage)
-		case !*list && len(rest) != 2:
-			return fmt.Errorf("%w: print needs a client (an id, a name, or - for none) and a template; print --list shows the templates", errUsage)
-		case *plain && *recipient != "":
-			return fmt.Errorf("%w: --plain and --recipient exclude each other", errUsage)
-		case *to == "" && *basis != "":
-			return fmt.Errorf("%w: --basis goes with --to", errUsage)
-		case *to != "" && *basis == "":
-			return errNoBasis
-		case *basis != "" && !store.LegalBasis(*basis).Valid():
-			return fmt.Errorf("%w: --basis takes one of %s", errUsage, legalBases())
+func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
+	list, out, plain, yes, html, recipient, to, basis, record, request, breach :=
+		&o.list, &o.out, &o.plain, &o.yes, &o.html, &o.recipient, &o.to, &o.basis, &o.record, &o.request, &o.breach
+	switch {
+	case *list && len(rest) > 0:
+		return usagef(c, "%s", e.t("print --list takes no client or template", "print --list neemt geen cliënt of sjabloon"))
+	case !*list && len(rest) != 2:
+		return usagef(c, "%s", e.t("print needs a client (an id, a name, or - for none) and a template; print --list shows the templates",
+			"print heeft een cliënt (een nummer, een naam, of - voor geen) en een sjabloon nodig; print --list toont de sjablonen"))
+	case *plain && *recipient != "":
+		return usagef(c, "%s", e.t("--plain and --recipient exclude each other", "--plain en --recipient sluiten elkaar uit"))
+	case *to == "" && *basis != "":
+		return usagef(c, "%s", e.t("--basis goes with --to", "--basis hoort bij --to"))
+	case *to != "" && *basis == "":
+		return errNoBasis
+	case *basis != "" && !store.LegalBasis(*basis).Valid():
+		return usagef(c, e.t("--basis takes one of %s", "--basis kent een van %s"), legalBases())
+	}
+	if *recipient != "" {
+		if err := crypt.CheckRecipients(*recipient); err != nil {
+			return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
 		}
-		if *recipient != "" {
-			if err := crypt.CheckRecipients(*recipient); err != nil {
-				return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
-			}
-		}
-		ctx := context.Background()
-		if *list {
-			s, err := e.look(ctx)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			return e.listTemplates(ctx, s)
-		}
-		if *plain && !*yes {
-			if err := e.confirmPlainPaper(); err != nil {
-				return err
-			}
-		}
-		r := fill.Request{Template: rest[1], Lang: e.lang, RecordID: *record, RequestID: *request, BreachID: *breach,
-			Recipient: *to, Basis: store.LegalBasis(*basis), HTML: *html, PublicKey: *recipient, Plain: *plain,
-			Dir: e.getenv("CASELOAD_EXPORT_DIR")}
-		if *out != "" {
-			if info, err := os.Stat(*out); err == nil && info.IsDir() {
-				r.Dir = *out
-			} else {
-				r.Path = *out
-			}
-		}
-		s, err := e.unlock(ctx)
+	}
+	ctx := context.Background()
+	if *list {
+		s, err := e.look(ctx)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		if _, err := s.Template(ctx, r.Template, r.Lang); errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("%w: %s", errNoSuchTemplate, r.Template)
-		}
-		var id int64
-		if rest[0] != "-" {
-			if id, err = e.findClient(ctx, s, rest[0]); err != nil {
-				return err
-			}
-		}
-		if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
-			fmt.Fprintln(e.stderr, e.t(
-				"caseload: warning: the practice's details are empty, so the paper has no letterhead and names no contact; fill them in under settings",
-				"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het papier heeft geen briefhoofd en noemt geen contact; vul ze in bij de instellingen"))
-		}
-		res, err := printPaper(ctx, s.Store, id, r, e.workFactor, e.getenv)
-		if err != nil && res.Path == "" {
+		return e.listTemplates(ctx, s)
+	}
+	if *plain && !*yes {
+		if err := e.confirmPlainPaper(); err != nil {
 			return err
 		}
-		e.reportPaper(res)
-		return err // nil, or written but the log line not saved yet
 	}
+	r := fill.Request{Template: rest[1], Lang: e.lang, RecordID: *record, RequestID: *request, BreachID: *breach,
+		Recipient: *to, Basis: store.LegalBasis(*basis), HTML: *html, PublicKey: *recipient, Plain: *plain,
+		Dir: e.getenv("CASELOAD_EXPORT_DIR")}
+	if *out != "" {
+		if info, err := os.Stat(*out); err == nil && info.IsDir() {
+			r.Dir = *out
+		} else {
+			r.Path = *out
+		}
+	}
+	s, err := e.unlock(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.Template(ctx, r.Template, r.Lang); errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w: %s", errNoSuchTemplate, r.Template)
+	}
+	var id int64
+	if rest[0] != "-" {
+		if id, err = e.findClient(ctx, s, rest[0]); err != nil {
+			return err
+		}
+	}
+	if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
+		fmt.Fprintln(e.stderr, e.t(
+			"caseload: warning: the practice's details are empty, so the paper has no letterhead and names no contact; fill them in under settings",
+			"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het papier heeft geen briefhoofd en noemt geen contact; vul ze in bij de instellingen"))
+	}
+	res, err := printPaper(ctx, s.Store, id, r, e.workFactor, e.getenv)
+	if err != nil && res.Path == "" {
+		return err
+	}
+	e.reportPaper(res)
+	return err // nil, or written but the log line not saved yet
 }
 
 // listTemplates prints every template: key, language, name, and whether
@@ -301,9 +321,6 @@ func (e *env) reportPaper(res fill.Result) {
 			"caseload: waarschuwing: dit bestand is niet versleuteld; wie het krijgt, kan het lezen"))
 	}
 }
-
-// errPlainPaperUnconfirmed is returned for a plain paper without a confirmation.
-var errPlainPaperUnconfirmed = errors.New("an unencrypted paper needs confirmation")
 
 // confirmPlainPaper asks the coach to type "yes" before a paper is
 // written unencrypted; without a terminal it takes --yes.

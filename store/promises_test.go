@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -456,4 +457,39 @@ func TestInburgeringArt6ConsentByRecipientNotBySpelling(t *testing.T) {
 	}
 	_, err = s.SaveRecipient(ctx, Recipient{Name: "roc midden  nederland"})
 	wantInvalid(t, err, "recipient")
+}
+
+// smallsteps "Kopie van je legitimatiebewijs … medische gegevens" and
+// step-inburgering (an ID copy with the photo blacked out), AVG art. 9: a
+// document can be special-category like a record. Lists leave its name
+// out, a reveal is logged, and the mark can be set and lifted.
+func TestSmallstepsArt9SpecialDocumentMaskedAndRevealLogged(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t, Client{FirstName: "Lina", Status: StatusActive, Start: day("2026-01-05")})
+	a, err := f.s.AddAttachment(ctx, Attachment{ClientID: c.ID, Name: "kopie id-kaart.pdf", Kind: KindOther,
+		Special: true}, []byte("%PDF"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := f.reopen(t).Attachments(ctx, c.ID)
+	if err != nil || len(list) != 1 || list[0].Name != "" || !list[0].Special {
+		t.Fatalf("Attachments = %+v, %v; want the name masked", list, err)
+	}
+	got, err := f.s.RevealAttachment(ctx, a.ID)
+	if err != nil || got.Name != "kopie id-kaart.pdf" {
+		t.Fatalf("RevealAttachment = %+v, %v", got, err)
+	}
+	log, _ := f.s.Audit(ctx, c.ID, 1)
+	if len(log) != 1 || log[0].Action != AuditReveal || log[0].Detail != fmt.Sprintf("document %d", a.ID) {
+		t.Errorf("audit after the reveal = %+v", log)
+	}
+	if err := f.s.SetAttachmentSpecial(ctx, a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := f.s.Attachments(ctx, c.ID); list[0].Name != "kopie id-kaart.pdf" {
+		t.Errorf("after lifting the mark the list shows %q", list[0].Name)
+	}
+	if _, err := f.s.RevealAttachment(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("RevealAttachment of nothing = %v", err)
+	}
 }

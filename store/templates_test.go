@@ -102,3 +102,29 @@ func TestTemplateCopiesAreVersionedAndStandInForTheShippedOne(t *testing.T) {
 		t.Error("a key with a path in it was taken")
 	}
 }
+
+// A vault written before the templates table (version 4) opens, gains the
+// table, and keeps a coach's template from then on.
+func TestMigratesAVersion4VaultToTemplates(t *testing.T) {
+	image := imageAtVersion(t, 4,
+		`INSERT INTO clients (id, uid, first_name, last_name, status, created_at, updated_at)
+			VALUES (3, 'u3', 'Noor', 'Bakker', 'intake', '2026-01-05 09:00:00', '2026-01-05 09:00:00')`)
+	s, err := Open(ctx, image, Options{Clock: (&fixedClock{t: day("2026-11-22")}).now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if c, err := s.Client(ctx, 3); err != nil || c.FirstName != "Noor" {
+		t.Fatalf("client after the migration: %+v, %v", c, err)
+	}
+	all, err := s.Templates(ctx)
+	if err != nil || len(all) != len(ShippedTemplates()) {
+		t.Fatalf("templates after the migration: %d, %v", len(all), err)
+	}
+	if _, err := s.SaveTemplate(ctx, Template{Key: "eigen", Lang: "nl", Body: "% name: Eigen brief\nBeste {{client.first_name}},\n"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Template(ctx, "eigen", "nl"); err != nil || got.Version != 1 || got.Shipped {
+		t.Errorf("the coach's own template: %+v, %v", got, err)
+	}
+}

@@ -15,7 +15,15 @@ func (s *fakeStore) Templates(context.Context) ([]store.Template, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.called("Templates")
-	return store.ShippedTemplates(), nil
+	all := store.ShippedTemplates()
+	for i, t := range all {
+		if vs := s.own[t.Key+"."+t.Lang]; len(vs) > 0 {
+			own := vs[len(vs)-1]
+			own.Shipped = true
+			all[i] = own
+		}
+	}
+	return all, nil
 }
 
 func (s *fakeStore) PrintPaper(_ context.Context, clientID int64, r fill.Request) (fill.Result, error) {
@@ -42,4 +50,60 @@ func (s *fakeStore) PrintPaper(_ context.Context, clientID int64, r fill.Request
 		res.Passphrase, res.Path = fakePassphrase, res.Path+".age"
 	}
 	return res, s.sealErr
+}
+
+func (s *fakeStore) RemoveMistake(_ context.Context, id int64) (store.Tombstone, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("RemoveMistake")
+	if _, ok := s.clients[id]; !ok {
+		return store.Tombstone{}, store.ErrNotFound
+	}
+	if s.dd != nil {
+		for _, r := range s.dd.records {
+			if r.ClientID == id {
+				return store.Tombstone{}, store.ErrNotAMistake
+			}
+		}
+	}
+	delete(s.clients, id)
+	delete(s.rows, id)
+	return store.Tombstone{ClientID: id}, s.sealErr
+}
+
+func (s *fakeStore) Template(_ context.Context, key, lang string) (store.Template, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("Template")
+	if vs := s.own[key+"."+lang]; len(vs) > 0 {
+		return vs[len(vs)-1], nil
+	}
+	return store.ShippedTemplate(key, lang)
+}
+
+func (s *fakeStore) SaveTemplate(_ context.Context, t store.Template) (store.Template, error) {
+	if _, err := store.ParseTemplate(t.Body); err != nil {
+		return store.Template{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("SaveTemplate")
+	if s.own == nil {
+		s.own = map[string][]store.Template{}
+	}
+	k := t.Key + "." + t.Lang
+	t.Custom, t.Version = true, len(s.own[k])+1
+	s.own[k] = append(s.own[k], t)
+	return t, s.sealErr
+}
+
+func (s *fakeStore) DeleteTemplate(_ context.Context, key, lang string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("DeleteTemplate")
+	if len(s.own[key+"."+lang]) == 0 {
+		return store.ErrNotFound
+	}
+	delete(s.own, key+"."+lang)
+	return s.sealed()
 }

@@ -55,14 +55,15 @@ type fakeStore struct {
 	createErr error // CreateClient fails with it, keeping nothing
 	saveErr   error // Save fails
 	closeErr  error
-	dd        *dossierData          // records, appointments, documents, audit
-	rd        *retentionData        // deadlines, policies, backups; see fake_retention_test.go
-	rr        *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
-	exports   []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
-	exportErr error                 // ExportDossier fails with it
-	papers    []fill.Request        // what PrintPaper was asked; see fake_paper_test.go
-	imp       *importData           // the files ImportFile reads; see fake_import_test.go
-	imageSize int64                 // what ImageSize reports
+	dd        *dossierData                // records, appointments, documents, audit
+	rd        *retentionData              // deadlines, policies, backups; see fake_retention_test.go
+	rr        *rightsData                 // requests, consents, disclosures, breaches; see fake_rights_test.go
+	exports   []dossierfile.Request       // what ExportDossier was asked; see fake_export_test.go
+	exportErr error                       // ExportDossier fails with it
+	papers    []fill.Request              // what PrintPaper was asked; see fake_paper_test.go
+	own       map[string][]store.Template // the coach's templates by "key.lang", oldest first
+	imp       *importData                 // the files ImportFile reads; see fake_import_test.go
+	imageSize int64                       // what ImageSize reports
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

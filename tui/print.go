@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -26,7 +27,11 @@ type printForm struct {
 	keys   printKeys
 	client int64
 	record int64
-	req    reqID
+	// request and letter: opened from a rights request, the letter for
+	// its step, about that request.
+	request int64
+	letter  string
+	req     reqID
 
 	loaded     bool
 	row        store.ClientRow
@@ -64,7 +69,8 @@ func newPrintForm(e *env, r Route) printForm {
 	pub := textField(st, "key", t.T("export.key"))
 	pub.input.Placeholder = "age1…"
 	pub.input.Width = 60
-	m := printForm{env: e, keys: newPrintKeys(t), client: r.Client, record: r.Item, req: newReq(),
+	request, letter := parseLetterTab(r.Tab)
+	m := printForm{env: e, keys: newPrintKeys(t), client: r.Client, record: r.Item, request: request, letter: letter, req: newReq(),
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
 	m.set.fields = []formField{
 		choiceField("template", t.T("print.template"), nil),
@@ -89,7 +95,13 @@ func (m printForm) Init() tea.Cmd {
 }
 
 // Route names the paper screen of the client (and the record).
-func (m printForm) Route() Route { return Route{Kind: KindPrint, Client: m.client, Item: m.record} }
+func (m printForm) Route() Route {
+	r := Route{Kind: KindPrint, Client: m.client, Item: m.record}
+	if m.request != 0 {
+		r.Tab = "request:" + strconv.FormatInt(m.request, 10) + ":" + m.letter
+	}
+	return r
+}
 
 // Title is "Make a paper".
 func (m printForm) Title() string { return m.env.text.T("print.title") }
@@ -162,7 +174,7 @@ func (m printForm) onLoaded(msg printLoadedMsg) printForm {
 		if err != nil {
 			continue
 		}
-		if msg.kind == "" && t.Key == "plan" || msg.kind != "" && p.Settings.Record == msg.kind {
+		if m.letter != "" && t.Key == m.letter || m.letter == "" && (msg.kind == "" && t.Key == "plan" || msg.kind != "" && p.Settings.Record == msg.kind) {
 			m.set.fields[i].choice = j
 			break
 		}
@@ -261,7 +273,7 @@ func (m printForm) submit() (printForm, tea.Cmd) {
 }
 
 func (m printForm) start(plain bool) (printForm, tea.Cmd) {
-	r := fill.Request{Template: m.set.get("template"), Lang: string(m.env.text.Lang()), RecordID: m.record,
+	r := fill.Request{Template: m.set.get("template"), Lang: string(m.env.text.Lang()), RecordID: m.record, RequestID: m.request,
 		Recipient: m.recipient(), HTML: m.set.get("format") == "html", Plain: plain}
 	if r.Recipient != "" {
 		r.Basis = store.LegalBasis(m.set.get("basis"))
@@ -495,8 +507,9 @@ func newPrintOpenKey(t Text) key.Binding { return bind([]string{"p"}, "p", t.T("
 
 // printTexts are the paper screen's texts.
 var printTexts = map[string]entry{
-	"key.print":       {"papier maken", "make a paper"},
-	"key.print_start": {"maken", "make"},
+	"key.print":          {"papier maken", "make a paper"},
+	"key.print_start":    {"maken", "make"},
+	"key.request_letter": {"brief voor deze stap", "letter for this step"},
 
 	"print.title":    {"Papier maken", "Make a paper"},
 	"print.heading":  {"Een papier voor %s maken", "Make a paper for %s"},
@@ -523,3 +536,42 @@ var printTexts = map[string]entry{
 	"print.err_template": {"Het sjabloon klopt niet: regel %d (%s). Verbeter het bij de instellingen.",
 		"The template is wrong: line %d (%s). Correct it under settings."},
 }
+
+// letterRoute is the paper screen for the letter a rights request needs
+// at its step: the acknowledgement while it is open, the notice of the
+// extension once extended, the refusal with the route to the AP once
+// refused, the cover letter of the copy once access is given, and the
+// notice to recipients (art. 19) once data were corrected, erased or
+// restricted.
+func letterRoute(client int64, r store.Request) Route {
+	letter := "ack"
+	switch {
+	case r.Status == store.RequestExtended:
+		letter = "extend"
+	case r.Status == store.RequestRefused:
+		letter = "refuse"
+	case r.Status == store.RequestAnswered && (r.Kind == store.RequestAccess || r.Kind == store.RequestPortability):
+		letter = "access"
+	case r.Status == store.RequestAnswered && (r.Kind == store.RequestRectification ||
+		r.Kind == store.RequestErasure || r.Kind == store.RequestRestriction):
+		letter = "notify"
+	}
+	return Route{Kind: KindPrint, Client: client, Tab: "request:" + strconv.FormatInt(r.ID, 10) + ":" + letter}
+}
+
+// parseLetterTab reads letterRoute's Tab.
+func parseLetterTab(tab string) (int64, string) {
+	rest, ok := strings.CutPrefix(tab, "request:")
+	if !ok {
+		return 0, ""
+	}
+	id, letter, _ := strings.Cut(rest, ":")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return 0, ""
+	}
+	return n, letter
+}
+
+// newLetterKey is p on a rights request: its letter for this step.
+func newLetterKey(t Text) key.Binding { return bind([]string{"p"}, "p", t.T("key.request_letter")) }

@@ -92,3 +92,27 @@ func TestPrintFromAnOpenRecordUsesThatRecord(t *testing.T) {
 	d.keys("[esc]x")
 	top[exportForm](t, d)
 }
+
+// The rights desk offers the letter of the request's step: an open
+// request's acknowledgement, about that request.
+func TestRequestOffersTheLetterOfItsStep(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openRequests(t, s, Dutch)
+	d.keys("[enter]")
+	v := top[requestView](t, d)
+	d.keys("p")
+	f := top[printForm](t, d)
+	if f.set.get("template") != "ack" || f.request != v.id {
+		t.Fatalf("letter %q about request %d, want ack about %d", f.set.get("template"), f.request, v.id)
+	}
+	d.keys("[enter]")
+	if len(s.papers) != 1 || s.papers[0].Template != "ack" || s.papers[0].RequestID != v.id {
+		t.Fatalf("papers %+v", s.papers)
+	}
+	for status, want := range map[store.RequestStatus]string{store.RequestExtended: "extend", store.RequestRefused: "refuse"} {
+		_, letter := parseLetterTab(letterRoute(1, store.Request{ID: 7, Status: status}).Tab)
+		if letter != want {
+			t.Errorf("%s: letter %q, want %q", status, letter, want)
+		}
+	}
+}

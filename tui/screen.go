@@ -108,6 +108,9 @@ const (
 
 	KindExport ScreenKind = "export" // the dossier export: Client
 	KindPrint  ScreenKind = "print"  // a paper from a template: Client, Item (the record it is made from, 0: none)
+
+	KindTemplates    ScreenKind = "templates"     // the paper templates (settings)
+	KindTemplateEdit ScreenKind = "template-edit" // Tab is "<key>.<lang>"
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -157,6 +160,10 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newInvoiceForm(e, r)), true
 	case KindMoneyStats:
 		return asScreen(newMoneyStats(e, r)), true
+	case KindTemplates:
+		return asScreen(newTemplateList(e)), true
+	case KindTemplateEdit:
+		return asScreen(newTemplateEditor(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }

@@ -294,7 +294,12 @@ func (v *values) value(name string) string {
 	case "client.representative":
 		return c.Representative
 	case "client.referral":
-		return strings.TrimSpace(label(v.lang, "referral", string(c.Referral)) + " " + c.ReferralDetail)
+		// The detail names the referrer ("Gemeente Amsterdam"); the kind
+		// alone says less.
+		if d := strings.TrimSpace(c.ReferralDetail); d != "" {
+			return d
+		}
+		return label(v.lang, "referral", string(c.Referral))
 	case "client.start":
 		return date(c.Start)
 	case "client.end":

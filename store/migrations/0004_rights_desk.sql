@@ -90,3 +90,7 @@ UPDATE disclosures SET recipient_id = (SELECT r.id FROM recipient_split s JOIN r
 	ON lower(r.name) = lower(s.name) WHERE s.raw = trim(disclosures.recipient));
 DROP TABLE recipient_split;
 DROP TABLE recipient_names;
+
+-- A document can be special-category data (a medical letter, an ID copy)
+-- like a record: its name is masked until revealed, and the reveal logged.
+ALTER TABLE attachments ADD COLUMN special INTEGER NOT NULL DEFAULT 0;

@@ -1,4 +1,4 @@
--- Schema v4: the coach's own paper templates. The shipped templates live in
+-- Schema v5: the coach's own paper templates. The shipped templates live in
 -- the program (store/templates/); a coach's copy is kept here beside them,
 -- one row per saved version, so an earlier wording is never lost: the
 -- newest version of a (key, lang) is the one printed. A copy under a
