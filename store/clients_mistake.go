@@ -44,6 +44,7 @@ func (s *Store) RemoveMistake(ctx context.Context, id int64) (Tombstone, error) 
 				(SELECT COUNT(*) FROM consents WHERE client_id = :c) +
 				(SELECT COUNT(*) FROM disclosures WHERE client_id = :c) +
 				(SELECT COUNT(*) FROM requests WHERE client_id = :c) +
+				(SELECT COUNT(*) FROM complaints WHERE client_id = :c) +
 				(SELECT COUNT(*) FROM invoices WHERE client_id = :c)`, sql.Named("c", id)).Scan(&n); err != nil {
 			return fmt.Errorf("removing client: %w", err)
 		}
