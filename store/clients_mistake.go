@@ -9,7 +9,7 @@ import (
 
 // ErrNotAMistake is returned for the removal of a client created by
 // mistake who already has a dossier: records, documents, appointments,
-// consents, disclosures, requests or invoices. Such a client is erased
+// consents, disclosures, requests, complaints or invoices. Such a client is erased
 // through a purge or an erasure request, which say what goes.
 var ErrNotAMistake = errors.New("the client already has a dossier: erase it through a purge, not as a mistake")
 
