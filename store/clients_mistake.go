@@ -9,7 +9,7 @@ import (
 
 // ErrNotAMistake is returned for the removal of a client created by
 // mistake who already has a dossier: records, documents, appointments,
-// consents, disclosures, requests or invoices. Such a client is erased
+// consents, disclosures, requests, complaints or invoices. Such a client is erased
 // through a purge or an erasure request, which say what goes.
 var ErrNotAMistake = errors.New("the client already has a dossier: erase it through a purge, not as a mistake")
 
@@ -44,6 +44,7 @@ func (s *Store) RemoveMistake(ctx context.Context, id int64) (Tombstone, error) 
 				(SELECT COUNT(*) FROM consents WHERE client_id = :c) +
 				(SELECT COUNT(*) FROM disclosures WHERE client_id = :c) +
 				(SELECT COUNT(*) FROM requests WHERE client_id = :c) +
+				(SELECT COUNT(*) FROM complaints WHERE client_id = :c) +
 				(SELECT COUNT(*) FROM invoices WHERE client_id = :c)`, sql.Named("c", id)).Scan(&n); err != nil {
 			return fmt.Errorf("removing client: %w", err)
 		}

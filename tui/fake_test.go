@@ -60,9 +60,9 @@ type fakeStore struct {
 	rr         *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
 	exports    []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
 	complaints []store.Complaint
-	exportErr  error                       // ExportDossier fails with it
 	papers     []fill.Request              // what PrintPaper was asked; see fake_paper_test.go
 	own        map[string][]store.Template // the coach's templates by "key.lang", oldest first
+	exportErr  error                       // ExportDossier fails with it
 	imp        *importData                 // the files ImportFile reads; see fake_import_test.go
 	imageSize  int64                       // what ImageSize reports
 }
