@@ -66,12 +66,15 @@ func practiceFixture(t testing.TB, exempt bool) (*store.Store, store.Client) {
 	return s, c
 }
 
-// schemaDir finds the OASIS UBL 2.1 schemas: $CASELOAD_UBL_XSD, or
-// shared/ubl-2.1 in a folder above the package (where CI keeps the
-// project's shared files beside the clone).
+// schemaDir finds the OASIS UBL 2.1 schemas: $CASELOAD_UBL_XSD, the
+// copy under testdata/ubl-2.1 (see its NOTICE), or shared/ubl-2.1 in a
+// folder above the package.
 func schemaDir(t *testing.T) string {
 	if d := os.Getenv("CASELOAD_UBL_XSD"); d != "" {
 		return d
+	}
+	if _, err := os.Stat(filepath.Join("testdata", "ubl-2.1", "maindoc", "UBL-Invoice-2.1.xsd")); err == nil {
+		return filepath.Join("testdata", "ubl-2.1")
 	}
 	dir, _ := filepath.Abs(".")
 	for {
