@@ -16,22 +16,27 @@ type backend struct{ e *env }
 func (b backend) VaultExists() (bool, error) { return crypt.Exists(b.e.vaultDir) }
 
 // Create makes a new vault and returns its recovery key.
-func (b backend) Create(passphrase string) (string, tui.Store, error) {
-	s, recovery, err := b.e.create(context.Background(), passphrase)
+func (b backend) Create(passphrase []byte) (string, tui.Store, error) {
+	s, recovery, err := b.e.createSecret(context.Background(), passphrase)
 	if err != nil {
 		return "", nil, err
 	}
 	return recovery, s, nil
 }
 
-// Unlock opens the vault.
-func (b backend) Unlock(passphrase string) (tui.Store, error) {
-	s, err := b.e.open(context.Background(), passphrase)
+// Unlock opens the vault; a security key's plugin talks through keys.
+func (b backend) Unlock(passphrase []byte, keys tui.KeyUI) (tui.Store, error) {
+	e := *b.e
+	e.keyUI = keys
+	s, err := e.openSecret(context.Background(), passphrase)
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
 }
+
+// SuggestPassphrase offers six random words.
+func (b backend) SuggestPassphrase() string { return suggestPassphrase() }
 
 // VaultDir is where the vault lives.
 func (b backend) VaultDir() string { return b.e.vaultDir }
@@ -44,6 +49,16 @@ func (b backend) Classify(err error) tui.Problem {
 		return tui.ProblemNone
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return tui.ProblemWrongPassphrase
+	case errors.Is(err, crypt.ErrKeyPluginMissing):
+		return tui.ProblemKeyPluginMissing
+	case errors.Is(err, crypt.ErrKeyAbsent):
+		return tui.ProblemKeyAbsent
+	case errors.Is(err, crypt.ErrWrongKey):
+		return tui.ProblemWrongKey
+	case errors.Is(err, crypt.ErrKeyTimeout):
+		return tui.ProblemKeyTimeout
+	case errors.Is(err, crypt.ErrKeyPluginFailed):
+		return tui.ProblemKeyFailed
 	case errors.Is(err, crypt.ErrNotVault), errors.Is(err, crypt.ErrNoVault):
 		return tui.ProblemNotVault
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):

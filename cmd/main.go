@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/tui"
 )
 
@@ -36,9 +37,14 @@ type env struct {
 	// tty reports whether the passphrase can be asked on a terminal.
 	tty func() bool
 	// readSecret reads a line from the terminal without echo.
-	readSecret func() (string, error)
+	readSecret func() ([]byte, error)
 	// workFactor is scrypt's; 0 means crypt's default. Tests lower it.
 	workFactor int
+	// keyTimeout is how long a security key may take to answer; 0 means
+	// crypt's default. Tests lower it.
+	keyTimeout time.Duration
+	// keyUI answers a security key's plugin; nil means the terminal.
+	keyUI crypt.KeyPrompter
 
 	// Set by the global flags.
 	vaultDir  string
@@ -57,10 +63,7 @@ func Main(args []string) int {
 		getenv: os.Getenv,
 		clock:  time.Now,
 		tty:    func() bool { return term.IsTerminal(int(os.Stdin.Fd())) },
-		readSecret: func() (string, error) {
-			b, err := term.ReadPassword(int(os.Stdin.Fd()))
-			return string(b), err
-		},
+		readSecret: func() ([]byte, error) { return term.ReadPassword(int(os.Stdin.Fd())) },
 	})
 }
 

@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 				getenv: os.Getenv, clock: time.Now, workFactor: testWorkFactor,
 				tty:        func() bool { return false },
-				readSecret: func() (string, error) { return "", errNoTerminal },
+				readSecret: func() ([]byte, error) { return nil, errNoTerminal },
 			}
 			os.Exit(run(os.Args[1:], e))
 		},

@@ -100,6 +100,10 @@ func (e *KeyError) Error() string {
 
 func (e *KeyError) Unwrap() error { return e.Err }
 
+// KeyPlugin names the plugin, for callers that may not import crypt (the
+// screens find it through an interface of their own).
+func (e *KeyError) KeyPlugin() string { return e.Plugin }
+
 // ParseSecurityKey reads what a plugin printed for a new key: a
 // recipient (age1yubikey1…), or the plugin's identity file, whose
 // comments name the recipient (age-plugin-yubikey writes "# Recipient:

@@ -217,6 +217,9 @@ type fakeBackend struct {
 	store     *fakeStore
 	unlockErr error // returned by Unlock whatever the passphrase
 	existsErr error
+	// key, when set, plays a vault bound to a security key: Unlock runs it
+	// with the screen's KeyUI before it answers.
+	key func(KeyUI) error
 }
 
 const testRecoveryKey = "AGE-SECRET-KEY-PQ-1TESTRECOVERYKEYQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
@@ -227,7 +230,8 @@ func (b *fakeBackend) VaultExists() (bool, error) {
 	return b.exists, b.existsErr
 }
 
-func (b *fakeBackend) Create(p string) (string, Store, error) {
+func (b *fakeBackend) Create(pass []byte) (string, Store, error) {
+	p := string(pass)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.exists, b.pass = true, p
@@ -237,7 +241,15 @@ func (b *fakeBackend) Create(p string) (string, Store, error) {
 	return testRecoveryKey, b.store, nil
 }
 
-func (b *fakeBackend) Unlock(p string) (Store, error) {
+func (b *fakeBackend) SuggestPassphrase() string { return "anchor velvet orbit tissue cradle humble" }
+
+func (b *fakeBackend) Unlock(pass []byte, keys KeyUI) (Store, error) {
+	p := string(pass)
+	if b.key != nil {
+		if err := b.key(keys); err != nil {
+			return nil, err
+		}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.unlockErr != nil {

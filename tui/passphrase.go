@@ -1,74 +1,58 @@
 package tui
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
+
+	"github.com/caseload/caseload/internal/strength"
 )
 
-// minPassphrase is the shortest passphrase caseload accepts. The vault's
-// scrypt work factor makes each guess cost about a second, but a short
-// passphrase still falls to a patient attacker with the laptop.
-const minPassphrase = 10
+// verdict is the judgement of a new passphrase (internal/strength, the
+// same as the command line's).
+type verdict struct{ strength.Verdict }
 
-// strength is a rough, honest grade of a passphrase: length counts most,
-// then the number of words, then the variety of characters. It does not
-// pretend to measure entropy.
-type strength int
+// checkPassphrase judges a new passphrase.
+func checkPassphrase(p string) verdict { return verdict{strength.Check(p)} }
 
-const (
-	strengthTooShort strength = iota // refused
-	strengthFair                     // accepted, with advice
-	strengthGood
-	strengthStrong
-)
+// refused reports whether the passphrase may not seal a vault.
+func (v verdict) refused() bool { return v.Reason != strength.OK }
 
-// passphraseStrength grades p. Four or more words, or 14 or more
-// characters, is what the screen recommends.
-func passphraseStrength(p string) strength {
-	n := utf8.RuneCountInString(p)
-	if n < minPassphrase {
-		return strengthTooShort
+// short is the hint under the field for a refused passphrase.
+func (v verdict) short(t Text) string {
+	switch v.Reason {
+	case strength.TooShort:
+		return t.Tf("create.strength_short", strength.MinLength)
+	case strength.Repeated:
+		return t.T("create.weak_repeated_short")
+	case strength.Sequence:
+		return t.T("create.weak_sequence_short")
+	case strength.Keyboard:
+		return t.T("create.weak_keyboard_short")
+	case strength.Common:
+		return t.T("create.weak_common_short")
+	case strength.Date:
+		return t.T("create.weak_date_short")
 	}
-	words := len(strings.FieldsFunc(p, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' || r == ','
-	}))
-	var lower, upper, digit, other bool
-	distinct := map[rune]bool{}
-	for _, r := range p {
-		distinct[r] = true
-		switch {
-		case unicode.IsLower(r):
-			lower = true
-		case unicode.IsUpper(r):
-			upper = true
-		case unicode.IsDigit(r):
-			digit = true
-		default:
-			other = true
-		}
+	return t.T("create.weak_guessable_short")
+}
+
+// problem is the sentence for a refused passphrase.
+func (v verdict) problem(t Text) string {
+	switch v.Reason {
+	case strength.TooShort:
+		return t.Tf("create.too_short", strength.MinLength)
+	case strength.Repeated:
+		return t.T("create.weak_repeated")
+	case strength.Sequence:
+		return t.T("create.weak_sequence")
+	case strength.Keyboard:
+		return t.T("create.weak_keyboard")
+	case strength.Common:
+		return t.T("create.weak_common")
+	case strength.Date:
+		return t.T("create.weak_date")
 	}
-	classes := 0
-	for _, c := range []bool{lower, upper, digit, other} {
-		if c {
-			classes++
-		}
-	}
-	s := strengthFair
-	switch {
-	case words >= 4 && n >= 20 || n >= 16 && classes >= 3:
-		s = strengthStrong
-	case words >= 4 || n >= 14:
-		s = strengthGood
-	}
-	// "aaaaaaaaaaaaaaaa" or "1212121212121212" is long, not strong.
-	if len(distinct) < 6 {
-		s = min(s, strengthFair)
-	}
-	return s
+	return t.T("create.weak_guessable")
 }
 
 // newInput is a one-line text field with caseload's look: a steady cursor

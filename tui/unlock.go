@@ -37,8 +37,17 @@ type unlockModel struct {
 	spinner  spinner.Model
 	problem  string // what went wrong, in a sentence
 	recovery string // the recovery key, only while it is on screen
+	suggest  string // a strong passphrase offered after a weak one
+	verdict  verdict
 	width    int
 	height   int
+
+	// The security key's conversation while unlockWorking (unlock_key.go).
+	talk      *keyTalk
+	keyPlugin string     // the plugin waiting for its key; "" before
+	keyNotes  []string   // the plugin's own messages, newest last
+	ask       *keyAskMsg // the plugin's question on screen, if any
+	answer    textinput.Model
 }
 
 func newUnlock(e *env) unlockModel {
@@ -50,6 +59,7 @@ func newUnlock(e *env) unlockModel {
 	for i := range m.inputs {
 		m.inputs[i] = newPassphraseInput(e.styles)
 	}
+	m.answer = newPassphraseInput(e.styles)
 	m.updateKeys()
 	return m
 }
@@ -96,6 +106,8 @@ func (m unlockModel) Update(msg tea.Msg) (unlockModel, tea.Cmd) {
 		return m.onCreated(msg)
 	case vaultUnlockedMsg:
 		return m.onUnlocked(msg)
+	case keyWaitingMsg, keyMessageMsg, keyAskMsg:
+		return m.onKeyTalk(msg)
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
@@ -129,6 +141,12 @@ func (m unlockModel) onCreated(msg vaultCreatedMsg) (unlockModel, tea.Cmd) {
 }
 
 func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
+	if m.talk == nil || msg.talk != m.talk.id {
+		return m, nil
+	}
+	m.talk.close()
+	m.talk, m.keyPlugin, m.keyNotes, m.ask = nil, "", nil, nil
+	m.answer.Reset()
 	if msg.err != nil {
 		m.state = unlockPass
 		m.problem = explain(m.env, msg.err)
@@ -142,6 +160,11 @@ func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
 
 func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	switch m.state {
+	case unlockWorking:
+		if m.ask != nil {
+			return m.onAnswerKey(msg)
+		}
+		return m, nil
 	case unlockRecovery:
 		if key.Matches(msg, m.keys.Stored) {
 			m.state = unlockOpening
@@ -166,6 +189,9 @@ func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	if m.state == unlockCreate && m.focus == 0 {
+		m.verdict = checkPassphrase(m.inputs[0].Value())
+	}
 	return m, cmd
 }
 
@@ -179,13 +205,15 @@ func (m unlockModel) submit() (unlockModel, tea.Cmd) {
 		m.problem = ""
 		m.inputs[0].Reset()
 		m.state, m.creating = unlockWorking, false
+		m.talk = newKeyTalk()
 		m.updateKeys()
-		return m, tea.Batch(m.spinner.Tick, unlockVault(m.env.backend, pass))
+		return m, tea.Batch(m.spinner.Tick, unlockWithKey(m.env.backend, []byte(pass), m.talk))
 	}
 	t := m.env.text
-	switch {
-	case passphraseStrength(pass) == strengthTooShort:
-		m.problem = t.Tf("create.too_short", minPassphrase)
+	switch v := checkPassphrase(pass); {
+	case v.refused():
+		m.problem = v.problem(t)
+		m.suggest = m.env.backend.SuggestPassphrase()
 		return m.focusInput(0)
 	case m.focus == 0:
 		m.problem = ""
@@ -195,12 +223,12 @@ func (m unlockModel) submit() (unlockModel, tea.Cmd) {
 		m.inputs[1].Reset()
 		return m.focusInput(1)
 	}
-	m.problem = ""
+	m.problem, m.suggest = "", ""
 	m.inputs[0].Reset()
 	m.inputs[1].Reset()
 	m.state, m.creating = unlockWorking, true
 	m.updateKeys()
-	return m, tea.Batch(m.spinner.Tick, createVault(m.env.backend, pass))
+	return m, tea.Batch(m.spinner.Tick, createVault(m.env.backend, []byte(pass)))
 }
 
 // focusInput moves the focus to field i (field 1 only when creating).
@@ -230,6 +258,14 @@ func (m *unlockModel) updateKeys() {
 	m.keys.Next.SetEnabled(m.state == unlockCreate && m.focus == 0)
 	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.focus == 1)
 	m.keys.Stored.SetEnabled(m.state == unlockRecovery)
+	if m.ask != nil {
+		m.keys.Submit.SetEnabled(true)
+		m.keys.Quit.SetEnabled(true)
+		m.keys.Submit.SetHelp("enter", t.T("key.key_answer"))
+		m.keys.Quit.SetHelp("esc", t.T("key.key_decline"))
+		return
+	}
+	m.keys.Quit.SetHelp("esc", t.T("key.quit"))
 	switch {
 	case m.state == unlockCreate && m.focus == 0:
 		m.keys.Submit.SetHelp("enter", t.T("key.next_field"))
@@ -250,6 +286,9 @@ func (m unlockModel) View() string {
 		body = m.viewPass()
 	case unlockWorking:
 		body = m.viewWorking()
+		if m.keyPlugin != "" {
+			body = m.viewKey()
+		}
 	case unlockRecovery:
 		body = m.viewRecovery()
 	case unlockOpening:
@@ -304,29 +343,32 @@ func (m unlockModel) field(i int, label string) string {
 	return mark + st.Label.Render(padRight(label, 14)) + m.inputs[i].View()
 }
 
-// strengthHint grades the first passphrase as it is typed.
+// strengthHint grades the first passphrase as it is typed (the verdict
+// is kept by Update: zxcvbn is too slow to run on every render).
 func (m unlockModel) strengthHint() string {
 	t, st := m.env.text, m.env.styles
-	p := m.inputs[0].Value()
-	if p == "" {
+	if m.inputs[0].Value() == "" {
 		return st.Muted.Render(t.T("create.advice"))
 	}
-	switch passphraseStrength(p) {
-	case strengthTooShort:
-		return st.Danger.Render(t.Tf("create.strength_short", minPassphrase))
-	case strengthFair:
-		return st.Warning.Render(t.T("create.strength_fair"))
-	case strengthGood:
-		return st.Success.Render(t.T("create.strength_good"))
+	v := m.verdict
+	switch {
+	case v.refused():
+		return st.Danger.Render(v.short(t))
+	case v.Strong():
+		return st.Success.Render(t.T("create.strength_strong"))
 	}
-	return st.Success.Render(t.T("create.strength_strong"))
+	return st.Success.Render(t.T("create.strength_good"))
 }
 
 func (m unlockModel) viewProblemLines() []string {
 	if m.problem == "" {
 		return nil
 	}
-	return []string{"", m.env.styles.Danger.Width(m.columnWidth()).Render(m.problem)}
+	lines := []string{"", m.env.styles.Danger.Width(m.columnWidth()).Render(m.problem)}
+	if m.suggest != "" && m.state == unlockCreate {
+		lines = append(lines, m.paragraph(m.env.text.Tf("create.suggest", m.suggest)))
+	}
+	return lines
 }
 
 func (m unlockModel) viewProblem() string {

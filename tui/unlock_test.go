@@ -107,23 +107,45 @@ func TestVaultFolderUnreadable(t *testing.T) {
 }
 
 func TestPassphraseStrength(t *testing.T) {
-	for p, want := range map[string]strength{
-		"":                          strengthTooShort,
-		"kort":                      strengthTooShort,
-		"123456789":                 strengthTooShort,
-		"1234567890":                strengthFair,
-		"aaaaaaaaaaaaaaaaaaaaaaaa":  strengthFair,
-		"Fietsbel7!":                strengthFair,
-		"fietsbelregen":             strengthFair,
-		"fietsbelregenx":            strengthGood,
-		"tulp fiets regen lantaarn": strengthStrong,
-		"tulp fiets regen":          strengthGood,
-		"Tulp-Fiets-2026!":          strengthStrong,
-		"1212121212121212":          strengthFair,
-		"Tulpen bloeien in mei 26!": strengthStrong,
+	for p, want := range map[string]string{
+		"":                          "too short",
+		"kort":                      "too short",
+		"123456789":                 "too short",
+		"1234567890":                "common password",
+		"aaaaaaaaaaaaaaaaaaaaaaaa":  "repeats",
+		"          ":                "repeats",
+		"Fietsbel7!":                "too weak",
+		"tulp fiets regen lantaarn": "",
+		"Tulp-Fiets-2026!":          "",
+		"1212121212121212":          "repeats",
+		"Tulpen bloeien in mei 26!": "",
 	} {
-		if got := passphraseStrength(p); got != want {
-			t.Errorf("passphraseStrength(%q) = %d, want %d", p, got, want)
+		v := checkPassphrase(p)
+		got := ""
+		if v.refused() {
+			got = v.short(newText(English))
 		}
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("checkPassphrase(%q): %q, want %q", p, got, want)
+		}
+	}
+}
+
+// A weak passphrase is refused with the reason and six words to use
+// instead, in the coach's language.
+func TestCreateRefusesWeakWithSuggestion(t *testing.T) {
+	now := testNow
+	b := &fakeBackend{}
+	d := newDriver(t, newTestModel(b, Dutch, &now), 100, 30)
+	d.keys("aaaaaaaaaa[enter]")
+	u := top[unlockModel](t, d)
+	if u.state != unlockCreate || !strings.Contains(u.problem, "herhaalt zichzelf") {
+		t.Fatalf("aaaaaaaaaa not refused: state %d problem %q", u.state, u.problem)
+	}
+	if !strings.Contains(d.view(), "anchor velvet orbit tissue cradle humble") {
+		t.Fatalf("no suggestion on screen:\n%s", d.view())
+	}
+	if b.exists {
+		t.Fatal("a vault was created from a weak passphrase")
 	}
 }
