@@ -57,12 +57,12 @@ type env struct {
 func Main(args []string) int {
 	disableCoreDumps()
 	return run(args, &env{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		getenv: os.Getenv,
-		clock:  time.Now,
-		tty:    func() bool { return term.IsTerminal(int(os.Stdin.Fd())) },
+		stdin:      os.Stdin,
+		stdout:     os.Stdout,
+		stderr:     os.Stderr,
+		getenv:     os.Getenv,
+		clock:      time.Now,
+		tty:        func() bool { return term.IsTerminal(int(os.Stdin.Fd())) },
 		readSecret: func() ([]byte, error) { return term.ReadPassword(int(os.Stdin.Fd())) },
 	})
 }

@@ -139,8 +139,6 @@ wonder wood wool word work world worth wrap wrist write yard year yellow you you
 zero zone zoo
 `)
 
-
-
 // NewPassphrase suggests a vault passphrase: six words from the same
 // list as the dossier passphrases (about 65 bits), joined by spaces,
 // which are easier to type than hyphens.

@@ -92,7 +92,7 @@ type keyWaitingMsg struct {
 
 // keyMessageMsg: the plugin's own words.
 type keyMessageMsg struct {
-	talk          reqID
+	talk         reqID
 	plugin, text string
 }
 
