@@ -263,7 +263,10 @@ func (b *fakeBackend) Unlock(pass []byte, keys KeyUI) (Store, error) {
 }
 
 func (b *fakeBackend) Classify(err error) Problem {
+	var kp keyProblemErr
 	switch {
+	case errors.As(err, &kp):
+		return kp.p
 	case errors.Is(err, errWrongPass):
 		return ProblemWrongPassphrase
 	case errors.Is(err, errDamaged):
@@ -277,6 +280,16 @@ func (b *fakeBackend) Classify(err error) Problem {
 	}
 	return ProblemOther
 }
+
+// keyProblemErr is a security key's failure as the fake backend reports
+// it: cmd's Classify maps crypt's errors to these problems.
+type keyProblemErr struct {
+	p      Problem
+	plugin string
+}
+
+func (e keyProblemErr) Error() string     { return "key problem" }
+func (e keyProblemErr) KeyPlugin() string { return e.plugin }
 
 func (b *fakeBackend) VaultDir() string { return "/vaults/coach/caseload" }
 
