@@ -164,7 +164,7 @@ func sealToKeys(plain []byte, keys []SecurityKey, ui KeyPrompter) ([]byte, error
 			rs = append(rs, &labelled{Recipient: r, labels: labels})
 		}
 		rs = append(rs, keyList{keys: keys, labels: labels})
-		return encrypt(&buf, plain, rs...)
+		return sealSmall(&buf, plain, rs...)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sealing to the security key: %w", err)
@@ -297,7 +297,7 @@ func openWithKeys(inner []byte, keys []SecurityKey, uo unlockOptions) ([]byte, e
 				return err
 			}
 			w := &watched{Identity: id}
-			plain, err = decryptAll(inner, w)
+			plain, err = openSmall(inner, w)
 			if err != nil && w.unwrapped {
 				// The key answered; the file around it is what failed.
 				return fmt.Errorf("%w: the security key layer: %v", ErrDamaged, err)

@@ -42,7 +42,8 @@ const (
 // here, sealed: whoever holds a public key can forge a vault.age.
 type keys struct {
 	tag      string              // random, names the vault in vault.age headers
-	identity *age.HybridIdentity // opens vault.age
+	identity *age.HybridIdentity // opens vault.age; key.id
+	key      *vaultKey           // the identity's seed, wiped on Close
 	recovery *age.HybridRecipient
 	factors  []SecurityKey // empty: the passphrase alone opens identity.age
 	legacy   bool          // read from a v1 file or with the passphrase not in NFC: rewrite
@@ -102,16 +103,17 @@ const identityHeader = "# caseload identity v2"
 // marshal writes identity.age's plaintext, an age identity file. The
 // caller wipes it.
 func (k *keys) marshal() []byte {
-	id := k.identity.String()
-	defer wipeString(id)
-	b := make([]byte, 0, 512+len(id)+len(k.recovery.String()))
+	b := make([]byte, 0, 1024+len(k.recovery.String()))
 	b = append(b, identityHeader+"\n"+
 		"# The vault key of a caseload vault. With it, age opens vault.age:\n"+
 		"#   age -d -i THIS-FILE vault.age > caseload.sqlite\n"+
 		"# Keep it as secret as the caseload itself.\n"...)
 	b = append(b, "# tag: "+k.tag+"\n"...)
 	b = append(b, "# recovery: "+k.recovery.String()+"\n"...)
-	b = append(b, id...)
+	b = k.key.appendText(b)
+	if cap(b) < 1024 {
+		panic("identity plaintext outgrew its buffer") // a grown copy could not be wiped
+	}
 	return append(b, '\n')
 }
 
@@ -160,16 +162,16 @@ func parseKeysV2(b []byte) (*keys, error) {
 		return nil, malformed
 	}
 	// The parse errors below are not wrapped: they might quote the key.
-	// The key is handed over as a view of b, which the caller wipes.
-	identity, err := age.ParseHybridIdentity(viewString(id))
+	key, err := parseVaultKey(id)
 	if err != nil {
 		return nil, fmt.Errorf("%w: identity.age holds a malformed vault key", ErrDamaged)
 	}
 	recovery, err := age.ParseHybridRecipient(rec)
 	if err != nil {
+		key.wipe()
 		return nil, fmt.Errorf("%w: identity.age holds a malformed recovery recipient", ErrDamaged)
 	}
-	return &keys{tag: tag, identity: identity, recovery: recovery}, nil
+	return &keys{tag: tag, identity: key.id, key: key, recovery: recovery}, nil
 }
 
 // parseKeysV1 reads the plaintext of version 1 (before caseload 0.x wrote
@@ -185,15 +187,16 @@ func parseKeysV1(b []byte) (*keys, error) {
 	if !ok1 || !ok2 || !ok3 || !validTag(string(tag)) {
 		return nil, fmt.Errorf("%w: identity.age is malformed", ErrDamaged)
 	}
-	identity, err := age.ParseHybridIdentity(viewString(id))
+	key, err := parseVaultKey(id)
 	if err != nil {
 		return nil, fmt.Errorf("%w: identity.age holds a malformed vault key", ErrDamaged)
 	}
 	recovery, err := age.ParseHybridRecipient(string(rec))
 	if err != nil {
+		key.wipe()
 		return nil, fmt.Errorf("%w: identity.age holds a malformed recovery recipient", ErrDamaged)
 	}
-	return &keys{tag: string(tag), identity: identity, recovery: recovery}, nil
+	return &keys{tag: string(tag), identity: key.id, key: key, recovery: recovery}, nil
 }
 
 // writeIdentity seals k and replaces identity.age atomically: the old
@@ -213,7 +216,7 @@ func writeIdentity(fs fsys, dir string, pass secret, workFactor int, k *keys, ui
 	}
 	r := &scryptRecipient{pass: pass, workFactor: workFactor}
 	return writeAtomic(fs, dir, identityFile, identityTemp, func(w io.Writer) error {
-		return encrypt(w, plain, r)
+		return sealSmall(w, plain, r)
 	})
 }
 
@@ -274,7 +277,7 @@ func openIdentity(data []byte, pass secret) ([]byte, error) {
 		return nil, ErrWrongPassphrase
 	}
 	p := &probe{Identity: &scryptIdentity{pass: pass, maxWorkFactor: maxWorkFactor}}
-	plain, err := decryptAll(data, p)
+	plain, err := openSmall(data, p)
 	if err != nil {
 		switch {
 		case p.called && (len(p.types) != 1 || p.types[0] != "scrypt"):

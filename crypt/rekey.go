@@ -94,3 +94,10 @@ func (v *Vault) Rekey(passphrase []byte, keys []SecurityKey) error {
 	v.keys.factors = k.factors
 	return nil
 }
+
+// DecryptWithPassphrase opens a small passphrase-sealed age file, such as
+// identity.age, as `age -d` would (for tests and tools; the app opens the
+// vault with Open).
+func DecryptWithPassphrase(data []byte, passphrase string) ([]byte, error) {
+	return decryptAll(data, &scryptIdentity{pass: []byte(passphrase), maxWorkFactor: maxWorkFactor})
+}

@@ -112,6 +112,9 @@ func (v *Vault) takeLock() error {
 
 // release drops the keys and the lock.
 func (v *Vault) release() error {
+	if v.keys != nil {
+		v.keys.key.wipe()
+	}
 	v.keys = nil
 	v.disk = onDisk{}
 	if v.lock == nil {
@@ -202,7 +205,7 @@ func (v *Vault) create(passphrase secret) (string, error) {
 	if err := v.refuseExisting(); err != nil {
 		return "", err
 	}
-	identity, err := age.GenerateHybridIdentity()
+	key, err := newVaultKey()
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
@@ -210,7 +213,7 @@ func (v *Vault) create(passphrase secret) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
-	k := &keys{tag: newTag(), identity: identity, recovery: recovery.Recipient()}
+	k := &keys{tag: newTag(), identity: key.id, key: key, recovery: recovery.Recipient()}
 	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k, nil); err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
@@ -402,7 +405,7 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase secret) ([]byte
 	if image == nil { // vanished between the check and the lock
 		return nil, ErrNoVault
 	}
-	identity, err := age.GenerateHybridIdentity()
+	key, err := newVaultKey()
 	if err != nil {
 		clear(image)
 		return nil, err
@@ -411,7 +414,7 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase secret) ([]byte
 	if !validTag(tag) {
 		tag = newTag()
 	}
-	v.keys = &keys{tag: tag, identity: identity, recovery: recovery.Recipient()}
+	v.keys = &keys{tag: tag, identity: key.id, key: key, recovery: recovery.Recipient()}
 	v.disk = disk
 	if err := v.Seal(image); err != nil {
 		clear(image)
