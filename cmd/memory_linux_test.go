@@ -19,6 +19,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/sys/unix"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
@@ -116,6 +117,15 @@ func TestMemoryAfterLockChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestMemoryAfterLock")
 	}
+	// As Main does: the scan below must work on a non-dumpable process.
+	disableCoreDumps()
+	if d, _ := unix.PrctlRetInt(unix.PR_GET_DUMPABLE, 0, 0, 0, 0); d != 0 {
+		t.Fatalf("the process is still dumpable (%d)", d)
+	}
+	var lim syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_CORE, &lim); lim.Cur != 0 || lim.Max != 0 {
+		t.Fatalf("core files still allowed: %+v", lim)
+	}
 	sc := newMemScanner(t)
 	e := &env{vaultDir: dir, workFactor: testWorkFactor, clock: time.Now, lang: "en",
 		getenv: func(string) string { return "" }}
@@ -155,21 +165,29 @@ func newMemScanner(t *testing.T) *memScanner {
 		return b
 	}
 	s := &memScanner{t: t, needles: mm(1 << 16), buf: mm(1 << 20)}
-	// The key arrives on stdin, read straight into the needle mapping.
+	// The key arrives on stdin, read straight into the needle mapping;
+	// every needle is made there, without a copy on Go's heap.
 	n, _ := syscall.Read(0, s.needles[:200])
 	line := s.needles[:bytes.IndexByte(s.needles[:n], '\n')]
 	at := n
 	put := func(b []byte) []byte { copy(s.needles[at:], b); r := s.needles[at : at+len(b)]; at += len(b); return r }
 	s.up = line
-	s.low = put(bytes.ToLower(line))
-	s.seed = put(bech32Data(t, string(line)))
-	s.pass = put([]byte(memPass))
-	var w []byte
-	for _, r := range memPass {
-		w = append(w, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+	s.low = put(line)
+	for i, c := range s.low {
+		if c >= 'A' && c <= 'Z' {
+			s.low[i] = c + 'a' - 'A'
+		}
 	}
-	s.passW = put(w)
-	s.name = put([]byte(memLast))
+	s.seed = s.needles[at : at+32]
+	bech32Data(t, s.low, s.seed)
+	at += 32
+	s.pass = put(unsafe.Slice(unsafe.StringData(memPass), len(memPass)))
+	for _, r := range memPass {
+		s.needles[at], s.needles[at+1], s.needles[at+2], s.needles[at+3] = byte(r), byte(r>>8), byte(r>>16), byte(r>>24)
+		at += 4
+	}
+	s.passW = s.needles[at-4*len([]rune(memPass)) : at]
+	s.name = put(unsafe.Slice(unsafe.StringData(memLast), len(memLast)))
 	return s
 }
 
@@ -190,8 +208,12 @@ func (s *memScanner) scan() memCounts {
 		s.t.Fatal(err)
 	}
 	defer mem.Close()
-	own := func(lo uint64) bool {
-		return lo == uint64(uintptr(unsafe.Pointer(&s.needles[0]))) || lo == uint64(uintptr(unsafe.Pointer(&s.buf[0])))
+	// The needles and the buffer are left out by address: the kernel may
+	// merge their mappings with neighbours.
+	skip := [][2]uint64{}
+	for _, b := range [][]byte{s.needles, s.buf} {
+		lo := uint64(uintptr(unsafe.Pointer(&b[0])))
+		skip = append(skip, [2]uint64{lo, lo + uint64(len(b))})
 	}
 	var c memCounts
 	sc := bufio.NewScanner(bytes.NewReader(maps))
@@ -203,9 +225,38 @@ func (s *memScanner) scan() memCounts {
 		lo, hi, _ := strings.Cut(f[0], "-")
 		a, _ := strconv.ParseUint(lo, 16, 64)
 		z, _ := strconv.ParseUint(hi, 16, 64)
-		if own(a) {
-			continue
+		for _, r := range cut([2]uint64{a, z}, skip) {
+			s.scanRange(mem, r[0], r[1], &c)
 		}
+	}
+	return c
+}
+
+// cut is r less the ranges in skip.
+func cut(r [2]uint64, skip [][2]uint64) [][2]uint64 {
+	out := [][2]uint64{r}
+	for _, k := range skip {
+		var next [][2]uint64
+		for _, x := range out {
+			if k[1] <= x[0] || k[0] >= x[1] {
+				next = append(next, x)
+				continue
+			}
+			if x[0] < k[0] {
+				next = append(next, [2]uint64{x[0], k[0]})
+			}
+			if k[1] < x[1] {
+				next = append(next, [2]uint64{k[1], x[1]})
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// scanRange counts the needles in [a, z).
+func (s *memScanner) scanRange(mem *os.File, a, z uint64, c *memCounts) {
+	{
 		const overlap = 256
 		for off := a; off < z; off += uint64(len(s.buf) - overlap) {
 			n := min(uint64(len(s.buf)), z-off)
@@ -236,28 +287,30 @@ func (s *memScanner) scan() memCounts {
 			}
 		}
 	}
-	return c
 }
 
-// bech32Data decodes a bech32 string's data part (the key's raw seed).
-func bech32Data(t *testing.T, s string) []byte {
+// bech32Data decodes a lower-case bech32 string's data part (the key's
+// raw seed) into out.
+func bech32Data(t *testing.T, s, out []byte) {
 	const charset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
-	s = strings.ToLower(s)
-	i := strings.LastIndexByte(s, '1')
+	i := bytes.LastIndexByte(s, '1')
 	var acc, bits uint
-	var out []byte
+	k := 0
 	for _, c := range s[i+1 : len(s)-6] {
-		acc = acc<<5 | uint(strings.IndexRune(charset, c))
+		acc = acc<<5 | uint(strings.IndexByte(charset, c))
 		bits += 5
 		for bits >= 8 {
 			bits -= 8
-			out = append(out, byte(acc>>bits))
+			if k == len(out) {
+				t.Fatal("seed longer than 32 bytes")
+			}
+			out[k] = byte(acc >> bits)
+			k++
 		}
 	}
-	if len(out) != 32 {
-		t.Fatalf("seed of %d bytes", len(out))
+	if k != 32 {
+		t.Fatalf("seed of %d bytes", k)
 	}
-	return out
 }
 
 // memDriver runs the TUI synchronously, like the screens' own tests do:

@@ -12,7 +12,6 @@ import (
 
 	"filippo.io/age"
 	"golang.org/x/crypto/chacha20poly1305"
-	"golang.org/x/crypto/scrypt"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -73,7 +72,7 @@ type scryptRecipient struct {
 func (r *scryptRecipient) Wrap(fileKey []byte) ([]*age.Stanza, error) {
 	salt := make([]byte, 16)
 	rand.Read(salt)
-	k, err := scrypt.Key(r.pass, append([]byte(scryptLabel), salt...), 1<<r.workFactor, 8, 1, chacha20poly1305.KeySize)
+	k, err := scryptKey(r.pass, append([]byte(scryptLabel), salt...), 1<<r.workFactor, 8, 1, chacha20poly1305.KeySize)
 	if err != nil {
 		return nil, fmt.Errorf("deriving the passphrase key: %w", err)
 	}
@@ -129,7 +128,7 @@ func (i *scryptIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 	if logN > i.maxWorkFactor {
 		return nil, fmt.Errorf("scrypt work factor too large: %v", logN)
 	}
-	k, err := scrypt.Key(i.pass, append([]byte(scryptLabel), salt...), 1<<logN, 8, 1, chacha20poly1305.KeySize)
+	k, err := scryptKey(i.pass, append([]byte(scryptLabel), salt...), 1<<logN, 8, 1, chacha20poly1305.KeySize)
 	if err != nil {
 		return nil, fmt.Errorf("deriving the passphrase key: %w", err)
 	}

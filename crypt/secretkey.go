@@ -23,17 +23,18 @@ import (
 // the plaintext of a file in buffers of their own. None of them can be
 // wiped, and a locked laptop should not hold the key in memory for
 // whoever dumps it. So caseload holds the key's 32-byte seed itself, builds
-// the identity from it through hpke (which keeps that very slice), writes
+// the identity from it through hpke (which keeps a clone), writes
 // and reads the key's text in buffers of its own, and encrypts and
 // decrypts identity.age's payload itself (age's STREAM, tested against
-// age both ways). Close wipes the seed, which also wipes hpke's.
+// age both ways). Close wipes the seed and hpke's clone of it.
 
 // secretKeyHRP is the bech32 prefix of a hybrid secret key.
 const secretKeyHRP = "AGE-SECRET-KEY-PQ-"
 
 // vaultKey is a hybrid identity together with the seed it was built from.
 type vaultKey struct {
-	seed []byte // 32 bytes; shared with hpke's private key
+	seed []byte // 32 bytes
+	hk   hpke.PrivateKey
 	id   *age.HybridIdentity
 }
 
@@ -61,13 +62,24 @@ func vaultKeyFromSeed(seed []byte) (*vaultKey, error) {
 	}
 	fk := f.Field(0)
 	reflect.NewAt(fk.Type(), unsafe.Pointer(fk.UnsafeAddr())).Elem().Set(reflect.ValueOf(k))
-	return &vaultKey{seed: seed, id: id}, nil
+	return &vaultKey{seed: seed, hk: k, id: id}, nil
 }
 
-// wipe zeroes the seed (and so hpke's copy of it).
+// wipe zeroes the seed and hpke's copy of it.
 func (k *vaultKey) wipe() {
-	if k != nil {
-		clear(k.seed)
+	if k == nil {
+		return
+	}
+	clear(k.seed)
+	// hpke keeps a clone of the seed in an unexported field; the derived
+	// ML-KEM and X25519 keys are left to the garbage collector.
+	v := reflect.ValueOf(k.hk)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	f := v.Elem().FieldByName("seed")
+	if f.IsValid() && f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Uint8 && f.Len() > 0 {
+		clear(unsafe.Slice((*byte)(unsafe.Pointer(f.Pointer())), f.Len()))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"filippo.io/age"
+	"golang.org/x/crypto/scrypt"
 )
 
 // Our vault key is age's: same text, same recipient, both ways.
@@ -43,13 +44,13 @@ func TestVaultKeyMatchesAge(t *testing.T) {
 		t.Fatal(err)
 	}
 	back.wipe()
-	if !bytes.Equal(back.seed, make([]byte, 32)) {
-		t.Fatal("wipe left the seed")
+	if hs, _ := back.hk.Bytes(); !bytes.Equal(back.seed, make([]byte, 32)) || !bytes.Equal(hs, make([]byte, 32)) {
+		t.Fatal("wipe left the seed, or hpke's clone of it")
 	}
 	for _, bad := range []string{
 		fresh.String()[:40] + strings.ToLower(fresh.String()[40:]), // mixed case
-		fresh.String()[:len(fresh.String())-1] + "Q",              // checksum
-		"AGE-SECRET-KEY-1" + fresh.String()[19:],                  // prefix
+		fresh.String()[:len(fresh.String())-1] + "Q",               // checksum
+		"AGE-SECRET-KEY-1" + fresh.String()[19:],                   // prefix
 		"AGE-SECRET-KEY-PQ-1",
 	} {
 		if _, err := parseVaultKey([]byte(bad)); err == nil {
@@ -125,4 +126,24 @@ func FuzzParseKeys(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		parseKeys(b)
 	})
+}
+
+func TestScryptKeyMatchesXCrypto(t *testing.T) {
+	for _, tc := range []struct {
+		pass, salt string
+		n, r, p, l int
+	}{
+		{"", "", 16, 1, 1, 64},
+		{"password", "NaCl", 1024, 8, 16, 64},
+		{"Wibblesnort plant tulpen in de herfst, en een lange zin om over de 64 bytes van een blok te gaan", "age-encryption.org/v1/scryptxxxxxxxxxxxxxxxx", 1 << 10, 8, 1, 32},
+	} {
+		want, err := scrypt.Key([]byte(tc.pass), []byte(tc.salt), tc.n, tc.r, tc.p, tc.l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := scryptKey([]byte(tc.pass), []byte(tc.salt), tc.n, tc.r, tc.p, tc.l)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("scryptKey(%q) = %x, %v; want %x", tc.pass, got, err, want)
+		}
+	}
 }

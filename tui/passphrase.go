@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"unicode/utf8"
+	"unsafe"
+
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 
@@ -9,10 +12,25 @@ import (
 
 // verdict is the judgement of a new passphrase (internal/strength, the
 // same as the command line's).
-type verdict struct{ strength.Verdict }
+type verdict struct {
+	strength.Verdict
+	field int // the length judged, in characters; 0: not judged
+}
 
 // checkPassphrase judges a new passphrase.
-func checkPassphrase(p string) verdict { return verdict{strength.Check(p)} }
+func checkPassphrase(p string) verdict {
+	return verdict{Verdict: strength.Check(p), field: utf8.RuneCountInString(p)}
+}
+
+// checkSecret judges a passphrase held in a secretField's buffer. zxcvbn
+// takes a string; the one made here is wiped after (zxcvbn's own pieces
+// of it are not).
+func checkSecret(b []byte) verdict {
+	s := string(b)
+	v := checkPassphrase(s)
+	clear(unsafe.Slice(unsafe.StringData(s), len(s)))
+	return v
+}
 
 // refused reports whether the passphrase may not seal a vault.
 func (v verdict) refused() bool { return v.Reason != strength.OK }
@@ -67,14 +85,5 @@ func newInput(st *Styles, placeholder string, width int) textinput.Model {
 	in.TextStyle = st.Text
 	in.Cursor.Style = st.Accent
 	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
-}
-
-// newPassphraseInput is a masked field for a passphrase.
-func newPassphraseInput(st *Styles) textinput.Model {
-	in := newInput(st, "", 40)
-	in.EchoMode = textinput.EchoPassword
-	in.EchoCharacter = '•'
-	in.CharLimit = 1024
 	return in
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -32,7 +31,7 @@ type unlockModel struct {
 	keys     unlockKeys
 	state    unlockState
 	creating bool // unlockWorking is creating, not unlocking
-	inputs   [2]textinput.Model
+	inputs   [2]secretField
 	focus    int
 	spinner  spinner.Model
 	problem  string // what went wrong, in a sentence
@@ -47,7 +46,7 @@ type unlockModel struct {
 	keyPlugin string     // the plugin waiting for its key; "" before
 	keyNotes  []string   // the plugin's own messages, newest last
 	ask       *keyAskMsg // the plugin's question on screen, if any
-	answer    textinput.Model
+	answer    secretField
 }
 
 func newUnlock(e *env) unlockModel {
@@ -57,9 +56,9 @@ func newUnlock(e *env) unlockModel {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent)),
 	}
 	for i := range m.inputs {
-		m.inputs[i] = newPassphraseInput(e.styles)
+		m.inputs[i] = newSecretField(e.styles)
 	}
-	m.answer = newPassphraseInput(e.styles)
+	m.answer = newSecretField(e.styles)
 	m.updateKeys()
 	return m
 }
@@ -187,48 +186,52 @@ func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Prev):
 		return m.focusInput(0)
 	}
-	var cmd tea.Cmd
-	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
-	if m.state == unlockCreate && m.focus == 0 {
-		m.verdict = checkPassphrase(m.inputs[0].Value())
+	m.inputs[m.focus] = m.inputs[m.focus].Update(msg)
+	if m.focus == 0 {
+		m.verdict = verdict{} // judged again on enter
 	}
-	return m, cmd
+	return m, nil
 }
 
 // submit moves on from the first create field, or starts the slow work.
 func (m unlockModel) submit() (unlockModel, tea.Cmd) {
-	pass := m.inputs[0].Value()
-	if pass == "" {
+	if m.inputs[0].Empty() {
 		return m, nil
 	}
 	if m.state == unlockPass {
 		m.problem = ""
-		m.inputs[0].Reset()
+		pass := m.inputs[0].Take()
 		m.state, m.creating = unlockWorking, false
 		m.talk = newKeyTalk()
 		m.updateKeys()
-		return m, tea.Batch(m.spinner.Tick, unlockWithKey(m.env.backend, []byte(pass), m.talk))
+		return m, tea.Batch(m.spinner.Tick, unlockWithKey(m.env.backend, pass, m.talk))
 	}
 	t := m.env.text
-	switch v := checkPassphrase(pass); {
+	if m.verdict.field == 0 {
+		// Judged once per passphrase, on enter: zxcvbn needs it as a
+		// string, and each string is a copy that cannot be wiped.
+		m.verdict = checkSecret(m.inputs[0].buf)
+	}
+	switch v := m.verdict; {
 	case v.refused():
 		m.problem = v.problem(t)
 		m.suggest = m.env.backend.SuggestPassphrase()
+		m.inputs[1].Reset()
 		return m.focusInput(0)
 	case m.focus == 0:
 		m.problem = ""
 		return m.focusInput(1)
-	case m.inputs[1].Value() != pass:
+	case !m.inputs[1].Equal(m.inputs[0]):
 		m.problem = t.T("create.mismatch")
 		m.inputs[1].Reset()
 		return m.focusInput(1)
 	}
 	m.problem, m.suggest = "", ""
-	m.inputs[0].Reset()
+	pass := m.inputs[0].Take()
 	m.inputs[1].Reset()
 	m.state, m.creating = unlockWorking, true
 	m.updateKeys()
-	return m, tea.Batch(m.spinner.Tick, createVault(m.env.backend, []byte(pass)))
+	return m, tea.Batch(m.spinner.Tick, createVault(m.env.backend, pass))
 }
 
 // focusInput moves the focus to field i (field 1 only when creating).
@@ -237,16 +240,15 @@ func (m unlockModel) focusInput(i int) (unlockModel, tea.Cmd) {
 		i = 0
 	}
 	m.focus = i
-	var cmd tea.Cmd
 	for j := range m.inputs {
 		if j == i && (m.state == unlockCreate || m.state == unlockPass) {
-			cmd = m.inputs[j].Focus()
+			m.inputs[j].Focus()
 		} else {
 			m.inputs[j].Blur()
 		}
 	}
 	m.updateKeys()
-	return m, cmd
+	return m, nil
 }
 
 // updateKeys keeps the hints truthful for the current state.
@@ -347,11 +349,11 @@ func (m unlockModel) field(i int, label string) string {
 // is kept by Update: zxcvbn is too slow to run on every render).
 func (m unlockModel) strengthHint() string {
 	t, st := m.env.text, m.env.styles
-	if m.inputs[0].Value() == "" {
-		return st.Muted.Render(t.T("create.advice"))
-	}
 	v := m.verdict
 	switch {
+	case m.inputs[0].Empty() || v.field == 0:
+		// Not judged yet: zxcvbn runs on enter, not on every key.
+		return st.Muted.Render(t.T("create.advice"))
 	case v.refused():
 		return st.Danger.Render(v.short(t))
 	case v.Strong():

@@ -5,17 +5,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
-
-// textinputEcho masks a secret answer (a PIN) and shows a public one.
-func textinputEcho(secret bool) textinput.EchoMode {
-	if secret {
-		return textinput.EchoPassword
-	}
-	return textinput.EchoNormal
-}
 
 // The conversation with a security key while the vault opens. A vault
 // bound to a hardware key runs the key's age plugin after the
@@ -232,10 +223,10 @@ func (m unlockModel) onKeyTalk(msg tea.Msg) (unlockModel, tea.Cmd) {
 		m.keyPlugin = msg.plugin
 		m.ask = &msg
 		m.answer.Reset()
-		m.answer.EchoMode = textinputEcho(msg.secret)
-		cmd := m.answer.Focus()
+		m.answer.masked = msg.secret
+		m.answer.Focus()
 		m.updateKeys()
-		return m, tea.Batch(cmd, m.talk.next())
+		return m, m.talk.next()
 	}
 	m.updateKeys()
 	return m, m.talk.next()
@@ -263,13 +254,14 @@ func (m unlockModel) onAnswerKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 		}
 		return m, nil
 	case msg.String() == "enter":
-		return reply(keyAnswer{value: m.answer.Value()})
+		pin := m.answer.Take()
+		defer clear(pin)
+		return reply(keyAnswer{value: string(pin)})
 	case msg.String() == "esc":
 		return reply(keyAnswer{err: errTalkOver})
 	}
-	var cmd tea.Cmd
-	m.answer, cmd = m.answer.Update(msg)
-	return m, cmd
+	m.answer = m.answer.Update(msg)
+	return m, nil
 }
 
 // key1 reports whether msg is one of keys.
