@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"unicode"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/internal/strength"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // keyPrompter is who answers a security key's plugin: the screens when
@@ -56,22 +56,8 @@ func (k termKeys) KeyConfirm(plugin, prompt, yes, no string) (bool, error) {
 }
 
 // safeText shows text from outside (a plugin's words) on one line, with
-// control and invisible format characters (bidi overrides) escaped so
-// the terminal never acts on them.
-func safeText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// control and invisible format characters escaped (termsafe).
+func safeText(s string) string { return termsafe.Line(s) }
 
 // pluginInstall is how to install the plugin of a security key.
 func (e *env) pluginInstall(name string) string {

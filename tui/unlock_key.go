@@ -3,9 +3,10 @@ package tui
 import (
 	"errors"
 	"strings"
-	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // The conversation with a security key while the vault opens. A vault
@@ -181,16 +182,9 @@ func keyProblem(e *env, err error) (string, bool) {
 	return "", false
 }
 
-// safeLine shows outside text (a plugin's words) on one line with
-// control and invisible format characters (bidi overrides) removed.
-func safeLine(s string) string {
-	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, plain(s))), " ")
-}
+// safeLine shows outside text (a plugin's words) on one line, with
+// control and invisible format characters escaped (termsafe).
+func safeLine(s string) string { return termsafe.Line(s) }
 
 // maxKeyNotes is how many of the plugin's messages stay on screen.
 const maxKeyNotes = 3

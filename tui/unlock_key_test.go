@@ -105,7 +105,7 @@ func TestFlowSecurityKey(t *testing.T) {
 	touched <- struct{}{}
 	f.wait("casefake PIN:")
 	view := f.frame()
-	if !strings.Contains(view, "casefake: key touched]0;pwned, now the PIN") || strings.Contains(view, "\x1b]") {
+	if !strings.Contains(view, `casefake: key touched\x1b]0;pwned\x07, now the PIN`) || strings.Contains(view, "\x1b]") {
 		t.Fatalf("the plugin's message is not shown, or not escaped:\n%s", view)
 	}
 	f.tm.Type("1234")
