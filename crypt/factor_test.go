@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -326,5 +327,37 @@ func TestParseSecurityKey(t *testing.T) {
 		if _, err := ParseSecurityKey(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// The recipe of docs/recovery.md for a vault bound to a security key,
+// with the real age CLI and the key's plugin on PATH: the passphrase
+// layer with batchpass, the key layer with -j PLUGIN, then vault.age.
+func TestKeyBoundIdentityOpensWithAgeCLI(t *testing.T) {
+	if _, err := exec.LookPath("age"); err != nil {
+		t.Skip("age is not installed")
+	}
+	f := newFakeKeys(t, 1)
+	dir, img, _ := boundVault(t, f, f.keys[0])
+	tmp := t.TempDir()
+	inner, key := filepath.Join(tmp, "inner.age"), filepath.Join(tmp, "key.txt")
+	run := func(env []string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("age", args...)
+		cmd.Env = append(os.Environ(), env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("age %v: %v\n%s", args, err, out)
+		}
+	}
+	run([]string{"AGE_PASSPHRASE=" + testPass}, "-d", "-j", "batchpass", "-o", inner, filepath.Join(dir, identityFile))
+	run(nil, "-d", "-j", fakekey.Name, "-o", key, inner)
+	out, err := exec.Command("age", "-d", "-i", key, filepath.Join(dir, vaultFile)).Output()
+	if err != nil || !bytes.Equal(out, img) {
+		t.Fatalf("age -d -i key.txt vault.age: %v", err)
+	}
+	// Without the key, age cannot take the second step either.
+	f.plug()
+	if err := exec.Command("age", "-d", "-j", fakekey.Name, "-o", key+"2", inner).Run(); err == nil {
+		t.Fatal("age opened the key layer without the key")
 	}
 }
