@@ -262,7 +262,7 @@ func TestKeyPluginCrashes(t *testing.T) {
 func TestKeySpareRemoveRecover(t *testing.T) {
 	f := newFakeKeys(t, 2)
 	f.plug(0, 1)
-	dir, img, rk := boundVault(t, f, f.keys...)
+	dir, _, _ := boundVault(t, f, f.keys...)
 	for _, which := range []int{0, 1} {
 		f.plug(which)
 		v, _, err := Open(dir, testPass, testOpts())
@@ -293,7 +293,7 @@ func TestKeySpareRemoveRecover(t *testing.T) {
 
 	// Bound again, then recovered without any key.
 	f2 := newFakeKeys(t, 1)
-	dir, img, rk = boundVault(t, f2, f2.keys[0])
+	dir, img, rk := boundVault(t, f2, f2.keys[0])
 	f2.plug()
 	v, got, err := Recover(dir, rk, "a new passphrase for Anna", testOpts())
 	if err != nil {

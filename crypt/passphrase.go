@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"unicode/utf8"
-	"unsafe"
 
 	"filippo.io/age"
 	"golang.org/x/crypto/chacha20poly1305"
@@ -145,24 +144,4 @@ func (i *scryptIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 		return nil, fmt.Errorf("%w: incorrect passphrase", age.ErrIncorrectIdentity)
 	}
 	return fileKey, nil
-}
-
-// viewString is a string sharing b's memory, for APIs that take a string
-// of secret bytes the caller wipes afterwards (age's key parsers, which
-// keep no reference to it). Nothing may hold on to it once b is wiped.
-func viewString(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
-}
-
-// wipeString zeroes the bytes of a string this package got freshly
-// allocated on the heap (an encoded key), which Go would otherwise leave
-// in memory until reused. Never call it on a literal or a shared string.
-func wipeString(s string) {
-	if len(s) == 0 {
-		return
-	}
-	clear(unsafe.Slice(unsafe.StringData(s), len(s)))
 }

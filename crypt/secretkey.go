@@ -362,7 +362,7 @@ func openSmall(data []byte, id age.Identity) ([]byte, error) {
 			clear(out[:cap(out)])
 			return nil, errors.New("truncated payload")
 		}
-		o, err := a.Open(out[len(out):len(out)], chunkNonce(i, last), payload[:n], nil)
+		o, err := a.Open(out[len(out):], chunkNonce(i, last), payload[:n], nil)
 		if err != nil || last && len(o) == 0 && i > 0 {
 			clear(out[:cap(out)])
 			return nil, fmt.Errorf("failed to decrypt and authenticate payload chunk")
