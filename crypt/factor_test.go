@@ -215,7 +215,7 @@ func TestKeyPluginHangs(t *testing.T) {
 type slowPIN struct{ recorder }
 
 func (s *slowPIN) KeyRequest(p, prompt string, secret bool) (string, error) {
-	time.Sleep(700 * time.Millisecond)
+	time.Sleep(2500 * time.Millisecond) // longer than the timeout below
 	return fakekey.PIN, nil
 }
 
@@ -225,7 +225,9 @@ func TestKeyTimeoutPausesWhileAsking(t *testing.T) {
 	t.Setenv(fakekey.ModeEnv, "prompt")
 	o := testOpts()
 	o.Keys = &slowPIN{}
-	o.KeyTimeout = 300 * time.Millisecond
+	// Long enough for the plugin (this test binary) to start on a loaded
+	// machine under the race detector; the PIN takes longer still.
+	o.KeyTimeout = 1500 * time.Millisecond
 	v, _, err := Open(dir, testPass, o)
 	if err != nil {
 		t.Fatalf("a PIN typed slowly timed out: %v", err)
