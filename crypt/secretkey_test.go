@@ -147,3 +147,18 @@ func TestScryptKeyMatchesXCrypto(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScrypt compares our scrypt with x/crypto's at work factor 14.
+func BenchmarkScrypt(b *testing.B) {
+	pass, salt := []byte(testPass), []byte("age-encryption.org/v1/scrypt0123456789abcdef")
+	b.Run("ours", func(b *testing.B) {
+		for b.Loop() {
+			scryptKey(pass, salt, 1<<14, 8, 1, 32)
+		}
+	})
+	b.Run("xcrypto", func(b *testing.B) {
+		for b.Loop() {
+			scrypt.Key(pass, salt, 1<<14, 8, 1, 32)
+		}
+	})
+}

@@ -47,7 +47,7 @@ const PIN = "1234"
 
 // Message and Prompt are what the "prompt" mode shows.
 const (
-	Message = "casefake: touch the blinking key"
+	Message = "touch the blinking key"
 	Prompt  = "casefake PIN:"
 )
 
