@@ -63,8 +63,8 @@ func safeText(s string) string { return termsafe.Line(s) }
 func (e *env) pluginInstall(name string) string {
 	switch name {
 	case "fido2-hmac":
-		return e.t("install age-plugin-fido2-hmac (its releases page has builds for Windows, macOS and Linux) and make sure it is on the PATH",
-			"installeer age-plugin-fido2-hmac (de releases-pagina heeft versies voor Windows, macOS en Linux) en zorg dat hij in het PATH staat")
+		return e.t("install age-plugin-fido2-hmac (its releases page has builds for macOS and Linux, none yet for Windows; it needs libfido2) and make sure it is on the PATH",
+			"installeer age-plugin-fido2-hmac (de releases-pagina heeft versies voor macOS en Linux, nog niet voor Windows; hij heeft libfido2 nodig) en zorg dat hij in het PATH staat")
 	case "yubikey":
 		return e.t("install age-plugin-yubikey (brew install age-plugin-yubikey on macOS; the installer from its releases page on Windows) and make sure it is on the PATH",
 			"installeer age-plugin-yubikey (brew install age-plugin-yubikey op macOS; het installatieprogramma van de releases-pagina op Windows) en zorg dat hij in het PATH staat")
