@@ -2,12 +2,15 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/caseload/caseload/crypt"
 )
 
 // terminal runs caseload as if typed at a terminal: each secret asked is
@@ -107,5 +110,35 @@ func TestRecoverChecksKeyFirst(t *testing.T) {
 	out, errs, code, asked = terminal(t, dir, "en_GB.UTF-8", []string{key, p2, p2}, "recover")
 	if code != 0 || asked != 3 || !strings.Contains(out, "open again with the new passphrase") {
 		t.Fatalf("exit %d after %d questions:\n%s%s", code, asked, out, errs)
+	}
+}
+
+// Each failure of a security key has its own message and hint, in Dutch
+// and English, and the plugin's own words arrive escaped.
+func TestExplainKeyErrors(t *testing.T) {
+	for _, lang := range []string{"en", "nl"} {
+		e := &env{lang: lang}
+		seen := map[string]bool{}
+		for _, err := range []error{
+			&crypt.KeyError{Plugin: "fido2-hmac", Err: crypt.ErrKeyPluginMissing},
+			&crypt.KeyError{Plugin: "yubikey", Err: crypt.ErrKeyPluginMissing},
+			&crypt.KeyError{Plugin: "yubikey", Detail: "no YubiKey found\x1b[2J", Err: crypt.ErrKeyAbsent},
+			&crypt.KeyError{Plugin: "yubikey", Err: crypt.ErrWrongKey},
+			&crypt.KeyError{Plugin: "yubikey", Err: crypt.ErrKeyTimeout},
+			&crypt.KeyError{Plugin: "yubikey", Err: crypt.ErrKeyPluginFailed},
+		} {
+			msg, hint := e.explain(fmt.Errorf("opening vault: reading identity.age: %w", err))
+			if msg == "" || hint == "" || seen[msg+hint] {
+				t.Errorf("%s %v: %q / %q: empty or not distinct", lang, err, msg, hint)
+			}
+			seen[msg+hint] = true
+			if strings.Contains(msg+hint, "\x1b") {
+				t.Errorf("%s: the plugin's words reach the terminal raw: %q", lang, msg)
+			}
+		}
+		msg, hint := e.explain(&crypt.KeyError{Plugin: "fido2-hmac", Err: crypt.ErrKeyPluginMissing})
+		if !strings.Contains(msg, "age-plugin-fido2-hmac") || !strings.Contains(hint, "libfido2") {
+			t.Errorf("%s: the missing plugin is not named with how to install it: %q / %q", lang, msg, hint)
+		}
 	}
 }

@@ -319,6 +319,9 @@ func TestParseSecurityKey(t *testing.T) {
 		{rec, "yubikey"},
 		{"#    Serial: 1, Slot: 1\n#    Recipient: " + rec + "\n" + id + "\n", "yubikey"},
 		{id, "yubikey"},
+		// What age-plugin-fido2-hmac -g writes (with a separate identity).
+		{"# created: 2026-12-06T21:00:00+01:00\n# public key: " + plugin.EncodeRecipient("fido2-hmac", make([]byte, 40)) + "\n" +
+			plugin.EncodeIdentity("fido2-hmac", make([]byte, 40)) + "\n", "fido2-hmac"},
 	} {
 		k, err := ParseSecurityKey(tc.in)
 		if err != nil || k.Plugin != tc.plugin {
