@@ -3,38 +3,19 @@ package cmd
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 )
 
-// flags makes a subcommand's flag set that reports errors as usage errors.
-func flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	return nil
-}
-
-func runInit(e *env, args []string) error {
-	if err := parse(flags("init"), args); err != nil {
-		return err
-	}
+func runInit(e *env) error {
 	if ok, err := crypt.Exists(e.vaultDir); err != nil {
 		return err
 	} else if ok {
@@ -72,10 +53,7 @@ func (e *env) showRecovery(w io.Writer, key string) {
 			"Wie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf."))
 }
 
-func runVerify(e *env, args []string) error {
-	if err := parse(flags("verify"), args); err != nil {
-		return err
-	}
+func runVerify(e *env) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -117,12 +95,7 @@ type listedClient struct {
 	End    string `json:"end,omitempty"`
 }
 
-func runList(e *env, args []string) error {
-	fs := flags("list")
-	asJSON := fs.Bool("json", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runList(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -138,7 +111,7 @@ func runList(e *env, args []string) error {
 		out = append(out, listedClient{ID: r.ID, Name: r.Name, Status: string(r.Status),
 			Start: isoDate(r.Start), End: isoDate(r.End)})
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
@@ -162,27 +135,6 @@ func isoDate(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
-}
-
-func runPasswd(e *env, args []string) error {
-	fs := flags("passwd")
-	newFile := fs.String("new-passphrase-file", "", "")
-	var add multiFlag
-	fs.Var(&add, "add-key", "")
-	remove := fs.String("remove-key", "", "")
-	list := fs.Bool("list-keys", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	var adds []crypt.SecurityKey
-	for _, a := range add {
-		k, err := readSecurityKey(a)
-		if err != nil {
-			return err
-		}
-		adds = append(adds, k)
-	}
-	return e.passwd(*newFile, adds, *remove, *list)
 }
 
 // passwd changes the passphrase, or (given keys to add or remove) the
@@ -258,31 +210,6 @@ func (e *env) printKeys(keys []crypt.SecurityKey) {
 		"De herstelsleutel opent de kluis nog steeds alleen: bewaar hem buiten deze laptop."))
 }
 
-// multiFlag is a flag that may be given more than once.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
-
-func runRecover(e *env, args []string) error {
-	fs := flags("recover")
-	keyFile := fs.String("recovery-file", "", "")
-	newFile := fs.String("new-passphrase-file", "", "")
-	addKey := fs.String("add-key", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	var add []crypt.SecurityKey
-	if *addKey != "" {
-		k, err := readSecurityKey(*addKey)
-		if err != nil {
-			return err
-		}
-		add = append(add, k)
-	}
-	return e.recover(*keyFile, *newFile, add)
-}
-
 // recover opens the vault with the recovery key, checked before anything
 // else is asked, seals it under a new passphrase, and binds the new
 // security keys, if any.
@@ -322,23 +249,18 @@ func (e *env) recover(keyFile, newFile string, add []crypt.SecurityKey) error {
 	return nil
 }
 
-func runBackup(e *env, args []string) error {
-	fs := flags("backup")
-	out := fs.String("out", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return fmt.Errorf("%w: backup needs --out FILE", errUsage)
+func runBackup(e *env, c *cobra.Command, out string) error {
+	if out == "" {
+		return usagef(c, "%s", e.t("backup needs --out FILE", "backup heeft --out FILE nodig"))
 	}
 	s, err := e.look(context.Background())
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if err := s.vault.Backup(*out); err != nil {
+	if err := s.vault.Backup(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), *out)
+	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), out)
 	return nil
 }
