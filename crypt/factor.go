@@ -104,6 +104,9 @@ func (e *KeyError) Unwrap() error { return e.Err }
 // screens find it through an interface of their own).
 func (e *KeyError) KeyPlugin() string { return e.Plugin }
 
+// KeyDetail is the plugin's own words, if any (outside text).
+func (e *KeyError) KeyDetail() string { return e.Detail }
+
 // ParseSecurityKey reads what a plugin printed for a new key: a
 // recipient (age1yubikey1…), or the plugin's identity file, whose
 // comments name the recipient (age-plugin-yubikey writes "# Recipient:

@@ -110,7 +110,11 @@ func (k *keys) marshal() []byte {
 		"# Keep it as secret as the caseload itself.\n"...)
 	b = append(b, "# tag: "+k.tag+"\n"...)
 	b = append(b, "# recovery: "+k.recovery.String()+"\n"...)
-	b = k.key.appendText(b)
+	if k.key != nil {
+		b = k.key.appendText(b)
+	} else {
+		b = append(b, k.identity.String()...) // a key made elsewhere: age's text, which cannot be wiped
+	}
 	if cap(b) < 1024 {
 		panic("identity plaintext outgrew its buffer") // a grown copy could not be wiped
 	}

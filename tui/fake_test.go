@@ -284,12 +284,13 @@ func (b *fakeBackend) Classify(err error) Problem {
 // keyProblemErr is a security key's failure as the fake backend reports
 // it: cmd's Classify maps crypt's errors to these problems.
 type keyProblemErr struct {
-	p      Problem
-	plugin string
+	p              Problem
+	plugin, detail string
 }
 
 func (e keyProblemErr) Error() string     { return "key problem" }
 func (e keyProblemErr) KeyPlugin() string { return e.plugin }
+func (e keyProblemErr) KeyDetail() string { return e.detail }
 
 func (b *fakeBackend) VaultDir() string { return "/vaults/coach/caseload" }
 

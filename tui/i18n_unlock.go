@@ -46,6 +46,7 @@ var unlockTexts = map[string]entry{
 		"Er gaf geen beveiligingssleutel antwoord. Steek de sleutel van deze kluis (of de reservesleutel) in en probeer het opnieuw. Kwijt? 'caseload recover' opent de kluis met de herstelsleutel.",
 		"No security key answered. Plug in the key bound to this vault (or its spare) and try again. Lost it? 'caseload recover' opens the vault with the recovery key.",
 	},
+	"problem.key_absent_said": {"(%s: %s)", "(%s: %s)"},
 	"problem.wrong_key": {
 		"Deze beveiligingssleutel hoort niet bij deze kluis. Gebruik de sleutel die je koppelde (of de reservesleutel).",
 		"This security key is not one bound to this vault. Use the key you bound (or its spare).",

@@ -158,6 +158,9 @@ func unlockWithKey(b Backend, pass []byte, talk *keyTalk) tea.Cmd {
 // keyPlugin is what an error from a security key tells of its plugin.
 type keyPlugin interface{ KeyPlugin() string }
 
+// keyDetail is what an error from a security key quotes of its plugin.
+type keyDetail interface{ KeyDetail() string }
+
 // keyProblem is the sentence for a security key's failure; ok is false
 // for other errors.
 func keyProblem(e *env, err error) (string, bool) {
@@ -171,6 +174,10 @@ func keyProblem(e *env, err error) (string, bool) {
 	case ProblemKeyPluginMissing:
 		return t.Tf("problem.key_plugin_missing", name, name), true
 	case ProblemKeyAbsent:
+		var kd keyDetail
+		if errors.As(err, &kd) && kd.KeyDetail() != "" {
+			return t.Tf("problem.key_absent_said", name, safeLine(kd.KeyDetail())) + " " + t.T("problem.key_absent"), true
+		}
 		return t.T("problem.key_absent"), true
 	case ProblemWrongKey:
 		return t.T("problem.wrong_key"), true

@@ -141,13 +141,18 @@ func TestUnlockKeyProblems(t *testing.T) {
 		{ProblemKeyPluginMissing, English, "the program for it (age-plugin-casefake) is not installed"},
 		{ProblemKeyPluginMissing, Dutch, "Installeer age-plugin-casefake"},
 		{ProblemKeyAbsent, English, "No security key answered"},
+		{ProblemKeyAbsent, English, "(casefake: no casefake key plugged in\\x1b[2J) No security key answered"},
 		{ProblemWrongKey, Dutch, "Deze beveiligingssleutel hoort niet bij deze kluis"},
 		{ProblemKeyTimeout, English, "did not answer in time"},
 		{ProblemKeyFailed, English, "(age-plugin-casefake) stopped unexpectedly"},
 	} {
 		now := testNow
 		b := &fakeBackend{exists: true, pass: "x", store: newPeopleStore()}
-		b.key = func(KeyUI) error { return keyProblemErr{p: tc.p, plugin: "casefake"} }
+		detail := ""
+		if strings.HasPrefix(tc.want, "(") {
+			detail = "no casefake key plugged in\x1b[2J"
+		}
+		b.key = func(KeyUI) error { return keyProblemErr{p: tc.p, plugin: "casefake", detail: detail} }
 		d := newDriver(t, newTestModel(b, tc.lang, &now), 100, 30)
 		d.keys("x[enter]")
 		u := top[unlockModel](t, d)
