@@ -287,6 +287,10 @@ func newPracticeForm(e *env) practiceForm {
 	for _, f := range practiceFields(e.text, store.Practice{}) {
 		m.set.fields = append(m.set.fields, textField(e.styles, f.id, f.label))
 	}
+	target := textField(e.styles, "answer_target_days", e.text.T("practice.answer_target"))
+	target.input.Width = 6
+	target.input.Placeholder = e.text.T("practice.answer_target_placeholder")
+	m.set.fields = append(m.set.fields, target)
 	m.set.focusOn(0)
 	m.keys.Choice.SetEnabled(false)
 	return m
@@ -337,6 +341,9 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 			for _, f := range practiceFields(t, m.base) {
 				m.set.set(f.id, f.value)
 			}
+			if msg.s.target > 0 {
+				m.set.set("answer_target_days", strconv.Itoa(msg.s.target))
+			}
 		}
 		return m, m.set.focusOn(m.set.focus)
 	case settingSavedMsg:
@@ -364,8 +371,17 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 			get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
 			p.Name, p.Address, p.Email, p.Phone, p.KvK = get("name"), get("address"), get("email"), get("phone"), get("kvk")
 			p.DPOContact, p.Purposes, p.LegalBases, p.Recipients = get("dpo_contact"), get("purposes"), get("legal_bases"), get("recipients")
+			target := 0
+			if typed := get("answer_target_days"); typed != "" {
+				n, err := strconv.Atoi(typed)
+				if err != nil || n < 0 || n > store.MaxAnswerTarget {
+					cmd, _ := m.set.fail("answer_target_days", t.Tf("practice.answer_target_invalid", store.MaxAnswerTarget))
+					return m, cmd
+				}
+				target = n
+			}
 			m.saving, m.req = true, newReq()
-			return m, savePractice(m.env.store, m.req, p)
+			return m, savePractice(m.env.store, m.req, p, target)
 		case key.Matches(msg, m.keys.Cancel):
 			if m.dirty {
 				return m, confirm(t.T("form.discard"), back(nil))

@@ -1,0 +1,379 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// A client's complaints about how the practice handled their data
+// (step-inburgering §12): when each came in, what it was about, and when
+// and how it was answered. K on the client's requests tab opens the list;
+// n records one, e answers or corrects it. This file holds the list and
+// its form.
+
+// complaintsLoadedMsg answers loadComplaints.
+type complaintsLoadedMsg struct {
+	req   reqID
+	items []store.Complaint
+	err   error
+}
+
+func (m complaintsLoadedMsg) request() reqID { return m.req }
+
+func loadComplaints(s Store, req reqID, clientID int64) tea.Cmd {
+	return func() tea.Msg {
+		items, err := s.Complaints(ctx(), clientID)
+		return complaintsLoadedMsg{req: req, items: items, err: err}
+	}
+}
+
+// complaintSavedMsg answers saveComplaint.
+type complaintSavedMsg struct {
+	req reqID
+	err error
+}
+
+func (m complaintSavedMsg) saveErr() error { return m.err }
+func (m complaintSavedMsg) request() reqID { return m.req }
+
+func saveComplaint(s Store, req reqID, c store.Complaint) tea.Cmd {
+	return saving(func() tea.Msg {
+		_, err := s.SaveComplaint(ctx(), c)
+		return complaintSavedMsg{req: req, err: err}
+	})
+}
+
+// complaintKeys are the list's keys.
+type complaintKeys struct {
+	listKeys
+	New  key.Binding
+	Edit key.Binding
+}
+
+func newComplaintKeys(t Text) complaintKeys {
+	return complaintKeys{
+		listKeys: newListKeys(t),
+		New:      bind([]string{"n"}, "n", t.T("key.new_complaint")),
+		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.answer_complaint")),
+	}
+}
+
+// ShortHelp is the list's hint line.
+func (k complaintKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k.Edit} }
+
+// FullHelp is the list's part of the help overlay.
+func (k complaintKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.listKeys.bindings(), {k.New, k.Edit}}
+}
+
+// complaintsScreen lists one client's complaints.
+type complaintsScreen struct {
+	env     *env
+	keys    complaintKeys
+	client  int64
+	req     reqID
+	loaded  bool
+	problem string
+	items   []store.Complaint
+	list    listCursor
+	width   int
+	height  int
+}
+
+func newComplaints(e *env, r Route) complaintsScreen {
+	m := complaintsScreen{env: e, keys: newComplaintKeys(e.text), client: r.Client, req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init reads the complaints.
+func (m complaintsScreen) Init() tea.Cmd { return loadComplaints(m.env.store, m.req, m.client) }
+
+// Route names the screen and the client.
+func (m complaintsScreen) Route() Route { return Route{Kind: KindComplaints, Client: m.client} }
+
+// Title is "Complaints".
+func (m complaintsScreen) Title() string { return m.env.text.T("complaints.title") }
+
+// Capturing is false: the list has no text field.
+func (m complaintsScreen) Capturing() bool { return false }
+
+// KeyMap lists the screen's keys.
+func (m complaintsScreen) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing.
+func (m complaintsScreen) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m complaintsScreen) RestoreDraft(string) complaintsScreen { return m }
+
+// Update reads the list and handles the keys.
+func (m complaintsScreen) Update(msg tea.Msg) (complaintsScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		m.req = newReq()
+		return m, loadComplaints(m.env.store, m.req, m.client)
+	case complaintsLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded, m.items, m.problem = msg.err == nil, msg.items, explain(m.env, msg.err)
+		m.list.clamp(len(m.items), m.listHeight())
+		m.updateKeys()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.New):
+			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client})
+		case key.Matches(msg, m.keys.Edit):
+			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client, Item: m.items[m.list.cursor].ID})
+		}
+		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
+	}
+	return m, nil
+}
+
+func (m *complaintsScreen) updateKeys() {
+	m.keys.listKeys.setEnabled(len(m.items) > 1)
+	m.keys.New.SetEnabled(m.loaded)
+	m.keys.Edit.SetEnabled(m.loaded && len(m.items) > 0)
+}
+
+func (m complaintsScreen) listHeight() int { return max(m.height-4, 1) }
+
+// View draws the list: received, subject, and the answer or "open".
+func (m complaintsScreen) View() string {
+	t, st := m.env.text, m.env.styles
+	switch {
+	case m.problem != "":
+		return "\n  " + st.Danger.Render(m.problem)
+	case !m.loaded:
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	lines := append([]string{""}, paragraph(st.Muted, t.T("complaints.intro"), m.width)...)
+	lines = append(lines, "")
+	if len(m.items) == 0 {
+		return strings.Join(append(lines, "  "+st.Text.Render(t.T("complaints.empty"))), "\n")
+	}
+	const dw, ow = 12, 30
+	sw := max(m.width-2-dw-2-ow-1, 12)
+	lines = append(lines, "  "+st.Header.Render(cell(t.T("complaints.col_received"), dw)+"  "+
+		cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
+	start, end := m.list.window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		c := m.items[i]
+		state, style := t.T("complaints.open"), st.Warning
+		if !c.Open() {
+			state, style = complaintOutcomeText(t, c.Outcome)+" · "+t.DateShort(c.Answered), st.Muted
+		}
+		cells := cell(t.DateShort(c.Received), dw) + "  " + cell(oneLine(c.Subject), sw) + "  "
+		if i == m.list.cursor {
+			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+state))
+			continue
+		}
+		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(state))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// complaintOutcomeText names an outcome.
+func complaintOutcomeText(t Text, o store.ComplaintOutcome) string {
+	switch o {
+	case store.ComplaintUpheld:
+		return t.T("complaints.outcome_upheld")
+	case store.ComplaintPartlyUpheld:
+		return t.T("complaints.outcome_partly_upheld")
+	case store.ComplaintNotUpheld:
+		return t.T("complaints.outcome_not_upheld")
+	case store.ComplaintWithdrawn:
+		return t.T("complaints.outcome_withdrawn")
+	}
+	return t.T("complaints.open")
+}
+
+// complaintForm records a complaint (Item 0) or answers and corrects one.
+type complaintForm struct {
+	env     *env
+	keys    formKeys
+	client  int64
+	id      int64
+	req     reqID
+	loaded  bool
+	saving  bool
+	dirty   bool
+	problem string
+	set     fieldSet
+	width   int
+	height  int
+}
+
+func newComplaintForm(e *env, r Route) complaintForm {
+	t, st := e.text, e.styles
+	m := complaintForm{env: e, keys: newFormKeys(t), client: r.Client, id: r.Item, req: newReq(),
+		loaded: r.Item == 0}
+	received := dateField(st, t, "received_on", t.T("complaints.col_received"))
+	received.setValue(dateInput(t, e.today()))
+	subject := textField(st, "subject", t.T("complaints.col_subject"))
+	subject.input.Width = 60
+	outcomes := []option{{"", t.T("complaints.open")}}
+	for _, o := range store.ComplaintOutcomes {
+		outcomes = append(outcomes, option{string(o), complaintOutcomeText(t, o)})
+	}
+	notes := textField(st, "notes", t.T("request.notes"))
+	notes.input.Width = 60
+	m.set.fields = []formField{received, subject, choiceField("outcome", t.T("complaints.col_outcome"), outcomes),
+		dateField(st, t, "answered_on", t.T("complaints.answered")), notes}
+	m.set.focusOn(0)
+	m.keys.Choice.SetEnabled(false)
+	return m
+}
+
+// Init reads the complaint being answered.
+func (m complaintForm) Init() tea.Cmd {
+	if m.loaded {
+		return m.set.focusOn(m.set.focus)
+	}
+	return loadComplaints(m.env.store, m.req, m.client)
+}
+
+// Route names the form, the client and the complaint.
+func (m complaintForm) Route() Route {
+	return Route{Kind: KindComplaintForm, Client: m.client, Item: m.id}
+}
+
+// Title is "New complaint" or "Complaint".
+func (m complaintForm) Title() string {
+	if m.id == 0 {
+		return m.env.text.T("complaints.new")
+	}
+	return m.env.text.T("complaints.edit")
+}
+
+// Capturing is always true: a form always has a focused field.
+func (m complaintForm) Capturing() bool { return true }
+
+// KeyMap lists the form's keys.
+func (m complaintForm) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is every field once the coach has typed something.
+func (m complaintForm) Draft() (string, bool) {
+	if !m.dirty {
+		return "", false
+	}
+	return m.set.draft(), true
+}
+
+// RestoreDraft fills the fields.
+func (m complaintForm) RestoreDraft(text string) complaintForm {
+	m.dirty = m.set.restore(text) || m.dirty
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case complaintsLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		m.problem = explain(m.env, msg.err)
+		for _, c := range msg.items {
+			if c.ID == m.id && !m.dirty {
+				m.loaded = true
+				m.set.set("received_on", dateInput(t, c.Received))
+				m.set.set("subject", oneLine(c.Subject))
+				m.set.set("outcome", string(c.Outcome))
+				answered := c.Answered
+				if answered.IsZero() {
+					answered = m.env.today()
+				}
+				m.set.set("answered_on", dateInput(t, answered))
+				m.set.set("notes", oneLine(c.Notes))
+			}
+		}
+		if !m.loaded && m.problem == "" {
+			m.problem = problemText(t, ProblemNotFound)
+		}
+		return m, m.set.focusOn(m.set.focus)
+	case complaintSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.saving = false
+		if msg.err == nil || isNotSaved(m.env, msg.err) {
+			m.dirty = false
+			return m, tea.Batch(back(nil), notify(t.T("complaints.saved")))
+		}
+		m.problem = explain(m.env, msg.err)
+	case tea.KeyMsg:
+		if m.saving || !m.loaded {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Save):
+			return m.submit()
+		case key.Matches(msg, m.keys.Cancel):
+			if m.dirty {
+				return m, confirm(t.T("form.discard"), back(nil))
+			}
+			return m, back(nil)
+		}
+		cmd, changed := m.set.handleKey(msg, m.keys)
+		m.dirty = m.dirty || changed
+		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// submit reads the fields and saves: an open complaint has no answer date,
+// an answered one needs it.
+func (m complaintForm) submit() (complaintForm, tea.Cmd) {
+	t := m.env.text
+	m.problem = ""
+	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.set.get("subject")),
+		Outcome: store.ComplaintOutcome(m.set.get("outcome")), Notes: strings.TrimSpace(m.set.get("notes"))}
+	dates := map[string]time.Time{}
+	for _, id := range []string{"received_on", "answered_on"} {
+		typed := m.set.get(id)
+		d, p := parseDate(typed)
+		if p != dateOK {
+			cmd, _ := m.set.fail(id, dateProblemText(t, p, typed))
+			return m, cmd
+		}
+		dates[id] = d
+	}
+	c.Received = dates["received_on"]
+	if c.Outcome != store.ComplaintOpen {
+		c.Answered = dates["answered_on"]
+	}
+	switch {
+	case c.Received.IsZero():
+		cmd, _ := m.set.fail("received_on", t.T("complaints.received_needed"))
+		return m, cmd
+	case c.Subject == "":
+		cmd, _ := m.set.fail("subject", t.T("complaints.subject_needed"))
+		return m, cmd
+	case c.Outcome != store.ComplaintOpen && c.Answered.IsZero():
+		cmd, _ := m.set.fail("answered_on", t.T("complaints.answered_needed"))
+		return m, cmd
+	}
+	m.saving, m.req = true, newReq()
+	return m, saveComplaint(m.env.store, m.req, c)
+}
+
+// View draws the fields with the route to the AP.
+func (m complaintForm) View() string {
+	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height,
+		paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
+}
