@@ -42,11 +42,7 @@ type unlockModel struct {
 	height   int
 
 	// The security key's conversation while unlockWorking (unlock_key.go).
-	talk      *keyTalk
-	keyPlugin string     // the plugin waiting for its key; "" before
-	keyNotes  []string   // the plugin's own messages, newest last
-	ask       *keyAskMsg // the plugin's question on screen, if any
-	answer    secretField
+	conv keyConv
 }
 
 func newUnlock(e *env) unlockModel {
@@ -58,7 +54,7 @@ func newUnlock(e *env) unlockModel {
 	for i := range m.inputs {
 		m.inputs[i] = newSecretField(e.styles)
 	}
-	m.answer = newSecretField(e.styles)
+	m.conv = newKeyConv(e.styles)
 	m.updateKeys()
 	return m
 }
@@ -106,7 +102,10 @@ func (m unlockModel) Update(msg tea.Msg) (unlockModel, tea.Cmd) {
 	case vaultUnlockedMsg:
 		return m.onUnlocked(msg)
 	case keyWaitingMsg, keyMessageMsg, keyAskMsg:
-		return m.onKeyTalk(msg)
+		var cmd tea.Cmd
+		m.conv, cmd = m.conv.onTalk(msg)
+		m.updateKeys()
+		return m, cmd
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
@@ -140,12 +139,10 @@ func (m unlockModel) onCreated(msg vaultCreatedMsg) (unlockModel, tea.Cmd) {
 }
 
 func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
-	if m.talk == nil || msg.talk != m.talk.id {
+	var ours bool
+	if m.conv, ours = m.conv.ends(msg.talk); !ours {
 		return m, nil
 	}
-	m.talk.close()
-	m.talk, m.keyPlugin, m.keyNotes, m.ask = nil, "", nil, nil
-	m.answer.Reset()
 	if msg.err != nil {
 		m.state = unlockPass
 		m.problem = explain(m.env, msg.err)
@@ -160,9 +157,8 @@ func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
 func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	switch m.state {
 	case unlockWorking:
-		if m.ask != nil {
-			return m.onAnswerKey(msg)
-		}
+		m.conv = m.conv.onKey(msg)
+		m.updateKeys()
 		return m, nil
 	case unlockRecovery:
 		if key.Matches(msg, m.keys.Stored) {
@@ -202,9 +198,9 @@ func (m unlockModel) submit() (unlockModel, tea.Cmd) {
 		m.problem = ""
 		pass := m.inputs[0].Take()
 		m.state, m.creating = unlockWorking, false
-		m.talk = newKeyTalk()
+		m.conv = m.conv.start()
 		m.updateKeys()
-		return m, tea.Batch(m.spinner.Tick, unlockWithKey(m.env.backend, pass, m.talk))
+		return m, tea.Batch(m.spinner.Tick, unlockWithKey(m.env.backend, pass, m.conv.talk))
 	}
 	t := m.env.text
 	if m.verdict.field == 0 {
@@ -260,7 +256,7 @@ func (m *unlockModel) updateKeys() {
 	m.keys.Next.SetEnabled(m.state == unlockCreate && m.focus == 0)
 	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.focus == 1)
 	m.keys.Stored.SetEnabled(m.state == unlockRecovery)
-	if m.ask != nil {
+	if m.conv.ask != nil {
 		m.keys.Submit.SetEnabled(true)
 		m.keys.Quit.SetEnabled(true)
 		m.keys.Submit.SetHelp("enter", t.T("key.key_answer"))
@@ -288,8 +284,8 @@ func (m unlockModel) View() string {
 		body = m.viewPass()
 	case unlockWorking:
 		body = m.viewWorking()
-		if m.keyPlugin != "" {
-			body = m.viewKey()
+		if m.conv.waiting() {
+			body = m.conv.view(m.env.text, m.env.styles, m.spinner.View(), m.columnWidth())
 		}
 	case unlockRecovery:
 		body = m.viewRecovery()

@@ -196,53 +196,89 @@ func safeLine(s string) string { return termsafe.Line(s) }
 // maxKeyNotes is how many of the plugin's messages stay on screen.
 const maxKeyNotes = 3
 
-// onKeyTalk shows what the plugin says or asks, and listens for more.
-func (m unlockModel) onKeyTalk(msg tea.Msg) (unlockModel, tea.Cmd) {
-	if m.talk == nil || m.state != unlockWorking {
-		return m, nil
+// keyConv is the screen's side of a keyTalk: the plugin waiting, its
+// messages, and its question with the coach's answer field. The unlock
+// screen and the settings' key form both hold one.
+type keyConv struct {
+	talk   *keyTalk
+	plugin string     // the plugin waiting for its key; "" before
+	notes  []string   // the plugin's own messages, newest last
+	ask    *keyAskMsg // the plugin's question on screen, if any
+	answer secretField
+}
+
+func newKeyConv(st *Styles) keyConv { return keyConv{answer: newSecretField(st)} }
+
+// start begins a new talk.
+func (c keyConv) start() keyConv {
+	c.talk, c.plugin, c.notes, c.ask = newKeyTalk(), "", nil, nil
+	return c
+}
+
+// ends reports whether msg ends this conversation's talk; the talk is
+// then closed and the conversation cleared.
+func (c keyConv) ends(id reqID) (keyConv, bool) {
+	if c.talk == nil || id != c.talk.id {
+		return c, false
+	}
+	c.talk.close()
+	c.talk, c.plugin, c.notes, c.ask = nil, "", nil, nil
+	c.answer.Reset()
+	return c, true
+}
+
+// waiting reports whether a plugin is running with the screen to show.
+func (c keyConv) waiting() bool { return c.plugin != "" }
+
+// onTalk takes what the plugin says or asks, and listens for more.
+func (c keyConv) onTalk(msg tea.Msg) (keyConv, tea.Cmd) {
+	if c.talk == nil {
+		if a, ok := msg.(keyAskMsg); ok {
+			a.reply <- keyAnswer{err: errTalkOver}
+		}
+		return c, nil
 	}
 	switch msg := msg.(type) {
 	case keyWaitingMsg:
-		if msg.talk != m.talk.id {
-			return m, nil
+		if msg.talk != c.talk.id {
+			return c, nil
 		}
-		m.keyPlugin = msg.plugin
+		c.plugin = msg.plugin
 	case keyMessageMsg:
-		if msg.talk != m.talk.id {
-			return m, nil
+		if msg.talk != c.talk.id {
+			return c, nil
 		}
-		m.keyPlugin = msg.plugin
-		m.keyNotes = append(m.keyNotes, safeLine(msg.text))
-		if len(m.keyNotes) > maxKeyNotes {
-			m.keyNotes = m.keyNotes[len(m.keyNotes)-maxKeyNotes:]
+		c.plugin = msg.plugin
+		c.notes = append(c.notes, safeLine(msg.text))
+		if len(c.notes) > maxKeyNotes {
+			c.notes = c.notes[len(c.notes)-maxKeyNotes:]
 		}
 	case keyAskMsg:
-		if msg.talk != m.talk.id {
+		if msg.talk != c.talk.id {
 			msg.reply <- keyAnswer{err: errTalkOver}
-			return m, nil
+			return c, nil
 		}
-		m.keyPlugin = msg.plugin
-		m.ask = &msg
-		m.answer.Reset()
-		m.answer.masked = msg.secret
-		m.answer.Focus()
-		m.updateKeys()
-		return m, m.talk.next()
+		c.plugin = msg.plugin
+		c.ask = &msg
+		c.answer.Reset()
+		c.answer.masked = msg.secret
+		c.answer.Focus()
 	}
-	m.updateKeys()
-	return m, m.talk.next()
+	return c, c.talk.next()
 }
 
-// onAnswerKey takes the coach's answer to the plugin's question.
-func (m unlockModel) onAnswerKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
-	a := m.ask
-	reply := func(ans keyAnswer) (unlockModel, tea.Cmd) {
+// onKey takes the coach's answer to the plugin's question.
+func (c keyConv) onKey(msg tea.KeyMsg) keyConv {
+	a := c.ask
+	if a == nil {
+		return c
+	}
+	reply := func(ans keyAnswer) keyConv {
 		a.reply <- ans
-		m.ask = nil
-		m.answer.Reset()
-		m.answer.Blur()
-		m.updateKeys()
-		return m, nil
+		c.ask = nil
+		c.answer.Reset()
+		c.answer.Blur()
+		return c
 	}
 	switch {
 	case a.confirm && (msg.String() == "y" || msg.String() == "j" || key1(msg, "enter", "1")):
@@ -253,16 +289,16 @@ func (m unlockModel) onAnswerKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 		if msg.String() == "esc" {
 			return reply(keyAnswer{err: errTalkOver})
 		}
-		return m, nil
+		return c
 	case msg.String() == "enter":
-		pin := m.answer.Take()
+		pin := c.answer.Take()
 		defer clear(pin)
 		return reply(keyAnswer{value: string(pin)})
 	case msg.String() == "esc":
 		return reply(keyAnswer{err: errTalkOver})
 	}
-	m.answer = m.answer.Update(msg)
-	return m, nil
+	c.answer = c.answer.Update(msg)
+	return c
 }
 
 // key1 reports whether msg is one of keys.
@@ -275,13 +311,13 @@ func key1(msg tea.KeyMsg, keys ...string) bool {
 	return false
 }
 
-// viewKey is the unlock screen while the security key's plugin runs:
-// "touch your security key", the plugin's own messages, and its
-// question if it asks one.
-func (m unlockModel) viewKey() string {
-	t, st := m.env.text, m.env.styles
+// view is the screen while the security key's plugin runs: "touch your
+// security key", the plugin's own messages, and its question if it asks
+// one.
+func (c keyConv) view(t Text, st *Styles, spin string, width int) string {
+	para := func(s string) string { return st.Text.Width(width).Render(s) }
 	lines := []string{st.Title.Render(t.T("unlock.key_title")), ""}
-	if a := m.ask; a != nil {
+	if a := c.ask; a != nil {
 		lines = append(lines, st.Text.Render(safeLine(a.plugin)+": "+safeLine(a.prompt)), "")
 		if a.confirm {
 			choice := t.Tf("unlock.key_confirm_yes", safeLine(a.yes))
@@ -290,17 +326,17 @@ func (m unlockModel) viewKey() string {
 			}
 			lines = append(lines, st.Accent.Render(choice))
 		} else {
-			lines = append(lines, st.Accent.Render("› ")+m.answer.View())
+			lines = append(lines, st.Accent.Render("› ")+c.answer.View())
 		}
 	} else {
 		lines = append(lines,
-			m.spinner.View()+" "+st.Text.Render(t.Tf("unlock.key_waiting", safeLine(m.keyPlugin))), "",
-			m.paragraph(t.T("unlock.key_explain")))
+			spin+" "+st.Text.Render(t.Tf("unlock.key_waiting", safeLine(c.plugin))), "",
+			para(t.T("unlock.key_explain")))
 	}
-	if len(m.keyNotes) > 0 {
+	if len(c.notes) > 0 {
 		lines = append(lines, "")
-		for _, n := range m.keyNotes {
-			lines = append(lines, st.Muted.Width(m.columnWidth()).Render(safeLine(m.keyPlugin)+": "+n))
+		for _, n := range c.notes {
+			lines = append(lines, st.Muted.Width(width).Render(safeLine(c.plugin)+": "+n))
 		}
 	}
 	return strings.Join(lines, "\n")
