@@ -104,3 +104,35 @@ func (s *session) Backups() (tui.BackupInfo, error) {
 
 // DropBackups deletes every older version in backups/.
 func (s *session) DropBackups() (int, error) { return s.vault.DropBackups() }
+
+// SecurityKeys describes the security keys bound to the vault, one line
+// each (plugin and the start of its recipient), for the settings screen.
+func (s *session) SecurityKeys() []string {
+	var out []string
+	for _, k := range s.vault.SecurityKeys() {
+		id := k.Recipient
+		if id == "" {
+			id = k.Identity
+		}
+		if len(id) > 32 {
+			id = id[:32] + "…"
+		}
+		out = append(out, k.Plugin+"  "+id)
+	}
+	return out
+}
+
+// AddSecurityKey binds the security key the coach pasted (its age1…
+// recipient, or what its plugin printed) after checking the passphrase
+// and the keys bound so far; ui talks with the plugins meanwhile.
+func (s *session) AddSecurityKey(passphrase []byte, key string, ui tui.KeyUI) error {
+	k, err := crypt.ParseSecurityKey(key)
+	if err != nil {
+		return &store.ValidationError{Field: "security_key", Problem: err.Error()}
+	}
+	err = s.vault.AddSecurityKey(passphrase, k, ui)
+	if errors.Is(err, crypt.ErrKeyBound) {
+		return &store.ValidationError{Field: "security_key_bound", Problem: err.Error()}
+	}
+	return err
+}

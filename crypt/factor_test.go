@@ -366,3 +366,40 @@ func TestKeyBoundIdentityOpensWithAgeCLI(t *testing.T) {
 		t.Fatal("age opened the key layer without the key")
 	}
 }
+
+// A key is added to an open vault only with the right passphrase (and the
+// keys already bound); the prompter given is the one asked.
+func TestAddSecurityKey(t *testing.T) {
+	f := newFakeKeys(t, 2)
+	f.plug(0, 1)
+	dir, v, _ := createVault(t, nil)
+	mustSeal(t, v, seqImage(1))
+	rec := &recorder{}
+	if err := v.AddSecurityKey([]byte("not the passphrase"), f.keys[0], rec); !errors.Is(err, ErrWrongPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	if err := v.AddSecurityKey([]byte(testPass), f.keys[0], rec); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rec.all(), "waiting casefake") {
+		t.Fatalf("the prompter was not asked: %q", rec.all())
+	}
+	if err := v.AddSecurityKey([]byte(testPass), f.keys[0], rec); !errors.Is(err, ErrKeyBound) {
+		t.Fatalf("the same key twice: %v", err)
+	}
+	f.plug(1) // only the new key: the bound one must answer first
+	if err := v.AddSecurityKey([]byte(testPass), f.keys[1], rec); !errors.Is(err, ErrWrongKey) {
+		t.Fatalf("a spare without the first key: %v", err)
+	}
+	f.plug(0, 1)
+	if err := v.AddSecurityKey([]byte(testPass), f.keys[1], rec); err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	f.plug(1)
+	v2, _, err := Open(dir, testPass, testOpts())
+	if err != nil || len(v2.SecurityKeys()) != 2 {
+		t.Fatalf("the spare alone: %v", err)
+	}
+	v2.Close()
+}

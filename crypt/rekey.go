@@ -101,3 +101,47 @@ func (v *Vault) Rekey(passphrase []byte, keys []SecurityKey) error {
 func DecryptWithPassphrase(data []byte, passphrase string) ([]byte, error) {
 	return decryptAll(data, &scryptIdentity{pass: []byte(passphrase), maxWorkFactor: maxWorkFactor})
 }
+
+// ErrKeyBound means the security key is already bound to the vault.
+var ErrKeyBound = errors.New("that security key is already bound")
+
+// AddSecurityKey binds one more security key (a first one, or a spare),
+// after checking passphrase and the keys bound so far by opening
+// identity.age with them, as an unlock does: a coach at an unlocked
+// screen proves again that they hold both. ui talks with the plugins
+// (the screen asking now, not the one that unlocked). Errors:
+// ErrWrongPassphrase, a *KeyError, ErrKeyBound; identity.age is then
+// unchanged.
+func (v *Vault) AddSecurityKey(passphrase []byte, k SecurityKey, ui KeyPrompter) error {
+	if len(passphrase) == 0 {
+		return fmt.Errorf("binding a security key: %w", ErrWrongPassphrase)
+	}
+	pass, raw := newSecret(passphrase), rawSecret(passphrase)
+	defer pass.wipe()
+	defer raw.wipe()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.keys == nil {
+		return fmt.Errorf("binding a security key: %w", errClosed)
+	}
+	for _, h := range v.keys.factors {
+		if h == k {
+			return fmt.Errorf("binding a security key: %w", ErrKeyBound)
+		}
+	}
+	check, err := readIdentity(v.fs, v.dir, pass, raw, unlockOptions{ui: ui, timeout: v.keyUI.timeout})
+	if err != nil {
+		return fmt.Errorf("binding a security key: %w", err)
+	}
+	check.key.wipe()
+	if check.tag != v.keys.tag {
+		return fmt.Errorf("binding a security key: %w: identity.age belongs to another vault", ErrNotVault)
+	}
+	nk := *v.keys
+	nk.factors = append(append([]SecurityKey(nil), v.keys.factors...), k)
+	if err := writeIdentity(v.fs, v.dir, pass, v.workFactor, &nk, ui); err != nil {
+		return fmt.Errorf("binding a security key: %w", err)
+	}
+	v.keys.factors = nk.factors
+	return nil
+}

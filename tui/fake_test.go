@@ -221,6 +221,8 @@ type fakeBackend struct {
 	// key, when set, plays a vault bound to a security key: Unlock runs it
 	// with the screen's KeyUI before it answers.
 	key func(KeyUI) error
+	// wrap, when set, is what Unlock hands out instead of store itself.
+	wrap func(*fakeStore) Store
 }
 
 const testRecoveryKey = "AGE-SECRET-KEY-PQ-1TESTRECOVERYKEYQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
@@ -260,6 +262,9 @@ func (b *fakeBackend) Unlock(pass []byte, keys KeyUI) (Store, error) {
 		return nil, errWrongPass
 	}
 	b.store.closed = false
+	if b.wrap != nil {
+		return b.wrap(b.store), nil
+	}
 	return b.store, nil
 }
 

@@ -59,4 +59,25 @@ var unlockTexts = map[string]entry{
 		"Het programma van de beveiligingssleutel (age-plugin-%s) stopte onverwacht. Probeer het opnieuw; lukt het steeds niet, installeer het dan opnieuw. Er is niets veranderd.",
 		"The program of the security key (age-plugin-%s) stopped unexpectedly. Try again; if it keeps failing, reinstall it. Nothing was changed.",
 	},
+
+	// Binding a security key in the settings.
+	"seckey.section": {"Beveiligingssleutel", "Security key"},
+	"seckey.none": {"geen — de wachtwoordzin alleen opent de kluis (b koppelt een sleutel)",
+		"none — the passphrase alone opens the vault (b binds a key)"},
+	"seckey.spare": {"de kluis opent met de wachtwoordzin en een van deze sleutels; b koppelt een reservesleutel",
+		"the vault opens with the passphrase and one of these keys; b binds a spare"},
+	"seckey.title": {"Beveiligingssleutel koppelen", "Bind a security key"},
+	"seckey.intro": {
+		"Daarna opent de kluis alleen met de wachtwoordzin én de sleutel. Installeer eerst de plugin van je sleutel (age-plugin-fido2-hmac of age-plugin-yubikey) en plak hieronder wat hij voor de sleutel gaf (age1…). De herstelsleutel blijft de kluis alleen openen.",
+		"From then on the vault opens only with the passphrase and the key. Install your key's plugin first (age-plugin-fido2-hmac or age-plugin-yubikey) and paste below what it printed for the key (age1…). The recovery key still opens the vault alone.",
+	},
+	"seckey.key":             {"Sleutel", "Key"},
+	"seckey.need_passphrase": {"Typ je wachtwoordzin: die bevestigt dat jij het bent.", "Type your passphrase: it confirms it is you."},
+	"seckey.bad_key": {"Dat is geen sleutel van een plugin: plak de regel die met age1 begint (of met AGE-PLUGIN-).",
+		"That is not a plugin's key: paste the line that starts with age1 (or AGE-PLUGIN-)."},
+	"seckey.already_bound": {"Deze sleutel is al gekoppeld.", "This key is already bound."},
+	"seckey.working":       {"De sleutel wordt gekoppeld…", "Binding the key…"},
+	"seckey.bound":         {"Beveiligingssleutel gekoppeld: de kluis opent nu alleen met wachtwoordzin en sleutel.", "Security key bound: the vault now opens only with the passphrase and the key."},
+	"key.bind_key":         {"koppelen", "bind"},
+	"key.add_security_key": {"beveiligingssleutel koppelen", "bind security key"},
 }

@@ -171,3 +171,55 @@ func TestKeyTalkAfterEnd(t *testing.T) {
 	}
 	k.KeyWaiting("casefake") // must not block
 }
+
+// bindingStore is a store whose vault can be bound to security keys.
+type bindingStore struct {
+	*fakeStore
+	keys []string
+	pass string
+}
+
+func (s *bindingStore) SecurityKeys() []string { return s.keys }
+
+func (s *bindingStore) AddSecurityKey(pass []byte, key string, ui KeyUI) error {
+	if string(pass) != s.pass {
+		return errWrongPass
+	}
+	ui.KeyWaiting("casefake")
+	ui.KeyMessage("casefake", "touch the new key")
+	s.keys = append(s.keys, "casefake  "+key)
+	return nil
+}
+
+// The settings bind a security key: the passphrase again, the key's
+// recipient, the plugin's conversation, and the key listed after.
+func TestSettingsBindSecurityKey(t *testing.T) {
+	now := testNow
+	const pass = "tulp fiets regen lantaarn"
+	bs := &bindingStore{pass: pass}
+	b := &fakeBackend{exists: true, pass: pass, store: newPeopleStore(),
+		wrap: func(s *fakeStore) Store { bs.fakeStore = s; return bs }}
+	d := newDriver(t, newTestModel(b, English, &now), 100, 40)
+	d.keys(pass + "[enter]S")
+	if !strings.Contains(d.view(), "none — the passphrase alone opens the vault") {
+		t.Fatalf("no security key section:\n%s", d.view())
+	}
+	d.keys("b")
+	top[securityKeyForm](t, d)
+	d.keys("[enter]")
+	if !strings.Contains(d.view(), "Type your passphrase") {
+		t.Fatalf("an empty passphrase was not refused:\n%s", d.view())
+	}
+	d.keys("wrong one[tab]age1casefake1abc[enter]")
+	if !strings.Contains(d.view(), "does not open the vault") || len(bs.keys) != 0 {
+		t.Fatalf("a wrong passphrase bound the key:\n%s", d.view())
+	}
+	if f := top[securityKeyForm](t, d); !f.pass.Empty() || !f.pass.Focused() {
+		t.Fatal("after a wrong passphrase the field is not empty and focused")
+	}
+	d.keys(pass + "[tab][enter]")
+	if len(bs.keys) != 1 || !strings.Contains(d.view(), "casefake  age1casefake1abc") {
+		t.Fatalf("the key is not bound and listed: %v\n%s", bs.keys, d.view())
+	}
+	top[settingsScreen](t, d)
+}
