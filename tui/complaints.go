@@ -200,24 +200,13 @@ func complaintOutcomeText(t Text, o store.ComplaintOutcome) string {
 
 // complaintForm records a complaint (Item 0) or answers and corrects one.
 type complaintForm struct {
-	env     *env
-	keys    formKeys
-	client  int64
-	id      int64
-	req     reqID
-	loaded  bool
-	saving  bool
-	dirty   bool
-	problem string
-	set     fieldSet
-	width   int
-	height  int
+	formCore
+	client int64
+	id     int64
 }
 
 func newComplaintForm(e *env, r Route) complaintForm {
 	t, st := e.text, e.styles
-	m := complaintForm{env: e, keys: newFormKeys(t), client: r.Client, id: r.Item, req: newReq(),
-		loaded: r.Item == 0}
 	received := dateField(st, t, "received_on", t.T("complaints.col_received"))
 	received.setValue(dateInput(t, e.today()))
 	subject := textField(st, "subject", t.T("complaints.col_subject"))
@@ -228,17 +217,15 @@ func newComplaintForm(e *env, r Route) complaintForm {
 	}
 	notes := textField(st, "notes", t.T("request.notes"))
 	notes.input.Width = 60
-	m.set.fields = []formField{received, subject, choiceField("outcome", t.T("complaints.col_outcome"), outcomes),
-		dateField(st, t, "answered_on", t.T("complaints.answered")), notes}
-	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(false)
-	return m
+	return complaintForm{client: r.Client, id: r.Item, formCore: newFormCore(e, r.Item == 0,
+		received, subject, choiceField("outcome", t.T("complaints.col_outcome"), outcomes),
+		dateField(st, t, "answered_on", t.T("complaints.answered")), notes)}
 }
 
 // Init reads the complaint being answered.
 func (m complaintForm) Init() tea.Cmd {
 	if m.loaded {
-		return m.set.focusOn(m.set.focus)
+		return m.focus()
 	}
 	return loadComplaints(m.env.store, m.req, m.client)
 }
@@ -256,23 +243,9 @@ func (m complaintForm) Title() string {
 	return m.env.text.T("complaints.edit")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m complaintForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m complaintForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is every field once the coach has typed something.
-func (m complaintForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.draft(), true
-}
-
 // RestoreDraft fills the fields.
 func (m complaintForm) RestoreDraft(text string) complaintForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.restore(text)
 	return m
 }
 
@@ -290,57 +263,46 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 		for _, c := range msg.items {
 			if c.ID == m.id && !m.dirty {
 				m.loaded = true
-				m.set.set("received_on", dateInput(t, c.Received))
-				m.set.set("subject", oneLine(c.Subject))
-				m.set.set("outcome", string(c.Outcome))
-				answered := c.Answered
-				if answered.IsZero() {
-					answered = m.env.today()
-				}
-				m.set.set("answered_on", dateInput(t, answered))
-				m.set.set("notes", oneLine(c.Notes))
+				m.fill(c)
 			}
 		}
 		if !m.loaded && m.problem == "" {
 			m.problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.focus()
 	case complaintSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
-		if msg.err == nil || isNotSaved(m.env, msg.err) {
-			m.dirty = false
-			return m, tea.Batch(back(nil), notify(t.T("complaints.saved")))
-		}
-		m.problem = explain(m.env, msg.err)
+		return m, m.onSaved(msg.err, t.T("complaints.saved"))
 	case tea.KeyMsg:
-		if m.saving || !m.loaded {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		cmd, save := m.onKey(msg)
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			if m.dirty {
-				return m, confirm(t.T("form.discard"), back(nil))
-			}
-			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
-		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
 		return m, cmd
 	}
 	return m, nil
+}
+
+// fill shows a complaint; an open one offers today as its answer date.
+func (m *complaintForm) fill(c store.Complaint) {
+	t := m.env.text
+	m.set.set("received_on", dateInput(t, c.Received))
+	m.set.set("subject", oneLine(c.Subject))
+	m.set.set("outcome", string(c.Outcome))
+	answered := c.Answered
+	if answered.IsZero() {
+		answered = m.env.today()
+	}
+	m.set.set("answered_on", dateInput(t, answered))
+	m.set.set("notes", oneLine(c.Notes))
 }
 
 // submit reads the fields and saves: an open complaint has no answer date,
 // an answered one needs it.
 func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
 	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.set.get("subject")),
 		Outcome: store.ComplaintOutcome(m.set.get("outcome")), Notes: strings.TrimSpace(m.set.get("notes"))}
 	dates := map[string]time.Time{}
@@ -348,8 +310,7 @@ func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 		typed := m.set.get(id)
 		d, p := parseDate(typed)
 		if p != dateOK {
-			cmd, _ := m.set.fail(id, dateProblemText(t, p, typed))
-			return m, cmd
+			return m, m.fail(id, dateProblemText(t, p, typed))
 		}
 		dates[id] = d
 	}
@@ -359,21 +320,16 @@ func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 	}
 	switch {
 	case c.Received.IsZero():
-		cmd, _ := m.set.fail("received_on", t.T("complaints.received_needed"))
-		return m, cmd
+		return m, m.fail("received_on", t.T("complaints.received_needed"))
 	case c.Subject == "":
-		cmd, _ := m.set.fail("subject", t.T("complaints.subject_needed"))
-		return m, cmd
+		return m, m.fail("subject", t.T("complaints.subject_needed"))
 	case c.Outcome != store.ComplaintOpen && c.Answered.IsZero():
-		cmd, _ := m.set.fail("answered_on", t.T("complaints.answered_needed"))
-		return m, cmd
+		return m, m.fail("answered_on", t.T("complaints.answered_needed"))
 	}
-	m.saving, m.req = true, newReq()
-	return m, saveComplaint(m.env.store, m.req, c)
+	return m, saveComplaint(m.env.store, m.startSave(), c)
 }
 
 // View draws the fields with the route to the AP.
 func (m complaintForm) View() string {
-	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height,
-		paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
+	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
 }

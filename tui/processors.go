@@ -173,43 +173,26 @@ func (m processorsScreen) View() string {
 
 // processorForm adds a processor (Item 0) or corrects one.
 type processorForm struct {
-	env     *env
-	keys    formKeys
-	id      int64
-	req     reqID
-	loaded  bool
-	saving  bool
-	dirty   bool
-	problem string
-	set     fieldSet
-	width   int
-	height  int
+	formCore
+	id int64
 }
 
 func newProcessorForm(e *env, r Route) processorForm {
 	t, st := e.text, e.styles
-	m := processorForm{env: e, keys: newFormKeys(t), id: r.Item, req: newReq(), loaded: r.Item == 0}
-	wide := func(id, label string) formField {
-		f := textField(st, id, label)
-		f.input.Width = 60
-		return f
-	}
-	m.set.fields = []formField{
+	processes := textField(st, "processes", t.T("processors.processes"))
+	processes.input.Width = 60
+	return processorForm{id: r.Item, formCore: newFormCore(e, r.Item == 0,
 		textField(st, "name", t.T("processors.col_name")),
-		wide("processes", t.T("processors.processes")),
+		processes,
 		textField(st, "location", t.T("processors.col_location")),
 		choiceField("agreement", t.T("processors.col_agreement"), []option{
-			{"yes", t.T("processors.agreement_yes")}, {"no", t.T("processors.agreement_no")}}),
-	}
-	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(false)
-	return m
+			{"yes", t.T("processors.agreement_yes")}, {"no", t.T("processors.agreement_no")}}))}
 }
 
 // Init reads the processor being corrected.
 func (m processorForm) Init() tea.Cmd {
 	if m.loaded {
-		return m.set.focusOn(m.set.focus)
+		return m.focus()
 	}
 	return loadSettings(m.env.store, m.req)
 }
@@ -225,23 +208,9 @@ func (m processorForm) Title() string {
 	return m.env.text.T("processors.edit")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m processorForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m processorForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is every field once the coach has typed something.
-func (m processorForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.draft(), true
-}
-
 // RestoreDraft fills the fields.
 func (m processorForm) RestoreDraft(text string) processorForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.restore(text)
 	return m
 }
 
@@ -270,53 +239,39 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 		if !m.loaded && m.problem == "" {
 			m.problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.focus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
 		var ve *store.ValidationError
-		switch {
-		case msg.err == nil || isNotSaved(m.env, msg.err):
-			m.dirty = false
-			return m, tea.Batch(back(nil), notify(t.T("processors.saved")))
-		case errors.As(msg.err, &ve) && m.set.index(ve.Field) >= 0:
-			cmd, _ := m.set.fail(ve.Field, t.T("processors.invalid"))
-			return m, cmd
+		if errors.As(msg.err, &ve) && m.set.index(ve.Field) >= 0 {
+			m.saving = false
+			return m, m.fail(ve.Field, t.T("processors.invalid"))
 		}
-		m.problem = explain(m.env, msg.err)
+		return m, m.onSaved(msg.err, t.T("processors.saved"))
 	case tea.KeyMsg:
-		if m.saving || !m.loaded {
-			return m, nil
+		cmd, save := m.onKey(msg)
+		if save {
+			return m.submit()
 		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
-			get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
-			p := store.Processor{ID: m.id, Name: get("name"), Processes: get("processes"),
-				Location: get("location"), Agreement: m.set.get("agreement") == "yes"}
-			if err := p.Validate(); err != nil {
-				cmd, _ := m.set.fail("name", t.T("processors.invalid"))
-				return m, cmd
-			}
-			m.saving, m.req = true, newReq()
-			return m, saveProcessor(m.env.store, m.req, p)
-		case key.Matches(msg, m.keys.Cancel):
-			if m.dirty {
-				return m, confirm(t.T("form.discard"), back(nil))
-			}
-			return m, back(nil)
-		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
-		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
 		return m, cmd
 	}
 	return m, nil
 }
 
+// submit reads the fields and saves.
+func (m processorForm) submit() (processorForm, tea.Cmd) {
+	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	p := store.Processor{ID: m.id, Name: get("name"), Processes: get("processes"),
+		Location: get("location"), Agreement: m.set.get("agreement") == "yes"}
+	if err := p.Validate(); err != nil {
+		return m, m.fail("name", m.env.text.T("processors.invalid"))
+	}
+	return m, saveProcessor(m.env.store, m.startSave(), p)
+}
+
 // View draws the fields with why an agreement matters.
 func (m processorForm) View() string {
-	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height,
-		paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.width))
+	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.width))
 }
