@@ -6,7 +6,8 @@ package crypt
 // the passphrase per unlock that nothing can wipe. This file is that
 // scrypt with PBKDF2 written over crypto/hmac, which keeps only the key
 // XORed into its pads. The Salsa20/8 core below is copied from
-// golang.org/x/crypto/scrypt (Copyright 2012 The Go Authors, BSD-3-Clause);
+// golang.org/x/crypto/scrypt (Copyright 2012 The Go Authors, BSD-3-Clause,
+// its licence in LICENSE.x-crypto.txt beside this file);
 // TestScryptKeyMatchesXCrypto checks the result against that package.
 
 import (
