@@ -17,6 +17,9 @@ import (
 // what they can do about it. Internals stay out of the sentence unless no
 // known cause matches.
 func (e *env) explain(err error) (msg, hint string) {
+	if msg, hint, ok := e.explainKeys(err); ok {
+		return msg, hint
+	}
 	dir := e.vaultDir
 	backups := filepath.Join(dir, "backups")
 	var ve *store.ValidationError
@@ -26,6 +29,12 @@ func (e *env) explain(err error) (msg, hint string) {
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
 	var exportsFailed *exportsFailedError
+	if msg, hint, ok := e.explainPaper(err); ok {
+		return msg, hint
+	}
+	if msg, hint, ok := e.explainMoney(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.As(err, &exportsFailed):
 		return e.N("count.exports_failed", exportsFailed.failed, exportsFailed.total), ""

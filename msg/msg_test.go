@@ -8,7 +8,7 @@ import (
 
 // verbs are the format verbs of a text, in order, with their argument
 // indexes, so "%[2]q … %[1]d" and "%q … %d" compare by what they take.
-var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+#0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 func verbs(s string) []string {
 	var out []string
