@@ -256,8 +256,14 @@ type Appointment struct {
 	Place      string
 	Attendance Attendance
 	// Reason explains a cancellation or a no-show.
-	Reason  string
-	Notes   string
+	Reason string
+	Notes  string
+	// SeriesID groups the appointments planned together as a series: the
+	// id of the first of them; 0 for a single appointment.
+	SeriesID int64
+	// NoteID is the session note written from this appointment (see
+	// SaveSessionNote); 0 when there is none. Read-only.
+	NoteID  int64
 	Created time.Time
 	Updated time.Time
 }
@@ -368,6 +374,9 @@ type Hit struct {
 	// ByDate is set on the record hits of a search with too many matches
 	// to rank by relevance: they come newest first instead.
 	ByDate bool
+	// AppointmentID is set on a hit in the place or notes of an
+	// appointment (RecordID is then 0); Date is its start.
+	AppointmentID int64
 }
 
 // AuditEntry is one line of the audit log. It names clients by id only.
@@ -439,6 +448,10 @@ var (
 type ValidationError struct {
 	Field   string
 	Problem string
+	// Code names the problem where a field can have more than one, for
+	// the surfaces to say it in the coach's language (one of the Code…
+	// constants); empty where Field says it all.
+	Code string
 }
 
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Problem }

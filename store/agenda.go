@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// MaxSeries is the most appointments one series plans: two years of
+// weekly sessions. More is a typo in the count or the end date.
+const MaxSeries = 104
+
+// Repeat says how a series of appointments repeats: every EveryWeeks
+// weeks (1 or 2), Count times in all (the first included) or until the
+// date Until (the last day one may fall on), whichever is set.
+type Repeat struct {
+	EveryWeeks int
+	Count      int
+	Until      time.Time
+}
+
+// Once is the Repeat of a single appointment.
+var Once = Repeat{EveryWeeks: 1, Count: 1}
+
+// Starts returns the start of every appointment of the series that
+// begins at first, on the coach's wall clock. Appointments are civil
+// moments (see civil.go): the series steps whole calendar days, and a
+// session at 10:00 on the Monday before the clocks change in
+// Europe/Amsterdam is at 10:00 on the Monday after, local time, not at
+// 09:00 or 11:00 as a step of 7×24 hours would put it. It returns a
+// ValidationError when the rule is incomplete or plans more than
+// MaxSeries appointments.
+func (r Repeat) Starts(first time.Time) ([]time.Time, error) {
+	switch {
+	case first.IsZero():
+		return nil, invalid("start", "an appointment needs a date and time")
+	case r.EveryWeeks != 1 && r.EveryWeeks != 2,
+		r.Count < 0, r.Count == 0 && r.Until.IsZero(), r.Count > 0 && !r.Until.IsZero():
+		return nil, &ValidationError{Field: "repeat", Code: CodeSeriesRule,
+			Problem: "a series repeats every one or two weeks, a number of times or until a date"}
+	case r.Count > MaxSeries:
+		return nil, &ValidationError{Field: "repeat", Code: CodeSeriesTooLong,
+			Problem: fmt.Sprintf("a series plans at most %d appointments", MaxSeries)}
+	}
+	first = civilMoment(first)
+	y, m, d := first.Date()
+	h, mi, _ := first.Clock()
+	last := civilDay(r.Until)
+	var out []time.Time
+	for k := 0; ; k++ {
+		at := time.Date(y, m, d+7*r.EveryWeeks*k, h, mi, 0, 0, time.UTC)
+		if r.Count > 0 && k == r.Count || r.Count == 0 && civilDay(at).After(last) {
+			break
+		}
+		if len(out) == MaxSeries {
+			return nil, &ValidationError{Field: "repeat", Code: CodeSeriesTooLong,
+				Problem: fmt.Sprintf("a series plans at most %d appointments", MaxSeries)}
+		}
+		out = append(out, at)
+	}
+	if len(out) == 0 {
+		return nil, invalid("until", "the series ends before its first appointment")
+	}
+	return out, nil
+}
+
+// AgendaItem is an appointment as the agenda across clients shows it.
+type AgendaItem struct {
+	Appointment
+	// ClientName is the client's full name; FirstName and LastName give
+	// the initials a calendar outside the vault shows instead.
+	ClientName string
+	FirstName  string
+	LastName   string
+	// Restricted is set while the client's processing is restricted.
+	Restricted bool
+}
+
+// Initials are the client's initials, "A.B." for Anouk Bakker: what a
+// calendar outside the vault shows instead of the name.
+func (a AgendaItem) Initials() string {
+	var b strings.Builder
+	for _, part := range strings.Fields(a.FirstName + " " + a.LastName) {
+		// Surname prefixes (van, de, ter) give no initial: "A.B." for
+		// Anouk van den Berg, as Dutch initials are written.
+		if surnamePrefixes[strings.ToLower(part)] {
+			continue
+		}
+		r := []rune(part)
+		b.WriteString(strings.ToUpper(string(r[0])))
+		b.WriteByte('.')
+	}
+	if b.Len() == 0 {
+		return "?"
+	}
+	return b.String()
+}
+
+var surnamePrefixes = map[string]bool{"van": true, "de": true, "der": true, "den": true, "het": true,
+	"'t": true, "te": true, "ter": true, "ten": true, "in": true, "op": true, "la": true, "le": true,
+	"du": true, "da": true, "di": true, "von": true, "zu": true}
+
+const agendaSelect = `SELECT %s, trim(c.first_name || ' ' || c.last_name), c.first_name, c.last_name,
+		c.restricted
+	FROM appointments a JOIN clients c ON c.id = a.client_id`
+
+func scanAgendaItems(t *tx, where string, args ...any) ([]AgendaItem, error) {
+	rs, err := t.query(fmt.Sprintf(agendaSelect, appointmentCols("a"))+" WHERE "+where+
+		" ORDER BY a.starts_at, a.id", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out []AgendaItem
+	for rs.Next() {
+		var it AgendaItem
+		dest := append(appointmentDest(&it.Appointment), &it.ClientName, &it.FirstName, &it.LastName,
+			&it.Restricted)
+		if err := rs.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rs.Err()
+}
+
+// Agenda returns every appointment across clients that starts on or after
+// from and before to (civil moments), earliest first, cancelled ones
+// included: the week shows them struck through.
+func (s *Store) Agenda(ctx context.Context, from, to time.Time) ([]AgendaItem, error) {
+	var out []AgendaItem
+	err := s.read(ctx, func(t *tx) error {
+		var err error
+		out, err = scanAgendaItems(t, "a.starts_at >= ? AND a.starts_at < ?",
+			momentArg(civilMoment(from)), momentArg(civilMoment(to)))
+		if err != nil {
+			return fmt.Errorf("reading agenda: %w", err)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Overlaps returns the appointments of the coach, across clients, that a
+// overlaps in time, a itself and cancelled ones aside. The appointment
+// form asks before saving, to flag a double booking.
+func (s *Store) Overlaps(ctx context.Context, a Appointment) ([]AgendaItem, error) {
+	var out []AgendaItem
+	err := s.read(ctx, func(t *tx) error {
+		var err error
+		out, err = t.overlaps(a)
+		return err
+	})
+	return out, err
+}
+
+func (t *tx) overlaps(a Appointment) ([]AgendaItem, error) {
+	if a.Start.IsZero() || a.Minutes <= 0 {
+		return nil, nil
+	}
+	start := civilMoment(a.Start)
+	end := start.Add(time.Duration(a.Minutes) * time.Minute)
+	// No appointment lasts more than a day, so one that began more than a
+	// day earlier has ended: the bound keeps the search on the index.
+	out, err := scanAgendaItems(t, `a.starts_at >= ? AND a.starts_at < ? AND a.id <> ?
+		AND a.attendance <> 'cancelled'
+		AND datetime(a.starts_at, '+' || a.minutes || ' minutes') > ?`,
+		momentArg(start.AddDate(0, 0, -1)), momentArg(end), a.ID, momentArg(start))
+	if err != nil {
+		return nil, fmt.Errorf("checking overlaps: %w", err)
+	}
+	return out, nil
+}
+
+// DeadlineNotify is a recipient to be told of a rectification, erasure
+// or restriction (AVG art. 19) who has not been told yet.
+const DeadlineNotify DeadlineKind = "notify"
+
+// DueWithin returns what the coach must act on within days days, soonest
+// first: the deadlines of Deadlines that fall within them or have passed
+// (requests, retention, breaches), and every recipient still to be told
+// of a rectification, erasure or restriction (Kind DeadlineNotify: ItemID
+// the request, Ref the recipient, Due the day the request was answered or
+// is due), which is due without delay.
+//
+// Unpaid invoices past their term belong here too, once invoices have a
+// payment state (the money issue); the invoices of schema v1 have none.
+func (s *Store) DueWithin(ctx context.Context, days int) ([]Deadline, error) {
+	all, err := s.Deadlines(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Deadline
+	for _, d := range all {
+		if d.DaysLeft <= days {
+			out = append(out, d)
+		}
+	}
+	var notices []Deadline
+	err = s.read(ctx, func(t *tx) error {
+		var err error
+		notices, err = t.untoldRecipients()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return mergeByDue(notices, out), nil
+}
+
+// untoldRecipients lists the art. 19 recipients still to be told.
+func (t *tx) untoldRecipients() ([]Deadline, error) {
+	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name),
+			n.recipient, coalesce(r.answered_on, r.due_on), r.kind, c.restricted
+		FROM request_notices n JOIN requests r ON r.id = n.request_id
+		JOIN clients c ON c.id = r.client_id
+		WHERE n.notified_on IS NULL ORDER BY 5, n.id`)
+	if err != nil {
+		return nil, fmt.Errorf("listing recipients to notify: %w", err)
+	}
+	defer rs.Close()
+	today := t.today()
+	var out []Deadline
+	for rs.Next() {
+		d := Deadline{Kind: DeadlineNotify}
+		if err := rs.Scan(&d.ItemID, &d.ClientID, &d.Name, &d.Ref, at(&d.Due), &d.RequestKind,
+			&d.Restricted); err != nil {
+			return nil, fmt.Errorf("listing recipients to notify: %w", err)
+		}
+		d.DaysLeft = dayNumber(d.Due) - dayNumber(today)
+		d.State = countdownState(d.DaysLeft)
+		out = append(out, d)
+	}
+	return out, rs.Err()
+}
+
+// mergeByDue merges two lists each sorted by deadlineEnd.
+func mergeByDue(a, b []Deadline) []Deadline {
+	out := make([]Deadline, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if deadlineEnd(a[0]).Before(deadlineEnd(b[0])) {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
