@@ -24,6 +24,9 @@ func (e *env) explain(err error) (msg, hint string) {
 	var formatErr *dossier.FormatError
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
+	if msg, hint, ok := e.explainAgenda(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""

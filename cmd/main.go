@@ -77,6 +77,7 @@ func commands() []command {
 		{"init", "", "create a new vault and show its recovery key", runInit},
 		{"verify", "", "decrypt the vault, check its integrity and print what it holds", runVerify},
 		{"list", "[--json]", "list the clients", runList},
+		{"agenda", "[--from DATE] [--days N] [--json] [--ics FILE [--yes] [--names]]", "print the appointments across clients and what is due within a week; --ics writes a calendar file", runAgenda},
 		{"deadlines", "[--json]", "print everything due, soonest first: retention, requests, breaches", runDeadlines},
 		{"retention", "[--json] [--purge [--yes]]", "list retention countdowns; --purge shows what is due, --yes erases it", runRetention},
 		{"register", "[--out FILE]", "write the record of processing activities (Markdown; FILE.md and FILE.html)", runRegister},

@@ -73,15 +73,21 @@ type AgendaItem struct {
 	ClientName string
 	FirstName  string
 	LastName   string
+	// ClientUID is the client's stable id (see Client.UID).
+	ClientUID string
 	// Restricted is set while the client's processing is restricted.
 	Restricted bool
 }
 
 // Initials are the client's initials, "A.B." for Anouk Bakker: what a
 // calendar outside the vault shows instead of the name.
-func (a AgendaItem) Initials() string {
+func (a AgendaItem) Initials() string { return Initials(a.FirstName + " " + a.LastName) }
+
+// Initials are the initials of a full name: "A.B." for Anouk van den
+// Berg; "?" for a name without letters.
+func Initials(name string) string {
 	var b strings.Builder
-	for _, part := range strings.Fields(a.FirstName + " " + a.LastName) {
+	for _, part := range strings.Fields(name) {
 		// Surname prefixes (van, de, ter) give no initial: "A.B." for
 		// Anouk van den Berg, as Dutch initials are written.
 		if surnamePrefixes[strings.ToLower(part)] {
@@ -102,7 +108,7 @@ var surnamePrefixes = map[string]bool{"van": true, "de": true, "der": true, "den
 	"du": true, "da": true, "di": true, "von": true, "zu": true}
 
 const agendaSelect = `SELECT %s, trim(c.first_name || ' ' || c.last_name), c.first_name, c.last_name,
-		c.restricted
+		c.uid, c.restricted
 	FROM appointments a JOIN clients c ON c.id = a.client_id`
 
 func scanAgendaItems(t *tx, where string, args ...any) ([]AgendaItem, error) {
@@ -116,7 +122,7 @@ func scanAgendaItems(t *tx, where string, args ...any) ([]AgendaItem, error) {
 	for rs.Next() {
 		var it AgendaItem
 		dest := append(appointmentDest(&it.Appointment), &it.ClientName, &it.FirstName, &it.LastName,
-			&it.Restricted)
+			&it.ClientUID, &it.Restricted)
 		if err := rs.Scan(dest...); err != nil {
 			return nil, err
 		}
