@@ -197,7 +197,7 @@ func (e *env) agendaJSON(from time.Time, days int, items []store.AgendaItem, due
 	for _, it := range items {
 		out.Appointments = append(out.Appointments, listedAppointment{ID: it.ID, ClientID: it.ClientID,
 			Name: it.ClientName, Start: it.Start.Format("2006-01-02T15:04"),
-			End: it.Start.Add(time.Duration(it.Minutes) * time.Minute).Format("2006-01-02T15:04"),
+			End:     it.Start.Add(time.Duration(it.Minutes) * time.Minute).Format("2006-01-02T15:04"),
 			Minutes: it.Minutes, Place: it.Place, Attendance: string(it.Attendance), SeriesID: it.SeriesID,
 			NoteID: it.NoteID})
 	}
