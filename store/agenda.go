@@ -60,7 +60,8 @@ func (r Repeat) Starts(first time.Time) ([]time.Time, error) {
 		out = append(out, at)
 	}
 	if len(out) == 0 {
-		return nil, invalid("until", "the series ends before its first appointment")
+		return nil, &ValidationError{Field: "until", Code: CodeSeriesEndsEarly,
+			Problem: "the series ends before its first appointment"}
 	}
 	return out, nil
 }

@@ -48,6 +48,8 @@ const (
 	CodeSeriesRule = "series_rule"
 	// CodeSeriesTooLong: a series of more than MaxSeries appointments.
 	CodeSeriesTooLong = "series_too_long"
+	// CodeSeriesEndsEarly: a series whose end date comes before its start.
+	CodeSeriesEndsEarly = "series_ends_early"
 )
 
 // Appointments returns a client's appointments, earliest first.

@@ -71,6 +71,7 @@ type Store interface {
 
 	retentionStore
 	rightsStore
+	agendaStore
 	exportStore
 	importStore
 	Vault

@@ -176,6 +176,8 @@ type appointmentSavedMsg struct {
 	req         reqID
 	appointment store.Appointment
 	err         error
+	planned     int                // appointments planned, for a new series
+	conflicts   []store.AgendaItem // appointments of the coach it overlaps
 }
 
 func (m appointmentSavedMsg) saveErr() error { return m.err }

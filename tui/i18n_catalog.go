@@ -6,7 +6,7 @@ package tui
 type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
-var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts)
+var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, agendaTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once

@@ -85,6 +85,9 @@ func problemText(t Text, p Problem) string {
 // fieldProblem is the sentence for a validation error: translated for the
 // fields the store names, else the store's own (English) text.
 func fieldProblem(t Text, ve *store.ValidationError) string {
+	if p := codeProblem(t, ve.Code); p != "" {
+		return p
+	}
 	switch ve.Field {
 	case "name":
 		return t.T("invalid.name")

@@ -107,6 +107,9 @@ const (
 	KindBreachForm  ScreenKind = "breach-form"  // Item (0: new)
 
 	KindExport ScreenKind = "export" // the dossier export: Client
+
+	KindAgenda ScreenKind = "agenda" // the week across clients: Tab is the selected day (YYYY-MM-DD)
+	KindToday  ScreenKind = "today"  // today's appointments and what is due within a week
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -148,6 +151,10 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newSearch(e)), true
 	case KindExport:
 		return asScreen(newExportForm(e, r)), true
+	case KindAgenda:
+		return asScreen(newAgenda(e, r)), true
+	case KindToday:
+		return asScreen(newToday(e)), true
 	}
 	return newRetentionScreen(e, r)
 }
