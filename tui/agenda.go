@@ -87,16 +87,16 @@ var agendaTexts = map[string]entry{
 	"appointment.note_none":     {"nog geen — ctrl+n schrijft er een", "none yet — ctrl+n writes one"},
 	"appointment.note_title":    {"Sessie %s", "Session %s"},
 	"appointment.series_of":     {"Reeks", "Series"},
+	"search.appointment_hit":    {"afspraak", "appointment"},
 	"appointment.note_save_first": {"Bewaar de afspraak eerst (ctrl+s), dan het verslag.",
 		"Save the appointment first (ctrl+s), then write its note."},
 
-	"invalid.attendance_future": {"Een afspraak die nog moet komen kan niet als geweest of niet gekomen gelden.",
-		"An appointment still to come cannot be marked attended or no-show."},
-	"invalid.reason_needed":   {"Geef een reden.", "Give a reason."},
-	"invalid.not_planned":     {"Alleen een geplande afspraak kan verplaatst worden.", "Only a planned appointment can be moved."},
-	"invalid.series_rule":     {"Een reeks herhaalt elke week of elke twee weken, een aantal keer of tot een datum.", "A series repeats every week or every two weeks, a number of times or until a date."},
-	"invalid.series_too_long": {"Een reeks plant hoogstens 104 afspraken.", "A series plans at most 104 appointments."},
-	"invalid.until":           {"De reeks eindigt vóór de eerste afspraak.", "The series ends before its first appointment."},
+	"invalid.attendance_future": {"Nog niet: deze afspraak moet nog komen.", "Not yet: this appointment is still to come."},
+	"invalid.reason_needed":     {"Geef een reden.", "Give a reason."},
+	"invalid.not_planned":       {"Alleen een geplande afspraak kan verplaatst worden.", "Only a planned appointment can be moved."},
+	"invalid.series_rule":       {"Een reeks herhaalt elke week of elke twee weken, een aantal keer of tot een datum.", "A series repeats every week or every two weeks, a number of times or until a date."},
+	"invalid.series_too_long":   {"Een reeks plant hoogstens 104 afspraken.", "A series plans at most 104 appointments."},
+	"invalid.until":             {"De reeks eindigt vóór de eerste afspraak.", "The series ends before its first appointment."},
 }
 
 // codeProblem is the sentence for a store problem named by its code
@@ -482,7 +482,7 @@ func (m agendaScreen) View() string {
 	}
 	end := min(start+height, len(lines))
 	today := m.env.today()
-	placeW, nameW := m.columns()
+	nameW, placeW := agendaColumns(m.width)
 	for _, l := range lines[start:end] {
 		switch {
 		case l.item == -1:
@@ -506,11 +506,15 @@ func (m agendaScreen) View() string {
 	return strings.Join(out, "\n")
 }
 
-// columns shares the width between the client's name and the place.
-func (m agendaScreen) columns() (placeW, nameW int) {
-	rest := max(m.width-4-13-2-14, 20) // indent, times, gap, marks
+// agendaMarksWidth is room for an appointment's marks ("attended · note").
+const agendaMarksWidth = 18
+
+// agendaColumns shares a line of width cells between the client's name
+// and the place, after the indent, the times, the gaps and the marks.
+func agendaColumns(width int) (nameW, placeW int) {
+	rest := max(width-4-11-2-2-2-agendaMarksWidth, 20)
 	nameW = min(max(rest/2, 14), 40)
-	return max(rest-nameW-2, 6), nameW
+	return nameW, max(rest-nameW, 6)
 }
 
 // agendaItemCells are the cells of an appointment on one line: time,
@@ -538,6 +542,7 @@ func (m agendaScreen) viewItem(it store.AgendaItem, selected bool, nameW, placeW
 	cells, marks := agendaItemCells(m.env.text, it, nameW, placeW)
 	if marks != "" {
 		cells += "  "
+		marks = cell(marks, agendaMarksWidth)
 	}
 	if selected {
 		return "  " + st.Accent.Render("› ") + st.Selected.Render(cells+marks)

@@ -196,10 +196,10 @@ func (m todayScreen) View() string {
 	if len(m.items) == 0 {
 		lines = append(lines, "    "+st.Muted.Render(t.T("today.none")))
 	}
-	nameW := min(max((m.width-4-13-2-14)/2, 14), 40)
-	placeW := max(m.width-4-13-2-14-nameW-2, 6)
+	nameW, placeW := agendaColumns(m.width)
 	for i, it := range m.items {
 		cells, marks := agendaItemCells(t, it, nameW, placeW)
+		marks = cell(marks, agendaMarksWidth)
 		if i == m.list.cursor {
 			lines = append(lines, "  "+st.Accent.Render("› ")+st.Selected.Render(cells+"  "+marks))
 		} else {
