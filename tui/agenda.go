@@ -88,6 +88,7 @@ var agendaTexts = map[string]entry{
 	"appointment.note_title":    {"Sessie %s", "Session %s"},
 	"appointment.series_of":     {"Reeks", "Series"},
 	"search.appointment_hit":    {"afspraak", "appointment"},
+	"record.session_of":         {"sessie van %s", "session of %s"},
 	"appointment.note_save_first": {"Bewaar de afspraak eerst (ctrl+s), dan het verslag.",
 		"Save the appointment first (ctrl+s), then write its note."},
 
@@ -577,4 +578,35 @@ func openSessionNote(e *env, a store.Appointment) tea.Cmd {
 		r, err := s.SaveSessionNote(ctx(), a.ID, store.Record{Title: title})
 		return sessionNoteMsg{clientID: a.ClientID, recordID: r.ID, err: err}
 	})
+}
+
+// noteAppointmentMsg answers loadNoteAppointment; a zero appointment for
+// a record that is no session note.
+type noteAppointmentMsg struct {
+	req         reqID
+	appointment store.Appointment
+}
+
+func (m noteAppointmentMsg) request() reqID { return m.req }
+
+// loadNoteAppointment reads the appointment a session note was written
+// from, for the reader to name it.
+func loadNoteAppointment(s Store, req reqID, recordID int64) tea.Cmd {
+	return func() tea.Msg {
+		a, err := s.NoteAppointment(ctx(), recordID)
+		if err != nil {
+			return noteAppointmentMsg{req: req}
+		}
+		return noteAppointmentMsg{req: req, appointment: a}
+	}
+}
+
+// sessionOf names the appointment of a session note: "session of 21 Jan
+// 2026 09:00, Wijkcentrum De Leeuw".
+func sessionOf(t Text, a store.Appointment) string {
+	s := t.Tf("record.session_of", t.DateTimeShort(a.Start))
+	if p := oneLine(a.Place); p != "" {
+		s += ", " + termsafe.Line(p)
+	}
+	return s
 }

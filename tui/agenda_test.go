@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -369,4 +370,18 @@ func TestGoldenToday(t *testing.T) {
 	w := newWeek(t)
 	d := w.open(t, English, 100, 30)
 	requireGolden(t, d)
+}
+
+func TestTheNoteShowsItsAppointment(t *testing.T) {
+	w := newWeek(t)
+	d := w.open(t, English, 100, 30)
+	a, _ := w.s.Appointment(context.Background(), w.seen.ID)
+	d.send(navigateMsg{route: Route{Kind: KindRecord, Client: w.fatima.ID, Item: a.NoteID}})
+	if v := d.view(); !strings.Contains(v, "Note · 21 January 2026 · session of 21 Jan 2026 09:00, Wijkcentrum De Leeuw") {
+		t.Errorf("the reader does not name the session:\n%s", v)
+	}
+	d.send(navigateMsg{route: Route{Kind: KindAppointment, Client: w.fatima.ID, Item: w.seen.ID}})
+	if v := d.view(); !strings.Contains(v, "Session note    #"+strconv.FormatInt(a.NoteID, 10)) {
+		t.Errorf("the appointment does not name its note:\n%s", v)
+	}
 }
