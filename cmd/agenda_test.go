@@ -287,3 +287,24 @@ func mustZone(t *testing.T) *time.Location {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestAgendaTextEscapesVaultText(t *testing.T) {
+	var out bytes.Buffer
+	e := &env{stdout: &out, lang: "nl"}
+	items := []store.AgendaItem{{Appointment: store.Appointment{ID: 1, ClientID: 7,
+		Start: time.Date(2026, 10, 26, 10, 0, 0, 0, time.UTC), Minutes: 45, Place: "Buurthuis\x1b]0;pwned\x07",
+		Attendance: store.AttendanceAttended}, ClientName: "Anouk\x1b[2J van den Berg"}}
+	due := []store.Deadline{{Kind: store.DeadlineNotify, ClientID: 7, Name: "Anouk", Ref: "Gemeente\x1b[31m",
+		RequestKind: store.RequestErasure, Due: time.Date(2026, 10, 27, 0, 0, 0, 0, time.UTC)}}
+	e.agendaText(time.Date(2026, 10, 26, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), items, due)
+	got := out.String()
+	if strings.ContainsRune(got, 0x1b) || strings.ContainsRune(got, 0x07) {
+		t.Errorf("vault text reached the terminal raw: %q", got)
+	}
+	for _, want := range []string{"ma 2026-10-26", "10:00–10:45  #7 Anouk", "(geweest)", "Binnen een week:",
+		"2026-10-27  laat Gemeente", "verzoek om verwijdering van #7 Anouk"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("agenda lacks %q:\n%s", want, got)
+		}
+	}
+}
