@@ -9,14 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Amsterdam on Windows and other hosts without zoneinfo
 
+	"github.com/spf13/cobra"
+
+	"github.com/caseload/caseload/plainfile"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
 )
@@ -76,46 +76,80 @@ type listedAgenda struct {
 // dueDays is how far ahead the agenda looks for what is due.
 const dueDays = 7
 
+// agendaOptions are the flags of `caseload agenda`.
+type agendaOptions struct {
+	from   string
+	days   int
+	asJSON bool
+	ics    string
+	yes    bool
+	names  bool
+}
+
+// newAgendaCmd is `caseload agenda`.
+func newAgendaCmd(e *env) *cobra.Command {
+	var o agendaOptions
+	c := &cobra.Command{
+		Use: "agenda",
+		Short: e.t("print the appointments across clients and what is due within a week; --ics writes a calendar file",
+			"toon de afspraken van alle cliënten en wat binnen een week verloopt; --ics schrijft een agendabestand"),
+		Long: e.t("Print the appointments across clients from --from (today) for --days days (7), and what is due\n"+
+			"within a week. It only reads the vault, for a login script.\n\n"+
+			"With --ics FILE it writes an iCalendar file of the appointments (8 weeks) and the deadlines instead,\n"+
+			"for a calendar app: not encrypted, so only after a yes (--yes for scripts), with client initials\n"+
+			"and numbers, never notes; --names puts names in, after a second yes. Importing it again updates\n"+
+			"the events instead of adding them twice.",
+			"Toon de afspraken van alle cliënten vanaf --from (vandaag), --days dagen lang (7), en wat binnen een\n"+
+				"week verloopt. Het leest de kluis alleen, voor een script bij het inloggen.\n\n"+
+				"Met --ics FILE schrijft het in plaats daarvan een iCalendar-bestand van de afspraken (8 weken) en de\n"+
+				"termijnen, voor een agenda-app: onversleuteld, dus pas na een ja (--yes voor scripts), met initialen\n"+
+				"en cliëntnummers, nooit notities; --names zet er namen in, na een tweede ja. Opnieuw inlezen werkt\n"+
+				"de afspraken bij in plaats van ze dubbel te zetten."),
+		Args: e.noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return runAgenda(e, c, o) },
+	}
+	f := c.Flags()
+	f.StringVar(&o.from, "from", "", e.t("start on `DATE` (YYYY-MM-DD; default today)", "begin op `DATE` (JJJJ-MM-DD; standaard vandaag)"))
+	f.IntVar(&o.days, "days", 0, e.t("show `N` days (default 7; 56 with --ics)", "toon `N` dagen (standaard 7; 56 met --ics)"))
+	f.BoolVar(&o.asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	f.StringVar(&o.ics, "ics", "", e.t("write an iCalendar file `FILE` (not encrypted)", "schrijf een iCalendar-bestand `FILE` (onversleuteld)"))
+	f.BoolVar(&o.yes, "yes", false, e.t("with --ics: confirm without asking", "met --ics: bevestig zonder te vragen"))
+	f.BoolVar(&o.names, "names", false, e.t("with --ics: full names instead of initials", "met --ics: volledige namen in plaats van initialen"))
+	return c
+}
+
 // runAgenda prints the appointments across clients from --from (today)
 // for --days days (7) and what is due within a week, for a login script:
 // it only looks at the vault (see look). With --ics FILE it writes them
 // and the deadlines as an iCalendar file instead, after a yes.
-func runAgenda(e *env, args []string) error {
-	fs := flags("agenda")
-	fromText := fs.String("from", "", "")
-	days := fs.Int("days", 0, "")
-	asJSON := fs.Bool("json", false, "")
-	icsFile := fs.String("ics", "", "")
-	yes := fs.Bool("yes", false, "")
-	names := fs.Bool("names", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runAgenda(e *env, c *cobra.Command, o agendaOptions) error {
 	switch {
-	case *asJSON && *icsFile != "":
-		return fmt.Errorf("%w: --json and --ics exclude each other", errUsage)
-	case (*yes || *names) && *icsFile == "":
-		return fmt.Errorf("%w: --yes and --names go with --ics", errUsage)
-	case *days < 0 || *days > 366:
-		return fmt.Errorf("%w: --days takes 1 to 366, not %d", errUsage, *days)
+	case o.asJSON && o.ics != "":
+		return usagef(c, "%s", e.t("--json and --ics exclude each other", "--json en --ics gaan niet samen"))
+	case (o.yes || o.names) && o.ics == "":
+		return usagef(c, "%s", e.t("--yes and --names go with --ics", "--yes en --names horen bij --ics"))
+	case o.days < 0 || o.days > 366:
+		return usagef(c, e.t("--days takes 1 to 366, not %d", "--days kent 1 tot en met 366, niet %d"), o.days)
 	}
-	if *days == 0 {
-		*days = 7
-		if *icsFile != "" {
-			*days = 56 // the calendar file is imported now and then: eight weeks
+	days := o.days
+	if days == 0 {
+		days = 7
+		if o.ics != "" {
+			days = 56 // the calendar file is imported now and then: eight weeks
 		}
 	}
 	var from time.Time
-	if *fromText != "" {
+	if o.from != "" {
 		var err error
-		if from, err = time.Parse("2006-01-02", *fromText); err != nil {
-			return fmt.Errorf("%w: --from takes a date as YYYY-MM-DD, not %q", errUsage, *fromText)
+		if from, err = time.Parse("2006-01-02", o.from); err != nil {
+			return usagef(c, e.t("--from takes a date as YYYY-MM-DD, not %q", "--from kent een datum als JJJJ-MM-DD, niet %q"), o.from)
 		}
 	}
+	icsFile, names, asJSON := o.ics, o.names, o.asJSON
 	// Both questions come before the passphrase: a coach who says no has
 	// typed it for nothing otherwise.
-	if *icsFile != "" {
-		if err := e.confirmICS(*yes, *names); err != nil {
+	if icsFile != "" {
+		if err := e.confirmICS(o.yes, names); err != nil {
 			return err
 		}
 	}
@@ -128,24 +162,24 @@ func runAgenda(e *env, args []string) error {
 	if from.IsZero() {
 		from = s.Today()
 	}
-	to := from.AddDate(0, 0, *days)
+	to := from.AddDate(0, 0, days)
 	items, err := s.Agenda(ctx, from, to)
 	if err != nil {
 		return err
 	}
-	if *icsFile != "" {
+	if icsFile != "" {
 		deadlines, err := s.Deadlines(ctx)
 		if err != nil {
 			return err
 		}
 		var cal strings.Builder
-		if err := writeICS(&cal, e.clock(), items, deadlines, icsOptions{names: *names, lang: e.lang}); err != nil {
+		if err := writeICS(&cal, e.clock(), items, deadlines, icsOptions{names: names, lang: e.lang}); err != nil {
 			return err
 		}
-		if err := writeFileSafe(*icsFile, []byte(cal.String())); err != nil {
+		if err := plainfile.Write(icsFile, []byte(cal.String())); err != nil {
 			return fmt.Errorf("writing the calendar file: %w", err)
 		}
-		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), *icsFile)
+		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), icsFile)
 		fmt.Fprintln(e.stderr, e.t("caseload: warning: this file is not encrypted; delete it once your calendar has read it",
 			"caseload: waarschuwing: dit bestand is niet versleuteld; wis het zodra je agenda het heeft gelezen"))
 		return nil
@@ -154,8 +188,8 @@ func runAgenda(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.agendaJSON(from, *days, items, due)
+	if asJSON {
+		return e.agendaJSON(from, days, items, due)
 	}
 	e.agendaText(from, to, items, due)
 	return nil
@@ -244,20 +278,11 @@ func (e *env) agendaText(from, to time.Time, items []store.AgendaItem, due []sto
 	fmt.Fprintln(w, e.t("Due within a week:", "Binnen een week:"))
 	for _, d := range due {
 		when := isoDate(d.Due)
-		if d.Kind == store.DeadlineBreach {
+		if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
 			when = d.Due.Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(w, "  %s  %s\n", when, termsafe.Line(e.dueWhat(d)))
+		fmt.Fprintf(w, "  %s  %s\n", when, termsafe.Line(e.deadlineWhat(d)))
 	}
-}
-
-// dueWhat is deadlineWhat, with the recipients still to tell.
-func (e *env) dueWhat(d store.Deadline) string {
-	if d.Kind == store.DeadlineNotify {
-		return fmt.Sprintf(e.t("tell %s of the %s request of #%d %s", "laat %s weten van het verzoek om %s van #%d %s"),
-			d.Ref, e.t(requestKinds[d.RequestKind][0], requestKinds[d.RequestKind][1]), d.ClientID, d.Name)
-	}
-	return e.deadlineWhat(d)
 }
 
 func (e *env) weekday(d time.Time) string {
@@ -286,7 +311,10 @@ func listDeadline(d store.Deadline) listedDeadline {
 		ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
 		DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
 		Restricted: d.Restricted}
-	if d.Kind == store.DeadlineBreach {
+	if !d.Target.IsZero() {
+		l.Target = isoDate(d.Target)
+	}
+	if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
 		l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
 	}
 	return l
@@ -469,49 +497,4 @@ func icsLine(b *strings.Builder, name, value string) {
 		n += size
 	}
 	b.WriteString("\r\n")
-}
-
-// writeFileSafe replaces path with data as the vault's own files are
-// written: a 0600 temp file in the same folder, fsync, rename, fsync of
-// the folder, so a crash leaves the old file or the new one, whole.
-// (A shared safe writer is being built in cmd; this one goes when it lands.)
-func writeFileSafe(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".caseload-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	if runtime.GOOS == "windows" {
-		return nil // Windows cannot sync a folder; the rename is as durable as it gets
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err = d.Sync(); err != nil {
-		return fmt.Errorf("syncing folder: %w", err)
-	}
-	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	ical "github.com/emersion/go-ical"
 
+	"github.com/caseload/caseload/plainfile"
 	"github.com/caseload/caseload/store"
 )
 
@@ -211,7 +212,7 @@ func TestICSWithPythonIcalendar(t *testing.T) {
 	f := newAgendaFixture(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "agenda.ics")
-	if err := writeFileSafe(file, f.ics(t, false)); err != nil {
+	if err := plainfile.Write(file, f.ics(t, false)); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
@@ -248,26 +249,6 @@ func TestICSWithPythonIcalendar(t *testing.T) {
 	t.Logf("%s", out)
 }
 
-func TestWriteFileSafeReplaces(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "agenda.ics")
-	for _, s := range []string{"one", "two"} {
-		if err := writeFileSafe(file, []byte(s)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(file)
-	if err != nil || string(got) != "two" {
-		t.Errorf("file holds %q (%v), want the second write", got, err)
-	}
-	left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".caseload-*"))
-	if len(left) != 0 {
-		t.Errorf("temp files left behind: %v", left)
-	}
-	if err := writeFileSafe(filepath.Join(t.TempDir(), "no", "such", "dir.ics"), nil); err == nil {
-		t.Error("writing into a missing folder succeeded")
-	}
-}
-
 func clientUID(t *testing.T, s *store.Store, id int64) string {
 	t.Helper()
 	c, err := s.Client(context.Background(), id)
@@ -294,7 +275,7 @@ func TestAgendaTextEscapesVaultText(t *testing.T) {
 	items := []store.AgendaItem{{Appointment: store.Appointment{ID: 1, ClientID: 7,
 		Start: time.Date(2026, 10, 26, 10, 0, 0, 0, time.UTC), Minutes: 45, Place: "Buurthuis\x1b]0;pwned\x07",
 		Attendance: store.AttendanceAttended}, ClientName: "Anouk\x1b[2J van den Berg"}}
-	due := []store.Deadline{{Kind: store.DeadlineNotify, ClientID: 7, Name: "Anouk", Ref: "Gemeente\x1b[31m",
+	due := []store.Deadline{{Kind: store.DeadlineNotice, ClientID: 7, Name: "Anouk", Ref: "Gemeente\x1b[31m",
 		RequestKind: store.RequestErasure, Due: time.Date(2026, 10, 27, 0, 0, 0, 0, time.UTC)}}
 	e.agendaText(time.Date(2026, 10, 26, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), items, due)
 	got := out.String()
@@ -302,7 +283,7 @@ func TestAgendaTextEscapesVaultText(t *testing.T) {
 		t.Errorf("vault text reached the terminal raw: %q", got)
 	}
 	for _, want := range []string{"ma 2026-10-26", "10:00–10:45  #7 Anouk", "(geweest)", "Binnen een week:",
-		"2026-10-27  laat Gemeente", "verzoek om verwijdering van #7 Anouk"} {
+		"2026-10-27  laat Gemeente", "van #7 Anouk (art. 19)"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("agenda lacks %q:\n%s", want, got)
 		}

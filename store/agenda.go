@@ -180,19 +180,15 @@ func (t *tx) overlaps(a Appointment) ([]AgendaItem, error) {
 	return out, nil
 }
 
-// DeadlineNotify is a recipient to be told of a rectification, erasure
-// or restriction (AVG art. 19) who has not been told yet.
-const DeadlineNotify DeadlineKind = "notify"
-
 // DueWithin returns what the coach must act on within days days, soonest
 // first: the deadlines of Deadlines that fall within them or have passed
 // (requests, retention, breaches), and every recipient still to be told
-// of a rectification, erasure or restriction (Kind DeadlineNotify: ItemID
-// the request, Ref the recipient, Due the day the request was answered or
-// is due), which is due without delay.
+// of a rectification, erasure or restriction (DeadlineNotice), which is
+// due without delay whatever the request's own date.
 //
 // Unpaid invoices past their term belong here too, once invoices have a
-// payment state (the money issue); the invoices of schema v1 have none.
+// payment state (the money issue); the invoices of the schema so far
+// have none.
 func (s *Store) DueWithin(ctx context.Context, days int) ([]Deadline, error) {
 	all, err := s.Deadlines(ctx)
 	if err != nil {
@@ -200,57 +196,9 @@ func (s *Store) DueWithin(ctx context.Context, days int) ([]Deadline, error) {
 	}
 	var out []Deadline
 	for _, d := range all {
-		if d.DaysLeft <= days {
+		if d.DaysLeft <= days || d.Kind == DeadlineNotice {
 			out = append(out, d)
 		}
 	}
-	var notices []Deadline
-	err = s.read(ctx, func(t *tx) error {
-		var err error
-		notices, err = t.untoldRecipients()
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return mergeByDue(notices, out), nil
-}
-
-// untoldRecipients lists the art. 19 recipients still to be told.
-func (t *tx) untoldRecipients() ([]Deadline, error) {
-	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name),
-			n.recipient, coalesce(r.answered_on, r.due_on), r.kind, c.restricted
-		FROM request_notices n JOIN requests r ON r.id = n.request_id
-		JOIN clients c ON c.id = r.client_id
-		WHERE n.notified_on IS NULL ORDER BY 5, n.id`)
-	if err != nil {
-		return nil, fmt.Errorf("listing recipients to notify: %w", err)
-	}
-	defer rs.Close()
-	today := t.today()
-	var out []Deadline
-	for rs.Next() {
-		d := Deadline{Kind: DeadlineNotify}
-		if err := rs.Scan(&d.ItemID, &d.ClientID, &d.Name, &d.Ref, at(&d.Due), &d.RequestKind,
-			&d.Restricted); err != nil {
-			return nil, fmt.Errorf("listing recipients to notify: %w", err)
-		}
-		d.DaysLeft = dayNumber(d.Due) - dayNumber(today)
-		d.State = countdownState(d.DaysLeft)
-		out = append(out, d)
-	}
-	return out, rs.Err()
-}
-
-// mergeByDue merges two lists each sorted by deadlineEnd.
-func mergeByDue(a, b []Deadline) []Deadline {
-	out := make([]Deadline, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if deadlineEnd(a[0]).Before(deadlineEnd(b[0])) {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
+	return out, nil
 }

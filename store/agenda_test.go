@@ -280,7 +280,7 @@ func TestDueWithinAWeek(t *testing.T) {
 		kinds = append(kinds, string(d.Kind))
 	}
 	if len(due) != 2 || due[0].Kind != DeadlineRequest || due[0].ItemID != soon.ID ||
-		due[1].Kind != DeadlineNotify || due[1].Ref != "Gemeente Utrecht" || due[1].ItemID != rect.ID {
+		due[1].Kind != DeadlineNotice || due[1].Ref != "Gemeente Utrecht" || due[1].ItemID != rect.ID {
 		t.Errorf("DueWithin(7) = %v %+v; want the request due 27 November, then the recipient to tell", kinds, due)
 	}
 }

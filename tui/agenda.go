@@ -68,7 +68,6 @@ var agendaTexts = map[string]entry{
 	"today.due":          {"Binnen een week", "Due within a week"},
 	"today.nothing_due":  {"Binnen een week verloopt niets.", "Nothing is due within a week."},
 	"today.hint":         {"A opent de agenda · esc de caseload", "A opens the agenda · esc the caseload"},
-	"deadline.notify":    {"ontvanger inlichten", "tell recipient"},
 
 	"appointment.repeat":        {"Herhalen", "Repeat"},
 	"appointment.repeat_once":   {"niet", "no"},

@@ -147,10 +147,10 @@ func (m todayScreen) onKey(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		return m, navigate(Route{Kind: KindAppointment, Client: it.ClientID, Item: it.ID})
 	case key.Matches(msg, k.Open):
 		d := m.due[i-len(m.items)]
-		if (d.Kind == store.DeadlineRequest || d.Kind == store.DeadlineNotify) && d.ItemID != 0 {
+		if (d.Kind == store.DeadlineRequest || d.Kind == store.DeadlineNotice) && d.ItemID != 0 {
 			return m, navigate(Route{Kind: KindRequest, Client: d.ClientID, Item: d.ItemID})
 		}
-		if d.Kind == store.DeadlineBreach {
+		if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
 			return m, navigate(Route{Kind: KindBreaches})
 		}
 		return m, navigate(Route{Kind: KindClient, Client: d.ClientID})
@@ -176,7 +176,8 @@ func (m *todayScreen) updateKeys() {
 	if !onItem && i-len(m.items) < len(m.due) {
 		d = m.due[i-len(m.items)]
 	}
-	m.keys.Open.SetEnabled(n > 0 && (onItem || d.ClientID != 0 || d.Kind == store.DeadlineBreach))
+	m.keys.Open.SetEnabled(n > 0 && (onItem || d.ClientID != 0 || d.Kind == store.DeadlineBreach ||
+		d.Kind == store.DeadlineProcessors))
 	m.keys.Client.SetEnabled(n > 0 && (onItem || d.ClientID != 0))
 	m.keys.Note.SetEnabled(n > 0 && onItem && !m.items[i].Restricted)
 }
@@ -212,11 +213,7 @@ func (m todayScreen) View() string {
 	}
 	whoW := max(m.width-4-13-18-20-2, 12)
 	for j, d := range m.due {
-		kind := deadlineKindText(t, d.Kind)
-		if d.Kind == store.DeadlineNotify {
-			kind = t.T("deadline.notify")
-		}
-		row := dlCell(t.DateShort(d.Due), 13) + dlCell(kind, 18) + dlCell(termsafe.Line(deadlineClient(t, d)), whoW) +
+		row := dlCell(t.DateShort(d.Due), 13) + dlCell(deadlineKindText(t, d.Kind), 18) + dlCell(termsafe.Line(deadlineClient(t, d)), whoW) +
 			termsafe.Line(deadlineCategory(t, d))
 		left := deadlineLeft(t, d)
 		if len(m.items)+j == m.list.cursor {
