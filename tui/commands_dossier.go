@@ -187,14 +187,6 @@ type appointmentSavedMsg struct {
 func (m appointmentSavedMsg) saveErr() error { return m.err }
 func (m appointmentSavedMsg) request() reqID { return m.req }
 
-// saveAppointment adds or replaces an appointment.
-func saveAppointment(s Store, req reqID, a store.Appointment) tea.Cmd {
-	return saving(func() tea.Msg {
-		saved, err := s.SaveAppointment(ctx(), a)
-		return appointmentSavedMsg{req: req, appointment: saved, err: err}
-	})
-}
-
 // searchDoneMsg answers searchCaseload.
 type searchDoneMsg struct {
 	req  reqID
