@@ -47,7 +47,7 @@ func benchWeekStore(b *testing.B, n int) *benchWeek {
 	for i := range n {
 		d := sample.NewDossier(o, i)
 		c := d.Client
-		c.UID = fmt.Sprintf("bench-%d", i)
+		c.UID = fmt.Sprintf("%032x", i+1)
 		first := start.AddDate(0, 0, (i*7919)%days)
 		first = first.AddDate(0, 0, -((int(first.Weekday())+6)%7)+i%5).Add(time.Duration(9+i%8) * time.Hour)
 		starts, err := store.Repeat{EveryWeeks: 2, Count: 24}.Starts(first)

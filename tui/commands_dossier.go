@@ -175,7 +175,7 @@ func loadAppointment(s Store, req reqID, clientID, id int64) tea.Cmd {
 	}
 }
 
-// appointmentSavedMsg answers saveAppointment.
+// appointmentSavedMsg answers planAppointment.
 type appointmentSavedMsg struct {
 	req         reqID
 	appointment store.Appointment
