@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -66,7 +68,9 @@ func (r Repeat) Starts(first time.Time) ([]time.Time, error) {
 	return out, nil
 }
 
-// AgendaItem is an appointment as the agenda across clients shows it.
+// AgendaItem is an appointment as the agenda across clients shows it:
+// its Notes, Reason and Created are left empty (the week never shows
+// them, and what the week reads comes from one index, see migration 0005).
 type AgendaItem struct {
 	Appointment
 	// ClientName is the client's full name; FirstName and LastName give
@@ -108,28 +112,82 @@ var surnamePrefixes = map[string]bool{"van": true, "de": true, "der": true, "den
 	"'t": true, "te": true, "ter": true, "ten": true, "in": true, "op": true, "la": true, "le": true,
 	"du": true, "da": true, "di": true, "von": true, "zu": true}
 
-const agendaSelect = `SELECT %s, trim(c.first_name || ' ' || c.last_name), c.first_name, c.last_name,
-		c.uid, c.restricted
-	FROM appointments a JOIN clients c ON c.id = a.client_id`
+// agendaSelect reads the appointments of the week from the index
+// appointments_week alone, and the id of each one's session note from the
+// index records_appointment.
+const agendaSelect = `SELECT a.id, a.client_id, a.starts_at, a.minutes, a.place, a.attendance,
+		coalesce(a.series_id, 0), a.updated_at,
+		coalesce((SELECT min(n.id) FROM records n WHERE n.appointment_id = a.id), 0)
+	FROM appointments a INDEXED BY appointments_week`
 
 func scanAgendaItems(t *tx, where string, args ...any) ([]AgendaItem, error) {
-	rs, err := t.query(fmt.Sprintf(agendaSelect, appointmentCols("a"))+" WHERE "+where+
-		" ORDER BY a.starts_at, a.id", args...)
+	rs, err := t.query(agendaSelect+" WHERE "+where+" ORDER BY a.starts_at, a.id", args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rs.Close()
 	var out []AgendaItem
 	for rs.Next() {
 		var it AgendaItem
-		dest := append(appointmentDest(&it.Appointment), &it.ClientName, &it.FirstName, &it.LastName,
-			&it.ClientUID, &it.Restricted)
-		if err := rs.Scan(dest...); err != nil {
+		a := &it.Appointment
+		if err := rs.Scan(&a.ID, &a.ClientID, at(&a.Start), &a.Minutes, &a.Place, &a.Attendance, &a.SeriesID,
+			at(&a.Updated), &a.NoteID); err != nil {
+			rs.Close()
 			return nil, err
 		}
 		out = append(out, it)
 	}
-	return out, rs.Err()
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	return out, t.nameAgendaItems(out)
+}
+
+// nameAgendaItems fills in the clients of items, each client read once
+// and in the order of their ids: the table's pages are then read in
+// order too, instead of one at random for every appointment.
+func (t *tx) nameAgendaItems(items []AgendaItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(items))
+	for _, it := range items {
+		ids = append(ids, it.ClientID)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = strconv.FormatInt(id, 10)
+	}
+	rs, err := t.query(`SELECT id, trim(first_name || ' ' || last_name), first_name, last_name, uid, restricted
+		FROM clients WHERE id IN (` + strings.Join(list, ",") + `) ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	type who struct {
+		name, first, last, uid string
+		restricted             bool
+	}
+	byID := make(map[int64]who, len(ids))
+	for rs.Next() {
+		var id int64
+		var w who
+		if err := rs.Scan(&id, &w.name, &w.first, &w.last, &w.uid, &w.restricted); err != nil {
+			return err
+		}
+		byID[id] = w
+	}
+	if err := rs.Err(); err != nil {
+		return err
+	}
+	for i := range items {
+		w := byID[items[i].ClientID]
+		items[i].ClientName, items[i].FirstName, items[i].LastName = w.name, w.first, w.last
+		items[i].ClientUID, items[i].Restricted = w.uid, w.restricted
+	}
+	return nil
 }
 
 // Agenda returns every appointment across clients that starts on or after

@@ -17,6 +17,17 @@
 ALTER TABLE appointments ADD COLUMN series_id INTEGER;
 CREATE INDEX appointments_series ON appointments (series_id, starts_at) WHERE series_id IS NOT NULL;
 
+-- The week. The agenda reads a week of appointments across clients:
+-- with an index on starts_at alone each of them is a lookup in the table,
+-- on a page of its own (a client's sessions are stored together, a
+-- week's are spread over all of them), which at 10,000 clients with five
+-- years of sessions took 90 ms a week. This index holds what the week
+-- shows, so the week is read from a few of its pages; it replaces the
+-- index on starts_at, which it begins with.
+DROP INDEX appointments_start;
+CREATE INDEX appointments_week ON appointments
+	(starts_at, client_id, minutes, attendance, series_id, place, updated_at);
+
 ALTER TABLE records ADD COLUMN appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL;
 CREATE INDEX records_appointment ON records (appointment_id) WHERE appointment_id IS NOT NULL;
 
