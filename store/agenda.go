@@ -160,7 +160,7 @@ func (t *tx) nameAgendaItems(items []AgendaItem) error {
 	for i, id := range ids {
 		list[i] = strconv.FormatInt(id, 10)
 	}
-	rs, err := t.query(`SELECT id, trim(first_name || ' ' || last_name), first_name, last_name, uid, restricted
+	rs, err := t.query(`SELECT id, first_name, last_name, uid, restricted
 		FROM clients WHERE id IN (` + strings.Join(list, ",") + `) ORDER BY id`)
 	if err != nil {
 		return err
@@ -174,9 +174,11 @@ func (t *tx) nameAgendaItems(items []AgendaItem) error {
 	for rs.Next() {
 		var id int64
 		var w who
-		if err := rs.Scan(&id, &w.name, &w.first, &w.last, &w.uid, &w.restricted); err != nil {
+		if err := rs.Scan(&id, &w.first, &w.last, &w.uid, &w.restricted); err != nil {
 			return err
 		}
+		// As Client.Name, in Go: one column less for SQLite to hand over.
+		w.name = strings.TrimSpace(w.first + " " + w.last)
 		byID[id] = w
 	}
 	if err := rs.Err(); err != nil {
