@@ -408,7 +408,7 @@ func writeICS(w io.Writer, now time.Time, items []store.AgendaItem, deadlines []
 		icsLine(&b, "UID", eventUID("deadline", string(d.Kind), string(d.Category),
 			strconv.FormatInt(d.ClientID, 10), strconv.FormatInt(d.ItemID, 10)))
 		icsLine(&b, "DTSTAMP", stamp)
-		day := civilDate(d.Due)
+		day := icsDay(d.Due)
 		// A deadline is revised by moving it (an extended request): a
 		// later date gives a higher SEQUENCE.
 		icsLine(&b, "SEQUENCE", strconv.FormatInt(max(0, day.Unix()-icsEpoch)/86400, 10))
@@ -457,7 +457,7 @@ func wallToUTC(t time.Time, loc *time.Location) time.Time {
 	return time.Date(y, m, d, h, mi, s, 0, loc).UTC()
 }
 
-func civilDate(t time.Time) time.Time {
+func icsDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

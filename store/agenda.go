@@ -70,7 +70,7 @@ func (r Repeat) Starts(first time.Time) ([]time.Time, error) {
 
 // AgendaItem is an appointment as the agenda across clients shows it:
 // its Notes, Reason and Created are left empty (the week never shows
-// them, and what the week reads comes from one index, see migration 0005).
+// them, and what the week reads comes from one index, see migration 0007).
 type AgendaItem struct {
 	Appointment
 	// ClientName is the client's full name; FirstName and LastName give

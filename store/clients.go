@@ -111,6 +111,9 @@ func (s *Store) CreateClient(ctx context.Context, c Client) (Client, error) {
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
+	if err := c.checkRepresentative(s.Today()); err != nil {
+		return c, err
+	}
 	err := s.write(ctx, func(t *tx) error {
 		var err error
 		c, err = t.insertClient(c)
@@ -157,6 +160,9 @@ func (s *Store) UpdateClient(ctx context.Context, c Client) (Client, error) {
 		if err := c.Validate(); err != nil {
 			return err
 		}
+		if err := c.checkRepresentative(t.today()); err != nil {
+			return err
+		}
 		_, err = t.exec(`UPDATE clients SET first_name = ?, last_name = ?, email = ?, phone = ?,
 				address = ?, birth_date = ?, referral = ?, referral_detail = ?, representative = ?,
 				status = ?, start_date = ?, end_date = ?, rejected_on = ?, outcome = ?, notes = ?,
@@ -177,6 +183,9 @@ func (s *Store) UpdateClient(ctx context.Context, c Client) (Client, error) {
 // SetRestriction restricts processing of a client (AVG art. 18), making the
 // dossier read-only, or lifts the restriction. A restriction needs a reason.
 func (s *Store) SetRestriction(ctx context.Context, id int64, restricted bool, reason string) error {
+	if err := CheckLine("restricted_reason", reason, MaxLine); err != nil {
+		return err
+	}
 	if restricted && strings.TrimSpace(reason) == "" {
 		return invalid("restricted_reason", "a restriction needs a reason")
 	}
@@ -223,6 +232,9 @@ func newUID() string {
 // SetHold puts a client under legal hold, which stops every purge until the
 // hold is lifted or its end date (optional) has passed, or lifts it.
 func (s *Store) SetHold(ctx context.Context, id int64, hold bool, reason string, until time.Time) error {
+	if err := firstError(CheckLine("hold_reason", reason, MaxLine), CheckDate("hold_until", until)); err != nil {
+		return err
+	}
 	if hold && strings.TrimSpace(reason) == "" {
 		return invalid("hold_reason", "a legal hold needs a reason")
 	}
@@ -243,4 +255,21 @@ func (s *Store) SetHold(ctx context.Context, id int64, hold bool, reason string,
 		}
 		return t.audit(AuditEdit, id, detail)
 	})
+}
+
+// RepresentativeAge is the age below which a client needs a legal
+// representative, who decides with them (AVG art. 8, UAVG art. 5).
+const RepresentativeAge = 16
+
+// checkRepresentative refuses a client younger than RepresentativeAge on
+// day without a legal representative. The form, the client list import
+// and the dossier import all pass through it.
+func (c Client) checkRepresentative(day time.Time) error {
+	if strings.TrimSpace(c.Representative) != "" {
+		return nil
+	}
+	if age := c.AgeOn(day); age >= 0 && age < RepresentativeAge {
+		return invalid("representative", "a client under 16 needs a legal representative")
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 )
@@ -25,6 +26,9 @@ func (realStore) ExportDossier(context.Context, int64, dossierfile.Request) (dos
 	return dossierfile.Result{}, errNotInAgendaTests
 }
 func (realStore) CheckPublicKey(string) error { return errNotInAgendaTests }
+func (realStore) PrintPaper(context.Context, int64, fill.Request) (fill.Result, error) {
+	return fill.Result{}, errNotInAgendaTests
+}
 func (realStore) ImportFile(context.Context, string, string, string) (dossierfile.ImportSummary, error) {
 	return dossierfile.ImportSummary{}, errNotInAgendaTests
 }

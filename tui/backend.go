@@ -78,6 +78,9 @@ type Store interface {
 	rightsStore
 	agendaStore
 	exportStore
+	paperStore
+	cardStore
+	templateStore
 	importStore
 	Vault
 }

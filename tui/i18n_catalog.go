@@ -6,7 +6,8 @@ package tui
 type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
-var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, agendaTexts)
+var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, printTexts, removeTexts, templateTexts,
+	moneyTexts, statsTexts, agendaTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once
@@ -129,6 +130,10 @@ var coreTexts = map[string]entry{
 	"problem.other":     {"Er ging iets onverwachts mis: %s", "Something unexpected went wrong: %s"},
 
 	// What the store refuses, per field.
+	"invalid.control":           {"Hier staat een stuurteken in (zoals een NUL-byte of een escape) dat nooit bedoeld is; typ de tekst opnieuw.", "This holds a control character (such as a NUL byte or an escape) that is never meant; type the text again."},
+	"invalid.too_long_chars":    {"Dit is langer dan %d tekens; maak het korter.", "This is longer than %d characters; make it shorter."},
+	"invalid.too_long_bytes":    {"Dit is langer dan %d KiB; maak het korter of voeg het toe als document.", "This is longer than %d KiB; make it shorter or add it as a document."},
+	"invalid.date_range":        {"Het jaar moet tussen 1900 en 2199 liggen.", "The year must be between 1900 and 2199."},
 	"invalid.name":              {"Vul een voornaam of achternaam in.", "Enter a first or last name."},
 	"invalid.status":            {"Kies een status.", "Choose a status."},
 	"invalid.referral":          {"Kies wie de cliënt heeft doorverwezen.", "Choose who referred the client."},
@@ -218,16 +223,17 @@ var coreTexts = map[string]entry{
 	"outcome.dropped_out":   {"uitgevallen", "dropped out"},
 
 	// A client, in the overview and the form.
-	"client.first_name":      {"Voornaam", "First name"},
-	"client.last_name":       {"Achternaam", "Last name"},
-	"client.email":           {"E-mail", "E-mail"},
-	"client.phone":           {"Telefoon", "Phone"},
-	"client.address":         {"Adres", "Address"},
-	"client.birth_date":      {"Geboortedatum", "Birth date"},
-	"client.age":             {"%s jaar", "%s years"},
-	"client.referral":        {"Verwezen door", "Referred by"},
-	"client.referral_detail": {"Verwijzer (naam)", "Referrer (name)"},
-	"client.representative":  {"Wettelijk vertegenwoordiger", "Legal representative"},
+	"client.first_name":          {"Voornaam", "First name"},
+	"client.last_name":           {"Achternaam", "Last name"},
+	"client.email":               {"E-mail", "E-mail"},
+	"client.phone":               {"Telefoon", "Phone"},
+	"client.address":             {"Adres", "Address"},
+	"client.address_placeholder": {"Straat 1, 1234 AB Plaats", "Street 1, 1234 AB Town"},
+	"client.birth_date":          {"Geboortedatum", "Birth date"},
+	"client.age":                 {"%s jaar", "%s years"},
+	"client.referral":            {"Verwezen door", "Referred by"},
+	"client.referral_detail":     {"Verwijzer (naam)", "Referrer (name)"},
+	"client.representative":      {"Wettelijk vertegenwoordiger", "Legal representative"},
 	"client.representative_needed": {
 		"Jonger dan 16 (%d jaar): vul een ouder of voogd in.",
 		"Under 16 (age %d): name a parent or guardian.",

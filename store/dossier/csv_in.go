@@ -399,9 +399,13 @@ func (l *ClientList) client(line int, row map[string]string) (store.Client, erro
 		if err != nil || row[field] == "" {
 			return time.Time{}
 		}
-		var t time.Time
-		if t, err = parseListDate(row[field]); err != nil {
+		t, perr := parseListDate(row[field])
+		switch {
+		case perr != nil:
 			err = l.fail(line, l.column(field), tr(l.lang, "csv-bad-date", row[field]))
+		case t.IsZero() || store.CheckDate(field, t) != nil:
+			// Refused here: 0001-01-01 would otherwise pass as no date.
+			err = l.fail(line, l.column(field), tr(l.lang, "csv-date-range", row[field]))
 		}
 		return t
 	}
@@ -495,11 +499,26 @@ func (l *ClientList) validation(line int, err error) error {
 	}
 	field := map[string]string{"name": colFirst, "status": colStatus, "referral": colReferral,
 		"email": colEmail, "end": colEnd, "birth_date": colBirth, "rejected_on": colRejected,
-		"outcome": colOutcome, "uid": colID}[ve.Field]
-	if ve.Field == "name" {
+		"outcome": colOutcome, "uid": colID, "first_name": colFirst, "last_name": colLast,
+		"phone": colPhone, "address": colAddress, "referral_detail": colReferralDetail,
+		"representative": colRepresentative, "notes": colNotes, "start": colStart}[ve.Field]
+	if ve.Field == "last_name" {
+		if _, ok := l.headers[colLast]; !ok {
+			field = colInfix // the last name came from the infix alone, or from a full name
+		}
+	}
+	if ve.Field == "name" || ve.Field == "first_name" || ve.Field == "last_name" {
 		if _, ok := l.headers[colName]; ok {
 			field = colName
 		}
+	}
+	if ve.Field == "referral_detail" {
+		if _, ok := l.headers[colReferralDetail]; !ok {
+			field = colReferral
+		}
+	}
+	if p := problemText(l.lang, ve); p != "" {
+		return l.fail(line, l.column(field), p)
 	}
 	if ve.Field == "rejected_on" {
 		if _, ok := l.headers[colRejected]; !ok {
@@ -521,13 +540,14 @@ func (l *ClientList) validation(line int, err error) error {
 // problemsNL are store.Client.Validate's problems in Dutch, for the ones a
 // client list can run into.
 var problemsNL = map[string]string{
-	"a client needs a first or last name":           "een cliënt heeft een voor- of achternaam nodig",
-	"the e-mail address is not valid":               "het e-mailadres klopt niet",
-	"the trajectory ends before it starts":          "het traject eindigt voordat het begint",
-	"the birth date is after the trajectory start":  "de geboortedatum ligt na het begin van het traject",
-	"a closed trajectory needs an end date":         "een afgesloten traject heeft een einddatum nodig",
-	"a rejected intake needs the date of rejection": "een afgewezen aanmelding heeft de datum van afwijzing nodig",
-	"a closed trajectory needs an outcome":          "een afgesloten traject heeft een uitkomst nodig",
+	"a client needs a first or last name":            "een cliënt heeft een voor- of achternaam nodig",
+	"the e-mail address is not valid":                "het e-mailadres klopt niet",
+	"the trajectory ends before it starts":           "het traject eindigt voordat het begint",
+	"the birth date is after the trajectory start":   "de geboortedatum ligt na het begin van het traject",
+	"a closed trajectory needs an end date":          "een afgesloten traject heeft een einddatum nodig",
+	"a rejected intake needs the date of rejection":  "een afgewezen aanmelding heeft de datum van afwijzing nodig",
+	"a closed trajectory needs an outcome":           "een afgesloten traject heeft een uitkomst nodig",
+	"a client under 16 needs a legal representative": "een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
 }
 
 // Explain turns an error of the store's import of l into the line and

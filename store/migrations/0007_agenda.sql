@@ -1,4 +1,4 @@
--- Schema v5: the coach's week (issue 17).
+-- Schema v7: the coach's week (issue 17).
 --
 -- Series. Appointments planned together as a series share series_id, the
 -- id of the first of them; NULL for a single appointment. The rule that
