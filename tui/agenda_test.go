@@ -37,9 +37,10 @@ func (realStore) ImportFile(context.Context, string, string, string) (dossierfil
 type realBackend struct{ s realStore }
 
 func (b *realBackend) VaultExists() (bool, error)           { return true, nil }
-func (b *realBackend) Create(string) (string, Store, error) { return "", nil, errNotInAgendaTests }
-func (b *realBackend) Unlock(p string) (Store, error) {
-	if p != "tulp fiets regen lantaarn" {
+func (b *realBackend) Create([]byte) (string, Store, error) { return "", nil, errNotInAgendaTests }
+func (b *realBackend) SuggestPassphrase() string            { return "anchor velvet orbit tissue cradle humble" }
+func (b *realBackend) Unlock(p []byte, _ KeyUI) (Store, error) {
+	if string(p) != "tulp fiets regen lantaarn" {
 		return nil, errWrongPass
 	}
 	return b.s, nil
