@@ -35,6 +35,9 @@ func (e *env) explain(err error) (msg, hint string) {
 	if msg, hint, ok := e.explainMoney(err); ok {
 		return msg, hint
 	}
+	if msg, hint, ok := e.explainAgenda(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.As(err, &exportsFailed):
 		return e.N("count.exports_failed", exportsFailed.failed, exportsFailed.total), ""

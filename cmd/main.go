@@ -159,6 +159,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newInitCmd(e),
 		newVerifyCmd(e),
 		newListCmd(e),
+		newAgendaCmd(e),
 		newDeadlinesCmd(e),
 		newErasuresCmd(e),
 		newRetentionCmd(e),

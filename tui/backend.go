@@ -76,6 +76,7 @@ type Store interface {
 
 	retentionStore
 	rightsStore
+	agendaStore
 	exportStore
 	paperStore
 	cardStore

@@ -28,7 +28,9 @@ type globalKeys struct {
 	Settings  key.Binding
 	// Breaches opens the breach register: a breach can be found at any
 	// moment, and its 72 hours start then.
-	Breaches  key.Binding
+	Breaches key.Binding
+	// Agenda opens the week across clients.
+	Agenda    key.Binding
 	ForceQuit key.Binding
 }
 
@@ -42,13 +44,14 @@ func newGlobalKeys(t Text) globalKeys {
 		Deadlines: bind([]string{"D"}, "D", t.T("key.deadlines")),
 		Settings:  bind([]string{"S"}, "S", t.T("key.settings")),
 		Breaches:  bind([]string{"B"}, "B", t.T("key.breaches")),
+		Agenda:    bind([]string{"A"}, "A", t.T("key.agenda")),
 		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", t.T("key.force_quit")),
 	}
 }
 
 // FullHelp lists every global key for the help overlay.
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Search, k.Deadlines, k.Settings, k.Breaches, k.Back, k.Lock, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Search, k.Agenda, k.Deadlines, k.Settings, k.Breaches, k.Back, k.Lock, k.Quit, k.ForceQuit}}
 }
 
 // promptKeys answer a yes/no prompt. Dutch coaches answer "j" (ja), so both

@@ -99,6 +99,9 @@ func fieldProblem(t Text, ve *store.ValidationError) string {
 	case store.CodeDateRange:
 		return t.T("invalid.date_range")
 	}
+	if p := codeProblem(t, ve.Code); p != "" {
+		return p
+	}
 	switch ve.Field {
 	case "name":
 		return t.T("invalid.name")
