@@ -1,0 +1,154 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// A save writes what changed, not the caseload: SQLite's session
+// extension (compiled into modernc's build) records every row a committed
+// transaction inserted, updated or deleted, and hands the lot over as a
+// changeset, which crypt seals as a small journal entry. Opening applies
+// the entries to the snapshot in order. docs/design.md says why this and
+// not a journal of statements.
+//
+// The session watches every ordinary table but the full-text indexes'
+// own (records_fts_data and the like): applying a changeset fires the
+// triggers that keep those indexes, exactly as the original write did,
+// so recording them too would apply each index change twice.
+
+// session is SQLite's session object on the store's connection.
+type session struct {
+	c rawConn
+	p uintptr // sqlite3_session*
+}
+
+// cString puts s in memory from tls's allocator, NUL-terminated; the
+// caller frees it.
+func cString(tls *libc.TLS, s string) uintptr {
+	p := tls.Alloc(len(s) + 1)
+	b := libc.GoBytes(p, len(s)+1)
+	copy(b, s)
+	b[len(s)] = 0
+	return p
+}
+
+// newSession starts recording changes to tables on the connection dc.
+func newSession(dc any, tables []string) (*session, error) {
+	c, ok := rawConnOf(dc)
+	if !ok {
+		return nil, errors.New("the sqlite driver's connection is not the one this build knows")
+	}
+	pp := c.tls.Alloc(8)
+	defer c.tls.Free(8)
+	main := cString(c.tls, "main")
+	defer c.tls.Free(5)
+	if rc := sqlite3.Xsqlite3session_create(c.tls, c.db, main, pp); rc != sqlite3.SQLITE_OK {
+		return nil, fmt.Errorf("starting a change session: %s", libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+	}
+	s := &session{c: c, p: readPtr(pp)}
+	for _, t := range tables {
+		z := cString(c.tls, t)
+		rc := sqlite3.Xsqlite3session_attach(c.tls, s.p, z)
+		c.tls.Free(len(t) + 1)
+		if rc != sqlite3.SQLITE_OK {
+			s.close()
+			return nil, fmt.Errorf("watching table %s: %s", t, libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+		}
+	}
+	return s, nil
+}
+
+// empty reports whether nothing was recorded.
+func (s *session) empty() bool {
+	return sqlite3.Xsqlite3session_isempty(s.c.tls, s.p) != 0
+}
+
+// changeset returns what was recorded, in Go's memory, as a patchset:
+// the new values of what was inserted or updated and only the key of
+// what was deleted. A full changeset would carry every deleted row's old
+// values too, so a deleted note would live on in the journal; and the
+// patchset is smaller. Replaying it checks less (an update does not
+// compare the old values), which the chain of sealed entries makes up
+// for: an entry applies only to the snapshot and the entry it names.
+func (s *session) changeset() ([]byte, error) {
+	pn := s.c.tls.Alloc(16)
+	defer s.c.tls.Free(16)
+	if rc := sqlite3.Xsqlite3session_patchset(s.c.tls, s.p, pn, pn+8); rc != sqlite3.SQLITE_OK {
+		return nil, fmt.Errorf("taking the changes: %s", libc.GoString(sqlite3.Xsqlite3_errstr(s.c.tls, rc)))
+	}
+	n := int(int32(binary.NativeEndian.Uint32(libc.GoBytes(pn, 4))))
+	p := readPtr(pn + 8)
+	if p == 0 {
+		return nil, nil
+	}
+	out := make([]byte, n)
+	copy(out, libc.GoBytes(p, n))
+	sqlite3.Xsqlite3_free(s.c.tls, p)
+	return out, nil
+}
+
+// readPtr reads the pointer SQLite wrote at p.
+func readPtr(p uintptr) uintptr {
+	if unsafe.Sizeof(uintptr(0)) == 8 {
+		return uintptr(binary.NativeEndian.Uint64(libc.GoBytes(p, 8)))
+	}
+	return uintptr(binary.NativeEndian.Uint32(libc.GoBytes(p, 4)))
+}
+
+// close stops recording.
+func (s *session) close() {
+	if s != nil && s.p != 0 {
+		sqlite3.Xsqlite3session_delete(s.c.tls, s.p)
+		s.p = 0
+	}
+}
+
+// conflictAbort is the conflict handler for replaying the journal: a
+// replayed change meets exactly the rows it was recorded on, so any
+// conflict means the journal does not belong on this snapshot.
+func conflictAbort(_ *libc.TLS, _ uintptr, _ int32, _ uintptr) int32 {
+	return sqlite3.SQLITE_CHANGESET_ABORT
+}
+
+// cFuncPointer is a Go function as SQLite's code calls it (the trick
+// modernc.org/sqlite uses for its own callbacks: a func value is a pointer
+// to a code pointer in read-only data, which does not move).
+func cFuncPointer[T any](f T) uintptr {
+	return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f}))
+}
+
+// errReplay means a journal entry did not apply to the caseload.
+var errReplay = errors.New("a saved change does not fit the caseload it follows")
+
+// applyChangeset applies a changeset to the connection dc in one
+// transaction of its own, or not at all. Foreign-key actions are off: a
+// deleted client's records are in the changeset as deletions of their
+// own, and cascading too would delete them twice.
+func applyChangeset(dc any, cs []byte) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	c, ok := rawConnOf(dc)
+	if !ok {
+		return errors.New("the sqlite driver's connection is not the one this build knows")
+	}
+	p := sqlite3.Xsqlite3_malloc64(c.tls, uint64(len(cs)))
+	if p == 0 {
+		return errors.New("no memory to replay a saved change")
+	}
+	defer sqlite3.Xsqlite3_free(c.tls, p)
+	copy(libc.GoBytes(p, len(cs)), cs)
+	rc := sqlite3.Xsqlite3changeset_apply_v2(c.tls, c.db, int32(len(cs)), p, 0, cFuncPointer(conflictAbort), 0, 0, 0,
+		sqlite3.SQLITE_CHANGESETAPPLY_FKNOACTION)
+	clear(libc.GoBytes(p, len(cs)))
+	if rc != sqlite3.SQLITE_OK {
+		return fmt.Errorf("%w: %s", errReplay, libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+	}
+	return nil
+}
