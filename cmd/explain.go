@@ -6,11 +6,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
 )
+
+// when is a moment in a message: day, month, time, in local time.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.Local().Format("2 Jan 15:04")
+}
 
 // explain turns an error into what the coach reads: what happened, and
 // what they can do about it. Internals stay out of the sentence unless no
@@ -24,7 +33,14 @@ func (e *env) explain(err error) (msg, hint string) {
 	var formatErr *dossier.FormatError
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
+	var rolled *crypt.RollbackError
 	switch {
+	case errors.As(err, &rolled):
+		return fmt.Sprintf(e.t("this vault is older than the one this laptop last saved (generation %d, %s vs %d, %s); a sync tool or a restore may have put an older copy back",
+				"deze kluis is ouder dan die deze laptop het laatst bewaarde (generatie %d, %s tegen %d, %s); een synchronisatieprogramma of een herstel heeft misschien een oudere kopie teruggezet"),
+				rolled.Have, when(rolled.HaveAt), rolled.Seen, when(rolled.SeenAt)),
+			e.t("nothing was written. Open the newest backup: put your newest copy of the vault back with 'caseload restore FILE' (or the sync tool's newest version); open this older one read-only: 'caseload list' and the other reading commands work on it as it is; accept it as current: 'caseload --accept-older'",
+				"er is niets geschreven. Open de nieuwste reservekopie: zet je nieuwste kopie van de kluis terug met 'caseload restore FILE' (of de nieuwste versie uit het synchronisatieprogramma); open deze oudere alleen-lezen: 'caseload list' en de andere leesopdrachten werken erop zoals hij is; neem hem als de huidige: 'caseload --accept-older'")
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
 	case errors.Is(err, errDossierDamaged):

@@ -45,6 +45,9 @@ type env struct {
 	lang      string
 	passFile  string
 	lockAfter time.Duration
+	// acceptOlder takes a vault older than this laptop last saved as
+	// current (the rollback warning's third choice).
+	acceptOlder bool
 }
 
 // Main runs caseload with the given arguments and returns the exit code.
@@ -99,6 +102,7 @@ func run(args []string, e *env) int {
 	fs.StringVar(&e.lang, "lang", "", "")
 	fs.StringVar(&e.passFile, "passphrase-file", "", "")
 	fs.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, "")
+	fs.BoolVar(&e.acceptOlder, "accept-older", false, "")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
 	fs.Usage = func() {}
