@@ -115,6 +115,14 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, crypt.ErrNotVault):
 		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
 			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
+	case errors.Is(err, crypt.ErrJournalBroken), errors.Is(err, store.ErrJournal):
+		msg := e.t("a saved change in the vault's journal is missing or damaged, so the saves after it cannot be applied",
+			"een bewaarde wijziging in het journaal van de kluis ontbreekt of is beschadigd, dus de latere wijzigingen kunnen niet worden toegepast")
+		if _, detail, ok := strings.Cut(err.Error(), crypt.ErrJournalBroken.Error()+": "); ok {
+			msg += " (" + detail + ")"
+		}
+		return msg, e.t("nothing was changed; vault.age is whole: put the journal file back from your sync tool's history or a copy of the vault folder, then open again",
+			"er is niets veranderd; vault.age is heel: zet het journaalbestand terug uit de geschiedenis van je synchronisatieprogramma of een kopie van de kluismap en open opnieuw")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.t("the vault is damaged and cannot be opened safely", "de kluis is beschadigd en kan niet veilig worden geopend"),
 			e.t("nothing was changed; the last saves are kept in "+backups+": copy the newest over vault.age, or restore a backup",

@@ -54,6 +54,11 @@ const (
 	journalMagic = "caseload-journal/v1"
 )
 
+// ErrJournalBroken means a saved change in journal/ is missing or
+// damaged before the end of the chain, so the saves after it cannot be
+// applied. It comes wrapped with ErrDamaged; vault.age itself is whole.
+var ErrJournalBroken = errors.New("a saved change in journal/ is missing or damaged")
+
 // entryHead is an entry's header.
 type entryHead struct {
 	device   string
@@ -236,47 +241,36 @@ func (v *Vault) readJournal(id age.Identity) ([][]byte, error) {
 		at = pick.hash
 	}
 	// Whatever follows the snapshot but is not on the chain: the other
-	// branch of a fork continuing, a torn last entry, or a gap.
-	var last uint64
-	if len(v.chain) > 0 {
-		last = v.chain[len(v.chain)-1].head.seq
+	// branch of a fork, an entry torn by a crash before it was
+	// acknowledged (dropped: its number is never reused, and the next
+	// compaction removes it), or the entries after a gap or a damaged
+	// entry, which make the vault damaged.
+	var bad []*found
+	for _, f := range follows {
+		if !used[f] && f.err != nil {
+			bad = append(bad, f)
+			v.leftovers = append(v.leftovers, f.name)
+		}
 	}
 	for _, f := range follows {
-		if used[f] {
+		if used[f] || f.err != nil {
 			continue
 		}
-		switch {
-		case f.err == nil && f.device != v.device && f.head.prev != at:
-			// Another laptop's branch.
+		if f.device != v.device {
 			v.conflicts = append(v.conflicts, filepath.Join(journalDir, f.name))
-		case f.err != nil && f.seq > last && isLast(follows, f):
-			// Torn by a crash before it was acknowledged; overwritten by
-			// nothing (its number is not reused) and dropped at the next
-			// compaction.
-			v.leftovers = append(v.leftovers, f.name)
-		default:
-			for i := range changes {
-				clear(changes[i])
-			}
-			why := "an entry before it is missing"
-			if f.err != nil {
-				why = "it does not decrypt"
-			}
-			return nil, fmt.Errorf("%w: journal entry %s cannot be applied (%s)", ErrDamaged, f.name, why)
+			continue
 		}
+		for i := range changes {
+			clear(changes[i])
+		}
+		for _, b := range bad {
+			if b.seq < f.seq {
+				return nil, fmt.Errorf("%w: %w: journal/%s does not decrypt, and the saves after it cannot be applied without it", ErrDamaged, ErrJournalBroken, b.name)
+			}
+		}
+		return nil, fmt.Errorf("%w: %w: an entry before journal/%s is missing", ErrDamaged, ErrJournalBroken, f.name)
 	}
 	return changes, nil
-}
-
-// isLast reports whether f has the highest number of the entries that
-// follow the snapshot or failed to read.
-func isLast(follows []*found, f *found) bool {
-	for _, g := range follows {
-		if g.seq > f.seq {
-			return false
-		}
-	}
-	return true
 }
 
 func cmpUint(a, b uint64) int {
@@ -364,6 +358,9 @@ func (v *Vault) Append(change []byte, gen uint64) error {
 // writeEntry seals change as the next entry after the chain, following
 // the snapshot with fingerprint snapshot, and makes it durable.
 func (v *Vault) writeEntry(change []byte, snapshot [sha256.Size]byte, gen uint64) (link, error) {
+	if v.device == "" || v.nextSeq == 0 {
+		return link{}, errors.New("the journal was not read")
+	}
 	h := entryHead{device: v.device, seq: v.nextSeq, snapshot: snapshot, prev: snapshot, gen: gen}
 	if n := len(v.chain); n > 0 {
 		h.prev = v.chain[n-1].hash

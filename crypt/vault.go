@@ -228,6 +228,7 @@ func (v *Vault) create(passphrase string) (string, error) {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
 	v.keys = k
+	v.device, v.nextSeq = loadDevice(stateFS, v.stateDir), 1
 	return recovery.String(), nil
 }
 
