@@ -2,6 +2,7 @@ package crypt
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,9 +10,11 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"filippo.io/age"
 )
@@ -166,33 +169,62 @@ func (v *Vault) readJournal(id age.Identity) ([][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading journal: %w", err)
 	}
-	var follows []*found
+	var all []*found
 	for _, e := range list {
 		device, seq, ok := parseEntryName(e.Name())
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
 		v.nextSeq = max(v.nextSeq, seq+1)
-		f := &found{name: e.Name(), device: device, seq: seq}
-		data, _, err := readFile(v.fs, filepath.Join(dir, e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("reading journal entry %s: %w", e.Name(), err)
-		}
-		f.hash, f.size = sha256.Sum256(data), int64(len(data))
-		plain, err := decryptAll(data, id)
-		if err == nil {
-			f.head, f.change, err = parseEntry(plain)
-			if err == nil && (f.head.device != device || f.head.seq != seq) {
-				err = fmt.Errorf("%w: its name says otherwise", errEntry)
+		all = append(all, &found{name: e.Name(), device: device, seq: seq})
+	}
+	// Read and decrypt on every core: an entry costs its ML-KEM and
+	// X25519 unwrapping, which is most of what 500 entries add to an
+	// unlock.
+	var wg sync.WaitGroup
+	work := make(chan *found)
+	var readErr error
+	var mu sync.Mutex
+	for range min(runtime.GOMAXPROCS(0), 8) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				data, _, err := readFile(v.fs, filepath.Join(dir, f.name))
+				if err != nil {
+					mu.Lock()
+					readErr = cmp.Or(readErr, fmt.Errorf("reading journal entry %s: %w", f.name, err))
+					mu.Unlock()
+					continue
+				}
+				f.hash, f.size = sha256.Sum256(data), int64(len(data))
+				plain, err := decryptAll(data, id)
+				if err == nil {
+					f.head, f.change, err = parseEntry(plain)
+					if err == nil && (f.head.device != f.device || f.head.seq != f.seq) {
+						err = fmt.Errorf("%w: its name says otherwise", errEntry)
+					}
+				}
+				f.err = err
 			}
-		}
-		if err != nil {
-			f.err = err
+		}()
+	}
+	for _, f := range all {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	if readErr != nil {
+		return nil, readErr
+	}
+	var follows []*found
+	for _, f := range all {
+		if f.err != nil {
 			follows = append(follows, f) // placed below, by its number
 			continue
 		}
 		if f.head.snapshot != v.disk.sum {
-			if device == v.device {
+			if f.device == v.device {
 				v.leftovers = append(v.leftovers, f.name)
 			} else {
 				v.conflicts = append(v.conflicts, filepath.Join(journalDir, f.name))

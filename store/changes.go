@@ -17,10 +17,9 @@ import (
 // the entries to the snapshot in order. docs/design.md says why this and
 // not a journal of statements.
 //
-// The session watches every ordinary table but the full-text indexes'
-// own (records_fts_data and the like): applying a changeset fires the
-// triggers that keep those indexes, exactly as the original write did,
-// so recording them too would apply each index change twice.
+// The session watches every table, the full-text indexes' own included
+// (records_fts_data and the like): replay writes the index rows as they
+// were written, with the triggers that keep the indexes set aside.
 
 // session is SQLite's session object on the store's connection.
 type session struct {
@@ -126,8 +125,9 @@ func cFuncPointer[T any](f T) uintptr {
 // errReplay means a journal entry did not apply to the caseload.
 var errReplay = errors.New("a saved change does not fit the caseload it follows")
 
-// applyChangeset applies a changeset to the connection dc in one
-// transaction of its own, or not at all. Foreign-key actions are off: a
+// applyChangeset applies a changeset to the connection dc, inside the
+// transaction the caller holds open (no savepoint of its own: the caller
+// rolls everything back on an error). Foreign-key actions are off: a
 // deleted client's records are in the changeset as deletions of their
 // own, and cascading too would delete them twice.
 func applyChangeset(dc any, cs []byte) error {
@@ -145,10 +145,57 @@ func applyChangeset(dc any, cs []byte) error {
 	defer sqlite3.Xsqlite3_free(c.tls, p)
 	copy(libc.GoBytes(p, len(cs)), cs)
 	rc := sqlite3.Xsqlite3changeset_apply_v2(c.tls, c.db, int32(len(cs)), p, 0, cFuncPointer(conflictAbort), 0, 0, 0,
-		sqlite3.SQLITE_CHANGESETAPPLY_FKNOACTION)
+		sqlite3.SQLITE_CHANGESETAPPLY_FKNOACTION|sqlite3.SQLITE_CHANGESETAPPLY_NOSAVEPOINT)
 	clear(libc.GoBytes(p, len(cs)))
 	if rc != sqlite3.SQLITE_OK {
 		return fmt.Errorf("%w: %s", errReplay, libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
 	}
 	return nil
+}
+
+// combine merges patchsets, oldest first, into one with SQLite's
+// changegroup: a row changed by many saves is changed once, and the
+// replay prepares each table's statements once instead of once per save.
+func combine(sets [][]byte) ([]byte, error) {
+	if len(sets) == 1 {
+		return sets[0], nil
+	}
+	tls := libc.NewTLS()
+	defer tls.Close()
+	pp := tls.Alloc(16)
+	defer tls.Free(16)
+	if rc := sqlite3.Xsqlite3changegroup_new(tls, pp); rc != sqlite3.SQLITE_OK {
+		return nil, fmt.Errorf("combining saved changes: %s", libc.GoString(sqlite3.Xsqlite3_errstr(tls, rc)))
+	}
+	grp := readPtr(pp)
+	defer sqlite3.Xsqlite3changegroup_delete(tls, grp)
+	for _, cs := range sets {
+		if len(cs) == 0 {
+			continue
+		}
+		p := sqlite3.Xsqlite3_malloc64(tls, uint64(len(cs)))
+		if p == 0 {
+			return nil, errors.New("no memory to combine saved changes")
+		}
+		copy(libc.GoBytes(p, len(cs)), cs)
+		rc := sqlite3.Xsqlite3changegroup_add(tls, grp, int32(len(cs)), p)
+		clear(libc.GoBytes(p, len(cs)))
+		sqlite3.Xsqlite3_free(tls, p)
+		if rc != sqlite3.SQLITE_OK {
+			return nil, fmt.Errorf("%w: %s", errReplay, libc.GoString(sqlite3.Xsqlite3_errstr(tls, rc)))
+		}
+	}
+	if rc := sqlite3.Xsqlite3changegroup_output(tls, grp, pp, pp+8); rc != sqlite3.SQLITE_OK {
+		return nil, fmt.Errorf("combining saved changes: %s", libc.GoString(sqlite3.Xsqlite3_errstr(tls, rc)))
+	}
+	n := int(int32(binary.NativeEndian.Uint32(libc.GoBytes(pp, 4))))
+	p := readPtr(pp + 8)
+	if p == 0 {
+		return nil, nil
+	}
+	out := make([]byte, n)
+	copy(out, libc.GoBytes(p, n))
+	clear(libc.GoBytes(p, n))
+	sqlite3.Xsqlite3_free(tls, p)
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -22,9 +23,10 @@ const (
 	compactOnClose = 2
 )
 
-// watch starts recording the changes to every ordinary table, when the
-// store has a journal. The full-text indexes' own tables are left out:
-// replaying a change fires the triggers that keep them (see changes.go).
+// watch starts recording the changes to every table, when the store has
+// a journal: the ordinary tables and the full-text indexes' own (which
+// FTS5 keeps in ordinary tables: records_fts_data and the like), so that
+// replaying a save writes the index exactly as the save did.
 func (s *Store) watch(ctx context.Context) error {
 	s.sess.close()
 	s.sess = nil
@@ -32,13 +34,9 @@ func (s *Store) watch(ctx context.Context) error {
 		return nil
 	}
 	rows, err := s.conn.QueryContext(ctx, `
-		SELECT name FROM sqlite_schema AS t
+		SELECT name FROM sqlite_schema
 		WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
 		  AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-		  AND NOT EXISTS (
-			SELECT 1 FROM sqlite_schema AS v
-			WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
-			  AND substr(t.name, 1, length(v.name) + 1) = v.name || '_')
 		ORDER BY name`)
 	if err != nil {
 		return fmt.Errorf("listing tables: %w", err)
@@ -72,19 +70,66 @@ func (s *Store) restartSession() error {
 	})
 }
 
-// replay applies the journal's changes to the freshly loaded image.
-func (s *Store) replay(ctx context.Context, changes [][]byte) error {
+// replay applies the journal's changes to the freshly loaded image, all
+// in one transaction. The changes hold the full-text indexes' own rows
+// too, so the triggers that keep the indexes are set aside meanwhile:
+// firing them would index each change twice, and made an unlock with 500
+// entries waiting take seconds (FTS5 writes its index out at every
+// statement a trigger runs).
+func (s *Store) replay(ctx context.Context, changes [][]byte) (err error) {
+	if len(changes) == 0 {
+		return nil
+	}
+	if _, err := s.conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return fmt.Errorf("replaying saved changes: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			s.conn.ExecContext(ctx, "ROLLBACK")
+		}
+	}()
+	type trigger struct{ name, sql string }
+	var triggers []trigger
+	rows, err := s.conn.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")
+	if err != nil {
+		return fmt.Errorf("replaying saved changes: %w", err)
+	}
+	for rows.Next() {
+		var t trigger
+		if err := rows.Scan(&t.name, &t.sql); err != nil {
+			rows.Close()
+			return fmt.Errorf("replaying saved changes: %w", err)
+		}
+		triggers = append(triggers, t)
+	}
+	rows.Close()
+	for _, t := range triggers {
+		if _, err := s.conn.ExecContext(ctx, `DROP TRIGGER "`+strings.ReplaceAll(t.name, `"`, `""`)+`"`); err != nil {
+			return fmt.Errorf("replaying saved changes: %w", err)
+		}
+	}
+	var all [][]byte
 	for i, c := range changes {
 		sets, err := decodeChanges(c)
 		if err != nil {
 			return fmt.Errorf("replaying saved change %d: %w: %w", i+1, ErrJournal, err)
 		}
-		for _, cs := range sets {
-			err := s.conn.Raw(func(dc any) error { return applyChangeset(dc, cs) })
-			if err != nil {
-				return fmt.Errorf("replaying saved change %d: %w: %w", i+1, ErrJournal, err)
-			}
+		all = append(all, sets...)
+	}
+	cs, err := combine(all)
+	if err == nil {
+		err = s.conn.Raw(func(dc any) error { return applyChangeset(dc, cs) })
+	}
+	if err != nil {
+		return fmt.Errorf("replaying saved changes: %w: %w", ErrJournal, err)
+	}
+	for _, t := range triggers {
+		if _, err := s.conn.ExecContext(ctx, t.sql); err != nil {
+			return fmt.Errorf("replaying saved changes: %w", err)
 		}
+	}
+	if _, err := s.conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("replaying saved changes: %w: %w", ErrJournal, err)
 	}
 	return nil
 }
