@@ -533,3 +533,103 @@ INSERT INTO records SELECT i, i / 10, 'Voortgang', hex(randomblob(1000)) FROM n;
 		send(fmt.Sprintf("BEGIN; UPDATE records SET body = 'Gesprek %d: de planning voor de komende weken doorgenomen.' WHERE id = %d; COMMIT;", i, 1+i%rowsWanted))
 	}
 }
+
+// TestResidentAfterUnlock measures the memory of a fresh process that
+// unlocks a vault of 1,000 invented clients with the real scrypt work
+// factor and saves five edits: resident memory after the unlock, after
+// the saves, and the peak, against the image's size. scrypt's 256 MiB
+// must not stay resident. It takes a minute and a quarter GiB, so it
+// runs only with CASELOAD_MEMORY_CHECK=1 (scripts/bench sets it).
+func TestResidentAfterUnlock(t *testing.T) {
+	if os.Getenv("CASELOAD_MEMORY_CHECK") == "" {
+		t.Skip("CASELOAD_MEMORY_CHECK=1 measures memory with the real scrypt")
+	}
+	if _, ok := procStatusKiB("VmRSS"); !ok {
+		t.Skip("no /proc/self/status here")
+	}
+	image := caseloadImageT(t, 1000)
+	dir := t.TempDir()
+	v, _, err := crypt.Create(dir, "benchmark passphrase", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Seal(image); err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestResidentChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "CASELOAD_RESIDENT_DIR="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	fig := map[string]int64{}
+	for line := range strings.Lines(string(out)) {
+		var k string
+		var kib int64
+		if n, _ := fmt.Sscanf(strings.TrimSpace(line), "mem %s %d", &k, &kib); n == 2 {
+			fig[k] = kib << 10
+		}
+	}
+	mib := func(n int64) float64 { return float64(n) / (1 << 20) }
+	img := int64(len(image))
+	t.Logf("image %.1f MiB; resident after unlock %.1f MiB (%.2f× the image), after 5 saves %.1f MiB (%.2f×), peak %.1f MiB (%.2f×)",
+		mib(img), mib(fig["unlocked"]), float64(fig["unlocked"])/float64(img),
+		mib(fig["saved"]), float64(fig["saved"])/float64(img), mib(fig["peak"]), float64(fig["peak"])/float64(img))
+	if limit := img*3/2 + 64<<20; fig["saved"] > limit {
+		t.Errorf("resident after the saves %.1f MiB, want at most 1.5× the image + 64 MiB (%.1f MiB)", mib(fig["saved"]), mib(limit))
+	}
+}
+
+// caseloadImageT is caseloadImage for a test.
+func caseloadImageT(t *testing.T, clients int) []byte {
+	if img, ok := caseloads.Load(clients); ok {
+		return img.([]byte)
+	}
+	ctx := context.Background()
+	s, err := store.Open(ctx, nil, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := sample.FillBulk(ctx, s, sample.Options{Clients: clients, Seed: 1, Today: s.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := s.Image(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caseloads.Store(clients, img)
+	return img
+}
+
+// TestResidentChild runs only as TestResidentAfterUnlock's child.
+func TestResidentChild(t *testing.T) {
+	dir := os.Getenv("CASELOAD_RESIDENT_DIR")
+	if dir == "" {
+		t.Skip("run by TestResidentAfterUnlock")
+	}
+	e := &env{vaultDir: dir, clock: time.Now}
+	ctx := context.Background()
+	s, err := e.open(ctx, "benchmark passphrase")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rss, _ := procStatusKiB("VmRSS")
+	fmt.Printf("mem unlocked %d\n", rss)
+	rows, err := s.ListClients(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := store.Record{ClientID: rows[0].ID, Kind: store.KindNote, Title: "Voortgang", Date: s.Today()}
+	for i := range 5 {
+		r.Body = fmt.Sprintf("Gesprek %d: de planning voor de komende weken doorgenomen.", i)
+		if r, err = s.SaveRecord(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rss, _ = procStatusKiB("VmRSS")
+	peak, _ := procStatusKiB("VmHWM")
+	fmt.Printf("mem saved %d\nmem peak %d\n", rss, peak)
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -224,7 +225,9 @@ func (v *Vault) create(passphrase string) (string, error) {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
 	k := &keys{tag: newTag(), identity: identity, recovery: recovery.Recipient()}
-	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k); err != nil {
+	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k)
+	scryptDone()
+	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
 	v.keys = k
@@ -263,6 +266,7 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 		return nil, nil, fmt.Errorf("opening vault: %w", err)
 	}
 	k, err := readIdentity(v.fs, dir, passphrase)
+	scryptDone()
 	if err != nil {
 		v.release()
 		return nil, nil, fmt.Errorf("opening vault: %w", err)
@@ -477,12 +481,22 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte
 		return nil, fmt.Errorf("sealing vault: %w", err)
 	}
 	v.replay = changes
-	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys); err != nil {
+	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys)
+	scryptDone()
+	if err != nil {
 		clear(image)
 		return nil, fmt.Errorf("writing identity.age: %w", err)
 	}
 	return image, nil
 }
+
+// scryptDone gives scrypt's memory back to the system. scrypt takes
+// 256 MiB at the default work factor, garbage the moment it returns; the
+// Go runtime would hand it back to the system over minutes, and until
+// then it counts in the process's resident memory: 299 MiB resident
+// after unlocking 1,000 clients (an 18.6 MiB image), 41 MiB with this.
+// A forced collection costs a few milliseconds beside scrypt's second.
+func scryptDone() { debug.FreeOSMemory() }
 
 // Dir returns the vault folder.
 func (v *Vault) Dir() string { return v.dir }
@@ -499,7 +513,9 @@ func (v *Vault) SetPassphrase(p string) error {
 	if v.keys == nil {
 		return fmt.Errorf("changing passphrase: %w", errClosed)
 	}
-	if err := writeIdentity(v.fs, v.dir, p, v.workFactor, v.keys); err != nil {
+	err := writeIdentity(v.fs, v.dir, p, v.workFactor, v.keys)
+	scryptDone()
+	if err != nil {
 		return fmt.Errorf("changing passphrase: %w", err)
 	}
 	return nil
