@@ -39,8 +39,11 @@ func (e *env) explain(err error) (msg, hint string) {
 		return fmt.Sprintf(e.t("this vault is older than the one this laptop last saved (generation %d, %s vs %d, %s); a sync tool or a restore may have put an older copy back",
 				"deze kluis is ouder dan die deze laptop het laatst bewaarde (generatie %d, %s tegen %d, %s); een synchronisatieprogramma of een herstel heeft misschien een oudere kopie teruggezet"),
 				rolled.Have, when(rolled.HaveAt), rolled.Seen, when(rolled.SeenAt)),
-			e.t("nothing was written. Open the newest backup: put your newest copy of the vault back with 'caseload restore FILE' (or the sync tool's newest version); open this older one read-only: 'caseload list' and the other reading commands work on it as it is; accept it as current: 'caseload --accept-older'",
-				"er is niets geschreven. Open de nieuwste reservekopie: zet je nieuwste kopie van de kluis terug met 'caseload restore FILE' (of de nieuwste versie uit het synchronisatieprogramma); open deze oudere alleen-lezen: 'caseload list' en de andere leesopdrachten werken erop zoals hij is; neem hem als de huidige: 'caseload --accept-older'")
+			e.t("nothing was written. Open the newest backup: put your newest copy of the vault back with 'caseload restore FILE' (or the sync tool's newest version), or go back to a save kept in backups/ with 'caseload restore --at TIME'; open this older one read-only: 'caseload list' and the other reading commands work on it as it is; accept it as current: 'caseload --accept-older'",
+				"er is niets geschreven. Open de nieuwste reservekopie: zet je nieuwste kopie van de kluis terug met 'caseload restore FILE' (of de nieuwste versie uit het synchronisatieprogramma), of ga terug naar een versie in backups/ met 'caseload restore --at TIJD'; open deze oudere alleen-lezen: 'caseload list' en de andere leesopdrachten werken erop zoals hij is; neem hem als de huidige: 'caseload --accept-older'")
+	case errors.Is(err, crypt.ErrNoSaveBefore):
+		return e.t("no save kept in the vault is that old", "geen bewaarde versie van de kluis is zo oud") + strings.TrimPrefix(err.Error(), "restoring: "+crypt.ErrNoSaveBefore.Error()),
+			e.t("nothing was changed; choose a later time", "er is niets veranderd; kies een later tijdstip")
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
 	case errors.Is(err, errDossierDamaged):

@@ -86,6 +86,7 @@ func commands() []command {
 		{"passwd", "", "change the passphrase", runPasswd},
 		{"recover", "", "open the vault with the recovery key and set a new passphrase", runRecover},
 		{"backup", "--out FILE", "write an encrypted copy of the vault", runBackup},
+		{"restore", "--at TIME", "put the vault back to the last save made at or before TIME (from backups/)", runRestoreAt},
 		{"recover-image", "[DIR] --out FILE", "write the caseload as a plain SQLite file, every save applied (docs/recovery.md)", runRecoverImage},
 		{"export", "CLIENT [--recipient KEY|--plain]", "write a client's dossier, sealed with a fresh passphrase or to KEY (--all, --out FILE, --to NAME --basis B)", runExport},
 		{"import", "FILE [--dry-run]", "read a dossier (.zip.age, .zip; --identity FILE) or a client list (.csv) into the vault", runImport},

@@ -253,3 +253,56 @@ func TestMissingVaultWithSignsIsDamaged(t *testing.T) {
 		})
 	}
 }
+
+func TestRestoreAt(t *testing.T) {
+	dir, v, _ := createVault(t, nil)
+	mustSeal(t, v, seqImage(1))
+	appendN(t, v, 1, 2)
+	if err := v.Compact(seqImage(4), 4); err != nil {
+		t.Fatal(err)
+	}
+	appendN(t, v, 4, 1)
+	v.Close()
+	// The files' times say when each save was made.
+	t0 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	set := func(pattern string, at time.Time) {
+		list, _ := filepath.Glob(filepath.Join(dir, pattern))
+		slices.Sort(list)
+		for i, f := range list {
+			os.Chtimes(f, at.Add(time.Duration(i)*time.Minute), at.Add(time.Duration(i)*time.Minute))
+		}
+	}
+	set("backups/vault-*.age", t0)
+	set("backups/*.journal/*.age", t0.Add(time.Minute)) // change 2 at +1m, change 3 at +2m
+	set("vault.age", t0.Add(3*time.Minute))
+	set("journal/*.age", t0.Add(4*time.Minute))
+
+	v, _ = mustOpen(t, dir, nil)
+	if _, err := v.RestoreAt(t0.Add(-time.Minute)); !errors.Is(err, ErrNoSaveBefore) {
+		t.Fatalf("before the oldest save: %v, want ErrNoSaveBefore", err)
+	}
+	r, err := v.RestoreAt(t0.Add(90 * time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Entries != 1 {
+		t.Fatalf("restored %+v, want the snapshot and one save", r)
+	}
+	v, img := mustOpen(t, dir, nil)
+	if st, err := journalState(img, v.Replay()); err != nil || st != 2 {
+		t.Fatalf("after restoring: save %d, %v; want 2", st, err)
+	}
+	// Accepted without the rollback warning, though this laptop saw 5.
+	if err := v.Generation(2, time.Time{}); err != nil {
+		t.Fatalf("a restore through caseload: %v", err)
+	}
+	// The present was kept: going forward again finds save 5.
+	r, err = v.RestoreAt(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, img = mustOpen(t, dir, nil)
+	if st, err := journalState(img, v.Replay()); err != nil || st != 5 {
+		t.Fatalf("restoring the newest: save %d, %v", st, err)
+	}
+}
