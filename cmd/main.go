@@ -48,6 +48,10 @@ type env struct {
 	// acceptOlder takes a vault older than this laptop last saved as
 	// current (the rollback warning's third choice).
 	acceptOlder bool
+	// keepOlder keeps such a vault open in older, refused, for the TUI to
+	// ask the coach what to do with it.
+	keepOlder bool
+	older     *session
 }
 
 // Main runs caseload with the given arguments and returns the exit code.

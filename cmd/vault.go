@@ -85,6 +85,11 @@ func (e *env) load(ctx context.Context, v *crypt.Vault, buf *store.ImageBuffer) 
 		return nil, err
 	}
 	if err := e.checkGeneration(ctx, s, v); err != nil {
+		if errors.Is(err, crypt.ErrRolledBack) && e.keepOlder {
+			// The TUI asks the coach what to do with it (backend.go).
+			e.older = &session{Store: s, vault: v}
+			return nil, err
+		}
 		s.Close()
 		v.Close()
 		return nil, err
