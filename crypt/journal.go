@@ -414,16 +414,13 @@ func (v *Vault) writeEntry(change []byte, snapshot [sha256.Size]byte, gen uint64
 		}
 		v.journalReady = true
 	}
-	w, err := writeTemp(v.fs, dir, journalTemp, 64<<10, func(w io.Writer) error {
-		_, err := w.Write(sealed.Bytes())
-		return err
-	})
+	tmp, err := writeSmall(v.fs, dir, journalTemp, sealed.Bytes())
 	if err != nil {
 		return link{}, err
 	}
 	name := entryName(h.device, h.seq)
-	if err := v.fs.Rename(w.name, filepath.Join(dir, name)); err != nil {
-		v.fs.Remove(w.name)
+	if err := v.fs.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		v.fs.Remove(tmp)
 		return link{}, fmt.Errorf("naming journal entry: %w", err)
 	}
 	v.nextSeq++ // used, even if the folder sync fails: never reuse a name
@@ -431,6 +428,53 @@ func (v *Vault) writeEntry(change []byte, snapshot [sha256.Size]byte, gen uint64
 		return link{}, fmt.Errorf("syncing journal folder: %w", err)
 	}
 	return link{name: name, head: h, hash: sha256.Sum256(sealed.Bytes()), size: int64(sealed.Len())}, nil
+}
+
+// writeSmall writes data to a new temp file in dir, fsyncs it, reads it
+// back and compares, all on the caller's goroutine: for a journal entry
+// of a few KiB, writeTemp's writing and reading goroutines cost more in
+// hand-offs than they save, and on a loaded machine each hand-off waits
+// for a core. It returns the temp file's name; on any failure the file
+// is removed and never written to again.
+func writeSmall(fsys fsys, dir, pattern string, data []byte) (_ string, err error) {
+	f, err := fsys.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", fmt.Errorf("creating temp file: %w", diskErr(err))
+	}
+	name := f.Name()
+	defer func() {
+		if err != nil {
+			fsys.Remove(name)
+		}
+	}()
+	n, err := f.Write(data)
+	if err == nil && n < len(data) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		f.Close()
+		return "", fmt.Errorf("writing temp file: %w", diskErr(err))
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return "", fmt.Errorf("syncing temp file: %w", diskErr(err))
+	}
+	back := make([]byte, len(data)+1)
+	n, err = f.ReadAt(back, 0)
+	if err == io.EOF {
+		err = nil
+	}
+	if err == nil && !bytes.Equal(back[:n], data) {
+		err = errReadBack
+	}
+	if err != nil {
+		f.Close()
+		return "", fmt.Errorf("reading back %s: %w", filepath.Base(name), err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("closing temp file: %w", diskErr(err))
+	}
+	return name, nil
 }
 
 // Compact seals image, which must hold every change appended so far, as
