@@ -543,6 +543,12 @@ func (v *Vault) rotateJournals() {
 		return
 	}
 	for _, e := range list {
+		if base, ok := strings.CutSuffix(e.Name(), ".refs.age"); ok {
+			if ok, err := v.exists(filepath.Join(backupsDir, base+".age")); err == nil && !ok {
+				v.fs.Remove(filepath.Join(dir, e.Name()))
+			}
+			continue
+		}
 		base, ok := strings.CutSuffix(e.Name(), ".journal")
 		if !ok || !e.IsDir() {
 			continue

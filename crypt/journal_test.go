@@ -306,3 +306,48 @@ func TestRestoreAt(t *testing.T) {
 		t.Fatalf("restoring the newest: save %d, %v", st, err)
 	}
 }
+
+// TestRotationKeepsTheOnlyGenerationOfADocument: the rotation of backups/
+// never removes the last generation that references a document whose
+// sealed file still exists (issue 11, hole 3); once the file is gone, it
+// rotates out as any other.
+func TestRotationKeepsTheOnlyGenerationOfADocument(t *testing.T) {
+	dir, v, _ := createVault(t, nil)
+	os.MkdirAll(filepath.Join(dir, filesDir), 0o700)
+	doc := filepath.Join(dir, filesDir, "0123abcd.age")
+	os.WriteFile(doc, []byte("sealed document"), 0o600)
+	v.Referenced([]string{"0123abcd"})
+	if err := v.Compact(seqImage(1), 1); err != nil {
+		t.Fatal(err)
+	}
+	// The row goes; the file stays (its removal failed, say).
+	for i := 2; i <= keepNewest+3; i++ {
+		v.Referenced(nil)
+		if err := v.Compact(seqImage(i), uint64(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	holds := func() bool {
+		list, _ := v.listBackups()
+		for _, b := range list {
+			if refs, ok := v.readRefs(strings.TrimSuffix(b.Path, ".age") + ".refs.age"); ok && refs["0123abcd"] {
+				return true
+			}
+		}
+		return false
+	}
+	if !holds() {
+		t.Fatal("the only generation that opens an existing document was rotated out")
+	}
+	os.Remove(doc)
+	v.Referenced(nil)
+	if err := v.Compact(seqImage(keepNewest+4), uint64(keepNewest+4)); err != nil {
+		t.Fatal(err)
+	}
+	if holds() {
+		t.Fatal("with the document gone, its generation should rotate out")
+	}
+	if list, _ := v.listBackups(); len(list) > keepNewest+1 {
+		t.Fatalf("%d generations kept", len(list))
+	}
+}

@@ -89,6 +89,7 @@ func (v *Vault) seal(image []byte, rechain [][]byte) error {
 	// file too many, and the next save tries again, so it is not worth
 	// telling the caller the save failed.
 	v.dropCovered(kept)
+	v.keepRefs(kept)
 	v.chain = fresh
 	v.rotate()
 	v.rotateJournals()

@@ -70,6 +70,8 @@ type Vault struct {
 	leftovers    []string // entries of ours an interrupted compaction left
 	journalReady bool     // journal/ exists and its creation is durable
 	appended     int      // entries appended since open
+	nextRefs     []string // the documents the next snapshot references
+	refsKnown    bool     // nextRefs was set for the next Compact
 
 	// The laptop's memory of this vault (state.go).
 	stateDir string

@@ -251,6 +251,9 @@ func (s *Store) journalOnce(ctx context.Context) error {
 func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	s.snapshotDue = true // until it is durable
 	image, err := s.imageLocked(ctx, s.sealMem.bytes)
+	if err == nil {
+		err = s.tellReferences(ctx)
+	}
 	if err == nil && s.journal != nil {
 		err = s.restartSession()
 	}
@@ -276,6 +279,35 @@ func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	s.unsaved = nil
 	s.sealed = max(s.sealed, target)
 	return s.removeDoomed(target)
+}
+
+// tellReferences tells a journal that wants to know (crypt.Vault) which
+// sealed documents the image about to be compacted references, so that
+// the rotation of older generations never drops the only one that still
+// opens a document.
+func (s *Store) tellReferences(ctx context.Context) error {
+	r, ok := s.journal.(interface{ Referenced([]string) })
+	if !ok {
+		return nil
+	}
+	rows, err := s.conn.QueryContext(ctx, "SELECT blob_id FROM attachments")
+	if err != nil {
+		return fmt.Errorf("listing documents: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("listing documents: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("listing documents: %w", err)
+	}
+	r.Referenced(ids)
+	return nil
 }
 
 // compactInBackground compacts off the path of the save that found the
