@@ -72,6 +72,13 @@ func TestJournalChain(t *testing.T) {
 	if string(img) != string(seqImage(5)) || !slices.Equal(replayed(v), []string{"change 6"}) {
 		t.Fatal("the compacted vault does not open to its last state")
 	}
+	// Dropping the backups (a purge's "now") drops the saves kept beside them.
+	if _, err := v.DropBackups(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, backupsDir, "*")); len(left) != 0 {
+		t.Fatalf("left in backups/ after dropping them: %v", left)
+	}
 }
 
 func TestJournalTornLastEntryIsDropped(t *testing.T) {
