@@ -63,11 +63,6 @@ func newSession(dc any, tables []string) (*session, error) {
 	return s, nil
 }
 
-// empty reports whether nothing was recorded.
-func (s *session) empty() bool {
-	return sqlite3.Xsqlite3session_isempty(s.c.tls, s.p) != 0
-}
-
 // changeset returns what was recorded, in Go's memory, as a patchset:
 // the new values of what was inserted or updated and only the key of
 // what was deleted. A full changeset would carry every deleted row's old
