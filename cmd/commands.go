@@ -3,38 +3,19 @@ package cmd
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 )
 
-// flags makes a subcommand's flag set that reports errors as usage errors.
-func flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	return nil
-}
-
-func runInit(e *env, args []string) error {
-	if err := parse(flags("init"), args); err != nil {
-		return err
-	}
+func runInit(e *env) error {
 	if ok, err := crypt.Exists(e.vaultDir); err != nil {
 		return err
 	} else if ok {
@@ -71,10 +52,7 @@ func (e *env) showRecovery(w io.Writer, key string) {
 			"Wie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf."))
 }
 
-func runVerify(e *env, args []string) error {
-	if err := parse(flags("verify"), args); err != nil {
-		return err
-	}
+func runVerify(e *env) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -116,12 +94,7 @@ type listedClient struct {
 	End    string `json:"end,omitempty"`
 }
 
-func runList(e *env, args []string) error {
-	fs := flags("list")
-	asJSON := fs.Bool("json", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runList(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -137,7 +110,7 @@ func runList(e *env, args []string) error {
 		out = append(out, listedClient{ID: r.ID, Name: r.Name, Status: string(r.Status),
 			Start: isoDate(r.Start), End: isoDate(r.End)})
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
@@ -163,12 +136,7 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-func runPasswd(e *env, args []string) error {
-	fs := flags("passwd")
-	newFile := fs.String("new-passphrase-file", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runPasswd(e *env, newFile string) error {
 	old, err := e.passphrase()
 	if err != nil {
 		return err
@@ -178,7 +146,7 @@ func runPasswd(e *env, args []string) error {
 		return err
 	}
 	defer v.Close()
-	p, err := e.newPassphrase(*newFile)
+	p, err := e.newPassphrase(newFile)
 	if err != nil {
 		return err
 	}
@@ -190,24 +158,18 @@ func runPasswd(e *env, args []string) error {
 	return nil
 }
 
-func runRecover(e *env, args []string) error {
-	fs := flags("recover")
-	keyFile := fs.String("recovery-file", "", "")
-	newFile := fs.String("new-passphrase-file", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runRecover(e *env, keyFile, newFile string) error {
 	var key string
 	var err error
-	if *keyFile != "" {
-		key, err = readSecretFile(*keyFile)
+	if keyFile != "" {
+		key, err = readSecretFile(keyFile)
 	} else {
 		key, err = e.ask(e.t("Recovery key: ", "Herstelsleutel: "))
 	}
 	if err != nil {
 		return err
 	}
-	p, err := e.newPassphrase(*newFile)
+	p, err := e.newPassphrase(newFile)
 	if err != nil {
 		return err
 	}
@@ -221,23 +183,18 @@ func runRecover(e *env, args []string) error {
 	return nil
 }
 
-func runBackup(e *env, args []string) error {
-	fs := flags("backup")
-	out := fs.String("out", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return fmt.Errorf("%w: backup needs --out FILE", errUsage)
+func runBackup(e *env, c *cobra.Command, out string) error {
+	if out == "" {
+		return usagef(c, "%s", e.t("backup needs --out FILE", "backup heeft --out FILE nodig"))
 	}
 	s, err := e.look(context.Background())
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if err := s.vault.Backup(*out); err != nil {
+	if err := s.vault.Backup(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), *out)
+	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), out)
 	return nil
 }

@@ -7,40 +7,49 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/spf13/cobra"
 )
 
 // errImageExists means recover-image would overwrite a file.
 var errImageExists = errors.New("the file already exists")
 
-// runRecoverImage writes the caseload as one plain SQLite database, with
-// every save of the journal applied: the step docs/recovery.md takes for
-// the saves made since the last compaction, which the stock sqlite3 shell
-// cannot apply itself. It reads the vault and writes nothing in it. The
-// file is the caseload in the clear, by the coach's explicit request; it
-// is written 0600 and never over an existing file.
-func runRecoverImage(e *env, args []string) error {
-	fs := flags("recover-image")
-	out := fs.String("out", "", "")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// newRecoverImageCmd is `caseload recover-image [DIR] --out FILE`: the
+// caseload as one plain SQLite database, with every save of the journal
+// applied. It is the step docs/recovery.md takes for the saves made since
+// the last compaction, which the stock sqlite3 shell cannot apply itself.
+// It reads the vault and writes nothing in it. The file is the caseload
+// in the clear, by the coach's explicit request; it is written 0600 and
+// never over an existing file.
+func newRecoverImageCmd(e *env) *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "recover-image [DIR] --out FILE",
+		Short: e.t("write the caseload as a plain SQLite file, every save applied (docs/recovery.md)", "schrijf de caseload als onversleuteld SQLite-bestand, met elke wijziging (docs/recovery.md)"),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef(c, e.t("unexpected %q", "onverwacht: %q"), args[1])
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef(c, "%s", e.t("recover-image needs --out FILE", "recover-image heeft --out FILE nodig"))
+			}
+			if len(args) == 1 {
+				e.vaultDir = args[0]
+			}
+			n, err := recoverImage(context.Background(), e, out)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, e.t("The caseload (%d bytes, every save applied) is in %s, unencrypted: delete it when you are done.\n",
+				"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n"), n, out)
+			return nil
+		},
 	}
-	if len(rest) > 1 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, rest[1])
-	}
-	if *out == "" {
-		return fmt.Errorf("%w: recover-image needs --out FILE", errUsage)
-	}
-	if len(rest) == 1 {
-		e.vaultDir = rest[0]
-	}
-	n, err := recoverImage(context.Background(), e, *out)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, e.t("The caseload (%d bytes, every save applied) is in %s, unencrypted: delete it when you are done.\n",
-		"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n"), n, out)
-	return nil
+	c.Flags().StringVar(&out, "out", "", e.t("write the database to `FILE` (unencrypted)", "schrijf de database naar `FILE` (onversleuteld)"))
+	return c
 }
 
 // recoverImage opens the vault in e.vaultDir read-only, applies the

@@ -51,6 +51,17 @@ func newSession(dc any, tables []string) (*session, error) {
 		return nil, fmt.Errorf("starting a change session: %s", libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
 	}
 	s := &session{c: c, p: readPtr(pp)}
+	// Rowid tables without a declared primary key are recorded too (by
+	// their rowid): without this the session skips them silently, and a
+	// table a later migration adds that way would never reach the journal.
+	one := c.tls.Alloc(4)
+	binary.NativeEndian.PutUint32(libc.GoBytes(one, 4), 1)
+	rc := sqlite3.Xsqlite3session_object_config(c.tls, s.p, sqlite3.SQLITE_SESSION_OBJCONFIG_ROWID, one)
+	c.tls.Free(4)
+	if rc != sqlite3.SQLITE_OK {
+		s.close()
+		return nil, fmt.Errorf("configuring the change session: %s", libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+	}
 	for _, t := range tables {
 		z := cString(c.tls, t)
 		rc := sqlite3.Xsqlite3session_attach(c.tls, s.p, z)

@@ -16,6 +16,8 @@ type Store interface {
 	ListClients(ctx context.Context) ([]store.ClientRow, error)
 	// Client returns one client and logs the view.
 	Client(ctx context.Context, id int64) (store.Client, error)
+	// ClientBreaches returns the breaches that affect a client.
+	ClientBreaches(ctx context.Context, clientID int64) ([]store.Breach, error)
 	// CreateClient adds a client; the result carries the new id.
 	CreateClient(ctx context.Context, c store.Client) (store.Client, error)
 	// UpdateClient saves an edited client.
@@ -43,6 +45,9 @@ type Store interface {
 
 	// Attachments returns a client's documents, newest first.
 	Attachments(ctx context.Context, clientID int64) ([]store.Attachment, error)
+	// RevealAttachment returns a document with its name, logging the
+	// reveal of a special-category one.
+	RevealAttachment(ctx context.Context, id int64) (store.Attachment, error)
 	// AddAttachment seals data into the vault as a document of the client.
 	AddAttachment(ctx context.Context, a store.Attachment, data []byte) (store.Attachment, error)
 	// AttachmentData returns a document's contents and logs the export.

@@ -144,6 +144,10 @@ func (m clientScreen) viewOverview() []string {
 		next = t.Weekday(m.appts[0].Start) + " " + t.DateTimeShort(m.appts[0].Start)
 	}
 	row(t.T("client.next_appointment"), next)
+	for _, b := range m.d.breaches {
+		lines = append(lines, "  "+st.Label.Render(padRight(t.T("client.breach"), formLabelWidth))+
+			st.Warning.Render(oneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description)))))
+	}
 	if c.Notes != "" {
 		lines = append(lines, "", "  "+st.Label.Render(t.T("client.notes")))
 		for _, l := range strings.Split(plain(c.Notes), "\n") {
@@ -151,6 +155,15 @@ func (m clientScreen) viewOverview() []string {
 		}
 	}
 	return lines
+}
+
+// summaryLine is the first line of s, cut to 50 characters.
+func summaryLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 50 {
+		s = string(r[:49]) + "…"
+	}
+	return s
 }
 
 func parenthesised(s string) string {
@@ -251,6 +264,10 @@ func (m clientScreen) viewAppointments() []string {
 	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
 }
 
+// docMasked reports whether a document is special-category and its name
+// not yet revealed: the store leaves the name out of lists until then.
+func docMasked(a store.Attachment) bool { return a.Special && a.Name == "" }
+
 // viewDocuments lists the documents: name, kind, size and when added.
 func (m clientScreen) viewDocuments() []string {
 	t, st := m.env.text, m.env.styles
@@ -266,9 +283,16 @@ func (m clientScreen) viewDocuments() []string {
 	start, end := l.window(len(docs), m.listHeight())
 	for i := start; i < end; i++ {
 		d := docs[i]
-		cells := cell(oneLine(d.Name), nameW) + "  " + cell(kindText(t, d.Kind), 10) + "  " +
+		name, style := oneLine(d.Name), st.Text
+		switch {
+		case docMasked(d):
+			name, style = t.T("document.masked"), st.Warning
+		case d.Special:
+			name = "⚑ " + name
+		}
+		cells := cell(name, nameW) + "  " + cell(kindText(t, d.Kind), 10) + "  " +
 			padLeft(t.Size(d.Size), 9) + "  " + cell(t.DateShort(d.Added), 12)
-		lines = append(lines, m.row(i == l.cursor, cells, "", st.Text))
+		lines = append(lines, m.row(i == l.cursor, cells, "", style))
 	}
 	return lines
 }
