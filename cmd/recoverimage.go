@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/caseload/caseload/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -44,7 +45,7 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(e.stdout, e.t("The caseload (%d bytes, every save applied) is in %s, unencrypted: delete it when you are done.\n",
-				"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n"), n, out)
+				"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n"), n, termsafe.Line(out))
 			return nil
 		},
 	}

@@ -129,7 +129,8 @@ func (t storedText) Scan(v any) error {
 
 // sqlarUncompress is the stock sqlite3 shell's sqlar_uncompress: data
 // as it is when size is not positive or is data's length, else data
-// inflated from zlib into exactly size bytes (a BLOB). A stream that does
+// inflated from zlib into exactly size bytes (a BLOB); a TEXT is always
+// passed through. A stream that does
 // not inflate to size is an error here (the shell returns NULL): a
 // damaged text must not reach the index as if it were one.
 func sqlarUncompress(data driver.Value, size int64) (driver.Value, error) {
@@ -138,10 +139,10 @@ func sqlarUncompress(data driver.Value, size int64) (driver.Value, error) {
 	case []byte:
 		b = d
 	case string:
-		if size <= 0 || size == int64(len(d)) {
-			return d, nil
-		}
-		b = []byte(d)
+		// Caseload keeps compressed text only in BLOBs: a TEXT is the
+		// text, whatever body_size says (the stock shell would try to
+		// inflate it and give NULL; a row written by hand, say).
+		return d, nil
 	default:
 		return data, nil
 	}
