@@ -16,21 +16,24 @@ type backend struct{ e *env }
 func (b backend) VaultExists() (bool, error) { return crypt.Exists(b.e.vaultDir) }
 
 // Create makes a new vault and returns its recovery key.
-func (b backend) Create(passphrase string) (string, tui.Store, error) {
-	s, recovery, err := b.e.create(context.Background(), passphrase)
+func (b backend) Create(passphrase []byte) (string, tui.Store, error) {
+	s, recovery, err := b.e.createSecret(context.Background(), passphrase)
 	if err != nil {
 		return "", nil, err
 	}
 	return recovery, s, nil
 }
 
-// Unlock opens the vault. A vault older than this laptop last saved is
-// kept open, refused, for AcceptOlder or ReadOlder.
-func (b backend) Unlock(passphrase string) (tui.Store, error) {
+// Unlock opens the vault; a security key's plugin talks through keys. A
+// vault older than this laptop last saved is kept open, refused, for
+// AcceptOlder or ReadOlder.
+func (b backend) Unlock(passphrase []byte, keys tui.KeyUI) (tui.Store, error) {
 	b.dropOlder()
-	b.e.keepOlder = true
-	s, err := b.e.open(context.Background(), passphrase)
-	b.e.keepOlder = false
+	e := *b.e
+	e.keyUI = keys
+	e.keepOlder = true
+	s, err := e.openSecret(context.Background(), passphrase)
+	b.e.older = e.older
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +78,9 @@ func (b backend) ReadOlder() (tui.Store, error) {
 	return o, nil
 }
 
+// SuggestPassphrase offers six random words.
+func (b backend) SuggestPassphrase() string { return suggestPassphrase() }
+
 // VaultDir is where the vault lives.
 func (b backend) VaultDir() string { return b.e.vaultDir }
 
@@ -88,6 +94,16 @@ func (b backend) Classify(err error) tui.Problem {
 		return tui.ProblemRolledBack
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return tui.ProblemWrongPassphrase
+	case errors.Is(err, crypt.ErrKeyPluginMissing):
+		return tui.ProblemKeyPluginMissing
+	case errors.Is(err, crypt.ErrKeyAbsent):
+		return tui.ProblemKeyAbsent
+	case errors.Is(err, crypt.ErrWrongKey):
+		return tui.ProblemWrongKey
+	case errors.Is(err, crypt.ErrKeyTimeout):
+		return tui.ProblemKeyTimeout
+	case errors.Is(err, crypt.ErrKeyPluginFailed):
+		return tui.ProblemKeyFailed
 	case errors.Is(err, crypt.ErrNotVault), errors.Is(err, crypt.ErrNoVault):
 		return tui.ProblemNotVault
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
@@ -133,3 +149,35 @@ func (s *session) Backups() (tui.BackupInfo, error) {
 
 // DropBackups deletes every older version in backups/.
 func (s *session) DropBackups() (int, error) { return s.vault.DropBackups() }
+
+// SecurityKeys describes the security keys bound to the vault, one line
+// each (plugin and the start of its recipient), for the settings screen.
+func (s *session) SecurityKeys() []string {
+	var out []string
+	for _, k := range s.vault.SecurityKeys() {
+		id := k.Recipient
+		if id == "" {
+			id = k.Identity
+		}
+		if len(id) > 32 {
+			id = id[:32] + "…"
+		}
+		out = append(out, k.Plugin+"  "+id)
+	}
+	return out
+}
+
+// AddSecurityKey binds the security key the coach pasted (its age1…
+// recipient, or what its plugin printed) after checking the passphrase
+// and the keys bound so far; ui talks with the plugins meanwhile.
+func (s *session) AddSecurityKey(passphrase []byte, key string, ui tui.KeyUI) error {
+	k, err := crypt.ParseSecurityKey(key)
+	if err != nil {
+		return &store.ValidationError{Field: "security_key", Problem: err.Error()}
+	}
+	err = s.vault.AddSecurityKey(passphrase, k, ui)
+	if errors.Is(err, crypt.ErrKeyBound) {
+		return &store.ValidationError{Field: "security_key_bound", Problem: err.Error()}
+	}
+	return err
+}

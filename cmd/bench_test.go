@@ -159,7 +159,7 @@ func benchmarkSave(b *testing.B, n int) {
 	ctx := context.Background()
 	// The whole image sealed at every save, as before the journal: what
 	// a compaction costs now. (BenchmarkJournal measures the save.)
-	v, buf, err := e.decrypt("benchmark passphrase")
+	v, buf, err := e.decrypt([]byte("benchmark passphrase"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -526,7 +526,7 @@ func benchmarkUnlockBacklog(b *testing.B, n, entries int) {
 	plainDir, _ := benchVault(b, n)
 	dir, _ := benchVault(b, n)
 	e := &env{vaultDir: dir, workFactor: 1, clock: time.Now}
-	v, buf, err := e.decrypt("benchmark passphrase")
+	v, buf, err := e.decrypt([]byte("benchmark passphrase"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -553,7 +553,7 @@ func benchmarkUnlockBacklog(b *testing.B, n, entries int) {
 	unlock := func(dir string) time.Duration {
 		t0 := time.Now()
 		e := &env{vaultDir: dir, workFactor: 1, clock: time.Now}
-		v, buf, err := e.decrypt("benchmark passphrase")
+		v, buf, err := e.decrypt([]byte("benchmark passphrase"))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -25,6 +25,9 @@ func when(t time.Time) string {
 // what they can do about it. Internals stay out of the sentence unless no
 // known cause matches.
 func (e *env) explain(err error) (msg, hint string) {
+	if msg, hint, ok := e.explainKeys(err); ok {
+		return msg, hint
+	}
 	dir := e.vaultDir
 	backups := filepath.Join(dir, "backups")
 	var ve *store.ValidationError
@@ -34,6 +37,12 @@ func (e *env) explain(err error) (msg, hint string) {
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
 	var rolled *crypt.RollbackError
+	if msg, hint, ok := e.explainPaper(err); ok {
+		return msg, hint
+	}
+	if msg, hint, ok := e.explainMoney(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.As(err, &rolled):
 		return fmt.Sprintf(e.t("this vault is older than the one this laptop last saved (generation %d, %s vs %d, %s); a sync tool or a restore may have put an older copy back",

@@ -33,6 +33,14 @@ type Options struct {
 	// memory is zeroed and the caller frees it. Nil: Go's heap.
 	ImageMemory func(size int64) ([]byte, error)
 
+	// Keys talks with the coach while a security key's plugin runs (see
+	// SecurityKey); nil: a plugin that asks something is told no.
+	Keys KeyPrompter
+
+	// KeyTimeout is how long a security key may take to answer; 0 means
+	// a minute.
+	KeyTimeout time.Duration
+
 	// StateDir is where this laptop remembers the vaults it opened (see
 	// state.go); "" means $CASELOAD_STATE_DIR, else the OS state folder.
 	StateDir string
@@ -55,6 +63,7 @@ type Vault struct {
 	workFactor int
 	bufSize    int // write buffer for vault.age and its copies
 	imageMem   func(int64) ([]byte, error)
+	keyUI      unlockOptions
 
 	mu   sync.Mutex
 	lock *os.File // nil once closed
@@ -105,6 +114,7 @@ func newVault(dir string, o *Options) (*Vault, error) {
 			v.now = o.now
 		}
 		v.imageMem = o.ImageMemory
+		v.keyUI = unlockOptions{ui: o.Keys, timeout: o.KeyTimeout}
 	}
 	if v.workFactor < 1 || v.workFactor > maxWorkFactor {
 		return nil, fmt.Errorf("scrypt work factor %d is outside 1..%d", v.workFactor, maxWorkFactor)
@@ -126,6 +136,9 @@ func (v *Vault) takeLock() error {
 
 // release drops the keys and the lock.
 func (v *Vault) release() error {
+	if v.keys != nil {
+		v.keys.key.wipe()
+	}
 	v.keys = nil
 	v.disk = onDisk{}
 	for i := range v.replay {
@@ -173,8 +186,8 @@ func Exists(dir string) (bool, error) {
 // Create returns ErrVaultExists if dir already holds identity.age or
 // vault.age (a lone vault.age may still be recovered), and ErrInUse if
 // another process holds the folder's lock.
-func Create(dir, passphrase string, o *Options) (*Vault, string, error) {
-	if passphrase == "" {
+func Create[P Passphrase](dir string, passphrase P, o *Options) (*Vault, string, error) {
+	if len(passphrase) == 0 {
 		return nil, "", errors.New("creating vault: the passphrase is empty")
 	}
 	v, err := newVault(dir, o)
@@ -190,7 +203,9 @@ func Create(dir, passphrase string, o *Options) (*Vault, string, error) {
 	if err := v.takeLock(); err != nil {
 		return nil, "", fmt.Errorf("creating vault: %w", err)
 	}
-	recovery, err := v.create(passphrase)
+	pass := newSecret(passphrase)
+	defer pass.wipe()
+	recovery, err := v.create(pass)
 	if err != nil {
 		v.release()
 		return nil, "", err
@@ -213,12 +228,12 @@ func (v *Vault) refuseExisting() error {
 }
 
 // create does Create's work under the lock.
-func (v *Vault) create(passphrase string) (string, error) {
+func (v *Vault) create(passphrase secret) (string, error) {
 	// Checked again under the lock: two Creates may race to this point.
 	if err := v.refuseExisting(); err != nil {
 		return "", err
 	}
-	identity, err := age.GenerateHybridIdentity()
+	key, err := newVaultKey()
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
@@ -226,8 +241,8 @@ func (v *Vault) create(passphrase string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
-	k := &keys{tag: newTag(), identity: identity, recovery: recovery.Recipient()}
-	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k)
+	k := &keys{tag: newTag(), identity: key.id, key: key, recovery: recovery.Recipient()}
+	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k, nil)
 	scryptDone()
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
@@ -246,9 +261,17 @@ func (v *Vault) create(passphrase string) (string, error) {
 // Errors: ErrNoVault (no identity.age), ErrInUse, ErrWrongPassphrase,
 // ErrNotVault (identity.age is not ours, or vault.age belongs to another
 // vault), ErrDamaged (a file failed authentication or is truncated, or
-// vault.age is missing while backups/ holds generations).
-func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
-	if passphrase == "" {
+// vault.age is missing while backups/ holds generations), and a
+// *KeyError when the vault is bound to a security key that did not open
+// it.
+//
+// A vault whose identity.age predates version 2 (not an age identity
+// file), or whose passphrase was sealed before caseload normalised
+// passphrases to NFC, has identity.age rewritten on open (atomically, the
+// same keys), so that the standard age CLI opens it from then on; if that
+// write fails (a read-only folder), the vault opens all the same.
+func Open[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, error) {
+	if len(passphrase) == 0 {
 		return nil, nil, fmt.Errorf("opening vault: %w", ErrWrongPassphrase)
 	}
 	v, err := newVault(dir, o)
@@ -267,7 +290,10 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 	if err := v.takeLock(); err != nil {
 		return nil, nil, fmt.Errorf("opening vault: %w", err)
 	}
-	k, err := readIdentity(v.fs, dir, passphrase)
+	pass, raw := newSecret(passphrase), rawSecret(passphrase)
+	defer pass.wipe()
+	defer raw.wipe()
+	k, err := readIdentity(v.fs, dir, pass, raw, v.keyUI)
 	scryptDone()
 	if err != nil {
 		v.release()
@@ -287,6 +313,12 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 			clear(image)
 			v.release()
 			return nil, nil, fmt.Errorf("opening vault: %w", err)
+		}
+	}
+	if k.legacy {
+		// Best effort: a failure leaves the old file, which still opens.
+		if writeIdentity(v.fs, v.dir, pass, v.workFactor, k, v.keyUI.ui) == nil {
+			k.legacy = false
 		}
 	}
 	removeStaleTemps(v.fs, dir)
@@ -418,13 +450,12 @@ func (v *Vault) earlierVault() (string, error) {
 //
 // Errors: ErrWrongRecoveryKey, ErrNoVault (no vault.age to recover),
 // ErrInUse, ErrDamaged, and anything Seal returns.
-func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte, error) {
-	recovery, err := age.ParseHybridIdentity(strings.TrimSpace(recoveryKey))
+func Recover[P Passphrase](dir, recoveryKey string, newPassphrase P, o *Options) (*Vault, []byte, error) {
+	recovery, err := parseRecoveryKey(recoveryKey)
 	if err != nil {
-		// age's message is not wrapped: it could quote the key.
-		return nil, nil, fmt.Errorf("recovering vault: %w: malformed key", ErrWrongRecoveryKey)
+		return nil, nil, fmt.Errorf("recovering vault: %w", err)
 	}
-	if newPassphrase == "" {
+	if len(newPassphrase) == 0 {
 		return nil, nil, errors.New("recovering vault: the new passphrase is empty")
 	}
 	v, err := newVault(dir, o)
@@ -441,7 +472,9 @@ func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte
 	if err := v.takeLock(); err != nil {
 		return nil, nil, fmt.Errorf("recovering vault: %w", err)
 	}
-	image, err := v.recover(recovery, newPassphrase)
+	pass := newSecret(newPassphrase)
+	defer pass.wipe()
+	image, err := v.recover(recovery, pass)
 	if err != nil {
 		v.release()
 		return nil, nil, fmt.Errorf("recovering vault: %w", err)
@@ -451,7 +484,7 @@ func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte
 }
 
 // recover does Recover's work under the lock.
-func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte, error) {
+func (v *Vault) recover(recovery *age.HybridIdentity, passphrase secret) ([]byte, error) {
 	image, disk, p, err := v.readVault(recovery, "")
 	if err != nil {
 		return nil, err
@@ -466,7 +499,7 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte
 		clear(image)
 		return nil, err
 	}
-	identity, err := age.GenerateHybridIdentity()
+	key, err := newVaultKey()
 	if err != nil {
 		clear(image)
 		return nil, err
@@ -475,7 +508,7 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte
 	if !validTag(tag) {
 		tag = newTag()
 	}
-	v.keys = &keys{tag: tag, identity: identity, recovery: recovery.Recipient()}
+	v.keys = &keys{tag: tag, identity: key.id, key: key, recovery: recovery.Recipient()}
 	// The journal's entries are sealed to the old vault key too: they are
 	// sealed again, under the new one, as the chain of the new snapshot.
 	if err := v.seal(image, changes); err != nil {
@@ -483,7 +516,7 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte
 		return nil, fmt.Errorf("sealing vault: %w", err)
 	}
 	v.replay = changes
-	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys)
+	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys, nil)
 	scryptDone()
 	if err != nil {
 		clear(image)
@@ -505,19 +538,16 @@ func (v *Vault) Dir() string { return v.dir }
 
 // SetPassphrase seals the vault key under a new passphrase. Only
 // identity.age is rewritten (atomically); vault.age stays as it is, which
-// is why the vault has a key of its own.
+// is why the vault has a key of its own. The security keys stay bound
+// (their plugins may ask for a touch).
 func (v *Vault) SetPassphrase(p string) error {
-	if p == "" {
-		return errors.New("changing passphrase: the passphrase is empty")
-	}
 	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.keys == nil {
-		return fmt.Errorf("changing passphrase: %w", errClosed)
+	keys := []SecurityKey(nil)
+	if v.keys != nil {
+		keys = v.keys.factors
 	}
-	err := writeIdentity(v.fs, v.dir, p, v.workFactor, v.keys)
-	scryptDone()
-	if err != nil {
+	v.mu.Unlock()
+	if err := v.Rekey([]byte(p), keys); err != nil {
 		return fmt.Errorf("changing passphrase: %w", err)
 	}
 	return nil

@@ -18,7 +18,7 @@ import (
 // the form SQLite's own archive format (sqlar) uses, which the stock
 // sqlite3 shell reads with its built-in sqlar_uncompress(data, size): a
 // zlib stream in a BLOB, with the text's length in bytes in the column
-// body_size beside it (migration 0006). Shorter texts, and texts that
+// body_size beside it (migration 0008). Shorter texts, and texts that
 // would not shrink, stay TEXT as they are, with body_size their length,
 // which sqlar_uncompress passes through. So with caseload gone,
 //
@@ -27,7 +27,7 @@ import (
 // in the stock shell gives every record's text (docs/recovery.md).
 // Caseload registers a function of the same name and meaning, which the
 // index's triggers and the view records_text use. (Vaults of schema 3
-// held raw DEFLATE behind a version byte; migration 0006 converts them.) At 1,000 invented clients
+// held raw DEFLATE behind a version byte; migration 0008 converts them.) At 1,000 invented clients
 // this halves the records (14.8 to 7.8 MB) and takes the image from 1.68
 // to about 1.25 times the raw text; every save and unlock moves that much
 // less.

@@ -1,4 +1,4 @@
--- Schema v5: the caseload counts its saves. Each save (a journal entry
+-- Schema v7: the caseload counts its saves. Each save (a journal entry
 -- or a new snapshot) raises n by one inside the sealed data, so a vault
 -- put back from an older copy opens at a lower generation than the one
 -- this laptop remembers saving, and caseload can say so before it builds

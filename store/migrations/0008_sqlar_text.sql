@@ -1,4 +1,4 @@
--- Schema v6: record text readable by the stock sqlite3 shell. A packed
+-- Schema v8: record text readable by the stock sqlite3 shell. A packed
 -- body becomes a zlib stream with the text's length in bytes beside it
 -- in body_size: SQLite's archive format (sqlar), which the shell unpacks
 -- with its built-in sqlar_uncompress(body, body_size). A text kept as it
