@@ -6,12 +6,21 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
 	"github.com/caseload/caseload/termsafe"
 )
+
+// when is a moment in a message: day, month, time, in local time.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.Local().Format("2 Jan 15:04")
+}
 
 // explain turns an error into what the coach reads: what happened, and
 // what they can do about it. Internals stay out of the sentence unless no
@@ -29,6 +38,7 @@ func (e *env) explain(err error) (msg, hint string) {
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
 	var exportsFailed *exportsFailedError
+	var rolled *crypt.RollbackError
 	if msg, hint, ok := e.explainPaper(err); ok {
 		return msg, hint
 	}
@@ -41,6 +51,13 @@ func (e *env) explain(err error) (msg, hint string) {
 	switch {
 	case errors.As(err, &exportsFailed):
 		return e.N("count.exports_failed", exportsFailed.failed, exportsFailed.total), ""
+	case errors.As(err, &rolled):
+		return e.Tf("err.this_vault_is_older_than",
+				rolled.Have, when(rolled.HaveAt), rolled.Seen, when(rolled.SeenAt)),
+			e.T("err.nothing_was_written_open_the")
+	case errors.Is(err, crypt.ErrNoSaveBefore):
+		return e.T("err.no_save_kept_in_the") + strings.TrimPrefix(err.Error(), "restoring: "+crypt.ErrNoSaveBefore.Error()),
+			e.T("err.nothing_was_changed_choose_a")
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
 	case errors.Is(err, errDossierDamaged):
@@ -108,6 +125,12 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, crypt.ErrNotVault):
 		return e.Tf("err.the_files_in_s_are", dir),
 			e.T("err.nothing_was_changed_check_the")
+	case errors.Is(err, crypt.ErrJournalBroken), errors.Is(err, store.ErrJournal):
+		msg := e.T("err.a_saved_change_in_the")
+		if _, detail, ok := strings.Cut(err.Error(), crypt.ErrJournalBroken.Error()+": "); ok {
+			msg += " (" + detail + ")"
+		}
+		return msg, e.T("err.nothing_was_changed_vault_age")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.T("err.the_vault_is_damaged_and"),
 			e.Tf("err.nothing_was_changed_the_last", backups)

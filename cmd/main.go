@@ -65,6 +65,14 @@ type env struct {
 	// args is the command line as typed, for the corrected command in a
 	// usage error's hint.
 	args []string
+
+	// acceptOlder takes a vault older than this laptop last saved as
+	// current (the rollback warning's third choice).
+	acceptOlder bool
+	// keepOlder keeps such a vault open in older, refused, for the TUI to
+	// ask the coach what to do with it.
+	keepOlder bool
+	older     *session
 }
 
 // Main runs caseload with the given arguments and returns the exit code.
@@ -148,6 +156,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.StringVar(&e.langFlag, "lang", "", e.T("help.main.the_language_nl_or_en"))
 	pf.StringVar(&e.passFile, "passphrase-file", e.passFile, e.T("help.main.read_the_passphrase_from_file"))
 	pf.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, e.T("help.main.lock_the_vault_after_duration"))
+	pf.BoolVar(&e.acceptOlder, "accept-older", false, e.T("help.main.take_a_vault_older_than"))
 	pf.BoolP("help", "h", false, e.T("help.main.show_this_help"))
 	root.SetFlagErrorFunc(e.flagError)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { e.printHelp(c) })
@@ -167,6 +176,8 @@ func newRootCmd(e *env) *cobra.Command {
 		newPasswdCmd(e),
 		newRecoverCmd(e),
 		newBackupCmd(e),
+		newRestoreCmd(e),
+		newRecoverImageCmd(e),
 		newExportCmd(e),
 		newPrintCmd(e),
 		newImportCmd(e),

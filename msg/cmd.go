@@ -214,4 +214,6 @@ var cmdTexts = map[string]entry{
 	"cmd.agenda.the_calendar_file_is_written":            {"Het agendabestand wordt ONVERSLEUTELD geschreven: afspraken met initialen en cliëntnummers, en termijnen.\nTyp ja om door te gaan: ", "The calendar file is written UNENCRYPTED: appointments with client initials and numbers, and deadlines.\nType yes to go on: "},
 	"cmd.agenda.with_names_it_holds_every":               {"Met --names staat de volledige naam van elke cliënt erin, leesbaar voor wie het bestand krijgt of de agenda synchroniseert.\nTyp nog eens ja om door te gaan: ", "With --names it holds every client's full name, readable by anyone who gets the file or syncs the calendar.\nType yes again to go on: "},
 	"cmd.agenda.yes_and_names_go_with":                   {"--yes en --names horen bij --ics", "--yes and --names go with --ics"},
+	"cmd.restore_at.restore_needs_at_time_for":           {"restore heeft --at TIJD nodig (bijvoorbeeld --at '2026-12-05 09:00')", "restore needs --at TIME (for example --at '2026-12-05 09:00')"},
+	"cmd.restore_at.restored_the_vault_as_it":            {"De kluis is teruggezet zoals hij was op %s (%s en %d wijzigingen daarna). De kluis van voor het terugzetten staat in backups/.\n", "Restored the vault as it was at %s (%s and %d saves after it). The vault as it was before is kept in backups/.\n"},
 }

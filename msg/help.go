@@ -120,4 +120,11 @@ var helpTexts = map[string]entry{
 	"help.agenda.with_ics_confirm_without_asking":          {"met --ics: bevestig zonder te vragen", "with --ics: confirm without asking"},
 	"help.agenda.with_ics_full_names_instead":              {"met --ics: volledige namen in plaats van initialen", "with --ics: full names instead of initials"},
 	"help.agenda.write_an_icalendar_file_file":             {"schrijf een iCalendar-bestand `FILE` (onversleuteld)", "write an iCalendar file `FILE` (not encrypted)"},
+	"help.main.take_a_vault_older_than":                    {"neem een kluis die ouder is dan deze laptop het laatst bewaarde als de huidige", "take a vault older than this laptop last saved as current"},
+	"help.recoverimage.recover_image_needs_out_file":       {"recover-image heeft --out FILE nodig", "recover-image needs --out FILE"},
+	"help.recoverimage.the_caseload_d_bytes_every":         {"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n", "The caseload (%d bytes, every save applied) is in %s, unencrypted: delete it when you are done.\n"},
+	"help.recoverimage.write_the_caseload_as_a":            {"schrijf de caseload als onversleuteld SQLite-bestand, met elke wijziging (docs/recovery.md)", "write the caseload as a plain SQLite file, every save applied (docs/recovery.md)"},
+	"help.recoverimage.write_the_database_to_file":         {"schrijf de database naar `FILE` (onversleuteld)", "write the database to `FILE` (unencrypted)"},
+	"help.restore_at.put_the_vault_back_to":                {"zet de kluis terug naar de laatste versie van op of voor TIJD (uit backups/)", "put the vault back to the last save made at or before TIME (from backups/)"},
+	"help.restore_at.the_time_as_2026_12":                  {"het `TIJDSTIP`, als 2026-12-05 09:00 (plaatselijke tijd) of een datum", "the `TIME`, as 2026-12-05 09:00 (local time) or a date"},
 }

@@ -253,12 +253,12 @@ func firstRecordHit(hits []Hit) Hit {
 	return Hit{}
 }
 
-// TestDefaultReasonsFollowTheReader: a vault written before migration 8
+// TestDefaultReasonsFollowTheReader: a vault written before migration 10
 // holds the shipped retention reasons as English text; the untouched ones
 // become keys that a Dutch reader reads in Dutch, and a reason the coach
 // wrote stays as written.
 func TestDefaultReasonsFollowTheReader(t *testing.T) {
-	image := imageAtVersion(t, 7,
+	image := imageAtVersion(t, 9,
 		`UPDATE retention_policies SET reason = 'Eigen reden van de praktijk.', updated_at = '2026-01-05 09:00:00'
 			WHERE category = 'rejected_intake'`)
 	s, err := Open(ctx, image, Options{Sealer: &memSealer{}, Clock: (&fixedClock{t: day("2026-11-22")}).now})

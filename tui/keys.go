@@ -190,6 +190,9 @@ type unlockKeys struct {
 	Prev   key.Binding
 	Stored key.Binding // the recovery key is stored
 	Quit   key.Binding
+	// The choices for a vault older than this laptop last saved.
+	AcceptOlder key.Binding
+	ReadOlder   key.Binding
 }
 
 func newUnlockKeys(t Text) unlockKeys {
@@ -203,16 +206,19 @@ func newUnlockKeys(t Text) unlockKeys {
 		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab", t.T("key.prev_field")),
 		Stored: bind([]string{"y", "Y", "j", "J"}, stored, t.T("key.stored")),
 		Quit:   bind([]string{"esc"}, "esc", t.T("key.quit")),
+
+		AcceptOlder: bind([]string{"a"}, "a", t.T("key.accept_older")),
+		ReadOlder:   bind([]string{"r"}, "r", t.T("key.read_older")),
 	}
 }
 
 // ShortHelp is the unlock screen's hint line; tab is left out, enter
 // already says how to move on.
 func (k unlockKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Stored, k.Quit}
+	return []key.Binding{k.Submit, k.Stored, k.AcceptOlder, k.ReadOlder, k.Quit}
 }
 
 // FullHelp is the unlock screen's part of the help overlay.
 func (k unlockKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Submit, k.Next, k.Prev, k.Stored, k.Quit}}
+	return [][]key.Binding{{k.Submit, k.Next, k.Prev, k.Stored, k.AcceptOlder, k.ReadOlder, k.Quit}}
 }
