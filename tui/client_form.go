@@ -225,16 +225,11 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 		cmd := m.set.step(-1)
 		m.updateKeys()
 		return m, cmd
-	case f.kind == fieldChoice && key.Matches(msg, k.Choice):
-		delta := 1
-		if msg.Type == tea.KeyLeft {
-			delta = -1
-		}
-		f.cycle(delta)
-		f.err, m.dirty = "", true
-		m.onStatusChange()
-		return m, nil
 	case f.kind == fieldChoice:
+		if f.choiceKey(msg, k.Choice) {
+			f.err, m.dirty = "", true
+			m.onStatusChange()
+		}
 		return m, nil
 	}
 	before := f.input.Value()
