@@ -166,9 +166,9 @@ func (e *env) explain(err error) (msg, hint string) {
 				"licht hen in en vink hen eerst af: na het wissen staat nergens meer wie het waren")
 	case errors.Is(err, store.ErrOnHold):
 		return e.t("the client is under legal hold: nothing of the dossier may be erased",
-				"de cliënt valt onder een juridische bewaarplicht: niets van het dossier mag worden gewist"),
+				"de cliënt valt onder een juridische bewaring: niets van het dossier mag worden gewist"),
 			e.t("nothing was erased; lift the hold once its reason has passed",
-				"er is niets gewist; hef de bewaarplicht op zodra de reden vervallen is")
+				"er is niets gewist; hef de juridische bewaring op zodra de reden vervallen is")
 	case errors.Is(err, store.ErrPlanChanged):
 		return e.t("the caseload changed since the purge was shown", "de caseload is veranderd sinds het wissen werd getoond"),
 			e.t("nothing was erased; run the purge again and check what it shows",

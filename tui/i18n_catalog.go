@@ -88,7 +88,7 @@ var coreTexts = map[string]entry{
 
 	// Problems: what happened, and what to do.
 	"problem.wrong_passphrase": {
-		"Dit wachtwoord opent de kluis niet. Probeer het opnieuw.",
+		"Deze wachtwoordzin opent de kluis niet. Probeer het opnieuw.",
 		"That passphrase does not open the vault. Try again.",
 	},
 	"problem.not_vault": {

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/caseload/caseload/store"
 )
 
 // A sentence typed on a choice field must not flip it: its spaces are
@@ -42,5 +44,30 @@ func TestUnfocusedFieldShowsStart(t *testing.T) {
 	}
 	if strings.Contains(line, "team Inburgering") {
 		t.Errorf("unfocused value shows its end: %q", line)
+	}
+}
+
+// The words of the law and the vault, one for each idea in each language:
+// a legal hold is not a "bewaarplicht" (a duty to keep, such as the fiscal
+// one), the vault opens with a "wachtwoordzin", and English screens name
+// the GDPR.
+func TestCatalogueWords(t *testing.T) {
+	for k, e := range catalog {
+		nl := strings.ToLower(e.nl)
+		if strings.Contains(nl, "bewaarplicht") && !strings.Contains(nl, "fiscale bewaarplicht") {
+			t.Errorf("%s: a legal hold called bewaarplicht: %q", k, e.nl)
+		}
+		if strings.Contains(strings.ReplaceAll(nl, "wachtwoordzin", ""), "wachtwoord") {
+			t.Errorf("%s: wachtwoord where the vault has a wachtwoordzin: %q", k, e.nl)
+		}
+		if strings.Contains(e.en, "AVG") {
+			t.Errorf("%s: AVG in English: %q", k, e.en)
+		}
+	}
+	if got := requestArticle(newText(English), store.RequestErasure); got != "GDPR art. 17" {
+		t.Errorf("English article %q", got)
+	}
+	if got := requestArticle(newText(Dutch), store.RequestErasure); got != "AVG art. 17" {
+		t.Errorf("Dutch article %q", got)
 	}
 }
