@@ -70,7 +70,8 @@ type Model struct {
 	lastRetry time.Time // the last automatic retry of a failed save
 	idleLeft  time.Duration
 	tickGen   int
-	idled     bool // the last lock came from the idle timer
+	idled     bool   // the last lock came from the idle timer
+	farewell  string // printed after the program ends; see Farewell
 }
 
 // closeIntent is a lock or a quit under way.
@@ -78,6 +79,7 @@ type closeIntent struct {
 	quit bool
 	prev phase
 	sent bool // closeVault has been started
+	kept bool // the session stored holds unsaved text
 }
 
 // New builds the root model. It starts locked, on the unlock screen, and

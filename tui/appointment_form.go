@@ -163,7 +163,7 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 		return m.submit()
 	case key.Matches(msg, m.keys.Cancel):
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), back(nil))
+			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
 	}

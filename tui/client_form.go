@@ -214,7 +214,7 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 		return m.submit()
 	case key.Matches(msg, k.Cancel):
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), back(nil))
+			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
 	case key.Matches(msg, k.Next):

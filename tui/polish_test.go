@@ -71,3 +71,48 @@ func TestCatalogueWords(t *testing.T) {
 		t.Errorf("Dutch article %q", got)
 	}
 }
+
+// "n" to "Discard your changes?" says the text is kept, not "Nothing
+// changed", which reads as if the typing was lost.
+func TestDiscardNoSaysKept(t *testing.T) {
+	d := openAnna(t, newPeopleStore(), English)
+	d.keys("2nEerste indruk[esc]")
+	if !strings.Contains(d.view(), "Discard your changes?") {
+		t.Fatalf("no discard prompt:\n%s", d.view())
+	}
+	d.keys("n")
+	v := d.view()
+	if strings.Contains(v, "Nothing changed") || !strings.Contains(v, "Your changes are still here") {
+		t.Errorf("after n:\n%s", v)
+	}
+	if top[recordEditor](t, d).set.get("title") != "Eerste indruk" {
+		t.Error("the typed title is gone")
+	}
+}
+
+// ctrl+c with unsaved text says where the text went, and the unlock that
+// brings it back says so too.
+func TestQuitAndUnlockSayWhereTheDraftIs(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.keys("nAnna[ctrl+c]")
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	if f := d.model().Farewell(); !strings.Contains(f, "unsaved text is kept") {
+		t.Errorf("farewell %q", f)
+	}
+
+	d2, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d2.keys("q")
+	if f := d2.model().Farewell(); f != "" {
+		t.Errorf("farewell without a draft: %q", f)
+	}
+
+	s = newPeopleStore()
+	d, _, _ = unlocked(t, s, English, 100, 30)
+	d.keys("nAnna[ctrl+l]tulp fiets regen lantaarn[enter]")
+	if !strings.Contains(d.view(), "Your unsaved text from last time is back") {
+		t.Errorf("restored draft not announced:\n%s", d.view())
+	}
+}

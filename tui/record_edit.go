@@ -243,7 +243,7 @@ func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		done := back(doneMsg{tab: m.tab, item: m.id})
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), done)
+			return m, confirmDiscard(m.env.text, done)
 		}
 		return m, done
 	case key.Matches(msg, k.Next), key.Matches(msg, k.FieldDown):
