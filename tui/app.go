@@ -198,6 +198,9 @@ func (m Model) updateAll(msg tea.Msg) (Model, tea.Cmd) {
 // handleKey routes a key: the always-keys, then an open prompt or help,
 // then a capturing screen, then the global keys, then the top screen.
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !m.typing() {
+		return m.handleRunes(msg)
+	}
 	m.lastKey = m.now()
 	m.idleLeft = m.idleLock
 	switch {
@@ -244,6 +247,36 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.quit(false)
 	}
 	return m.updateTop(msg)
+}
+
+// typing reports whether a text field has the keys: it takes a run of
+// letters whole, as typed or pasted.
+func (m Model) typing() bool {
+	return m.prompt == nil && !m.help && m.phase != phaseClosing && len(m.stack) > 0 && m.top().Capturing()
+}
+
+// handleRunes handles a run of letters one key at a time. The terminal
+// hands over letters typed quickly, or pasted, as one message; a list
+// matched none of its keys against it and dropped them all. When a key
+// starts a command (opening a form, say), the rest wait for its answer,
+// so "nAnna" opens the new-client form and types "Anna" into it.
+func (m Model) handleRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var next tea.Model = m
+	for i, r := range msg.Runes {
+		one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+		if r == ' ' {
+			one.Type = tea.KeySpace
+		}
+		var cmd tea.Cmd
+		next, cmd = next.(Model).handleKey(one)
+		if rest := msg.Runes[i+1:]; cmd != nil && len(rest) > 0 {
+			more := tea.KeyMsg{Type: tea.KeyRunes, Runes: rest, Alt: msg.Alt, Paste: msg.Paste}
+			return next, tea.Sequence(cmd, func() tea.Msg { return more })
+		} else if cmd != nil {
+			return next, cmd
+		}
+	}
+	return next, nil
 }
 
 // globals are the global keys with only those enabled that work now: esc

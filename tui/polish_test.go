@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/store"
@@ -114,5 +115,32 @@ func TestQuitAndUnlockSayWhereTheDraftIs(t *testing.T) {
 	d.keys("nAnna[ctrl+l]tulp fiets regen lantaarn[enter]")
 	if !strings.Contains(d.view(), "Your unsaved text from last time is back") {
 		t.Errorf("restored draft not announced:\n%s", d.view())
+	}
+}
+
+// Letters typed quickly or pasted reach the program as one message; each
+// of them is a key.
+func TestQuickKeysAllCount(t *testing.T) {
+	runes := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d.keys("[tab][tab]") // all clients
+	start := top[caseloadModel](t, d).cursor
+	d.send(runes("jjk"))
+	if got := top[caseloadModel](t, d).cursor; got != start+1 {
+		t.Errorf("after a quick jjk the cursor is on row %d, want %d", got, start+1)
+	}
+
+	d, _, _ = unlocked(t, newPeopleStore(), English, 100, 30)
+	d.send(runes("nAnna Maria"))
+	f := top[clientForm](t, d)
+	if got := f.set.get("first_name"); got != "Anna Maria" {
+		t.Errorf("a quick nAnna Maria typed %q into the new form", got)
+	}
+
+	d, _, _ = unlocked(t, newPeopleStore(), English, 100, 30)
+	d.send(runes("/vries"))
+	if c := top[caseloadModel](t, d); !c.filtering || c.filter.Value() != "vries" {
+		t.Errorf("a quick /vries: filtering %v, filter %q", c.filtering, c.filter.Value())
 	}
 }
