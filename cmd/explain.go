@@ -24,6 +24,12 @@ func (e *env) explain(err error) (msg, hint string) {
 	var formatErr *dossier.FormatError
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
+	if msg, hint, ok := e.explainPaper(err); ok {
+		return msg, hint
+	}
+	if msg, hint, ok := e.explainMoney(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""

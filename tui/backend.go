@@ -77,6 +77,9 @@ type Store interface {
 	retentionStore
 	rightsStore
 	exportStore
+	paperStore
+	cardStore
+	templateStore
 	importStore
 	Vault
 }

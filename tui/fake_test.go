@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 )
@@ -59,9 +60,11 @@ type fakeStore struct {
 	rr         *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
 	exports    []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
 	complaints []store.Complaint
-	exportErr  error       // ExportDossier fails with it
-	imp        *importData // the files ImportFile reads; see fake_import_test.go
-	imageSize  int64       // what ImageSize reports
+	papers     []fill.Request              // what PrintPaper was asked; see fake_paper_test.go
+	own        map[string][]store.Template // the coach's templates by "key.lang", oldest first
+	exportErr  error                       // ExportDossier fails with it
+	imp        *importData                 // the files ImportFile reads; see fake_import_test.go
+	imageSize  int64                       // what ImageSize reports
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

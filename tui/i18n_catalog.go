@@ -6,7 +6,8 @@ package tui
 type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
-var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts)
+var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, printTexts, removeTexts, templateTexts,
+	moneyTexts, statsTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once
@@ -222,16 +223,17 @@ var coreTexts = map[string]entry{
 	"outcome.dropped_out":   {"uitgevallen", "dropped out"},
 
 	// A client, in the overview and the form.
-	"client.first_name":      {"Voornaam", "First name"},
-	"client.last_name":       {"Achternaam", "Last name"},
-	"client.email":           {"E-mail", "E-mail"},
-	"client.phone":           {"Telefoon", "Phone"},
-	"client.address":         {"Adres", "Address"},
-	"client.birth_date":      {"Geboortedatum", "Birth date"},
-	"client.age":             {"%s jaar", "%s years"},
-	"client.referral":        {"Verwezen door", "Referred by"},
-	"client.referral_detail": {"Verwijzer (naam)", "Referrer (name)"},
-	"client.representative":  {"Wettelijk vertegenwoordiger", "Legal representative"},
+	"client.first_name":          {"Voornaam", "First name"},
+	"client.last_name":           {"Achternaam", "Last name"},
+	"client.email":               {"E-mail", "E-mail"},
+	"client.phone":               {"Telefoon", "Phone"},
+	"client.address":             {"Adres", "Address"},
+	"client.address_placeholder": {"Straat 1, 1234 AB Plaats", "Street 1, 1234 AB Town"},
+	"client.birth_date":          {"Geboortedatum", "Birth date"},
+	"client.age":                 {"%s jaar", "%s years"},
+	"client.referral":            {"Verwezen door", "Referred by"},
+	"client.referral_detail":     {"Verwijzer (naam)", "Referrer (name)"},
+	"client.representative":      {"Wettelijk vertegenwoordiger", "Legal representative"},
 	"client.representative_needed": {
 		"Jonger dan 16 (%d jaar): vul een ouder of voogd in.",
 		"Under 16 (age %d): name a parent or guardian.",

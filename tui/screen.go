@@ -115,6 +115,10 @@ const (
 	KindBreachForm  ScreenKind = "breach-form"  // Item (0: new)
 
 	KindExport ScreenKind = "export" // the dossier export: Client
+	KindPrint  ScreenKind = "print"  // a paper from a template: Client, Item (the record it is made from, 0: none)
+
+	KindTemplates    ScreenKind = "templates"     // the paper templates (settings)
+	KindTemplateEdit ScreenKind = "template-edit" // Tab is "<key>.<lang>"
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -156,6 +160,18 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newSearch(e)), true
 	case KindExport:
 		return asScreen(newExportForm(e, r)), true
+	case KindPrint:
+		return asScreen(newPrintForm(e, r)), true
+	case KindMoney:
+		return asScreen(newMoneyScreen(e, r)), true
+	case KindInvoiceForm:
+		return asScreen(newInvoiceForm(e, r)), true
+	case KindMoneyStats:
+		return asScreen(newMoneyStats(e, r)), true
+	case KindTemplates:
+		return asScreen(newTemplateList(e)), true
+	case KindTemplateEdit:
+		return asScreen(newTemplateEditor(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }
