@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -142,5 +145,85 @@ func TestQuickKeysAllCount(t *testing.T) {
 	d.send(runes("/vries"))
 	if c := top[caseloadModel](t, d); !c.filtering || c.filter.Value() != "vries" {
 		t.Errorf("a quick /vries: filtering %v, filter %q", c.filtering, c.filter.Value())
+	}
+}
+
+// Every tab of the client opens with one key (1–9, 0, L), and on no tab
+// do two enabled bindings, the screen's or the global ones, share a key.
+func TestClientTabKeys(t *testing.T) {
+	d := openAnna(t, newPeopleStore(), English)
+	jump := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "L"}
+	if len(jump) != int(tabCount) {
+		t.Fatalf("%d jump keys for %d tabs", len(jump), tabCount)
+	}
+	for i, k := range jump {
+		d.keys(k)
+		c := top[clientScreen](t, d)
+		if c.tab != clientTab(i) {
+			t.Errorf("key %s opened tab %s, want %s", k, c.tab.id(), clientTab(i).id())
+		}
+		if dup := sharedKeys(d); dup != "" {
+			t.Errorf("on tab %s: %s", c.tab.id(), dup)
+		}
+	}
+	var help strings.Builder
+	for _, row := range top[clientScreen](t, d).KeyMap().FullHelp() {
+		for _, b := range row {
+			help.WriteString(b.Help().Key + " ")
+		}
+	}
+	if !strings.Contains(help.String(), "1–9 0") || !strings.Contains(help.String(), "L ") {
+		t.Errorf("the help does not show 0 and L: %s", help.String())
+	}
+}
+
+// sharedKeys names a key two enabled bindings of the top screen and the
+// globals share, "" when there is none.
+func sharedKeys(d *driver) string {
+	var all []key.Binding
+	g := reflect.ValueOf(d.model().globals())
+	for i := range g.NumField() {
+		if b, ok := g.Field(i).Interface().(key.Binding); ok {
+			all = append(all, b)
+		}
+	}
+	km := d.model().top().KeyMap()
+	all = append(all, km.ShortHelp()...)
+	for _, row := range km.FullHelp() {
+		all = append(all, row...)
+	}
+	owner := map[string]string{}
+	for _, b := range all {
+		if !b.Enabled() {
+			continue
+		}
+		id := b.Help().Key + " " + b.Help().Desc
+		for _, k := range b.Keys() {
+			if o, ok := owner[k]; ok && o != id {
+				return "key " + k + " is both " + o + " and " + id
+			}
+			owner[k] = id
+		}
+	}
+	return ""
+}
+
+// The README names the client's tabs as the screen does.
+func TestReadmeTabNames(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "| client |") {
+			row = l
+		}
+	}
+	tx := newText(English)
+	for tab := range tabCount {
+		if name := tabName(tx, tab, false); !strings.Contains(row, name) {
+			t.Errorf("README's client row lacks the tab %q: %s", name, row)
+		}
 	}
 }
