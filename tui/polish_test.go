@@ -227,3 +227,17 @@ func TestReadmeTabNames(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns the hint line keeps esc and q, and fits the terminal.
+func TestHintsKeepEscAndQuitAt80(t *testing.T) {
+	d, _, _ := unlocked(t, newPeopleStore(), English, 80, 24)
+	h := ansi.Strip(d.model().viewHints())
+	if !strings.Contains(h, "x export dossier") || !strings.HasSuffix(h, "q quit") || ansi.StringWidth(h) > 80 {
+		t.Errorf("caseload hints at 80: %q", h)
+	}
+	d.keys("[enter]")
+	h = ansi.Strip(d.model().viewHints())
+	if !strings.HasSuffix(h, "esc back · q quit") || ansi.StringWidth(h) > 80 {
+		t.Errorf("client hints at 80: %q", h)
+	}
+}
