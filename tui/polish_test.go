@@ -241,3 +241,27 @@ func TestHintsKeepEscAndQuitAt80(t *testing.T) {
 		t.Errorf("client hints at 80: %q", h)
 	}
 }
+
+// Columns size to their content and to the terminal: a wide terminal does
+// not stretch the name column far past the longest name, and the sharing
+// tables show a purpose whole when there is room.
+func TestColumnsSizeToContent(t *testing.T) {
+	if c := layoutColumns(200, 15); c.name != 22 {
+		t.Errorf("name column at 200 columns for 15-cell names: %d, want 22", c.name)
+	}
+	if c := layoutColumns(100, 60); c.name != 27 {
+		t.Errorf("name column at 100 columns for 60-cell names: %d, want what is left, 27", c.name)
+	}
+	if w := fitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
+		t.Errorf("fitWidths narrowed to %v", w)
+	}
+	if w := fitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
+		t.Errorf("fitWidths widened to %v", w)
+	}
+	d := openAnna(t, rightsPeopleStore(), Dutch)
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	d.keys("9")
+	if v := d.view(); !strings.Contains(v, "voortgang delen met klantmanager") {
+		t.Errorf("the purpose is cut at 120 columns:\n%s", v)
+	}
+}
