@@ -16,6 +16,9 @@ import (
 // what they can do about it. Internals stay out of the sentence unless no
 // known cause matches.
 func (e *env) explain(err error) (msg, hint string) {
+	if msg, hint, ok := e.explainKeys(err); ok {
+		return msg, hint
+	}
 	dir := e.vaultDir
 	backups := filepath.Join(dir, "backups")
 	var ve *store.ValidationError

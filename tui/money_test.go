@@ -51,8 +51,8 @@ type moneyBackend struct {
 	m *store.Store
 }
 
-func (b moneyBackend) Unlock(p string) (Store, error) {
-	s, err := b.fakeBackend.Unlock(p)
+func (b moneyBackend) Unlock(p []byte, keys KeyUI) (Store, error) {
+	s, err := b.fakeBackend.Unlock(p, keys)
 	if err != nil {
 		return nil, err
 	}

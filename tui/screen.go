@@ -97,6 +97,8 @@ const (
 	KindSettings     ScreenKind = "settings"
 	KindPolicy       ScreenKind = "policy"   // the policy form: Tab is the category
 	KindPractice     ScreenKind = "practice" // the practice details form
+	// KindSecurityKey binds a security key to the vault (settings).
+	KindSecurityKey ScreenKind = "security-key"
 	// KindProcessors is the practice's processors; KindProcessorForm adds
 	// or corrects one (Item).
 	KindProcessors ScreenKind = "processors"
@@ -192,6 +194,8 @@ func newRetentionScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newPolicyForm(e, store.Category(r.Tab))), true
 	case KindPractice:
 		return asScreen(newPracticeForm(e)), true
+	case KindSecurityKey:
+		return asScreen(newSecurityKeyForm(e)), true
 	case KindProcessors:
 		return asScreen(newProcessors(e)), true
 	case KindProcessorForm:

@@ -88,6 +88,8 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, navigate(Route{Kind: KindPractice})
 		case key.Matches(msg, m.templates):
 			return m, navigate(Route{Kind: KindTemplates})
+		case key.Matches(msg, m.keys.AddKey):
+			return m, navigate(Route{Kind: KindSecurityKey})
 		case key.Matches(msg, m.keys.Processors):
 			return m, navigate(Route{Kind: KindProcessors})
 		case key.Matches(msg, m.keys.Register):
@@ -105,6 +107,8 @@ func (m *settingsScreen) updateKeys() {
 	m.keys.Practice.SetEnabled(m.loaded)
 	m.keys.Register.SetEnabled(m.loaded)
 	m.templates.SetEnabled(m.loaded)
+	_, binds := m.env.store.(keyBinder)
+	m.keys.AddKey.SetEnabled(m.loaded && binds)
 	m.keys.Processors.SetEnabled(m.loaded)
 }
 
@@ -151,6 +155,7 @@ func (m settingsScreen) View() string {
 		}
 		lines = append(lines, "  "+st.Text.Render(cell(oneLine(p.Name), 24)+"  ")+agreement)
 	}
+	lines = append(lines, securityKeyLines(m.env)...)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))
 	if len(m.s.stats) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("settings.no_statistics")))
