@@ -137,6 +137,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.resize(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
+	case moreKeys:
+		if m.prompt != nil {
+			// The run's first keys asked a question: only a key typed
+			// after it appeared may answer it.
+			return m, nil
+		}
+		return m.handleKey(tea.KeyMsg(msg))
 	case statusMsg:
 		m.status = msg
 		return m, nil
@@ -259,7 +266,9 @@ func (m Model) typing() bool {
 // hands over letters typed quickly, or pasted, as one message; a list
 // matched none of its keys against it and dropped them all. When a key
 // starts a command (opening a form, say), the rest wait for its answer,
-// so "nAnna" opens the new-client form and types "Anna" into it.
+// so "nAnna" opens the new-client form and types "Anna" into it. A run
+// never answers a yes/no question one of its own keys asked: "dy" typed
+// or pasted in one go leaves the question open.
 func (m Model) handleRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	var next tea.Model = m
 	for i, r := range msg.Runes {
@@ -270,7 +279,7 @@ func (m Model) handleRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		next, cmd = next.(Model).handleKey(one)
 		if rest := msg.Runes[i+1:]; cmd != nil && len(rest) > 0 {
-			more := tea.KeyMsg{Type: tea.KeyRunes, Runes: rest, Alt: msg.Alt, Paste: msg.Paste}
+			more := moreKeys{Type: tea.KeyRunes, Runes: rest, Alt: msg.Alt, Paste: msg.Paste}
 			return next, tea.Sequence(cmd, func() tea.Msg { return more })
 		} else if cmd != nil {
 			return next, cmd
@@ -278,6 +287,10 @@ func (m Model) handleRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	return next, nil
 }
+
+// moreKeys is the rest of a run of letters, handled once the command its
+// first keys started has answered.
+type moreKeys tea.KeyMsg
 
 // globals are the global keys with only those enabled that work now: esc
 // needs a screen to go back to, ctrl+l and ctrl+f an open vault.

@@ -271,3 +271,18 @@ func TestColumnsSizeToContent(t *testing.T) {
 		t.Errorf("the purpose is cut at 120 columns:\n%s", v)
 	}
 }
+
+// A run of letters never answers the question its own first key asked.
+func TestQuickKeysNeverAnswerTheirOwnQuestion(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	before := len(top[caseloadModel](t, d).rows)
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("dy"), Paste: true})
+	if d.model().prompt == nil {
+		t.Fatalf("no question after a quick d:\n%s", d.view())
+	}
+	d.keys("n")
+	if got := len(top[caseloadModel](t, d).rows); got != before {
+		t.Errorf("a pasted dy removed a client: %d rows, was %d", got, before)
+	}
+}
