@@ -24,15 +24,58 @@ func (b backend) Create(passphrase []byte) (string, tui.Store, error) {
 	return recovery, s, nil
 }
 
-// Unlock opens the vault; a security key's plugin talks through keys.
+// Unlock opens the vault; a security key's plugin talks through keys. A
+// vault older than this laptop last saved is kept open, refused, for
+// AcceptOlder or ReadOlder.
 func (b backend) Unlock(passphrase []byte, keys tui.KeyUI) (tui.Store, error) {
+	b.dropOlder()
 	e := *b.e
 	e.keyUI = keys
+	e.keepOlder = true
 	s, err := e.openSecret(context.Background(), passphrase)
+	b.e.older = e.older
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// dropOlder closes a refused older vault no choice was made for.
+func (b backend) dropOlder() {
+	if o := b.e.older; o != nil {
+		b.e.older = nil
+		o.Store.Close()
+		o.vault.Close()
+	}
+}
+
+// AcceptOlder takes the older vault Unlock refused as current.
+func (b backend) AcceptOlder() (tui.Store, error) {
+	o := b.e.older
+	if o == nil {
+		return nil, crypt.ErrRolledBack
+	}
+	b.e.older = nil
+	if err := o.vault.AcceptGeneration(); err != nil {
+		o.Close()
+		return nil, err
+	}
+	if err := o.LogUnlock(context.Background()); err != nil {
+		o.Close()
+		return nil, err
+	}
+	return o, nil
+}
+
+// ReadOlder returns the older vault Unlock refused as it is: the vault
+// refuses every write on it, and the screens say so at each change.
+func (b backend) ReadOlder() (tui.Store, error) {
+	o := b.e.older
+	if o == nil {
+		return nil, crypt.ErrRolledBack
+	}
+	b.e.older = nil
+	return o, nil
 }
 
 // SuggestPassphrase offers six random words.
@@ -47,6 +90,8 @@ func (b backend) Classify(err error) tui.Problem {
 	switch {
 	case err == nil:
 		return tui.ProblemNone
+	case errors.Is(err, crypt.ErrRolledBack):
+		return tui.ProblemRolledBack
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return tui.ProblemWrongPassphrase
 	case errors.Is(err, crypt.ErrKeyPluginMissing):

@@ -6,11 +6,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
 )
+
+// when is a moment in a message: day, month, time, in local time.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.Local().Format("2 Jan 15:04")
+}
 
 // explain turns an error into what the coach reads: what happened, and
 // what they can do about it. Internals stay out of the sentence unless no
@@ -27,13 +36,26 @@ func (e *env) explain(err error) (msg, hint string) {
 	var formatErr *dossier.FormatError
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
+	var rolled *crypt.RollbackError
 	if msg, hint, ok := e.explainPaper(err); ok {
 		return msg, hint
 	}
 	if msg, hint, ok := e.explainMoney(err); ok {
 		return msg, hint
 	}
+	if msg, hint, ok := e.explainAgenda(err); ok {
+		return msg, hint
+	}
 	switch {
+	case errors.As(err, &rolled):
+		return fmt.Sprintf(e.t("this vault is older than the one this laptop last saved (generation %d, %s vs %d, %s); a sync tool or a restore may have put an older copy back",
+				"deze kluis is ouder dan die deze laptop het laatst bewaarde (generatie %d, %s tegen %d, %s); een synchronisatieprogramma of een herstel heeft misschien een oudere kopie teruggezet"),
+				rolled.Have, when(rolled.HaveAt), rolled.Seen, when(rolled.SeenAt)),
+			e.t("nothing was written. Open the newest backup: put your newest copy of the vault back with 'caseload restore FILE' (or the sync tool's newest version), or go back to a save kept in backups/ with 'caseload restore --at TIME'; open this older one read-only: 'caseload list' and the other reading commands work on it as it is; accept it as current: 'caseload --accept-older'",
+				"er is niets geschreven. Open de nieuwste reservekopie: zet je nieuwste kopie van de kluis terug met 'caseload restore FILE' (of de nieuwste versie uit het synchronisatieprogramma), of ga terug naar een versie in backups/ met 'caseload restore --at TIJD'; open deze oudere alleen-lezen: 'caseload list' en de andere leesopdrachten werken erop zoals hij is; neem hem als de huidige: 'caseload --accept-older'")
+	case errors.Is(err, crypt.ErrNoSaveBefore):
+		return e.t("no save kept in the vault is that old", "geen bewaarde versie van de kluis is zo oud") + strings.TrimPrefix(err.Error(), "restoring: "+crypt.ErrNoSaveBefore.Error()),
+			e.t("nothing was changed; choose a later time", "er is niets veranderd; kies een later tijdstip")
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
 	case errors.Is(err, errDossierDamaged):
@@ -112,6 +134,14 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, crypt.ErrNotVault):
 		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
 			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
+	case errors.Is(err, crypt.ErrJournalBroken), errors.Is(err, store.ErrJournal):
+		msg := e.t("a saved change in the vault's journal is missing or damaged, so the saves after it cannot be applied",
+			"een bewaarde wijziging in het journaal van de kluis ontbreekt of is beschadigd, dus de latere wijzigingen kunnen niet worden toegepast")
+		if _, detail, ok := strings.Cut(err.Error(), crypt.ErrJournalBroken.Error()+": "); ok {
+			msg += " (" + detail + ")"
+		}
+		return msg, e.t("nothing was changed; vault.age is whole: put the journal file back from your sync tool's history or a copy of the vault folder, then open again",
+			"er is niets veranderd; vault.age is heel: zet het journaalbestand terug uit de geschiedenis van je synchronisatieprogramma of een kopie van de kluismap en open opnieuw")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.t("the vault is damaged and cannot be opened safely", "de kluis is beschadigd en kan niet veilig worden geopend"),
 			e.t("nothing was changed; the last saves are kept in "+backups+": copy the newest over vault.age, or restore a backup",

@@ -65,6 +65,14 @@ type env struct {
 	// args is the command line as typed, for the corrected command in a
 	// usage error's hint.
 	args []string
+
+	// acceptOlder takes a vault older than this laptop last saved as
+	// current (the rollback warning's third choice).
+	acceptOlder bool
+	// keepOlder keeps such a vault open in older, refused, for the TUI to
+	// ask the coach what to do with it.
+	keepOlder bool
+	older     *session
 }
 
 // Main runs caseload with the given arguments and returns the exit code.
@@ -151,6 +159,8 @@ func newRootCmd(e *env) *cobra.Command {
 		"lees de wachtwoordzin uit `FILE`, voor scripts (ook CASELOAD_PASSPHRASE_FILE)"))
 	pf.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, e.t("lock the vault after `DURATION` without a key press",
 		"vergrendel de kluis na `DUUR` zonder toetsaanslag"))
+	pf.BoolVar(&e.acceptOlder, "accept-older", false, e.t("take a vault older than this laptop last saved as current",
+		"neem een kluis die ouder is dan deze laptop het laatst bewaarde als de huidige"))
 	pf.BoolP("help", "h", false, e.t("show this help", "toon deze hulp"))
 	root.SetFlagErrorFunc(e.flagError)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { e.printHelp(c) })
@@ -162,6 +172,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newInitCmd(e),
 		newVerifyCmd(e),
 		newListCmd(e),
+		newAgendaCmd(e),
 		newDeadlinesCmd(e),
 		newErasuresCmd(e),
 		newRetentionCmd(e),
@@ -169,6 +180,8 @@ func newRootCmd(e *env) *cobra.Command {
 		newPasswdCmd(e),
 		newRecoverCmd(e),
 		newBackupCmd(e),
+		newRestoreCmd(e),
+		newRecoverImageCmd(e),
 		newExportCmd(e),
 		newPrintCmd(e),
 		newImportCmd(e),

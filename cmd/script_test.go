@@ -3,10 +3,12 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
 
+	"github.com/caseload/caseload/crypt"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/caseload/caseload/internal/fakekey"
@@ -16,7 +18,18 @@ import (
 const testWorkFactor = 10
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	// This laptop's memory of vaults (crypt/state.go) goes to a folder of
+	// the tests' own, never the tester's.
+	var tm testscript.TestingM = m
+	if os.Getenv(crypt.StateDirEnv) == "" {
+		d, err := os.MkdirTemp("", "caseload-state-")
+		if err != nil {
+			panic(err)
+		}
+		os.Setenv(crypt.StateDirEnv, d)
+		tm = cleanupM{m, d}
+	}
+	testscript.Main(tm, map[string]func(){
 		"caseload": func() {
 			e := &env{
 				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
@@ -31,6 +44,18 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// cleanupM removes the tests' state folder after the tests.
+type cleanupM struct {
+	m   *testing.M
+	dir string
+}
+
+func (c cleanupM) Run() int {
+	code := c.m.Run()
+	os.RemoveAll(c.dir)
+	return code
+}
+
 // TestScripts runs the command line as a coach or a script would, from
 // the scripts in testdata/script.
 func TestScripts(t *testing.T) {
@@ -38,6 +63,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "en_GB.UTF-8")
+			env.Setenv(crypt.StateDirEnv, filepath.Join(env.WorkDir, ".state"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -27,7 +27,22 @@ func (e *env) cryptOptions() *crypt.Options {
 }
 
 func (e *env) storeOptions(v *crypt.Vault) store.Options {
-	return store.Options{Sealer: v, Blobs: v.Blobs(), Clock: e.clock}
+	return store.Options{Journal: v, Replay: v.Replay(), Blobs: v.Blobs(), Clock: e.clock}
+}
+
+// checkGeneration compares the generation just opened with the newest
+// this laptop remembers of the vault: an older one is refused
+// (crypt.RollbackError) unless the coach chose --accept-older.
+func (e *env) checkGeneration(ctx context.Context, s *store.Store, v *crypt.Vault) error {
+	gen, at, err := s.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	err = v.Generation(gen, at)
+	if errors.Is(err, crypt.ErrRolledBack) && e.acceptOlder {
+		return v.AcceptGeneration()
+	}
+	return err
 }
 
 // open unlocks the vault with the given passphrase and loads the caseload.
@@ -71,6 +86,16 @@ func (e *env) decrypt(passphrase []byte) (*crypt.Vault, *store.ImageBuffer, erro
 func (e *env) load(ctx context.Context, v *crypt.Vault, buf *store.ImageBuffer) (*session, error) {
 	s, err := store.OpenBuffer(ctx, buf, e.storeOptions(v))
 	if err != nil {
+		v.Close()
+		return nil, err
+	}
+	if err := e.checkGeneration(ctx, s, v); err != nil {
+		if errors.Is(err, crypt.ErrRolledBack) && e.keepOlder {
+			// The TUI asks the coach what to do with it (backend.go).
+			e.older = &session{Store: s, vault: v}
+			return nil, err
+		}
+		s.Close()
 		v.Close()
 		return nil, err
 	}
@@ -133,9 +158,17 @@ func (e *env) openAsked(ctx context.Context, seal bool) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	// No Sealer: a store without one keeps every change in memory.
-	s, err := store.OpenBuffer(ctx, buf, store.Options{Clock: e.clock})
+	// No Sealer: a store without one keeps every change in memory. The
+	// journal's changes are applied, and an older vault than this laptop
+	// saved is read as it is: reading is the safe choice the rollback
+	// warning offers.
+	s, err := store.OpenBuffer(ctx, buf, store.Options{Replay: v.Replay(), Clock: e.clock})
 	if err != nil {
+		v.Close()
+		return nil, err
+	}
+	if err := e.checkGeneration(ctx, s, v); err != nil && !errors.Is(err, crypt.ErrRolledBack) {
+		s.Close()
 		v.Close()
 		return nil, err
 	}

@@ -85,8 +85,10 @@ func (v *Vault) rotate() {
 	if err != nil {
 		return
 	}
-	for i, keep := range keepBackups(list, v.now()) {
-		if !keep {
+	keep := keepBackups(list, v.now())
+	v.protectDocuments(list, keep)
+	for i, k := range keep {
+		if !k {
 			v.fs.Remove(list[i].Path)
 		}
 	}
@@ -127,6 +129,9 @@ func (v *Vault) DropBackups() (int, error) {
 		}
 		n++
 	}
+	// The saves kept beside them, and their lists of documents, go too:
+	// a purge's erased data must not live on in them.
+	v.rotateJournals()
 	if n > 0 {
 		if err := v.fs.SyncDir(v.path(backupsDir)); err != nil {
 			return n, fmt.Errorf("dropping backups: %w", err)

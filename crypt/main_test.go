@@ -50,6 +50,18 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(run(os.Getenv(childDirEnv)))
 	}
+	if os.Getenv(StateDirEnv) == "" {
+		// This laptop's memory of vaults goes to a folder of the test's
+		// own, never the tester's.
+		d, err := os.MkdirTemp("", "caseload-state-")
+		if err != nil {
+			panic(err)
+		}
+		os.Setenv(StateDirEnv, d)
+		code := m.Run()
+		os.RemoveAll(d)
+		os.Exit(code)
+	}
 	os.Exit(m.Run())
 }
 

@@ -44,21 +44,63 @@ func (v *Vault) Seal(image []byte) error {
 	if v.keys == nil {
 		return fmt.Errorf("sealing vault: %w", errClosed)
 	}
+	if err := v.seal(image, nil); err != nil {
+		return fmt.Errorf("sealing vault: %w", err)
+	}
+	return nil
+}
+
+// seal is Seal with v.mu held. The journal entries following the old
+// snapshot are covered by image and dropped once it is durable; unless
+// rechain holds them (Recover seals the bare snapshot under new keys):
+// then they are sealed again as a chain following the new snapshot,
+// before it replaces the old one, so that whichever of the two a crash
+// leaves has its chain.
+func (v *Vault) seal(image []byte, rechain [][]byte) error {
 	recipients := v.keys.recipients()
 	w, err := writeTemp(v.fs, v.dir, vaultTemp, v.bufSize, func(w io.Writer) error {
 		return encrypt(w, image, recipients...)
 	})
 	if err != nil {
-		return fmt.Errorf("sealing vault: %w", err)
+		return err
 	}
-	if err := v.replace(w); err != nil {
-		return fmt.Errorf("sealing vault: %w", err)
+	old := v.chain
+	var fresh []link
+	if len(rechain) > 0 {
+		v.chain = nil
+		for i, c := range rechain {
+			l, err := v.writeEntry(c, w.sum, old[i].head.gen)
+			if err != nil {
+				v.fs.Remove(w.name)
+				v.dropLinks(v.chain)
+				v.chain = old
+				return fmt.Errorf("sealing the journal again: %w", err)
+			}
+			v.chain = append(v.chain, l)
+		}
+		fresh, v.chain = v.chain, old
 	}
-	// The save is durable; rotation is housekeeping. A failure leaves one
-	// backup too many, and the next save tries again, so it is not worth
+	kept, err := v.replace(w)
+	if err != nil {
+		v.dropLinks(fresh)
+		return err
+	}
+	// The save is durable; the rest is housekeeping. A failure leaves a
+	// file too many, and the next save tries again, so it is not worth
 	// telling the caller the save failed.
+	v.dropCovered(kept)
+	v.keepRefs(kept)
+	v.chain = fresh
 	v.rotate()
+	v.rotateJournals()
 	return nil
+}
+
+// dropLinks removes entry files written for a seal that did not happen.
+func (v *Vault) dropLinks(links []link) {
+	for _, l := range links {
+		v.fs.Remove(v.path(filepath.Join(journalDir, l.name)))
+	}
 }
 
 // errRaced means vault.age was swapped between the check and the backup.
@@ -66,46 +108,44 @@ var errRaced = errors.New("vault.age changed while saving")
 
 // replace puts the written temp file in place of vault.age, or aside as a
 // conflict file if vault.age changed behind our back.
-func (v *Vault) replace(w *written) error {
+func (v *Vault) replace(w *written) (kept string, err error) {
 	changed, err := v.changedOnDisk()
 	if err != nil {
 		v.fs.Remove(w.name)
-		return fmt.Errorf("checking vault.age: %w", err)
+		return "", fmt.Errorf("checking vault.age: %w", err)
 	}
-	kept := false
 	if !changed && v.disk.present {
-		err := v.keepGeneration()
-		kept = err == nil
+		kept, err = v.keepGeneration()
 		if errors.Is(err, errRaced) {
 			changed = true
 		} else if err != nil {
 			v.fs.Remove(w.name)
-			return fmt.Errorf("keeping a backup: %w", diskErr(err))
+			return "", fmt.Errorf("keeping a backup: %w", diskErr(err))
 		}
 	}
 	if changed {
-		return v.keepConflict(w)
+		return "", v.keepConflict(w)
 	}
 	if err := v.fs.Rename(w.name, v.path(vaultFile)); err != nil {
 		v.fs.Remove(w.name)
-		return fmt.Errorf("replacing vault.age: %w", err)
+		return "", fmt.Errorf("replacing vault.age: %w", err)
 	}
 	// vault.age is the new file from here on, whatever fails next: remember
 	// it, or the next Seal would take our own file for a stranger's.
 	v.disk = onDisk{present: true, size: w.size, sum: w.sum, info: w.info}
 	if err := v.fs.SyncDir(v.dir); err != nil {
-		return fmt.Errorf("syncing folder: %w", err)
+		return kept, fmt.Errorf("syncing folder: %w", err)
 	}
 	// The backup's name is made durable last: losing it in a crash costs
 	// an old generation, never the new one, and on journaling file systems
 	// the folder sync above has usually committed it already, making this
 	// one nearly free.
-	if kept {
+	if kept != "" {
 		if err := v.fs.SyncDir(v.path(backupsDir)); err != nil {
-			return fmt.Errorf("syncing backups: %w", err)
+			return kept, fmt.Errorf("syncing backups: %w", err)
 		}
 	}
-	return nil
+	return kept, nil
 }
 
 // changedOnDisk reports whether vault.age is no longer what this Vault
@@ -154,10 +194,10 @@ func (v *Vault) changedOnDisk() (bool, error) {
 // has none, the file is copied. It returns errRaced if the file it kept is
 // not the one changedOnDisk just approved, which narrows the window in
 // which a sync tool's file could be overwritten to the rename itself.
-func (v *Vault) keepGeneration() error {
+func (v *Vault) keepGeneration() (string, error) {
 	dir := v.path(backupsDir)
 	if err := v.fs.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return "", err
 	}
 	t := v.now()
 	for range 1000 {
@@ -168,18 +208,18 @@ func (v *Vault) keepGeneration() error {
 			continue
 		}
 		if err != nil {
-			return v.copyGeneration(name)
+			return name, v.copyGeneration(name)
 		}
 		info, err := v.fs.Stat(name)
 		if err != nil {
-			return err
+			return "", err
 		}
 		if !os.SameFile(info, v.disk.info) {
-			return errRaced
+			return "", errRaced
 		}
-		return nil
+		return name, nil
 	}
-	return errors.New("no free backup name")
+	return "", errors.New("no free backup name")
 }
 
 // copyGeneration copies vault.age to name, checking that the copy is the

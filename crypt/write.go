@@ -33,7 +33,7 @@ const (
 )
 
 // tempPatterns are the temp files Open may sweep up.
-var tempPatterns = []string{vaultTemp, identityTemp, blobTemp, backupTemp}
+var tempPatterns = []string{vaultTemp, identityTemp, blobTemp, backupTemp, journalTemp}
 
 // written describes a temp file that was written, fsynced, read back and
 // found identical.
@@ -447,7 +447,7 @@ func fingerprintFile(fsys fsys, name string) ([sha256.Size]byte, fs.FileInfo, er
 // removeStaleTemps deletes temp files a killed process left in the vault
 // folder. Only called with the lock held, so none of them is being written.
 func removeStaleTemps(fsys fsys, dir string) {
-	for _, d := range []string{dir, filepath.Join(dir, filesDir), filepath.Join(dir, backupsDir)} {
+	for _, d := range []string{dir, filepath.Join(dir, filesDir), filepath.Join(dir, backupsDir), filepath.Join(dir, journalDir)} {
 		entries, err := fsys.ReadDir(d)
 		if err != nil {
 			continue

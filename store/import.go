@@ -388,8 +388,8 @@ func (t *tx) prepareImportStatements() (*importStatements, error) {
 			rejected_on, outcome, restricted, restricted_reason, hold, hold_reason, hold_until,
 			notes, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&ins.record, `INSERT INTO records (client_id, kind, title, body, record_date, special,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&ins.record, `INSERT INTO records (client_id, kind, title, body, body_size, record_date, special,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&ins.appointment, `INSERT INTO appointments (client_id, starts_at, minutes, place,
 			attendance, reason, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&ins.document, `INSERT INTO attachments (client_id, blob_id, blob_key, name, kind, size,
@@ -438,7 +438,7 @@ func (t *tx) importClient(ins *importStatements, b ClientBundle, refs []blobRef)
 	c.Updated, _ = time.Parse(momentLayout, updated)
 	for _, r := range b.Records {
 		cr, up := t.importStamps(r.Created, r.Updated)
-		if _, err := ins.record.ExecContext(t.ctx, c.ID, r.Kind, r.Title, packText(r.Body), dateArg(r.Date), r.Special,
+		if _, err := ins.record.ExecContext(t.ctx, c.ID, r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special,
 			cr, up); err != nil {
 			return c, fmt.Errorf("adding record: %w", err)
 		}

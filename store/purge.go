@@ -104,7 +104,9 @@ func draftPrefix(clientID int64) string { return "client:" + strconv.FormatInt(c
 // purge with the id and the date.
 func (s *Store) Purge(ctx context.Context, plan PurgePlan) (Tombstone, error) {
 	var ts Tombstone
-	err := s.write(ctx, func(t *tx) error {
+	// A purge compacts at once: its save is a new snapshot, never a
+	// journal entry, so the erased data leaves journal/ with this save.
+	err := s.writeSnapshot(ctx, func(t *tx) error {
 		var cur PurgePlan
 		var err error
 		if plan.Category == CategoryInvoice {

@@ -108,9 +108,9 @@ func (t *tx) saveRecord(r Record) (Record, error) {
 		return r, err
 	}
 	if r.ID == 0 {
-		res, err := t.exec(`INSERT INTO records (client_id, kind, title, body, record_date, special,
-				created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ClientID, r.Kind, r.Title, packText(r.Body), dateArg(r.Date), r.Special, t.stamp(), t.stamp())
+		res, err := t.exec(`INSERT INTO records (client_id, kind, title, body, body_size, record_date, special,
+				created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ClientID, r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special, t.stamp(), t.stamp())
 		if err != nil {
 			return r, fmt.Errorf("adding record: %w", err)
 		}
@@ -127,9 +127,9 @@ func (t *tx) saveRecord(r Record) (Record, error) {
 	if old.ClientID != r.ClientID {
 		return r, invalid("client", "a record cannot move to another client")
 	}
-	if _, err := t.exec(`UPDATE records SET kind = ?, title = ?, body = ?, record_date = ?,
+	if _, err := t.exec(`UPDATE records SET kind = ?, title = ?, body = ?, body_size = ?, record_date = ?,
 			special = ?, updated_at = ? WHERE id = ?`,
-		r.Kind, r.Title, packText(r.Body), dateArg(r.Date), r.Special, t.stamp(), r.ID); err != nil {
+		r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special, t.stamp(), r.ID); err != nil {
 		return r, fmt.Errorf("updating record: %w", err)
 	}
 	r.Created, r.Updated = old.Created, civilMoment(t.now)

@@ -22,9 +22,10 @@ const manyHits = 250
 // pushes a later one out.
 const recentPool = 1000
 
-// Search finds clients by name and records by text across the whole
-// caseload. Every word must match (as a prefix); client matches come
-// first (by relevance), then records.
+// Search finds clients by name, records by text and appointments by
+// place and notes across the whole caseload. Every word must match (as a
+// prefix); client matches come first (by relevance), then records, then
+// appointments (latest first, at most limit).
 //
 // Records come by relevance (bm25) when at most 250 match. When more
 // match, relevance says little and costs much, so they come newest first:
@@ -70,9 +71,37 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 			return fmt.Errorf("searching: %w", err)
 		}
 		hits = append(hits, records...)
+		appts, err := t.appointmentHits(match, limit)
+		if err != nil {
+			return fmt.Errorf("searching: %w", err)
+		}
+		hits = append(hits, appts...)
 		return nil
 	})
 	return hits, err
+}
+
+// appointmentHits finds appointments by their place and notes, latest
+// first: a place is searched to find when the client was seen there.
+func (t *tx) appointmentHits(match string, limit int) ([]Hit, error) {
+	rs, err := t.query(`SELECT a.client_id, trim(c.first_name || ' ' || c.last_name), a.id, a.starts_at,
+			snippet(appointments_fts, -1, '«', '»', '…', 12)
+		FROM appointments_fts f JOIN appointments a ON a.id = f.rowid JOIN clients c ON c.id = a.client_id
+		WHERE appointments_fts MATCH ? ORDER BY a.starts_at DESC, a.id DESC LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var hits []Hit
+	for rs.Next() {
+		var h Hit
+		if err := rs.Scan(&h.ClientID, &h.ClientName, &h.AppointmentID, at(&h.Date), &h.Snippet); err != nil {
+			return nil, err
+		}
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
+		hits = append(hits, h)
+	}
+	return hits, rs.Err()
 }
 
 // matchingRecords picks the ids of at most limit records that match, in

@@ -34,6 +34,22 @@ type Sealer interface {
 	Seal(image []byte) error
 }
 
+// Journal makes each save cost its change: the rows a save changed are
+// appended as a small sealed entry beside the snapshot, and now and then
+// the whole image becomes the new snapshot (compaction). crypt.Vault
+// implements it.
+type Journal interface {
+	// Append makes change durable as the next entry after the snapshot,
+	// bringing the caseload to generation gen. change is opaque to the
+	// journal; Options.Replay gives it back at the next open.
+	Append(change []byte, gen uint64) error
+	// Compact makes image, which holds every change appended so far, the
+	// new snapshot at generation gen, and drops the entries it covers.
+	Compact(image []byte, gen uint64) error
+	// Backlog is how many entries, and bytes, follow the snapshot.
+	Backlog() (entries int, size int64)
+}
+
 // Blobs keeps attachments outside the database image, each sealed to its own key.
 type Blobs interface {
 	// Put seals data under a fresh random id and returns the id and the
@@ -54,6 +70,13 @@ type Options struct {
 	// Sealer receives the image after every committed write; nil keeps the
 	// caseload in memory only (tests, dry runs).
 	Sealer Sealer
+	// Journal, when set, receives each save's change instead of the
+	// whole image, and the image only when compacting; Sealer is then
+	// unused.
+	Journal Journal
+	// Replay is what the journal held at open, oldest first: applied to
+	// the image before anything else.
+	Replay [][]byte
 	// Blobs stores attachments; nil refuses attachments.
 	Blobs Blobs
 	// Clock defaults to time.Now.
@@ -83,6 +106,14 @@ type Store struct {
 	sealMem   sealMem    // the memory each seal's image is written into
 
 	doomed []doomedBlob // sealed files to remove once a seal without their keys succeeds
+
+	// The journal (journal.go).
+	journal     Journal
+	sess        *session // records the rows changed since the last save
+	tables      []string // the tables it watches
+	unsaved     [][]byte // changes taken from sess, not yet durable
+	snapshotDue bool     // the next save writes the whole image
+	appended    int      // entries appended since open
 }
 
 // doomedBlob is a sealed file whose key left the database in write number
@@ -148,16 +179,16 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("opening database: %w", err)
 	}
-	s := &Store{db: db, conn: conn, sealer: o.Sealer, blobs: o.Blobs, clock: o.Clock}
+	s := &Store{db: db, conn: conn, sealer: o.Sealer, blobs: o.Blobs, clock: o.Clock, journal: o.Journal}
 	s.sealDone = sync.NewCond(&s.mu)
 	if b != nil {
 		s.imageSize = b.n
 	}
-	if err := s.load(ctx, b); err != nil {
+	if err := s.load(ctx, b, o.Replay); err != nil {
 		s.drop()
 		return nil, err
 	}
-	if b != nil && s.sealer != nil {
+	if b != nil && (s.sealer != nil || s.journal != nil) {
 		s.sealMem.prepare(b.n)
 	}
 	if b == nil {
@@ -167,6 +198,7 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 		err := s.reload(ctx)
 		if err == nil {
 			s.committed++
+			s.snapshotDue = true
 			err = s.Save(ctx)
 		}
 		if err != nil {
@@ -179,6 +211,8 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 
 // reload loads the database again from its own image.
 func (s *Store) reload(ctx context.Context) error {
+	s.sess.close()
+	s.sess = nil
 	image, err := s.imageLocked(ctx, goMem)
 	if err != nil {
 		return err
@@ -189,12 +223,12 @@ func (s *Store) reload(ctx context.Context) error {
 	}
 	defer b.Free()
 	copy(b.Bytes(), image)
-	return s.load(ctx, b)
+	return s.load(ctx, b, nil)
 }
 
 // load makes b the database, or creates the schema in an empty one when
-// b is nil.
-func (s *Store) load(ctx context.Context, b *ImageBuffer) error {
+// b is nil, and applies the journal's changes to it.
+func (s *Store) load(ctx context.Context, b *ImageBuffer, replay [][]byte) error {
 	if b != nil {
 		err := s.conn.Raw(func(dc any) error {
 			if done, err := b.adopt(dc); done {
@@ -239,41 +273,53 @@ func (s *Store) load(ctx context.Context, b *ImageBuffer) error {
 	// when it was decrypted, so it is exactly what was sealed. A full check
 	// walks every FTS5 segment (seconds at a thousand clients); `caseload
 	// verify` runs it on demand.
-	return s.migrate(ctx, b == nil)
+	if err := s.replay(ctx, replay); err != nil {
+		return err
+	}
+	migrated, err := s.migrate(ctx, b == nil)
+	if err != nil {
+		return err
+	}
+	if migrated {
+		// The journal records no schema change: a migrated caseload is
+		// sealed whole at its first save.
+		s.snapshotDue = true
+	}
+	return s.watch(ctx)
 }
 
 // migrate runs the numbered migrations the image has not seen yet, each in
 // its own transaction together with the new user_version.
-func (s *Store) migrate(ctx context.Context, fresh bool) error {
+func (s *Store) migrate(ctx context.Context, fresh bool) (bool, error) {
 	var version int
 	if err := s.conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("reading schema version: %w", err)
+		return false, fmt.Errorf("reading schema version: %w", err)
 	}
 	if version == 0 && !fresh {
-		return fmt.Errorf("opening caseload: %w", ErrNoSchema)
+		return false, fmt.Errorf("opening caseload: %w", ErrNoSchema)
 	}
 	steps, err := migrationSteps()
 	if err != nil {
-		return err
+		return false, err
 	}
 	if version > len(steps) {
-		return fmt.Errorf("schema version %d: %w", version, ErrNewerSchema)
+		return false, fmt.Errorf("schema version %d: %w", version, ErrNewerSchema)
 	}
 	for i := version; i < len(steps); i++ {
 		tx, err := s.conn.BeginTx(ctx, nil)
 		if err != nil {
-			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+			return false, fmt.Errorf("migrating to version %d: %w", i+1, err)
 		}
 		if _, err := tx.ExecContext(ctx, steps[i]); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+			return false, fmt.Errorf("migrating to version %d: %w", i+1, err)
 		}
 		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(i+1)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+			return false, fmt.Errorf("migrating to version %d: %w", i+1, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrating to version %d: %w", i+1, err)
+			return false, fmt.Errorf("migrating to version %d: %w", i+1, err)
 		}
 		s.committed++
 	}
@@ -283,10 +329,10 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 		// cannot run inside a migration's transaction; once, after the
 		// last one, it gives the space back.
 		if _, err := s.conn.ExecContext(ctx, "VACUUM"); err != nil {
-			return fmt.Errorf("compacting after migrating: %w", err)
+			return false, fmt.Errorf("compacting after migrating: %w", err)
 		}
 	}
-	return nil
+	return version < len(steps), nil
 }
 
 // SchemaVersion is the schema version this build writes.
@@ -330,12 +376,22 @@ func (s *Store) Close() error {
 	if s.conn == nil {
 		return nil
 	}
+	if s.journal != nil && s.appended >= compactOnClose {
+		if n, _ := s.journal.Backlog(); n > 0 {
+			s.snapshotDue = true
+		}
+	}
 	err := s.sealLocked(context.Background())
+	if err == nil && s.journal != nil && s.snapshotDue {
+		err = s.sealOnce(context.Background())
+	}
 	s.drop()
 	return err
 }
 
 func (s *Store) drop() {
+	s.sess.close()
+	s.sess = nil
 	s.sealMem.free()
 	if s.conn != nil {
 		s.conn.Close()
@@ -451,6 +507,9 @@ func (s *Store) sealLocked(ctx context.Context) error {
 // released while the vault writes. Called with mu held and no seal
 // running.
 func (s *Store) sealOnce(ctx context.Context) error {
+	if s.journal != nil {
+		return s.journalOnce(ctx)
+	}
 	target := s.committed
 	if s.sealer == nil {
 		s.sealed = target
@@ -557,6 +616,23 @@ func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 	defer s.mu.Unlock()
 	if err := s.inTx(ctx, fn, true); err != nil {
 		return err
+	}
+	return s.sealLocked(ctx)
+}
+
+// writeSnapshot is write whose save is a new snapshot, when the store
+// has a journal (see Compact).
+func (s *Store) writeSnapshot(ctx context.Context, fn func(*tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.inTx(ctx, fn, true); err != nil {
+		return err
+	}
+	if s.journal != nil {
+		s.snapshotDue = true // before waiting: no append may carry it
+	}
+	for s.sealing {
+		s.sealDone.Wait()
 	}
 	return s.sealLocked(ctx)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -13,9 +14,20 @@ import (
 	"modernc.org/sqlite"
 )
 
-// A record's text is most of a caseload, and it is stored compressed:
-// raw DEFLATE behind a version byte, in a BLOB. Shorter texts, and texts
-// that would not shrink, stay TEXT as they are. At 1,000 invented clients
+// A record's text is most of a caseload, and it is stored compressed in
+// the form SQLite's own archive format (sqlar) uses, which the stock
+// sqlite3 shell reads with its built-in sqlar_uncompress(data, size): a
+// zlib stream in a BLOB, with the text's length in bytes in the column
+// body_size beside it (migration 0008). Shorter texts, and texts that
+// would not shrink, stay TEXT as they are, with body_size their length,
+// which sqlar_uncompress passes through. So with caseload gone,
+//
+//	SELECT CAST(sqlar_uncompress(body, body_size) AS TEXT) FROM records
+//
+// in the stock shell gives every record's text (docs/recovery.md).
+// Caseload registers a function of the same name and meaning, which the
+// index's triggers and the view records_text use. (Vaults of schema 3
+// held raw DEFLATE behind a version byte; migration 0008 converts them.) At 1,000 invented clients
 // this halves the records (14.8 to 7.8 MB) and takes the image from 1.68
 // to about 1.25 times the raw text; every save and unlock moves that much
 // less.
@@ -37,20 +49,19 @@ const packMin = 64
 const packV1 = 0x01
 
 var (
-	packers   = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
+	packers   = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed); return w }}
 	unpackers = sync.Pool{New: func() any { return flate.NewReader(nil) }}
 )
 
 // packText is what a record text is stored as: s itself when short or
-// incompressible, else its packed bytes.
+// incompressible, else its zlib stream. Its body_size is len(s).
 func packText(s string) any {
 	if len(s) < packMin {
 		return s
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(s)/2 + 16)
-	buf.WriteByte(packV1)
-	w := packers.Get().(*flate.Writer)
+	w := packers.Get().(*zlib.Writer)
 	w.Reset(&buf)
 	_, err := io.WriteString(w, s)
 	if err == nil {
@@ -66,9 +77,22 @@ func packText(s string) any {
 // errPacked means a stored text could not be unpacked.
 var errPacked = errors.New("a stored text is damaged")
 
-// unpackText reverses packText for a stored BLOB.
+// unpackText reverses packText for a stored BLOB: a zlib stream, or a
+// schema 3 text (raw DEFLATE behind packV1).
 func unpackText(b []byte) (string, error) {
-	if len(b) == 0 || b[0] != packV1 {
+	if len(b) > 0 && b[0] != packV1 {
+		r, err := zlib.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return "", fmt.Errorf("%w: %w", errPacked, err)
+		}
+		var out strings.Builder
+		out.Grow(len(b) * 3)
+		if _, err := io.Copy(&out, r); err != nil {
+			return "", fmt.Errorf("%w: %w", errPacked, err)
+		}
+		return out.String(), nil
+	}
+	if len(b) == 0 {
 		return "", fmt.Errorf("%w: unknown format", errPacked)
 	}
 	r := unpackers.Get().(io.ReadCloser)
@@ -103,9 +127,51 @@ func (t storedText) Scan(v any) error {
 	return nil
 }
 
-// The SQL side: caseload_text(x) unpacks a stored text and passes any
+// sqlarUncompress is the stock sqlite3 shell's sqlar_uncompress: data
+// as it is when size is not positive or is data's length, else data
+// inflated from zlib into exactly size bytes (a BLOB); a TEXT is always
+// passed through. A stream that does
+// not inflate to size is an error here (the shell returns NULL): a
+// damaged text must not reach the index as if it were one.
+func sqlarUncompress(data driver.Value, size int64) (driver.Value, error) {
+	var b []byte
+	switch d := data.(type) {
+	case []byte:
+		b = d
+	case string:
+		// Caseload keeps compressed text only in BLOBs: a TEXT is the
+		// text, whatever body_size says (the stock shell would try to
+		// inflate it and give NULL; a row written by hand, say).
+		return d, nil
+	default:
+		return data, nil
+	}
+	if size <= 0 || size == int64(len(b)) {
+		return b, nil
+	}
+	if size > 1<<30 {
+		return nil, fmt.Errorf("%w: %d bytes is too large", errPacked, size)
+	}
+	r, err := zlib.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errPacked, err)
+	}
+	out := make([]byte, size)
+	if _, err := io.ReadFull(r, out); err != nil {
+		return nil, fmt.Errorf("%w: %w", errPacked, err)
+	}
+	return out, nil
+}
+
+// The SQL side: sqlar_uncompress(data, size) as the stock shell has it;
+// caseload_text(x) unpacks a stored text (either format) and passes any
 // other value through; caseload_pack(x) packs a TEXT, for migrations.
 func init() {
+	sqlite.MustRegisterDeterministicScalarFunction("sqlar_uncompress", 2,
+		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			size, _ := args[1].(int64)
+			return sqlarUncompress(args[0], size)
+		})
 	sqlite.MustRegisterDeterministicScalarFunction("caseload_text", 1,
 		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 			if b, ok := args[0].([]byte); ok {

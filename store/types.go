@@ -280,8 +280,14 @@ type Appointment struct {
 	Place      string
 	Attendance Attendance
 	// Reason explains a cancellation or a no-show.
-	Reason  string
-	Notes   string
+	Reason string
+	Notes  string
+	// SeriesID groups the appointments planned together as a series: the
+	// id of the first of them; 0 for a single appointment.
+	SeriesID int64
+	// NoteID is the session note written from this appointment (see
+	// SaveSessionNote); 0 when there is none. Read-only.
+	NoteID  int64
 	Created time.Time
 	Updated time.Time
 }
@@ -404,6 +410,9 @@ type Hit struct {
 	// ByDate is set on the record hits of a search with too many matches
 	// to rank by relevance: they come newest first instead.
 	ByDate bool
+	// AppointmentID is set on a hit in the place or notes of an
+	// appointment (RecordID is then 0); Date is its start.
+	AppointmentID int64
 }
 
 // AuditEntry is one line of the audit log. It names clients by id only.

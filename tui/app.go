@@ -170,6 +170,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSession(msg)
 	case closedMsg:
 		return m.onClosed(msg)
+	case todayBusyMsg:
+		// The vault opened on the caseload: show today on top, unless
+		// the coach has already gone elsewhere.
+		if len(m.stack) == 1 && m.top().Route().Kind == KindCaseload {
+			return m.push(Route{Kind: KindToday})
+		}
+		return m, nil
 	}
 	// The screens see a result before the save is booked: booking the last
 	// running save may start a waiting lock, which takes the screens'
@@ -248,6 +255,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.push(Route{Kind: KindSettings})
 	case key.Matches(msg, g.Breaches):
 		return m.push(Route{Kind: KindBreaches})
+	case key.Matches(msg, g.Agenda):
+		return m.push(Route{Kind: KindAgenda})
 	case key.Matches(msg, g.Back):
 		return m.pop(nil)
 	case key.Matches(msg, g.Quit):
@@ -302,6 +311,7 @@ func (m Model) globals() globalKeys {
 	k.Deadlines.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindDeadlines)
 	k.Settings.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindSettings)
 	k.Breaches.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindBreaches)
+	k.Agenda.SetEnabled(m.phase == phaseUnlocked && m.top().Route().Kind != KindAgenda)
 	return k
 }
 

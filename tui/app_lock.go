@@ -208,6 +208,9 @@ func (m Model) onSession(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	cmds = append(cmds, countDue(m.env.store, m.text), checkSize(m.env.store))
+	if len(m.stack) == 1 {
+		cmds = append(cmds, lookAtToday(m.env.store, m.env.today()))
+	}
 	m, tick := m.startTicking()
 	return m, tea.Batch(append(cmds, tick)...)
 }

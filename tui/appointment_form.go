@@ -10,12 +10,17 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // appointmentForm plans an appointment (id 0) or edits one: when, how
 // long, where, and afterwards whether the client came. A cancellation or a
 // no-show needs a reason; the form says so under the field and saves
-// nothing until it has one.
+// nothing until it has one. A new appointment can repeat every week or
+// two, a number of times or until a date (a series); moving one of a
+// series moves it alone or the rest of the series with it. An overlap
+// with another appointment of the coach is flagged once saved. ctrl+n
+// writes the session note of the appointment, or opens it.
 type appointmentForm struct {
 	env      *env
 	keys     formKeys
@@ -29,10 +34,11 @@ type appointmentForm struct {
 	dirty  bool
 	early  earlyDraft // a draft that came before the load
 
-	set     fieldSet
-	problem string
-	width   int
-	height  int
+	set      fieldSet
+	problem  string
+	noteKeys sessionNoteKeys
+	width    int
+	height   int
 }
 
 // defaultMinutes is the usual length of a coaching session.
@@ -58,8 +64,16 @@ func newAppointmentForm(e *env, clientID, id int64) appointmentForm {
 		choiceField("attendance", t.T("appointment.attendance"), attendance),
 		textField(st, "reason", t.T("appointment.reason")),
 		textField(st, "notes", t.T("appointment.notes")),
+		choiceField("repeat", t.T("appointment.repeat"), []option{{"", t.T("appointment.repeat_once")},
+			{"1", t.T("appointment.repeat_weekly")}, {"2", t.T("appointment.repeat_2weeks")}}),
+		textField(st, "times", t.T("appointment.times")),
+		dateField(st, t, "until", t.T("appointment.until")),
+		choiceField("apply", t.T("appointment.apply"), []option{{"", t.T("appointment.apply_one")},
+			{"rest", t.T("appointment.apply_rest")}}),
 	}
 	m.set.fields[5].input.Width = 60
+	m.set.fields[7].input.Width = 4
+	m.noteKeys = newSessionNoteKeys(t)
 	if id == 0 {
 		m.set.set("minutes", strconv.Itoa(defaultMinutes))
 	}
@@ -92,8 +106,8 @@ func (m appointmentForm) Title() string {
 // Capturing is always true: a form always has a focused field.
 func (m appointmentForm) Capturing() bool { return true }
 
-// KeyMap lists the form's keys.
-func (m appointmentForm) KeyMap() help.KeyMap { return m.keys }
+// KeyMap lists the form's keys, with ctrl+n for the session note.
+func (m appointmentForm) KeyMap() help.KeyMap { return appointmentKeyMap{m.keys, m.noteKeys} }
 
 // Draft is every field once the coach has typed something.
 func (m appointmentForm) Draft() (string, bool) {
@@ -137,6 +151,9 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 		return m, m.set.focusOn(m.set.focus)
 	case appointmentSavedMsg:
 		return m.onSaved(msg)
+	case sessionNoteMsg:
+		m.saving = false
+		return m, onSessionNote(m.env, msg)
 	case tea.KeyMsg:
 		if m.saving || !m.loaded {
 			return m, nil
@@ -161,6 +178,13 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Save):
 		return m.submit()
+	case key.Matches(msg, m.noteKeys.Note):
+		if m.dirty {
+			// The note belongs to the appointment as saved: save first.
+			return m, notify(m.env.text.T("appointment.note_save_first"))
+		}
+		m.saving = true
+		return m, openSessionNote(m.env, m.base)
 	case key.Matches(msg, m.keys.Cancel):
 		if m.dirty {
 			return m, confirmDiscard(m.env.text, back(nil))
@@ -176,13 +200,24 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 	return m, cmd
 }
 
-// syncHidden asks for a reason only for a cancellation or a no-show.
+// syncHidden asks for a reason only for a cancellation or a no-show, for
+// the repeat only when planning, for how often only for a series, and
+// whether to move the rest only in a series.
 func (m *appointmentForm) syncHidden() {
 	a := store.Attendance(m.set.get("attendance"))
-	if i := m.set.index("reason"); i >= 0 {
-		m.set.fields[i].hidden = a != store.AttendanceCancelled && a != store.AttendanceNoShow
+	hide := func(id string, hidden bool) {
+		if i := m.set.index(id); i >= 0 {
+			m.set.fields[i].hidden = hidden
+		}
 	}
+	hide("reason", a != store.AttendanceCancelled && a != store.AttendanceNoShow)
+	hide("repeat", m.id != 0)
+	once := m.id != 0 || m.set.get("repeat") == ""
+	hide("times", once)
+	hide("until", once)
+	hide("apply", m.id == 0 || m.base.SeriesID == 0)
 	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.noteKeys.Note.SetEnabled(m.id != 0 && m.loaded)
 }
 
 // submit reads the fields, refuses what cannot be right, and saves.
@@ -221,9 +256,49 @@ func (m appointmentForm) submit() (appointmentForm, tea.Cmd) {
 	if err := a.Validate(); err != nil {
 		return m.refuse(err)
 	}
+	repeat := store.Once
+	if m.id == 0 && m.set.get("repeat") != "" {
+		var msg string
+		var field string
+		repeat, field, msg = m.readRepeat()
+		if msg != "" {
+			return m.fail(field, msg)
+		}
+		if _, err := repeat.Starts(a.Start); err != nil {
+			return m.refuse(err)
+		}
+	}
 	m.saving = true
 	m.req = newReq()
-	return m, saveAppointment(m.env.store, m.req, a)
+	moved := m.id != 0 && !a.Start.Equal(m.base.Start) && m.base.Attendance == store.AttendancePlanned
+	return m, planAppointment(m.env.store, m.req, a, repeat, moved, m.set.get("apply") == "rest")
+}
+
+// readRepeat reads how a new series repeats: every one or two weeks, a
+// number of times or until a date. It names the field to correct.
+func (m appointmentForm) readRepeat() (r store.Repeat, field, problem string) {
+	t := m.env.text
+	weeks, _ := strconv.Atoi(m.set.get("repeat"))
+	r.EveryWeeks = weeks
+	times := strings.TrimSpace(m.set.get("times"))
+	until := strings.TrimSpace(m.set.get("until"))
+	switch {
+	case times != "" && until != "", times == "" && until == "":
+		return r, "times", t.T("appointment.times_or_date")
+	case times != "":
+		n, err := strconv.Atoi(times)
+		if err != nil || n < 1 {
+			return r, "times", t.T("appointment.times_format")
+		}
+		r.Count = n
+	default:
+		d, p := parseDate(until)
+		if p != dateOK {
+			return r, "until", dateProblemText(t, p, until)
+		}
+		r.Until = d
+	}
+	return r, "", ""
 }
 
 // fail puts msg under field id and moves the focus there.
@@ -236,7 +311,14 @@ func (m appointmentForm) fail(id, msg string) (appointmentForm, tea.Cmd) {
 // refuse shows a refusal of the store under its field, or above the form.
 func (m appointmentForm) refuse(err error) (appointmentForm, tea.Cmd) {
 	var ve *store.ValidationError
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
+	if errors.As(err, &ve) && ve.Field == "repeat" || errors.As(err, &ve) && ve.Field == "until" {
+		field := "times"
+		if m.set.get("until") != "" {
+			field = "until"
+		}
+		return m.fail(field, fieldProblem(m.env.text, ve))
+	}
+	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 && !m.set.fields[m.set.index(ve.Field)].hidden {
 		return m.fail(ve.Field, fieldProblem(m.env.text, ve))
 	}
 	m.problem = explain(m.env, err)
@@ -252,10 +334,113 @@ func (m appointmentForm) onSaved(msg appointmentSavedMsg) (appointmentForm, tea.
 		return m.refuse(msg.err)
 	}
 	m.dirty = false
-	return m, back(doneMsg{tab: tabAppointments, item: msg.appointment.ID})
+	done := back(doneMsg{tab: tabAppointments, item: msg.appointment.ID})
+	t := m.env.text
+	var said []string
+	if msg.planned > 1 {
+		said = append(said, t.Tf("appointment.planned_n", msg.planned))
+	}
+	if len(msg.conflicts) > 0 {
+		said = append(said, t.Tf("appointment.overlap", overlapText(t, msg.conflicts)))
+		return m, tea.Sequence(done, warn(strings.Join(said, " · ")))
+	}
+	if len(said) > 0 {
+		return m, tea.Sequence(done, notify(strings.Join(said, " · ")))
+	}
+	return m, done
 }
+
+// overlapText names the first appointment overlapped, and how many more.
+func overlapText(t Text, conflicts []store.AgendaItem) string {
+	c := conflicts[0]
+	s := "#" + strconv.FormatInt(c.ClientID, 10) + " " + termsafe.Line(oneLine(c.ClientName)) + " " +
+		t.DateTimeShort(c.Start)
+	if len(conflicts) > 1 {
+		s += " (+" + strconv.Itoa(len(conflicts)-1) + ")"
+	}
+	return s
+}
+
+// warn shows a warning on the status line.
+func warn(text string) tea.Cmd {
+	return func() tea.Msg { return statusMsg{kind: statusWarning, text: text} }
+}
+
+// planAppointment saves the form's appointment. A new one is planned,
+// alone or as a series; a planned one whose start changed is moved first
+// (with rest, the later ones of its series along), then saved. Either way
+// the answer names the appointments it overlaps.
+func planAppointment(s Store, req reqID, a store.Appointment, r store.Repeat, moved, rest bool) tea.Cmd {
+	return saving(func() tea.Msg {
+		if a.ID == 0 {
+			p, err := s.PlanSeries(ctx(), a, r)
+			var first store.Appointment
+			if len(p.Appointments) > 0 {
+				first = p.Appointments[0]
+			}
+			return appointmentSavedMsg{req: req, appointment: first, err: err, planned: len(p.Appointments),
+				conflicts: p.Conflicts}
+		}
+		var conflicts []store.AgendaItem
+		if moved {
+			p, err := s.Reschedule(ctx(), a.ID, a.Start, rest)
+			if err != nil {
+				return appointmentSavedMsg{req: req, err: err}
+			}
+			conflicts = p.Conflicts
+		}
+		saved, err := s.SaveAppointment(ctx(), a)
+		if err == nil && !moved {
+			conflicts, _ = s.Overlaps(ctx(), saved)
+		}
+		return appointmentSavedMsg{req: req, appointment: saved, err: err, conflicts: conflicts}
+	})
+}
+
+// sessionNoteKeys are the appointment form's key for its note.
+type sessionNoteKeys struct {
+	Note key.Binding
+}
+
+func newSessionNoteKeys(t Text) sessionNoteKeys {
+	return sessionNoteKeys{Note: bind([]string{"ctrl+n"}, "ctrl+n", t.T("key.session_note"))}
+}
+
+// appointmentKeyMap is a form's keys with the note's.
+type appointmentKeyMap struct {
+	form formKeys
+	note sessionNoteKeys
+}
+
+// ShortHelp is the form's hint line, the note's key after save and cancel.
+func (k appointmentKeyMap) ShortHelp() []key.Binding {
+	s := k.form.ShortHelp()
+	return append(s[:2:2], append([]key.Binding{k.note.Note}, s[2:]...)...)
+}
+
+// FullHelp is the form's part of the help overlay.
+func (k appointmentKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // View draws the form.
 func (m appointmentForm) View() string {
-	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height, nil)
+	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height, m.viewNote())
+}
+
+// viewNote says whether the appointment has a session note, and how to
+// write or open it; a series is named too.
+func (m appointmentForm) viewNote() []string {
+	if m.id == 0 || !m.loaded {
+		return nil
+	}
+	t, st := m.env.text, m.env.styles
+	note := st.Muted.Render(t.T("appointment.note_none"))
+	if m.base.NoteID != 0 {
+		note = st.Text.Render("#" + strconv.FormatInt(m.base.NoteID, 10) + " — ctrl+n")
+	}
+	lines := []string{"  " + st.Label.Render(cell(t.T("appointment.note"), 16)) + note}
+	if m.base.SeriesID != 0 {
+		lines = append(lines, "  "+st.Label.Render(cell(t.T("appointment.series_of"), 16))+
+			st.Text.Render("#"+strconv.FormatInt(m.base.SeriesID, 10)))
+	}
+	return lines
 }

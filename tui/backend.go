@@ -76,6 +76,7 @@ type Store interface {
 
 	retentionStore
 	rightsStore
+	agendaStore
 	exportStore
 	paperStore
 	cardStore
@@ -150,7 +151,22 @@ const (
 	ProblemKeyFailed
 	// ProblemOther: anything else.
 	ProblemOther
+	// ProblemRolledBack: the vault is older than the one this laptop last
+	// saved; nothing may be written on it until the coach chooses (see
+	// OlderVault).
+	ProblemRolledBack
 )
+
+// OlderVault is what a Backend offers after Unlock refused a vault older
+// than the one this laptop last saved (ProblemRolledBack): the coach
+// chooses to take it as current, or to read it without saving anything.
+// (The third choice, the newest backup, is a command: `caseload restore`.)
+type OlderVault interface {
+	// AcceptOlder takes the refused vault as current and returns it open.
+	AcceptOlder() (Store, error)
+	// ReadOlder returns it open as it is; every change is refused.
+	ReadOlder() (Store, error)
+}
 
 // Config is what cmd passes to New.
 type Config struct {

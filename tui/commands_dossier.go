@@ -175,23 +175,17 @@ func loadAppointment(s Store, req reqID, clientID, id int64) tea.Cmd {
 	}
 }
 
-// appointmentSavedMsg answers saveAppointment.
+// appointmentSavedMsg answers planAppointment.
 type appointmentSavedMsg struct {
 	req         reqID
 	appointment store.Appointment
 	err         error
+	planned     int                // appointments planned, for a new series
+	conflicts   []store.AgendaItem // appointments of the coach it overlaps
 }
 
 func (m appointmentSavedMsg) saveErr() error { return m.err }
 func (m appointmentSavedMsg) request() reqID { return m.req }
-
-// saveAppointment adds or replaces an appointment.
-func saveAppointment(s Store, req reqID, a store.Appointment) tea.Cmd {
-	return saving(func() tea.Msg {
-		saved, err := s.SaveAppointment(ctx(), a)
-		return appointmentSavedMsg{req: req, appointment: saved, err: err}
-	})
-}
 
 // searchDoneMsg answers searchCaseload.
 type searchDoneMsg struct {

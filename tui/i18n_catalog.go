@@ -7,7 +7,7 @@ type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
 var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, printTexts, removeTexts, templateTexts,
-	moneyTexts, statsTexts, unlockTexts)
+	moneyTexts, statsTexts, unlockTexts, agendaTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once
@@ -88,6 +88,16 @@ var coreTexts = map[string]entry{
 	},
 
 	// Problems: what happened, and what to do.
+	"problem.rolled_back": {
+		"Deze kluis is ouder dan die deze laptop het laatst bewaarde. Een synchronisatieprogramma of een herstel heeft misschien een oudere kopie teruggezet. Er is niets geschreven. Kies: a neem deze als de huidige, r open deze oudere alleen om te lezen, of esc om af te sluiten en de nieuwste reservekopie terug te zetten (caseload restore).",
+		"This vault is older than the one this laptop last saved. A sync tool or a restore may have put an older copy back. Nothing was written. Choose: a accept it as current, r open this older one read-only, or esc to quit and open the newest backup (caseload restore).",
+	},
+	"problem.rolled_back_write": {
+		"Niet bewaard: deze oudere kluis is alleen om te lezen.",
+		"Not saved: this older vault is open read-only.",
+	},
+	"key.accept_older": {"neem als huidige", "accept as current"},
+	"key.read_older":   {"alleen lezen", "read-only"},
 	"problem.wrong_passphrase": {
 		"Deze wachtwoordzin opent de kluis niet. Probeer het opnieuw.",
 		"That passphrase does not open the vault. Try again.",

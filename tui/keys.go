@@ -28,7 +28,9 @@ type globalKeys struct {
 	Settings  key.Binding
 	// Breaches opens the breach register: a breach can be found at any
 	// moment, and its 72 hours start then.
-	Breaches  key.Binding
+	Breaches key.Binding
+	// Agenda opens the week across clients.
+	Agenda    key.Binding
 	ForceQuit key.Binding
 }
 
@@ -42,13 +44,14 @@ func newGlobalKeys(t Text) globalKeys {
 		Deadlines: bind([]string{"D"}, "D", t.T("key.deadlines")),
 		Settings:  bind([]string{"S"}, "S", t.T("key.settings")),
 		Breaches:  bind([]string{"B"}, "B", t.T("key.breaches")),
+		Agenda:    bind([]string{"A"}, "A", t.T("key.agenda")),
 		ForceQuit: bind([]string{"ctrl+c"}, "ctrl+c", t.T("key.force_quit")),
 	}
 }
 
 // FullHelp lists every global key for the help overlay.
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Search, k.Deadlines, k.Settings, k.Breaches, k.Back, k.Lock, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Search, k.Agenda, k.Deadlines, k.Settings, k.Breaches, k.Back, k.Lock, k.Quit, k.ForceQuit}}
 }
 
 // promptKeys answer a yes/no prompt. Dutch coaches answer "j" (ja), so both
@@ -187,6 +190,9 @@ type unlockKeys struct {
 	Prev   key.Binding
 	Stored key.Binding // the recovery key is stored
 	Quit   key.Binding
+	// The choices for a vault older than this laptop last saved.
+	AcceptOlder key.Binding
+	ReadOlder   key.Binding
 }
 
 func newUnlockKeys(t Text) unlockKeys {
@@ -200,16 +206,19 @@ func newUnlockKeys(t Text) unlockKeys {
 		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab", t.T("key.prev_field")),
 		Stored: bind([]string{"y", "Y", "j", "J"}, stored, t.T("key.stored")),
 		Quit:   bind([]string{"esc"}, "esc", t.T("key.quit")),
+
+		AcceptOlder: bind([]string{"a"}, "a", t.T("key.accept_older")),
+		ReadOlder:   bind([]string{"r"}, "r", t.T("key.read_older")),
 	}
 }
 
 // ShortHelp is the unlock screen's hint line; tab is left out, enter
 // already says how to move on.
 func (k unlockKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Stored, k.Quit}
+	return []key.Binding{k.Submit, k.Stored, k.AcceptOlder, k.ReadOlder, k.Quit}
 }
 
 // FullHelp is the unlock screen's part of the help overlay.
 func (k unlockKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Submit, k.Next, k.Prev, k.Stored, k.Quit}}
+	return [][]key.Binding{{k.Submit, k.Next, k.Prev, k.Stored, k.AcceptOlder, k.ReadOlder, k.Quit}}
 }

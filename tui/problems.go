@@ -34,6 +34,8 @@ func explain(e *env, err error) string {
 			return t.T("problem.disk_full_kept")
 		case ProblemChangedOnDisk:
 			return problemText(t, ProblemChangedOnDisk)
+		case ProblemRolledBack:
+			return t.T("problem.rolled_back_write")
 		}
 		return problemText(t, ProblemNotSaved)
 	case errors.Is(err, store.ErrRestricted):
@@ -81,6 +83,8 @@ func problemText(t Text, p Problem) string {
 		return t.T("problem.invalid")
 	case ProblemNotFound:
 		return t.T("problem.not_found")
+	case ProblemRolledBack:
+		return t.T("problem.rolled_back")
 	}
 	return t.T("problem.unknown")
 }
@@ -98,6 +102,9 @@ func fieldProblem(t Text, ve *store.ValidationError) string {
 		return t.Tf("invalid.too_long_bytes", ve.Limit>>10)
 	case store.CodeDateRange:
 		return t.T("invalid.date_range")
+	}
+	if p := codeProblem(t, ve.Code); p != "" {
+		return p
 	}
 	switch ve.Field {
 	case "name":

@@ -30,7 +30,8 @@ type recordReader struct {
 	loaded     bool
 	restricted bool // the client is read-only: no e, no d
 	record     store.Record
-	revealed   bool // the body is the text (always so for an ordinary record)
+	revealed   bool              // the body is the text (always so for an ordinary record)
+	session    store.Appointment // the appointment a session note was written from
 	problem    string
 
 	// vp keeps the scroll position; lines are the wrapped, styled text it
@@ -61,7 +62,8 @@ func newRecordReader(e *env, clientID, id int64) recordReader {
 // Init loads the record, masked when special, and the client, to know
 // whether the dossier is read-only.
 func (m recordReader) Init() tea.Cmd {
-	return tea.Batch(loadRecord(m.env.store, m.req, m.id), loadClient(m.env.store, m.req, m.clientID))
+	return tea.Batch(loadRecord(m.env.store, m.req, m.id), loadClient(m.env.store, m.req, m.clientID),
+		loadNoteAppointment(m.env.store, m.req, m.id))
 }
 
 // Route names the record.
@@ -110,6 +112,10 @@ func (m recordReader) Update(msg tea.Msg) (recordReader, tea.Cmd) {
 		m.record, m.revealed, m.loaded, m.problem = msg.record, msg.revealed, true, ""
 		m.layout()
 		m.updateKeys()
+	case noteAppointmentMsg:
+		if msg.req == m.req {
+			m.session = msg.appointment
+		}
 	case clientLoadedMsg:
 		if msg.req == m.req && msg.err == nil {
 			m.restricted = msg.client.Restricted
@@ -224,6 +230,9 @@ func (m recordReader) View() string {
 	meta := kindText(t, r.Kind) + " · " + t.Date(r.Date)
 	if r.Special {
 		meta += " · " + t.T("record.special")
+	}
+	if m.session.ID != 0 {
+		meta += " · " + sessionOf(t, m.session)
 	}
 	rule := strings.Repeat("─", m.textWidth())
 	if !m.vp.AtTop() || !m.vp.AtBottom() {

@@ -121,6 +121,9 @@ const (
 
 	KindTemplates    ScreenKind = "templates"     // the paper templates (settings)
 	KindTemplateEdit ScreenKind = "template-edit" // Tab is "<key>.<lang>"
+
+	KindAgenda ScreenKind = "agenda" // the week across clients: Tab is the selected day (YYYY-MM-DD)
+	KindToday  ScreenKind = "today"  // today's appointments and what is due within a week
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -174,6 +177,10 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newTemplateList(e)), true
 	case KindTemplateEdit:
 		return asScreen(newTemplateEditor(e, r)), true
+	case KindAgenda:
+		return asScreen(newAgenda(e, r)), true
+	case KindToday:
+		return asScreen(newToday(e)), true
 	}
 	return newRetentionScreen(e, r)
 }

@@ -179,6 +179,9 @@ func (m searchScreen) open() tea.Cmd {
 		return nil
 	}
 	h := m.hits[m.list.cursor]
+	if h.AppointmentID != 0 {
+		return navigate(Route{Kind: KindAppointment, Client: h.ClientID, Item: h.AppointmentID})
+	}
 	if h.RecordID == 0 {
 		return navigate(Route{Kind: KindClient, Client: h.ClientID})
 	}
@@ -241,6 +244,9 @@ func (m searchScreen) viewHit(h searchHit, selected bool) []string {
 	if h.RecordID != 0 {
 		kind, title, date = kindText(t, h.Kind), oneLine(h.RecordTitle), t.DateShort(h.Date)
 	}
+	if h.AppointmentID != 0 {
+		kind, title, date = t.T("search.appointment_hit"), h.Date.Format("15:04"), t.DateShort(h.Date)
+	}
 	cells := cell(oneLine(h.ClientName), nameW) + "  " + cell(kind, kindW) + "  " + cell(title, titleW) + "  " +
 		padLeft(date, dateW)
 	first := "  " + st.Text.Render(cells)
@@ -249,7 +255,7 @@ func (m searchScreen) viewHit(h searchHit, selected bool) []string {
 	}
 	var snippet string
 	switch {
-	case h.RecordID == 0:
+	case h.RecordID == 0 && h.AppointmentID == 0:
 	case h.special:
 		snippet = st.Muted.Render("(" + t.T("record.special") + ")")
 	default:

@@ -21,6 +21,7 @@ const (
 	unlockRecovery                    // a new vault's recovery key, shown once
 	unlockOpening                     // open; the root model takes over
 	unlockBroken                      // the vault folder cannot be read
+	unlockOlder                       // older than this laptop saved: the coach chooses
 )
 
 // unlockModel creates a vault or unlocks the existing one. It never writes
@@ -143,6 +144,11 @@ func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
 	if m.conv, ours = m.conv.ends(msg.talk); !ours {
 		return m, nil
 	}
+	if _, ok := m.env.backend.(OlderVault); ok && msg.err != nil && m.env.problem(msg.err) == ProblemRolledBack {
+		m.state = unlockOlder
+		m.problem = explain(m.env, msg.err)
+		return m.focusInput(0)
+	}
 	if msg.err != nil {
 		m.state = unlockPass
 		m.problem = explain(m.env, msg.err)
@@ -168,6 +174,8 @@ func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 			return m, func() tea.Msg { return storedMsg{} }
 		}
 		return m, nil
+	case unlockOlder:
+		return m.onOlderKey(msg)
 	case unlockCreate, unlockPass:
 	default:
 		return m, nil
@@ -185,6 +193,32 @@ func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	m.inputs[m.focus] = m.inputs[m.focus].Update(msg)
 	if m.focus == 0 {
 		m.verdict = verdict{} // judged again on enter
+	}
+	return m, nil
+}
+
+// onOlderKey takes the coach's choice for a vault older than this laptop
+// last saved.
+func (m unlockModel) onOlderKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
+	older := m.env.backend.(OlderVault)
+	open := func(f func() (Store, error)) (unlockModel, tea.Cmd) {
+		m.problem = ""
+		m.state, m.creating = unlockWorking, false
+		m.conv = m.conv.start()
+		id := m.conv.talk.id
+		m.updateKeys()
+		return m, tea.Batch(m.spinner.Tick, func() tea.Msg {
+			s, err := f()
+			return vaultUnlockedMsg{talk: id, store: s, err: err}
+		})
+	}
+	switch {
+	case key.Matches(msg, m.keys.AcceptOlder):
+		return open(older.AcceptOlder)
+	case key.Matches(msg, m.keys.ReadOlder):
+		return open(older.ReadOlder)
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
 	}
 	return m, nil
 }
@@ -252,7 +286,9 @@ func (m *unlockModel) updateKeys() {
 	t := m.env.text
 	typing := m.state == unlockCreate || m.state == unlockPass
 	m.keys.Submit.SetEnabled(typing)
-	m.keys.Quit.SetEnabled(typing)
+	m.keys.Quit.SetEnabled(typing || m.state == unlockOlder)
+	m.keys.AcceptOlder.SetEnabled(m.state == unlockOlder)
+	m.keys.ReadOlder.SetEnabled(m.state == unlockOlder)
 	m.keys.Next.SetEnabled(m.state == unlockCreate && m.focus == 0)
 	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.focus == 1)
 	m.keys.Stored.SetEnabled(m.state == unlockRecovery)
@@ -291,7 +327,7 @@ func (m unlockModel) View() string {
 		body = m.viewRecovery()
 	case unlockOpening:
 		body = m.env.styles.Muted.Render(m.env.text.T("unlock.opening"))
-	case unlockBroken:
+	case unlockBroken, unlockOlder:
 		body = m.viewProblem()
 	}
 	return lipgloss.NewStyle().Padding(1, 0, 0, 3).Render(body)

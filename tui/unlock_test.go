@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -127,6 +128,68 @@ func TestPassphraseStrength(t *testing.T) {
 		}
 		if want == "" && got != "" || !strings.Contains(got, want) {
 			t.Errorf("checkPassphrase(%q): %q, want %q", p, got, want)
+		}
+	}
+}
+
+// olderBackend is fakeBackend for a vault older than this laptop last
+// saved: Unlock refuses it, and the coach chooses.
+type olderBackend struct {
+	*fakeBackend
+	accepted, read bool
+}
+
+var errRolledBack = errors.New("rolled back")
+
+func (b *olderBackend) Unlock([]byte, KeyUI) (Store, error) { return nil, errRolledBack }
+func (b *olderBackend) Classify(err error) Problem {
+	if errors.Is(err, errRolledBack) {
+		return ProblemRolledBack
+	}
+	return b.fakeBackend.Classify(err)
+}
+func (b *olderBackend) AcceptOlder() (Store, error) { b.accepted = true; return b.store, nil }
+func (b *olderBackend) ReadOlder() (Store, error)   { b.read = true; return b.store, nil }
+
+// TestOlderVaultAsksTheCoach: a vault older than the one this laptop last
+// saved is not opened for writing without a choice; each choice does
+// what it says.
+func TestOlderVaultAsksTheCoach(t *testing.T) {
+	for _, choice := range []string{"a", "r", "[esc]"} {
+		now := testNow
+		b := &olderBackend{fakeBackend: &fakeBackend{exists: true, pass: "x", store: newPeopleStore()}}
+		d := newDriver(t, newTestModel(b, English, &now), 100, 30)
+		d.keys("tulp fiets regen lantaarn[enter]")
+		u := top[unlockModel](t, d)
+		if u.state != unlockOlder {
+			t.Fatalf("state %d, want the choice", u.state)
+		}
+		view := d.view()
+		for _, want := range []string{"older than the one this laptop last saved", "accept it as current", "read-only", "newest backup"} {
+			if !strings.Contains(view, want) {
+				t.Errorf("the choice does not say %q:\n%s", want, view)
+			}
+		}
+		d.keys("q") // a stray key chooses nothing
+		if d.quit || b.accepted || b.read {
+			t.Fatal("q made a choice")
+		}
+		d.keys(choice)
+		switch choice {
+		case "a":
+			top[caseloadModel](t, d)
+			if !b.accepted {
+				t.Error("a did not accept the older vault")
+			}
+		case "r":
+			top[caseloadModel](t, d)
+			if !b.read || b.accepted {
+				t.Error("r did not open it read-only")
+			}
+		default:
+			if !d.quit || b.accepted || b.read {
+				t.Error("esc did not quit without a choice")
+			}
 		}
 	}
 }

@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/spf13/cobra"
+)
+
+// newRestoreCmd is `caseload restore --at TIME`: the vault put back to
+// the last save made at or before TIME, from what vault.age, journal/ and
+// backups/ keep. The work is crypt.Vault.RestoreAt; this parses and
+// reports. (`caseload restore FILE`, from a full backup archive, is the
+// command's other form.)
+func newRestoreCmd(e *env) *cobra.Command {
+	var at string
+	c := &cobra.Command{
+		Use:   "restore --at TIME",
+		Short: e.t("put the vault back to the last save made at or before TIME (from backups/)", "zet de kluis terug naar de laatste versie van op of voor TIJD (uit backups/)"),
+		Args:  e.noArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { return runRestoreAt(e, c, at) },
+	}
+	c.Flags().StringVar(&at, "at", "", e.t("the `TIME`, as 2026-12-05 09:00 (local time) or a date", "het `TIJDSTIP`, als 2026-12-05 09:00 (plaatselijke tijd) of een datum"))
+	return c
+}
+
+// runRestoreAt restores the vault to the moment at, as typed.
+func runRestoreAt(e *env, c *cobra.Command, at string) error {
+	if at == "" {
+		return usagef(c, "%s", e.t("restore needs --at TIME (for example --at '2026-12-05 09:00')", "restore heeft --at TIJD nodig (bijvoorbeeld --at '2026-12-05 09:00')"))
+	}
+	t, err := parseMoment(at, e.clock())
+	if err != nil {
+		return usagef(c, "--at %q: %v", at, err)
+	}
+	r, err := restoreAt(e, t)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, e.t("Restored the vault as it was at %s (%s and %d saves after it). The vault as it was before is kept in backups/.\n",
+		"De kluis is teruggezet zoals hij was op %s (%s en %d wijzigingen daarna). De kluis van voor het terugzetten staat in backups/.\n"),
+		r.Time.Local().Format("2006-01-02 15:04:05"), r.Snapshot, r.Entries)
+	return nil
+}
+
+// restoreAt unlocks the vault in e.vaultDir and restores it to at.
+func restoreAt(e *env, at time.Time) (crypt.Restored, error) {
+	p, err := e.passphrase()
+	if err != nil {
+		return crypt.Restored{}, err
+	}
+	v, _, err := crypt.Open(e.vaultDir, p, e.cryptOptions())
+	if err != nil {
+		return crypt.Restored{}, err
+	}
+	defer v.Close()
+	return v.RestoreAt(at)
+}
+
+// parseMoment reads a time the coach typed: a date, a date and a time
+// (to the minute or second), in local time, or RFC 3339.
+func parseMoment(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02T15:04"} {
+		if t, err := time.ParseInLocation(layout, s, now.Location()); err == nil {
+			return t, nil
+		}
+	}
+	if d, err := time.ParseInLocation("2006-01-02", s, now.Location()); err == nil {
+		return d.AddDate(0, 0, 1).Add(-time.Nanosecond), nil // the end of that day
+	}
+	return time.Time{}, fmt.Errorf("not a time; write it as 2026-12-05 09:00")
+}

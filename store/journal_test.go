@@ -1,0 +1,303 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// memJournal keeps a snapshot and its entries, as a vault folder would.
+type memJournal struct {
+	mu       sync.Mutex
+	image    []byte
+	entries  [][]byte
+	gens     []uint64
+	compacts int
+	fail     error
+}
+
+func (m *memJournal) Append(change []byte, gen uint64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.fail != nil {
+		return m.fail
+	}
+	m.entries = append(m.entries, bytes.Clone(change))
+	m.gens = append(m.gens, gen)
+	return nil
+}
+
+func (m *memJournal) Compact(image []byte, gen uint64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.fail != nil {
+		return m.fail
+	}
+	m.image, m.entries = bytes.Clone(image), nil
+	m.gens = append(m.gens, gen)
+	m.compacts++
+	return nil
+}
+
+func (m *memJournal) Backlog() (int, int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var n int64
+	for _, e := range m.entries {
+		n += int64(len(e))
+	}
+	return len(m.entries), n
+}
+
+// open loads the snapshot and replays the entries, as an unlock would.
+func (m *memJournal) open(t testing.TB, clock Clock) *Store {
+	t.Helper()
+	m.mu.Lock()
+	image, entries := bytes.Clone(m.image), make([][]byte, len(m.entries))
+	for i, e := range m.entries {
+		entries[i] = bytes.Clone(e)
+	}
+	m.mu.Unlock()
+	s, err := Open(context.Background(), image, Options{Journal: m, Replay: entries, Clock: clock, Blobs: &memBlobs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// dump is every row of every ordinary table, and what searches find.
+func dump(t testing.TB, s *Store) string {
+	t.Helper()
+	var b strings.Builder
+	s.mu.Lock()
+	rows, err := s.conn.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%' AND name != 'generation' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	for _, tb := range tables {
+		r, err := s.conn.QueryContext(ctx, "SELECT * FROM "+tb+" ORDER BY 1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := r.Columns()
+		for r.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			r.Scan(ptrs...)
+			fmt.Fprintf(&b, "%s %v\n", tb, vals)
+		}
+		r.Close()
+	}
+	var check string
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity check: %v %s", err, check)
+	}
+	for _, fts := range []string{"records_fts", "clients_fts"} {
+		if _, err := s.conn.ExecContext(ctx, "INSERT INTO "+fts+" ("+fts+") VALUES ('integrity-check')"); err != nil {
+			t.Fatalf("%s integrity: %v", fts, err)
+		}
+	}
+	s.mu.Unlock()
+	for _, q := range []string{"diploma", "Vermeer", "bibliotheek", "Ayla", "zorg"} {
+		hits, err := s.Search(ctx, q, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "search %s: %+v\n", q, hits)
+	}
+	return b.String()
+}
+
+// TestJournalReplaysEverySave: each save appends its change, and the
+// snapshot plus the entries is the caseload exactly, search index
+// included, through inserts, updates, deletes and cascades.
+func TestJournalReplaysEverySave(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now, Blobs: &memBlobs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if j.compacts != 1 || len(j.entries) != 0 {
+		t.Fatalf("a new caseload is one snapshot; got %d snapshots, %d entries", j.compacts, len(j.entries))
+	}
+	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Email: "ayla@example.org", Status: StatusActive, Start: day("2026-01-05")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, err := s.CreateClient(ctx, Client{FirstName: "Bram", LastName: "Zorg", Status: StatusActive, Start: day("2026-02-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Wil haar mbo-diploma halen en daarna verder studeren. ", 20)
+	r, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindIntake, Title: "Intake", Body: long, Date: day("2026-01-05")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body = strings.ReplaceAll(long, "mbo", "hbo")
+	if _, err := s.SaveRecord(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveRecord(ctx, Record{ClientID: gone.ID, Kind: KindNote, Title: "Zorg", Body: "zorg " + long, Date: day("2026-02-02")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveAppointment(ctx, Appointment{ClientID: c.ID, Start: time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC), Minutes: 60, Place: "Bibliotheek"}); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	_, err = s.conn.ExecContext(ctx, "DELETE FROM clients WHERE id = ?", gone.ID) // cascades
+	s.committed++
+	s.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if j.compacts != 1 || len(j.entries) < 6 {
+		t.Fatalf("each save should append; got %d snapshots, %d entries", j.compacts, len(j.entries))
+	}
+	want := dump(t, s)
+	r2 := j.open(t, clock.now)
+	defer r2.Close()
+	if got := dump(t, r2); got != want {
+		t.Fatalf("replayed caseload differs:\n--- replayed\n%s\n--- saved\n%s", got, want)
+	}
+	g1, _, _ := s.Generation(ctx)
+	g2, _, _ := r2.Generation(ctx)
+	if g1 != g2 || g1 != uint64(len(j.entries)+1) {
+		t.Fatalf("generation %d after replay, %d saved, %d saves", g2, g1, len(j.entries)+1)
+	}
+}
+
+// TestJournalCompaction: closing after a session of edits, and a purge,
+// compact; a single change left by a command does not.
+func TestJournalCompaction(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if j.compacts != 1 || len(j.entries) != 1 {
+		t.Fatalf("one change: want its entry kept; got %d snapshots, %d entries", j.compacts, len(j.entries))
+	}
+	s = j.open(t, clock.now)
+	for _, n := range []string{"Bram", "Cas"} {
+		if _, err := s.CreateClient(ctx, Client{FirstName: n, LastName: "Zorg", Status: StatusActive}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := dump(t, s)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if j.compacts != 2 || len(j.entries) != 0 {
+		t.Fatalf("a session of edits: want a compaction at close; got %d snapshots, %d entries", j.compacts, len(j.entries))
+	}
+	s = j.open(t, clock.now)
+	defer s.Close()
+	if got := dump(t, s); got != want {
+		t.Fatal("the compacted snapshot differs from the caseload")
+	}
+	// A failed append keeps the change; the next save seals the image.
+	j.fail = errors.New("disk full")
+	if _, err := s.CreateClient(ctx, Client{FirstName: "Dina", LastName: "Els", Status: StatusActive}); !errors.Is(err, ErrNotSaved) {
+		t.Fatalf("want ErrNotSaved, got %v", err)
+	}
+	j.fail = nil
+	if err := s.Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if j.compacts != 3 {
+		t.Fatalf("after a failed append the next save must be a snapshot; got %d", j.compacts)
+	}
+	r := j.open(t, clock.now)
+	defer r.Close()
+	if got, want := dump(t, r), dump(t, s); got != want {
+		t.Fatal("the change that failed to append was lost")
+	}
+}
+
+// TestJournalRecordsTablesWithoutAPrimaryKey: a table a migration adds
+// without a declared primary key still reaches the journal.
+func TestJournalRecordsTablesWithoutAPrimaryKey(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.mu.Lock()
+	_, err = s.conn.ExecContext(ctx, "CREATE TABLE notes_nopk (body TEXT)")
+	if err == nil {
+		err = s.watch(ctx)
+	}
+	if err == nil {
+		_, err = s.conn.ExecContext(ctx, "INSERT INTO notes_nopk VALUES ('kept')")
+	}
+	s.committed++
+	s.snapshotDue = false
+	s.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// The snapshot has the table (empty) only if compacted; make it so.
+	j.mu.Lock()
+	entries := len(j.entries)
+	j.mu.Unlock()
+	if entries == 0 {
+		t.Fatal("the insert was not appended")
+	}
+	// Replay onto a snapshot that has the table but not the row.
+	base, err := Open(ctx, j.image, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base.mu.Lock()
+	base.conn.ExecContext(ctx, "CREATE TABLE notes_nopk (body TEXT)")
+	base.mu.Unlock()
+	img, err := base.Image(ctx)
+	base.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(ctx, img, Options{Replay: j.entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var body string
+	r.mu.Lock()
+	err = r.conn.QueryRowContext(ctx, "SELECT body FROM notes_nopk").Scan(&body)
+	r.mu.Unlock()
+	if err != nil || body != "kept" {
+		t.Fatalf("the row of a table without a primary key: %q, %v", body, err)
+	}
+}
