@@ -28,7 +28,11 @@ func runTUIHint(e *env, hint string) error {
 		IdleLock:   e.lockAfter,
 		UnlockHint: hint,
 	})
-	_, err := newProgram(m, os.Stdout, tea.WithAltScreen()).Run()
+	final, err := newProgram(m, os.Stdout, tea.WithAltScreen()).Run()
+	// Said after the alternate screen is gone, so it stays on the terminal.
+	if f, ok := final.(tui.Model); ok && f.Farewell() != "" {
+		fmt.Fprintln(e.stderr, f.Farewell())
+	}
 	return err
 }
 
