@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -88,6 +89,24 @@ func runVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	docs, err := s.VerifyDocuments(ctx, s.vault.Blobs())
+	if err != nil {
+		return err
+	}
+	if len(docs.Problems) > 0 {
+		if changed, err := s.vault.Changed(); err == nil && changed {
+			return errChangedWhileVerifying
+		}
+		for _, p := range docs.Problems {
+			what := e.t("damaged", "beschadigd")
+			if p.Missing {
+				what = e.t("missing", "ontbreekt")
+			}
+			fmt.Fprintf(e.stdout, "%s %s: %s %d %q, %s %q\n", e.t("document", "document"), what,
+				e.t("client", "cliënt"), p.ClientID, p.ClientName, e.t("document", "document"), p.Name)
+		}
+		return &documentsError{problems: docs.Problems}
+	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.t("vault ok", "kluis in orde"))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, l := range []struct {
@@ -97,13 +116,32 @@ func runVerify(e *env, args []string) error {
 		{"clients", "cliënten", n.Clients},
 		{"records", "verslagen", n.Records},
 		{"appointments", "afspraken", n.Appointments},
-		{"documents", "documenten", n.Attachments},
+		{"documents (each opened)", "documenten (elk geopend)", n.Attachments},
 		{"audit lines", "logregels", n.AuditEntries},
 		{"database KiB", "database KiB", n.ImageBytes / 1024},
 	} {
 		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.t(l.en, l.nl))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, id := range docs.Orphans {
+		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.t("orphan", "wees"), id,
+			e.t("no document refers to it (a failed import or a crash); the next save removes it",
+				"geen document verwijst ernaar (een mislukte import of een crash); de volgende opslag verwijdert het"))
+	}
+	return nil
+}
+
+// errChangedWhileVerifying: verify found a document missing, but the vault
+// it read was replaced meanwhile by the window that has it open.
+var errChangedWhileVerifying = errors.New("the vault was saved by another window while verifying")
+
+// documentsError is a verify that found documents missing or damaged.
+type documentsError struct{ problems []store.DocumentProblem }
+
+func (e *documentsError) Error() string {
+	return fmt.Sprintf("%d documents missing or damaged", len(e.problems))
 }
 
 // listedClient is one client in `caseload list --json`: a stable shape

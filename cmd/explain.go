@@ -17,13 +17,14 @@ import (
 // known cause matches.
 func (e *env) explain(err error) (msg, hint string) {
 	dir := e.vaultDir
-	backups := filepath.Join(dir, "backups")
 	var ve *store.ValidationError
 	var ambiguous *ambiguousError
 	var csvErr *dossier.CSVError
 	var formatErr *dossier.FormatError
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
+	var fe *crypt.FileError
+	var docs *documentsError
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
@@ -99,10 +100,39 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, crypt.ErrNotVault):
 		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
 			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
+	case errors.As(err, &docs):
+		return fmt.Sprintf(e.t("%d documents are missing or damaged (named above)", "%d documenten ontbreken of zijn beschadigd (hierboven genoemd)"), len(docs.problems)),
+			e.t("the rest of the vault is sound and nothing was changed; add each document again from its original, or take it from a backup: 'caseload restore FILE --vault OTHER-FOLDER' and save a copy from there",
+				"de rest van de kluis is in orde en er is niets veranderd; voeg elk document opnieuw toe vanaf het origineel, of haal het uit een back-up: 'caseload restore FILE --vault ANDERE-MAP' en bewaar daar een kopie")
+	case errors.Is(err, errChangedWhileVerifying):
+		return e.t("the vault was saved in another caseload window while it was being verified", "de kluis is in een ander caseload-venster opgeslagen terwijl hij werd gecontroleerd"),
+			e.t("nothing was changed; run 'caseload verify' again", "er is niets veranderd; voer 'caseload verify' opnieuw uit")
+	case errors.Is(err, errNoIdentity):
+		return e.t("identity.age, the vault's key file, is missing from ", "identity.age, het sleutelbestand van de kluis, ontbreekt in ") + dir,
+			e.t("vault.age is still there: 'caseload recover' opens it with your recovery key and writes a new identity.age with a new passphrase",
+				"vault.age staat er nog: 'caseload recover' opent hem met je herstelsleutel en schrijft een nieuw identity.age met een nieuwe wachtwoordzin")
+	case errors.As(err, &fe) && fe.Name == crypt.FileIdentity &&
+		(errors.Is(err, crypt.ErrDamaged) || errors.Is(err, crypt.ErrNotVault) || errors.Is(err, crypt.ErrNotRegular)):
+		return e.t("identity.age, the vault's key file, is damaged", "identity.age, het sleutelbestand van de kluis, is beschadigd"),
+			e.t("nothing was changed; 'caseload recover' with your recovery key writes a new identity.age (vault.age and every save in it stay as they are); do not copy a backup over vault.age",
+				"er is niets veranderd; 'caseload recover' met je herstelsleutel schrijft een nieuw identity.age (vault.age en alles wat erin is opgeslagen blijft zoals het is); kopieer geen back-up over vault.age")
+	case errors.As(err, &fe) && fe.IsDocument():
+		what := e.t("a document of the vault is damaged", "een document in de kluis is beschadigd")
+		if errors.Is(err, os.ErrNotExist) {
+			what = e.t("a document of the vault is missing", "een document in de kluis ontbreekt")
+		}
+		return what + " (" + fe.Name + ")",
+			e.t("the rest of the vault is sound and nothing was changed; 'caseload verify' names each damaged document and its client: add it again from its original, or take it from a backup made with 'caseload backup'",
+				"de rest van de kluis is in orde en er is niets veranderd; 'caseload verify' noemt elk beschadigd document en de cliënt: voeg het opnieuw toe vanaf het origineel, of haal het uit een back-up van 'caseload backup'")
+	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotVault):
+		return e.t("vault.age belongs to another vault: it was copied in from elsewhere", "vault.age hoort bij een andere kluis: hij is van elders hierheen gekopieerd"),
+			e.t("nothing was changed; put this vault's own vault.age back: ", "er is niets veranderd; zet de eigen vault.age van deze kluis terug: ") + e.newestBackupHint()
+	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
+		return e.t("vault.age is not a file (a pipe, a device or a folder)", "vault.age is geen bestand (een pipe, een apparaat of een map)"),
+			e.t("nothing was read or changed; move it away, then restore: ", "er is niets gelezen of veranderd; zet het opzij en zet daarna terug: ") + e.newestBackupHint()
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
-		return e.t("the vault is damaged and cannot be opened safely", "de kluis is beschadigd en kan niet veilig worden geopend"),
-			e.t("nothing was changed; the last saves are kept in "+backups+": copy the newest over vault.age, or restore a backup",
-				"er is niets veranderd; de laatste versies staan in "+backups+": kopieer de nieuwste over vault.age, of zet een back-up terug")
+		return e.t("vault.age is damaged and cannot be opened safely", "vault.age is beschadigd en kan niet veilig worden geopend"),
+			e.t("nothing was changed; restore the newest backup: ", "er is niets veranderd; zet de nieuwste back-up terug: ") + e.newestBackupHint()
 	case errors.Is(err, crypt.ErrInUse):
 		return e.t("the vault is open in another caseload window", "de kluis is geopend in een ander caseload-venster"),
 			e.t("close caseload there first, then try again", "sluit caseload daar eerst af en probeer het opnieuw")
@@ -111,6 +141,19 @@ func (e *env) explain(err error) (msg, hint string) {
 				"de kluis is op schijf veranderd sinds hij werd geopend (een synchronisatieprogramma of een andere laptop?)"),
 			e.t("nothing was overwritten: your changes were written beside it as vault.conflict-….age; open each and merge by hand",
 				"er is niets overschreven: je wijzigingen staan ernaast als vault.conflict-….age; open ze allebei en voeg ze met de hand samen")
+	case errors.Is(err, store.ErrNotSaved):
+		// A command exits after this: nothing of the change is kept (see
+		// session.Close), so the cause is what the coach must act on.
+		cause := notSavedCause(err)
+		if errors.Is(cause, store.ErrNotSaved) {
+			return e.t("nothing was saved", "er is niets opgeslagen"), e.t("try again", "probeer het opnieuw")
+		}
+		msg, hint := e.explain(cause)
+		return e.t("nothing was saved: ", "er is niets opgeslagen: ") + msg, hint
+	case errors.Is(err, os.ErrPermission), crypt.IsReadOnly(err):
+		return e.t("the vault folder cannot be written (read-only, or no permission): ", "de map van de kluis kan niet worden beschreven (alleen-lezen, of geen toestemming): ") + dir,
+			e.t("the vault on disk is unchanged; reading commands (list, verify, deadlines) still work; to change it, make the folder writable or copy the vault to one that is",
+				"de kluis op schijf is onveranderd; opdrachten die alleen lezen (list, verify, deadlines) werken nog; om iets te veranderen, maak de map beschrijfbaar of kopieer de kluis naar een map die dat is")
 	case errors.Is(err, crypt.ErrDiskFull):
 		return e.t("the disk is full", "de schijf is vol"),
 			e.t("free some space and try again; the vault on disk is unchanged", "maak ruimte vrij en probeer het opnieuw; de kluis op schijf is onveranderd")
@@ -175,4 +218,47 @@ func (e *env) explain(err error) (msg, hint string) {
 		return ve.Field + ": " + ve.Problem, ""
 	}
 	return err.Error(), ""
+}
+
+// newestBackupHint says how to put the newest generation in backups/ in
+// place of vault.age, naming it, or how to restore a backup file when
+// backups/ holds none. Saves after that generation are lost, which the
+// coach must hear before choosing it.
+func (e *env) newestBackupHint() string {
+	backups := filepath.Join(e.vaultDir, "backups")
+	entries, _ := os.ReadDir(backups)
+	newest := ""
+	for _, d := range entries {
+		if n := d.Name(); strings.HasPrefix(n, "vault-") && strings.HasSuffix(n, ".age") && d.Type().IsRegular() && n > newest {
+			newest = n
+		}
+	}
+	if newest == "" {
+		return e.t("backups/ holds no earlier version; 'caseload restore FILE --vault "+e.vaultDir+" --force' puts back a backup made with 'caseload backup'",
+			"backups/ bevat geen eerdere versie; 'caseload restore FILE --vault "+e.vaultDir+" --force' zet een back-up van 'caseload backup' terug")
+	}
+	return fmt.Sprintf(e.t("move vault.age aside and copy %s over it (what was saved after it is lost), or 'caseload restore FILE' a backup made with 'caseload backup'",
+		"zet vault.age opzij en kopieer %s ervoor in de plaats (wat daarna is opgeslagen gaat verloren), of zet met 'caseload restore FILE' een back-up van 'caseload backup' terug"),
+		filepath.Join(backups, newest))
+}
+
+// notSavedCause is what made a save fail, inside store.ErrNotSaved
+// (which the store wraps as "%w: %w" with the cause), or err itself when
+// it holds no other cause.
+func notSavedCause(err error) error {
+	switch x := err.(type) {
+	case interface{ Unwrap() []error }:
+		for _, inner := range x.Unwrap() {
+			if inner == store.ErrNotSaved {
+				continue
+			}
+			if errors.Is(inner, store.ErrNotSaved) {
+				return notSavedCause(inner)
+			}
+			return inner
+		}
+	case interface{ Unwrap() error }:
+		return notSavedCause(x.Unwrap())
+	}
+	return err
 }

@@ -113,8 +113,8 @@ func (v *Vault) Backups() ([]Backup, error) {
 func (v *Vault) DropBackups() (int, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.keys == nil {
-		return 0, fmt.Errorf("dropping backups: %w", errClosed)
+	if err := v.writable(); err != nil {
+		return 0, fmt.Errorf("dropping backups: %w", err)
 	}
 	list, err := v.listBackups()
 	if err != nil {

@@ -1,6 +1,7 @@
 package crypt
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -45,13 +46,29 @@ func (osFS) CreateTemp(dir, pattern string) (file, error) {
 	return f, nil
 }
 
+// Open opens a file of the vault to read it, refusing anything but a
+// regular file: a FIFO planted as vault.age would otherwise block the
+// open until something wrote to it, and a device would be read forever.
 func (osFS) Open(name string) (file, error) {
-	f, err := os.Open(name)
+	f, err := openNoBlock(name)
 	if err != nil {
 		return nil, err
 	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
 	return f, nil
 }
+
+// ErrNotRegular means a name in the vault folder is not a regular file: a
+// pipe, a device, a folder. Nothing is read from it.
+var ErrNotRegular = errors.New("not a regular file")
 
 func (osFS) Stat(name string) (fs.FileInfo, error)        { return os.Stat(name) }
 func (osFS) Rename(oldpath, newpath string) error         { return renameFile(oldpath, newpath) }

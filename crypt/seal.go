@@ -41,8 +41,8 @@ func (v *Vault) Seal(image []byte) error {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.keys == nil {
-		return fmt.Errorf("sealing vault: %w", errClosed)
+	if err := v.writable(); err != nil {
+		return fmt.Errorf("sealing vault: %w", err)
 	}
 	recipients := v.keys.recipients()
 	w, err := writeTemp(v.fs, v.dir, vaultTemp, v.bufSize, func(w io.Writer) error {

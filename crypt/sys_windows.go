@@ -32,7 +32,14 @@ func renameFile(oldpath, newpath string) error {
 	return nil
 }
 
+// openNoBlock is os.Open: opening a file never waits on Windows.
+func openNoBlock(name string) (*os.File, error) { return os.Open(name) }
+
 // isDiskFull reports whether err means the disk has no room left.
 func isDiskFull(err error) bool {
 	return errors.Is(err, windows.ERROR_DISK_FULL) || errors.Is(err, windows.ERROR_HANDLE_DISK_FULL)
 }
+
+// IsReadOnly reports whether err means the medium is write-protected: a
+// reading command still works there, a save cannot.
+func IsReadOnly(err error) bool { return errors.Is(err, windows.ERROR_WRITE_PROTECT) }

@@ -52,9 +52,15 @@ type Vault struct {
 	imageMem   func(int64) ([]byte, error)
 
 	mu   sync.Mutex
-	lock *os.File // nil once closed
+	lock *os.File // nil once closed, and for a snapshot
 	keys *keys    // nil once closed
 	disk onDisk
+
+	// snapshot is a vault opened to read only, without the lock (see
+	// OpenSnapshot): every method that writes refuses.
+	snapshot bool
+	// inUse: another process held the lock when the snapshot was taken.
+	inUse bool
 }
 
 // onDisk remembers the vault.age this Vault loaded or last sealed.
@@ -240,12 +246,12 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 	k, err := readIdentity(v.fs, dir, passphrase)
 	if err != nil {
 		v.release()
-		return nil, nil, fmt.Errorf("opening vault: %w", err)
+		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(identityFile, err))
 	}
 	image, disk, _, err := v.readVault(k.identity, k.tag)
 	if err != nil {
 		v.release()
-		return nil, nil, fmt.Errorf("opening vault: %w", err)
+		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(vaultFile, err))
 	}
 	v.keys, v.disk = k, disk
 	removeStaleTemps(v.fs, dir)
@@ -358,6 +364,9 @@ func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte
 	image, err := v.recover(recovery, newPassphrase)
 	if err != nil {
 		v.release()
+		if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotRegular) {
+			err = fileErr(vaultFile, err)
+		}
 		return nil, nil, fmt.Errorf("recovering vault: %w", err)
 	}
 	removeStaleTemps(v.fs, dir)
@@ -407,8 +416,8 @@ func (v *Vault) SetPassphrase(p string) error {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.keys == nil {
-		return fmt.Errorf("changing passphrase: %w", errClosed)
+	if err := v.writable(); err != nil {
+		return fmt.Errorf("changing passphrase: %w", err)
 	}
 	if err := writeIdentity(v.fs, v.dir, p, v.workFactor, v.keys); err != nil {
 		return fmt.Errorf("changing passphrase: %w", err)

@@ -82,7 +82,8 @@ type Store struct {
 	imageSize int64      // bytes in the last image taken
 	sealMem   sealMem    // the memory each seal's image is written into
 
-	doomed []doomedBlob // sealed files to remove once a seal without their keys succeeds
+	doomed  []doomedBlob // sealed files to remove once a seal without their keys succeeds
+	orphans orphans      // sealed files no row refers to (see sweepOrphans)
 }
 
 // doomedBlob is a sealed file whose key left the database in write number
@@ -473,6 +474,7 @@ func (s *Store) sealOnce(ctx context.Context) error {
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
 	s.sealed = target
+	s.sweepOrphans(ctx)
 	return s.removeDoomed(target)
 }
 
