@@ -97,9 +97,6 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.t("there is already a vault in ", "er staat al een kluis in ") + dir,
 			e.t("nothing was changed; use --vault to create a second one elsewhere",
 				"er is niets veranderd; gebruik --vault om ergens anders een tweede te maken")
-	case errors.Is(err, crypt.ErrNotVault):
-		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
-			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
 	case errors.As(err, &docs):
 		return fmt.Sprintf(e.t("%d documents are missing or damaged (named above)", "%d documenten ontbreken of zijn beschadigd (hierboven genoemd)"), len(docs.problems)),
 			e.t("the rest of the vault is sound and nothing was changed; add each document again from its original, or take it from a backup: 'caseload restore FILE --vault OTHER-FOLDER' and save a copy from there",
@@ -122,14 +119,17 @@ func (e *env) explain(err error) (msg, hint string) {
 			what = e.t("a document of the vault is missing", "een document in de kluis ontbreekt")
 		}
 		return what + " (" + fe.Name + ")",
-			e.t("the rest of the vault is sound and nothing was changed; 'caseload verify' names each damaged document and its client: add it again from its original, or take it from a backup made with 'caseload backup'",
-				"de rest van de kluis is in orde en er is niets veranderd; 'caseload verify' noemt elk beschadigd document en de cliënt: voeg het opnieuw toe vanaf het origineel, of haal het uit een back-up van 'caseload backup'")
+			e.t("the rest of the vault is sound; 'caseload verify' names each damaged document and its client: add it again from its original, or take it from a backup made with 'caseload backup'",
+				"de rest van de kluis is in orde; 'caseload verify' noemt elk beschadigd document en de cliënt: voeg het opnieuw toe vanaf het origineel, of haal het uit een back-up van 'caseload backup'")
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotVault):
 		return e.t("vault.age belongs to another vault: it was copied in from elsewhere", "vault.age hoort bij een andere kluis: hij is van elders hierheen gekopieerd"),
 			e.t("nothing was changed; put this vault's own vault.age back: ", "er is niets veranderd; zet de eigen vault.age van deze kluis terug: ") + e.newestBackupHint()
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
 		return e.t("vault.age is not a file (a pipe, a device or a folder)", "vault.age is geen bestand (een pipe, een apparaat of een map)"),
 			e.t("nothing was read or changed; move it away, then restore: ", "er is niets gelezen of veranderd; zet het opzij en zet daarna terug: ") + e.newestBackupHint()
+	case errors.Is(err, crypt.ErrNotVault):
+		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
+			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.t("vault.age is damaged and cannot be opened safely", "vault.age is beschadigd en kan niet veilig worden geopend"),
 			e.t("nothing was changed; restore the newest backup: ", "er is niets veranderd; zet de nieuwste back-up terug: ") + e.newestBackupHint()
