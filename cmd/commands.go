@@ -97,14 +97,7 @@ func runVerify(e *env, args []string) error {
 		if changed, err := s.vault.Changed(); err == nil && changed {
 			return errChangedWhileVerifying
 		}
-		for _, p := range docs.Problems {
-			what := e.t("damaged", "beschadigd")
-			if p.Missing {
-				what = e.t("missing", "ontbreekt")
-			}
-			fmt.Fprintf(e.stdout, "%s %s: %s %d %q, %s %q\n", e.t("document", "document"), what,
-				e.t("client", "cliënt"), p.ClientID, p.ClientName, e.t("document", "document"), p.Name)
-		}
+		e.printDocumentProblems(docs.Problems)
 		return &documentsError{problems: docs.Problems}
 	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.t("vault ok", "kluis in orde"))
@@ -256,26 +249,5 @@ func runRecover(e *env, args []string) error {
 	defer v.Close()
 	fmt.Fprintln(e.stdout, e.t("The vault is open again with the new passphrase. The recovery key stays valid.",
 		"De kluis opent weer met de nieuwe wachtwoordzin. De herstelsleutel blijft geldig."))
-	return nil
-}
-
-func runBackup(e *env, args []string) error {
-	fs := flags("backup")
-	out := fs.String("out", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return fmt.Errorf("%w: backup needs --out FILE", errUsage)
-	}
-	s, err := e.look(context.Background())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.vault.Backup(*out); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), *out)
 	return nil
 }

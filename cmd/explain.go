@@ -28,6 +28,22 @@ func (e *env) explain(err error) (msg, hint string) {
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
+	case errors.Is(err, errRestoreTarget):
+		return e.t("the folder to restore to is not empty: ", "de map om in terug te zetten is niet leeg: ") + dir,
+			e.t("nothing was restored; name an empty or new folder with --vault, or add --force to move what is there aside (it is kept beside it, not deleted)",
+				"er is niets teruggezet; noem met --vault een lege of nieuwe map, of voeg --force toe om wat er staat opzij te zetten (het blijft ernaast bewaard, niet gewist)")
+	case errors.Is(err, errBackupPassphrase):
+		return e.t("the passphrase does not open this backup", "de wachtwoordzin opent deze back-up niet"),
+			e.t("nothing was restored; a backup opens with the passphrase the vault had when the backup was made",
+				"er is niets teruggezet; een back-up opent met de wachtwoordzin die de kluis had toen de back-up werd gemaakt")
+	case errors.Is(err, errBackupDamaged) && errors.Is(err, crypt.ErrNotBackup):
+		return e.t("that file is not a caseload backup", "dat bestand is geen back-up van caseload"),
+			e.t("nothing was restored; name a file made by 'caseload backup' (caseload-backup-….tar)",
+				"er is niets teruggezet; noem een bestand van 'caseload backup' (caseload-backup-….tar)")
+	case errors.Is(err, errBackupDamaged):
+		return e.t("the backup file is damaged or incomplete", "het back-upbestand is beschadigd of onvolledig"),
+			e.t("nothing was restored and the vault folder is as it was; use another backup (an earlier one, or a copy on another disk)",
+				"er is niets teruggezet en de map van de kluis is zoals hij was; gebruik een andere back-up (een eerdere, of een kopie op een andere schijf)")
 	case errors.Is(err, errDossierDamaged):
 		return e.t("the dossier file is damaged or incomplete", "het dossierbestand is beschadigd of onvolledig"),
 			e.t("nothing was imported; ask for the file again", "er is niets ingelezen; vraag het bestand opnieuw op")

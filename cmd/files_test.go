@@ -22,6 +22,7 @@ type docVault struct {
 	dir      string
 	passFile string
 	docs     map[string]string // document name → blob id
+	vars     map[string]string // the environment, beside LANG
 }
 
 // newDocVault makes the vault, sealed twice so that backups/ holds a
@@ -97,7 +98,12 @@ func (tv *docVault) env(out, errs *bytes.Buffer) *env {
 	}
 	return &env{
 		stdin: strings.NewReader(""), stdout: out, stderr: errs,
-		getenv:     func(k string) string { return map[string]string{"LANG": "en_GB.UTF-8"}[k] },
+		getenv: func(k string) string {
+			if k == "LANG" {
+				return "en_GB.UTF-8"
+			}
+			return tv.vars[k]
+		},
 		clock:      time.Now,
 		tty:        func() bool { return false },
 		readSecret: func() (string, error) { return "", errNoTerminal },

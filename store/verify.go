@@ -88,6 +88,9 @@ type DocumentReport struct {
 	// saving its row. Nothing can open them (their keys never reached the
 	// vault, or left it); the next successful save removes them.
 	Orphans []string
+	// Present are the ids of the files documents refer to that exist,
+	// sound or damaged: what a backup must hold.
+	Present []string
 }
 
 // VerifyDocuments authenticates the sealed file of every document in the
@@ -123,10 +126,14 @@ func (s *Store) VerifyDocuments(ctx context.Context, c DocumentChecker) (Documen
 	known := make(map[string]bool, len(refs))
 	for _, r := range refs {
 		known[r.id] = true
-		if err := c.Check(r.id, r.key); err != nil {
+		err := c.Check(r.id, r.key)
+		if err != nil {
 			r.p.Err = err
 			r.p.Missing = errors.Is(err, fs.ErrNotExist)
 			rep.Problems = append(rep.Problems, r.p)
+		}
+		if !r.p.Missing {
+			rep.Present = append(rep.Present, r.id)
 		}
 	}
 	present, err := c.List()

@@ -1,0 +1,210 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/dossier"
+)
+
+// `caseload backup` and `caseload restore`: one file that holds the whole
+// vault (see crypt.WriteArchive), and putting it back.
+
+func runBackup(e *env, args []string) error {
+	fs := flags("backup")
+	out := fs.String("out", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := e.hold(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	path := *out
+	if path == "" {
+		if path, err = e.backupPath(); err != nil {
+			return err
+		}
+	}
+	info, problems, err := backup(ctx, s, path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s %s (%d %s)\n", e.t("Backup written to", "Back-up geschreven naar"), info.Path,
+		info.Documents, e.t("documents", "documenten"))
+	fmt.Fprintln(e.stderr, e.t(
+		"It opens with today's passphrase or the recovery key: 'caseload restore FILE --vault FOLDER'.",
+		"Hij opent met de wachtwoordzin van vandaag of de herstelsleutel: 'caseload restore FILE --vault MAP'."))
+	if len(problems) > 0 {
+		e.printDocumentProblems(problems)
+		return &documentsError{problems: problems}
+	}
+	return nil
+}
+
+// backup writes the archive of s's vault to path: vault.age, identity.age
+// and every document file the caseload refers to, each authenticated on
+// the way. A document missing or damaged does not stop the backup (the
+// rest is worth keeping) but is returned to be reported.
+func backup(ctx context.Context, s *session, path string) (crypt.ArchiveInfo, []store.DocumentProblem, error) {
+	rep, err := s.VerifyDocuments(ctx, s.vault.Blobs())
+	if err != nil {
+		return crypt.ArchiveInfo{}, nil, err
+	}
+	info, err := s.vault.WriteArchive(path, rep.Present)
+	if err != nil {
+		return crypt.ArchiveInfo{}, nil, err
+	}
+	return info, rep.Problems, nil
+}
+
+// backupPath is where a backup goes without --out: the export folder (as
+// for a dossier), caseload-backup-<date>.tar, or -2, -3, … on a day that
+// has one already.
+func (e *env) backupPath() (string, error) {
+	dir := e.getenv("CASELOAD_EXPORT_DIR")
+	if dir == "" {
+		dir = dossier.DefaultDir(e.getenv)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("making the export folder: %w", err)
+	}
+	day := e.clock().Format("2006-01-02")
+	for i := 1; i < 1000; i++ {
+		name := "caseload-backup-" + day + ".tar"
+		if i > 1 {
+			name = fmt.Sprintf("caseload-backup-%s-%d.tar", day, i)
+		}
+		p := filepath.Join(dir, name)
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no free backup name in %s", dir)
+}
+
+// printDocumentProblems names each missing or damaged document by client
+// and document, for verify and backup.
+func (e *env) printDocumentProblems(problems []store.DocumentProblem) {
+	for _, p := range problems {
+		what := e.t("damaged", "beschadigd")
+		if p.Missing {
+			what = e.t("missing", "ontbreekt")
+		}
+		fmt.Fprintf(e.stdout, "%s %s: %s %d %q, %s %q\n", e.t("document", "document"), what,
+			e.t("client", "cliënt"), p.ClientID, p.ClientName, e.t("document", "document"), p.Name)
+	}
+}
+
+func runRestore(e *env, args []string) error {
+	fs := flags("restore")
+	force := fs.Bool("force", false, "")
+	vault := fs.String("vault", "", "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return fmt.Errorf("%w: restore needs one backup file: caseload restore FILE --vault FOLDER", errUsage)
+	}
+	if *vault != "" {
+		e.vaultDir = *vault
+	}
+	p, err := e.passphrase()
+	if err != nil {
+		return err
+	}
+	res, err := restore(context.Background(), rest[0], e.vaultDir, p, *force, e.cryptOptions(), e.clock)
+	if err != nil {
+		if len(res.problems) > 0 {
+			e.printDocumentProblems(res.problems)
+		}
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s %s: %d %s, %d %s (%s)\n", e.t("Restored to", "Teruggezet in"), e.vaultDir,
+		res.counts.Clients, e.t("clients", "cliënten"), res.counts.Attachments, e.t("documents", "documenten"),
+		e.t("each opened", "elk geopend"))
+	if res.replaced != "" {
+		fmt.Fprintf(e.stderr, "%s %s\n", e.t("The vault that was there is kept in", "De kluis die er stond, staat nu in"), res.replaced)
+	}
+	return nil
+}
+
+// restored is what restore put back.
+type restored struct {
+	counts   store.Counts
+	replaced string                  // where the vault it replaced went
+	problems []store.DocumentProblem // why it refused, if for documents
+}
+
+// restore unpacks the backup at file beside dir, checks that the caseload
+// opens whole and every document opens with its key, and only then puts
+// it in place of dir: a restore that fails, or is killed, leaves dir as it
+// was, or (with force, between two renames) absent, never half a vault.
+func restore(ctx context.Context, file, dir, passphrase string, force bool, o *crypt.Options, clock store.Clock) (restored, error) {
+	st, err := crypt.RestoreArchive(file, dir, passphrase, force, o)
+	switch {
+	case errors.Is(err, crypt.ErrVaultExists):
+		return restored{}, fmt.Errorf("%w: %w", errRestoreTarget, err)
+	case errors.Is(err, crypt.ErrWrongPassphrase):
+		return restored{}, fmt.Errorf("%w: %w", errBackupPassphrase, err)
+	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, crypt.ErrNotBackup), errors.Is(err, crypt.ErrNotVault):
+		return restored{}, fmt.Errorf("%w: %w", errBackupDamaged, err)
+	case err != nil:
+		return restored{}, err
+	}
+	image := st.Image
+	st.Image = nil
+	s, err := store.Open(ctx, image, store.Options{Blobs: st.Vault.Blobs(), Clock: clock})
+	clear(image)
+	if err != nil {
+		st.Discard()
+		return restored{}, err
+	}
+	res, err := checkRestored(ctx, s, st.Vault)
+	s.Discard()
+	if err != nil {
+		st.Discard()
+		return res, err
+	}
+	if err := st.Commit(); err != nil {
+		st.Discard()
+		return res, err
+	}
+	res.replaced = st.Replaced
+	return res, nil
+}
+
+// checkRestored runs verify's checks on a staged vault.
+func checkRestored(ctx context.Context, s *store.Store, v *crypt.Vault) (restored, error) {
+	if err := s.IntegrityCheck(ctx); err != nil {
+		return restored{}, err
+	}
+	n, err := s.Counts(ctx)
+	if err != nil {
+		return restored{}, err
+	}
+	rep, err := s.VerifyDocuments(ctx, v.Blobs())
+	if err != nil {
+		return restored{}, err
+	}
+	if len(rep.Problems) > 0 {
+		return restored{problems: rep.Problems}, &documentsError{problems: rep.Problems}
+	}
+	return restored{counts: n}, nil
+}
+
+// Restore's refusals, told apart from the same errors about the vault.
+var (
+	errRestoreTarget    = errors.New("the folder to restore to is not empty")
+	errBackupPassphrase = errors.New("the passphrase does not open the backup")
+	errBackupDamaged    = errors.New("the backup file is damaged or not a backup")
+)

@@ -1,0 +1,89 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBackupHoldsEverything: a backup restored into an empty folder is a
+// vault that verifies with every document opening; a restore refuses a
+// folder that holds anything unless --force, which keeps the old vault
+// beside it.
+func TestBackupHoldsEverything(t *testing.T) {
+	tv := newDocVault(t)
+	out := filepath.Join(t.TempDir(), "backup.tar")
+	stdout, errs, code := tv.run("backup", "--out", out)
+	if code != 0 || !strings.Contains(stdout, "Backup written to "+out+" (3 documents)") {
+		t.Fatalf("backup: exit %d\n%s%s", code, stdout, errs)
+	}
+
+	restored := &docVault{dir: filepath.Join(t.TempDir(), "restored"), passFile: tv.passFile, docs: tv.docs}
+	stdout, errs, code = restored.run("restore", out, "--vault", restored.dir)
+	if code != 0 || !strings.Contains(stdout, "2 clients, 3 documents (each opened)") {
+		t.Fatalf("restore: exit %d\n%s%s", code, stdout, errs)
+	}
+	stdout, errs, code = restored.run("verify")
+	if code != 0 || !strings.Contains(stdout, "vault ok") || !strings.Contains(stdout, "3 documents (each opened)") {
+		t.Fatalf("verify after the restore: exit %d\n%s%s", code, stdout, errs)
+	}
+	for name, id := range tv.docs {
+		a, _ := os.ReadFile(tv.path("files/" + id + ".age"))
+		b, _ := os.ReadFile(restored.path("files/" + id + ".age"))
+		if len(a) == 0 || string(a) != string(b) {
+			t.Errorf("%s: not restored as it was", name)
+		}
+	}
+
+	// A folder that holds a vault is not overwritten without --force.
+	before, _ := os.ReadFile(tv.path("vault.age"))
+	_, errs, code = tv.run("restore", out)
+	if code != 1 || !strings.Contains(errs, "not empty") || !strings.Contains(errs, "--force") {
+		t.Errorf("restore over a vault: exit %d\n%s", code, errs)
+	}
+	if after, _ := os.ReadFile(tv.path("vault.age")); string(after) != string(before) {
+		t.Error("the vault was changed by a refused restore")
+	}
+	_, errs, code = tv.run("restore", out, "--force")
+	if code != 0 || !strings.Contains(errs, "The vault that was there is kept in "+tv.dir+".replaced-") {
+		t.Errorf("restore --force: exit %d\n%s", code, errs)
+	}
+	if stdout, errs, code := tv.run("verify"); code != 0 {
+		t.Errorf("verify after restore --force: exit %d\n%s%s", code, stdout, errs)
+	}
+
+	// A damaged backup restores nothing.
+	b, _ := os.ReadFile(out)
+	b[len(b)-4000] ^= 1
+	os.WriteFile(out, b, 0o600)
+	other := filepath.Join(t.TempDir(), "other")
+	_, errs, code = tv.run("restore", out, "--vault", other)
+	if code != 1 || !strings.Contains(errs, "the backup file is damaged") {
+		t.Errorf("damaged backup: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(other); !os.IsNotExist(err) {
+		t.Errorf("a damaged backup left %s behind", other)
+	}
+}
+
+// TestBackupWithoutOut: without --out the backup goes to the export
+// folder, named by the day, and a second one that day does not replace
+// the first.
+func TestBackupWithoutOut(t *testing.T) {
+	tv := newDocVault(t)
+	home := t.TempDir()
+	tv.vars = map[string]string{"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, ".config")}
+	day := time.Now().Format("2006-01-02")
+	for _, name := range []string{"caseload-backup-" + day + ".tar", "caseload-backup-" + day + "-2.tar"} {
+		want := filepath.Join(home, "Documents", "caseload-exports", name)
+		stdout, errs, code := tv.run("backup")
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Fatalf("backup: exit %d\n%s%s", code, stdout, errs)
+		}
+		if _, err := os.Stat(want); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
