@@ -117,6 +117,10 @@ func (e *env) explain(err error) (msg, hint string) {
 		return fmt.Sprintf(e.t("%d documents are missing or damaged (named above)", "%d documenten ontbreken of zijn beschadigd (hierboven genoemd)"), len(docs.problems)),
 			e.t("the rest of the vault is sound and nothing was changed; add each document again from its original, or take it from a backup: 'caseload restore FILE --vault OTHER-FOLDER' and save a copy from there",
 				"de rest van de kluis is in orde en er is niets veranderd; voeg elk document opnieuw toe vanaf het origineel, of haal het uit een back-up: 'caseload restore FILE --vault ANDERE-MAP' en bewaar daar een kopie")
+	case errors.Is(err, errDemoLeft):
+		return strings.TrimPrefix(err.Error(), errDemoLeft.Error()+": "),
+			e.t("the demo vault could not be removed; it holds invented clients only: delete that folder by hand",
+				"de demokluis kon niet worden verwijderd; er staan alleen verzonnen cliënten in: verwijder die map met de hand")
 	case errors.Is(err, errChangedWhileVerifying):
 		return e.t("the vault was saved in another caseload window while it was being verified", "de kluis is in een ander caseload-venster opgeslagen terwijl hij werd gecontroleerd"),
 			e.t("nothing was changed; run 'caseload verify' again", "er is niets veranderd; voer 'caseload verify' opnieuw uit")
@@ -170,6 +174,10 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.t("the vault folder cannot be written (read-only, or no permission): ", "de map van de kluis kan niet worden beschreven (alleen-lezen, of geen toestemming): ") + dir,
 			e.t("the vault on disk is unchanged; reading commands (list, verify, deadlines) still work; to change it, make the folder writable or copy the vault to one that is",
 				"de kluis op schijf is onveranderd; opdrachten die alleen lezen (list, verify, deadlines) werken nog; om iets te veranderen, maak de map beschrijfbaar of kopieer de kluis naar een map die dat is")
+	case errors.Is(err, crypt.ErrFileBusy):
+		return e.t("another program kept a file of the vault open, so it could not be replaced", "een ander programma hield een bestand van de kluis open, zodat het niet vervangen kon worden"),
+			e.t("the vault on disk is unchanged; try again in a moment. If it keeps happening, the likely culprit is a virus scanner, the Windows search indexer, or a sync tool (OneDrive, Dropbox, Google Drive): exclude the vault folder "+dir+" from it, or move the vault out of the synced folder",
+				"de kluis op schijf is onveranderd; probeer het zo opnieuw. Blijft het gebeuren, dan is de waarschijnlijke oorzaak een virusscanner, de zoekindex van Windows of een synchronisatieprogramma (OneDrive, Dropbox, Google Drive): sluit de map van de kluis "+dir+" daarvan uit, of zet de kluis buiten de gesynchroniseerde map")
 	case errors.Is(err, crypt.ErrDiskFull):
 		return e.t("the disk is full", "de schijf is vol"),
 			e.t("free some space and try again; the vault on disk is unchanged", "maak ruimte vrij en probeer het opnieuw; de kluis op schijf is onveranderd")

@@ -3,6 +3,8 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 )
 
@@ -343,5 +346,41 @@ func TestReadWhileTheAppHoldsTheVault(t *testing.T) {
 	}
 	if _, errs, code := tv.run("retention", "--purge", "--yes"); code != 1 || !strings.Contains(errs, "open in another caseload window") {
 		t.Errorf("a purge while the app has the vault: exit %d\n%s", code, errs)
+	}
+}
+
+// TestBusyFileHint: a save that failed because another program held the
+// vault file names the likely culprits, in both languages.
+func TestBusyFileHint(t *testing.T) {
+	err := fmt.Errorf("%w: %w", store.ErrNotSaved, fmt.Errorf("sealing vault: replacing vault.age: %w", crypt.ErrFileBusy))
+	for lang, want := range map[string][]string{
+		"en": {"nothing was saved: another program kept a file of the vault open", "virus scanner", "search indexer", "OneDrive", "Dropbox"},
+		"nl": {"er is niets opgeslagen: een ander programma hield", "virusscanner", "zoekindex", "OneDrive", "Dropbox"},
+	} {
+		e := &env{vaultDir: t.TempDir(), lang: lang}
+		msg, hint := e.explain(err)
+		for _, w := range want {
+			if !strings.Contains(msg+" "+hint, w) {
+				t.Errorf("%s: %q missing from %q / %q", lang, w, msg, hint)
+			}
+		}
+	}
+}
+
+// TestDemoCleanUpFailureIsReported: a demo folder that cannot be removed
+// is named, not silently left behind.
+func TestDemoCleanUpFailureIsReported(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "caseload-demo-1")
+	err := removeDemo(dir, func(string) error { return os.ErrPermission })
+	if !errors.Is(err, errDemoLeft) || !errors.Is(err, os.ErrPermission) {
+		t.Fatalf("removeDemo: %v", err)
+	}
+	e := &env{lang: "en"}
+	msg, hint := e.explain(err)
+	if !strings.Contains(msg, dir) || !strings.Contains(hint, "delete that folder by hand") {
+		t.Errorf("%q / %q", msg, hint)
+	}
+	if err := removeDemo(dir, os.RemoveAll); err != nil {
+		t.Errorf("removing a folder that is not there: %v", err)
 	}
 }

@@ -48,3 +48,6 @@ func isDiskFull(err error) bool {
 // IsReadOnly reports whether err means the file system is mounted
 // read-only: a reading command still works there, a save cannot.
 func IsReadOnly(err error) bool { return errors.Is(err, syscall.EROFS) }
+
+// isBusy is false: on Unix a rename replaces a file whoever has it open.
+func isBusy(error) bool { return false }

@@ -43,3 +43,12 @@ func isDiskFull(err error) bool {
 // IsReadOnly reports whether err means the medium is write-protected: a
 // reading command still works there, a save cannot.
 func IsReadOnly(err error) bool { return errors.Is(err, windows.ERROR_WRITE_PROTECT) }
+
+// isBusy reports whether err is Windows refusing a rename because another
+// program has one of the files open: a sharing or lock violation, or the
+// "access denied" a file open without FILE_SHARE_DELETE gives. Go's
+// toolchain retries the same three (cmd/go/internal/robustio).
+func isBusy(err error) bool {
+	return errors.Is(err, windows.ERROR_SHARING_VIOLATION) || errors.Is(err, windows.ERROR_ACCESS_DENIED) ||
+		errors.Is(err, windows.ERROR_LOCK_VIOLATION)
+}
