@@ -11,6 +11,7 @@ import (
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // `caseload backup` and `caseload restore`: one file that holds the whole
@@ -99,8 +100,8 @@ func (e *env) printDocumentProblems(problems []store.DocumentProblem) {
 		if p.Missing {
 			what = e.t("missing", "ontbreekt")
 		}
-		fmt.Fprintf(e.stdout, "%s %s: %s %d %q, %s %q\n", e.t("document", "document"), what,
-			e.t("client", "cliënt"), p.ClientID, p.ClientName, e.t("document", "document"), p.Name)
+		fmt.Fprintf(e.stdout, "%s %s: %s %d \"%s\", %s \"%s\"\n", e.t("document", "document"), what,
+			e.t("client", "cliënt"), p.ClientID, termsafe.Line(p.ClientName), e.t("document", "document"), termsafe.Line(p.Name))
 	}
 }
 
