@@ -39,11 +39,19 @@ func (b backend) VaultDir() string { return b.e.vaultDir }
 // Classify tells the TUI which sentence to show for err.
 func (b backend) Classify(err error) tui.Problem {
 	var ve *store.ValidationError
+	var fe *crypt.FileError
 	switch {
 	case err == nil:
 		return tui.ProblemNone
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return tui.ProblemWrongPassphrase
+	case errors.As(err, &fe) && fe.IsDocument():
+		return tui.ProblemDocumentDamaged
+	case errors.As(err, &fe) && fe.Name == crypt.FileIdentity &&
+		(errors.Is(err, crypt.ErrDamaged) || errors.Is(err, crypt.ErrNotVault) || errors.Is(err, crypt.ErrNotRegular)):
+		return tui.ProblemIdentityDamaged
+	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
+		return tui.ProblemDamaged
 	case errors.Is(err, crypt.ErrNotVault), errors.Is(err, crypt.ErrNoVault):
 		return tui.ProblemNotVault
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):

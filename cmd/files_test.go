@@ -14,6 +14,7 @@ import (
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui"
 )
 
 // filesPass opens the vaults of these tests.
@@ -382,5 +383,39 @@ func TestDemoCleanUpFailureIsReported(t *testing.T) {
 	}
 	if err := removeDemo(dir, os.RemoveAll); err != nil {
 		t.Errorf("removing a folder that is not there: %v", err)
+	}
+}
+
+// TestScreensHintPerDamagedFile: the screens, too, tell a damaged key
+// file and a damaged document from a damaged vault.age, each with its
+// own remedy.
+func TestScreensHintPerDamagedFile(t *testing.T) {
+	tv := newDocVault(t)
+	b := backend{tv.env(nil, nil)}
+	flipByte(t, tv.path("identity.age"))
+	if _, err := b.Unlock(filesPass); b.Classify(err) != tui.ProblemIdentityDamaged {
+		t.Errorf("damaged identity.age: %v is problem %d", err, b.Classify(err))
+	}
+
+	tv = newDocVault(t)
+	b = backend{tv.env(nil, nil)}
+	flipByte(t, tv.path("files/"+tv.docs["cv-Noor.pdf"]+".age"))
+	s, err := b.Unlock(filesPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	docs, err := s.(*session).Attachments(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		_, _, err := s.(*session).AttachmentData(context.Background(), d.ID)
+		switch {
+		case d.Name == "cv-Noor.pdf" && b.Classify(err) != tui.ProblemDocumentDamaged:
+			t.Errorf("damaged document: %v is problem %d", err, b.Classify(err))
+		case d.Name != "cv-Noor.pdf" && err != nil:
+			t.Errorf("%s: %v", d.Name, err)
+		}
 	}
 }

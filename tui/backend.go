@@ -123,6 +123,12 @@ const (
 	ProblemInvalid
 	// ProblemNotFound: the item no longer exists.
 	ProblemNotFound
+	// ProblemIdentityDamaged: identity.age, the vault's key, is damaged
+	// or missing; the recovery key makes a new one.
+	ProblemIdentityDamaged
+	// ProblemDocumentDamaged: one document's sealed file is damaged or
+	// missing; the rest of the vault is sound.
+	ProblemDocumentDamaged
 	// ProblemOther: anything else.
 	ProblemOther
 )
