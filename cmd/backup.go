@@ -24,20 +24,38 @@ func runBackup(e *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	s, err := e.hold(ctx)
+	if err := e.findVault(); err != nil {
+		return err
+	}
+	p, err := e.passphrase()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	path := *out
 	if path == "" {
 		if path, err = e.backupPath(); err != nil {
 			return err
 		}
 	}
-	info, problems, err := backup(ctx, s, path)
-	if err != nil {
-		return err
+	var info crypt.ArchiveInfo
+	var problems []store.DocumentProblem
+	// Without the lock, a window that has the vault open may save and
+	// remove a deleted document's file while the backup reads: then the
+	// backup starts again from the vault as saved now.
+	for try := 0; ; try++ {
+		s, err := e.lookWith(ctx, p)
+		if err != nil {
+			return err
+		}
+		info, problems, err = backup(ctx, s, path)
+		s.Close()
+		if errors.Is(err, errChangedWhileReading) && try < 3 {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		break
 	}
 	fmt.Fprintf(e.stdout, "%s %s (%d %s)\n", e.t("Backup written to", "Back-up geschreven naar"), info.Path,
 		info.Documents, e.t("documents", "documenten"))
@@ -55,17 +73,34 @@ func runBackup(e *env, args []string) error {
 // and every document file the caseload refers to, each authenticated on
 // the way. A document missing or damaged does not stop the backup (the
 // rest is worth keeping) but is returned to be reported.
+//
+// It returns errChangedWhileReading when vault.age was replaced since s
+// read it and that explains what went wrong: the caller reads again.
 func backup(ctx context.Context, s *session, path string) (crypt.ArchiveInfo, []store.DocumentProblem, error) {
+	changed := func() bool { c, err := s.vault.Changed(); return err == nil && c }
 	rep, err := s.VerifyDocuments(ctx, s.vault.Blobs())
 	if err != nil {
 		return crypt.ArchiveInfo{}, nil, err
 	}
+	for _, p := range rep.Problems {
+		if p.Missing && changed() {
+			return crypt.ArchiveInfo{}, nil, errChangedWhileReading
+		}
+	}
 	info, err := s.vault.WriteArchive(path, rep.Present)
+	if errors.Is(err, crypt.ErrVaultChanged) || errors.Is(err, fs.ErrNotExist) && changed() {
+		return crypt.ArchiveInfo{}, nil, errChangedWhileReading
+	}
 	if err != nil {
 		return crypt.ArchiveInfo{}, nil, err
 	}
 	return info, rep.Problems, nil
 }
+
+// errChangedWhileReading: a window that has the vault open saved it
+// while a command read it without the lock, and what the command read is
+// no longer whole.
+var errChangedWhileReading = errors.New("the vault was saved by another window while it was read")
 
 // backupPath is where a backup goes without --out: the export folder (as
 // for a dossier), caseload-backup-<date>.tar, or -2, -3, … on a day that

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +87,44 @@ func TestBackupWithoutOut(t *testing.T) {
 		if _, err := os.Stat(want); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestBackupWhileTheAppDeletesADocument: a backup read without the lock
+// notices that the window holding the vault saved and removed a document
+// file meanwhile, and reads again rather than write a backup that lacks
+// a file its vault.age refers to.
+func TestBackupWhileTheAppDeletesADocument(t *testing.T) {
+	tv := newDocVault(t)
+	ctx := context.Background()
+	e := tv.env(nil, nil)
+	snap, err := e.lookWith(ctx, filesPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Close()
+	app, err := e.open(ctx, filesPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	docs, err := app.Attachments(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.DeleteAttachment(ctx, docs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "b.tar")
+	if _, _, err := backup(ctx, snap, out); !errors.Is(err, errChangedWhileReading) {
+		t.Fatalf("backup of a snapshot whose document went: %v", err)
+	}
+	// The command reads again and writes a whole backup.
+	if stdout, errs, code := tv.run("backup", "--out", out); code != 0 || !strings.Contains(stdout, "(2 documents)") {
+		t.Fatalf("backup: exit %d\n%s%s", code, stdout, errs)
+	}
+	restored := &docVault{dir: filepath.Join(t.TempDir(), "r"), passFile: tv.passFile}
+	if stdout, errs, code := restored.run("restore", out, "--vault", restored.dir); code != 0 {
+		t.Fatalf("restore: exit %d\n%s%s", code, stdout, errs)
 	}
 }

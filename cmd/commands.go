@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -95,7 +94,7 @@ func runVerify(e *env, args []string) error {
 	}
 	if len(docs.Problems) > 0 {
 		if changed, err := s.vault.Changed(); err == nil && changed {
-			return errChangedWhileVerifying
+			return errChangedWhileReading
 		}
 		e.printDocumentProblems(docs.Problems)
 		return &documentsError{problems: docs.Problems}
@@ -125,10 +124,6 @@ func runVerify(e *env, args []string) error {
 	}
 	return nil
 }
-
-// errChangedWhileVerifying: verify found a document missing, but the vault
-// it read was replaced meanwhile by the window that has it open.
-var errChangedWhileVerifying = errors.New("the vault was saved by another window while verifying")
 
 // documentsError is a verify that found documents missing or damaged.
 type documentsError struct{ problems []store.DocumentProblem }

@@ -121,9 +121,9 @@ func (e *env) explain(err error) (msg, hint string) {
 		return strings.TrimPrefix(err.Error(), errDemoLeft.Error()+": "),
 			e.t("the demo vault could not be removed; it holds invented clients only: delete that folder by hand",
 				"de demokluis kon niet worden verwijderd; er staan alleen verzonnen cliënten in: verwijder die map met de hand")
-	case errors.Is(err, errChangedWhileVerifying):
-		return e.t("the vault was saved in another caseload window while it was being verified", "de kluis is in een ander caseload-venster opgeslagen terwijl hij werd gecontroleerd"),
-			e.t("nothing was changed; run 'caseload verify' again", "er is niets veranderd; voer 'caseload verify' opnieuw uit")
+	case errors.Is(err, errChangedWhileReading):
+		return e.t("the vault was saved in another caseload window while it was being read", "de kluis is in een ander caseload-venster opgeslagen terwijl hij werd gelezen"),
+			e.t("nothing was changed; run the command again", "er is niets veranderd; voer de opdracht opnieuw uit")
 	case errors.Is(err, errNoIdentity):
 		return e.t("identity.age, the vault's key file, is missing from ", "identity.age, het sleutelbestand van de kluis, ontbreekt in ") + dir,
 			e.t("vault.age is still there: 'caseload recover' opens it with your recovery key and writes a new identity.age with a new passphrase",

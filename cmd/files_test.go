@@ -332,7 +332,7 @@ func TestReadWhileTheAppHoldsTheVault(t *testing.T) {
 	}
 	defer app.Close()
 	for _, args := range [][]string{{"list"}, {"verify"}, {"deadlines"}, {"retention"}, {"retention", "--purge"},
-		{"register", "--out", filepath.Join(t.TempDir(), "register")}} {
+		{"register", "--out", filepath.Join(t.TempDir(), "register")}, {"backup", "--out", filepath.Join(t.TempDir(), "b.tar")}} {
 		out, errs, code := tv.run(args...)
 		if code != 0 {
 			t.Errorf("%v while the app has the vault: exit %d\n%s%s", args, code, out, errs)

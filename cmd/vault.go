@@ -115,15 +115,15 @@ func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked
 
 // look unlocks the vault to read it only: nothing the session does is
 // sealed, so vault.age stays byte for byte as it was. Commands that only
-// report (list, verify, deadlines from a login script, the register, a
-// purge's dry run) use it, because a save would rotate a real backup out
+// report (list, verify, backup, deadlines from a login script, the
+// register, a purge's dry run) use it, because a save would rotate a real backup out
 // of backups/ and, on a vault shared by a sync tool, make the other
 // laptop's next save a conflict, each time the laptop starts. The audit
 // log records what changes the vault; a look changes nothing.
 //
 // A look takes no lock (see crypt.OpenSnapshot): it reads the vault as
 // last saved while caseload has it open in another window, and says so on
-// stderr, and it works on a read-only folder.
+// stderr, and it works on a read-only folder. A backup is a look too.
 func (e *env) look(ctx context.Context) (*session, error) {
 	if err := e.findVault(); err != nil {
 		return nil, err
@@ -132,6 +132,11 @@ func (e *env) look(ctx context.Context) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	return e.lookWith(ctx, p)
+}
+
+// lookWith is look with the passphrase given.
+func (e *env) lookWith(ctx context.Context, p string) (*session, error) {
 	v, buf, err := e.decryptWith(crypt.OpenSnapshot, p)
 	if err != nil {
 		return nil, err
@@ -143,29 +148,6 @@ func (e *env) look(ctx context.Context) (*session, error) {
 	}
 	// No Sealer: a store without one keeps every change in memory. The
 	// blobs refuse to write (crypt.ErrReadOnly).
-	s, err := store.OpenBuffer(ctx, buf, store.Options{Clock: e.clock, Blobs: v.Blobs()})
-	if err != nil {
-		v.Close()
-		return nil, err
-	}
-	return &session{Store: s, vault: v}, nil
-}
-
-// hold unlocks the vault under its lock without sealing anything: for a
-// command that must see a vault no other window changes meanwhile (a
-// backup copies vault.age and the documents it refers to).
-func (e *env) hold(ctx context.Context) (*session, error) {
-	if err := e.findVault(); err != nil {
-		return nil, err
-	}
-	p, err := e.passphrase()
-	if err != nil {
-		return nil, err
-	}
-	v, buf, err := e.decrypt(p)
-	if err != nil {
-		return nil, err
-	}
 	s, err := store.OpenBuffer(ctx, buf, store.Options{Clock: e.clock, Blobs: v.Blobs()})
 	if err != nil {
 		v.Close()

@@ -84,14 +84,17 @@ type ArchiveInfo struct {
 // database refers to; each must be present in files/. What is archived is
 // vault.age as last sealed (Seal first) and identity.age as on disk; it
 // returns ErrNoVault if nothing was sealed yet and ErrVaultChanged if
-// vault.age is not the file this Vault saw. It needs the vault's lock, so
-// that no document is removed while it is copied: a snapshot refuses
-// (ErrReadOnly).
+// vault.age is not the file this Vault saw. It works on a snapshot too:
+// every file is opened before anything is written, so a document removed
+// afterwards by the window that has the vault open is still read whole
+// (on Windows it cannot be removed while open); one removed before is a
+// *FileError wrapping fs.ErrNotExist, and Changed then tells whether the
+// vault was saved meanwhile.
 func (v *Vault) WriteArchive(path string, documents []string) (ArchiveInfo, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if err := v.writable(); err != nil {
-		return ArchiveInfo{}, fmt.Errorf("writing backup: %w", err)
+	if v.keys == nil {
+		return ArchiveInfo{}, fmt.Errorf("writing backup: %w", errClosed)
 	}
 	if !v.disk.present {
 		return ArchiveInfo{}, fmt.Errorf("writing backup: %w: nothing sealed yet", ErrNoVault)
