@@ -144,6 +144,8 @@ func runRestore(e *env, args []string) error {
 	fs := flags("restore")
 	force := fs.Bool("force", false, "")
 	vault := fs.String("vault", "", "")
+	keyFile := fs.String("recovery-file", "", "")
+	newFile := fs.String("new-passphrase-file", "", "")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -154,11 +156,26 @@ func runRestore(e *env, args []string) error {
 	if *vault != "" {
 		e.vaultDir = *vault
 	}
-	p, err := e.passphrase()
-	if err != nil {
-		return err
+	var open func() (*crypt.Staged, error)
+	if *keyFile != "" {
+		key, err := readSecretFile(*keyFile)
+		if err != nil {
+			return err
+		}
+		open = func() (*crypt.Staged, error) {
+			return crypt.RestoreArchiveRecovery(rest[0], e.vaultDir, key,
+				func() (string, error) { return e.newPassphrase(*newFile) }, *force, e.cryptOptions())
+		}
+	} else {
+		p, err := e.passphrase()
+		if err != nil {
+			return err
+		}
+		open = func() (*crypt.Staged, error) {
+			return crypt.RestoreArchive(rest[0], e.vaultDir, p, *force, e.cryptOptions())
+		}
 	}
-	res, err := restore(context.Background(), rest[0], e.vaultDir, p, *force, e.cryptOptions(), e.clock)
+	res, err := restore(context.Background(), open, e.clock)
 	if err != nil {
 		if len(res.problems) > 0 {
 			e.printDocumentProblems(res.problems)
@@ -181,17 +198,23 @@ type restored struct {
 	problems []store.DocumentProblem // why it refused, if for documents
 }
 
-// restore unpacks the backup at file beside dir, checks that the caseload
+// restore unpacks a backup beside the folder it goes to, checks that the caseload
 // opens whole and every document opens with its key, and only then puts
-// it in place of dir: a restore that fails, or is killed, leaves dir as it
-// was, or (with force, between two renames) absent, never half a vault.
-func restore(ctx context.Context, file, dir, passphrase string, force bool, o *crypt.Options, clock store.Clock) (restored, error) {
-	st, err := crypt.RestoreArchive(file, dir, passphrase, force, o)
+// it in place of that folder: a restore that fails, or is killed, leaves
+// the folder as it was, or (with force, between two renames) absent,
+// never half a vault.
+//
+// open is crypt.RestoreArchive or crypt.RestoreArchiveRecovery with their
+// arguments.
+func restore(ctx context.Context, open func() (*crypt.Staged, error), clock store.Clock) (restored, error) {
+	st, err := open()
 	switch {
 	case errors.Is(err, crypt.ErrVaultExists):
 		return restored{}, fmt.Errorf("%w: %w", errRestoreTarget, err)
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return restored{}, fmt.Errorf("%w: %w", errBackupPassphrase, err)
+	case errors.Is(err, crypt.ErrWrongRecoveryKey):
+		return restored{}, fmt.Errorf("%w: %w", errBackupRecoveryKey, err)
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, crypt.ErrNotBackup), errors.Is(err, crypt.ErrNotVault):
 		return restored{}, fmt.Errorf("%w: %w", errBackupDamaged, err)
 	case err != nil:
@@ -240,7 +263,8 @@ func checkRestored(ctx context.Context, s *store.Store, v *crypt.Vault) (restore
 
 // Restore's refusals, told apart from the same errors about the vault.
 var (
-	errRestoreTarget    = errors.New("the folder to restore to is not empty")
-	errBackupPassphrase = errors.New("the passphrase does not open the backup")
-	errBackupDamaged    = errors.New("the backup file is damaged or not a backup")
+	errRestoreTarget     = errors.New("the folder to restore to is not empty")
+	errBackupPassphrase  = errors.New("the passphrase does not open the backup")
+	errBackupRecoveryKey = errors.New("the recovery key does not open the backup")
+	errBackupDamaged     = errors.New("the backup file is damaged or not a backup")
 )

@@ -128,3 +128,32 @@ func TestBackupWhileTheAppDeletesADocument(t *testing.T) {
 		t.Fatalf("restore: exit %d\n%s%s", code, stdout, errs)
 	}
 }
+
+// TestRestoreWithTheRecoveryKey: a coach who changed the passphrase since
+// the backup, and forgot the old one, restores with the recovery key and
+// sets a new passphrase; a wrong key says so and asks nothing more.
+func TestRestoreWithTheRecoveryKey(t *testing.T) {
+	tv := newDocVault(t)
+	out := filepath.Join(t.TempDir(), "backup.tar")
+	if _, errs, code := tv.run("backup", "--out", out); code != 0 {
+		t.Fatal(errs)
+	}
+	dir := t.TempDir()
+	keyFile, wrongKey, newPass := filepath.Join(dir, "key"), filepath.Join(dir, "wrong"), filepath.Join(dir, "new")
+	os.WriteFile(keyFile, []byte(tv.recovery+"\n"), 0o600)
+	os.WriteFile(wrongKey, []byte("AGE-SECRET-KEY-PQ-1QQQQ\n"), 0o600)
+	os.WriteFile(newPass, []byte("een heel nieuwe wachtzin\n"), 0o600)
+	restored := &docVault{dir: filepath.Join(dir, "restored"), passFile: newPass}
+
+	_, errs, code := restored.run("restore", out, "--vault", restored.dir, "--recovery-file", wrongKey, "--new-passphrase-file", newPass)
+	if code != 1 || !strings.Contains(errs, "the recovery key does not open this backup") {
+		t.Errorf("wrong key: exit %d\n%s", code, errs)
+	}
+	stdout, errs, code := restored.run("restore", out, "--vault", restored.dir, "--recovery-file", keyFile, "--new-passphrase-file", newPass)
+	if code != 0 {
+		t.Fatalf("restore with the recovery key: exit %d\n%s%s", code, stdout, errs)
+	}
+	if stdout, errs, code := restored.run("verify"); code != 0 || !strings.Contains(stdout, "3 documents (each opened)") {
+		t.Errorf("verify with the new passphrase: exit %d\n%s%s", code, stdout, errs)
+	}
+}

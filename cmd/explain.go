@@ -34,8 +34,12 @@ func (e *env) explain(err error) (msg, hint string) {
 				"er is niets teruggezet; noem met --vault een lege of nieuwe map, of voeg --force toe om wat er staat opzij te zetten (het blijft ernaast bewaard, niet gewist)")
 	case errors.Is(err, errBackupPassphrase):
 		return e.t("the passphrase does not open this backup", "de wachtwoordzin opent deze back-up niet"),
-			e.t("nothing was restored; a backup opens with the passphrase the vault had when the backup was made",
-				"er is niets teruggezet; een back-up opent met de wachtwoordzin die de kluis had toen de back-up werd gemaakt")
+			e.t("nothing was restored; a backup opens with the passphrase the vault had when the backup was made, or with the recovery key: --recovery-file FILE",
+				"er is niets teruggezet; een back-up opent met de wachtwoordzin die de kluis had toen de back-up werd gemaakt, of met de herstelsleutel: --recovery-file FILE")
+	case errors.Is(err, errBackupRecoveryKey):
+		return e.t("the recovery key does not open this backup", "de herstelsleutel opent deze back-up niet"),
+			e.t("nothing was restored; use the whole key shown when the vault was created (it starts with AGE-SECRET-KEY-PQ-1), on one line in the file",
+				"er is niets teruggezet; gebruik de hele sleutel die bij het maken van de kluis werd getoond (hij begint met AGE-SECRET-KEY-PQ-1), op één regel in het bestand")
 	case errors.Is(err, errBackupDamaged) && errors.Is(err, crypt.ErrNotBackup):
 		return e.t("that file is not a caseload backup", "dat bestand is geen back-up van caseload"),
 			e.t("nothing was restored; name a file made by 'caseload backup' (caseload-backup-….tar)",

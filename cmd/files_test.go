@@ -27,6 +27,7 @@ type docVault struct {
 	passFile string
 	docs     map[string]string // document name → blob id
 	vars     map[string]string // the environment, beside LANG
+	recovery string            // the recovery key
 }
 
 // newDocVault makes the vault, sealed twice so that backups/ holds a
@@ -40,11 +41,12 @@ func newDocVault(t *testing.T) *docVault {
 	}
 	ctx := context.Background()
 	e := tv.env(nil, nil)
-	s, _, err := e.create(ctx, filesPass)
+	s, recovery, err := e.create(ctx, filesPass)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	tv.recovery = recovery
 	for _, c := range []struct{ first, last string }{{"Noor", "Jansen"}, {"Ayaan", "de Vries"}} {
 		cl, err := s.CreateClient(ctx, store.Client{FirstName: c.first, LastName: c.last, Status: store.StatusActive})
 		if err != nil {

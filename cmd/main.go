@@ -83,7 +83,7 @@ func commands() []command {
 		{"passwd", "", "change the passphrase", runPasswd},
 		{"recover", "", "open the vault with the recovery key and set a new passphrase", runRecover},
 		{"backup", "[--out FILE]", "write the whole vault, documents and key included, to one encrypted file", runBackup},
-		{"restore", "FILE [--vault DIR] [--force]", "put a backup back into an empty folder (--force: move the vault there aside)", runRestore},
+		{"restore", "FILE [--vault DIR] [--force]", "put a backup back into an empty folder (--force: move the vault there aside; --recovery-file KEY when the passphrase is lost)", runRestore},
 		{"export", "CLIENT [--recipient KEY|--plain]", "write a client's dossier, sealed with a fresh passphrase or to KEY (--all, --out FILE, --to NAME --basis B)", runExport},
 		{"import", "FILE [--dry-run]", "read a dossier (.zip.age, .zip; --identity FILE) or a client list (.csv) into the vault", runImport},
 		{"demo", "", "open caseload on a throwaway vault of invented clients", runDemo},

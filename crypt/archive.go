@@ -324,6 +324,54 @@ func RestoreArchive(path, dir, passphrase string, force bool, o *Options) (*Stag
 	return st, nil
 }
 
+// RestoreArchiveRecovery is RestoreArchive for a coach who no longer
+// knows the passphrase the backup was made with: the recovery key opens
+// the archive, and once every byte of it has been authenticated,
+// newPassphrase is asked for and the staged vault is recovered with it
+// (see Recover: a new vault key, identity.age sealed with the new
+// passphrase). The recovery key stays valid.
+//
+// Errors: RestoreArchive's, with ErrWrongRecoveryKey for a key that is
+// malformed or does not open the archive, and newPassphrase's.
+func RestoreArchiveRecovery(path, dir, recoveryKey string, newPassphrase func() (string, error), force bool, o *Options) (*Staged, error) {
+	recovery, err := age.ParseHybridIdentity(strings.TrimSpace(recoveryKey))
+	if err != nil {
+		// age's message is not wrapped: it could quote the key.
+		return nil, fmt.Errorf("restoring: %w: malformed key", ErrWrongRecoveryKey)
+	}
+	dir = filepath.Clean(dir)
+	if err := checkTarget(dir, force); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o700); err != nil {
+		return nil, fmt.Errorf("restoring: %w", err)
+	}
+	staging, err := os.MkdirTemp(parent, ".caseload-restore-*")
+	if err != nil {
+		return nil, fmt.Errorf("restoring: %w", diskErr(err))
+	}
+	fail := func(err error) (*Staged, error) {
+		os.RemoveAll(staging)
+		return nil, err
+	}
+	if err := unpackWith(path, staging, func() (age.Identity, error) { return recovery, nil }, true); err != nil {
+		return fail(err)
+	}
+	p, err := newPassphrase()
+	if err != nil {
+		return fail(err)
+	}
+	v, image, err := Recover(staging, recoveryKey, p, o)
+	if err != nil {
+		if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotVault) {
+			return fail(fmt.Errorf("restoring: %w", &FileError{Name: filepath.Base(path), Err: err}))
+		}
+		return fail(fmt.Errorf("restoring: %w", err))
+	}
+	return &Staged{Vault: v, Image: image, target: dir, dir: staging, force: force}, nil
+}
+
 // checkTarget refuses a folder that holds anything, unless force.
 func checkTarget(dir string, force bool) error {
 	entries, err := os.ReadDir(dir)
@@ -344,6 +392,19 @@ func checkTarget(dir string, force bool) error {
 // streams, so a damaged chunk fails midway; the caller then removes the
 // staging folder, and nothing of it was ever in place.
 func unpackArchive(path, staging, passphrase string) error {
+	return unpackWith(path, staging, func() (age.Identity, error) {
+		k, err := readIdentity(osFS{}, staging, passphrase)
+		if err != nil {
+			return nil, err
+		}
+		return k.identity, nil
+	}, false)
+}
+
+// unpackWith is unpackArchive with what opens the sealed member: the
+// vault key from identity.age (already written to staging when open is
+// called), or the recovery key.
+func unpackWith(path, staging string, open func() (age.Identity, error), recovering bool) error {
 	f, err := openNoBlock(path)
 	if err != nil {
 		return fmt.Errorf("restoring: %w", err)
@@ -359,7 +420,7 @@ func unpackArchive(path, staging, passphrase string) error {
 		return fmt.Errorf("restoring: %w", &FileError{Name: name, Err: fmt.Errorf("%w: %v", ErrDamaged, err)})
 	}
 	tr := tar.NewReader(f)
-	var keys *keys
+	var id age.Identity
 	sealed := false
 	for {
 		h, err := tr.Next()
@@ -367,7 +428,7 @@ func unpackArchive(path, staging, passphrase string) error {
 			break
 		}
 		if err != nil {
-			if keys == nil {
+			if id == nil {
 				return fmt.Errorf("restoring: %s: %w", name, ErrNotBackup)
 			}
 			return bad(err)
@@ -385,21 +446,24 @@ func unpackArchive(path, staging, passphrase string) error {
 			if err := writeFileSync(filepath.Join(staging, identityFile), data); err != nil {
 				return fmt.Errorf("restoring: %w", diskErr(err))
 			}
-			k, err := readIdentity(osFS{}, staging, passphrase)
+			k, err := open()
 			if err != nil {
 				if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotVault) {
 					return bad(err)
 				}
 				return fmt.Errorf("restoring: %w", err)
 			}
-			keys = k
+			id = k
 		case archiveSealed:
-			if keys == nil {
+			if id == nil {
 				return bad(errors.New("vault.tar.age comes before identity.age"))
 			}
-			if err := unpackSealed(tr, staging, keys); err != nil {
-				if errors.Is(err, ErrDiskFull) {
+			if err := unpackSealed(tr, staging, id); err != nil {
+				switch {
+				case errors.Is(err, ErrDiskFull):
 					return fmt.Errorf("restoring: %w", err)
+				case noMatch(err) && recovering:
+					return fmt.Errorf("restoring: %w", ErrWrongRecoveryKey)
 				}
 				return bad(err)
 			}
@@ -408,7 +472,7 @@ func unpackArchive(path, staging, passphrase string) error {
 			return bad(fmt.Errorf("unexpected member %q", h.Name))
 		}
 	}
-	if keys == nil || !sealed {
+	if id == nil || !sealed {
 		return fmt.Errorf("restoring: %s: %w", name, ErrNotBackup)
 	}
 	if err := syncDir(staging); err != nil {
@@ -419,8 +483,8 @@ func unpackArchive(path, staging, passphrase string) error {
 
 // unpackSealed decrypts the sealed tar and writes its members into
 // staging: vault.age and files/<id>.age, nothing else.
-func unpackSealed(r io.Reader, staging string, k *keys) error {
-	dr, err := age.Decrypt(r, k.identity)
+func unpackSealed(r io.Reader, staging string, id age.Identity) error {
+	dr, err := age.Decrypt(r, id)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"filippo.io/age"
 )
 
 // archiveVault is a sealed vault with two documents, and their ids and keys.
@@ -183,5 +185,46 @@ func TestArchiveOpensWithAgeAndTar(t *testing.T) {
 	}
 	if !strings.Contains(string(readBytes(t, filepath.Join(work, "identity.age"))), ageIntro) {
 		t.Error("identity.age is not an age file")
+	}
+}
+
+// TestRestoreWithTheRecoveryKey: a backup whose passphrase is forgotten
+// opens with the recovery key, which is checked before the new passphrase
+// is asked for; the restored vault opens with the new passphrase.
+func TestRestoreWithTheRecoveryKey(t *testing.T) {
+	_, v, img, ids, keys, rk := archiveVault(t)
+	out := filepath.Join(t.TempDir(), "backup.tar")
+	if _, err := v.WriteArchive(out, ids); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "restored")
+	asked := false
+	ask := func() (string, error) { asked = true; return "een nieuwe wachtzin voor de kluis", nil }
+	other, _ := age.GenerateHybridIdentity()
+	for _, bad := range []string{"not a key", other.String()} {
+		if _, err := RestoreArchiveRecovery(out, target, bad, ask, false, testOpts()); !errors.Is(err, ErrWrongRecoveryKey) {
+			t.Errorf("key %.20s…: %v", bad, err)
+		}
+	}
+	if asked {
+		t.Error("the new passphrase was asked for before the key was checked")
+	}
+	st, err := RestoreArchiveRecovery(out, target, rk, ask, false, testOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w, got, err := Open(target, "een nieuwe wachtzin voor de kluis", testOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if !bytes.Equal(got, img) {
+		t.Error("not the backed-up image")
+	}
+	if data, err := w.Blobs().Get(ids[1], keys[1]); err != nil || !bytes.Equal(data, textImage(70_001, 1)) {
+		t.Errorf("document after a recovery restore: %v", err)
 	}
 }
