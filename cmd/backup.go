@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
@@ -17,12 +19,21 @@ import (
 // `caseload backup` and `caseload restore`: one file that holds the whole
 // vault (see crypt.WriteArchive), and putting it back.
 
-func runBackup(e *env, args []string) error {
-	fs := flags("backup")
-	out := fs.String("out", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
+// newBackupCmd is `caseload backup`: the whole vault in one encrypted file.
+func newBackupCmd(e *env) *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "backup",
+		Short: e.t("write the whole vault, documents and key included, to one encrypted file", "schrijf de hele kluis, documenten en sleutel inbegrepen, naar één versleuteld bestand"),
+		Args:  e.noArgs,
+		RunE:  func(*cobra.Command, []string) error { return runBackup(e, out) },
 	}
+	c.Flags().StringVar(&out, "out", "", e.t("write the backup to `FILE` (default: caseload-backup-DATE.tar in the export folder)",
+		"schrijf de back-up naar `FILE` (standaard: caseload-backup-DATUM.tar in de exportmap)"))
+	return c
+}
+
+func runBackup(e *env, out string) error {
 	ctx := context.Background()
 	if err := e.findVault(); err != nil {
 		return err
@@ -31,7 +42,7 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	path := *out
+	path := out
 	if path == "" {
 		if path, err = e.backupPath(); err != nil {
 			return err
@@ -140,31 +151,49 @@ func (e *env) printDocumentProblems(problems []store.DocumentProblem) {
 	}
 }
 
-func runRestore(e *env, args []string) error {
-	fs := flags("restore")
-	force := fs.Bool("force", false, "")
-	vault := fs.String("vault", "", "")
-	keyFile := fs.String("recovery-file", "", "")
-	newFile := fs.String("new-passphrase-file", "", "")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// restoreOptions are restore's switches.
+type restoreOptions struct {
+	force            bool
+	keyFile, newFile string
+}
+
+// newRestoreCmd is `caseload restore FILE`: a backup put back.
+func newRestoreCmd(e *env) *cobra.Command {
+	var o restoreOptions
+	c := &cobra.Command{
+		Use:   "restore FILE",
+		Short: e.t("put a backup back into an empty folder", "zet een back-up terug in een lege map"),
+		Long: e.t("Put a backup made with 'caseload backup' back into the --vault folder, which must be empty or new\n"+
+			"(--force moves a vault that is there aside). Everything is checked before it is in place.\n"+
+			"It opens with the passphrase of the day of the backup, or with --recovery-file and a new passphrase.",
+			"Zet een back-up van 'caseload backup' terug in de map van --vault, die leeg of nieuw moet zijn\n"+
+				"(--force zet een kluis die er staat opzij). Alles wordt gecontroleerd voordat het op zijn plaats staat.\n"+
+				"Hij opent met de wachtwoordzin van de dag van de back-up, of met --recovery-file en een nieuwe wachtwoordzin."),
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef(c, "%s", e.t("restore needs one backup file: caseload restore FILE --vault FOLDER",
+					"restore heeft één back-upbestand nodig: caseload restore FILE --vault MAP"))
+			}
+			return runRestore(e, o, args[0])
+		},
 	}
-	if len(rest) != 1 {
-		return fmt.Errorf("%w: restore needs one backup file: caseload restore FILE --vault FOLDER", errUsage)
-	}
-	if *vault != "" {
-		e.vaultDir = *vault
-	}
+	f := c.Flags()
+	f.BoolVar(&o.force, "force", false, e.t("move a vault in the folder aside (it is kept, not deleted)", "zet een kluis in de map opzij (hij blijft bewaard)"))
+	f.StringVar(&o.keyFile, "recovery-file", "", e.t("open the backup with the recovery key in `FILE`", "open de back-up met de herstelsleutel in `FILE`"))
+	f.StringVar(&o.newFile, "new-passphrase-file", "", e.t("with --recovery-file: read the new passphrase from `FILE`", "met --recovery-file: lees de nieuwe wachtwoordzin uit `FILE`"))
+	return c
+}
+
+func runRestore(e *env, o restoreOptions, file string) error {
 	var open func() (*crypt.Staged, error)
-	if *keyFile != "" {
-		key, err := readSecretFile(*keyFile)
+	if o.keyFile != "" {
+		key, err := readSecretFile(o.keyFile)
 		if err != nil {
 			return err
 		}
 		open = func() (*crypt.Staged, error) {
-			return crypt.RestoreArchiveRecovery(rest[0], e.vaultDir, key,
-				func() (string, error) { return e.newPassphrase(*newFile) }, *force, e.cryptOptions())
+			return crypt.RestoreArchiveRecovery(file, e.vaultDir, key,
+				func() (string, error) { return e.newPassphrase(o.newFile) }, o.force, e.cryptOptions())
 		}
 	} else {
 		p, err := e.passphrase()
@@ -172,7 +201,7 @@ func runRestore(e *env, args []string) error {
 			return err
 		}
 		open = func() (*crypt.Staged, error) {
-			return crypt.RestoreArchive(rest[0], e.vaultDir, p, *force, e.cryptOptions())
+			return crypt.RestoreArchive(file, e.vaultDir, p, o.force, e.cryptOptions())
 		}
 	}
 	res, err := restore(context.Background(), open, e.clock)

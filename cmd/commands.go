@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,27 +13,7 @@ import (
 	"github.com/caseload/caseload/store"
 )
 
-// flags makes a subcommand's flag set that reports errors as usage errors.
-func flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
-	}
-	return nil
-}
-
-func runInit(e *env, args []string) error {
-	if err := parse(flags("init"), args); err != nil {
-		return err
-	}
+func runInit(e *env) error {
 	if ok, err := crypt.Exists(e.vaultDir); err != nil {
 		return err
 	} else if ok {
@@ -71,10 +50,7 @@ func (e *env) showRecovery(w io.Writer, key string) {
 			"Wie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf."))
 }
 
-func runVerify(e *env, args []string) error {
-	if err := parse(flags("verify"), args); err != nil {
-		return err
-	}
+func runVerify(e *env) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -142,12 +118,7 @@ type listedClient struct {
 	End    string `json:"end,omitempty"`
 }
 
-func runList(e *env, args []string) error {
-	fs := flags("list")
-	asJSON := fs.Bool("json", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runList(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -163,7 +134,7 @@ func runList(e *env, args []string) error {
 		out = append(out, listedClient{ID: r.ID, Name: r.Name, Status: string(r.Status),
 			Start: isoDate(r.Start), End: isoDate(r.End)})
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
@@ -189,12 +160,7 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-func runPasswd(e *env, args []string) error {
-	fs := flags("passwd")
-	newFile := fs.String("new-passphrase-file", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runPasswd(e *env, newFile string) error {
 	old, err := e.passphrase()
 	if err != nil {
 		return err
@@ -204,7 +170,7 @@ func runPasswd(e *env, args []string) error {
 		return err
 	}
 	defer v.Close()
-	p, err := e.newPassphrase(*newFile)
+	p, err := e.newPassphrase(newFile)
 	if err != nil {
 		return err
 	}
@@ -216,24 +182,18 @@ func runPasswd(e *env, args []string) error {
 	return nil
 }
 
-func runRecover(e *env, args []string) error {
-	fs := flags("recover")
-	keyFile := fs.String("recovery-file", "", "")
-	newFile := fs.String("new-passphrase-file", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runRecover(e *env, keyFile, newFile string) error {
 	var key string
 	var err error
-	if *keyFile != "" {
-		key, err = readSecretFile(*keyFile)
+	if keyFile != "" {
+		key, err = readSecretFile(keyFile)
 	} else {
 		key, err = e.ask(e.t("Recovery key: ", "Herstelsleutel: "))
 	}
 	if err != nil {
 		return err
 	}
-	p, err := e.newPassphrase(*newFile)
+	p, err := e.newPassphrase(newFile)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,27 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/store"
 )
+
+// newDeadlinesCmd is `caseload deadlines`.
+func newDeadlinesCmd(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "deadlines",
+		Short: e.t("print everything due, soonest first: retention, requests, breaches", "toon alles wat verloopt, het eerste eerst: bewaartermijnen, verzoeken, datalekken"),
+		Long: e.t("Print everything due, soonest first: retention, rights requests, breaches.\n"+
+			"It only reads the vault and exits 0 whatever is due, for a daily reminder from a login script.",
+			"Toon alles wat verloopt, het eerste eerst: bewaartermijnen, verzoeken van cliënten, datalekken.\n"+
+				"Het leest de kluis alleen en eindigt met 0 wat er ook verloopt, voor een dagelijkse herinnering bij het inloggen."),
+		Args: e.noArgs,
+		RunE: func(*cobra.Command, []string) error { return runDeadlines(e, asJSON) },
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	return c
+}
 
 // listedDeadline is one deadline in `caseload deadlines --json`: a stable
 // shape for scripts.
@@ -23,9 +42,11 @@ type listedDeadline struct {
 	Due      string `json:"due"`
 	DaysLeft int    `json:"days_left"`
 	// HoursLeft is set for a breach only.
-	HoursLeft  *int   `json:"hours_left,omitempty"`
-	State      string `json:"state"`
-	Extended   bool   `json:"extended,omitempty"`
+	HoursLeft *int   `json:"hours_left,omitempty"`
+	State     string `json:"state"`
+	Extended  bool   `json:"extended,omitempty"`
+	// Target is a request's answer target set by the practice (YYYY-MM-DD).
+	Target     string `json:"target,omitempty"`
 	HoldReason string `json:"hold_reason,omitempty"`
 	Restricted bool   `json:"restricted,omitempty"`
 }
@@ -34,12 +55,7 @@ type listedDeadline struct {
 // requests and breaches. It is meant for a daily reminder from a login
 // script, so it only looks at the vault (see look) and exits 0 whatever is
 // due; an empty list says so in one line.
-func runDeadlines(e *env, args []string) error {
-	fs := flags("deadlines")
-	asJSON := fs.Bool("json", false, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runDeadlines(e *env, asJSON bool) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -50,14 +66,17 @@ func runDeadlines(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := make([]listedDeadline, 0, len(deadlines))
 		for _, d := range deadlines {
 			l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), RequestKind: string(d.RequestKind),
 				ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
 				DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
 				Restricted: d.Restricted}
-			if d.Kind == store.DeadlineBreach {
+			if !d.Target.IsZero() {
+				l.Target = isoDate(d.Target)
+			}
+			if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
 				l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
 			}
 			out = append(out, l)
@@ -75,7 +94,7 @@ func runDeadlines(e *env, args []string) error {
 	for _, d := range deadlines {
 		due, left := isoDate(d.Due), e.daysLeft(d.DaysLeft)
 		switch {
-		case d.Kind == store.DeadlineBreach:
+		case d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors:
 			due, left = d.Due.Format("2006-01-02 15:04"), e.hoursLeft(d.HoursLeft)
 		case d.State == store.RetentionHold:
 			left = e.t("hold", "niet wissen")
@@ -112,6 +131,9 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 	case d.Kind == store.DeadlineBreach:
 		what = fmt.Sprintf(e.t("report breach #%d to the Autoriteit Persoonsgegevens: %s",
 			"meld datalek #%d bij de Autoriteit Persoonsgegevens: %s"), d.ItemID, d.Ref)
+	case d.Kind == store.DeadlineProcessors:
+		what = fmt.Sprintf(e.t("tell the processors of breach #%d: %s", "informeer de verwerkers over datalek #%d: %s"),
+			d.ItemID, d.Ref)
 	case d.Kind == store.DeadlineRequest:
 		k := requestKinds[d.RequestKind]
 		what = fmt.Sprintf(e.t("answer the %s request of %s", "beantwoord het verzoek om %[1]s van %[2]s"),
@@ -119,6 +141,13 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 		if d.Extended {
 			what += e.t(" (extended)", " (verlengd)")
 		}
+		if !d.Target.IsZero() {
+			what += fmt.Sprintf(e.t(" (the practice's target: %s)", " (streefdatum van de praktijk: %s)"), isoDate(d.Target))
+		}
+	case d.Kind == store.DeadlineNotice:
+		k := requestKinds[d.RequestKind]
+		what = fmt.Sprintf(e.t("tell %s of the %s of %s (art. 19)", "laat %s weten van de %s van %s (art. 19)"),
+			d.Ref, e.t(k[0], k[1]), who)
 	case d.Category == store.CategoryInvoice && d.ClientID == 0:
 		what = fmt.Sprintf(e.t("delete invoice %s (client purged)", "wis factuur %s (cliënt gewist)"), d.Ref)
 	case d.Category == store.CategoryInvoice:

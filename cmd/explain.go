@@ -66,6 +66,10 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.t("that is not an age public key", "dat is geen publieke sleutel van age"),
 			e.t("nothing was written; paste the whole key: it starts with age1 (age1pq1 for a post-quantum key)",
 				"er is niets geschreven; plak de hele sleutel: hij begint met age1 (age1pq1 voor een post-quantum sleutel)")
+	case errors.Is(err, dossier.ErrOmission):
+		return e.t("a record to leave out is not in this client's dossier", "een weg te laten verslag staat niet in het dossier van deze cliënt"),
+			e.t("nothing was written; the record numbers are on the client's screen (caseload export CLIENT --leave-out 12:others)",
+				"er is niets geschreven; de nummers van de verslagen staan op het scherm van de cliënt (caseload export CLIENT --leave-out 12:others)")
 	case errors.Is(err, dossier.ErrExists):
 		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.t("the file already exists", "het bestand bestaat al"), 1),
 			e.t("nothing was written; choose another name, or leave --out off for a free name in the export folder",

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/caseload/caseload/crypt"
@@ -94,44 +94,93 @@ func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossie
 	return res, nil
 }
 
+// omissions collects --leave-out RECORD:REASON, repeated: a record left
+// out of the copy (its number as the client screen shows it) and why,
+// others (AVG art. 15(4)) or internal (a working note).
+type omissions []dossier.Omission
+
+func (o *omissions) String() string { return fmt.Sprint(len(*o)) }
+
+// Type names the value in help, as pflag asks.
+func (o *omissions) Type() string { return "RECORD:REASON" }
+
+func (o *omissions) Set(v string) error {
+	id, why, ok := strings.Cut(v, ":")
+	n, err := strconv.ParseInt(strings.TrimPrefix(id, "#"), 10, 64)
+	reasons := map[string]dossier.OmitReason{"others": dossier.OmitOthersRights, "internal": dossier.OmitInternalNote}
+	reason, known := reasons[why]
+	if !ok || err != nil || n <= 0 || !known {
+		return fmt.Errorf("--leave-out takes RECORD:others or RECORD:internal, as in 12:others, not %q", v)
+	}
+	*o = append(*o, dossier.Omission{RecordID: n, Reason: reason})
+	return nil
+}
+
 // errPlainUnconfirmed is returned for --plain without a confirmation.
 var errPlainUnconfirmed = errors.New("an unencrypted export needs confirmation")
 
 // errNoBasis is returned for --to without --basis.
 var errNoBasis = errors.New("a recipient other than the client needs a legal basis")
 
-func runExport(e *env, args []string) error {
-	fs := flags("export")
-	out := fs.String("out", "", "")
-	recipient := fs.String("recipient", "", "")
-	recipientsFile := fs.String("recipients-file", "", "")
-	plain := fs.Bool("plain", false, "")
-	yes := fs.Bool("yes", false, "")
-	to := fs.String("to", "", "")
-	basis := fs.String("basis", "", "")
-	all := fs.Bool("all", false, "")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// exportOptions are the options of `caseload export`.
+type exportOptions struct {
+	out, recipient, recipientsFile, to, basis string
+	plain, yes, all                           bool
+	omit                                      omissions
+}
+
+// newExportCmd is `caseload export CLIENT`.
+func newExportCmd(e *env) *cobra.Command {
+	var o exportOptions
+	c := &cobra.Command{
+		Use:   e.t("export CLIENT", "export CLIËNT"),
+		Short: e.t("write a client's dossier, sealed with a fresh passphrase or to a public key", "schrijf het dossier van een cliënt, versleuteld met een nieuwe wachtwoordzin of voor een publieke sleutel"),
+		Long: e.t("Write a client's dossier (CLIENT: an id, or a name that matches one client) as a zip file,\n"+
+			"sealed with a fresh passphrase shown once, or to the receiver's age public key.\n"+
+			"The export is logged as a disclosure.",
+			"Schrijf het dossier van een cliënt (CLIËNT: een nummer, of een naam die bij één cliënt past) als zipbestand,\n"+
+				"versleuteld met een nieuwe wachtwoordzin die één keer getoond wordt, of voor de publieke age-sleutel van de ontvanger.\n"+
+				"De export wordt vastgelegd als verstrekking."),
+		Example: "  caseload export 12\n  caseload export 'Fatima El Amrani' --recipient age1pq1…\n  caseload export --all --out " + e.t("FOLDER", "MAP"),
+		RunE:    func(c *cobra.Command, args []string) error { return runExport(e, c, o, args) },
 	}
+	f := c.Flags()
+	f.StringVar(&o.out, "out", "", e.t("write to `FILE`, or into a folder", "schrijf naar `FILE`, of in een map"))
+	f.StringVar(&o.recipient, "recipient", "", e.t("seal to this age public `KEY` instead of a passphrase", "versleutel voor deze publieke age-sleutel (`KEY`) in plaats van met een wachtwoordzin"))
+	f.StringVar(&o.recipientsFile, "recipients-file", "", e.t("seal to the public keys in `FILE`", "versleutel voor de publieke sleutels in `FILE`"))
+	f.BoolVar(&o.plain, "plain", false, e.t("write it unencrypted (asks for confirmation)", "schrijf het onversleuteld (vraagt om bevestiging)"))
+	f.BoolVar(&o.yes, "yes", false, e.t("with --plain: confirm without asking", "met --plain: bevestig zonder te vragen"))
+	f.StringVar(&o.to, "to", "", e.t("the recipient, when it is not the client (`NAME`)", "de ontvanger, als dat niet de cliënt is (`NAME`)"))
+	f.StringVar(&o.basis, "basis", "", e.t("with --to: the legal basis (`BASIS`): ", "met --to: de grondslag (`BASIS`): ")+legalBases())
+	f.BoolVar(&o.all, "all", false, e.t("every client, one file each", "elke cliënt, elk een eigen bestand"))
+	f.Var(&o.omit, "leave-out", e.t("leave a record out of the copy, as `RECORD:REASON` (12:others: it would harm others, art. 15(4); 12:internal: an internal working note); repeat for more",
+		"laat een verslag weg uit de kopie, als `RECORD:REDEN` (12:others: het schaadt anderen, art. 15 lid 4; 12:internal: een interne werkaantekening); herhaal voor meer"))
+	return c
+}
+
+func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
+	out, recipient, recipientsFile, plain, yes, to, basis, all :=
+		&o.out, &o.recipient, &o.recipientsFile, &o.plain, &o.yes, &o.to, &o.basis, &o.all
 	switch {
 	case *all && len(rest) > 0:
-		return fmt.Errorf("%w: export takes a client or --all, not both", errUsage)
+		return usagef(c, "%s", e.t("export takes a client or --all, not both", "export neemt een cliënt of --all, niet allebei"))
 	case !*all && len(rest) != 1:
-		return fmt.Errorf("%w: export needs one client (an id or a name), or --all", errUsage)
+		return usagef(c, "%s", e.t("export needs one client (an id or a name), or --all", "export heeft één cliënt nodig (een nummer of een naam), of --all"))
 	case *plain && (*recipient != "" || *recipientsFile != ""):
-		return fmt.Errorf("%w: --plain and --recipient exclude each other", errUsage)
+		return usagef(c, "%s", e.t("--plain and --recipient exclude each other", "--plain en --recipient sluiten elkaar uit"))
 	case *recipient != "" && *recipientsFile != "":
-		return fmt.Errorf("%w: --recipient and --recipients-file exclude each other", errUsage)
+		return usagef(c, "%s", e.t("--recipient and --recipients-file exclude each other", "--recipient en --recipients-file sluiten elkaar uit"))
 	case *to == "" && *basis != "":
-		return fmt.Errorf("%w: --basis goes with --to", errUsage)
+		return usagef(c, "%s", e.t("--basis goes with --to", "--basis hoort bij --to"))
 	case *to != "" && *basis == "":
 		return errNoBasis
 	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return fmt.Errorf("%w: --basis takes one of %s", errUsage, legalBases())
+		return usagef(c, e.t("--basis takes one of %s", "--basis kent een van %s"), legalBases())
+	case *all && len(o.omit) > 0:
+		return usagef(c, "%s", e.t("--leave-out names records of one client, not --all", "--leave-out noemt verslagen van één cliënt, niet --all"))
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
-		PublicKey: *recipient}
+		PublicKey: *recipient, Omit: o.omit}
 	if *recipientsFile != "" {
 		b, err := os.ReadFile(*recipientsFile)
 		if err != nil {
@@ -154,7 +203,7 @@ func runExport(e *env, args []string) error {
 		if info, err := os.Stat(*out); err == nil && info.IsDir() {
 			r.Dir = *out
 		} else if *all {
-			return fmt.Errorf("%w: with --all, --out names a folder", errUsage)
+			return usagef(c, "%s", e.t("with --all, --out names a folder", "met --all noemt --out een map"))
 		} else {
 			r.Path = *out
 		}
@@ -260,26 +309,6 @@ func legalBases() string {
 		names = append(names, string(b))
 	}
 	return strings.Join(names, ", ")
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments ("export Fatima --plain" as well as "export
-// --plain Fatima"), and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		if args[0] == "--" {
-			return append(rest, args[1:]...), nil
-		}
-		rest, args = append(rest, args[0]), args[1:]
-	}
 }
 
 // ambiguousError is a name that matches more than one client.

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
@@ -148,20 +150,41 @@ func (f *importFile) run(ctx context.Context, s *store.Store, dryRun bool) (doss
 	return sum, err
 }
 
-func runImport(e *env, args []string) error {
-	fs := flags("import")
-	dryRun := fs.Bool("dry-run", false, "")
-	identity := fs.String("identity", "", "")
-	passFile := fs.String("dossier-passphrase-file", "", "")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// importOptions are the options of `caseload import`.
+type importOptions struct {
+	dryRun             bool
+	identity, passFile string
+}
+
+// newImportCmd is `caseload import FILE`.
+func newImportCmd(e *env) *cobra.Command {
+	var o importOptions
+	c := &cobra.Command{
+		Use:   "import FILE",
+		Short: e.t("read a dossier (.zip.age, .zip) or a client list (.csv) into the vault", "lees een dossier (.zip.age, .zip) of een cliëntenlijst (.csv) in de kluis in"),
+		Long: e.t("Read a dossier another caseload exported (.zip.age, .zip), or a client list from a spreadsheet (.csv),\n"+
+			"into the vault: everything in one go, or on any problem nothing.",
+			"Lees een dossier dat een andere caseload exporteerde (.zip.age, .zip), of een cliëntenlijst uit een spreadsheet (.csv),\n"+
+				"in de kluis in: alles in één keer, of bij een probleem niets."),
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef(c, "%s", e.t("import needs one file: a dossier (.zip.age, .zip) or a client list (.csv)",
+					"import heeft één bestand nodig: een dossier (.zip.age, .zip) of een cliëntenlijst (.csv)"))
+			}
+			return runImport(e, o, args[0])
+		},
 	}
-	if len(rest) != 1 {
-		return fmt.Errorf("%w: import needs one file: a dossier (.zip.age, .zip) or a client list (.csv)", errUsage)
-	}
-	f, err := readImport(rest[0], e.lang, func(sealing crypt.ExportSealing) (string, string, error) {
-		return e.dossierSecret(sealing, *passFile, *identity)
+	f := c.Flags()
+	f.BoolVar(&o.dryRun, "dry-run", false, e.t("check everything, keep nothing", "controleer alles, bewaar niets"))
+	f.StringVar(&o.identity, "identity", "", e.t("open a dossier sealed to a key with the secret key in `FILE`", "open een dossier dat voor een sleutel versleuteld is met de geheime sleutel in `FILE`"))
+	f.StringVar(&o.passFile, "dossier-passphrase-file", "", e.t("read the dossier's passphrase from `FILE`", "lees de wachtwoordzin van het dossier uit `FILE`"))
+	return c
+}
+
+func runImport(e *env, o importOptions, file string) error {
+	dryRun := &o.dryRun
+	f, err := readImport(file, e.lang, func(sealing crypt.ExportSealing) (string, string, error) {
+		return e.dossierSecret(sealing, o.passFile, o.identity)
 	})
 	if err != nil {
 		return err

@@ -18,6 +18,9 @@ func TestImportDirection(t *testing.T) {
 		"tui":   {"database/sql", "filippo.io/age", mod + "crypt", "modernc.org/sqlite"},
 		"store": {mod + "tui", mod + "crypt", mod + "cmd", "filippo.io/age", "github.com/charmbracelet"},
 		"crypt": {mod + "store", mod + "tui", mod + "cmd", "database/sql", "github.com/charmbracelet"},
+		// plainfile writes bytes it is given; what may leave in the clear
+		// is its callers' decision.
+		"plainfile": {mod + "store", mod + "tui", mod + "crypt", mod + "cmd", "database/sql", "filippo.io/age"},
 	}
 	for dir, bad := range forbidden {
 		err := filepath.WalkDir(filepath.Join("..", dir), func(path string, d os.DirEntry, err error) error {

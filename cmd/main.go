@@ -1,18 +1,25 @@
 // Package cmd is caseload's command line: flags, subcommands and the wiring
 // of crypt, store and tui. It holds no business logic of its own.
+//
+// The command line is spf13/cobra, one file per command (init.go,
+// export.go, …), each a new…Cmd function that binds its options and
+// calls the command's run function. The options every command takes
+// (--vault, --lang, --passphrase-file, --lock-after) are persistent flags
+// of the root, so they go before or after the command and its arguments.
+// Help, usage and errors are in the user's language (help.go); errors are
+// printed in age's voice by fail.
 package cmd
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/caseload/caseload/tui"
@@ -45,6 +52,11 @@ type env struct {
 	lang      string
 	passFile  string
 	lockAfter time.Duration
+	langFlag  string
+
+	// args is the command line as typed, for the corrected command in a
+	// usage error's hint.
+	args []string
 }
 
 // Main runs caseload with the given arguments and returns the exit code.
@@ -64,72 +76,127 @@ func Main(args []string) int {
 	})
 }
 
-// command is one subcommand.
-type command struct {
-	name  string
-	usage string // after "caseload NAME"
-	help  string
-	run   func(e *env, args []string) error
-}
-
-func commands() []command {
-	return []command{
-		{"init", "", "create a new vault and show its recovery key", runInit},
-		{"verify", "", "decrypt the vault, check its integrity and print what it holds", runVerify},
-		{"list", "[--json]", "list the clients", runList},
-		{"deadlines", "[--json]", "print everything due, soonest first: retention, requests, breaches", runDeadlines},
-		{"retention", "[--json] [--purge [--yes]]", "list retention countdowns; --purge shows what is due, --yes erases it", runRetention},
-		{"register", "[--out FILE]", "write the record of processing activities (Markdown; FILE.md and FILE.html)", runRegister},
-		{"passwd", "", "change the passphrase", runPasswd},
-		{"recover", "", "open the vault with the recovery key and set a new passphrase", runRecover},
-		{"backup", "[--out FILE]", "write the whole vault, documents and key included, to one encrypted file", runBackup},
-		{"restore", "FILE [--vault DIR] [--force]", "put a backup back into an empty folder (--force: move the vault there aside; --recovery-file KEY when the passphrase is lost)", runRestore},
-		{"export", "CLIENT [--recipient KEY|--plain]", "write a client's dossier, sealed with a fresh passphrase or to KEY (--all, --out FILE, --to NAME --basis B)", runExport},
-		{"import", "FILE [--dry-run]", "read a dossier (.zip.age, .zip; --identity FILE) or a client list (.csv) into the vault", runImport},
-		{"demo", "", "open caseload on a throwaway vault of invented clients", runDemo},
-	}
-}
-
 // errUsage marks an error in how caseload was called.
 var errUsage = errors.New("usage")
 
+// usageError is a mistake in how caseload was called: what is wrong, and
+// where the mistake is obvious, the command as it was probably meant.
+type usageError struct {
+	msg string
+	// fixed is the corrected command line, without "caseload".
+	fixed []string
+	// cmd is the command whose help the hint names ("" for the root).
+	cmd string
+}
+
+func (u *usageError) Error() string { return u.msg }
+
+// Is makes every usageError an errUsage.
+func (u *usageError) Is(target error) bool { return target == errUsage }
+
 func run(args []string, e *env) int {
-	fs := flag.NewFlagSet("caseload", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.vaultDir, "vault", "", "")
-	fs.StringVar(&e.lang, "lang", "", "")
-	fs.StringVar(&e.passFile, "passphrase-file", "", "")
-	fs.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, "")
-	help := fs.Bool("help", false, "")
-	fs.BoolVar(help, "h", false, "")
-	fs.Usage = func() {}
-	if err := fs.Parse(args); err != nil {
-		return e.fail(fmt.Errorf("%w: %v", errUsage, err))
-	}
-	if _, ok := tui.ParseLang(e.lang); e.lang != "" && !ok {
-		bad := e.lang
-		e.resolve()
-		return e.fail(fmt.Errorf("%w: --lang takes nl or en, not %q", errUsage, bad))
-	}
+	e.args = args
+	// The help texts are built before the flags are parsed, so the
+	// language comes from a first look at the arguments.
+	e.lang = peekLang(args)
 	e.resolve()
-	if *help {
-		e.printUsage(e.stdout)
-		return exitOK
+	root := newRootCmd(e)
+	root.SetArgs(append([]string{}, args...))
+	if err := root.Execute(); err != nil {
+		return e.fail(err)
 	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		return e.report(runTUI(e))
+	return exitOK
+}
+
+// newRootCmd is the whole command line: the root opens the screens, the
+// subcommands do one thing each.
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "caseload",
+		Short: e.t("caseload keeps your whole caseload in one encrypted vault.", "caseload bewaart je hele caseload in één versleutelde kluis."),
+		Long: e.t("caseload keeps your whole caseload in one encrypted vault.\nWithout a command it opens the vault's screens.",
+			"caseload bewaart je hele caseload in één versleutelde kluis.\nZonder opdracht opent het de schermen van de kluis."),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return e.unknownCommand(c, args[0])
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error { return runTUI(e) },
+		PersistentPreRunE: func(c *cobra.Command, args []string) error {
+			return e.checkGlobal()
+		},
+		SilenceErrors: true,
+		// cobra's default is 0 until it looks for suggestions itself.
+		SuggestionsMinimumDistance: 2,
+		SilenceUsage:               true,
+		CompletionOptions:          cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
-	if rest[0] == "help" {
-		e.printUsage(e.stdout)
-		return exitOK
+	pf := root.PersistentFlags()
+	pf.StringVar(&e.vaultDir, "vault", e.vaultDir, e.t("the vault is in `DIR` (also CASELOAD_VAULT)", "de kluis staat in `DIR` (ook CASELOAD_VAULT)"))
+	pf.StringVar(&e.langFlag, "lang", "", e.t("the language: `nl` or en (default: from the locale)", "de taal: `nl` of en (standaard: van het systeem)"))
+	pf.StringVar(&e.passFile, "passphrase-file", e.passFile, e.t("read the passphrase from `FILE`, for scripts (also CASELOAD_PASSPHRASE_FILE)",
+		"lees de wachtwoordzin uit `FILE`, voor scripts (ook CASELOAD_PASSPHRASE_FILE)"))
+	pf.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, e.t("lock the vault after `DURATION` without a key press",
+		"vergrendel de kluis na `DUUR` zonder toetsaanslag"))
+	pf.BoolP("help", "h", false, e.t("show this help", "toon deze hulp"))
+	root.SetFlagErrorFunc(e.flagError)
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { e.printHelp(c) })
+	root.SetUsageFunc(func(c *cobra.Command) error { e.printUsage(c.OutOrStdout(), c); return nil })
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetIn(e.stdin)
+	root.AddCommand(
+		newInitCmd(e),
+		newVerifyCmd(e),
+		newListCmd(e),
+		newDeadlinesCmd(e),
+		newErasuresCmd(e),
+		newRetentionCmd(e),
+		newRegisterCmd(e),
+		newPasswdCmd(e),
+		newRecoverCmd(e),
+		newBackupCmd(e),
+		newRestoreCmd(e),
+		newExportCmd(e),
+		newImportCmd(e),
+		newDemoCmd(e),
+		newVersionCmd(e),
+		newCompletionCmd(e),
+	)
+	root.SetHelpCommand(newHelpCmd(e))
+	return root
+}
+
+// checkGlobal checks the global options once cobra has parsed them, and
+// fills what they left open from the environment.
+func (e *env) checkGlobal() error {
+	if _, ok := tui.ParseLang(e.langFlag); e.langFlag != "" && !ok {
+		return &usageError{msg: fmt.Sprintf(e.t("--lang takes nl or en, not %q", "--lang kent nl of en, niet %q"), e.langFlag)}
 	}
-	for _, c := range commands() {
-		if c.name == rest[0] {
-			return e.report(c.run(e, rest[1:]))
+	e.lang = e.langFlag
+	e.resolve()
+	return nil
+}
+
+// peekLang finds --lang in args before cobra parses them, so that help
+// and usage errors are in that language; "" if it is not there.
+func peekLang(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return ""
+		case a == "--lang" && i+1 < len(args):
+			if _, ok := tui.ParseLang(args[i+1]); ok {
+				return args[i+1]
+			}
+		case len(a) > 7 && a[:7] == "--lang=":
+			if _, ok := tui.ParseLang(a[7:]); ok {
+				return a[7:]
+			}
 		}
 	}
-	return e.fail(fmt.Errorf("%w: unknown command %q", errUsage, rest[0]))
+	return ""
 }
 
 // resolve fills what the flags left open from the environment.
@@ -146,41 +213,29 @@ func (e *env) resolve() {
 	e.lang = string(tui.DetectLang(e.getenv, e.lang))
 }
 
-func (e *env) report(err error) int {
-	if err == nil {
-		return exitOK
-	}
-	return e.fail(err)
-}
-
-// fail prints err in age's voice: "caseload: error: …" then a hint.
+// fail prints err in age's voice: "caseload: error: …" then a hint, and
+// returns the exit code: 2 for a mistake in how caseload was called, 1
+// for anything else.
 func (e *env) fail(err error) int {
 	msg, hint := e.explain(err)
 	fmt.Fprintf(e.stderr, "caseload: error: %s\n", msg)
 	if hint != "" {
 		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", hint)
 	}
-	if errors.Is(err, errUsage) {
-		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.t("run 'caseload help' for the commands", "voer 'caseload help' uit voor de opdrachten"))
-		return exitUsage
+	if !errors.Is(err, errUsage) {
+		return exitError
 	}
-	return exitError
-}
-
-func (e *env) printUsage(w io.Writer) {
-	fmt.Fprintf(w, "%s\n\n", e.t("caseload keeps your whole caseload in one encrypted vault.",
-		"caseload bewaart je hele caseload in één versleutelde kluis."))
-	fmt.Fprintf(w, "%s\n", e.t("Usage:", "Gebruik:"))
-	fmt.Fprintf(w, "  caseload [--vault DIR] [--lang nl|en]            %s\n", e.t("open caseload", "open caseload"))
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  caseload %-40s %s\n", strings.TrimSpace(c.name+" "+c.usage), c.help)
+	var u *usageError
+	if errors.As(err, &u) && u.fixed != nil {
+		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.t("did you mean:", "bedoelde je:"))
+		fmt.Fprintf(e.stderr, "caseload: hint:     %s\n", shellLine(append([]string{"caseload"}, u.fixed...)))
 	}
-	fmt.Fprintf(w, "\n%s\n", e.t("Options:", "Opties:"))
-	fmt.Fprintf(w, "  --vault DIR             %s (%s)\n", e.t("the vault folder", "de map van de kluis"), e.vaultDir)
-	fmt.Fprintf(w, "  --lang nl|en            %s\n", e.t("the language (default: from the locale)", "de taal (standaard: van het systeem)"))
-	fmt.Fprintf(w, "  --lock-after 5m         %s\n", e.t("lock the vault after this long without a key press", "vergrendel de kluis na zo lang zonder toetsaanslag"))
-	fmt.Fprintf(w, "  --passphrase-file FILE  %s\n", e.t("read the passphrase from FILE, for scripts (also CASELOAD_PASSPHRASE_FILE)",
-		"lees de wachtwoordzin uit FILE, voor scripts (ook CASELOAD_PASSPHRASE_FILE)"))
+	help := "caseload help"
+	if u != nil && u.cmd != "" {
+		help += " " + u.cmd
+	}
+	fmt.Fprintf(e.stderr, "caseload: hint: %s\n", fmt.Sprintf(e.t("run '%s' for how to use it", "voer '%s' uit voor het gebruik"), help))
+	return exitUsage
 }
 
 // t picks the English or the Dutch text.

@@ -3,22 +3,33 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/caseload/caseload/plainfile"
 )
+
+// newRegisterCmd is `caseload register`.
+func newRegisterCmd(e *env) *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "register",
+		Short: e.t("write the record of processing activities (Markdown; FILE.md and FILE.html)", "schrijf het verwerkingsregister (Markdown; FILE.md en FILE.html)"),
+		Args:  e.noArgs,
+		RunE:  func(*cobra.Command, []string) error { return runRegister(e, out) },
+	}
+	c.Flags().StringVar(&out, "out", "", e.t("write `FILE`.md and FILE.html instead of Markdown on the output", "schrijf `FILE`.md en FILE.html in plaats van Markdown op de uitvoer"))
+	return c
+}
 
 // runRegister writes the record of processing activities (AVG art. 30):
 // as Markdown to stdout, or with --out FILE as FILE.md and a
 // self-contained FILE.html, in the language of --lang. It only looks at
 // the vault (see look). Practice details still empty are named on stderr:
 // the register is incomplete without them.
-func runRegister(e *env, args []string) error {
-	fs := flags("register")
-	out := fs.String("out", "", "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runRegister(e *env, out string) error {
 	ctx := context.Background()
 	s, err := e.look(ctx)
 	if err != nil {
@@ -43,7 +54,7 @@ func runRegister(e *env, args []string) error {
 			"het register is onvolledig: vul in de instellingen van caseload de %s van de praktijk in"),
 			strings.Join(missing, ", ")))
 	}
-	if *out == "" {
+	if out == "" {
 		_, err := e.stdout.Write(md)
 		return err
 	}
@@ -52,7 +63,7 @@ func runRegister(e *env, args []string) error {
 		return fmt.Errorf("writing the register: %w", err)
 	}
 	// "register", "register.md" and "register.html" all name the pair.
-	base := *out
+	base := out
 	if ext := filepath.Ext(base); ext == ".md" || ext == ".html" {
 		base = strings.TrimSuffix(base, ext)
 	}
@@ -60,9 +71,9 @@ func runRegister(e *env, args []string) error {
 		name string
 		data []byte
 	}{{base + ".md", md}, {base + ".html", html}} {
-		// The register names no client: it is meant to be shown, so it
-		// is written readable like any document.
-		if err := os.WriteFile(f.name, f.data, 0o644); err != nil {
+		// The register names no client, but it is the practice's own
+		// paper: written like every file caseload leaves in the clear.
+		if err := plainfile.Write(f.name, f.data); err != nil {
 			return fmt.Errorf("writing the register: %w", err)
 		}
 		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), f.name)

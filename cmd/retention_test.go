@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -271,5 +272,43 @@ func TestRegisterCommand(t *testing.T) {
 		if !bytes.Contains(html, []byte(c)) {
 			t.Errorf("register.html lacks %q", c)
 		}
+	}
+	// Written like every file caseload leaves in the clear: the coach's
+	// only, with nothing beside it (it was 0644 once).
+	for _, name := range []string{base, strings.TrimSuffix(base, ".html") + ".md"} {
+		if info, err := os.Stat(name); err != nil || (runtime.GOOS != "windows" && info.Mode().Perm() != 0o600) {
+			t.Errorf("%s: %v, %v; want mode 0600", name, info.Mode(), err)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(base)); len(entries) != 2 {
+		t.Errorf("register --out left %d files, want 2", len(entries))
+	}
+}
+
+// The purge says until when backups/ holds what it erased, and
+// --drop-backups deletes those older versions from disk at once, leaving a
+// vault that opens with the purge done.
+func TestRetentionPurgeDropsBackups(t *testing.T) {
+	v := newTestVault(t, nov22, dueCaseload)
+	out, errs, code := v.run(t, "retention", "--purge", "--yes")
+	if code != 0 || !strings.Contains(out, "backups/ still holds what was erased in") ||
+		!strings.Contains(out, "until 2026-12-22 at the latest") || !strings.Contains(out, "--drop-backups") {
+		t.Fatalf("retention --purge --yes: exit %d\n%s%s", code, out, errs)
+	}
+	if _, errs, code := v.run(t, "retention", "--drop-backups"); code != 2 || !strings.Contains(errs, "--drop-backups goes with --purge --yes") {
+		t.Errorf("--drop-backups alone: exit %d, %s", code, errs)
+	}
+	// Another client falls due; this purge drops every older version.
+	v.now = civil("2026-12-11")
+	out, errs, code = v.run(t, "retention", "--purge", "--yes", "--drop-backups")
+	if code != 0 || !strings.Contains(out, "older versions from backups/: nothing erased survives there") {
+		t.Fatalf("retention --purge --yes --drop-backups: exit %d\n%s%s", code, out, errs)
+	}
+	left, err := os.ReadDir(filepath.Join(v.dir, "backups"))
+	if err != nil || len(left) != 0 {
+		t.Errorf("backups/ after --drop-backups holds %d files (%v)", len(left), err)
+	}
+	if out, _, code := v.run(t, "list", "--json"); code != 0 || strings.Contains(out, "Sven") || strings.Contains(out, "Olga") {
+		t.Errorf("list after the purges: exit %d\n%s", code, out)
 	}
 }

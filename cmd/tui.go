@@ -27,8 +27,17 @@ func runTUIHint(e *env, hint string) error {
 		IdleLock:   e.lockAfter,
 		UnlockHint: hint,
 	})
-	_, err := tea.NewProgram(m, tea.WithAltScreen()).Run()
+	_, err := newProgram(m, tea.WithAltScreen()).Run()
 	return err
+}
+
+// newProgram is the Bubble Tea program for m, titled before it starts:
+// set then, the title is written before the renderer draws, where a
+// tea.SetWindowTitle command would race the drawing.
+func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	p := tea.NewProgram(m, opts...)
+	p.SetWindowTitle(tui.WindowTitle)
+	return p
 }
 
 // demoPassphrase opens the demo vault; it is printed before the demo starts.
@@ -36,19 +45,14 @@ const demoPassphrase = "oefenen met caseload"
 
 // runDemo opens caseload on a throwaway vault of invented clients in a
 // temporary folder, removed again when caseload quits.
-func runDemo(e *env, args []string) (err error) {
-	fs := flags("demo")
-	clients := fs.Int("clients", 12, "")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
+func runDemo(e *env, clients int) (err error) {
 	dir, err := os.MkdirTemp("", "caseload-demo-")
 	if err != nil {
 		return fmt.Errorf("making the demo folder: %w", err)
 	}
 	defer func() { err = errors.Join(err, removeDemo(dir, os.RemoveAll)) }()
 	e.vaultDir = dir
-	if err := e.makeDemo(*clients); err != nil {
+	if err := e.makeDemo(clients); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.t("Demo vault of invented clients. Passphrase:", "Demokluis met verzonnen cliënten. Wachtwoordzin:"),

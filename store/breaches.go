@@ -52,7 +52,15 @@ type Breach struct {
 	// PeopleInformed is when the people affected were told (art. 34);
 	// zero while they were not.
 	PeopleInformed time.Time
-	Created        time.Time
+	// ProcessorsInformed is when the practice's processors were told of
+	// the breach; zero while they were not. With processors registered,
+	// they are told within 24 hours of discovery (studiebegeleiding's
+	// protocol), a clock of its own beside the 72 hours to the AP.
+	ProcessorsInformed time.Time
+	// Clients are the ids of the clients the breach affects, so each one's
+	// dossier shows it and the letter to them can be made.
+	Clients []int64
+	Created time.Time
 }
 
 // Validate reports the first field that a coach must correct.
@@ -70,6 +78,8 @@ func (b Breach) Validate() error {
 		return invalid("reported_at", "a breach cannot be reported before it was discovered")
 	case !b.PeopleInformed.IsZero() && b.PeopleInformed.Before(b.Discovered):
 		return invalid("people_informed_at", "people cannot be told of a breach before it was discovered")
+	case !b.ProcessorsInformed.IsZero() && b.ProcessorsInformed.Before(b.Discovered):
+		return invalid("processors_informed_at", "processors cannot be told of a breach before it was discovered")
 	case !b.Reported.IsZero() && strings.TrimSpace(b.NotReportedReason) != "":
 		return invalid("not_reported_reason", "the breach was reported: clear the reason for not reporting it")
 	}
@@ -84,6 +94,15 @@ func (b Breach) Validate() error {
 // time, the AP's.
 func BreachDue(b Breach) time.Time {
 	return dutchWall(dutchInstant(civilMoment(b.Discovered)).Add(breachWindow))
+}
+
+// processorWindow is the time from discovery to telling the processors.
+const processorWindow = 24 * time.Hour
+
+// ProcessorsDue is the moment the practice's processors are to be told of
+// b: 24 real hours after its discovery, read as Dutch time like BreachDue.
+func ProcessorsDue(b Breach) time.Time {
+	return dutchWall(dutchInstant(civilMoment(b.Discovered)).Add(processorWindow))
 }
 
 // BreachHoursLeft is the whole hours from now to BreachDue(b); negative
@@ -129,13 +148,14 @@ func dutchInstant(wall time.Time) time.Time {
 func dutchWall(u time.Time) time.Time { return u.UTC().Add(dutchOffset(u)) }
 
 const breachColumns = `id, discovered_at, description, categories, people_affected, records_affected,
-	consequences, measures, contact, reported_at, not_reported_reason, people_informed_at, created_at`
+	consequences, measures, contact, reported_at, not_reported_reason, people_informed_at, created_at,
+	processors_informed_at`
 
 func scanBreach(row interface{ Scan(...any) error }) (Breach, error) {
 	var b Breach
 	err := row.Scan(&b.ID, at(&b.Discovered), &b.Description, &b.Categories, &b.PeopleAffected,
 		&b.RecordsAffected, &b.Consequences, &b.Measures, &b.Contact, at(&b.Reported),
-		&b.NotReportedReason, at(&b.PeopleInformed), at(&b.Created))
+		&b.NotReportedReason, at(&b.PeopleInformed), at(&b.Created), at(&b.ProcessorsInformed))
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, ErrNotFound
 	}
@@ -158,6 +178,74 @@ func (s *Store) Breaches(ctx context.Context) ([]Breach, error) {
 			}
 			out = append(out, b)
 		}
+		if err := rs.Err(); err != nil {
+			return err
+		}
+		rs.Close()
+		for i := range out {
+			if out[i].Clients, err = t.breachClients(out[i].ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// linkBreach records the clients breach id affects; an unknown client is
+// refused, so a breach never points at no one.
+func (t *tx) linkBreach(id int64, clients []int64) error {
+	for _, c := range clients {
+		if _, err := t.client(c); errors.Is(err, ErrNotFound) {
+			return invalid("clients", fmt.Sprintf("there is no client #%d", c))
+		} else if err != nil {
+			return err
+		}
+		if _, err := t.exec("INSERT OR IGNORE INTO breach_clients (breach_id, client_id) VALUES (?, ?)",
+			id, c); err != nil {
+			return fmt.Errorf("linking breach to client: %w", err)
+		}
+	}
+	return nil
+}
+
+// breachClients returns the ids of the clients breach id affects.
+func (t *tx) breachClients(id int64) ([]int64, error) {
+	rs, err := t.query("SELECT client_id FROM breach_clients WHERE breach_id = ? ORDER BY client_id", id)
+	if err != nil {
+		return nil, fmt.Errorf("listing the clients of a breach: %w", err)
+	}
+	defer rs.Close()
+	var out []int64
+	for rs.Next() {
+		var c int64
+		if err := rs.Scan(&c); err != nil {
+			return nil, fmt.Errorf("listing the clients of a breach: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rs.Err()
+}
+
+// ClientBreaches returns the breaches that affect a client, the latest
+// discovered first, for the client's dossier and the letter to them.
+func (s *Store) ClientBreaches(ctx context.Context, clientID int64) ([]Breach, error) {
+	var out []Breach
+	err := s.read(ctx, func(t *tx) error {
+		rs, err := t.query(`SELECT `+breachColumns+` FROM breaches WHERE id IN
+			(SELECT breach_id FROM breach_clients WHERE client_id = ?)
+			ORDER BY discovered_at DESC, id DESC`, clientID)
+		if err != nil {
+			return fmt.Errorf("listing the client's breaches: %w", err)
+		}
+		defer rs.Close()
+		for rs.Next() {
+			b, err := scanBreach(rs)
+			if err != nil {
+				return fmt.Errorf("listing the client's breaches: %w", err)
+			}
+			out = append(out, b)
+		}
 		return rs.Err()
 	})
 	return out, err
@@ -166,7 +254,7 @@ func (s *Store) Breaches(ctx context.Context) ([]Breach, error) {
 // civilMoments reads every moment of b as a civil moment, so a value with
 // a location stores the wall clock it shows.
 func (b Breach) civilMoments() Breach {
-	for _, m := range []*time.Time{&b.Discovered, &b.Reported, &b.PeopleInformed} {
+	for _, m := range []*time.Time{&b.Discovered, &b.Reported, &b.PeopleInformed, &b.ProcessorsInformed} {
 		if !m.IsZero() {
 			*m = civilMoment(*m)
 		}
@@ -184,6 +272,8 @@ func (b Breach) checkMoments(now time.Time) error {
 		return invalid("reported_at", "record the report once it has been made")
 	case b.PeopleInformed.After(now):
 		return invalid("people_informed_at", "record that people were told once they have been")
+	case b.ProcessorsInformed.After(now):
+		return invalid("processors_informed_at", "record that the processors were told once they have been")
 	}
 	return nil
 }
@@ -200,14 +290,18 @@ func (s *Store) AddBreach(ctx context.Context, b Breach) (Breach, error) {
 		}
 		res, err := t.exec(`INSERT INTO breaches (discovered_at, description, categories,
 				people_affected, records_affected, consequences, measures, contact, reported_at,
-				not_reported_reason, people_informed_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, momentArg(b.Discovered), b.Description,
+				not_reported_reason, people_informed_at, created_at, processors_informed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, momentArg(b.Discovered), b.Description,
 			b.Categories, b.PeopleAffected, b.RecordsAffected, b.Consequences, b.Measures, b.Contact,
-			momentArg(b.Reported), b.NotReportedReason, momentArg(b.PeopleInformed), t.stamp())
+			momentArg(b.Reported), b.NotReportedReason, momentArg(b.PeopleInformed), t.stamp(),
+			momentArg(b.ProcessorsInformed))
 		if err != nil {
 			return fmt.Errorf("adding breach: %w", err)
 		}
 		if b.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := t.linkBreach(b.ID, b.Clients); err != nil {
 			return err
 		}
 		b.Created = civilMoment(t.now)
@@ -234,11 +328,18 @@ func (s *Store) UpdateBreach(ctx context.Context, b Breach) (Breach, error) {
 		}
 		if _, err := t.exec(`UPDATE breaches SET discovered_at = ?, description = ?, categories = ?,
 				people_affected = ?, records_affected = ?, consequences = ?, measures = ?, contact = ?,
-				reported_at = ?, not_reported_reason = ?, people_informed_at = ? WHERE id = ?`,
+				reported_at = ?, not_reported_reason = ?, people_informed_at = ?,
+				processors_informed_at = ? WHERE id = ?`,
 			momentArg(b.Discovered), b.Description, b.Categories, b.PeopleAffected, b.RecordsAffected,
 			b.Consequences, b.Measures, b.Contact, momentArg(b.Reported), b.NotReportedReason,
-			momentArg(b.PeopleInformed), b.ID); err != nil {
+			momentArg(b.PeopleInformed), momentArg(b.ProcessorsInformed), b.ID); err != nil {
 			return fmt.Errorf("updating breach: %w", err)
+		}
+		if _, err := t.exec("DELETE FROM breach_clients WHERE breach_id = ?", b.ID); err != nil {
+			return fmt.Errorf("updating breach: %w", err)
+		}
+		if err := t.linkBreach(b.ID, b.Clients); err != nil {
+			return err
 		}
 		b.Created = old.Created
 		return t.audit(AuditEdit, 0, fmt.Sprintf("breach %d", b.ID))
@@ -265,6 +366,34 @@ func (t *tx) breachDeadlines() ([]Deadline, error) {
 		d.DaysLeft = legaldate.DaysBetween(t.today(), d.Due)
 		d.HoursLeft = BreachHoursLeft(b, t.now)
 		d.State = RetentionUrgent // 72 hours are never more than three days
+		if d.HoursLeft < 0 {
+			d.State = RetentionOverdue
+		}
+		out = append(out, d)
+	}
+	return out, rs.Err()
+}
+
+// processorDeadlines returns a deadline for every breach whose processors
+// are still to be told, while the practice has processors to tell.
+func (t *tx) processorDeadlines() ([]Deadline, error) {
+	rs, err := t.query("SELECT " + breachColumns + ` FROM breaches
+		WHERE processors_informed_at IS NULL AND EXISTS (SELECT 1 FROM processors)
+		ORDER BY discovered_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("listing breach deadlines: %w", err)
+	}
+	defer rs.Close()
+	var out []Deadline
+	for rs.Next() {
+		b, err := scanBreach(rs)
+		if err != nil {
+			return nil, fmt.Errorf("listing breach deadlines: %w", err)
+		}
+		d := Deadline{Kind: DeadlineProcessors, ItemID: b.ID, Ref: summary(b.Description, 60), Due: ProcessorsDue(b)}
+		d.DaysLeft = legaldate.DaysBetween(t.today(), d.Due)
+		d.HoursLeft = int(math.Floor(dutchInstant(d.Due).Sub(dutchInstant(civilMoment(t.now))).Hours()))
+		d.State = RetentionUrgent
 		if d.HoursLeft < 0 {
 			d.State = RetentionOverdue
 		}

@@ -43,10 +43,15 @@ type Consent struct {
 	ClientID int64
 	// Purpose is what the sharing is for, in the words the client agreed to.
 	Purpose string
-	// Recipient is who may receive the data (a study fund, a school).
+	// Recipient is who may receive the data (a study fund, a school), as
+	// the practice's list of recipients names it.
 	Recipient string
-	Given     time.Time
-	GivenBy   GivenBy
+	// RecipientID is the recipient's entry on that list. When zero on
+	// AddConsent, the store finds the entry Recipient names (ignoring
+	// case, spacing and a contact person after a comma) or adds one.
+	RecipientID int64
+	Given       time.Time
+	GivenBy     GivenBy
 	// Withdrawn is the day the consent was withdrawn; zero while in force.
 	Withdrawn time.Time
 	Notes     string
@@ -61,7 +66,7 @@ func (c Consent) Validate() error {
 		return invalid("client", "a consent belongs to a client")
 	case strings.TrimSpace(c.Purpose) == "":
 		return invalid("purpose", "a consent needs its purpose")
-	case strings.TrimSpace(c.Recipient) == "":
+	case strings.TrimSpace(c.Recipient) == "" && c.RecipientID == 0:
 		return invalid("recipient", "a consent needs its recipient")
 	case c.Given.IsZero():
 		return invalid("given_on", "a consent needs the date it was given")
@@ -81,12 +86,12 @@ func (c Consent) Covers(day time.Time) bool {
 	return !c.Given.After(day) && (c.Withdrawn.IsZero() || day.Before(c.Withdrawn))
 }
 
-const consentColumns = "id, client_id, purpose, recipient, given_on, given_by, withdrawn_on, notes"
+const consentColumns = "id, client_id, purpose, recipient, given_on, given_by, withdrawn_on, notes, coalesce(recipient_id, 0)"
 
 func scanConsent(row interface{ Scan(...any) error }) (Consent, error) {
 	var c Consent
 	err := row.Scan(&c.ID, &c.ClientID, &c.Purpose, &c.Recipient, at(&c.Given), &c.GivenBy,
-		at(&c.Withdrawn), &c.Notes)
+		at(&c.Withdrawn), &c.Notes, &c.RecipientID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
@@ -155,16 +160,20 @@ func (s *Store) AddConsent(ctx context.Context, c Consent) (Consent, error) {
 			return invalid("given_by", fmt.Sprintf("the client was %d on %s: under 16, "+
 				"consent is given by the legal representative", age, c.Given.Format(dateLayout)))
 		}
+		rec, err := t.resolveRecipient(c.RecipientID, c.Recipient)
+		if err != nil {
+			return err
+		}
+		c.RecipientID, c.Recipient = rec.ID, rec.Name
 		res, err := t.exec(`INSERT INTO consents (client_id, purpose, recipient, given_on, given_by,
-			withdrawn_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ClientID, c.Purpose,
-			strings.TrimSpace(c.Recipient), dateArg(c.Given), c.GivenBy, dateArg(c.Withdrawn), c.Notes)
+			withdrawn_on, notes, recipient_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ClientID, c.Purpose,
+			c.Recipient, dateArg(c.Given), c.GivenBy, dateArg(c.Withdrawn), c.Notes, c.RecipientID)
 		if err != nil {
 			return fmt.Errorf("adding consent: %w", err)
 		}
 		if c.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		c.Recipient = strings.TrimSpace(c.Recipient)
 		return t.audit(AuditCreate, c.ClientID, fmt.Sprintf("consent %d", c.ID))
 	})
 	return c, err
@@ -268,6 +277,9 @@ type Disclosure struct {
 	ID        int64
 	ClientID  int64
 	Recipient string
+	// RecipientID is the recipient's entry on the practice's list, found
+	// or added by AddDisclosure as for a consent.
+	RecipientID int64
 	// What says what was given ("final report", "attendance").
 	What  string
 	Date  time.Time
@@ -283,7 +295,7 @@ func (d Disclosure) Validate() error {
 	switch {
 	case d.ClientID == 0:
 		return invalid("client", "a disclosure belongs to a client")
-	case strings.TrimSpace(d.Recipient) == "":
+	case strings.TrimSpace(d.Recipient) == "" && d.RecipientID == 0:
 		return invalid("recipient", "a disclosure needs its recipient")
 	case strings.TrimSpace(d.What) == "":
 		return invalid("what", "say what was given")
@@ -295,7 +307,14 @@ func (d Disclosure) Validate() error {
 	return nil
 }
 
-const disclosureColumns = "id, client_id, recipient, what, disclosed_on, basis, coalesce(consent_id, 0), notes"
+const disclosureColumns = "id, client_id, recipient, what, disclosed_on, basis, coalesce(consent_id, 0), notes, coalesce(recipient_id, 0)"
+
+func scanDisclosure(row interface{ Scan(...any) error }) (Disclosure, error) {
+	var d Disclosure
+	err := row.Scan(&d.ID, &d.ClientID, &d.Recipient, &d.What, at(&d.Date), &d.Basis,
+		&d.ConsentID, &d.Notes, &d.RecipientID)
+	return d, err
+}
 
 // Disclosures returns what was given of a client's dossier to whom, the
 // latest first.
@@ -309,9 +328,8 @@ func (s *Store) Disclosures(ctx context.Context, clientID int64) ([]Disclosure, 
 		}
 		defer rs.Close()
 		for rs.Next() {
-			var d Disclosure
-			if err := rs.Scan(&d.ID, &d.ClientID, &d.Recipient, &d.What, at(&d.Date), &d.Basis,
-				&d.ConsentID, &d.Notes); err != nil {
+			d, err := scanDisclosure(rs)
+			if err != nil {
 				return fmt.Errorf("listing disclosures: %w", err)
 			}
 			out = append(out, d)
@@ -342,6 +360,11 @@ func (s *Store) AddDisclosure(ctx context.Context, d Disclosure) (Disclosure, er
 		if d.Date.After(t.today()) {
 			return invalid("disclosed_on", "record a disclosure once it has happened")
 		}
+		rec, err := t.resolveRecipient(d.RecipientID, d.Recipient)
+		if err != nil {
+			return err
+		}
+		d.RecipientID, d.Recipient = rec.ID, rec.Name
 		if d.Basis == LegalBasisConsent {
 			c, err := t.coveringConsent(d)
 			if err != nil {
@@ -354,8 +377,8 @@ func (s *Store) AddDisclosure(ctx context.Context, d Disclosure) (Disclosure, er
 			consent = d.ConsentID
 		}
 		res, err := t.exec(`INSERT INTO disclosures (client_id, recipient, what, disclosed_on, basis,
-			consent_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?)`, d.ClientID, d.Recipient, d.What,
-			dateArg(d.Date), d.Basis, consent, d.Notes)
+			consent_id, notes, recipient_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, d.ClientID, d.Recipient, d.What,
+			dateArg(d.Date), d.Basis, consent, d.Notes, d.RecipientID)
 		if err != nil {
 			return fmt.Errorf("adding disclosure: %w", err)
 		}
@@ -369,17 +392,37 @@ func (s *Store) AddDisclosure(ctx context.Context, d Disclosure) (Disclosure, er
 
 // coveringConsent finds the consent that covers disclosure d: the one it
 // names, or the latest given of the client's consents to its recipient in
-// force on its date.
+// force on its date. Recipients are compared by their entry on the
+// practice's list (a consent recorded before the list, without one, by
+// name). Without a covering consent it returns a *NoConsentError that
+// lists the consents the client has.
 func (t *tx) coveringConsent(d Disclosure) (Consent, error) {
 	all, err := t.consents(d.ClientID)
 	if err != nil {
 		return Consent{}, err
 	}
 	for _, c := range all { // the latest given first
-		if (d.ConsentID == 0 || c.ID == d.ConsentID) &&
-			recipientKey(c.Recipient) == recipientKey(d.Recipient) && c.Covers(d.Date) {
+		same := c.RecipientID == d.RecipientID
+		if c.RecipientID == 0 || d.RecipientID == 0 {
+			same = recipientKey(c.Recipient) == recipientKey(d.Recipient)
+		}
+		if (d.ConsentID == 0 || c.ID == d.ConsentID) && same && c.Covers(d.Date) {
 			return c, nil
 		}
 	}
-	return Consent{}, ErrNoConsent
+	return Consent{}, &NoConsentError{Recipient: d.Recipient, Consents: all}
 }
+
+// NoConsentError is ErrNoConsent with what the coach needs to put it
+// right: the recipient asked for, and every consent the client has (in
+// force or withdrawn, the latest given first), so a consent recorded under
+// another recipient is seen at once.
+type NoConsentError struct {
+	Recipient string
+	Consents  []Consent
+}
+
+func (e *NoConsentError) Error() string { return ErrNoConsent.Error() }
+
+// Is makes errors.Is(err, ErrNoConsent) hold.
+func (e *NoConsentError) Is(target error) bool { return target == ErrNoConsent }

@@ -149,8 +149,7 @@ func (t *tx) dossierConsents(d *ClientDossier) error {
 func (t *tx) dossierDisclosures(d *ClientDossier) error {
 	return t.dossierEach("SELECT "+disclosureColumns+" FROM disclosures WHERE client_id = ? ORDER BY disclosed_on, id",
 		[]any{d.Client.ID}, func(rs *sql.Rows) error {
-			var x Disclosure
-			err := rs.Scan(&x.ID, &x.ClientID, &x.Recipient, &x.What, at(&x.Date), &x.Basis, &x.ConsentID, &x.Notes)
+			x, err := scanDisclosure(rs)
 			d.Disclosures = append(d.Disclosures, x)
 			return err
 		})

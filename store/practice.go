@@ -45,3 +45,38 @@ func (s *Store) SavePractice(ctx context.Context, p Practice) error {
 		return t.audit(AuditEdit, 0, "practice")
 	})
 }
+
+// MaxAnswerTarget is the longest answer target a practice can set, in
+// days: a target is a promise shorter than the legal month.
+const MaxAnswerTarget = 31
+
+// AnswerTarget returns the practice's own target for answering a rights
+// request, in days after receipt (mesis promises four weeks, steunpunt a
+// week); 0 when it has none and the legal month is the only deadline.
+func (s *Store) AnswerTarget(ctx context.Context) (int, error) {
+	var days int
+	err := s.read(ctx, func(t *tx) error {
+		if err := t.row("SELECT answer_target_days FROM practice WHERE id = 1").Scan(&days); err != nil {
+			return fmt.Errorf("reading the answer target: %w", err)
+		}
+		return nil
+	})
+	return days, err
+}
+
+// SetAnswerTarget sets the practice's answer target in days (0 for none).
+// The legal deadline stays one month whatever the target: the target is
+// shown beside it, never instead of it.
+func (s *Store) SetAnswerTarget(ctx context.Context, days int) error {
+	if days < 0 || days > MaxAnswerTarget {
+		return invalid("answer_target_days", fmt.Sprintf(
+			"an answer target is 1 to %d days, shorter than the legal month (0 for none)", MaxAnswerTarget))
+	}
+	return s.write(ctx, func(t *tx) error {
+		if _, err := t.exec("UPDATE practice SET answer_target_days = ?, updated_at = ? WHERE id = 1",
+			days, t.stamp()); err != nil {
+			return fmt.Errorf("saving the answer target: %w", err)
+		}
+		return t.audit(AuditEdit, 0, "practice: answer target")
+	})
+}

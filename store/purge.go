@@ -67,6 +67,9 @@ type PurgePlan struct {
 
 	invoiceIDs []int64 // the invoices that go
 	check      string  // what was counted, to tell whether anything changed since
+	// erasure is the erasure request this plan carries out (PlanErasure),
+	// whose dates the tombstone keeps as proof; 0 otherwise.
+	erasure int64
 }
 
 // Tombstone is the proof that a client's data were erased: the client's id,
@@ -118,6 +121,12 @@ func (s *Store) Purge(ctx context.Context, plan PurgePlan) (Tombstone, error) {
 		if !cur.same(plan) {
 			return ErrPlanChanged
 		}
+		if plan.erasure != 0 {
+			if _, err := t.openRequest(plan.erasure, RequestErasure); err != nil {
+				return ErrPlanChanged
+			}
+			cur.erasure = plan.erasure
+		}
 		ts, err = t.purge(cur)
 		return err
 	})
@@ -132,6 +141,7 @@ var purgeSteps = []string{
 	"DELETE FROM drafts WHERE substr(key, 1, length(:prefix)) = :prefix",
 	"DELETE FROM request_notices WHERE request_id IN (SELECT id FROM requests WHERE client_id = :client)",
 	"DELETE FROM requests WHERE client_id = :client",
+	"DELETE FROM breach_clients WHERE client_id = :client",
 	"DELETE FROM disclosures WHERE client_id = :client",
 	"DELETE FROM consents WHERE client_id = :client",
 	"DELETE FROM appointments WHERE client_id = :client",
@@ -146,6 +156,13 @@ func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 	for _, id := range p.invoiceIDs {
 		if _, err := t.exec("DELETE FROM invoices WHERE id = ?", id); err != nil {
 			return ts, fmt.Errorf("purging invoices: %w", err)
+		}
+	}
+	var proof erasureProof
+	if p.erasure != 0 {
+		var err error
+		if proof, err = t.erasureRequest(p.erasure, ts.PurgedOn); err != nil {
+			return ts, err
 		}
 	}
 	if p.Category != CategoryInvoice {
@@ -168,6 +185,11 @@ func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 	}
 	if ts.ID, err = res.LastInsertId(); err != nil {
 		return ts, err
+	}
+	if p.erasure != 0 {
+		if err := t.keepErasureProof(ts.ID, proof); err != nil {
+			return ts, err
+		}
 	}
 	// The line's own time is the date; the detail stays empty for a
 	// dossier, so the log says no more than that this id was purged.

@@ -48,6 +48,11 @@ type RegisterDoc struct {
 	Retention []RegisterRetention
 	// Security describes the technical measures caseload takes.
 	Security []string
+	// Processors are the practice's processors (AVG art. 28), by name.
+	Processors []Processor
+	// Rights counts the rights requests handled, for the register's
+	// statistics: no one is named.
+	Rights RegisterRights
 	// Missing names the practice settings still empty that the register
 	// needs, by field name ("name", "email", "purposes"); the register is
 	// incomplete until they are filled in.
@@ -62,6 +67,19 @@ type RegisterRetention struct {
 	Period   string
 	// Reason is why the practice keeps the category this long.
 	Reason string
+}
+
+// RegisterRights counts the handling of rights requests: how many came in
+// (per kind, those still with their dossier) and the erasures carried out,
+// which outlive their dossier (see Erasures), with how many within the
+// deadline.
+type RegisterRights struct {
+	Received       int
+	Answered       int
+	Refused        int
+	Open           int
+	Erasures       int
+	ErasuresOnTime int
 }
 
 // registerUsage is what the caseload holds, category by category, without
@@ -92,7 +110,13 @@ func (s *Store) Register(ctx context.Context, lang string) (RegisterDoc, error) 
 		if policies, err = t.policies(); err != nil {
 			return err
 		}
-		u, err = t.registerUsage()
+		if u, err = t.registerUsage(); err != nil {
+			return err
+		}
+		if d.Processors, err = t.processors(); err != nil {
+			return err
+		}
+		d.Rights, err = t.registerRights()
 		return err
 	})
 	if err != nil {
@@ -170,6 +194,26 @@ func (t *tx) registerUsage() (registerUsage, error) {
 	return u, rs.Err()
 }
 
+func (t *tx) registerRights() (RegisterRights, error) {
+	var r RegisterRights
+	err := t.row(`SELECT count(*),
+			coalesce(sum(status = 'answered'), 0), coalesce(sum(status = 'refused'), 0),
+			coalesce(sum(status IN ('open', 'extended')), 0)
+		FROM requests`).Scan(&r.Received, &r.Answered, &r.Refused, &r.Open)
+	if err != nil {
+		return r, fmt.Errorf("counting requests: %w", err)
+	}
+	if err := t.row(`SELECT count(*), coalesce(sum(done_on <= due_on), 0) FROM erasures`).Scan(
+		&r.Erasures, &r.ErasuresOnTime); err != nil {
+		return r, fmt.Errorf("counting erasures: %w", err)
+	}
+	// An erasure's request went with the dossier: count it as received
+	// and answered too.
+	r.Received += r.Erasures
+	r.Answered += r.Erasures
+	return r, nil
+}
+
 // lines splits a practice setting into its non-empty lines.
 func lines(s string) []string {
 	var out []string
@@ -242,6 +286,12 @@ var registerLangs = map[string]registerLang{
 			"Special": "Special categories of personal data", "Recipients": "Categories of recipients",
 			"Transfers": "Transfers outside the European Economic Area", "Retention": "Retention periods",
 			"Security": "Technical security measures", "DrawnUp": "Drawn up on",
+			"Processors": "Processors", "ProcessorsNone": "No processor is registered in caseload's settings.",
+			"Processes": "Processes", "Agreement": "Processing agreement", "Location": "Where",
+			"Yes": "yes", "No": "no — arrange one (AVG art. 28(3))",
+			"Rights": "Requests from data subjects (statistics)", "Received": "Requests received",
+			"Answered": "answered", "Refused": "refused", "Open": "still open",
+			"Erasures": "Erasure requests carried out (art. 17)", "OnTime": "within the legal deadline",
 		},
 		loggedRecipients: "Others named in the disclosure log, each with the client's consent or another legal basis",
 		noSpecial:        "No record is marked as special-category data (health and the like).",
@@ -327,6 +377,12 @@ var registerLangs = map[string]registerLang{
 			"Special": "Bijzondere persoonsgegevens", "Recipients": "Categorieën ontvangers",
 			"Transfers": "Doorgifte buiten de Europese Economische Ruimte", "Retention": "Bewaartermijnen",
 			"Security": "Technische beveiligingsmaatregelen", "DrawnUp": "Opgesteld op",
+			"Processors": "Verwerkers", "ProcessorsNone": "Er is geen verwerker vastgelegd in de instellingen van caseload.",
+			"Processes": "Verwerkt", "Agreement": "Verwerkersovereenkomst", "Location": "Waar",
+			"Yes": "ja", "No": "nee — sluit er een af (art. 28 lid 3 AVG)",
+			"Rights": "Verzoeken van betrokkenen (statistiek)", "Received": "Verzoeken ontvangen",
+			"Answered": "beantwoord", "Refused": "geweigerd", "Open": "nog open",
+			"Erasures": "Uitgevoerde verzoeken om verwijdering (art. 17)", "OnTime": "binnen de wettelijke termijn",
 		},
 		loggedRecipients: "Anderen die in het overzicht van verstrekkingen staan, elk met toestemming van de cliënt of een andere grondslag",
 		noSpecial:        "Geen enkel verslag is gemarkeerd als bijzonder persoonsgegeven (gezondheid en dergelijke).",
@@ -469,6 +525,17 @@ var markdownRegister = template.Must(template.New("register.md").Parse(`# {{.T.T
 {{range .D.Retention}}
 - **{{.Label}}**: {{.Period}}. {{.Reason}}{{end}}
 
+## {{.T.Processors}}
+{{if .D.Processors}}{{range .D.Processors}}
+- **{{.Name}}**{{with .Processes}}: {{.}}{{end}}{{with .Location}} ({{$.T.Location}}: {{.}}){{end}}. {{$.T.Agreement}}: {{if .Agreement}}{{$.T.Yes}}{{else}}{{$.T.No}}{{end}}{{end}}{{else}}
+{{.T.ProcessorsNone}}{{end}}
+
+## {{.T.Rights}}
+{{with .D.Rights}}
+- {{$.T.Received}}: {{.Received}} ({{$.T.Answered}} {{.Answered}}, {{$.T.Refused}} {{.Refused}}, {{$.T.Open}} {{.Open}})
+- {{$.T.Erasures}}: {{.Erasures}}, {{$.T.OnTime}}: {{.ErasuresOnTime}}
+{{- end}}
+
 ## {{.T.Security}}
 {{template "list" .D.Security}}
 `))
@@ -534,6 +601,20 @@ th, td { text-align: left; vertical-align: top; padding: 0.3em 0.6em 0.3em 0; }
 <tr><th>{{.Label}}</th><td>{{.Period}}</td><td>{{.Reason}}</td></tr>
 {{- end}}
 </table>
+
+<h2>{{.T.Processors}}</h2>
+{{if .D.Processors}}<table>
+<tr><th>{{.T.Name}}</th><th>{{.T.Processes}}</th><th>{{.T.Location}}</th><th>{{.T.Agreement}}</th></tr>
+{{- range .D.Processors}}
+<tr><td>{{.Name}}</td><td>{{.Processes}}</td><td>{{.Location}}</td><td>{{if .Agreement}}{{$.T.Yes}}{{else}}{{$.T.No}}{{end}}</td></tr>
+{{- end}}
+</table>{{else}}<p class="muted">{{.T.ProcessorsNone}}</p>{{end}}
+
+<h2>{{.T.Rights}}</h2>
+{{with .D.Rights}}<ul>
+<li>{{$.T.Received}}: {{.Received}} ({{$.T.Answered}} {{.Answered}}, {{$.T.Refused}} {{.Refused}}, {{$.T.Open}} {{.Open}})</li>
+<li>{{$.T.Erasures}}: {{.Erasures}}, {{$.T.OnTime}}: {{.ErasuresOnTime}}</li>
+</ul>{{end}}
 
 <h2>{{.T.Security}}</h2>
 {{template "list" .D.Security}}

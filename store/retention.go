@@ -108,6 +108,13 @@ const (
 	// DeadlineBreach: a data breach is to be reported to the Autoriteit
 	// Persoonsgegevens.
 	DeadlineBreach DeadlineKind = "breach"
+	// DeadlineNotice: a recipient of the client's data is still to be told
+	// of a rectification, erasure or restriction (AVG art. 19); Ref names
+	// the recipient, ItemID the request, Due is the request's.
+	DeadlineNotice DeadlineKind = "notice"
+	// DeadlineProcessors: the practice's processors are to be told of a
+	// breach within 24 hours of its discovery; ItemID and Ref name it.
+	DeadlineProcessors DeadlineKind = "breach_processors"
 )
 
 // Deadline is one line of the deadlines screen: something that must happen
@@ -140,6 +147,9 @@ type Deadline struct {
 	State RetentionState
 	// Extended is set for a request whose period was extended.
 	Extended bool
+	// Target is the practice's own answer target of a request (see
+	// AnswerTarget), shown beside Due; zero when it has none.
+	Target time.Time
 	// HoldReason explains a legal hold (State is RetentionHold).
 	HoldReason string
 	// Restricted is set while the client's processing is restricted: the
@@ -159,7 +169,9 @@ const deadlineWindow = 30
 //     reason) but are not due;
 //   - every rights request awaiting an answer, however far off;
 //   - every breach neither reported to the Autoriteit Persoonsgegevens
-//     nor kept unreported with a reason.
+//     nor kept unreported with a reason;
+//   - every recipient still to be told of a rectification, erasure or
+//     restriction (AVG art. 19), until it is marked told.
 //
 // A deadline on a date lasts the whole day, so a breach due at 16:00 comes
 // before a request due the same day; on one day, requests come before
@@ -199,11 +211,20 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 		if err != nil {
 			return err
 		}
+		processors, err := t.processorDeadlines()
+		if err != nil {
+			return err
+		}
+		breaches = append(breaches, processors...)
 		requests, err := t.requestDeadlines()
 		if err != nil {
 			return err
 		}
-		out = append(append(breaches, requests...), out...)
+		notices, err := t.noticeDeadlines()
+		if err != nil {
+			return err
+		}
+		out = append(append(append(breaches, requests...), notices...), out...)
 		return nil
 	})
 	// Each kind comes sorted; a stable sort by the end of each deadline
@@ -215,7 +236,7 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 // deadlineEnd is the last moment of a deadline: the moment itself for a
 // breach, the end of the day for a date.
 func deadlineEnd(d Deadline) time.Time {
-	if d.Kind == DeadlineBreach {
+	if d.Kind == DeadlineBreach || d.Kind == DeadlineProcessors {
 		return d.Due
 	}
 	return d.Due.AddDate(0, 0, 1)

@@ -122,6 +122,10 @@ type Request struct {
 	// refusal, why the request was refused.
 	Outcome string
 	Notes   string
+	// Target is the practice's own, shorter promise (AnswerTarget days
+	// after receipt), shown beside the legal Due; zero when the practice
+	// has set none. It is never later than Due.
+	Target time.Time
 }
 
 // Open reports whether the request still awaits an answer.
@@ -209,13 +213,21 @@ var (
 )
 
 const requestColumns = `id, client_id, kind, received_on, channel, identity_checked, identity_how,
-	status, due_on, extended_months, extension_reason, extension_sent_on, answered_on, outcome, notes`
+	status, due_on, extended_months, extension_reason, extension_sent_on, answered_on, outcome, notes,
+	` + targetSQL
+
+// targetSQL is a request's answer target: the practice's own number of
+// days after receipt (AnswerTarget), or NULL when it has none. It is
+// computed, never stored, so a changed target applies to every request.
+const targetSQL = `(SELECT CASE WHEN p.answer_target_days > 0
+	THEN min(date(received_on, '+' || p.answer_target_days || ' days'), due_on) END
+	FROM practice p WHERE p.id = 1)`
 
 func scanRequest(row interface{ Scan(...any) error }) (Request, error) {
 	var r Request
 	err := row.Scan(&r.ID, &r.ClientID, &r.Kind, at(&r.Received), &r.Channel, &r.IdentityChecked,
 		&r.IdentityHow, &r.Status, at(&r.Due), &r.ExtendedMonths, &r.ExtensionReason,
-		at(&r.ExtensionSent), at(&r.Answered), &r.Outcome, &r.Notes)
+		at(&r.ExtensionSent), at(&r.Answered), &r.Outcome, &r.Notes, at(&r.Target))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
@@ -441,6 +453,41 @@ func (s *Store) closeRequest(ctx context.Context, id int64, status RequestStatus
 	return r, err
 }
 
+// AcceptObjection closes an objection (AVG art. 21) as upheld today, with
+// the decision and why, and in the same transaction restricts processing
+// of the client at once: the dossier becomes read-only, as SetRestriction
+// makes it, until the coach lifts the restriction (for a purpose that may
+// still be pursued, or once the client withdraws the objection). Without
+// it the coach would close the request and go on processing what the
+// client objected to. A client already restricted keeps the reason given
+// before. It returns ErrRequestClosed for a request already answered or
+// refused, and a ValidationError for a request of another kind or without
+// the decision.
+func (s *Store) AcceptObjection(ctx context.Context, requestID int64, decision string) (Request, error) {
+	var r Request
+	if strings.TrimSpace(decision) == "" {
+		return r, invalid("outcome", "an objection needs the decision and why")
+	}
+	err := s.write(ctx, func(t *tx) error {
+		var err error
+		if r, err = t.openRequest(requestID, RequestObjection); err != nil {
+			return err
+		}
+		r.Status, r.Answered, r.Outcome = RequestAnswered, t.today(), decision
+		if _, err := t.exec(`UPDATE requests SET status = ?, answered_on = ?, outcome = ? WHERE id = ?`,
+			r.Status, dateArg(r.Answered), r.Outcome, requestID); err != nil {
+			return fmt.Errorf("closing request: %w", err)
+		}
+		if _, err := t.exec(`UPDATE clients SET restricted = 1, updated_at = ?,
+				restricted_reason = CASE WHEN restricted THEN restricted_reason ELSE ? END
+			WHERE id = ?`, t.stamp(), "objection upheld (art. 21): "+decision, r.ClientID); err != nil {
+			return fmt.Errorf("setting restriction: %w", err)
+		}
+		return t.audit(AuditEdit, r.ClientID, fmt.Sprintf("request %d answered: objection upheld, restricted", requestID))
+	})
+	return r, err
+}
+
 // RestrictFromRequest restricts processing of the request's client (AVG
 // art. 18) with reason, as SetRestriction does: the dossier is read-only
 // until the restriction is lifted with SetRestriction. The request stays
@@ -656,6 +703,7 @@ func (s *Store) PlanErasure(ctx context.Context, requestID int64) (PurgePlan, er
 			}
 		}
 		p, err = t.clientPlan(r.ClientID, PurgeOptions{Override: true})
+		p.erasure = requestID
 		return err
 	})
 	return p, err
@@ -666,7 +714,7 @@ func (s *Store) PlanErasure(ctx context.Context, requestID int64) (PurgePlan, er
 // a person.
 func (t *tx) requestDeadlines() ([]Deadline, error) {
 	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name), r.kind,
-			r.status, r.due_on, c.restricted
+			r.status, r.due_on, c.restricted, ` + targetSQL + `
 		FROM requests r JOIN clients c ON c.id = r.client_id
 		WHERE r.status IN ('open', 'extended') ORDER BY r.due_on, r.id`)
 	if err != nil {
@@ -678,7 +726,7 @@ func (t *tx) requestDeadlines() ([]Deadline, error) {
 		d := Deadline{Kind: DeadlineRequest}
 		var status RequestStatus
 		if err := rs.Scan(&d.ItemID, &d.ClientID, &d.Name, &d.RequestKind, &status, at(&d.Due),
-			&d.Restricted); err != nil {
+			&d.Restricted, at(&d.Target)); err != nil {
 			return nil, fmt.Errorf("listing request deadlines: %w", err)
 		}
 		d.Extended = status == RequestExtended
@@ -687,4 +735,70 @@ func (t *tx) requestDeadlines() ([]Deadline, error) {
 		out = append(out, d)
 	}
 	return out, rs.Err()
+}
+
+// noticeDeadlines returns a deadline for every recipient still to be told
+// of a rectification, erasure or restriction (AVG art. 19): the recipients
+// NotifyList would name, less those marked told, whether or not the screen
+// has drawn the list up yet. A refused request passes nothing on.
+func (t *tx) noticeDeadlines() ([]Deadline, error) {
+	rs, err := t.query(`SELECT r.id, r.client_id, trim(c.first_name || ' ' || c.last_name), r.kind,
+			r.due_on, r.answered_on, c.restricted
+		FROM requests r JOIN clients c ON c.id = r.client_id
+		WHERE r.kind IN ('rectification', 'erasure', 'restriction') AND r.status != 'refused'
+			AND EXISTS (SELECT 1 FROM disclosures d WHERE d.client_id = r.client_id)
+		ORDER BY r.due_on, r.id`)
+	if err != nil {
+		return nil, fmt.Errorf("listing recipients to notify: %w", err)
+	}
+	type pending struct {
+		d        Deadline
+		answered time.Time
+	}
+	var reqs []pending
+	for rs.Next() {
+		p := pending{d: Deadline{Kind: DeadlineNotice}}
+		if err := rs.Scan(&p.d.ItemID, &p.d.ClientID, &p.d.Name, &p.d.RequestKind, at(&p.d.Due),
+			at(&p.answered), &p.d.Restricted); err != nil {
+			rs.Close()
+			return nil, fmt.Errorf("listing recipients to notify: %w", err)
+		}
+		reqs = append(reqs, p)
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, fmt.Errorf("listing recipients to notify: %w", err)
+	}
+	var out []Deadline
+	for _, p := range reqs {
+		cutoff := t.today()
+		if !p.answered.IsZero() {
+			cutoff = p.answered
+		}
+		recipients, err := t.disclosedTo(p.d.ClientID, cutoff)
+		if err != nil {
+			return nil, err
+		}
+		notices, err := t.notices(p.d.ItemID)
+		if err != nil {
+			return nil, err
+		}
+		told := map[string]bool{}
+		for _, n := range notices {
+			if !n.Notified.IsZero() {
+				told[recipientKey(n.Recipient)] = true
+			}
+		}
+		for _, name := range recipients {
+			if told[recipientKey(name)] {
+				continue
+			}
+			d := p.d
+			d.Ref = name
+			d.DaysLeft = legaldate.DaysBetween(t.today(), d.Due)
+			d.State = countdownState(d.DaysLeft)
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

@@ -115,10 +115,16 @@ func (m Model) lockedEnv() *env {
 		home: m.home, unlockHint: m.hint}
 }
 
-// Init starts the unlock screen.
+// Init starts the unlock screen. The window's title is not set here:
+// tea.SetWindowTitle makes bubbletea write to the terminal outside the
+// renderer's lock, racing its drawing; the program sets it at startup
+// instead (Program.SetWindowTitle before Run), before drawing begins.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.SetWindowTitle("caseload"), m.top().Init())
+	return m.top().Init()
 }
+
+// WindowTitle is the terminal window's title while caseload runs.
+const WindowTitle = "caseload"
 
 func (m Model) top() Screen { return m.stack[len(m.stack)-1] }
 

@@ -16,6 +16,8 @@ type Store interface {
 	ListClients(ctx context.Context) ([]store.ClientRow, error)
 	// Client returns one client and logs the view.
 	Client(ctx context.Context, id int64) (store.Client, error)
+	// ClientBreaches returns the breaches that affect a client.
+	ClientBreaches(ctx context.Context, clientID int64) ([]store.Breach, error)
 	// CreateClient adds a client; the result carries the new id.
 	CreateClient(ctx context.Context, c store.Client) (store.Client, error)
 	// UpdateClient saves an edited client.

@@ -22,6 +22,10 @@ type rightsStore interface {
 	UpdateRequest(ctx context.Context, r store.Request) (store.Request, error)
 	// AnswerRequest closes a request as answered today.
 	AnswerRequest(ctx context.Context, id int64, outcome string) (store.Request, error)
+	// Recipients returns the practice's list of recipients.
+	Recipients(ctx context.Context) ([]store.Recipient, error)
+	// AcceptObjection upholds an objection today and restricts the client.
+	AcceptObjection(ctx context.Context, id int64, decision string) (store.Request, error)
 	// RefuseRequest closes a request as refused today, with the reason.
 	RefuseRequest(ctx context.Context, id int64, reason string) (store.Request, error)
 	// ExtendRequest extends the period to answer by one or two months.

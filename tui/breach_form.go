@@ -66,10 +66,14 @@ func newBreachForm(e *env, r Route) breachForm {
 		moment("reported_at", t.T("breach.reported")),
 		moment("people_informed_at", t.T("breach.informed")),
 		wide("not_reported_reason", t.T("breach.not_reported_reason")),
+		moment("processors_informed_at", t.T("breach.processors_informed")),
+		wide("clients", t.T("breach.clients")),
 	}
+	m.set.fields[m.set.index("clients")].input.Placeholder = t.T("breach.clients_placeholder")
 	if m.id == 0 {
 		m.set.set("discovered_at", dateTimeInput(t, e.clock().Truncate(time.Minute)))
 		for _, id := range []string{"reported_at", "people_informed_at", "not_reported_reason"} {
+			// processors_informed_at stays: telling them is due within a day.
 			m.set.fields[m.set.index(id)].hidden = true
 		}
 	}
@@ -197,7 +201,31 @@ func (m *breachForm) fill(b store.Breach) {
 	m.set.set("contact", oneLine(b.Contact))
 	m.set.set("reported_at", dateTimeInput(t, b.Reported))
 	m.set.set("people_informed_at", dateTimeInput(t, b.PeopleInformed))
+	m.set.set("processors_informed_at", dateTimeInput(t, b.ProcessorsInformed))
 	m.set.set("not_reported_reason", oneLine(b.NotReportedReason))
+	m.set.set("clients", clientNumbers(b.Clients))
+}
+
+// clientNumbers writes client ids as the breach form shows them: "3, 17".
+func clientNumbers(ids []int64) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(out, ", ")
+}
+
+// parseClientNumbers reads "3, 17" or "#3 #17" into client ids; ok is
+// false for anything else.
+func parseClientNumbers(s string) (ids []int64, ok bool) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		n, err := strconv.ParseInt(strings.TrimPrefix(f, "#"), 10, 64)
+		if err != nil || n <= 0 {
+			return nil, false
+		}
+		ids = append(ids, n)
+	}
+	return ids, true
 }
 
 // moment reads a date-time field; "" is the zero moment unless required.
@@ -232,7 +260,7 @@ func (m breachForm) submit() (breachForm, tea.Cmd) {
 		to       *time.Time
 		required bool
 	}{{"discovered_at", &b.Discovered, true}, {"reported_at", &b.Reported, false},
-		{"people_informed_at", &b.PeopleInformed, false}} {
+		{"people_informed_at", &b.PeopleInformed, false}, {"processors_informed_at", &b.ProcessorsInformed, false}} {
 		if *f.to, bad = m.moment(f.id, f.required); bad != "" {
 			return m.fail(f.id, bad)
 		}
@@ -257,6 +285,11 @@ func (m breachForm) submit() (breachForm, tea.Cmd) {
 	b.Measures = strings.TrimSpace(m.set.get("measures"))
 	b.Contact = strings.TrimSpace(m.set.get("contact"))
 	b.NotReportedReason = strings.TrimSpace(m.set.get("not_reported_reason"))
+	ids, ok := parseClientNumbers(m.set.get("clients"))
+	if !ok {
+		return m.fail("clients", m.env.text.T("breach.invalid_clients"))
+	}
+	b.Clients = ids
 	if err := b.Validate(); err != nil {
 		return m.refuse(err)
 	}

@@ -231,6 +231,16 @@ func (m clientScreen) itemID(t clientTab, i int) int64 {
 
 func (m clientScreen) selectedID() int64 { return m.itemID(m.tab, m.lists[m.tab].cursor) }
 
+// listed tells whether the open tab lists item id.
+func (m clientScreen) listed(id int64) bool {
+	for i := range m.count(m.tab) {
+		if m.itemID(m.tab, i) == id {
+			return true
+		}
+	}
+	return false
+}
+
 // selectID puts the open tab's cursor on item id, when it is listed.
 func (m *clientScreen) selectID(id int64) {
 	for i := range m.count(m.tab) {

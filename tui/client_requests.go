@@ -85,7 +85,14 @@ func (m clientScreen) onRightsKey(msg tea.KeyMsg) (clientScreen, tea.Cmd, bool) 
 	}
 	switch {
 	case key.Matches(msg, k.OpenRequest):
-		return m, navigate(Route{Kind: KindRequest, Client: m.id, Item: m.selectedID()}), true
+		id := m.selectedID()
+		if w := m.rights.want; w != 0 && !m.listed(w) {
+			// Just recorded and not yet read back: the cursor goes to it
+			// when the list comes, so enter means it (a quick enter after
+			// "Request recorded" opened the row above it).
+			id = w
+		}
+		return m, navigate(Route{Kind: KindRequest, Client: m.id, Item: id}), true
 	case key.Matches(msg, k.Add) && m.tab == tabRequests:
 		return m, navigate(Route{Kind: KindRequestForm, Client: m.id}), true
 	case key.Matches(msg, k.Add):

@@ -144,6 +144,10 @@ func (m clientScreen) viewOverview() []string {
 		next = t.Weekday(m.appts[0].Start) + " " + t.DateTimeShort(m.appts[0].Start)
 	}
 	row(t.T("client.next_appointment"), next)
+	for _, b := range m.d.breaches {
+		lines = append(lines, "  "+st.Label.Render(padRight(t.T("client.breach"), formLabelWidth))+
+			st.Warning.Render(oneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description)))))
+	}
 	if c.Notes != "" {
 		lines = append(lines, "", "  "+st.Label.Render(t.T("client.notes")))
 		for _, l := range strings.Split(plain(c.Notes), "\n") {
@@ -151,6 +155,15 @@ func (m clientScreen) viewOverview() []string {
 		}
 	}
 	return lines
+}
+
+// summaryLine is the first line of s, cut to 50 characters.
+func summaryLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 50 {
+		s = string(r[:49]) + "…"
+	}
+	return s
 }
 
 func parenthesised(s string) string {

@@ -23,6 +23,7 @@ type dossier struct {
 	appts     []store.Appointment
 	docs      []store.Attachment
 	audit     []store.AuditEntry
+	breaches  []store.Breach // the breaches that affect the client
 }
 
 // recordRow is a record as a list shows it: without its body, which can
@@ -68,6 +69,9 @@ func loadDossier(s Store, req reqID, id int64, withClient bool) tea.Cmd {
 			return dossierLoadedMsg{req: req, err: err}
 		}
 		if d.docs, err = s.Attachments(ctx(), id); err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		if d.breaches, err = s.ClientBreaches(ctx(), id); err != nil {
 			return dossierLoadedMsg{req: req, err: err}
 		}
 		d.audit, err = s.Audit(ctx(), id, auditLimit)

@@ -103,7 +103,7 @@ func exportProblem(e *env, err error, recipient string) string {
 	case errors.Is(err, dossierfile.ErrBoth):
 		return t.T("export.err_both")
 	case errors.Is(err, store.ErrNoConsent):
-		return t.Tf("export.err_no_consent", recipient)
+		return t.Tf("export.err_no_consent", recipient) + consentsOnFile(t, err)
 	case errors.Is(err, store.ErrRestricted):
 		return t.T("export.err_restricted")
 	case errors.Is(err, store.ErrNotFound):

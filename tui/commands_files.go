@@ -12,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/caseload/caseload/plainfile"
 	"github.com/caseload/caseload/store"
 )
 
@@ -198,37 +199,29 @@ type documentSavedMsg struct {
 func (m documentSavedMsg) request() reqID { return m.req }
 
 // exportDocument writes an unencrypted copy of a document to path, which
-// must not exist: the file is created exclusively (so nothing is ever
-// overwritten, not even a file that appeared a moment ago) and readable by
-// the coach only. The store logs the export. A copy that could not be
-// written whole is removed again.
+// must not exist: plainfile.Create never overwrites anything, not even a
+// file that appeared a moment ago, writes it readable by the coach only,
+// and leaves nothing behind when it could not write it whole. The store
+// logs the export.
 func exportDocument(s Store, req reqID, id int64, path string) tea.Cmd {
 	return func() tea.Msg {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		r, err := plainfile.Reserve(path)
+		if err == nil {
+			var data []byte
+			if _, data, err = s.AttachmentData(ctx(), id); err != nil {
+				r.Cancel()
+				return documentSavedMsg{req: req, path: path, err: err}
+			}
+			err = r.Write(data)
+			clear(data)
+		}
 		switch {
 		case errors.Is(err, fs.ErrExist):
-			return documentSavedMsg{req: req, path: path, err: &fileError{problem: fileExists, path: path}}
+			err = &fileError{problem: fileExists, path: path}
 		case errors.Is(err, fs.ErrNotExist):
-			return documentSavedMsg{req: req, path: path, err: &fileError{problem: fileNoFolder, path: path}}
+			err = &fileError{problem: fileNoFolder, path: path}
 		case err != nil:
-			return documentSavedMsg{req: req, path: path, err: &fileError{problem: fileUnwritable, path: path, err: err}}
-		}
-		_, data, err := s.AttachmentData(ctx(), id)
-		if err == nil {
-			_, err = f.Write(data)
-			clear(data)
-			if err == nil {
-				err = f.Sync()
-			}
-			if err != nil {
-				err = &fileError{problem: fileUnwritable, path: path, err: err}
-			}
-		}
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = &fileError{problem: fileUnwritable, path: path, err: cerr}
-		}
-		if err != nil {
-			os.Remove(path)
+			err = &fileError{problem: fileUnwritable, path: path, err: err}
 		}
 		return documentSavedMsg{req: req, path: path, err: err}
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -121,7 +122,17 @@ const (
 	actionNotified
 	actionWithdraw
 	actionErase
+	// actionUphold answers an objection by upholding it, which restricts
+	// processing at once (store.AcceptObjection). It takes a text: last
+	// here so the numbers of drafts saved before it keep their meaning.
+	actionUphold
 )
+
+// takesText reports whether action a is answered in a text field, and so
+// can be kept as a draft.
+func (a requestAction) takesText() bool {
+	return (a >= actionAnswer && a <= actionRestrict) || a == actionUphold
+}
 
 // actOnRequest carries out action on request id with text (and months,
 // for an extension).
@@ -137,6 +148,8 @@ func actOnRequest(s Store, req reqID, id int64, action requestAction, text strin
 			msg.r, msg.err = s.ExtendRequest(ctx(), id, months, text)
 		case actionRestrict:
 			msg.err = s.RestrictFromRequest(ctx(), id, text)
+		case actionUphold:
+			msg.r, msg.err = s.AcceptObjection(ctx(), id, text)
 		}
 		return msg
 	})
@@ -242,13 +255,35 @@ func rightsProblem(e *env, err error) string {
 	case errors.Is(err, store.ErrExtensionTooLate):
 		return t.T("rights.err_too_late")
 	case errors.Is(err, store.ErrNoConsent):
-		return t.T("rights.err_no_consent")
+		return t.T("rights.err_no_consent") + consentsOnFile(t, err)
 	case errors.Is(err, store.ErrOnHold):
 		return t.T("rights.err_hold")
 	case errors.Is(err, store.ErrRestricted):
 		return t.T("rights.err_restricted")
 	}
 	return explain(e, err)
+}
+
+// consentsOnFile lists, after a refusal for want of consent, the consents
+// the client has, so a consent recorded under another recipient or
+// withdrawn is seen at once; empty when the error carries none.
+func consentsOnFile(t Text, err error) string {
+	var nc *store.NoConsentError
+	if !errors.As(err, &nc) {
+		return ""
+	}
+	if len(nc.Consents) == 0 {
+		return " " + t.T("consent.none_on_file")
+	}
+	parts := make([]string, len(nc.Consents))
+	for i, c := range nc.Consents {
+		state := t.Tf("consent.on_file_since", t.DateShort(c.Given))
+		if !c.Withdrawn.IsZero() {
+			state = t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn))
+		}
+		parts[i] = oneLine(c.Recipient) + " (" + oneLine(c.Purpose) + ", " + state + ")"
+	}
+	return " " + t.T("consent.on_file") + " " + strings.Join(parts, "; ")
 }
 
 // rightsFieldProblem is the sentence for a refused field of the rights

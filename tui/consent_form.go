@@ -21,6 +21,7 @@ type sharingForm struct {
 	client     int64
 	disclosure bool
 	req        reqID
+	listReq    reqID // the load of the practice's recipients
 
 	saving  bool
 	dirty   bool
@@ -31,7 +32,8 @@ type sharingForm struct {
 }
 
 func newSharingForm(e *env, r Route) sharingForm {
-	m := sharingForm{env: e, keys: newFormKeys(e.text), client: r.Client, disclosure: r.Kind == KindDisclosure}
+	m := sharingForm{env: e, keys: newFormKeys(e.text), client: r.Client, disclosure: r.Kind == KindDisclosure,
+		listReq: newReq()}
 	if m.disclosure {
 		m.set.fields = disclosureFields(e)
 	} else {
@@ -61,8 +63,45 @@ func consentFields(e *env) []formField {
 	}
 }
 
-// Init focuses the first field; there is nothing to load.
-func (m sharingForm) Init() tea.Cmd { return m.set.focusOn(m.set.focus) }
+// Init focuses the first field and reads the practice's recipients, which
+// the recipient field completes from (→ takes the suggestion).
+func (m sharingForm) Init() tea.Cmd {
+	return tea.Batch(m.set.focusOn(m.set.focus), loadRecipients(m.env.store, m.listReq))
+}
+
+// recipientsLoadedMsg answers loadRecipients.
+type recipientsLoadedMsg struct {
+	req   reqID
+	names []string
+}
+
+// loadRecipients reads the names on the practice's list of recipients. A
+// failure leaves the field without suggestions: typing still works.
+func loadRecipients(s Store, req reqID) tea.Cmd {
+	return func() tea.Msg {
+		list, err := s.Recipients(ctx())
+		if err != nil {
+			return recipientsLoadedMsg{req: req}
+		}
+		names := make([]string, len(list))
+		for i, r := range list {
+			names[i] = r.Name
+		}
+		return recipientsLoadedMsg{req: req, names: names}
+	}
+}
+
+// suggestRecipients lets the recipient field complete from names.
+func (m *sharingForm) suggestRecipients(names []string) {
+	i := m.set.index("recipient")
+	if i < 0 || len(names) == 0 {
+		return
+	}
+	in := &m.set.fields[i].input
+	in.ShowSuggestions = true
+	in.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right", "end"))
+	in.SetSuggestions(names)
+}
 
 // Route names the form and the client.
 func (m sharingForm) Route() Route {
@@ -108,6 +147,10 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	case shownMsg:
 		return m, m.set.focusOn(m.set.focus)
+	case recipientsLoadedMsg:
+		if msg.req == m.listReq {
+			m.suggestRecipients(msg.names)
+		}
 	case rightsSavedMsg:
 		if msg.req != m.req {
 			return m, nil

@@ -78,6 +78,10 @@ func deadlineKindText(t Text, k store.DeadlineKind) string {
 		return t.T("deadline.request")
 	case store.DeadlineBreach:
 		return t.T("deadline.breach")
+	case store.DeadlineNotice:
+		return t.T("deadline.notice")
+	case store.DeadlineProcessors:
+		return t.T("deadline.processors")
 	}
 	return string(k)
 }
@@ -101,6 +105,8 @@ func deadlineCategory(t Text, d store.Deadline) string {
 		return categoryText(t, d.Category)
 	case d.Ref != "":
 		return oneLine(d.Ref)
+	case !d.Target.IsZero():
+		return string(d.RequestKind) + " · " + t.Tf("deadline.target", t.DateShort(d.Target))
 	}
 	return string(d.RequestKind)
 }
@@ -108,7 +114,7 @@ func deadlineCategory(t Text, d store.Deadline) string {
 // deadlineLeft is the time left in the caseload's words; a breach, due at
 // a moment, counts hours once it is within a day.
 func deadlineLeft(t Text, d store.Deadline) string {
-	if d.Kind == store.DeadlineBreach && d.HoursLeft >= 0 && d.DaysLeft <= 1 {
+	if (d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors) && d.HoursLeft >= 0 && d.DaysLeft <= 1 {
 		return t.Tf("deadline.hours", d.HoursLeft)
 	}
 	return retentionText(t, store.Countdown{State: d.State, DaysLeft: d.DaysLeft, HoldReason: d.HoldReason})

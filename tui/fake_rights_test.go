@@ -146,6 +146,21 @@ func (s *fakeStore) AnswerRequest(_ context.Context, id int64, outcome string) (
 	return r, s.sealed()
 }
 
+func (s *fakeStore) AcceptObjection(ctx context.Context, id int64, decision string) (store.Request, error) {
+	r, err := s.AnswerRequest(ctx, id, decision)
+	if err != nil {
+		return r, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.clients[r.ClientID]
+	if !c.Restricted {
+		c.Restricted, c.RestrictedReason = true, "objection upheld (art. 21): "+decision
+		s.clients[r.ClientID] = c
+	}
+	return r, nil
+}
+
 func (s *fakeStore) RefuseRequest(_ context.Context, id int64, reason string) (store.Request, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -410,7 +425,14 @@ func (s *fakeStore) AddDisclosure(_ context.Context, d store.Disclosure) (store.
 			return c.ClientID == d.ClientID && strings.EqualFold(c.Recipient, d.Recipient) && c.Covers(d.Date)
 		})
 		if i < 0 {
-			return d, store.ErrNoConsent
+			var all []store.Consent
+			for _, c := range mapValues(s.rights().consents) {
+				if c.ClientID == d.ClientID {
+					all = append(all, c)
+				}
+			}
+			slices.SortFunc(all, func(a, b store.Consent) int { return b.Given.Compare(a.Given) })
+			return d, &store.NoConsentError{Recipient: d.Recipient, Consents: all}
 		}
 	}
 	d.ID = s.rights().id()
@@ -423,6 +445,34 @@ func (s *fakeStore) Breaches(context.Context) ([]store.Breach, error) {
 	defer s.mu.Unlock()
 	s.called("Breaches")
 	out := mapValues(s.rights().breaches)
+	slices.SortFunc(out, func(a, b store.Breach) int { return b.Discovered.Compare(a.Discovered) })
+	return out, nil
+}
+
+func (s *fakeStore) Recipients(context.Context) ([]store.Recipient, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seen := map[string]bool{}
+	var out []store.Recipient
+	for _, c := range mapValues(s.rights().consents) {
+		if !seen[c.Recipient] {
+			seen[c.Recipient] = true
+			out = append(out, store.Recipient{ID: int64(len(out) + 1), Name: c.Recipient})
+		}
+	}
+	slices.SortFunc(out, func(a, b store.Recipient) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
+}
+
+func (s *fakeStore) ClientBreaches(_ context.Context, clientID int64) ([]store.Breach, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []store.Breach
+	for _, b := range s.rights().breaches {
+		if slices.Contains(b.Clients, clientID) {
+			out = append(out, b)
+		}
+	}
 	slices.SortFunc(out, func(a, b store.Breach) int { return b.Discovered.Compare(a.Discovered) })
 	return out, nil
 }

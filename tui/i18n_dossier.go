@@ -46,6 +46,8 @@ var dossierTexts = map[string]entry{
 	// The client screen.
 	"client.deleted":          {"Verwijderd.", "Deleted."},
 	"client.next_appointment": {"Volgende afspraak", "Next appointment"},
+	"client.breach":           {"Datalek", "Breach"},
+	"client.breach_line":      {"#%d van %s raakt deze cliënt: %s", "#%d of %s affects this client: %s"},
 	"client.empty_records": {
 		"Nog niets op dit tabblad. Druk op n om een verslag te schrijven.",
 		"Nothing on this tab yet. Press n to write a record.",

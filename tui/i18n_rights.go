@@ -102,6 +102,14 @@ var rightsTexts = map[string]entry{
 	"request.outcome":           {"Wat is er gedaan", "What was done"},
 	"request.decision":          {"Besluit en waarom", "Decision and why"},
 	"request.refusal_reason":    {"Reden van weigering", "Reason for refusing"},
+	"request.uphold_hint": {
+		"Het bezwaar toewijzen beperkt de verwerking van deze cliënt meteen: het dossier wordt alleen-lezen tot je de beperking opheft. Wijs je het af, gebruik dan f.",
+		"Upholding the objection restricts processing of this client at once: the dossier becomes read-only until you lift the restriction. To reject it, use f.",
+	},
+	"request.upheld_note": {
+		"Bezwaar toegewezen: de verwerking is beperkt, het dossier is nu alleen-lezen.",
+		"Objection upheld: processing is restricted and the dossier is now read-only.",
+	},
 	"request.refuse_hint": {
 		"De cliënt hoort waarom, en dat hij een klacht kan indienen bij de Autoriteit Persoonsgegevens.",
 		"The client is told why, and that they can complain to the Autoriteit Persoonsgegevens.",
@@ -173,6 +181,9 @@ var rightsTexts = map[string]entry{
 		"Te laat om te verlengen: dat had binnen de eerste maand na ontvangst gemeld moeten worden. Beantwoord het verzoek zo snel mogelijk.",
 		"Too late to extend: the client had to be told within the first month after the request. Answer it as soon as you can.",
 	},
+	"consent.none_on_file":  {"De cliënt heeft nog geen enkele toestemming gegeven.", "The client has given no consent yet."},
+	"consent.on_file":       {"Toestemmingen van deze cliënt:", "This client's consents:"},
+	"consent.on_file_since": {"sinds %s", "since %s"},
 	"rights.err_no_consent": {
 		"Geen geldige toestemming van de cliënt voor deze ontvanger op die datum. Leg toestemming vast, of kies een andere wettelijke grondslag.",
 		"No valid consent of the client for this recipient on that date. Record a consent, or choose another legal basis.",
@@ -278,6 +289,11 @@ var rightsTexts = map[string]entry{
 	"breach.contact":             {"Contact voor vragen", "Contact for questions"},
 	"breach.reported":            {"Gemeld bij de AP op", "Reported to the AP at"},
 	"breach.informed":            {"Betrokkenen ingelicht op", "People told at"},
+	"breach.processors_informed": {"Verwerkers ingelicht op", "Processors told at"},
+	"breach.clients":             {"Getroffen cliënten (nummers)", "Clients affected (numbers)"},
+	"breach.clients_placeholder": {"bijv. 3, 17", "e.g. 3, 17"},
+	"breach.invalid_clients": {"Geef de nummers van de cliënten, gescheiden door komma's, zoals 3, 17.",
+		"Give the clients' numbers, separated by commas, as in 3, 17."},
 	"breach.not_reported_reason": {"Niet gemeld, omdat", "Not reported, because"},
 	"breach.report_hint": {
 		"Meld je het lek niet, zeg dan waarom: dat het waarschijnlijk geen risico geeft voor de betrokkenen.",

@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/caseload/caseload/plainfile"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 )
 
@@ -44,39 +44,10 @@ func writeRegister(s Store, t Text, day string) tea.Cmd {
 			name string
 			data []byte
 		}{{base + ".md", md}, {base + ".html", html}} {
-			if err := replaceFile(f.name, f.data); err != nil {
+			if err := plainfile.Write(f.name, f.data); err != nil {
 				return registerWrittenMsg{err: err}
 			}
 		}
 		return registerWrittenMsg{path: base + ".md"}
 	}
-}
-
-// replaceFile writes data to name through a temp file and a rename, so a
-// reader never finds half a register.
-func replaceFile(name string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(name), ".register-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), name); err != nil {
-		return fmt.Errorf("writing %s: %w", filepath.Base(name), err)
-	}
-	return nil
 }

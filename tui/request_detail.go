@@ -154,6 +154,8 @@ func (m requestView) viewAction() []string {
 		switch m.action {
 		case actionRefuse:
 			lines = append(lines, paragraph(st.Muted, t.T("request.refuse_hint"), m.width)...)
+		case actionUphold:
+			lines = append(lines, paragraph(st.Warning, t.T("request.uphold_hint"), m.width)...)
 		case actionExtend:
 			lines = append(lines, paragraph(st.Muted, t.T("request.extend_hint"), m.width)...)
 		case actionRestrict:

@@ -94,7 +94,7 @@ func (m requestView) Draft() (string, bool) {
 func (m requestView) RestoreDraft(text string) requestView {
 	a, rest, ok := strings.Cut(text, " ")
 	n, err := strconv.Atoi(a)
-	if !ok || err != nil || requestAction(n) < actionAnswer || requestAction(n) > actionRestrict {
+	if !ok || err != nil || !requestAction(n).takesText() {
 		return m
 	}
 	m.openAction(requestAction(n))
@@ -145,6 +145,8 @@ func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Edit):
 		return m, navigate(Route{Kind: KindRequestForm, Client: m.client, Item: m.id})
+	case key.Matches(msg, k.Answer) && m.d.r.Kind == store.RequestObjection:
+		m.openAction(actionUphold)
 	case key.Matches(msg, k.Answer):
 		m.openAction(actionAnswer)
 	case key.Matches(msg, k.Refuse):
@@ -197,6 +199,8 @@ func (m *requestView) openAction(a requestAction) {
 			label = t.T("request.decision")
 		}
 		m.set = fieldSet{fields: []formField{wide("outcome", label)}}
+	case actionUphold:
+		m.set = fieldSet{fields: []formField{wide("outcome", t.T("request.decision"))}}
 	case actionRefuse:
 		m.set = fieldSet{fields: []formField{wide("outcome", t.T("request.refusal_reason"))}}
 	case actionExtend:
@@ -269,6 +273,9 @@ func (m requestView) onDone(msg rightsSavedMsg) (requestView, tea.Cmd) {
 		// and shows the restriction; the request stays open until
 		// answered.
 		return m, back(flagChangedMsg{note: t.T("request.restricted_note")})
+	case actionUphold:
+		// Upholding restricted the client: the client screen shows it.
+		return m, back(flagChangedMsg{note: t.T("request.upheld_note")})
 	case actionAnswer:
 		m.notice = t.T("request.answered_note")
 	case actionRefuse:

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
 )
@@ -159,6 +161,12 @@ func TestDisclosureWithoutConsent(t *testing.T) {
 	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 		t.Fatalf("no sentence for a disclosure without consent:\n%s", v)
 	}
+	// The refusal lists what the client did consent to.
+	consents := "Toestemmingen van deze cliënt: ROC Midden (stageplek zoeken, ingetrokken op 10 jan 2026); " +
+		"Gemeente Utrecht (voortgang delen met klantmanager, sinds 3 sep 2025)"
+	if v := d.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), consents) {
+		t.Fatalf("the refusal does not list the client's consents:\n%s", v)
+	}
 	// With consent to the municipality the same disclosure goes through.
 	d.keys("[shift+tab][ctrl+u]Gemeente Utrecht[ctrl+s]")
 	c := top[clientScreen](t, d)
@@ -257,5 +265,98 @@ func TestRightsNoSharedKeys(t *testing.T) {
 			d.keys(sit.keys)
 			checkShared(t, string(lang)+" "+sit.name, d.model())
 		}
+	}
+}
+
+// Upholding an objection (a on an objection) restricts the client at once
+// and says so; the client screen then shows the dossier read-only.
+func TestUpholdObjectionRestricts(t *testing.T) {
+	s := rightsPeopleStore()
+	s.putRights(store.Request{ID: 605, ClientID: 1, Kind: store.RequestObjection, Received: day(2026, 1, 21),
+		Channel: store.ChannelEmail})
+	d := openRequests(t, s, English)
+	d.keys("[enter]")
+	if v := top[requestView](t, d); v.id != 605 {
+		t.Fatalf("opened request %d", v.id)
+	}
+	d.keys("a")
+	if v := d.view(); !strings.Contains(v, "restricts processing of this client at once") {
+		t.Fatalf("upholding does not warn what it does:\n%s", v)
+	}
+	d.keys("Geen dwingende gronden[ctrl+s]")
+	if r := s.request(605); r.Status != store.RequestAnswered || r.Outcome != "Geen dwingende gronden" {
+		t.Fatalf("request %+v", r)
+	}
+	c := top[clientScreen](t, d)
+	if !s.clients[1].Restricted {
+		t.Error("the client is not restricted after the objection was upheld")
+	}
+	if !strings.Contains(c.notice, "Objection upheld") {
+		t.Errorf("notice %q", c.notice)
+	}
+}
+
+// A new breach names the clients it affects by number and when the
+// processors were told; a number that is not one is refused in words.
+func TestBreachFormClientsAndProcessors(t *testing.T) {
+	s := rightsPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.keys("Bn[tab]Laptop stolen" + strings.Repeat("[tab]", 8) + "1, Anna[ctrl+s]")
+	if v := d.view(); !strings.Contains(v, "Give the clients' numbers") {
+		t.Fatalf("a name among the numbers was not refused:\n%s", v)
+	}
+	d.keys("[ctrl+u]#1[shift+tab]" + dateTimeInput(newText(English), testNow) + "[ctrl+s]")
+	b := top[breachesScreen](t, d)
+	if len(b.items) != 1 || len(b.items[0].Clients) != 1 || b.items[0].Clients[0] != 1 ||
+		!b.items[0].ProcessorsInformed.Equal(testNow) {
+		t.Fatalf("register %+v", b.items)
+	}
+}
+
+// The dossier of a client a breach affects says so on its overview, so the
+// coach sees it before writing to them.
+func TestClientOverviewShowsItsBreaches(t *testing.T) {
+	s := rightsPeopleStore()
+	s.putRights(store.Breach{ID: 905, Discovered: day(2026, 1, 18), Description: "USB-stick met cv's kwijt in de trein",
+		Clients: []int64{1}})
+	d := openAnna(t, s, English)
+	if v := d.view(); !strings.Contains(v, "#905 of 18 January 2026 affects this client: USB-stick") {
+		t.Errorf("overview lacks the breach:\n%s", v)
+	}
+}
+
+// The recipient field completes from the practice's list: typing "Gem"
+// and → gives the municipality as the list spells it.
+func TestDisclosureRecipientCompletes(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openAnna(t, s, English)
+	d.keys("9u")
+	top[sharingForm](t, d)
+	d.keys("Gem[right]")
+	if got := top[sharingForm](t, d).set.get("recipient"); got != "Gemeente Utrecht" {
+		t.Errorf("recipient after → = %q, want the list's Gemeente Utrecht", got)
+	}
+}
+
+// TestEnterRightAfterRecordingARequest: enter pressed after "Request
+// recorded" but before the requests are read back opens the new request,
+// where the cursor is about to go, not the row the cursor was on. (Under
+// load the flow test opened the access request above it.)
+func TestEnterRightAfterRecordingARequest(t *testing.T) {
+	d, _, _ := unlocked(t, rightsPeopleStore(), English, 100, 30)
+	d.keys("[enter]9[tab]")
+	m := top[clientScreen](t, d)
+	if m.tab != tabRequests {
+		t.Fatalf("tab %d, want the requests tab", m.tab)
+	}
+	const recorded = 4242 // not listed yet: its load is still on its way
+	m, _ = m.Update(doneMsg{tab: tabRequests, item: recorded, note: "Request recorded"})
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter did nothing")
+	}
+	nav, ok := cmd().(navigateMsg)
+	if !ok || nav.route.Kind != KindRequest || nav.route.Item != recorded {
+		t.Errorf("enter went to %+v, want request %d", nav.route, recorded)
 	}
 }

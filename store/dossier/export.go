@@ -44,7 +44,14 @@ type Options struct {
 	Basis store.LegalBasis
 	// Sealing is how the caller seals the zip.
 	Sealing Sealing
+	// Omit names records the coach leaves out, each with its reason; the
+	// copy lists each one left out by kind, date and reason.
+	Omit []Omission
 }
+
+// ErrOmission is returned by Prepare for an omission that cannot be made:
+// an unknown reason, or a record not in the client's dossier.
+var ErrOmission = errors.New("cannot leave that record out")
 
 // ErrUnknownLanguage is returned for a language other than nl and en.
 var ErrUnknownLanguage = errors.New("the report is written in nl or en")
@@ -58,6 +65,8 @@ type Export struct {
 	log  store.ExportLog
 	docs []Document // the documents' zip entries; hashes are filled by WriteZip
 	json *Dossier   // dossier.json as WriteZip last wrote it
+	// omitted are the records left out, as the copy names them.
+	omitted []Omitted
 }
 
 // Prepare reads a client's dossier for an export, after asking the store
@@ -92,8 +101,15 @@ func Prepare(ctx context.Context, s *store.Store, clientID int64, o Options) (*E
 	if err != nil {
 		return nil, err
 	}
+	omitted, err := omit(&d, o.Omit)
+	if err != nil {
+		return nil, err
+	}
 	log.What = tr(o.Lang, "log-what", len(d.Records), len(d.Appointments), len(d.Documents))
-	e := &Export{s: s, d: d, o: o, log: log}
+	if len(omitted) > 0 {
+		log.What += tr(o.Lang, "log-omitted", len(omitted))
+	}
+	e := &Export{s: s, d: d, o: o, log: log, omitted: omitted}
 	names := newNameSet()
 	for _, a := range d.Documents {
 		e.docs = append(e.docs, Document{Name: a.Name, File: filesDir + names.add(a.Name), Kind: string(a.Kind),
@@ -147,6 +163,7 @@ func (e *Export) WriteZip(ctx context.Context, w io.Writer) error {
 		return nil
 	}
 	pre := fromStore(&e.d, meta, e.docs)
+	pre.Omitted = e.omitted
 	zipName := strings.TrimSuffix(e.FileName(), ".age")
 	if err := put(entryReadme, func(w io.Writer) error {
 		return writeReadme(w, &pre, e.o.Lang, zipName, files)
@@ -169,6 +186,7 @@ func (e *Export) WriteZip(ctx context.Context, w io.Writer) error {
 		}
 	}
 	d := fromStore(&e.d, meta, docs)
+	d.Omitted = e.omitted
 	for _, x := range []struct {
 		name  string
 		write func(io.Writer) error

@@ -43,6 +43,9 @@ type Dossier struct {
 	Requests    []RightsRequest `json:"requests"`
 	Invoices    []Invoice       `json:"invoices"`
 	Retention   []Retention     `json:"retention"`
+	// Omitted lists the records left out of this copy and why (AVG art.
+	// 15(4)); absent when nothing was left out.
+	Omitted []Omitted `json:"omitted,omitempty"`
 }
 
 // ExportInfo says when, by what and for whom the file was made.

@@ -28,6 +28,8 @@ type Request struct {
 	// Plain writes an unencrypted zip. Set it only after the coach
 	// confirmed that, knowing what it means.
 	Plain bool
+	// Omit names records to leave out, with the reason; see Options.
+	Omit []Omission
 }
 
 // Sealing is how r seals the file.
@@ -43,7 +45,7 @@ func (r Request) Sealing() Sealing {
 
 // Options is r as Prepare takes it.
 func (r Request) Options() Options {
-	return Options{Lang: r.Lang, Recipient: r.Recipient, Basis: r.Basis, Sealing: r.Sealing()}
+	return Options{Lang: r.Lang, Recipient: r.Recipient, Basis: r.Basis, Sealing: r.Sealing(), Omit: r.Omit}
 }
 
 // Result is what the coach is told after an export.
