@@ -93,10 +93,14 @@ func runVerify(e *env) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	why := e.t("no document refers to it (a failed import or a crash); the next save removes it",
+		"geen document verwijst ernaar (een mislukte import of een crash); de volgende opslag verwijdert het")
+	if s.vault.InUse() {
+		why = e.t("no document refers to it yet: a document being added in the other window, or left by a failed import or a crash",
+			"nog geen document verwijst ernaar: een document dat in het andere venster wordt toegevoegd, of over van een mislukte import of een crash")
+	}
 	for _, id := range docs.Orphans {
-		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.t("orphan", "wees"), id,
-			e.t("no document refers to it (a failed import or a crash); the next save removes it",
-				"geen document verwijst ernaar (een mislukte import of een crash); de volgende opslag verwijdert het"))
+		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.t("orphan", "wees"), id, why)
 	}
 	return nil
 }

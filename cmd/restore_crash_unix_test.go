@@ -4,6 +4,7 @@ package cmd
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,4 +84,46 @@ func TestKillDuringRestore(t *testing.T) {
 		}
 	}
 	t.Logf("restore takes %v; %d kills left no vault, %d a whole one", took, absent, whole)
+
+	// A backup killed at any moment leaves no file, or a whole one.
+	start = time.Now()
+	if out, err := exec.Command(bin, "--vault", tv.dir, "--passphrase-file", tv.passFile, "backup", "--out",
+		filepath.Join(root, "timed.tar")).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	took = time.Since(start)
+	var none, complete int
+	for i := range runs {
+		out := filepath.Join(root, "backups", fmt.Sprintf("b%d.tar", i%3))
+		os.Remove(out)
+		os.MkdirAll(filepath.Dir(out), 0o700)
+		c := exec.Command(bin, "--vault", tv.dir, "--passphrase-file", tv.passFile, "backup", "--out", out)
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(took * time.Duration(i) * 2 / runs)
+		c.Process.Signal(syscall.SIGKILL)
+		c.Wait()
+		if _, err := os.Stat(out); os.IsNotExist(err) {
+			none++
+			continue
+		}
+		complete++
+		check := &docVault{dir: filepath.Join(root, "from", fmt.Sprint(i)), passFile: tv.passFile}
+		if stdout, errs, code := check.run("restore", out, "--vault", check.dir); code != 0 {
+			t.Fatalf("a backup killed after %v is there but does not restore: exit %d\n%s%s",
+				took*time.Duration(i)*2/runs, code, stdout, errs)
+		}
+	}
+	// What killed backups left goes with the next backup of that name.
+	for i := range 3 {
+		out := filepath.Join(root, "backups", fmt.Sprintf("b%d.tar", i))
+		if _, errs, code := tv.run("backup", "--out", out); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, "backups", ".*.tmp")); len(left) > 0 {
+		t.Errorf("temp files left: %v", left)
+	}
+	t.Logf("backup takes %v; %d kills left no file, %d a whole one", took, none, complete)
 }

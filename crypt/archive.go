@@ -132,7 +132,18 @@ func (v *Vault) WriteArchive(path string, documents []string) (ArchiveInfo, erro
 	}
 	recipients := v.keys.recipients()
 	dir := filepath.Dir(path)
-	w, err := writeTemp(v.fs, dir, backupTemp, v.bufSize, func(w io.Writer) error {
+	// The temp file is named after the backup, so that what a killed
+	// backup left (ciphertext, but clutter on a USB disk) goes the next
+	// time a backup of that name is written.
+	prefix := "." + filepath.Base(path) + "."
+	if entries, err := v.fs.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if n := e.Name(); strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
+				v.fs.Remove(filepath.Join(dir, n))
+			}
+		}
+	}
+	w, err := writeTemp(v.fs, dir, prefix+"*.tmp", v.bufSize, func(w io.Writer) error {
 		return writeArchive(w, identity, members, recipients, v.now())
 	})
 	if err != nil {
