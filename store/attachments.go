@@ -14,7 +14,8 @@ var ErrNoBlobs = errors.New("this caseload cannot hold documents")
 func (s *Store) Attachments(ctx context.Context, clientID int64) ([]Attachment, error) {
 	var out []Attachment
 	err := s.read(ctx, func(t *tx) error {
-		rs, err := t.query(`SELECT id, client_id, name, kind, size, added_at FROM attachments
+		rs, err := t.query(`SELECT id, client_id, CASE WHEN special THEN '' ELSE name END, kind, size,
+				added_at, special FROM attachments
 			WHERE client_id = ? ORDER BY added_at DESC, id DESC`, clientID)
 		if err != nil {
 			return fmt.Errorf("listing documents: %w", err)
@@ -22,7 +23,7 @@ func (s *Store) Attachments(ctx context.Context, clientID int64) ([]Attachment, 
 		defer rs.Close()
 		for rs.Next() {
 			var a Attachment
-			if err := rs.Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added)); err != nil {
+			if err := rs.Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added), &a.Special); err != nil {
 				return fmt.Errorf("listing documents: %w", err)
 			}
 			out = append(out, a)
@@ -59,7 +60,8 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, data []byte) (A
 			return err
 		}
 		res, err := t.exec(`INSERT INTO attachments (client_id, blob_id, blob_key, name, kind, size,
-			added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, a.ClientID, id, key, a.Name, a.Kind, a.Size, t.stamp())
+			added_at, special) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ClientID, id, key, a.Name, a.Kind, a.Size,
+			t.stamp(), a.Special)
 		if err != nil {
 			return fmt.Errorf("adding document: %w", err)
 		}
@@ -84,9 +86,9 @@ func (s *Store) AttachmentData(ctx context.Context, id int64) (Attachment, []byt
 	var a Attachment
 	var blobID, key string
 	err := s.writeLazy(ctx, func(t *tx) error {
-		err := t.row(`SELECT id, client_id, name, kind, size, added_at, blob_id, blob_key
+		err := t.row(`SELECT id, client_id, name, kind, size, added_at, blob_id, blob_key, special
 			FROM attachments WHERE id = ?`, id).Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size,
-			at(&a.Added), &blobID, &key)
+			at(&a.Added), &blobID, &key, &a.Special)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
@@ -103,6 +105,51 @@ func (s *Store) AttachmentData(ctx context.Context, id int64) (Attachment, []byt
 		return a, nil, fmt.Errorf("opening document: %w", err)
 	}
 	return a, data, nil
+}
+
+// RevealAttachment returns a document with its name, and logs the reveal
+// when it is special-category. It returns ErrNotFound for an unknown id.
+func (s *Store) RevealAttachment(ctx context.Context, id int64) (Attachment, error) {
+	var a Attachment
+	err := s.writeLazy(ctx, func(t *tx) error {
+		err := t.row(`SELECT id, client_id, name, kind, size, added_at, special FROM attachments
+			WHERE id = ?`, id).Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added), &a.Special)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil || !a.Special {
+			return err
+		}
+		return t.audit(AuditReveal, a.ClientID, fmt.Sprintf("document %d", a.ID))
+	})
+	return a, err
+}
+
+// SetAttachmentSpecial marks a document as special-category data, or
+// unmarks it. It returns ErrRestricted while processing of the client is
+// restricted, and ErrNotFound for an unknown id.
+func (s *Store) SetAttachmentSpecial(ctx context.Context, id int64, special bool) error {
+	return s.write(ctx, func(t *tx) error {
+		var clientID int64
+		err := t.row("SELECT client_id FROM attachments WHERE id = ?", id).Scan(&clientID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := t.writable(clientID); err != nil {
+			return err
+		}
+		if _, err := t.exec("UPDATE attachments SET special = ? WHERE id = ?", special, id); err != nil {
+			return fmt.Errorf("marking document: %w", err)
+		}
+		detail := fmt.Sprintf("document %d: special category", id)
+		if !special {
+			detail = fmt.Sprintf("document %d: not special category", id)
+		}
+		return t.audit(AuditEdit, clientID, detail)
+	})
 }
 
 // DeleteAttachment removes a document. Its key leaves the database at once,

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -456,4 +457,94 @@ func TestInburgeringArt6ConsentByRecipientNotBySpelling(t *testing.T) {
 	}
 	_, err = s.SaveRecipient(ctx, Recipient{Name: "roc midden  nederland"})
 	wantInvalid(t, err, "recipient")
+}
+
+// smallsteps "Kopie van je legitimatiebewijs … medische gegevens" and
+// step-inburgering (an ID copy with the photo blacked out), AVG art. 9: a
+// document can be special-category like a record. Lists leave its name
+// out, a reveal is logged, and the mark can be set and lifted.
+func TestSmallstepsArt9SpecialDocumentMaskedAndRevealLogged(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t, Client{FirstName: "Lina", Status: StatusActive, Start: day("2026-01-05")})
+	a, err := f.s.AddAttachment(ctx, Attachment{ClientID: c.ID, Name: "kopie id-kaart.pdf", Kind: KindOther,
+		Special: true}, []byte("%PDF"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := f.reopen(t).Attachments(ctx, c.ID)
+	if err != nil || len(list) != 1 || list[0].Name != "" || !list[0].Special {
+		t.Fatalf("Attachments = %+v, %v; want the name masked", list, err)
+	}
+	got, err := f.s.RevealAttachment(ctx, a.ID)
+	if err != nil || got.Name != "kopie id-kaart.pdf" {
+		t.Fatalf("RevealAttachment = %+v, %v", got, err)
+	}
+	log, _ := f.s.Audit(ctx, c.ID, 1)
+	if len(log) != 1 || log[0].Action != AuditReveal || log[0].Detail != fmt.Sprintf("document %d", a.ID) {
+		t.Errorf("audit after the reveal = %+v", log)
+	}
+	if err := f.s.SetAttachmentSpecial(ctx, a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := f.s.Attachments(ctx, c.ID); list[0].Name != "kopie id-kaart.pdf" {
+		t.Errorf("after lifting the mark the list shows %q", list[0].Name)
+	}
+	if _, err := f.s.RevealAttachment(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("RevealAttachment of nothing = %v", err)
+	}
+}
+
+// step-inburgering §12 "Klachten" (and its list of data: "gegevens
+// klachtafhandeling"): a complaint about how a client's data were handled
+// is kept with its dates and outcome, counted in the art. 30 register,
+// and goes with the dossier.
+func TestInburgeringSection12ComplaintsRegister(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-11-10"))
+	c := f.client(t, Client{FirstName: "Samir", Status: StatusActive, Start: day("2026-01-05")})
+	_, err := f.s.SaveComplaint(ctx, Complaint{ClientID: c.ID, Received: day("2026-11-02")})
+	wantInvalid(t, err, "subject")
+	_, err = f.s.SaveComplaint(ctx, Complaint{ClientID: c.ID, Received: day("2026-11-12"), Subject: "x"})
+	wantInvalid(t, err, "received_on")
+	k, err := f.s.SaveComplaint(ctx, Complaint{ClientID: c.ID, Received: day("2026-11-02"),
+		Subject: "verslag naar de gemeente zonder te vragen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.Outcome = ComplaintUpheld
+	_, err = f.s.SaveComplaint(ctx, k)
+	wantInvalid(t, err, "outcome")
+	k.Answered = day("2026-11-09")
+	if _, err := f.s.SaveComplaint(ctx, k); err != nil {
+		t.Fatal(err)
+	}
+	open, err := f.s.SaveComplaint(ctx, Complaint{ClientID: c.ID, Received: day("2026-11-10"), Subject: "wachttijd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.reopen(t).Complaints(ctx, c.ID)
+	if err != nil || len(got) != 2 || got[0].ID != open.ID || !got[0].Open() ||
+		got[1].Outcome != ComplaintUpheld || !got[1].Answered.Equal(day("2026-11-09")) {
+		t.Fatalf("Complaints = %+v, %v", got, err)
+	}
+	doc, err := f.s.Register(ctx, "en")
+	if err != nil || doc.Rights.Complaints != 2 || doc.Rights.ComplaintsOpen != 1 {
+		t.Errorf("register rights = %+v, %v", doc.Rights, err)
+	}
+	// The complaint goes with the dossier.
+	c.Status, c.End, c.Outcome = StatusClosed, day("2026-11-10"), OutcomeWork
+	if _, err := f.s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	f.at(day("2029-01-01"))
+	plan, err := f.s.PlanPurge(ctx, c.ID, PurgeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Purge(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := f.s.Complaints(ctx, c.ID); len(got) != 0 {
+		t.Errorf("complaints outlived the dossier: %+v", got)
+	}
 }

@@ -142,6 +142,7 @@ var purgeSteps = []string{
 	"DELETE FROM request_notices WHERE request_id IN (SELECT id FROM requests WHERE client_id = :client)",
 	"DELETE FROM requests WHERE client_id = :client",
 	"DELETE FROM breach_clients WHERE client_id = :client",
+	"DELETE FROM complaints WHERE client_id = :client",
 	"DELETE FROM disclosures WHERE client_id = :client",
 	"DELETE FROM consents WHERE client_id = :client",
 	"DELETE FROM appointments WHERE client_id = :client",

@@ -80,6 +80,10 @@ type RegisterRights struct {
 	Open           int
 	Erasures       int
 	ErasuresOnTime int
+	// Complaints and ComplaintsOpen count the complaints about the
+	// handling of data, still with their dossier.
+	Complaints     int
+	ComplaintsOpen int
 }
 
 // registerUsage is what the caseload holds, category by category, without
@@ -207,6 +211,10 @@ func (t *tx) registerRights() (RegisterRights, error) {
 		&r.Erasures, &r.ErasuresOnTime); err != nil {
 		return r, fmt.Errorf("counting erasures: %w", err)
 	}
+	if err := t.row(`SELECT count(*), coalesce(sum(answered_on IS NULL), 0) FROM complaints`).Scan(
+		&r.Complaints, &r.ComplaintsOpen); err != nil {
+		return r, fmt.Errorf("counting complaints: %w", err)
+	}
 	// An erasure's request went with the dossier: count it as received
 	// and answered too.
 	r.Received += r.Erasures
@@ -292,6 +300,7 @@ var registerLangs = map[string]registerLang{
 			"Rights": "Requests from data subjects (statistics)", "Received": "Requests received",
 			"Answered": "answered", "Refused": "refused", "Open": "still open",
 			"Erasures": "Erasure requests carried out (art. 17)", "OnTime": "within the legal deadline",
+			"Complaints": "Complaints about the handling of data",
 		},
 		loggedRecipients: "Others named in the disclosure log, each with the client's consent or another legal basis",
 		noSpecial:        "No record is marked as special-category data (health and the like).",
@@ -383,6 +392,7 @@ var registerLangs = map[string]registerLang{
 			"Rights": "Verzoeken van betrokkenen (statistiek)", "Received": "Verzoeken ontvangen",
 			"Answered": "beantwoord", "Refused": "geweigerd", "Open": "nog open",
 			"Erasures": "Uitgevoerde verzoeken om verwijdering (art. 17)", "OnTime": "binnen de wettelijke termijn",
+			"Complaints": "Klachten over de omgang met gegevens",
 		},
 		loggedRecipients: "Anderen die in het overzicht van verstrekkingen staan, elk met toestemming van de cliënt of een andere grondslag",
 		noSpecial:        "Geen enkel verslag is gemarkeerd als bijzonder persoonsgegeven (gezondheid en dergelijke).",
@@ -534,6 +544,7 @@ var markdownRegister = template.Must(template.New("register.md").Parse(`# {{.T.T
 {{with .D.Rights}}
 - {{$.T.Received}}: {{.Received}} ({{$.T.Answered}} {{.Answered}}, {{$.T.Refused}} {{.Refused}}, {{$.T.Open}} {{.Open}})
 - {{$.T.Erasures}}: {{.Erasures}}, {{$.T.OnTime}}: {{.ErasuresOnTime}}
+- {{$.T.Complaints}}: {{.Complaints}} ({{$.T.Open}} {{.ComplaintsOpen}})
 {{- end}}
 
 ## {{.T.Security}}
@@ -614,6 +625,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.3em 0.6em 0.3em 0; }
 {{with .D.Rights}}<ul>
 <li>{{$.T.Received}}: {{.Received}} ({{$.T.Answered}} {{.Answered}}, {{$.T.Refused}} {{.Refused}}, {{$.T.Open}} {{.Open}})</li>
 <li>{{$.T.Erasures}}: {{.Erasures}}, {{$.T.OnTime}}: {{.ErasuresOnTime}}</li>
+<li>{{$.T.Complaints}}: {{.Complaints}} ({{$.T.Open}} {{.ComplaintsOpen}})</li>
 </ul>{{end}}
 
 <h2>{{.T.Security}}</h2>

@@ -284,10 +284,15 @@ func (a Appointment) Validate() error {
 type Attachment struct {
 	ID       int64
 	ClientID int64
-	Name     string
-	Kind     RecordKind
-	Size     int64
-	Added    time.Time
+	// Name is the file's name; empty in Attachments for a special-category
+	// document until RevealAttachment (the name alone can say "medical").
+	Name  string
+	Kind  RecordKind
+	Size  int64
+	Added time.Time
+	// Special marks special-category data (AVG art. 9: a medical letter)
+	// or an ID copy: masked in lists, its reveal logged.
+	Special bool
 }
 
 // Validate reports the first field that a coach must correct.

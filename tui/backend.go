@@ -45,6 +45,9 @@ type Store interface {
 
 	// Attachments returns a client's documents, newest first.
 	Attachments(ctx context.Context, clientID int64) ([]store.Attachment, error)
+	// RevealAttachment returns a document with its name, logging the
+	// reveal of a special-category one.
+	RevealAttachment(ctx context.Context, id int64) (store.Attachment, error)
 	// AddAttachment seals data into the vault as a document of the client.
 	AddAttachment(ctx context.Context, a store.Attachment, data []byte) (store.Attachment, error)
 	// AttachmentData returns a document's contents and logs the export.

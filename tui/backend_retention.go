@@ -45,6 +45,15 @@ type retentionStore interface {
 	Practice(ctx context.Context) (store.Practice, error)
 	// SavePractice stores the practice's own details.
 	SavePractice(ctx context.Context, p store.Practice) error
+	// AnswerTarget and SetAnswerTarget read and set the practice's own
+	// target for answering rights requests, in days (0: none).
+	AnswerTarget(ctx context.Context) (int, error)
+	SetAnswerTarget(ctx context.Context, days int) error
+	// Processors, SaveProcessor and DeleteProcessor keep the practice's
+	// processors (AVG art. 28).
+	Processors(ctx context.Context) ([]store.Processor, error)
+	SaveProcessor(ctx context.Context, p store.Processor) (store.Processor, error)
+	DeleteProcessor(ctx context.Context, id int64) error
 	// Statistics returns the anonymous trajectory counts per end year.
 	Statistics(ctx context.Context) ([]store.YearStats, error)
 }

@@ -22,6 +22,10 @@ type rightsStore interface {
 	UpdateRequest(ctx context.Context, r store.Request) (store.Request, error)
 	// AnswerRequest closes a request as answered today.
 	AnswerRequest(ctx context.Context, id int64, outcome string) (store.Request, error)
+	// Complaints and SaveComplaint keep a client's complaints about the
+	// handling of their data.
+	Complaints(ctx context.Context, clientID int64) ([]store.Complaint, error)
+	SaveComplaint(ctx context.Context, c store.Complaint) (store.Complaint, error)
 	// Recipients returns the practice's list of recipients.
 	Recipients(ctx context.Context) ([]store.Recipient, error)
 	// AcceptObjection upholds an objection today and restricts the client.

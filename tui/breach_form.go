@@ -337,6 +337,10 @@ func newRightsScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newBreaches(e, r)), true
 	case KindBreachForm:
 		return asScreen(newBreachForm(e, r)), true
+	case KindComplaints:
+		return asScreen(newComplaints(e, r)), true
+	case KindComplaintForm:
+		return asScreen(newComplaintForm(e, r)), true
 	}
 	return nil, false
 }

@@ -128,6 +128,20 @@ func (m clientScreen) Update(msg tea.Msg) (clientScreen, tea.Cmd) {
 		// on the status line.
 		m.tab, m.want, m.notice = msg.tab, msg.item, msg.note
 		m.updateKeys()
+	case documentRevealedMsg:
+		if msg.req != m.actReq {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, fail(explain(m.env, msg.err))
+		}
+		for i, d := range m.d.docs {
+			if d.ID == msg.doc.ID {
+				m.d.docs = slices.Clone(m.d.docs)
+				m.d.docs[i] = msg.doc
+			}
+		}
+		m.updateKeys()
 	case deletedMsg:
 		if msg.req != m.actReq {
 			return m, nil
@@ -257,6 +271,19 @@ func (m *clientScreen) clampAll() {
 	}
 }
 
+// selectedDoc is the document under the cursor on the documents tab; the
+// zero Attachment elsewhere or when there is none.
+func (m clientScreen) selectedDoc() store.Attachment {
+	if m.tab != tabDocuments {
+		return store.Attachment{}
+	}
+	i := m.lists[tabDocuments].cursor
+	if i < 0 || i >= len(m.d.docs) {
+		return store.Attachment{}
+	}
+	return m.d.docs[i]
+}
+
 // readOnly reports whether the dossier may not be changed.
 func (m clientScreen) readOnly() bool { return !m.loaded || m.d.client.Restricted }
 
@@ -272,6 +299,7 @@ func (m *clientScreen) updateKeys() {
 	k.Edit.SetEnabled(edit && (m.tab == tabOverview || (m.tab.isRecords() || m.tab == tabAppointments) && n > 0))
 	k.Delete.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments) && n > 0)
 	k.SaveCopy.SetEnabled(m.tab == tabDocuments && n > 0)
+	k.RevealDoc.SetEnabled(m.tab == tabDocuments && n > 0 && docMasked(m.selectedDoc()))
 	switch {
 	case m.tab == tabAppointments:
 		k.New.SetHelp("n", t.T("key.new_appointment"))
@@ -325,6 +353,9 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 		return m.deleteItem()
 	case key.Matches(msg, k.SaveCopy):
 		return m, navigate(Route{Kind: KindDocumentSave, Client: m.id, Item: m.selectedID()})
+	case key.Matches(msg, k.RevealDoc):
+		m.actReq = newReq()
+		return m, revealDocument(m.env.store, m.actReq, m.selectedID())
 	default:
 		if m.lists[m.tab].move(msg, k.listKeys, m.count(m.tab), m.listHeight()) {
 			return m, nil

@@ -99,6 +99,8 @@ func (m clientScreen) onRightsKey(msg tea.KeyMsg) (clientScreen, tea.Cmd, bool) 
 		return m, navigate(Route{Kind: KindConsentForm, Client: m.id}), true
 	case key.Matches(msg, k.Disclose):
 		return m, navigate(Route{Kind: KindDisclosure, Client: m.id}), true
+	case key.Matches(msg, k.Complaints):
+		return m, navigate(Route{Kind: KindComplaints, Client: m.id}), true
 	case key.Matches(msg, k.Withdraw):
 		c, ok := m.selectedConsent()
 		if !ok {
@@ -125,6 +127,7 @@ func (m *clientScreen) updateRightsKeys() {
 		k.Add.SetHelp("n", t.T("key.new_consent"))
 	}
 	k.Disclose.SetEnabled(ready && m.tab == tabConsent && !m.d.client.Restricted)
+	k.Complaints.SetEnabled(ready && m.tab == tabRequests)
 	c, ok := m.selectedConsent()
 	k.Withdraw.SetEnabled(ready && ok && c.Withdrawn.IsZero())
 }

@@ -264,6 +264,10 @@ func (m clientScreen) viewAppointments() []string {
 	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
 }
 
+// docMasked reports whether a document is special-category and its name
+// not yet revealed: the store leaves the name out of lists until then.
+func docMasked(a store.Attachment) bool { return a.Special && a.Name == "" }
+
 // viewDocuments lists the documents: name, kind, size and when added.
 func (m clientScreen) viewDocuments() []string {
 	t, st := m.env.text, m.env.styles
@@ -279,9 +283,16 @@ func (m clientScreen) viewDocuments() []string {
 	start, end := l.window(len(docs), m.listHeight())
 	for i := start; i < end; i++ {
 		d := docs[i]
-		cells := cell(oneLine(d.Name), nameW) + "  " + cell(kindText(t, d.Kind), 10) + "  " +
+		name, style := oneLine(d.Name), st.Text
+		switch {
+		case docMasked(d):
+			name, style = t.T("document.masked"), st.Warning
+		case d.Special:
+			name = "⚑ " + name
+		}
+		cells := cell(name, nameW) + "  " + cell(kindText(t, d.Kind), 10) + "  " +
 			padLeft(t.Size(d.Size), 9) + "  " + cell(t.DateShort(d.Added), 12)
-		lines = append(lines, m.row(i == l.cursor, cells, "", st.Text))
+		lines = append(lines, m.row(i == l.cursor, cells, "", style))
 	}
 	return lines
 }

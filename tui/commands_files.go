@@ -91,17 +91,35 @@ func (m documentAddedMsg) request() reqID { return m.req }
 
 // addDocument reads the file at path and seals it into the vault as a
 // document of the client, named after the file.
-func addDocument(s Store, req reqID, clientID int64, path string, kind store.RecordKind) tea.Cmd {
+func addDocument(s Store, req reqID, clientID int64, path string, kind store.RecordKind, special bool) tea.Cmd {
 	return saving(func() tea.Msg {
 		data, err := readDocument(path)
 		if err != nil {
 			return documentAddedMsg{req: req, path: path, err: err}
 		}
-		a := store.Attachment{ClientID: clientID, Name: filepath.Base(path), Kind: kind}
+		a := store.Attachment{ClientID: clientID, Name: filepath.Base(path), Kind: kind, Special: special}
 		a, err = s.AddAttachment(ctx(), a, data)
 		clear(data) // the plaintext leaves memory as soon as it is sealed
 		return documentAddedMsg{req: req, doc: a, path: path, err: err}
 	})
+}
+
+// documentRevealedMsg answers revealDocument.
+type documentRevealedMsg struct {
+	req reqID
+	doc store.Attachment
+	err error
+}
+
+func (m documentRevealedMsg) request() reqID { return m.req }
+
+// revealDocument reads a special-category document's name; the store logs
+// the reveal.
+func revealDocument(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		a, err := s.RevealAttachment(ctx(), id)
+		return documentRevealedMsg{req: req, doc: a, err: err}
+	}
 }
 
 // readDocument reads a whole file of at most maxDocument bytes.

@@ -191,6 +191,10 @@ type settings struct {
 	policies []store.Policy
 	practice store.Practice
 	stats    []store.YearStats
+	// target is the practice's answer target for rights requests, in days
+	// (0: none); processors its processors.
+	target     int
+	processors []store.Processor
 }
 
 // settingsLoadedMsg answers loadSettings.
@@ -212,6 +216,12 @@ func loadSettings(s Store, req reqID) tea.Cmd {
 			return settingsLoadedMsg{req: req, err: err}
 		}
 		if out.practice, err = s.Practice(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.target, err = s.AnswerTarget(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.processors, err = s.Processors(ctx()); err != nil {
 			return settingsLoadedMsg{req: req, err: err}
 		}
 		out.stats, err = s.Statistics(ctx())
@@ -251,6 +261,24 @@ func savePolicy(s Store, req reqID, p store.Policy) tea.Cmd {
 }
 
 // savePractice stores the practice's details.
-func savePractice(s Store, req reqID, p store.Practice) tea.Cmd {
-	return saving(func() tea.Msg { return settingSavedMsg{req: req, err: s.SavePractice(ctx(), p)} })
+func savePractice(s Store, req reqID, p store.Practice, target int) tea.Cmd {
+	return saving(func() tea.Msg {
+		if err := s.SetAnswerTarget(ctx(), target); err != nil {
+			return settingSavedMsg{req: req, err: err}
+		}
+		return settingSavedMsg{req: req, err: s.SavePractice(ctx(), p)}
+	})
+}
+
+// saveProcessor adds or corrects one of the practice's processors.
+func saveProcessor(s Store, req reqID, p store.Processor) tea.Cmd {
+	return saving(func() tea.Msg {
+		_, err := s.SaveProcessor(ctx(), p)
+		return settingSavedMsg{req: req, err: err}
+	})
+}
+
+// deleteProcessor removes a processor the practice no longer uses.
+func deleteProcessor(s Store, req reqID, id int64) tea.Cmd {
+	return saving(func() tea.Msg { return settingSavedMsg{req: req, err: s.DeleteProcessor(ctx(), id)} })
 }

@@ -40,7 +40,9 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 		kinds = append(kinds, option{string(k), kindText(t, k)})
 	}
 	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq()}
-	m.set.fields = []formField{path, choiceField("kind", t.T("document.kind"), kinds)}
+	m.set.fields = []formField{path, choiceField("kind", t.T("document.kind"), kinds),
+		choiceField("special", t.T("document.special"), []option{{"no", t.T("record.special_no")},
+			{"yes", t.T("document.special_yes")}})}
 	m.set.focusOn(0)
 	m.keys.Save.SetHelp("ctrl+s", t.T("key.seal"))
 	m.keys.Choice.SetEnabled(false)
@@ -128,7 +130,8 @@ func (m documentAdd) submit() (documentAdd, tea.Cmd) {
 	}
 	m.saving = true
 	m.req = newReq()
-	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.get("kind")))
+	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.get("kind")),
+		m.set.get("special") == "yes")
 }
 
 // View draws the form with what happens to the file.

@@ -181,3 +181,37 @@ func TestExpandPath(t *testing.T) {
 		}
 	}
 }
+
+// smallsteps "Kopie van je legitimatiebewijs … medische gegevens" and AVG
+// art. 9: a document marked special-category shows masked, even its name,
+// until v reveals it, and the reveal is logged.
+func TestSpecialDocumentMaskedUntilRevealed(t *testing.T) {
+	s := newPeopleStore()
+	d := openAnna(t, s, English)
+	home := t.TempDir()
+	withHome(t, d, home)
+	if err := os.WriteFile(filepath.Join(home, "verklaring huisarts.pdf"), []byte("%PDF-1.4"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("8n~/verklaring\\ huisarts.pdf[tab][tab][right][ctrl+s]")
+	v := d.view()
+	if !strings.Contains(v, "› •••••• special category — v shows the name") {
+		t.Fatalf("a special-category document is not listed masked:\n%s", v)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if strings.Contains(line, "huisarts") && !strings.Contains(line, "is sealed in the vault") && !strings.Contains(line, "~/") {
+			t.Errorf("the list names it: %q", line)
+		}
+	}
+	d.keys("v")
+	if v := d.view(); !strings.Contains(v, "⚑ verklaring huisarts.pdf") {
+		t.Fatalf("v does not show the name:\n%s", v)
+	}
+	audit := s.dossier().audit
+	if s.count("RevealAttachment") != 1 || len(audit) == 0 || audit[len(audit)-1].Action != store.AuditReveal {
+		t.Errorf("the reveal was not logged: %d calls, audit %+v", s.count("RevealAttachment"), audit)
+	}
+	if top[clientScreen](t, d).keys.RevealDoc.Enabled() {
+		t.Error("v stays on for a revealed document")
+	}
+}

@@ -199,6 +199,9 @@ func (s *fakeStore) Attachments(_ context.Context, clientID int64) ([]store.Atta
 	var out []store.Attachment
 	for _, a := range s.dossier().docs {
 		if a.ClientID == clientID {
+			if a.Special {
+				a.Name = "" // as the store lists it
+			}
 			out = append(out, a)
 		}
 	}
@@ -226,6 +229,20 @@ func (s *fakeStore) AddAttachment(_ context.Context, a store.Attachment, data []
 	d.docData[a.ID] = slices.Clone(data)
 	s.log(store.AuditCreate, a.ClientID, fmt.Sprintf("document %d (%s)", a.ID, a.Kind))
 	return a, s.sealed()
+}
+
+func (s *fakeStore) RevealAttachment(_ context.Context, id int64) (store.Attachment, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("RevealAttachment")
+	a, ok := s.dossier().docs[id]
+	if !ok {
+		return a, store.ErrNotFound
+	}
+	if a.Special {
+		s.log(store.AuditReveal, a.ClientID, fmt.Sprintf("document %d", a.ID))
+	}
+	return a, nil
 }
 
 func (s *fakeStore) AttachmentData(_ context.Context, id int64) (store.Attachment, []byte, error) {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/caseload/caseload/store"
@@ -10,15 +11,17 @@ import (
 // retentionData is the fake store's retention state: deadlines, policies,
 // the practice and statistics, and what backups/ holds.
 type retentionData struct {
-	deadlines []store.Deadline
-	policies  []store.Policy
-	practice  store.Practice
-	stats     []store.YearStats
-	impact    store.PolicyImpact
-	backups   BackupInfo
-	dropped   bool
-	purged    []int64
-	purgeErr  error // Purge fails with it once
+	deadlines  []store.Deadline
+	policies   []store.Policy
+	practice   store.Practice
+	stats      []store.YearStats
+	impact     store.PolicyImpact
+	backups    BackupInfo
+	dropped    bool
+	purged     []int64
+	purgeErr   error // Purge fails with it once
+	target     int
+	processors []store.Processor
 }
 
 func (s *fakeStore) ret() *retentionData {
@@ -196,6 +199,57 @@ func (s *fakeStore) SavePractice(_ context.Context, p store.Practice) error {
 	defer s.mu.Unlock()
 	s.called("SavePractice")
 	s.ret().practice = p
+	return s.sealed()
+}
+
+func (s *fakeStore) AnswerTarget(context.Context) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ret().target, nil
+}
+
+func (s *fakeStore) SetAnswerTarget(_ context.Context, days int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("SetAnswerTarget")
+	s.ret().target = days
+	return s.sealed()
+}
+
+func (s *fakeStore) Processors(context.Context) ([]store.Processor, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.ret().processors), nil
+}
+
+func (s *fakeStore) SaveProcessor(_ context.Context, p store.Processor) (store.Processor, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("SaveProcessor")
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	r := s.ret()
+	if p.ID == 0 {
+		p.ID = int64(len(r.processors) + 1)
+		r.processors = append(r.processors, p)
+		return p, s.sealed()
+	}
+	for i := range r.processors {
+		if r.processors[i].ID == p.ID {
+			r.processors[i] = p
+			return p, s.sealed()
+		}
+	}
+	return p, store.ErrNotFound
+}
+
+func (s *fakeStore) DeleteProcessor(_ context.Context, id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("DeleteProcessor")
+	r := s.ret()
+	r.processors = slices.DeleteFunc(r.processors, func(p store.Processor) bool { return p.ID == id })
 	return s.sealed()
 }
 

@@ -449,6 +449,40 @@ func (s *fakeStore) Breaches(context.Context) ([]store.Breach, error) {
 	return out, nil
 }
 
+func (s *fakeStore) Complaints(_ context.Context, clientID int64) ([]store.Complaint, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []store.Complaint
+	for _, c := range s.complaints {
+		if c.ClientID == clientID {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b store.Complaint) int { return b.Received.Compare(a.Received) })
+	return out, nil
+}
+
+func (s *fakeStore) SaveComplaint(_ context.Context, c store.Complaint) (store.Complaint, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.called("SaveComplaint")
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	if c.ID == 0 {
+		c.ID = int64(len(s.complaints) + 1)
+		s.complaints = append(s.complaints, c)
+		return c, s.sealed()
+	}
+	for i := range s.complaints {
+		if s.complaints[i].ID == c.ID {
+			s.complaints[i] = c
+			return c, s.sealed()
+		}
+	}
+	return c, store.ErrNotFound
+}
+
 func (s *fakeStore) Recipients(context.Context) ([]store.Recipient, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -43,24 +43,25 @@ var (
 
 // fakeStore keeps clients and drafts in maps and records what was called.
 type fakeStore struct {
-	mu        sync.Mutex
-	clients   map[int64]store.Client
-	rows      map[int64]store.ClientRow // retention and next appointment per client
-	drafts    map[string]string
-	nextID    int64
-	calls     []string
-	closed    bool
-	sealErr   error // mutating calls succeed in memory but fail to seal
-	createErr error // CreateClient fails with it, keeping nothing
-	saveErr   error // Save fails
-	closeErr  error
-	dd        *dossierData          // records, appointments, documents, audit
-	rd        *retentionData        // deadlines, policies, backups; see fake_retention_test.go
-	rr        *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
-	exports   []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
-	exportErr error                 // ExportDossier fails with it
-	imp       *importData           // the files ImportFile reads; see fake_import_test.go
-	imageSize int64                 // what ImageSize reports
+	mu         sync.Mutex
+	clients    map[int64]store.Client
+	rows       map[int64]store.ClientRow // retention and next appointment per client
+	drafts     map[string]string
+	nextID     int64
+	calls      []string
+	closed     bool
+	sealErr    error // mutating calls succeed in memory but fail to seal
+	createErr  error // CreateClient fails with it, keeping nothing
+	saveErr    error // Save fails
+	closeErr   error
+	dd         *dossierData          // records, appointments, documents, audit
+	rd         *retentionData        // deadlines, policies, backups; see fake_retention_test.go
+	rr         *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
+	exports    []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
+	complaints []store.Complaint
+	exportErr  error       // ExportDossier fails with it
+	imp        *importData // the files ImportFile reads; see fake_import_test.go
+	imageSize  int64       // what ImageSize reports
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {

@@ -125,6 +125,9 @@ var dossierTexts = map[string]entry{
 	"document.path":             {"Bestand", "File"},
 	"document.path_placeholder": {"~/Documenten/cv.pdf", "~/Documents/cv.pdf"},
 	"document.kind":             {"Soort", "Kind"},
+	"document.special":          {"Bijzonder persoonsgegeven", "Special category"},
+	"document.special_yes":      {"ja — naam gemaskeerd (medisch, kopie ID)", "yes — name masked (medical, ID copy)"},
+	"document.masked":           {"•••••• bijzonder persoonsgegeven — v toont de naam", "•••••• special category — v shows the name"},
 	"document.add_title":        {"Document toevoegen", "Add a document"},
 	"document.add_hint": {
 		"Het bestand wordt meteen versleuteld in de kluis opgeslagen (hoogstens 50 MB). Het origineel blijft staan waar het staat: verwijder het als het niet onversleuteld op deze laptop mag blijven.",

@@ -19,6 +19,8 @@ type clientKeys struct {
 	Edit     key.Binding
 	Delete   key.Binding
 	SaveCopy key.Binding
+	// RevealDoc shows the name of a special-category document (logged).
+	RevealDoc key.Binding
 	retentionKeys
 	rightsKeys
 }
@@ -35,6 +37,7 @@ func newClientKeys(t Text) clientKeys {
 		Edit:          bind([]string{"e"}, "e", t.T("key.edit")),
 		Delete:        bind([]string{"d"}, "d", t.T("key.delete")),
 		SaveCopy:      bind([]string{"s"}, "s", t.T("key.save_copy")),
+		RevealDoc:     bind([]string{"v"}, "v", t.T("key.reveal")),
 		retentionKeys: newRetentionKeys(t),
 		rightsKeys:    newRightsKeys(t),
 	}
@@ -43,7 +46,7 @@ func newClientKeys(t Text) clientKeys {
 // ShortHelp is the client screen's hint line: the actions first, then
 // tab; 1–9 is in the help overlay, the tab bar shows where tab leads.
 func (k clientKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.Purge, k.Hold, k.Restrict,
+	return []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.RevealDoc, k.Purge, k.Hold, k.Restrict,
 		k.OpenRequest, k.Add, k.Disclose, k.Withdraw, k.NextTab}
 }
 
@@ -52,7 +55,7 @@ func (k clientKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextTab, k.PrevTab, k.JumpTab},
 		k.listKeys.bindings(),
-		{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy},
+		{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.RevealDoc},
 		k.retentionKeys.bindings(),
 		k.rightsKeys.bindings(),
 	}

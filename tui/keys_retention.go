@@ -78,17 +78,19 @@ func (k retentionKeys) bindings() []key.Binding { return []key.Binding{k.Hold, k
 // retention policies.
 type settingsKeys struct {
 	listKeys
-	Edit     key.Binding
-	Practice key.Binding
-	Register key.Binding
+	Edit       key.Binding
+	Practice   key.Binding
+	Register   key.Binding
+	Processors key.Binding
 }
 
 func newSettingsKeys(t Text) settingsKeys {
 	return settingsKeys{
-		listKeys: newListKeys(t),
-		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
-		Practice: bind([]string{"p"}, "p", t.T("key.edit_practice")),
-		Register: bind([]string{"w"}, "w", t.T("key.write_register")),
+		listKeys:   newListKeys(t),
+		Edit:       bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
+		Practice:   bind([]string{"p"}, "p", t.T("key.edit_practice")),
+		Register:   bind([]string{"w"}, "w", t.T("key.write_register")),
+		Processors: bind([]string{"v"}, "v", t.T("key.processors")),
 	}
 }
 
@@ -99,5 +101,5 @@ func (k settingsKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the settings screen's part of the help overlay.
 func (k settingsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Practice, k.Register}}
+	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Practice, k.Processors, k.Register}}
 }

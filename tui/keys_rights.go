@@ -14,6 +14,7 @@ type rightsKeys struct {
 	Add         key.Binding
 	Disclose    key.Binding
 	Withdraw    key.Binding
+	Complaints  key.Binding
 }
 
 func newRightsKeys(t Text) rightsKeys {
@@ -22,11 +23,12 @@ func newRightsKeys(t Text) rightsKeys {
 		Add:         bind([]string{"n"}, "n", t.T("key.new_request")),
 		Disclose:    bind([]string{"u"}, "u", t.T("key.new_disclosure")),
 		Withdraw:    bind([]string{"w"}, "w", t.T("key.withdraw_consent")),
+		Complaints:  bind([]string{"K"}, "K", t.T("key.complaints")),
 	}
 }
 
 func (k rightsKeys) bindings() []key.Binding {
-	return []key.Binding{k.OpenRequest, k.Add, k.Disclose, k.Withdraw}
+	return []key.Binding{k.OpenRequest, k.Add, k.Disclose, k.Withdraw, k.Complaints}
 }
 
 // requestKeys are the request view's keys. Which actions show depends on

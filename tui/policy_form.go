@@ -266,30 +266,21 @@ func (m policyForm) View() string {
 }
 
 // practiceForm edits the practice's own details, which the access report
-// and the processing register quote.
+// and the processing register quote, and its answer target.
 type practiceForm struct {
-	env  *env
-	keys formKeys
-	req  reqID
-
-	loaded  bool
-	saving  bool
-	dirty   bool
-	problem string
-	base    store.Practice
-	set     fieldSet
-	width   int
-	height  int
+	formCore
+	base store.Practice
 }
 
 func newPracticeForm(e *env) practiceForm {
-	m := practiceForm{env: e, keys: newFormKeys(e.text), req: newReq()}
+	var fields []formField
 	for _, f := range practiceFields(e.text, store.Practice{}) {
-		m.set.fields = append(m.set.fields, textField(e.styles, f.id, f.label))
+		fields = append(fields, textField(e.styles, f.id, f.label))
 	}
-	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(false)
-	return m
+	target := textField(e.styles, "answer_target_days", e.text.T("practice.answer_target"))
+	target.input.Width = 6
+	target.input.Placeholder = e.text.T("practice.answer_target_placeholder")
+	return practiceForm{formCore: newFormCore(e, false, append(fields, target)...)}
 }
 
 // Init loads the details.
@@ -301,23 +292,9 @@ func (m practiceForm) Route() Route { return Route{Kind: KindPractice} }
 // Title is "Practice".
 func (m practiceForm) Title() string { return m.env.text.T("settings.practice") }
 
-// Capturing is always true: a form always has a focused field.
-func (m practiceForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m practiceForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is the typed fields once anything was typed.
-func (m practiceForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.draft(), true
-}
-
 // RestoreDraft fills the fields.
 func (m practiceForm) RestoreDraft(text string) practiceForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.restore(text)
 	return m
 }
 
@@ -337,50 +314,49 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 			for _, f := range practiceFields(t, m.base) {
 				m.set.set(f.id, f.value)
 			}
+			if msg.s.target > 0 {
+				m.set.set("answer_target_days", strconv.Itoa(msg.s.target))
+			}
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.focus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
 		var ve *store.ValidationError
-		switch {
-		case msg.err == nil || isNotSaved(m.env, msg.err):
-			m.dirty = false
-			return m, tea.Batch(back(nil), notify(t.T("practice.saved")))
-		case errors.As(msg.err, &ve):
-			cmd, _ := m.set.fail(ve.Field, fieldProblem(t, ve))
-			return m, cmd
+		if errors.As(msg.err, &ve) {
+			m.saving = false
+			return m, m.fail(ve.Field, fieldProblem(t, ve))
 		}
-		m.problem = explain(m.env, msg.err)
+		return m, m.onSaved(msg.err, t.T("practice.saved"))
 	case tea.KeyMsg:
-		if m.saving || !m.loaded {
-			return m, nil
+		cmd, save := m.onKey(msg)
+		if save {
+			return m.submit()
 		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
-			p := m.base
-			get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
-			p.Name, p.Address, p.Email, p.Phone, p.KvK = get("name"), get("address"), get("email"), get("phone"), get("kvk")
-			p.DPOContact, p.Purposes, p.LegalBases, p.Recipients = get("dpo_contact"), get("purposes"), get("legal_bases"), get("recipients")
-			m.saving, m.req = true, newReq()
-			return m, savePractice(m.env.store, m.req, p)
-		case key.Matches(msg, m.keys.Cancel):
-			if m.dirty {
-				return m, confirm(t.T("form.discard"), back(nil))
-			}
-			return m, back(nil)
-		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
 		return m, cmd
 	}
 	return m, nil
 }
 
+// submit reads the fields and saves the details and the answer target.
+func (m practiceForm) submit() (practiceForm, tea.Cmd) {
+	p := m.base
+	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	p.Name, p.Address, p.Email, p.Phone, p.KvK = get("name"), get("address"), get("email"), get("phone"), get("kvk")
+	p.DPOContact, p.Purposes, p.LegalBases, p.Recipients = get("dpo_contact"), get("purposes"), get("legal_bases"), get("recipients")
+	target := 0
+	if typed := get("answer_target_days"); typed != "" {
+		n, err := strconv.Atoi(typed)
+		if err != nil || n < 0 || n > store.MaxAnswerTarget {
+			return m, m.fail("answer_target_days", m.env.text.Tf("practice.answer_target_invalid", store.MaxAnswerTarget))
+		}
+		target = n
+	}
+	return m, savePractice(m.env.store, m.startSave(), p, target)
+}
+
 // View draws the fields.
 func (m practiceForm) View() string {
-	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height,
-		paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
+	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
 }

@@ -360,3 +360,25 @@ func TestEnterRightAfterRecordingARequest(t *testing.T) {
 		t.Errorf("enter went to %+v, want request %d", nav.route, recorded)
 	}
 }
+
+// step-inburgering §12: K on the requests tab keeps the client's
+// complaints; one is recorded, then answered with its outcome.
+func TestComplaintsRegister(t *testing.T) {
+	s := rightsPeopleStore()
+	d := openRequests(t, s, English)
+	d.keys("K")
+	top[complaintsScreen](t, d)
+	d.keys("n[tab]report sent without asking[ctrl+s]")
+	m := top[complaintsScreen](t, d)
+	if len(m.items) != 1 || !m.items[0].Open() || m.items[0].Subject != "report sent without asking" {
+		t.Fatalf("complaints %+v", m.items)
+	}
+	d.keys("e[tab][tab][right][ctrl+s]")
+	m = top[complaintsScreen](t, d)
+	if m.items[0].Outcome != store.ComplaintUpheld || !m.items[0].Answered.Equal(day(2026, 1, 22)) {
+		t.Errorf("after answering: %+v", m.items[0])
+	}
+	if v := d.view(); !strings.Contains(v, "upheld · 22 Jan") {
+		t.Errorf("the answer is not shown:\n%s", v)
+	}
+}

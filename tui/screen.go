@@ -97,6 +97,14 @@ const (
 	KindSettings     ScreenKind = "settings"
 	KindPolicy       ScreenKind = "policy"   // the policy form: Tab is the category
 	KindPractice     ScreenKind = "practice" // the practice details form
+	// KindProcessors is the practice's processors; KindProcessorForm adds
+	// or corrects one (Item).
+	KindProcessors ScreenKind = "processors"
+	// KindComplaints is a client's complaints; KindComplaintForm records
+	// or answers one (Item).
+	KindComplaints    ScreenKind = "complaints"
+	KindComplaintForm ScreenKind = "complaint"
+	KindProcessorForm ScreenKind = "processor"
 
 	// The rights desk.
 	KindRequest     ScreenKind = "request"      // the request view: Client, Item
@@ -168,6 +176,10 @@ func newRetentionScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newPolicyForm(e, store.Category(r.Tab))), true
 	case KindPractice:
 		return asScreen(newPracticeForm(e)), true
+	case KindProcessors:
+		return asScreen(newProcessors(e)), true
+	case KindProcessorForm:
+		return asScreen(newProcessorForm(e, r)), true
 	}
 	return newImportScreen(e, r)
 }

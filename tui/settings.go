@@ -83,6 +83,8 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
 		case key.Matches(msg, m.keys.Practice):
 			return m, navigate(Route{Kind: KindPractice})
+		case key.Matches(msg, m.keys.Processors):
+			return m, navigate(Route{Kind: KindProcessors})
 		case key.Matches(msg, m.keys.Register):
 			return m, writeRegister(m.env.store, m.env.text, m.env.today().Format("2006-01-02"))
 		}
@@ -97,6 +99,7 @@ func (m *settingsScreen) updateKeys() {
 	m.keys.Edit.SetEnabled(n > 0)
 	m.keys.Practice.SetEnabled(m.loaded)
 	m.keys.Register.SetEnabled(m.loaded)
+	m.keys.Processors.SetEnabled(m.loaded)
 }
 
 // View draws the three sections.
@@ -125,6 +128,22 @@ func (m settingsScreen) View() string {
 			v = st.Muted.Render("—")
 		}
 		lines = append(lines, "  "+st.Label.Render(padRight(f.label, formLabelWidth))+v)
+	}
+	target := st.Muted.Render(t.T("practice.answer_target_none"))
+	if m.s.target > 0 {
+		target = t.Tf("practice.answer_target_days", m.s.target)
+	}
+	lines = append(lines, "  "+st.Label.Render(padRight(t.T("practice.answer_target"), formLabelWidth))+target)
+	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
+	if len(m.s.processors) == 0 {
+		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))
+	}
+	for _, p := range m.s.processors {
+		agreement := t.T("processors.agreement_yes")
+		if !p.Agreement {
+			agreement = st.Warning.Render(t.T("processors.agreement_no"))
+		}
+		lines = append(lines, "  "+st.Text.Render(cell(oneLine(p.Name), 24)+"  ")+agreement)
 	}
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))
 	if len(m.s.stats) == 0 {

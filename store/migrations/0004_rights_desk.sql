@@ -90,3 +90,21 @@ UPDATE disclosures SET recipient_id = (SELECT r.id FROM recipient_split s JOIN r
 	ON lower(r.name) = lower(s.name) WHERE s.raw = trim(disclosures.recipient));
 DROP TABLE recipient_split;
 DROP TABLE recipient_names;
+
+-- A document can be special-category data (a medical letter, an ID copy)
+-- like a record: its name is masked until revealed, and the reveal logged.
+ALTER TABLE attachments ADD COLUMN special INTEGER NOT NULL DEFAULT 0;
+
+-- Complaints about how a client's data were handled (step-inburgering
+-- lists "gegevens klachtafhandeling"): received, subject, answered, outcome.
+CREATE TABLE complaints (
+	id          INTEGER PRIMARY KEY,
+	client_id   INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+	received_on TEXT NOT NULL,
+	subject     TEXT NOT NULL,
+	answered_on TEXT,
+	outcome     TEXT NOT NULL DEFAULT ''
+		CHECK (outcome IN ('', 'upheld', 'partly_upheld', 'not_upheld', 'withdrawn')),
+	notes       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX complaints_client ON complaints (client_id);

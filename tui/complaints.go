@@ -1,0 +1,335 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+)
+
+// A client's complaints about how the practice handled their data
+// (step-inburgering §12): when each came in, what it was about, and when
+// and how it was answered. K on the client's requests tab opens the list;
+// n records one, e answers or corrects it. This file holds the list and
+// its form.
+
+// complaintsLoadedMsg answers loadComplaints.
+type complaintsLoadedMsg struct {
+	req   reqID
+	items []store.Complaint
+	err   error
+}
+
+func (m complaintsLoadedMsg) request() reqID { return m.req }
+
+func loadComplaints(s Store, req reqID, clientID int64) tea.Cmd {
+	return func() tea.Msg {
+		items, err := s.Complaints(ctx(), clientID)
+		return complaintsLoadedMsg{req: req, items: items, err: err}
+	}
+}
+
+// complaintSavedMsg answers saveComplaint.
+type complaintSavedMsg struct {
+	req reqID
+	err error
+}
+
+func (m complaintSavedMsg) saveErr() error { return m.err }
+func (m complaintSavedMsg) request() reqID { return m.req }
+
+func saveComplaint(s Store, req reqID, c store.Complaint) tea.Cmd {
+	return saving(func() tea.Msg {
+		_, err := s.SaveComplaint(ctx(), c)
+		return complaintSavedMsg{req: req, err: err}
+	})
+}
+
+// complaintKeys are the list's keys.
+type complaintKeys struct {
+	listKeys
+	New  key.Binding
+	Edit key.Binding
+}
+
+func newComplaintKeys(t Text) complaintKeys {
+	return complaintKeys{
+		listKeys: newListKeys(t),
+		New:      bind([]string{"n"}, "n", t.T("key.new_complaint")),
+		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.answer_complaint")),
+	}
+}
+
+// ShortHelp is the list's hint line.
+func (k complaintKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k.Edit} }
+
+// FullHelp is the list's part of the help overlay.
+func (k complaintKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.listKeys.bindings(), {k.New, k.Edit}}
+}
+
+// complaintsScreen lists one client's complaints.
+type complaintsScreen struct {
+	env     *env
+	keys    complaintKeys
+	client  int64
+	req     reqID
+	loaded  bool
+	problem string
+	items   []store.Complaint
+	list    listCursor
+	width   int
+	height  int
+}
+
+func newComplaints(e *env, r Route) complaintsScreen {
+	m := complaintsScreen{env: e, keys: newComplaintKeys(e.text), client: r.Client, req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init reads the complaints.
+func (m complaintsScreen) Init() tea.Cmd { return loadComplaints(m.env.store, m.req, m.client) }
+
+// Route names the screen and the client.
+func (m complaintsScreen) Route() Route { return Route{Kind: KindComplaints, Client: m.client} }
+
+// Title is "Complaints".
+func (m complaintsScreen) Title() string { return m.env.text.T("complaints.title") }
+
+// Capturing is false: the list has no text field.
+func (m complaintsScreen) Capturing() bool { return false }
+
+// KeyMap lists the screen's keys.
+func (m complaintsScreen) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing.
+func (m complaintsScreen) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m complaintsScreen) RestoreDraft(string) complaintsScreen { return m }
+
+// Update reads the list and handles the keys.
+func (m complaintsScreen) Update(msg tea.Msg) (complaintsScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		m.req = newReq()
+		return m, loadComplaints(m.env.store, m.req, m.client)
+	case complaintsLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded, m.items, m.problem = msg.err == nil, msg.items, explain(m.env, msg.err)
+		m.list.clamp(len(m.items), m.listHeight())
+		m.updateKeys()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.New):
+			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client})
+		case key.Matches(msg, m.keys.Edit):
+			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client, Item: m.items[m.list.cursor].ID})
+		}
+		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
+	}
+	return m, nil
+}
+
+func (m *complaintsScreen) updateKeys() {
+	m.keys.listKeys.setEnabled(len(m.items) > 1)
+	m.keys.New.SetEnabled(m.loaded)
+	m.keys.Edit.SetEnabled(m.loaded && len(m.items) > 0)
+}
+
+func (m complaintsScreen) listHeight() int { return max(m.height-4, 1) }
+
+// View draws the list: received, subject, and the answer or "open".
+func (m complaintsScreen) View() string {
+	t, st := m.env.text, m.env.styles
+	switch {
+	case m.problem != "":
+		return "\n  " + st.Danger.Render(m.problem)
+	case !m.loaded:
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	lines := append([]string{""}, paragraph(st.Muted, t.T("complaints.intro"), m.width)...)
+	lines = append(lines, "")
+	if len(m.items) == 0 {
+		return strings.Join(append(lines, "  "+st.Text.Render(t.T("complaints.empty"))), "\n")
+	}
+	const dw, ow = 12, 30
+	sw := max(m.width-2-dw-2-ow-1, 12)
+	lines = append(lines, "  "+st.Header.Render(cell(t.T("complaints.col_received"), dw)+"  "+
+		cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
+	start, end := m.list.window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		c := m.items[i]
+		state, style := t.T("complaints.open"), st.Warning
+		if !c.Open() {
+			state, style = complaintOutcomeText(t, c.Outcome)+" · "+t.DateShort(c.Answered), st.Muted
+		}
+		cells := cell(t.DateShort(c.Received), dw) + "  " + cell(oneLine(c.Subject), sw) + "  "
+		if i == m.list.cursor {
+			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+state))
+			continue
+		}
+		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(state))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// complaintOutcomeText names an outcome.
+func complaintOutcomeText(t Text, o store.ComplaintOutcome) string {
+	switch o {
+	case store.ComplaintUpheld:
+		return t.T("complaints.outcome_upheld")
+	case store.ComplaintPartlyUpheld:
+		return t.T("complaints.outcome_partly_upheld")
+	case store.ComplaintNotUpheld:
+		return t.T("complaints.outcome_not_upheld")
+	case store.ComplaintWithdrawn:
+		return t.T("complaints.outcome_withdrawn")
+	}
+	return t.T("complaints.open")
+}
+
+// complaintForm records a complaint (Item 0) or answers and corrects one.
+type complaintForm struct {
+	formCore
+	client int64
+	id     int64
+}
+
+func newComplaintForm(e *env, r Route) complaintForm {
+	t, st := e.text, e.styles
+	received := dateField(st, t, "received_on", t.T("complaints.col_received"))
+	received.setValue(dateInput(t, e.today()))
+	subject := textField(st, "subject", t.T("complaints.col_subject"))
+	subject.input.Width = 60
+	outcomes := []option{{"", t.T("complaints.open")}}
+	for _, o := range store.ComplaintOutcomes {
+		outcomes = append(outcomes, option{string(o), complaintOutcomeText(t, o)})
+	}
+	notes := textField(st, "notes", t.T("request.notes"))
+	notes.input.Width = 60
+	return complaintForm{client: r.Client, id: r.Item, formCore: newFormCore(e, r.Item == 0,
+		received, subject, choiceField("outcome", t.T("complaints.col_outcome"), outcomes),
+		dateField(st, t, "answered_on", t.T("complaints.answered")), notes)}
+}
+
+// Init reads the complaint being answered.
+func (m complaintForm) Init() tea.Cmd {
+	if m.loaded {
+		return m.focus()
+	}
+	return loadComplaints(m.env.store, m.req, m.client)
+}
+
+// Route names the form, the client and the complaint.
+func (m complaintForm) Route() Route {
+	return Route{Kind: KindComplaintForm, Client: m.client, Item: m.id}
+}
+
+// Title is "New complaint" or "Complaint".
+func (m complaintForm) Title() string {
+	if m.id == 0 {
+		return m.env.text.T("complaints.new")
+	}
+	return m.env.text.T("complaints.edit")
+}
+
+// RestoreDraft fills the fields.
+func (m complaintForm) RestoreDraft(text string) complaintForm {
+	m.restore(text)
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
+	t := m.env.text
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case complaintsLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		m.problem = explain(m.env, msg.err)
+		for _, c := range msg.items {
+			if c.ID == m.id && !m.dirty {
+				m.loaded = true
+				m.fill(c)
+			}
+		}
+		if !m.loaded && m.problem == "" {
+			m.problem = problemText(t, ProblemNotFound)
+		}
+		return m, m.focus()
+	case complaintSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		return m, m.onSaved(msg.err, t.T("complaints.saved"))
+	case tea.KeyMsg:
+		cmd, save := m.onKey(msg)
+		if save {
+			return m.submit()
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+// fill shows a complaint; an open one offers today as its answer date.
+func (m *complaintForm) fill(c store.Complaint) {
+	t := m.env.text
+	m.set.set("received_on", dateInput(t, c.Received))
+	m.set.set("subject", oneLine(c.Subject))
+	m.set.set("outcome", string(c.Outcome))
+	answered := c.Answered
+	if answered.IsZero() {
+		answered = m.env.today()
+	}
+	m.set.set("answered_on", dateInput(t, answered))
+	m.set.set("notes", oneLine(c.Notes))
+}
+
+// submit reads the fields and saves: an open complaint has no answer date,
+// an answered one needs it.
+func (m complaintForm) submit() (complaintForm, tea.Cmd) {
+	t := m.env.text
+	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.set.get("subject")),
+		Outcome: store.ComplaintOutcome(m.set.get("outcome")), Notes: strings.TrimSpace(m.set.get("notes"))}
+	dates := map[string]time.Time{}
+	for _, id := range []string{"received_on", "answered_on"} {
+		typed := m.set.get(id)
+		d, p := parseDate(typed)
+		if p != dateOK {
+			return m, m.fail(id, dateProblemText(t, p, typed))
+		}
+		dates[id] = d
+	}
+	c.Received = dates["received_on"]
+	if c.Outcome != store.ComplaintOpen {
+		c.Answered = dates["answered_on"]
+	}
+	switch {
+	case c.Received.IsZero():
+		return m, m.fail("received_on", t.T("complaints.received_needed"))
+	case c.Subject == "":
+		return m, m.fail("subject", t.T("complaints.subject_needed"))
+	case c.Outcome != store.ComplaintOpen && c.Answered.IsZero():
+		return m, m.fail("answered_on", t.T("complaints.answered_needed"))
+	}
+	return m, saveComplaint(m.env.store, m.startSave(), c)
+}
+
+// View draws the fields with the route to the AP.
+func (m complaintForm) View() string {
+	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
+}
