@@ -32,8 +32,24 @@ func renameFile(oldpath, newpath string) error {
 	return nil
 }
 
-// openNoBlock is os.Open: opening a file never waits on Windows.
-func openNoBlock(name string) (*os.File, error) { return os.Open(name) }
+// openNoBlock opens name to read, like os.Open (which never waits on
+// Windows), but sharing delete access too: os.Open's handle would make
+// every rename onto the file fail while it is open, so a login script
+// reading the vault would fail the open app's save (which retries, see
+// retryBusy, but need not).
+func openNoBlock(name string) (*os.File, error) {
+	p, err := windows.UTF16PtrFromString(name)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	h, err := windows.CreateFile(p, windows.GENERIC_READ,
+		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE,
+		nil, windows.OPEN_EXISTING, windows.FILE_ATTRIBUTE_NORMAL, 0)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	return os.NewFile(uintptr(h), name), nil
+}
 
 // isDiskFull reports whether err means the disk has no room left.
 func isDiskFull(err error) bool {
