@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 func runInit(e *env) error {
@@ -139,14 +139,14 @@ func runList(e *env, asJSON bool) error {
 			Start: isoDate(r.Start), End: isoDate(r.End)})
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return e.writeJSON(out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, e.t("ID\tNAME\tSTATUS\tSTART\tEND", "ID\tNAAM\tSTATUS\tSTART\tEINDE"))
 	for _, c := range out {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, e.status(store.Status(c.Status)), c.Start, c.End)
+		// Escaped here too (stdout escapes it anyway), so the columns
+		// line up around a name holding control characters.
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, termsafe.Line(c.Name), e.status(store.Status(c.Status)), c.Start, c.End)
 	}
 	return tw.Flush()
 }

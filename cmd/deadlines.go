@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -81,9 +80,7 @@ func runDeadlines(e *env, asJSON bool) error {
 			}
 			out = append(out, l)
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return e.writeJSON(out)
 	}
 	if len(deadlines) == 0 {
 		fmt.Fprintln(e.stdout, e.t("Nothing is due.", "Er verloopt niets."))

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -65,9 +64,7 @@ func (e *env) printErasures(erasures []store.Erasure, asJSON bool) error {
 				Received: isoDate(x.Received), Due: isoDate(x.Due), ExtendedMonths: x.ExtendedMonths,
 				Done: isoDate(x.Done), DaysTaken: x.DaysTaken(), OnTime: x.OnTime()})
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return e.writeJSON(out)
 	}
 	if len(erasures) == 0 {
 		fmt.Fprintln(e.stdout, e.t("No erasure request has been carried out yet.",

@@ -95,7 +95,7 @@ func (e *env) explain(err error) (msg, hint string) {
 		return csvErr.Error(), e.t("nothing was imported; correct the spreadsheet and import the whole list again",
 			"er is niets ingelezen; verbeter de spreadsheet en lees de hele lijst opnieuw in")
 	case errors.As(err, &formatErr):
-		return err.Error(),
+		return formatErr.Text(e.lang),
 			e.t("nothing was imported; the file is damaged or is not a caseload dossier",
 				"er is niets ingelezen; het bestand is beschadigd of is geen dossier van caseload")
 	case errors.As(err, &existing):
@@ -107,7 +107,7 @@ func (e *env) explain(err error) (msg, hint string) {
 		return fmt.Sprintf(e.t("already in the caseload as client %d (%s)", "staat al in de caseload als cliënt %d (%s)"),
 			existing.ID, existing.Name), e.t("nothing was imported", "er is niets ingelezen")
 	case errors.As(err, &importErr) && errors.As(err, &ve):
-		return e.t("the dossier cannot be imported: ", "het dossier kan niet worden ingelezen: ") + ve.Field + ": " + ve.Problem,
+		return e.t("the dossier cannot be imported: ", "het dossier kan niet worden ingelezen: ") + ve.Field + ": " + e.fieldProblem(ve),
 			e.t("nothing was imported", "er is niets ingelezen")
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return e.t("wrong passphrase", "verkeerde wachtwoordzin"),
@@ -247,7 +247,7 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, os.ErrNotExist):
 		return err.Error(), e.t("check the file name", "controleer de bestandsnaam")
 	case errors.As(err, &ve):
-		return ve.Field + ": " + ve.Problem, ""
+		return ve.Field + ": " + e.fieldProblem(ve), ""
 	}
 	return err.Error(), ""
 }
@@ -293,4 +293,20 @@ func notSavedCause(err error) error {
 		return notSavedCause(x.Unwrap())
 	}
 	return err
+}
+
+// fieldProblem is a validation problem in the coach's language where the
+// store gives it a code (a control character, a size, a year), else the
+// store's own text.
+func (e *env) fieldProblem(ve *store.ValidationError) string {
+	switch ve.Code {
+	case store.CodeControl:
+		return e.t("holds a control character (such as a NUL byte or an escape), which is never meant here",
+			"bevat een stuurteken (zoals een NUL-byte of een escape), dat hier nooit bedoeld is")
+	case store.CodeTooLong:
+		return fmt.Sprintf(e.t("is longer than %d (characters, or bytes for a text)", "is langer dan %d (tekens, of bytes voor een tekst)"), ve.Limit)
+	case store.CodeDateRange:
+		return e.t("the year must be between 1900 and 2199", "het jaar moet tussen 1900 en 2199 liggen")
+	}
+	return ve.Problem
 }

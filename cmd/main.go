@@ -11,6 +11,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/caseload/caseload/termsafe"
 	"github.com/caseload/caseload/tui"
 )
 
@@ -95,6 +97,13 @@ func (u *usageError) Error() string { return u.msg }
 func (u *usageError) Is(target error) bool { return target == errUsage }
 
 func run(args []string, e *env) int {
+	// Every line a command prints may quote the vault or its input (a
+	// client's name, a file name): whatever a line forgot to escape is
+	// escaped here, once, before it reaches the terminal.
+	out, errOut := termsafe.NewWriter(e.stdout), termsafe.NewWriter(e.stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	e.stdout, e.stderr = out, errOut
 	e.args = args
 	// The help texts are built before the flags are parsed, so the
 	// language comes from a first look at the arguments.
@@ -236,6 +245,18 @@ func (e *env) fail(err error) int {
 	}
 	fmt.Fprintf(e.stderr, "caseload: hint: %s\n", fmt.Sprintf(e.t("run '%s' for how to use it", "voer '%s' uit voor het gebruik"), help))
 	return exitUsage
+}
+
+// writeJSON writes v as indented JSON to stdout, with every character a
+// terminal would obey written as a JSON escape (see termsafe.JSON): a
+// script reads the same values, a terminal shows them.
+func (e *env) writeJSON(v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encoding JSON: %w", err)
+	}
+	_, err = e.stdout.Write(append(termsafe.JSON(b), '\n'))
+	return err
 }
 
 // t picks the English or the Dutch text.

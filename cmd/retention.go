@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -109,9 +108,7 @@ func runRetention(e *env, asJSON bool) error {
 		}
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return e.writeJSON(r)
 	}
 	e.printRetention(e.stdout, r)
 	return nil

@@ -65,6 +65,15 @@ type Breach struct {
 
 // Validate reports the first field that a coach must correct.
 func (b Breach) Validate() error {
+	if err := firstError(CheckText("description", b.Description, MaxNotes),
+		CheckText("categories", b.Categories, MaxNotes), CheckText("consequences", b.Consequences, MaxNotes),
+		CheckText("measures", b.Measures, MaxNotes), CheckLine("contact", b.Contact, MaxLine),
+		CheckText("not_reported_reason", b.NotReportedReason, MaxNotes),
+		CheckDate("discovered_at", b.Discovered), CheckDate("reported_at", b.Reported),
+		CheckDate("people_informed_at", b.PeopleInformed),
+		CheckDate("processors_informed_at", b.ProcessorsInformed)); err != nil {
+		return err
+	}
 	switch {
 	case b.Discovered.IsZero():
 		return invalid("discovered_at", "a breach needs the date and time it was discovered")

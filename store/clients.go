@@ -177,6 +177,9 @@ func (s *Store) UpdateClient(ctx context.Context, c Client) (Client, error) {
 // SetRestriction restricts processing of a client (AVG art. 18), making the
 // dossier read-only, or lifts the restriction. A restriction needs a reason.
 func (s *Store) SetRestriction(ctx context.Context, id int64, restricted bool, reason string) error {
+	if err := CheckLine("restricted_reason", reason, MaxLine); err != nil {
+		return err
+	}
 	if restricted && strings.TrimSpace(reason) == "" {
 		return invalid("restricted_reason", "a restriction needs a reason")
 	}
@@ -223,6 +226,9 @@ func newUID() string {
 // SetHold puts a client under legal hold, which stops every purge until the
 // hold is lifted or its end date (optional) has passed, or lifts it.
 func (s *Store) SetHold(ctx context.Context, id int64, hold bool, reason string, until time.Time) error {
+	if err := firstError(CheckLine("hold_reason", reason, MaxLine), CheckDate("hold_until", until)); err != nil {
+		return err
+	}
 	if hold && strings.TrimSpace(reason) == "" {
 		return invalid("hold_reason", "a legal hold needs a reason")
 	}

@@ -44,6 +44,10 @@ func (c Complaint) Open() bool { return c.Answered.IsZero() }
 
 // Validate reports the first field that a coach must correct.
 func (c Complaint) Validate() error {
+	if err := firstError(CheckLine("subject", c.Subject, MaxLine), CheckText("notes", c.Notes, MaxNotes),
+		CheckDate("received_on", c.Received), CheckDate("answered_on", c.Answered)); err != nil {
+		return err
+	}
 	valid := c.Outcome == ComplaintOpen
 	for _, o := range ComplaintOutcomes {
 		valid = valid || c.Outcome == o

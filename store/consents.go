@@ -61,6 +61,11 @@ type Consent struct {
 // client was old enough to consent is checked against their birth date
 // when the consent is added.
 func (c Consent) Validate() error {
+	if err := firstError(CheckLine("purpose", c.Purpose, MaxLine), CheckLine("recipient", c.Recipient, MaxLine),
+		CheckText("notes", c.Notes, MaxNotes), CheckDate("given_on", c.Given),
+		CheckDate("withdrawn_on", c.Withdrawn)); err != nil {
+		return err
+	}
 	switch {
 	case c.ClientID == 0:
 		return invalid("client", "a consent belongs to a client")
@@ -292,6 +297,10 @@ type Disclosure struct {
 
 // Validate reports the first field that a coach must correct.
 func (d Disclosure) Validate() error {
+	if err := firstError(CheckLine("recipient", d.Recipient, MaxLine), CheckLine("what", d.What, MaxLine),
+		CheckText("notes", d.Notes, MaxNotes), CheckDate("disclosed_on", d.Date)); err != nil {
+		return err
+	}
 	switch {
 	case d.ClientID == 0:
 		return invalid("client", "a disclosure belongs to a client")

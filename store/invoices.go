@@ -35,6 +35,10 @@ type Invoice struct {
 
 // Validate reports the first field that a coach must correct.
 func (inv Invoice) Validate() error {
+	if err := firstError(CheckLine("number", inv.Number, MaxLine), CheckLine("debtor", inv.Debtor, MaxLine),
+		CheckText("description", inv.Description, MaxNotes), CheckDate("date", inv.Date)); err != nil {
+		return err
+	}
 	switch {
 	case inv.ClientID == 0:
 		return invalid("client", "an invoice belongs to a client")

@@ -100,6 +100,9 @@ func (p Policy) Validate() error {
 	if err := p.validateRule(); err != nil {
 		return err
 	}
+	if err := CheckText("reason", p.Reason, MaxNotes); err != nil {
+		return err
+	}
 	if strings.TrimSpace(p.Reason) == "" {
 		return invalid("reason", "a retention policy needs a reason")
 	}

@@ -31,6 +31,12 @@ func (t *tx) practice() (Practice, error) {
 
 // SavePractice stores the practice's own details.
 func (s *Store) SavePractice(ctx context.Context, p Practice) error {
+	if err := firstError(CheckLine("name", p.Name, MaxLine), CheckText("address", p.Address, MaxNotes),
+		CheckLine("email", p.Email, MaxLine), CheckLine("phone", p.Phone, MaxLine), CheckLine("kvk", p.KvK, MaxLine),
+		CheckText("dpo_contact", p.DPOContact, MaxNotes), CheckText("purposes", p.Purposes, MaxNotes),
+		CheckText("legal_bases", p.LegalBases, MaxNotes), CheckText("recipients", p.Recipients, MaxNotes)); err != nil {
+		return err
+	}
 	if p.Email != "" && !validEmail(p.Email) {
 		return invalid("email", "the e-mail address is not valid")
 	}

@@ -29,6 +29,10 @@ type Processor struct {
 
 // Validate reports the first field that a coach must correct.
 func (p Processor) Validate() error {
+	if err := firstError(CheckLine("name", p.Name, MaxLine), CheckText("processes", p.Processes, MaxNotes),
+		CheckLine("location", p.Location, MaxLine)); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(p.Name) == "":
 		return invalid("name", "a processor needs a name")

@@ -23,6 +23,9 @@ type Recipient struct {
 
 // Validate reports the first field that a coach must correct.
 func (r Recipient) Validate() error {
+	if err := firstError(CheckLine("recipient", r.Name, MaxLine), CheckLine("contact", r.Contact, MaxLine)); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(r.Name) == "":
 		return invalid("recipient", "a recipient needs a name")

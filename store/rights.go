@@ -147,6 +147,11 @@ func (r Request) IdentityRequired() bool {
 
 // Validate reports the first field that a coach must correct.
 func (r Request) Validate() error {
+	if err := firstError(CheckLine("identity_how", r.IdentityHow, MaxLine), CheckText("notes", r.Notes, MaxNotes),
+		CheckText("outcome", r.Outcome, MaxNotes), CheckText("extension_reason", r.ExtensionReason, MaxNotes),
+		CheckDate("received_on", r.Received), CheckDate("due_on", r.Due)); err != nil {
+		return err
+	}
 	switch {
 	case r.ClientID == 0:
 		return invalid("client", "a request belongs to a client")
@@ -378,6 +383,9 @@ func (s *Store) UpdateRequest(ctx context.Context, r Request) (Request, error) {
 // a request already answered or refused.
 func (s *Store) ExtendRequest(ctx context.Context, id int64, months int, reason string) (Request, error) {
 	var r Request
+	if err := CheckText("extension_reason", reason, MaxNotes); err != nil {
+		return r, err
+	}
 	if months != 1 && months != 2 {
 		return r, invalid("months", "an extension is one or two further months")
 	}
@@ -430,6 +438,9 @@ func (s *Store) RefuseRequest(ctx context.Context, id int64, reason string) (Req
 
 func (s *Store) closeRequest(ctx context.Context, id int64, status RequestStatus, outcome string) (Request, error) {
 	var r Request
+	if err := CheckText("outcome", outcome, MaxNotes); err != nil {
+		return r, err
+	}
 	err := s.write(ctx, func(t *tx) error {
 		var err error
 		if r, err = t.openRequest(id); err != nil {
@@ -495,6 +506,9 @@ func (s *Store) AcceptObjection(ctx context.Context, requestID int64, decision s
 // given before. It returns ErrRequestClosed for a request already answered
 // or refused, and a ValidationError for a request of another kind.
 func (s *Store) RestrictFromRequest(ctx context.Context, requestID int64, reason string) error {
+	if err := CheckLine("restricted_reason", reason, MaxLine); err != nil {
+		return err
+	}
 	if strings.TrimSpace(reason) == "" {
 		return invalid("restricted_reason", "a restriction needs a reason")
 	}

@@ -147,8 +147,13 @@ func TestFullCaseloadRefusesTheEditAndKeepsTheRest(t *testing.T) {
 		}
 	})
 	before, _ := s.Records(ctx, c.ID)
-	huge := string(noiseText(4 << 20)) // more than the room the caseload was loaded with
-	_, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Te groot", Body: huge, Date: day("2026-11-01")})
+	// More than the room the caseload was loaded with, less than MaxBody;
+	// random letters, so that packing cannot shrink it below the limit.
+	huge := make([]byte, 3<<20)
+	for i, b := range noiseText(len(huge)) {
+		huge[i] = 'a' + b%26
+	}
+	_, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Te groot", Body: string(huge), Date: day("2026-11-01")})
 	if !errors.Is(err, ErrCaseloadFull) {
 		t.Fatalf("SaveRecord past the limit = %v, want ErrCaseloadFull", err)
 	}

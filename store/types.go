@@ -6,6 +6,9 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // Status is where a client stands in their trajectory.
@@ -118,6 +121,9 @@ func (c Client) AgeOn(day time.Time) int {
 
 // Validate reports the first field that a coach must correct.
 func (c Client) Validate() error {
+	if err := c.validateText(); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(c.FirstName) == "" && strings.TrimSpace(c.LastName) == "":
 		return invalid("name", "a client needs a first or last name")
@@ -147,6 +153,20 @@ func (c Client) Validate() error {
 		return invalid("restricted_reason", "a restriction needs a reason")
 	}
 	return nil
+}
+
+// validateText checks every text and date field of c for what no one types
+// and for its size.
+func (c Client) validateText() error {
+	return firstError(
+		CheckLine("first_name", c.FirstName, MaxName), CheckLine("last_name", c.LastName, MaxName),
+		CheckLine("email", c.Email, MaxLine), CheckLine("phone", c.Phone, MaxLine),
+		CheckText("address", c.Address, MaxNotes), CheckLine("referral_detail", c.ReferralDetail, MaxLine),
+		CheckLine("representative", c.Representative, MaxLine),
+		CheckLine("restricted_reason", c.RestrictedReason, MaxLine), CheckLine("hold_reason", c.HoldReason, MaxLine),
+		CheckText("notes", c.Notes, MaxNotes),
+		CheckDate("birth_date", c.BirthDate), CheckDate("start", c.Start), CheckDate("end", c.End),
+		CheckDate("rejected_on", c.RejectedOn), CheckDate("hold_until", c.HoldUntil))
 }
 
 func validReferral(r Referral) bool {
@@ -219,6 +239,10 @@ type Record struct {
 
 // Validate reports the first field that a coach must correct.
 func (r Record) Validate() error {
+	if err := firstError(CheckLine("title", r.Title, MaxLine), CheckText("body", r.Body, MaxBody),
+		CheckDate("date", r.Date)); err != nil {
+		return err
+	}
 	switch {
 	case r.ClientID == 0:
 		return invalid("client", "a record belongs to a client")
@@ -264,6 +288,10 @@ type Appointment struct {
 
 // Validate reports the first field that a coach must correct.
 func (a Appointment) Validate() error {
+	if err := firstError(CheckLine("place", a.Place, MaxLine), CheckLine("reason", a.Reason, MaxLine),
+		CheckText("notes", a.Notes, MaxNotes), CheckDate("start", a.Start)); err != nil {
+		return err
+	}
 	switch {
 	case a.ClientID == 0:
 		return invalid("client", "an appointment belongs to a client")
@@ -297,6 +325,9 @@ type Attachment struct {
 
 // Validate reports the first field that a coach must correct.
 func (a Attachment) Validate() error {
+	if err := CheckLine("name", a.Name, MaxLine); err != nil {
+		return err
+	}
 	switch {
 	case a.ClientID == 0:
 		return invalid("client", "a document belongs to a client")
@@ -444,8 +475,106 @@ var (
 type ValidationError struct {
 	Field   string
 	Problem string
+	// Code tells the screens and the command line which sentence to show
+	// in the coach's language, for the problems any text or date field
+	// can have (CodeControl, CodeTooLong, CodeDateRange); "" for the rest,
+	// which Field alone tells apart.
+	Code string
+	// Limit is the most a field takes (characters or bytes, see the
+	// Max constants), with CodeTooLong.
+	Limit int
 }
 
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Problem }
 
 func invalid(field, problem string) error { return &ValidationError{Field: field, Problem: problem} }
+
+// The problems every text or date field can have; see ValidationError.Code.
+const (
+	// CodeControl: the text holds a character no one types, such as a NUL
+	// byte, an escape or (in a one-line field) a bidi override.
+	CodeControl = "control"
+	// CodeTooLong: the text is longer than Limit.
+	CodeTooLong = "too_long"
+	// CodeDateRange: the year lies outside MinYear–MaxYear.
+	CodeDateRange = "date_range"
+)
+
+// Bounds on what one field holds, so that a pasted or imported text cannot
+// fill the caseload's memory (a 150 MB note once took 1.4 GB to import)
+// and every field stays something a screen can show. docs/design.md says
+// why each is what it is.
+const (
+	// MaxName is the most characters a first or last name has.
+	MaxName = 200
+	// MaxLine is the most characters of any other one-line field (a
+	// title, a place, a recipient, an e-mail address, a reason).
+	MaxLine = 1000
+	// MaxNotes is the most bytes of a notes field beside a client,
+	// appointment, consent, disclosure, request or breach.
+	MaxNotes = 64 << 10
+	// MaxBody is the most bytes of a record's text: a CV, a letter, a long
+	// e-mail thread pasted in.
+	MaxBody = 4 << 20
+	// MinYear and MaxYear bound every date: a year outside them is a typo
+	// (0000, 9999) or the zero date of a program that wrote "no date".
+	MinYear, MaxYear = 1900, 2199
+)
+
+// CheckLine reports a one-line text field that holds a control character,
+// a bidi override or another invisible format character (anything
+// termsafe would escape: none of them is ever meant in a name, a title or
+// an address), or that is longer than limit characters.
+func CheckLine(field, s string, limit int) error {
+	if termsafe.Unsafe(s) {
+		return &ValidationError{Field: field, Code: CodeControl,
+			Problem: "holds a control character (such as a NUL byte or an escape), which is never meant here"}
+	}
+	if len(s) > limit && utf8.RuneCountInString(s) > limit {
+		return &ValidationError{Field: field, Code: CodeTooLong, Limit: limit,
+			Problem: fmt.Sprintf("is longer than %d characters", limit)}
+	}
+	return nil
+}
+
+// CheckText reports a text of several lines that is not UTF-8, holds a
+// control character other than tab, line feed and carriage return, or is
+// longer than limit bytes. Format characters such as a right-to-left mark
+// may stay: Arabic and Hebrew prose uses them, and the screens show them
+// escaped.
+func CheckText(field, s string, limit int) error {
+	if len(s) > limit {
+		return &ValidationError{Field: field, Code: CodeTooLong, Limit: limit,
+			Problem: fmt.Sprintf("is longer than %d bytes", limit)}
+	}
+	bad := !utf8.ValidString(s)
+	for _, r := range s {
+		if bad || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r < 0xa0 {
+			return &ValidationError{Field: field, Code: CodeControl,
+				Problem: "holds a control character (such as a NUL byte or an escape), which is never meant here"}
+		}
+	}
+	return nil
+}
+
+// CheckDate reports a date whose year lies outside MinYear–MaxYear. The
+// zero date is "not set" and passes; a reader of outside input must refuse
+// 0001-01-01 itself, before it turns into the zero date (see
+// dossier.Read).
+func CheckDate(field string, t time.Time) error {
+	if t.IsZero() || t.Year() >= MinYear && t.Year() <= MaxYear {
+		return nil
+	}
+	return &ValidationError{Field: field, Code: CodeDateRange,
+		Problem: fmt.Sprintf("the year must be between %d and %d", MinYear, MaxYear)}
+}
+
+// firstError is the first non-nil of errs.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

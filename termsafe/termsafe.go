@@ -8,9 +8,11 @@
 package termsafe
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -119,4 +121,143 @@ func escape(r rune) string {
 func hex2(c byte) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{digits[c>>4], digits[c&0xf]})
+}
+
+// Styled is Text for a whole rendered screen: the colour and attribute
+// sequences the styling library writes (SGR, ESC [ … m) stay, every other
+// escape sequence and control is shown escaped. The screens escape vault
+// text cell by cell, with Line, so the layout stays right; Styled runs
+// once over the finished frame so that nothing a screen forgot can reach
+// the terminal as a command.
+func Styled(s string) string {
+	var b strings.Builder
+	start := 0 // s[start:i] is clean and not yet written
+	for i := 0; i < len(s); {
+		if n := sgrLen(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		j := firstUnsafe(s[i:], true)
+		if j < 0 {
+			break
+		}
+		i += j
+		if n := sgrLen(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[start:i])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(`\x` + hex2(s[i]))
+		} else {
+			b.WriteString(escape(r))
+		}
+		i += size
+		start = i
+	}
+	if start == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
+
+// sgrLen is the length of the SGR sequence s starts with, or 0: ESC [,
+// digits, ";" and ":", then "m".
+func sgrLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9' || c == ';' || c == ':':
+		case c == 'm':
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// JSON returns encoded JSON with every rune Line would escape written as
+// a JSON \u escape, so a script reading the output gets the same values
+// and a terminal showing it obeys none of them. encoding/json already
+// escapes the C0 controls; DEL, C1 controls and format characters such
+// as U+202E it writes as they are. Invalid UTF-8 never comes out of
+// encoding/json, so it is left alone.
+func JSON(b []byte) []byte {
+	s := string(b)
+	if firstUnsafe(s, true) < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for _, r := range s {
+		if r != '\n' && r != '\t' && r != utf8.RuneError && escaped(r) {
+			if r > 0xffff {
+				r1, r2 := utf16.EncodeRune(r)
+				out = append(out, `\u`+hex4(r1)+`\u`+hex4(r2)...)
+			} else {
+				out = append(out, `\u`+hex4(r)...)
+			}
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
+}
+
+func hex4(r rune) string {
+	return hex2(byte(r>>8)) + hex2(byte(r))
+}
+
+// Writer passes what is written through Text on its way to a terminal, so
+// a command's output cannot carry a control sequence whichever line
+// forgot to escape its text. A rune split across two writes is held back
+// until its end arrives; Flush writes what is still held.
+type Writer struct {
+	w    io.Writer
+	held []byte
+}
+
+// NewWriter returns a Writer to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+// Write writes Text(p) to the underlying writer, less a trailing
+// incomplete rune, and reports all of p written when that succeeds.
+func (w *Writer) Write(p []byte) (int, error) {
+	data := p
+	if len(w.held) > 0 {
+		data = append(w.held, p...)
+		w.held = nil
+	}
+	cut := len(data)
+	for k := len(data) - 1; k >= 0 && k >= len(data)-utf8.UTFMax; k-- {
+		if utf8.RuneStart(data[k]) {
+			if !utf8.FullRune(data[k:]) {
+				cut = k
+			}
+			break
+		}
+	}
+	w.held = append(w.held[:0], data[cut:]...)
+	if _, err := io.WriteString(w.w, Text(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes, escaped, the bytes of an incomplete rune still held.
+func (w *Writer) Flush() error {
+	if len(w.held) == 0 {
+		return nil
+	}
+	s := Text(string(w.held))
+	w.held = nil
+	_, err := io.WriteString(w.w, s)
+	return err
 }

@@ -1,6 +1,7 @@
 package termsafe
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,53 @@ func BenchmarkLineClean(b *testing.B) {
 	s := "Fatima El Amrani — Utrecht, team Inburgering"
 	for b.Loop() {
 		_ = Line(s)
+	}
+}
+
+func TestStyledKeepsColoursOnly(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"\x1b[1;38;5;12mAnna\x1b[0m", "\x1b[1;38;5;12mAnna\x1b[0m"},
+		{"\x1b[7m \x1b[0m\nline two\tx", "\x1b[7m \x1b[0m\nline two\tx"},
+		{"\x1b[31mA\x1b]0;pwned\a\x1b[0m", "\x1b[31mA\\x1b]0;pwned\\x07\x1b[0m"},
+		{"x\x1b[2Jy", `x\x1b[2Jy`},
+		{"\x1b[", `\x1b[`},
+		{"a\u202eb\x1b[m", "a\\u202eb\x1b[m"},
+		{"cr\r", `cr\r`},
+		{"plain", "plain"},
+	} {
+		if got := Styled(tc.in); got != tc.want {
+			t.Errorf("Styled(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestJSONStaysJSON(t *testing.T) {
+	in := []byte("{\"name\":\"Anna\u202e\x7f\u0085\U000E0041\",\n\"ok\":\"é\"}")
+	got := JSON(in)
+	want := `{"name":"Anna\u202e\u007f\u0085\udb40\udc41",` + "\n" + `"ok":"é"}`
+	if string(got) != want {
+		t.Fatalf("JSON = %s, want %s", got, want)
+	}
+	var v map[string]string
+	if err := json.Unmarshal(got, &v); err != nil || v["name"] != "Anna\u202e\x7f\u0085\U000E0041" {
+		t.Fatalf("does not decode to the same value: %v %q", err, v["name"])
+	}
+}
+
+func TestWriterHoldsSplitRunes(t *testing.T) {
+	var out strings.Builder
+	w := NewWriter(&out)
+	in := "Özlem\u202e\x1b[2J\n"
+	for i := 0; i < len(in); i++ { // one byte at a time: every rune split
+		if _, err := w.Write([]byte{in[i]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Write([]byte("\xe2\x80"))
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Özlem\\u202e\\x1b[2J\n\\xe2\\x80"; out.String() != want {
+		t.Fatalf("wrote %q, want %q", out.String(), want)
 	}
 }

@@ -9,12 +9,22 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // View draws the header, the top screen (or the help overlay), the key
 // hints (or an open prompt) and the status line. Every line is cut to the
-// width, so nothing ever wraps.
+// width, so nothing ever wraps. Screens escape vault text where they draw
+// it (termsafe.Line per cell, so the layout holds); the whole frame then
+// passes termsafe.Styled, so text a screen forgot is still shown escaped
+// and never obeyed by the terminal.
 func (m Model) View() string {
+	return termsafe.Styled(m.frame())
+}
+
+// frame is View before the last pass through termsafe.Styled.
+func (m Model) frame() string {
 	if m.width == 0 {
 		return ""
 	}
@@ -41,7 +51,7 @@ func (m Model) viewHeader() string {
 	if m.phase == phaseUnlocked || m.phase == phaseClosing {
 		for _, s := range m.stack {
 			if t := s.Title(); t != "" {
-				parts = append(parts, st.Text.Render(t))
+				parts = append(parts, st.Text.Render(termsafe.Line(t)))
 			}
 		}
 	}
@@ -77,9 +87,9 @@ func (m Model) viewStatus() string {
 	var left string
 	switch {
 	case m.status.text != "":
-		left = m.statusStyle(m.status.kind).Render(m.status.text)
+		left = m.statusStyle(m.status.kind).Render(termsafe.Line(m.status.text))
 	case m.saveReason != "":
-		left = st.Danger.Render(t.Tf("status.not_saved", m.saveReason))
+		left = st.Danger.Render(termsafe.Line(t.Tf("status.not_saved", m.saveReason)))
 	case m.imageSize >= imageWarnAt && m.phase == phaseUnlocked:
 		left = st.Warning.Render(t.Tf("status.image_large", m.imageSize>>20, imageLimit>>20))
 	}

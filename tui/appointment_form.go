@@ -150,10 +150,10 @@ func (m *appointmentForm) fill(a store.Appointment) {
 	t := m.env.text
 	m.set.set("start", dateTimeInput(t, a.Start))
 	m.set.set("minutes", strconv.Itoa(a.Minutes))
-	m.set.set("place", oneLine(a.Place))
+	m.set.set("place", editLine(a.Place))
 	m.set.set("attendance", string(a.Attendance))
-	m.set.set("reason", oneLine(a.Reason))
-	m.set.set("notes", oneLine(a.Notes))
+	m.set.set("reason", editLine(a.Reason))
+	m.set.set("notes", editLine(a.Notes))
 	m.syncHidden()
 }
 

@@ -192,17 +192,17 @@ func (m *breachForm) fill(b store.Breach) {
 		return strconv.Itoa(n)
 	}
 	m.set.set("discovered_at", dateTimeInput(t, b.Discovered))
-	m.set.set("description", oneLine(b.Description))
-	m.set.set("categories", oneLine(b.Categories))
+	m.set.set("description", editLine(b.Description))
+	m.set.set("categories", editLine(b.Categories))
 	m.set.set("people_affected", count(b.PeopleAffected))
 	m.set.set("records_affected", count(b.RecordsAffected))
-	m.set.set("consequences", oneLine(b.Consequences))
-	m.set.set("measures", oneLine(b.Measures))
-	m.set.set("contact", oneLine(b.Contact))
+	m.set.set("consequences", editLine(b.Consequences))
+	m.set.set("measures", editLine(b.Measures))
+	m.set.set("contact", editLine(b.Contact))
 	m.set.set("reported_at", dateTimeInput(t, b.Reported))
 	m.set.set("people_informed_at", dateTimeInput(t, b.PeopleInformed))
 	m.set.set("processors_informed_at", dateTimeInput(t, b.ProcessorsInformed))
-	m.set.set("not_reported_reason", oneLine(b.NotReportedReason))
+	m.set.set("not_reported_reason", editLine(b.NotReportedReason))
 	m.set.set("clients", clientNumbers(b.Clients))
 }
 

@@ -55,7 +55,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 	for i, c := range src {
 		r := caseRow{
 			id:         c.ID,
-			name:       c.Name,
+			name:       oneLine(c.Name),
 			status:     statusText(t, c.Status),
 			trajectory: trajectory(t, c),
 			next:       t.DateTimeShort(c.NextAppointment),
@@ -134,7 +134,7 @@ func retentionText(t Text, c store.Countdown) string {
 	case store.RetentionOverdue:
 		return t.Tf("retention.overdue", -c.DaysLeft)
 	case store.RetentionHold:
-		return t.Tf("retention.hold", c.HoldReason)
+		return t.Tf("retention.hold", oneLine(c.HoldReason))
 	}
 	if c.DaysLeft == 0 {
 		return t.T("retention.today")

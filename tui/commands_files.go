@@ -174,11 +174,27 @@ func prepareDocumentSave(s Store, req reqID, clientID, id int64, home string) te
 		}
 		for _, d := range docs {
 			if d.ID == id {
-				return documentReadyMsg{req: req, doc: d, path: freePath(suggestFolder(home), d.Name)}
+				return documentReadyMsg{req: req, doc: d, path: freePath(suggestFolder(home), copyName(d))}
 			}
 		}
 		return documentReadyMsg{req: req, err: store.ErrNotFound}
 	}
+}
+
+// copyName is the suggested name of a document's copy: client and
+// document number and the document's extension ("client-17-document-31.pdf").
+// A document's own name often holds the client's name ("cv-anna-de-vries.pdf"),
+// and a file name is plaintext in every folder listing, sync log and mail
+// it passes; the coach may still type another name.
+func copyName(d store.Attachment) string {
+	ext := strings.ToLower(filepath.Ext(d.Name))
+	for _, r := range strings.TrimPrefix(ext, ".") {
+		if len(ext) > 11 || !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			ext = ""
+			break
+		}
+	}
+	return fmt.Sprintf("client-%d-document-%d%s", d.ClientID, d.ID, ext)
 }
 
 // suggestFolder is where a saved copy goes unless the coach says otherwise.

@@ -65,7 +65,7 @@ func importProblem(e *env, err error, key bool) string {
 	case errors.As(err, &existing):
 		return t.Tf("import.err_existing", existing.Name, existing.ID)
 	case errors.As(err, &format):
-		return t.Tf("import.err_format", format.Error())
+		return t.Tf("import.err_format", format.Text(string(t.Lang())))
 	case errors.Is(err, fs.ErrNotExist):
 		return t.T("import.err_not_found")
 	case e.problem(err) == ProblemDiskFull:

@@ -83,8 +83,10 @@ func TestDocumentSaveCopy(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(home, "Downloads"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	// The suggested name is taken: the suggestion gets a number.
-	taken := filepath.Join(home, "Downloads", "cv-anna-de-vries.pdf")
+	// The suggested name is taken: the suggestion gets a number. It names
+	// the client and document by number, never by name (the document is
+	// called cv-anna-de-vries.pdf).
+	taken := filepath.Join(home, "Downloads", "client-1-document-31.pdf")
 	if err := os.WriteFile(taken, []byte("ander bestand"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -92,14 +94,14 @@ func TestDocumentSaveCopy(t *testing.T) {
 	s.dd.docData[31] = []byte("inhoud van het cv")
 	d.keys("8s")
 	f := top[documentSave](t, d)
-	if got := f.set.get("path"); got != "~/Downloads/cv-anna-de-vries (2).pdf" {
+	if got := f.set.get("path"); got != "~/Downloads/client-1-document-31 (2).pdf" {
 		t.Fatalf("suggested %q", got)
 	}
 	if !strings.Contains(d.view(), "The copy is NOT encrypted.") {
 		t.Fatalf("no warning:\n%s", d.view())
 	}
 	d.keys("[ctrl+s]")
-	if d.model().prompt == nil || !strings.Contains(d.view(), "Save an unencrypted copy as ~/Downloads/cv-anna-de-vries (2).pdf?") {
+	if d.model().prompt == nil || !strings.Contains(d.view(), "Save an unencrypted copy as ~/Downloads/client-1-document-31 (2).pdf?") {
 		t.Fatalf("no confirmation:\n%s", d.view())
 	}
 	d.keys("n")
@@ -108,7 +110,7 @@ func TestDocumentSaveCopy(t *testing.T) {
 	}
 	d.keys("[ctrl+s]y")
 	top[clientScreen](t, d)
-	out := filepath.Join(home, "Downloads", "cv-anna-de-vries (2).pdf")
+	out := filepath.Join(home, "Downloads", "client-1-document-31 (2).pdf")
 	got, err := os.ReadFile(out)
 	if err != nil || string(got) != "inhoud van het cv" {
 		t.Fatalf("copy: %q, %v", got, err)
@@ -119,7 +121,7 @@ func TestDocumentSaveCopy(t *testing.T) {
 	if !slices.Contains(s.auditActions(), store.AuditExport) {
 		t.Error("export not logged")
 	}
-	if !strings.Contains(d.view(), "Unencrypted copy saved as ~/Downloads/cv-anna-de-vries (2).pdf") {
+	if !strings.Contains(d.view(), "Unencrypted copy saved as ~/Downloads/client-1-document-31 (2).pdf") {
 		t.Errorf("no notice:\n%s", d.view())
 	}
 }

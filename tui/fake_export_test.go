@@ -49,7 +49,7 @@ func (s *fakeStore) ExportDossier(_ context.Context, clientID int64, r dossierfi
 		return dossierfile.Result{}, store.ErrNoConsent
 	}
 	res := dossierfile.Result{Client: c, Sealing: r.Sealing(), Records: 4, Appointments: 2, Documents: 1}
-	name := "dossier-" + strings.ToLower(strings.ReplaceAll(c.Name(), " ", "-")) + "-2026-01-22.zip"
+	name := fmt.Sprintf("dossier-%d-%s-2026-01-22.zip", c.ID, dossierfile.Initials(c.FirstName, c.LastName))
 	if r.Sealing() != dossierfile.SealedNone {
 		name += ".age"
 	}

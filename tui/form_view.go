@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // formLabelWidth is the width of the label column of every form.
@@ -26,7 +28,9 @@ func viewField(st *Styles, f formField, focused bool, note string) []string {
 	var value string
 	switch {
 	case f.kind != fieldChoice:
-		value = f.input.View()
+		// The input drops control characters but shows a bidi override
+		// as it is; Styled escapes it and keeps the cursor's colours.
+		value = termsafe.Styled(f.input.View())
 	case focused:
 		value = st.Accent.Render("‹ ") + st.Text.Render(f.options[f.choice].label) + st.Accent.Render(" ›")
 	default:

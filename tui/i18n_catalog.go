@@ -137,6 +137,10 @@ var coreTexts = map[string]entry{
 	"problem.other":     {"Er ging iets onverwachts mis: %s", "Something unexpected went wrong: %s"},
 
 	// What the store refuses, per field.
+	"invalid.control":           {"Hier staat een stuurteken in (zoals een NUL-byte of een escape) dat nooit bedoeld is; typ de tekst opnieuw.", "This holds a control character (such as a NUL byte or an escape) that is never meant; type the text again."},
+	"invalid.too_long_chars":    {"Dit is langer dan %d tekens; maak het korter.", "This is longer than %d characters; make it shorter."},
+	"invalid.too_long_bytes":    {"Dit is langer dan %d KiB; maak het korter of voeg het toe als document.", "This is longer than %d KiB; make it shorter or add it as a document."},
+	"invalid.date_range":        {"Het jaar moet tussen 1900 en 2199 liggen.", "The year must be between 1900 and 2199."},
 	"invalid.name":              {"Vul een voornaam of achternaam in.", "Enter a first or last name."},
 	"invalid.status":            {"Kies een status.", "Choose a status."},
 	"invalid.referral":          {"Kies wie de cliënt heeft doorverwezen.", "Choose who referred the client."},

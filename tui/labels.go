@@ -110,5 +110,5 @@ func auditAction(t Text, action string) string {
 	case store.AuditPurge:
 		return t.T("audit.purge")
 	}
-	return action
+	return oneLine(action)
 }

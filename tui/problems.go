@@ -89,6 +89,17 @@ func problemText(t Text, p Problem) string {
 // fieldProblem is the sentence for a validation error: translated for the
 // fields the store names, else the store's own (English) text.
 func fieldProblem(t Text, ve *store.ValidationError) string {
+	switch ve.Code {
+	case store.CodeControl:
+		return t.T("invalid.control")
+	case store.CodeTooLong:
+		if ve.Limit <= store.MaxLine {
+			return t.Tf("invalid.too_long_chars", ve.Limit)
+		}
+		return t.Tf("invalid.too_long_bytes", ve.Limit>>10)
+	case store.CodeDateRange:
+		return t.T("invalid.date_range")
+	}
 	switch ve.Field {
 	case "name":
 		return t.T("invalid.name")

@@ -3,6 +3,8 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // promptMsg opens a yes/no question on the hint line.
@@ -41,6 +43,6 @@ func (p *prompt) answer(msg tea.KeyMsg, t Text) tea.Cmd {
 
 // view renders the question with its answers, "(j/N)" in Dutch.
 func (p *prompt) view(st *Styles) string {
-	return st.Warning.Render(p.question) + " " +
+	return st.Warning.Render(termsafe.Line(p.question)) + " " +
 		st.Key.Render("("+p.keys.Yes.Help().Key+"/"+"N"+")")
 }

@@ -214,7 +214,7 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	m.loaded, m.base = true, r
 	m.tab = tabOfKind(r.Kind)
 	t := m.env.text
-	m.set.set("title", oneLine(r.Title))
+	m.set.set("title", editLine(r.Title))
 	m.set.set("date", dateInput(t, r.Date))
 	m.set.set("kind", string(r.Kind))
 	if r.Special {
@@ -350,7 +350,7 @@ func (m recordEditor) save() (recordEditor, tea.Cmd) {
 func (m recordEditor) record(date time.Time) store.Record {
 	r := m.base
 	r.ID, r.ClientID = m.id, m.clientID
-	r.Title = oneLine(m.set.get("title"))
+	r.Title = editLine(m.set.get("title"))
 	r.Date = date
 	r.Kind = store.RecordKind(m.set.get("kind"))
 	r.Special = m.set.get("special") == "yes"

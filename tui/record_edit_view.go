@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // fieldLines are the editor's rows above the text: a blank line, then each
@@ -62,8 +64,10 @@ func (m recordEditor) View() string {
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := append(m.fieldLines(), m.rule())
+	// The text area drops control characters but shows a bidi override
+	// as it is; Styled escapes it and keeps the cursor's colours.
 	for _, l := range strings.Split(m.body.View(), "\n") {
-		lines = append(lines, "  "+l)
+		lines = append(lines, "  "+termsafe.Styled(l))
 	}
 	if m.problem != "" {
 		lines = append(lines, "  "+st.Danger.Render(m.problem))

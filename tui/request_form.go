@@ -162,8 +162,8 @@ func (m *requestForm) fill(r store.Request) {
 	if r.IdentityChecked {
 		m.set.set("identity", "yes")
 	}
-	m.set.set("identity_how", oneLine(r.IdentityHow))
-	m.set.set("notes", oneLine(r.Notes))
+	m.set.set("identity_how", editLine(r.IdentityHow))
+	m.set.set("notes", editLine(r.Notes))
 	m.sync()
 }
 

@@ -5,16 +5,41 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/caseload/caseload/termsafe"
 )
 
 // Helpers for text that comes from the caseload: record bodies, titles,
 // snippets and file names are shown as the coach typed them, but never
-// with control characters, which a pasted e-mail or an imported dossier
-// may hold and which a terminal would act on.
+// with a character a terminal would obey instead of show (a control
+// character, a bidi override), which a pasted e-mail or an imported
+// dossier may hold: those are shown escaped, as termsafe writes them.
 
-// plain removes control characters from s, keeping line breaks. A tab
-// becomes four spaces, the way the editor stores one.
+// plain is s made safe to show, keeping line breaks: see termsafe.Text.
+// A Windows line break (CR LF) is a line break; a tab becomes four
+// spaces, the way the editor stores one.
 func plain(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(termsafe.Text(s), "\t", "    ")
+}
+
+// oneLine is s on one line, made safe to show, line breaks as spaces.
+// For titles and names in lists.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(plain(s)), " ")
+}
+
+// editLine is s as a one-line form field starts with: control characters
+// dropped (a text field cannot hold them), line breaks as spaces. Unlike
+// oneLine it escapes nothing, so saving the form keeps the text as it
+// was; the field's view escapes what is left (see viewField).
+func editLine(s string) string {
+	return strings.Join(strings.Fields(stripControls(s)), " ")
+}
+
+// stripControls removes control characters from s, keeping line breaks.
+// A tab becomes four spaces.
+func stripControls(s string) string {
 	clean := true
 	for _, r := range s {
 		if r != '\n' && unicode.IsControl(r) {
@@ -39,12 +64,6 @@ func plain(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// oneLine is s on one line: control characters gone, line breaks as
-// spaces. For titles and names in lists.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(plain(s)), " ")
 }
 
 // firstLine is the first line of s that holds any text.

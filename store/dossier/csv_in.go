@@ -399,9 +399,13 @@ func (l *ClientList) client(line int, row map[string]string) (store.Client, erro
 		if err != nil || row[field] == "" {
 			return time.Time{}
 		}
-		var t time.Time
-		if t, err = parseListDate(row[field]); err != nil {
+		t, perr := parseListDate(row[field])
+		switch {
+		case perr != nil:
 			err = l.fail(line, l.column(field), tr(l.lang, "csv-bad-date", row[field]))
+		case t.IsZero() || store.CheckDate(field, t) != nil:
+			// Refused here: 0001-01-01 would otherwise pass as no date.
+			err = l.fail(line, l.column(field), tr(l.lang, "csv-date-range", row[field]))
 		}
 		return t
 	}
@@ -495,11 +499,26 @@ func (l *ClientList) validation(line int, err error) error {
 	}
 	field := map[string]string{"name": colFirst, "status": colStatus, "referral": colReferral,
 		"email": colEmail, "end": colEnd, "birth_date": colBirth, "rejected_on": colRejected,
-		"outcome": colOutcome, "uid": colID}[ve.Field]
-	if ve.Field == "name" {
+		"outcome": colOutcome, "uid": colID, "first_name": colFirst, "last_name": colLast,
+		"phone": colPhone, "address": colAddress, "referral_detail": colReferralDetail,
+		"representative": colRepresentative, "notes": colNotes, "start": colStart}[ve.Field]
+	if ve.Field == "last_name" {
+		if _, ok := l.headers[colLast]; !ok {
+			field = colInfix // the last name came from the infix alone, or from a full name
+		}
+	}
+	if ve.Field == "name" || ve.Field == "first_name" || ve.Field == "last_name" {
 		if _, ok := l.headers[colName]; ok {
 			field = colName
 		}
+	}
+	if ve.Field == "referral_detail" {
+		if _, ok := l.headers[colReferralDetail]; !ok {
+			field = colReferral
+		}
+	}
+	if p := problemText(l.lang, ve); p != "" {
+		return l.fail(line, l.column(field), p)
 	}
 	if ve.Field == "rejected_on" {
 		if _, ok := l.headers[colRejected]; !ok {

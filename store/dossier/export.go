@@ -121,16 +121,19 @@ func Prepare(ctx context.Context, s *store.Store, clientID int64, o Options) (*E
 // Client is the client being exported.
 func (e *Export) Client() store.Client { return e.d.Client }
 
-// FileName is the name of the export's file: dossier-<client>-<date>.zip,
-// with .age when it is sealed. The client part is the name, folded to
-// plain lowercase letters, so the coach can find the file to hand it
-// over; it is the client's id when the name has no such letters.
+// FileName is the name of the export's file:
+// dossier-<client number>-<initials>-<date>.zip, with .age when it is
+// sealed ("dossier-17-AO-2026-12-06.zip.age"). The name itself stays
+// inside: a file name is plaintext on every disk, sync folder, mail and
+// attachment list it passes, so it says no more than the coach needs to
+// find the file again.
 func (e *Export) FileName() string {
-	slug := Slug(e.d.Client.Name())
-	if slug == "" {
-		slug = fmt.Sprintf("client-%d", e.d.Client.ID)
+	c := e.d.Client
+	name := fmt.Sprintf("dossier-%d-", c.ID)
+	if in := Initials(c.FirstName, c.LastName); in != "" {
+		name += in + "-"
 	}
-	name := "dossier-" + slug + "-" + e.d.Today.Format(dateLayout) + ".zip"
+	name += e.d.Today.Format(dateLayout) + ".zip"
 	if e.o.Sealing != SealedNone {
 		name += ".age"
 	}

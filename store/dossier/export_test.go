@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"reflect"
@@ -42,8 +43,10 @@ func TestExportZipContents(t *testing.T) {
 	s, _ := newStore(t)
 	r := richClient(t, s)
 	data, e := exportZip(t, s, r.client.ID, Options{Lang: LangDutch})
-	if e.FileName() != "dossier-ozlem-yilmaz-de-boer-2026-03-02.zip.age" {
-		t.Errorf("file name %q", e.FileName())
+	// The name stays inside: number, initials and date only.
+	wantName := fmt.Sprintf("dossier-%d-OY-2026-03-02.zip.age", r.client.ID)
+	if e.FileName() != wantName {
+		t.Errorf("file name %q, want %q", e.FileName(), wantName)
 	}
 	files, names := unzip(t, data)
 	for _, want := range []string{entryReadme, entryHTML, entryJSON, entrySchema, entryClientsCSV,
@@ -77,7 +80,7 @@ func TestExportZipContents(t *testing.T) {
 	}
 
 	readme := string(files[entryReadme])
-	for _, s := range []string{"age -d", "dossier-ozlem-yilmaz-de-boer-2026-03-02.zip.age", "dossier.html",
+	for _, s := range []string{"age -d", wantName, "dossier.html",
 		"files/CV (2).pdf", "\r\n", "Coachpraktijk De Brug"} {
 		if !strings.Contains(readme, s) {
 			t.Errorf("README lacks %q", s)
@@ -435,6 +438,18 @@ func TestDocsDescribeEveryField(t *testing.T) {
 		}
 	}
 	walk("", reflect.TypeFor[Dossier]())
+}
+
+func TestInitials(t *testing.T) {
+	for _, tc := range []struct{ first, last, want string }{
+		{"Amina", "Oğuz", "AO"}, {"Anna", "de Vries", "AV"}, {"Özlem", "Yılmaz-de Boer", "OY"},
+		{"Fatima", "el Amrani", "FA"}, {"محمد", "Haddad", "H"}, {"", "jansen", "J"}, {"", "", ""},
+		{"\x1b]0;x", "Łódź", "L"},
+	} {
+		if got := Initials(tc.first, tc.last); got != tc.want {
+			t.Errorf("Initials(%q, %q) = %q, want %q", tc.first, tc.last, got, tc.want)
+		}
+	}
 }
 
 func TestSlugAndSafeNames(t *testing.T) {

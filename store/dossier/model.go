@@ -366,14 +366,24 @@ type FormatError struct {
 	// Field is the JSON path of the field (records[2].date), or "".
 	Field   string
 	Problem string
+	// ProblemNL is Problem in Dutch, where there is one.
+	ProblemNL string
 }
 
-func (e *FormatError) Error() string {
+func (e *FormatError) Error() string { return e.Text(LangEnglish) }
+
+// Text is the error in lang (LangDutch or LangEnglish): the entry, the
+// field and the problem.
+func (e *FormatError) Text(lang string) string {
+	problem := e.Problem
+	if lang == LangDutch && e.ProblemNL != "" {
+		problem = e.ProblemNL
+	}
 	switch {
 	case e.Entry == "":
-		return e.Problem
+		return problem
 	case e.Field == "":
-		return e.Entry + ": " + e.Problem
+		return e.Entry + ": " + problem
 	}
-	return fmt.Sprintf("%s: %s: %s", e.Entry, e.Field, e.Problem)
+	return fmt.Sprintf("%s: %s: %s", e.Entry, e.Field, problem)
 }

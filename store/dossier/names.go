@@ -42,6 +42,36 @@ func Slug(name string) string {
 	return s
 }
 
+// Initials are a client's initials as plain capital ASCII letters, for a
+// file name that lets the coach tell files apart without naming anyone:
+// "Amina", "Oğuz" gives "AO"; "Anna", "de Vries" gives "AV" (a Dutch
+// tussenvoegsel, written in lower case, is skipped). A part without a
+// Latin letter gives nothing.
+func Initials(first, last string) string {
+	initial := func(words []string) string {
+		for _, w := range words {
+			if r := []rune(w)[0]; unicode.IsUpper(r) || unicode.IsTitle(r) {
+				return initialOf(w)
+			}
+		}
+		if len(words) > 0 {
+			return initialOf(words[0])
+		}
+		return ""
+	}
+	return initial(strings.Fields(first)) + initial(strings.Fields(last))
+}
+
+// initialOf is the first letter of word, folded to a capital ASCII letter,
+// or "" when it has none.
+func initialOf(word string) string {
+	s := Slug(string([]rune(word)[0]))
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return ""
+	}
+	return strings.ToUpper(s[:1])
+}
+
 // foldExtra are the Latin letters that do not decompose to an ASCII one.
 var foldExtra = map[rune]string{
 	'ß': "ss", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'ı': "i", 'æ': "ae", 'Æ': "ae",

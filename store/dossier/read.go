@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/caseload/caseload/store"
 )
@@ -23,12 +22,19 @@ import (
 // is written anywhere: the caller hands the result to the store, which
 // imports it in one transaction.
 
-// Bounds on what Read takes in, so a crafted file cannot exhaust memory.
+// Bounds on what Read takes in, so a crafted file cannot exhaust memory:
+// each is checked against the zip's header before an entry is read, and
+// the read itself stops one byte past it whatever the header claimed.
+// dossier.json of 32 MiB is some 16,000 pages of one client's text (a
+// record holds at most store.MaxBody, 4 MiB); decoding it takes a few
+// times that in memory, where 256 MiB let a 150 MB note take 1.4 GB. A
+// document is at most 64 MiB (the screens add at most 50), all of them
+// together 1 GiB. See docs/design.md, "Bounds on input".
 const (
 	maxEntries     = 10_000
-	maxJSONSize    = 256 << 20
-	maxDocSize     = 512 << 20
-	maxImportTotal = 2 << 30
+	maxJSONSize    = 32 << 20
+	maxDocSize     = 64 << 20
+	maxImportTotal = 1 << 30
 )
 
 // Import is a dossier read from a file: dossier.json as it was, and the
@@ -137,20 +143,29 @@ type fields struct {
 	err *FormatError
 }
 
-func (f *fields) fail(path, problem string) {
+func (f *fields) fail(path, en, nl string) {
 	if f.err == nil {
-		f.err = &FormatError{Entry: entryJSON, Field: path, Problem: problem}
+		f.err = &FormatError{Entry: entryJSON, Field: path, Problem: en, ProblemNL: nl}
 	}
 }
 
-// date parses an optional date ("" is zero).
+// failKey fails with the catalogue's sentence key in both languages.
+func (f *fields) failKey(path, key string, args ...any) {
+	f.fail(path, tr(LangEnglish, key, args...), tr(LangDutch, key, args...))
+}
+
+// date parses an optional date ("" is zero). A year outside 1900–2199 is
+// refused here, before 0001-01-01 could pass for "no date".
 func (f *fields) date(path, s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
 	t, err := time.Parse(dateLayout, s)
-	if err != nil || !datePattern.MatchString(s) {
-		f.fail(path, "not a date (YYYY-MM-DD)")
+	switch {
+	case err != nil || !datePattern.MatchString(s):
+		f.failKey(path, "bad-date")
+	case store.CheckDate(path, t) != nil || t.IsZero():
+		f.failKey(path, "bad-year")
 	}
 	return t
 }
@@ -158,7 +173,7 @@ func (f *fields) date(path, s string) time.Time {
 // required parses a date that must be there.
 func (f *fields) required(path, s string) time.Time {
 	if s == "" {
-		f.fail(path, "missing")
+		f.failKey(path, "bad-missing")
 	}
 	return f.date(path, s)
 }
@@ -169,8 +184,11 @@ func (f *fields) moment(path, s string) time.Time {
 		return time.Time{}
 	}
 	t, err := time.Parse(momentLayout, s)
-	if err != nil || !momentPattern.MatchString(s) {
-		f.fail(path, "not a date and time (YYYY-MM-DDThh:mm:ss)")
+	switch {
+	case err != nil || !momentPattern.MatchString(s):
+		f.failKey(path, "bad-moment")
+	case store.CheckDate(path, t) != nil || t.IsZero():
+		f.failKey(path, "bad-year")
 	}
 	return t
 }
@@ -182,17 +200,30 @@ func (f *fields) oneOf(path, s string, allowed ...string) string {
 			return s
 		}
 	}
-	f.fail(path, fmt.Sprintf("%q is not one of %s", s, strings.Join(allowed, ", ")))
+	f.failKey(path, "bad-one-of", s, strings.Join(allowed, ", "))
 	return s
 }
 
-// text checks a string is UTF-8 without NUL bytes, which SQLite and the
-// screens would mangle.
-func (f *fields) text(path, s string) string {
-	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
-		f.fail(path, "not valid text")
-	}
+// line checks a one-line text field with the store's own rule (see
+// store.CheckLine): no control character or bidi override, at most limit
+// characters.
+func (f *fields) line(path, s string, limit int) string {
+	f.check(store.CheckLine(path, s, limit))
 	return s
+}
+
+// text checks a text of several lines (see store.CheckText): UTF-8, no
+// control character but tab and line breaks, at most limit bytes.
+func (f *fields) text(path, s string, limit int) string {
+	f.check(store.CheckText(path, s, limit))
+	return s
+}
+
+func (f *fields) check(err error) {
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		f.fail(ve.Field, problemText(LangEnglish, ve), problemText(LangDutch, ve))
+	}
 }
 
 var recordKinds = []string{"intake", "plan", "evaluation", "note", "cv", "letter", "email", "other"}
@@ -205,15 +236,18 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 	var b store.ClientBundle
 	c := d.Client
 	if !uidPattern.MatchString(c.ID) {
-		f.fail("client.id", "not a caseload client id")
+		f.fail("client.id", "not a caseload client id", "geen cliëntnummer van caseload")
 	}
-	for _, x := range []struct{ path, s string }{{"client.first_name", c.FirstName},
-		{"client.last_name", c.LastName}, {"client.email", c.Email}, {"client.phone", c.Phone},
-		{"client.address", c.Address}, {"client.referral_detail", c.ReferralDetail},
+	f.line("client.first_name", c.FirstName, store.MaxName)
+	f.line("client.last_name", c.LastName, store.MaxName)
+	for _, x := range []struct{ path, s string }{{"client.email", c.Email}, {"client.phone", c.Phone},
+		{"client.referral_detail", c.ReferralDetail},
 		{"client.representative", c.Representative}, {"client.restricted_reason", c.RestrictedReason},
-		{"client.hold_reason", c.HoldReason}, {"client.notes", c.Notes}} {
-		f.text(x.path, x.s)
+		{"client.hold_reason", c.HoldReason}} {
+		f.line(x.path, x.s, store.MaxLine)
 	}
+	f.text("client.address", c.Address, store.MaxNotes)
+	f.text("client.notes", c.Notes, store.MaxNotes)
 	outcome := c.Outcome
 	if outcome != "" {
 		f.oneOf("client.outcome", outcome, "education", "work", "other", "dropped_out")
@@ -235,7 +269,7 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 		p := fmt.Sprintf("records[%d].", i)
 		b.Records = append(b.Records, store.Record{
 			Kind:  store.RecordKind(f.oneOf(p+"kind", r.Kind, recordKinds...)),
-			Title: f.text(p+"title", r.Title), Body: f.text(p+"body", r.Body),
+			Title: f.line(p+"title", r.Title, store.MaxLine), Body: f.text(p+"body", r.Body, store.MaxBody),
 			Date: f.required(p+"date", r.Date), Special: r.SpecialCategory,
 			Created: f.moment(p+"created", r.Created), Updated: f.moment(p+"updated", r.Updated),
 		})
@@ -248,11 +282,11 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 		}
 		start := f.moment(p+"start", a.Start)
 		if a.Start == "" {
-			f.fail(p+"start", "missing")
+			f.failKey(p+"start", "bad-missing")
 		}
 		b.Appointments = append(b.Appointments, store.Appointment{
-			Start: start, Minutes: a.Minutes, Place: f.text(p+"place", a.Place), Attendance: store.Attendance(att),
-			Reason: f.text(p+"reason", a.Reason), Notes: f.text(p+"notes", a.Notes),
+			Start: start, Minutes: a.Minutes, Place: f.line(p+"place", a.Place, store.MaxLine), Attendance: store.Attendance(att),
+			Reason: f.line(p+"reason", a.Reason, store.MaxLine), Notes: f.text(p+"notes", a.Notes, store.MaxNotes),
 			Created: f.moment(p+"created", a.Created), Updated: f.moment(p+"updated", a.Updated),
 		})
 	}
@@ -264,9 +298,9 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 	for i, doc := range d.Documents {
 		p := fmt.Sprintf("documents[%d].", i)
 		kind := f.oneOf(p+"kind", doc.Kind, recordKinds...)
-		f.text(p+"name", doc.Name)
+		f.line(p+"name", doc.Name, store.MaxLine)
 		if !shaPattern.MatchString(doc.SHA256) {
-			f.fail(p+"sha256", "not a SHA-256 hash")
+			f.fail(p+"sha256", "not a SHA-256 hash", "geen SHA-256-hash")
 		}
 		added := f.moment(p+"added", doc.Added)
 		if f.err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/caseload/caseload/store"
 )
 
 // The report and the README are written in the coach's language. Every
@@ -238,6 +240,15 @@ var catalogue = map[string]text{
 	"rstatus-refused":            {"afgewezen", "refused"},
 
 	// Reading a client list.
+	"bad-control":          {"bevat een stuurteken (zoals een NUL-byte of een escape), dat hier nooit bedoeld is", "holds a control character (such as a NUL byte or an escape), which is never meant here"},
+	"bad-too-long-chars":   {"is langer dan %d tekens", "is longer than %d characters"},
+	"bad-too-long-bytes":   {"is langer dan %d bytes", "is longer than %d bytes"},
+	"bad-year":             {"het jaar moet tussen 1900 en 2199 liggen", "the year must be between 1900 and 2199"},
+	"bad-date":             {"geen datum (JJJJ-MM-DD)", "not a date (YYYY-MM-DD)"},
+	"bad-moment":           {"geen datum en tijd (JJJJ-MM-DDTuu:mm:ss)", "not a date and time (YYYY-MM-DDThh:mm:ss)"},
+	"bad-missing":          {"ontbreekt", "missing"},
+	"bad-one-of":           {"%q is niet een van %s", "%q is not one of %s"},
+	"csv-date-range":       {"%q: het jaar moet tussen 1900 en 2199 liggen", "%q: the year must be between 1900 and 2199"},
 	"csv-unreadable":       {"het bestand kan niet worden gelezen", "the file cannot be read"},
 	"csv-too-large":        {"het bestand is te groot voor een lijst met cliënten", "the file is too large for a client list"},
 	"csv-not-utf8":         {"dit is geen UTF-8-tekst; sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'", "this is not UTF-8 text; in Excel, save it as 'CSV UTF-8 (Comma delimited)'"},
@@ -266,6 +277,24 @@ var catalogue = map[string]text{
 
 // tr returns the text for key in lang, formatted with args. A missing key
 // shows itself rather than vanishing from the report.
+// problemText is the sentence, in lang, for a problem the store's
+// Validate names by code (store.CodeControl and the like), or "" for
+// a problem without a code.
+func problemText(lang string, ve *store.ValidationError) string {
+	switch ve.Code {
+	case store.CodeControl:
+		return tr(lang, "bad-control")
+	case store.CodeTooLong:
+		if ve.Limit == store.MaxName || ve.Limit == store.MaxLine {
+			return tr(lang, "bad-too-long-chars", ve.Limit)
+		}
+		return tr(lang, "bad-too-long-bytes", ve.Limit)
+	case store.CodeDateRange:
+		return tr(lang, "bad-year")
+	}
+	return ""
+}
+
 func tr(lang, key string, args ...any) string {
 	t, ok := catalogue[key]
 	if !ok {
