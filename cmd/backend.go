@@ -16,22 +16,27 @@ type backend struct{ e *env }
 func (b backend) VaultExists() (bool, error) { return crypt.Exists(b.e.vaultDir) }
 
 // Create makes a new vault and returns its recovery key.
-func (b backend) Create(passphrase string) (string, tui.Store, error) {
-	s, recovery, err := b.e.create(context.Background(), passphrase)
+func (b backend) Create(passphrase []byte) (string, tui.Store, error) {
+	s, recovery, err := b.e.createSecret(context.Background(), passphrase)
 	if err != nil {
 		return "", nil, err
 	}
 	return recovery, s, nil
 }
 
-// Unlock opens the vault.
-func (b backend) Unlock(passphrase string) (tui.Store, error) {
-	s, err := b.e.open(context.Background(), passphrase)
+// Unlock opens the vault; a security key's plugin talks through keys.
+func (b backend) Unlock(passphrase []byte, keys tui.KeyUI) (tui.Store, error) {
+	e := *b.e
+	e.keyUI = keys
+	s, err := e.openSecret(context.Background(), passphrase)
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
 }
+
+// SuggestPassphrase offers six random words.
+func (b backend) SuggestPassphrase() string { return suggestPassphrase() }
 
 // VaultDir is where the vault lives.
 func (b backend) VaultDir() string { return b.e.vaultDir }
@@ -52,6 +57,16 @@ func (b backend) Classify(err error) tui.Problem {
 		return tui.ProblemIdentityDamaged
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
 		return tui.ProblemDamaged
+	case errors.Is(err, crypt.ErrKeyPluginMissing):
+		return tui.ProblemKeyPluginMissing
+	case errors.Is(err, crypt.ErrKeyAbsent):
+		return tui.ProblemKeyAbsent
+	case errors.Is(err, crypt.ErrWrongKey):
+		return tui.ProblemWrongKey
+	case errors.Is(err, crypt.ErrKeyTimeout):
+		return tui.ProblemKeyTimeout
+	case errors.Is(err, crypt.ErrKeyPluginFailed):
+		return tui.ProblemKeyFailed
 	case errors.Is(err, crypt.ErrNotVault), errors.Is(err, crypt.ErrNoVault):
 		return tui.ProblemNotVault
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
@@ -97,3 +112,35 @@ func (s *session) Backups() (tui.BackupInfo, error) {
 
 // DropBackups deletes every older version in backups/.
 func (s *session) DropBackups() (int, error) { return s.vault.DropBackups() }
+
+// SecurityKeys describes the security keys bound to the vault, one line
+// each (plugin and the start of its recipient), for the settings screen.
+func (s *session) SecurityKeys() []string {
+	var out []string
+	for _, k := range s.vault.SecurityKeys() {
+		id := k.Recipient
+		if id == "" {
+			id = k.Identity
+		}
+		if len(id) > 32 {
+			id = id[:32] + "…"
+		}
+		out = append(out, k.Plugin+"  "+id)
+	}
+	return out
+}
+
+// AddSecurityKey binds the security key the coach pasted (its age1…
+// recipient, or what its plugin printed) after checking the passphrase
+// and the keys bound so far; ui talks with the plugins meanwhile.
+func (s *session) AddSecurityKey(passphrase []byte, key string, ui tui.KeyUI) error {
+	k, err := crypt.ParseSecurityKey(key)
+	if err != nil {
+		return &store.ValidationError{Field: "security_key", Problem: err.Error()}
+	}
+	err = s.vault.AddSecurityKey(passphrase, k, ui)
+	if errors.Is(err, crypt.ErrKeyBound) {
+		return &store.ValidationError{Field: "security_key_bound", Problem: err.Error()}
+	}
+	return err
+}

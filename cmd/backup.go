@@ -42,6 +42,7 @@ func runBackup(e *env, out string) error {
 	if err != nil {
 		return err
 	}
+	defer clear(p)
 	path := out
 	if path == "" {
 		if path, err = e.backupPath(); err != nil {
@@ -193,13 +194,14 @@ func runRestore(e *env, o restoreOptions, file string) error {
 		}
 		open = func() (*crypt.Staged, error) {
 			return crypt.RestoreArchiveRecovery(file, e.vaultDir, key,
-				func() (string, error) { return e.newPassphrase(o.newFile) }, o.force, e.cryptOptions())
+				func() ([]byte, error) { return e.newPassphrase(o.newFile) }, o.force, e.cryptOptions())
 		}
 	} else {
 		p, err := e.passphrase()
 		if err != nil {
 			return err
 		}
+		defer clear(p)
 		open = func() (*crypt.Staged, error) {
 			return crypt.RestoreArchive(file, e.vaultDir, p, o.force, e.cryptOptions())
 		}

@@ -98,7 +98,7 @@ func TestBackupWhileTheAppDeletesADocument(t *testing.T) {
 	tv := newDocVault(t)
 	ctx := context.Background()
 	e := tv.env(nil, nil)
-	snap, err := e.lookWith(ctx, filesPass)
+	snap, err := e.lookWith(ctx, []byte(filesPass))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,8 +23,9 @@ func runInit(e *env) error {
 	if err != nil {
 		return err
 	}
+	defer clear(p)
 	fmt.Fprintln(e.stderr, e.t("Creating the vault keys…", "De sleutels van de kluis worden gemaakt…"))
-	s, recovery, err := e.create(context.Background(), p)
+	s, recovery, err := e.createSecret(context.Background(), p)
 	if err != nil {
 		return err
 	}
@@ -164,21 +165,49 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-func runPasswd(e *env, newFile string) error {
+// passwd changes the passphrase, or (given keys to add or remove) the
+// security keys bound to the vault under the same passphrase, or lists
+// them.
+func (e *env) passwd(newFile string, add []crypt.SecurityKey, remove string, list bool) error {
 	old, err := e.passphrase()
 	if err != nil {
 		return err
 	}
-	v, _, err := crypt.Open(e.vaultDir, old, e.cryptOptions())
+	defer clear(old)
+	v, image, err := crypt.Open(e.vaultDir, old, e.cryptOptions())
 	if err != nil {
 		return err
 	}
+	clear(image)
 	defer v.Close()
+	if list {
+		e.printKeys(v.SecurityKeys())
+		return nil
+	}
+	if len(add) > 0 || remove != "" {
+		keys, err := keysAfter(v.SecurityKeys(), add, remove)
+		if err != nil {
+			return err
+		}
+		pass := old
+		if newFile != "" {
+			if pass, err = e.newPassphrase(newFile); err != nil {
+				return err
+			}
+			defer clear(pass)
+		}
+		if err := v.Rekey(pass, keys); err != nil {
+			return err
+		}
+		e.printKeys(keys)
+		return nil
+	}
 	p, err := e.newPassphrase(newFile)
 	if err != nil {
 		return err
 	}
-	if err := v.SetPassphrase(p); err != nil {
+	defer clear(p)
+	if err := v.Rekey(p, v.SecurityKeys()); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.t("Passphrase changed. The recovery key stays the same.",
@@ -186,7 +215,33 @@ func runPasswd(e *env, newFile string) error {
 	return nil
 }
 
-func runRecover(e *env, keyFile, newFile string) error {
+// printKeys says which security keys the vault needs now.
+func (e *env) printKeys(keys []crypt.SecurityKey) {
+	if len(keys) == 0 {
+		fmt.Fprintln(e.stdout, e.t("The vault opens with the passphrase alone (no security key).",
+			"De kluis opent met alleen de wachtwoordzin (geen beveiligingssleutel)."))
+		return
+	}
+	fmt.Fprintln(e.stdout, e.t("The vault opens with the passphrase and one of these security keys:",
+		"De kluis opent met de wachtwoordzin en een van deze beveiligingssleutels:"))
+	for i, k := range keys {
+		id := k.Recipient
+		if id == "" {
+			id = k.Identity
+		}
+		if len(id) > 40 {
+			id = id[:40] + "…"
+		}
+		fmt.Fprintf(e.stdout, "  %d. %s  %s\n", i+1, safeText(k.Plugin), safeText(id))
+	}
+	fmt.Fprintln(e.stdout, e.t("The recovery key still opens the vault alone: keep it off this laptop.",
+		"De herstelsleutel opent de kluis nog steeds alleen: bewaar hem buiten deze laptop."))
+}
+
+// recover opens the vault with the recovery key, checked before anything
+// else is asked, seals it under a new passphrase, and binds the new
+// security keys, if any.
+func (e *env) recover(keyFile, newFile string, add []crypt.SecurityKey) error {
 	var key string
 	var err error
 	if keyFile != "" {
@@ -197,16 +252,27 @@ func runRecover(e *env, keyFile, newFile string) error {
 	if err != nil {
 		return err
 	}
+	if err := crypt.CheckRecoveryKey(e.vaultDir, key); err != nil {
+		return err
+	}
 	p, err := e.newPassphrase(newFile)
 	if err != nil {
 		return err
 	}
-	v, _, err := crypt.Recover(e.vaultDir, strings.TrimSpace(key), p, e.cryptOptions())
+	defer clear(p)
+	v, image, err := crypt.Recover(e.vaultDir, strings.TrimSpace(key), p, e.cryptOptions())
 	if err != nil {
 		return err
 	}
+	clear(image)
 	defer v.Close()
 	fmt.Fprintln(e.stdout, e.t("The vault is open again with the new passphrase. The recovery key stays valid.",
 		"De kluis opent weer met de nieuwe wachtwoordzin. De herstelsleutel blijft geldig."))
+	if len(add) > 0 {
+		if err := v.Rekey(p, add); err != nil {
+			return err
+		}
+		e.printKeys(add)
+	}
 	return nil
 }

@@ -16,6 +16,12 @@ import (
 // what they can do about it. Internals stay out of the sentence unless no
 // known cause matches.
 func (e *env) explain(err error) (msg, hint string) {
+	if msg, hint, ok := e.explainRestore(err); ok {
+		return msg, hint
+	}
+	if msg, hint, ok := e.explainKeys(err); ok {
+		return msg, hint
+	}
 	dir := e.vaultDir
 	var ve *store.ValidationError
 	var ambiguous *ambiguousError
@@ -25,29 +31,15 @@ func (e *env) explain(err error) (msg, hint string) {
 	var importErr *store.ImportError
 	var fe *crypt.FileError
 	var docs *documentsError
+	if msg, hint, ok := e.explainPaper(err); ok {
+		return msg, hint
+	}
+	if msg, hint, ok := e.explainMoney(err); ok {
+		return msg, hint
+	}
 	switch {
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
-	case errors.Is(err, errRestoreTarget):
-		return e.t("the folder to restore to is not empty: ", "de map om in terug te zetten is niet leeg: ") + dir,
-			e.t("nothing was restored; name an empty or new folder with --vault, or add --force to move what is there aside (it is kept beside it, not deleted)",
-				"er is niets teruggezet; noem met --vault een lege of nieuwe map, of voeg --force toe om wat er staat opzij te zetten (het blijft ernaast bewaard, niet gewist)")
-	case errors.Is(err, errBackupPassphrase):
-		return e.t("the passphrase does not open this backup", "de wachtwoordzin opent deze back-up niet"),
-			e.t("nothing was restored; a backup opens with the passphrase the vault had when the backup was made, or with the recovery key: --recovery-file FILE",
-				"er is niets teruggezet; een back-up opent met de wachtwoordzin die de kluis had toen de back-up werd gemaakt, of met de herstelsleutel: --recovery-file FILE")
-	case errors.Is(err, errBackupRecoveryKey):
-		return e.t("the recovery key does not open this backup", "de herstelsleutel opent deze back-up niet"),
-			e.t("nothing was restored; use the whole key shown when the vault was created (it starts with AGE-SECRET-KEY-PQ-1), on one line in the file",
-				"er is niets teruggezet; gebruik de hele sleutel die bij het maken van de kluis werd getoond (hij begint met AGE-SECRET-KEY-PQ-1), op één regel in het bestand")
-	case errors.Is(err, errBackupDamaged) && errors.Is(err, crypt.ErrNotBackup):
-		return e.t("that file is not a caseload backup", "dat bestand is geen back-up van caseload"),
-			e.t("nothing was restored; name a file made by 'caseload backup' (caseload-backup-….tar)",
-				"er is niets teruggezet; noem een bestand van 'caseload backup' (caseload-backup-….tar)")
-	case errors.Is(err, errBackupDamaged):
-		return e.t("the backup file is damaged or incomplete", "het back-upbestand is beschadigd of onvolledig"),
-			e.t("nothing was restored and the vault folder is as it was; use another backup (an earlier one, or a copy on another disk)",
-				"er is niets teruggezet en de map van de kluis is zoals hij was; gebruik een andere back-up (een eerdere, of een kopie op een andere schijf)")
 	case errors.Is(err, errDossierDamaged):
 		return e.t("the dossier file is damaged or incomplete", "het dossierbestand is beschadigd of onvolledig"),
 			e.t("nothing was imported; ask for the file again", "er is niets ingelezen; vraag het bestand opnieuw op")
@@ -309,4 +301,33 @@ func (e *env) fieldProblem(ve *store.ValidationError) string {
 		return e.t("the year must be between 1900 and 2199", "het jaar moet tussen 1900 en 2199 liggen")
 	}
 	return ve.Problem
+}
+
+// explainRestore is explain for restore's refusals: they wrap the same
+// errors as the vault's own (a wrong passphrase, a damaged file), which
+// must not be explained as the vault's.
+func (e *env) explainRestore(err error) (msg, hint string, ok bool) {
+	switch {
+	case errors.Is(err, errRestoreTarget):
+		return e.t("the folder to restore to is not empty: ", "de map om in terug te zetten is niet leeg: ") + e.vaultDir,
+			e.t("nothing was restored; name an empty or new folder with --vault, or add --force to move what is there aside (it is kept beside it, not deleted)",
+				"er is niets teruggezet; noem met --vault een lege of nieuwe map, of voeg --force toe om wat er staat opzij te zetten (het blijft ernaast bewaard, niet gewist)"), true
+	case errors.Is(err, errBackupPassphrase):
+		return e.t("the passphrase does not open this backup", "de wachtwoordzin opent deze back-up niet"),
+			e.t("nothing was restored; a backup opens with the passphrase the vault had when the backup was made, or with the recovery key: --recovery-file FILE",
+				"er is niets teruggezet; een back-up opent met de wachtwoordzin die de kluis had toen de back-up werd gemaakt, of met de herstelsleutel: --recovery-file FILE"), true
+	case errors.Is(err, errBackupRecoveryKey):
+		return e.t("the recovery key does not open this backup", "de herstelsleutel opent deze back-up niet"),
+			e.t("nothing was restored; use the whole key shown when the vault was created (it starts with AGE-SECRET-KEY-PQ-1), on one line in the file",
+				"er is niets teruggezet; gebruik de hele sleutel die bij het maken van de kluis werd getoond (hij begint met AGE-SECRET-KEY-PQ-1), op één regel in het bestand"), true
+	case errors.Is(err, errBackupDamaged) && errors.Is(err, crypt.ErrNotBackup):
+		return e.t("that file is not a caseload backup", "dat bestand is geen back-up van caseload"),
+			e.t("nothing was restored; name a file made by 'caseload backup' (caseload-backup-….tar)",
+				"er is niets teruggezet; noem een bestand van 'caseload backup' (caseload-backup-….tar)"), true
+	case errors.Is(err, errBackupDamaged):
+		return e.t("the backup file is damaged or incomplete", "het back-upbestand is beschadigd of onvolledig"),
+			e.t("nothing was restored and the vault folder is as it was; use another backup (an earlier one, or a copy on another disk)",
+				"er is niets teruggezet en de map van de kluis is zoals hij was; gebruik een andere back-up (een eerdere, of een kopie op een andere schijf)"), true
+	}
+	return "", "", false
 }

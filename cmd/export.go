@@ -66,7 +66,7 @@ func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossie
 		return dossier.Result{}, err
 	}
 	if r.Sealing() == dossier.SealedPassphrase {
-		key.Passphrase = crypt.NewExportPassphrase()
+		key.Passphrase = crypt.NewExportPassphraseIn(r.Lang)
 	}
 	dir, name, free := r.Dir, e.FileName(), true
 	if dir == "" {

@@ -112,7 +112,7 @@ func (tv *docVault) env(out, errs *bytes.Buffer) *env {
 		},
 		clock:      time.Now,
 		tty:        func() bool { return false },
-		readSecret: func() (string, error) { return "", errNoTerminal },
+		readSecret: func() ([]byte, error) { return nil, errNoTerminal },
 		workFactor: 1,
 		vaultDir:   tv.dir,
 	}
@@ -395,14 +395,14 @@ func TestScreensHintPerDamagedFile(t *testing.T) {
 	tv := newDocVault(t)
 	b := backend{tv.env(nil, nil)}
 	flipByte(t, tv.path("identity.age"))
-	if _, err := b.Unlock(filesPass); b.Classify(err) != tui.ProblemIdentityDamaged {
+	if _, err := b.Unlock([]byte(filesPass), nil); b.Classify(err) != tui.ProblemIdentityDamaged {
 		t.Errorf("damaged identity.age: %v is problem %d", err, b.Classify(err))
 	}
 
 	tv = newDocVault(t)
 	b = backend{tv.env(nil, nil)}
 	flipByte(t, tv.path("files/"+tv.docs["cv-Noor.pdf"]+".age"))
-	s, err := b.Unlock(filesPass)
+	s, err := b.Unlock([]byte(filesPass), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -175,6 +175,10 @@ func hostileArgs(dir string) map[string][][]string {
 		"help":       {{"help"}, {"help", "export"}, {"help", hostile}, {hostile}},
 		"import": {{"import", csv, "--dry-run"}, {"import", csv}, {"import", filepath.Join(dir, hostile+".csv")},
 			{"import", filepath.Join(dir, "a.zip"), "--dry-run"}},
+		"print": {{"print", "--list"}, {"print", "1", "plan", "--plain", "--yes", "--out", filepath.Join(dir, "plan.pdf")},
+			{"print", hostile, "plan"}, {"print", "1", hostile}},
+		"invoice": {{"invoice", "list"}, {"invoice", "funders"}, {"invoice", "show", hostile},
+			{"invoice", "books", "--plain", "--yes", "--out", filepath.Join(dir, "books.csv")}},
 		"demo": nil, // opens the TUI, which has its own test (tui's TestHostileText…)
 	}
 }

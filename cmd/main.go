@@ -23,6 +23,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/termsafe"
 	"github.com/caseload/caseload/tui"
 )
@@ -45,9 +46,14 @@ type env struct {
 	// tty reports whether the passphrase can be asked on a terminal.
 	tty func() bool
 	// readSecret reads a line from the terminal without echo.
-	readSecret func() (string, error)
+	readSecret func() ([]byte, error)
 	// workFactor is scrypt's; 0 means crypt's default. Tests lower it.
 	workFactor int
+	// keyTimeout is how long a security key may take to answer; 0 means
+	// crypt's default. Tests lower it.
+	keyTimeout time.Duration
+	// keyUI answers a security key's plugin; nil means the terminal.
+	keyUI crypt.KeyPrompter
 
 	// Set by the global flags.
 	vaultDir  string
@@ -65,16 +71,13 @@ type env struct {
 func Main(args []string) int {
 	disableCoreDumps()
 	return run(args, &env{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		getenv: os.Getenv,
-		clock:  time.Now,
-		tty:    func() bool { return term.IsTerminal(int(os.Stdin.Fd())) },
-		readSecret: func() (string, error) {
-			b, err := term.ReadPassword(int(os.Stdin.Fd()))
-			return string(b), err
-		},
+		stdin:      os.Stdin,
+		stdout:     os.Stdout,
+		stderr:     os.Stderr,
+		getenv:     os.Getenv,
+		clock:      time.Now,
+		tty:        func() bool { return term.IsTerminal(int(os.Stdin.Fd())) },
+		readSecret: func() ([]byte, error) { return term.ReadPassword(int(os.Stdin.Fd())) },
 	})
 }
 
@@ -168,7 +171,9 @@ func newRootCmd(e *env) *cobra.Command {
 		newBackupCmd(e),
 		newRestoreCmd(e),
 		newExportCmd(e),
+		newPrintCmd(e),
 		newImportCmd(e),
+		newInvoiceCmd(e),
 		newDemoCmd(e),
 		newVersionCmd(e),
 		newCompletionCmd(e),

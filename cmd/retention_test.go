@@ -61,7 +61,7 @@ func (v *testVault) run(t *testing.T, args ...string) (stdout, stderr string, co
 		clock:      func() time.Time { return v.now },
 		workFactor: testWorkFactor,
 		tty:        func() bool { return false },
-		readSecret: func() (string, error) { return "", errNoTerminal },
+		readSecret: func() ([]byte, error) { return nil, errNoTerminal },
 	}
 	code = run(append([]string{"--vault", v.dir, "--passphrase-file", v.passFile}, args...), e)
 	return out.String(), errs.String(), code

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/caseload/caseload/internal/fakekey"
 )
 
 // testWorkFactor keeps scrypt fast in tests; the real default is 18.
@@ -20,10 +22,12 @@ func TestMain(m *testing.M) {
 				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 				getenv: os.Getenv, clock: time.Now, workFactor: testWorkFactor,
 				tty:        func() bool { return false },
-				readSecret: func() (string, error) { return "", errNoTerminal },
+				readSecret: func() ([]byte, error) { return nil, errNoTerminal },
 			}
 			os.Exit(run(os.Args[1:], e))
 		},
+		// A security key's plugin, speaking age's plugin protocol.
+		"age-plugin-" + fakekey.Name: func() { os.Exit(fakekey.Main()) },
 	})
 }
 
@@ -44,6 +48,13 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("no recovery key in stdout")
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(key+"\n"), 0o600))
+			},
+			// newkey DEVICE OUT: make a security key's device file and
+			// write its recipient to OUT.
+			"newkey": func(ts *testscript.TestScript, neg bool, args []string) {
+				rec, err := fakekey.NewDevice(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(rec+"\n"), 0o600))
 			},
 			// filesize FILE N: the file has exactly N bytes (or not, with !).
 			"sameas": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -36,6 +36,7 @@ func runTUIHint(e *env, hint string) error {
 // tea.SetWindowTitle command would race the drawing.
 func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
 	p := tea.NewProgram(m, opts...)
+	//lint:ignore SA1019 the command races the renderer (see above); the method writes before it starts.
 	p.SetWindowTitle(tui.WindowTitle)
 	return p
 }

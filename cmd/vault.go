@@ -34,7 +34,7 @@ func (s *session) Close() error {
 }
 
 func (e *env) cryptOptions() *crypt.Options {
-	return &crypt.Options{WorkFactor: e.workFactor}
+	return &crypt.Options{WorkFactor: e.workFactor, Keys: e.keyPrompter(), KeyTimeout: e.keyTimeout}
 }
 
 func (e *env) storeOptions(v *crypt.Vault) store.Options {
@@ -43,6 +43,11 @@ func (e *env) storeOptions(v *crypt.Vault) store.Options {
 
 // open unlocks the vault with the given passphrase and loads the caseload.
 func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
+	return e.openSecret(ctx, []byte(passphrase))
+}
+
+// openSecret is open for a passphrase the caller wipes.
+func (e *env) openSecret(ctx context.Context, passphrase []byte) (*session, error) {
 	v, buf, err := e.decrypt(passphrase)
 	if err != nil {
 		return nil, err
@@ -53,13 +58,13 @@ func (e *env) open(ctx context.Context, passphrase string) (*session, error) {
 // decrypt opens the vault and decrypts vault.age straight into the memory
 // the database will live in: one image-sized buffer from the disk to the
 // store. The buffer is nil for a vault never sealed.
-func (e *env) decrypt(passphrase string) (*crypt.Vault, *store.ImageBuffer, error) {
-	return e.decryptWith(crypt.Open, passphrase)
+func (e *env) decrypt(passphrase []byte) (*crypt.Vault, *store.ImageBuffer, error) {
+	return e.decryptWith(crypt.Open[[]byte], passphrase)
 }
 
 // decryptWith is decrypt with crypt.Open or crypt.OpenSnapshot.
-func (e *env) decryptWith(open func(string, string, *crypt.Options) (*crypt.Vault, []byte, error),
-	passphrase string) (*crypt.Vault, *store.ImageBuffer, error) {
+func (e *env) decryptWith(open func(string, []byte, *crypt.Options) (*crypt.Vault, []byte, error),
+	passphrase []byte) (*crypt.Vault, *store.ImageBuffer, error) {
 	var buf *store.ImageBuffer
 	o := e.cryptOptions()
 	o.ImageMemory = func(n int64) ([]byte, error) {
@@ -97,6 +102,11 @@ func (e *env) load(ctx context.Context, v *crypt.Vault, buf *store.ImageBuffer) 
 // create makes a new vault with an empty caseload and returns the
 // recovery key, to be shown once.
 func (e *env) create(ctx context.Context, passphrase string) (*session, string, error) {
+	return e.createSecret(ctx, []byte(passphrase))
+}
+
+// createSecret is create for a passphrase the caller wipes.
+func (e *env) createSecret(ctx context.Context, passphrase []byte) (*session, string, error) {
 	v, recovery, err := crypt.Create(e.vaultDir, passphrase, e.cryptOptions())
 	if err != nil {
 		return nil, "", err
@@ -132,12 +142,13 @@ func (e *env) look(ctx context.Context) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer clear(p)
 	return e.lookWith(ctx, p)
 }
 
 // lookWith is look with the passphrase given.
-func (e *env) lookWith(ctx context.Context, p string) (*session, error) {
-	v, buf, err := e.decryptWith(crypt.OpenSnapshot, p)
+func (e *env) lookWith(ctx context.Context, p []byte) (*session, error) {
+	v, buf, err := e.decryptWith(crypt.OpenSnapshot[[]byte], p)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +175,8 @@ func (e *env) openAsked(ctx context.Context) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := e.open(ctx, p)
+	defer clear(p)
+	s, err := e.openSecret(ctx, p)
 	if err != nil {
 		return nil, err
 	}

@@ -305,7 +305,7 @@ type Staged struct {
 // Errors: ErrVaultExists (dir holds files, without force), ErrNotBackup,
 // ErrDamaged (the archive fails authentication or is cut short, inside a
 // *FileError naming the backup), ErrWrongPassphrase, and Open's.
-func RestoreArchive(path, dir, passphrase string, force bool, o *Options) (*Staged, error) {
+func RestoreArchive[P Passphrase](path, dir string, passphrase P, force bool, o *Options) (*Staged, error) {
 	dir = filepath.Clean(dir)
 	if err := checkTarget(dir, force); err != nil {
 		return nil, err
@@ -319,7 +319,11 @@ func RestoreArchive(path, dir, passphrase string, force bool, o *Options) (*Stag
 		return nil, fmt.Errorf("restoring: %w", diskErr(err))
 	}
 	st := &Staged{target: dir, dir: staging, force: force}
-	if err := unpackArchive(path, staging, passphrase); err != nil {
+	var uo unlockOptions
+	if o != nil {
+		uo = unlockOptions{ui: o.Keys, timeout: o.KeyTimeout}
+	}
+	if err := unpackArchive(path, staging, passphrase, uo); err != nil {
 		os.RemoveAll(staging)
 		return nil, err
 	}
@@ -344,7 +348,7 @@ func RestoreArchive(path, dir, passphrase string, force bool, o *Options) (*Stag
 //
 // Errors: RestoreArchive's, with ErrWrongRecoveryKey for a key that is
 // malformed or does not open the archive, and newPassphrase's.
-func RestoreArchiveRecovery(path, dir, recoveryKey string, newPassphrase func() (string, error), force bool, o *Options) (*Staged, error) {
+func RestoreArchiveRecovery(path, dir, recoveryKey string, newPassphrase func() ([]byte, error), force bool, o *Options) (*Staged, error) {
 	recovery, err := age.ParseHybridIdentity(strings.TrimSpace(recoveryKey))
 	if err != nil {
 		// age's message is not wrapped: it could quote the key.
@@ -373,6 +377,7 @@ func RestoreArchiveRecovery(path, dir, recoveryKey string, newPassphrase func() 
 	if err != nil {
 		return fail(err)
 	}
+	defer clear(p)
 	v, image, err := Recover(staging, recoveryKey, p, o)
 	if err != nil {
 		if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotVault) {
@@ -402,9 +407,12 @@ func checkTarget(dir string, force bool) error {
 // unpacks the sealed tar into staging. The sealed part is decrypted as it
 // streams, so a damaged chunk fails midway; the caller then removes the
 // staging folder, and nothing of it was ever in place.
-func unpackArchive(path, staging, passphrase string) error {
+func unpackArchive[P Passphrase](path, staging string, passphrase P, uo unlockOptions) error {
+	pass, raw := newSecret(passphrase), rawSecret(passphrase)
+	defer pass.wipe()
+	defer raw.wipe()
 	return unpackWith(path, staging, func() (age.Identity, error) {
-		k, err := readIdentity(osFS{}, staging, passphrase)
+		k, err := readIdentity(osFS{}, staging, pass, raw, uo)
 		if err != nil {
 			return nil, err
 		}

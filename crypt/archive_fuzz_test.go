@@ -47,7 +47,7 @@ func FuzzUnpackArchive(f *testing.F) {
 		if err := os.Mkdir(staging, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		unpackArchive(in, staging, testPass)
+		unpackArchive(in, staging, testPass, unlockOptions{})
 		filepath.WalkDir(work, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

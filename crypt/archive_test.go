@@ -199,7 +199,7 @@ func TestRestoreWithTheRecoveryKey(t *testing.T) {
 	}
 	target := filepath.Join(t.TempDir(), "restored")
 	asked := false
-	ask := func() (string, error) { asked = true; return "een nieuwe wachtzin voor de kluis", nil }
+	ask := func() ([]byte, error) { asked = true; return []byte("een nieuwe wachtzin voor de kluis"), nil }
 	other, _ := age.GenerateHybridIdentity()
 	for _, bad := range []string{"not a key", other.String()} {
 		if _, err := RestoreArchiveRecovery(out, target, bad, ask, false, testOpts()); !errors.Is(err, ErrWrongRecoveryKey) {

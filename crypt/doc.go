@@ -5,7 +5,8 @@
 //
 //	<vault dir>/               0700
 //	  vault.age                the database image, sealed to the vault key and the recovery key
-//	  identity.age             the vault key and the recovery recipient, sealed with the passphrase (scrypt)
+//	  identity.age             an age identity file (the vault key; the recovery recipient in a comment),
+//	                           sealed with the passphrase (scrypt), inside that to security keys if bound
 //	  files/<id>.age           attachments, each sealed to a key of its own
 //	  backups/vault-<UTC>.age  earlier generations of vault.age, rotated
 //	  lock                     locked while a process has the vault open; never deleted

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"filippo.io/age"
 )
@@ -25,7 +27,8 @@ const (
 	// slow step of unlocking, on purpose.
 	defaultWorkFactor = 18
 
-	// identityMagic is the first line of identity.age's plaintext.
+	// identityMagic is the first line of identity.age's plaintext in
+	// version 1, which age could not read as an identity file.
 	identityMagic = "caseload identity v1"
 
 	// tagType is the header stanza that names the vault a vault.age belongs
@@ -34,12 +37,16 @@ const (
 )
 
 // keys is what identity.age holds: the vault's secret key, the recovery
-// key's public half and the vault's tag. The recovery recipient lives only
+// key's public half, the vault's tag, and the security keys the vault key
+// is sealed to besides the passphrase. The recovery recipient lives only
 // here, sealed: whoever holds a public key can forge a vault.age.
 type keys struct {
 	tag      string              // random, names the vault in vault.age headers
-	identity *age.HybridIdentity // opens vault.age
+	identity *age.HybridIdentity // opens vault.age; key.id
+	key      *vaultKey           // the identity's seed, wiped on Close
 	recovery *age.HybridRecipient
+	factors  []SecurityKey // empty: the passphrase alone opens identity.age
+	legacy   bool          // read from a v1 file or with the passphrase not in NFC: rewrite
 }
 
 // recipients are who every vault.age is sealed to: the vault key, the
@@ -88,62 +95,146 @@ func validTag(s string) bool {
 	return err == nil && strings.ToLower(s) == s
 }
 
-// marshal writes identity.age's plaintext.
+// identityHeader starts identity.age's plaintext since version 2. The
+// plaintext is a standard age identity file: caseload's own lines are
+// comments, so `age -d -i` takes it as it is (see docs/recovery.md).
+const identityHeader = "# caseload identity v2"
+
+// marshal writes identity.age's plaintext, an age identity file. The
+// caller wipes it.
 func (k *keys) marshal() []byte {
-	return fmt.Appendf(nil, "%s\ntag %s\nidentity %s\nrecovery %s\n",
-		identityMagic, k.tag, k.identity.String(), k.recovery.String())
+	b := make([]byte, 0, 1024+len(k.recovery.String()))
+	b = append(b, identityHeader+"\n"+
+		"# The vault key of a caseload vault. With it, age opens vault.age:\n"+
+		"#   age -d -i THIS-FILE vault.age > caseload.sqlite\n"+
+		"# Keep it as secret as the caseload itself.\n"...)
+	b = append(b, "# tag: "+k.tag+"\n"...)
+	b = append(b, "# recovery: "+k.recovery.String()+"\n"...)
+	if k.key != nil {
+		b = k.key.appendText(b)
+	} else {
+		b = append(b, k.identity.String()...) // a key made elsewhere: age's text, which cannot be wiped
+	}
+	if cap(b) < 1024 {
+		panic("identity plaintext outgrew its buffer") // a grown copy could not be wiped
+	}
+	return append(b, '\n')
 }
 
-// parseKeys reads identity.age's plaintext. A file that decrypted with the
-// passphrase but does not start with our magic line is somebody else's
-// passphrase-encrypted file (ErrNotVault); one that starts right but is
-// malformed after it is damaged.
+// parseKeys reads identity.age's plaintext, an age identity file with
+// caseload's comment lines (version 2) or the line format of version 1.
+// A file that decrypted with the passphrase but is neither is somebody
+// else's passphrase-encrypted file (ErrNotVault); one that starts right
+// but is malformed after it is damaged.
 func parseKeys(b []byte) (*keys, error) {
-	lines := strings.Split(string(b), "\n")
-	if len(lines) == 0 || lines[0] != identityMagic {
-		return nil, fmt.Errorf("%w: identity.age holds something else", ErrNotVault)
+	switch {
+	case bytes.HasPrefix(b, []byte(identityHeader+"\n")):
+		return parseKeysV2(b)
+	case bytes.HasPrefix(b, []byte(identityMagic+"\n")):
+		k, err := parseKeysV1(b)
+		if k != nil {
+			k.legacy = true
+		}
+		return k, err
 	}
-	if len(lines) != 5 || lines[4] != "" {
-		return nil, fmt.Errorf("%w: identity.age is malformed", ErrDamaged)
+	return nil, fmt.Errorf("%w: identity.age holds something else", ErrNotVault)
+}
+
+// parseKeysV2 reads the age identity file of version 2: comment lines
+// "# tag: …" and "# recovery: …", and one secret key line. Other comments
+// are ignored, as age ignores them.
+func parseKeysV2(b []byte) (*keys, error) {
+	malformed := fmt.Errorf("%w: identity.age is malformed", ErrDamaged)
+	var tag, rec string
+	var id []byte
+	for line := range bytes.SplitSeq(b, []byte("\n")) {
+		switch {
+		case len(line) == 0:
+		case line[0] == '#':
+			if v, ok := bytes.CutPrefix(line, []byte("# tag: ")); ok {
+				tag = string(v)
+			} else if v, ok := bytes.CutPrefix(line, []byte("# recovery: ")); ok {
+				rec = string(v)
+			}
+		case id != nil:
+			return nil, malformed
+		default:
+			id = line
+		}
 	}
-	field := func(line, name string) (string, bool) {
-		return strings.CutPrefix(line, name+" ")
-	}
-	tag, ok1 := field(lines[1], "tag")
-	id, ok2 := field(lines[2], "identity")
-	rec, ok3 := field(lines[3], "recovery")
-	if !ok1 || !ok2 || !ok3 || !validTag(tag) {
-		return nil, fmt.Errorf("%w: identity.age is malformed", ErrDamaged)
+	if id == nil || rec == "" || !validTag(tag) {
+		return nil, malformed
 	}
 	// The parse errors below are not wrapped: they might quote the key.
-	identity, err := age.ParseHybridIdentity(id)
+	key, err := parseVaultKey(id)
 	if err != nil {
 		return nil, fmt.Errorf("%w: identity.age holds a malformed vault key", ErrDamaged)
 	}
 	recovery, err := age.ParseHybridRecipient(rec)
 	if err != nil {
+		key.wipe()
 		return nil, fmt.Errorf("%w: identity.age holds a malformed recovery recipient", ErrDamaged)
 	}
-	return &keys{tag: tag, identity: identity, recovery: recovery}, nil
+	return &keys{tag: tag, identity: key.id, key: key, recovery: recovery}, nil
 }
 
-// writeIdentity seals k with the passphrase and replaces identity.age
-// atomically: the old file stays whole until the new one is durable.
-func writeIdentity(fs fsys, dir, passphrase string, workFactor int, k *keys) error {
-	r, err := age.NewScryptRecipient(passphrase)
-	if err != nil {
-		return err
+// parseKeysV1 reads the plaintext of version 1 (before caseload 0.x wrote
+// an age identity file): four lines, magic, tag, identity, recovery.
+func parseKeysV1(b []byte) (*keys, error) {
+	lines := bytes.Split(b, []byte("\n"))
+	if len(lines) != 5 || len(lines[4]) != 0 {
+		return nil, fmt.Errorf("%w: identity.age is malformed", ErrDamaged)
 	}
-	r.SetWorkFactor(workFactor)
+	tag, ok1 := bytes.CutPrefix(lines[1], []byte("tag "))
+	id, ok2 := bytes.CutPrefix(lines[2], []byte("identity "))
+	rec, ok3 := bytes.CutPrefix(lines[3], []byte("recovery "))
+	if !ok1 || !ok2 || !ok3 || !validTag(string(tag)) {
+		return nil, fmt.Errorf("%w: identity.age is malformed", ErrDamaged)
+	}
+	key, err := parseVaultKey(id)
+	if err != nil {
+		return nil, fmt.Errorf("%w: identity.age holds a malformed vault key", ErrDamaged)
+	}
+	recovery, err := age.ParseHybridRecipient(string(rec))
+	if err != nil {
+		key.wipe()
+		return nil, fmt.Errorf("%w: identity.age holds a malformed recovery recipient", ErrDamaged)
+	}
+	return &keys{tag: string(tag), identity: key.id, key: key, recovery: recovery}, nil
+}
+
+// writeIdentity seals k and replaces identity.age atomically: the old
+// file stays whole until the new one is durable. Without security keys
+// the plaintext is sealed with the passphrase; with them, it is sealed to
+// the keys first and that sealed with the passphrase, so that neither
+// alone opens it.
+func writeIdentity(fs fsys, dir string, pass secret, workFactor int, k *keys, ui KeyPrompter) error {
 	plain := k.marshal()
 	defer clear(plain)
+	if len(k.factors) > 0 {
+		inner, err := sealToKeys(plain, k.factors, ui)
+		if err != nil {
+			return err
+		}
+		plain = inner // not secret: sealed to the keys
+	}
+	r := &scryptRecipient{pass: pass, workFactor: workFactor}
 	return writeAtomic(fs, dir, identityFile, identityTemp, func(w io.Writer) error {
-		return encrypt(w, plain, r)
+		return sealSmall(w, plain, r)
 	})
 }
 
-// readIdentity unwraps identity.age with the passphrase.
-func readIdentity(fs fsys, dir, passphrase string) (*keys, error) {
+// unlockOptions is how readIdentity talks to security keys.
+type unlockOptions struct {
+	ui      KeyPrompter
+	timeout time.Duration
+}
+
+// readIdentity unwraps identity.age with the passphrase, and with the
+// vault's security key when it has one. A passphrase typed before
+// caseload normalised passphrases (not in NFC) is tried as typed too, so
+// vaults made then keep opening; k.legacy then asks for a rewrite.
+func readIdentity(fs fsys, dir string, pass secret, raw secret, uo unlockOptions) (*keys, error) {
 	data, _, err := readFile(fs, filepath.Join(dir, identityFile))
 	if err != nil {
 		return nil, fmt.Errorf("reading identity.age: %w", err)
@@ -151,13 +242,46 @@ func readIdentity(fs fsys, dir, passphrase string) (*keys, error) {
 	if !bytes.HasPrefix(data, []byte(ageIntro)) {
 		return nil, fmt.Errorf("%w: identity.age is not an age file", ErrNotVault)
 	}
-	id, err := age.NewScryptIdentity(passphrase)
-	if err != nil {
-		return nil, ErrWrongPassphrase // only an empty passphrase gets here
+	plain, err := openIdentity(data, pass)
+	legacy := false
+	if errors.Is(err, ErrWrongPassphrase) && !bytes.Equal(pass, raw) {
+		plain, err = openIdentity(data, raw)
+		legacy = true
 	}
-	id.SetMaxWorkFactor(maxWorkFactor)
-	p := &probe{Identity: id}
-	plain, err := decryptAll(data, p)
+	if err != nil {
+		return nil, err
+	}
+	defer clear(plain)
+	var factors []SecurityKey
+	if bytes.HasPrefix(plain, []byte(ageIntro)) {
+		// Sealed to security keys inside the passphrase.
+		factors, err = keysOf(plain)
+		if err != nil {
+			return nil, fmt.Errorf("reading identity.age: %w", err)
+		}
+		inner, err := openWithKeys(plain, factors, uo)
+		if err != nil {
+			return nil, fmt.Errorf("reading identity.age: %w", err)
+		}
+		clear(plain)
+		plain = inner
+	}
+	k, err := parseKeys(plain)
+	if err != nil {
+		return nil, fmt.Errorf("reading identity.age: %w", err)
+	}
+	k.factors = factors
+	k.legacy = k.legacy || legacy
+	return k, nil
+}
+
+// openIdentity takes the passphrase layer off identity.age.
+func openIdentity(data []byte, pass secret) ([]byte, error) {
+	if len(pass) == 0 {
+		return nil, ErrWrongPassphrase
+	}
+	p := &probe{Identity: &scryptIdentity{pass: pass, maxWorkFactor: maxWorkFactor}}
+	plain, err := openSmall(data, p)
 	if err != nil {
 		switch {
 		case p.called && (len(p.types) != 1 || p.types[0] != "scrypt"):
@@ -169,12 +293,7 @@ func readIdentity(fs fsys, dir, passphrase string) (*keys, error) {
 			return nil, fmt.Errorf("reading identity.age: %w", damaged(err, p))
 		}
 	}
-	defer clear(plain)
-	k, err := parseKeys(plain)
-	if err != nil {
-		return nil, fmt.Errorf("reading identity.age: %w", err)
-	}
-	return k, nil
+	return plain, nil
 }
 
 // encrypt seals data to the recipients, streaming into w: age encrypts one

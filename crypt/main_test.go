@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/caseload/caseload/internal/fakekey"
 )
 
 const (
@@ -37,6 +39,9 @@ var childModes = map[string]func(dir string) int{
 }
 
 func TestMain(m *testing.M) {
+	if fakekey.IsPlugin() {
+		os.Exit(fakekey.Main())
+	}
 	if mode := os.Getenv(childModeEnv); mode != "" {
 		run, ok := childModes[mode]
 		if !ok {

@@ -34,9 +34,10 @@ func (v *Vault) writable() error {
 // SetPassphrase, DropBackups and the Blobs' Put and Remove return
 // ErrReadOnly. InUse tells whether another process held the lock.
 //
-// Errors are Open's, except ErrInUse, which it never returns.
-func OpenSnapshot(dir, passphrase string, o *Options) (*Vault, []byte, error) {
-	if passphrase == "" {
+// Errors are Open's, except ErrInUse, which it never returns. An
+// identity.age of an older format is read, not rewritten.
+func OpenSnapshot[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, error) {
+	if len(passphrase) == 0 {
 		return nil, nil, fmt.Errorf("opening vault: %w", ErrWrongPassphrase)
 	}
 	v, err := newVault(dir, o)
@@ -52,11 +53,14 @@ func OpenSnapshot(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 	}
 	v.snapshot = true
 	v.inUse = lockHeld(v.path(lockName))
+	pass, raw := newSecret(passphrase), rawSecret(passphrase)
+	defer pass.wipe()
+	defer raw.wipe()
 	// Twice at most: a recovery elsewhere seals vault.age to a new vault
 	// key before it rewrites identity.age, so a reader that caught the old
 	// identity with the new vault.age reads both again.
 	for try := 0; ; try++ {
-		k, err := readIdentity(v.fs, dir, passphrase)
+		k, err := readIdentity(v.fs, dir, pass, raw, v.keyUI)
 		if err != nil {
 			return nil, nil, fmt.Errorf("opening vault: %w", fileErr(identityFile, err))
 		}

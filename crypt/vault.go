@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +31,14 @@ type Options struct {
 	// memory is zeroed and the caller frees it. Nil: Go's heap.
 	ImageMemory func(size int64) ([]byte, error)
 
+	// Keys talks with the coach while a security key's plugin runs (see
+	// SecurityKey); nil: a plugin that asks something is told no.
+	Keys KeyPrompter
+
+	// KeyTimeout is how long a security key may take to answer; 0 means
+	// a minute.
+	KeyTimeout time.Duration
+
 	// The rest is for this package's tests: fault injection, a clock for
 	// backup names, and a smaller write buffer so that a small image
 	// takes several writes. Unexported, so the app cannot reach them.
@@ -50,6 +57,7 @@ type Vault struct {
 	workFactor int
 	bufSize    int // write buffer for vault.age and its copies
 	imageMem   func(int64) ([]byte, error)
+	keyUI      unlockOptions
 
 	mu   sync.Mutex
 	lock *os.File // nil once closed, and for a snapshot
@@ -88,6 +96,7 @@ func newVault(dir string, o *Options) (*Vault, error) {
 			v.now = o.now
 		}
 		v.imageMem = o.ImageMemory
+		v.keyUI = unlockOptions{ui: o.Keys, timeout: o.KeyTimeout}
 	}
 	if v.workFactor < 1 || v.workFactor > maxWorkFactor {
 		return nil, fmt.Errorf("scrypt work factor %d is outside 1..%d", v.workFactor, maxWorkFactor)
@@ -109,6 +118,9 @@ func (v *Vault) takeLock() error {
 
 // release drops the keys and the lock.
 func (v *Vault) release() error {
+	if v.keys != nil {
+		v.keys.key.wipe()
+	}
 	v.keys = nil
 	v.disk = onDisk{}
 	if v.lock == nil {
@@ -152,8 +164,8 @@ func Exists(dir string) (bool, error) {
 // Create returns ErrVaultExists if dir already holds identity.age or
 // vault.age (a lone vault.age may still be recovered), and ErrInUse if
 // another process holds the folder's lock.
-func Create(dir, passphrase string, o *Options) (*Vault, string, error) {
-	if passphrase == "" {
+func Create[P Passphrase](dir string, passphrase P, o *Options) (*Vault, string, error) {
+	if len(passphrase) == 0 {
 		return nil, "", errors.New("creating vault: the passphrase is empty")
 	}
 	v, err := newVault(dir, o)
@@ -169,7 +181,9 @@ func Create(dir, passphrase string, o *Options) (*Vault, string, error) {
 	if err := v.takeLock(); err != nil {
 		return nil, "", fmt.Errorf("creating vault: %w", err)
 	}
-	recovery, err := v.create(passphrase)
+	pass := newSecret(passphrase)
+	defer pass.wipe()
+	recovery, err := v.create(pass)
 	if err != nil {
 		v.release()
 		return nil, "", err
@@ -192,12 +206,12 @@ func (v *Vault) refuseExisting() error {
 }
 
 // create does Create's work under the lock.
-func (v *Vault) create(passphrase string) (string, error) {
+func (v *Vault) create(passphrase secret) (string, error) {
 	// Checked again under the lock: two Creates may race to this point.
 	if err := v.refuseExisting(); err != nil {
 		return "", err
 	}
-	identity, err := age.GenerateHybridIdentity()
+	key, err := newVaultKey()
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
@@ -205,8 +219,8 @@ func (v *Vault) create(passphrase string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
-	k := &keys{tag: newTag(), identity: identity, recovery: recovery.Recipient()}
-	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k); err != nil {
+	k := &keys{tag: newTag(), identity: key.id, key: key, recovery: recovery.Recipient()}
+	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, k, nil); err != nil {
 		return "", fmt.Errorf("creating vault: %w", err)
 	}
 	v.keys = k
@@ -222,9 +236,17 @@ func (v *Vault) create(passphrase string) (string, error) {
 // Errors: ErrNoVault (no identity.age), ErrInUse, ErrWrongPassphrase,
 // ErrNotVault (identity.age is not ours, or vault.age belongs to another
 // vault), ErrDamaged (a file failed authentication or is truncated, or
-// vault.age is missing while backups/ holds generations).
-func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
-	if passphrase == "" {
+// vault.age is missing while backups/ holds generations), and a
+// *KeyError when the vault is bound to a security key that did not open
+// it.
+//
+// A vault whose identity.age predates version 2 (not an age identity
+// file), or whose passphrase was sealed before caseload normalised
+// passphrases to NFC, has identity.age rewritten on open (atomically, the
+// same keys), so that the standard age CLI opens it from then on; if that
+// write fails (a read-only folder), the vault opens all the same.
+func Open[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, error) {
+	if len(passphrase) == 0 {
 		return nil, nil, fmt.Errorf("opening vault: %w", ErrWrongPassphrase)
 	}
 	v, err := newVault(dir, o)
@@ -243,7 +265,10 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 	if err := v.takeLock(); err != nil {
 		return nil, nil, fmt.Errorf("opening vault: %w", err)
 	}
-	k, err := readIdentity(v.fs, dir, passphrase)
+	pass, raw := newSecret(passphrase), rawSecret(passphrase)
+	defer pass.wipe()
+	defer raw.wipe()
+	k, err := readIdentity(v.fs, dir, pass, raw, v.keyUI)
 	if err != nil {
 		v.release()
 		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(identityFile, err))
@@ -254,6 +279,12 @@ func Open(dir, passphrase string, o *Options) (*Vault, []byte, error) {
 		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(vaultFile, err))
 	}
 	v.keys, v.disk = k, disk
+	if k.legacy {
+		// Best effort: a failure leaves the old file, which still opens.
+		if writeIdentity(v.fs, v.dir, pass, v.workFactor, k, v.keyUI.ui) == nil {
+			k.legacy = false
+		}
+	}
 	removeStaleTemps(v.fs, dir)
 	return v, image, nil
 }
@@ -338,13 +369,12 @@ func (v *Vault) readVault(id age.Identity, tag string) ([]byte, onDisk, *probe, 
 //
 // Errors: ErrWrongRecoveryKey, ErrNoVault (no vault.age to recover),
 // ErrInUse, ErrDamaged, and anything Seal returns.
-func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte, error) {
-	recovery, err := age.ParseHybridIdentity(strings.TrimSpace(recoveryKey))
+func Recover[P Passphrase](dir, recoveryKey string, newPassphrase P, o *Options) (*Vault, []byte, error) {
+	recovery, err := parseRecoveryKey(recoveryKey)
 	if err != nil {
-		// age's message is not wrapped: it could quote the key.
-		return nil, nil, fmt.Errorf("recovering vault: %w: malformed key", ErrWrongRecoveryKey)
+		return nil, nil, fmt.Errorf("recovering vault: %w", err)
 	}
-	if newPassphrase == "" {
+	if len(newPassphrase) == 0 {
 		return nil, nil, errors.New("recovering vault: the new passphrase is empty")
 	}
 	v, err := newVault(dir, o)
@@ -361,7 +391,9 @@ func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte
 	if err := v.takeLock(); err != nil {
 		return nil, nil, fmt.Errorf("recovering vault: %w", err)
 	}
-	image, err := v.recover(recovery, newPassphrase)
+	pass := newSecret(newPassphrase)
+	defer pass.wipe()
+	image, err := v.recover(recovery, pass)
 	if err != nil {
 		v.release()
 		if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotRegular) {
@@ -374,7 +406,7 @@ func Recover(dir, recoveryKey, newPassphrase string, o *Options) (*Vault, []byte
 }
 
 // recover does Recover's work under the lock.
-func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte, error) {
+func (v *Vault) recover(recovery *age.HybridIdentity, passphrase secret) ([]byte, error) {
 	image, disk, p, err := v.readVault(recovery, "")
 	if err != nil {
 		return nil, err
@@ -382,7 +414,7 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte
 	if image == nil { // vanished between the check and the lock
 		return nil, ErrNoVault
 	}
-	identity, err := age.GenerateHybridIdentity()
+	key, err := newVaultKey()
 	if err != nil {
 		clear(image)
 		return nil, err
@@ -391,13 +423,13 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase string) ([]byte
 	if !validTag(tag) {
 		tag = newTag()
 	}
-	v.keys = &keys{tag: tag, identity: identity, recovery: recovery.Recipient()}
+	v.keys = &keys{tag: tag, identity: key.id, key: key, recovery: recovery.Recipient()}
 	v.disk = disk
 	if err := v.Seal(image); err != nil {
 		clear(image)
 		return nil, err
 	}
-	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys); err != nil {
+	if err := writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys, nil); err != nil {
 		clear(image)
 		return nil, fmt.Errorf("writing identity.age: %w", err)
 	}
@@ -409,17 +441,16 @@ func (v *Vault) Dir() string { return v.dir }
 
 // SetPassphrase seals the vault key under a new passphrase. Only
 // identity.age is rewritten (atomically); vault.age stays as it is, which
-// is why the vault has a key of its own.
+// is why the vault has a key of its own. The security keys stay bound
+// (their plugins may ask for a touch).
 func (v *Vault) SetPassphrase(p string) error {
-	if p == "" {
-		return errors.New("changing passphrase: the passphrase is empty")
-	}
 	v.mu.Lock()
-	defer v.mu.Unlock()
-	if err := v.writable(); err != nil {
-		return fmt.Errorf("changing passphrase: %w", err)
+	keys := []SecurityKey(nil)
+	if v.keys != nil {
+		keys = v.keys.factors
 	}
-	if err := writeIdentity(v.fs, v.dir, p, v.workFactor, v.keys); err != nil {
+	v.mu.Unlock()
+	if err := v.Rekey([]byte(p), keys); err != nil {
 		return fmt.Errorf("changing passphrase: %w", err)
 	}
 	return nil

@@ -138,3 +138,10 @@ whisper wide width wild will win window wing wink winner winter wire wisdom wise
 wonder wood wool word work world worth wrap wrist write yard year yellow you young youth zebra
 zero zone zoo
 `)
+
+// NewPassphrase suggests a vault passphrase: six words from the same
+// list as the dossier passphrases (about 65 bits), joined by spaces,
+// which are easier to type than hyphens.
+func NewPassphrase() string {
+	return strings.ReplaceAll(NewExportPassphrase(), "-", " ")
+}

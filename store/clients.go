@@ -111,6 +111,9 @@ func (s *Store) CreateClient(ctx context.Context, c Client) (Client, error) {
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
+	if err := c.checkRepresentative(s.Today()); err != nil {
+		return c, err
+	}
 	err := s.write(ctx, func(t *tx) error {
 		var err error
 		c, err = t.insertClient(c)
@@ -155,6 +158,9 @@ func (s *Store) UpdateClient(ctx context.Context, c Client) (Client, error) {
 		c.Hold, c.HoldReason, c.HoldUntil = old.Hold, old.HoldReason, old.HoldUntil
 		c.Created = old.Created
 		if err := c.Validate(); err != nil {
+			return err
+		}
+		if err := c.checkRepresentative(t.today()); err != nil {
 			return err
 		}
 		_, err = t.exec(`UPDATE clients SET first_name = ?, last_name = ?, email = ?, phone = ?,
@@ -249,4 +255,21 @@ func (s *Store) SetHold(ctx context.Context, id int64, hold bool, reason string,
 		}
 		return t.audit(AuditEdit, id, detail)
 	})
+}
+
+// RepresentativeAge is the age below which a client needs a legal
+// representative, who decides with them (AVG art. 8, UAVG art. 5).
+const RepresentativeAge = 16
+
+// checkRepresentative refuses a client younger than RepresentativeAge on
+// day without a legal representative. The form, the client list import
+// and the dossier import all pass through it.
+func (c Client) checkRepresentative(day time.Time) error {
+	if strings.TrimSpace(c.Representative) != "" {
+		return nil
+	}
+	if age := c.AgeOn(day); age >= 0 && age < RepresentativeAge {
+		return invalid("representative", "a client under 16 needs a legal representative")
+	}
+	return nil
 }

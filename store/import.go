@@ -112,7 +112,7 @@ var uidPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 // An imported client may be restricted or on legal hold, as they were in
 // the dossier; the import itself is not refused for that.
 func (s *Store) ImportClients(ctx context.Context, bundles []ClientBundle) ([]Client, error) {
-	bundles, err := prepareImport(bundles)
+	bundles, err := prepareImport(bundles, s.Today())
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +165,7 @@ func (s *Store) importClients(ctx context.Context, bundles []ClientBundle, refs 
 // sealed. It returns what ImportClients would, but the clients returned
 // were never stored (their IDs are what they would have been).
 func (s *Store) CheckImport(ctx context.Context, bundles []ClientBundle) ([]Client, error) {
-	bundles, err := prepareImport(bundles)
+	bundles, err := prepareImport(bundles, s.Today())
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func countDocuments(bundles []ClientBundle) int {
 
 // prepareImport fills the defaults and validates every item before
 // anything is sealed or written. It copies what it changes.
-func prepareImport(in []ClientBundle) ([]ClientBundle, error) {
+func prepareImport(in []ClientBundle, today time.Time) ([]ClientBundle, error) {
 	out := make([]ClientBundle, len(in))
 	for i, b := range in {
 		fail := func(item string, err error) error { return &ImportError{Index: i, Item: item, Err: err} }
@@ -218,6 +218,9 @@ func prepareImport(in []ClientBundle) ([]ClientBundle, error) {
 			return nil, fail("client", invalid("uid", "not a caseload client id"))
 		}
 		if err := c.Validate(); err != nil {
+			return nil, fail("client", err)
+		}
+		if err := c.checkRepresentative(today); err != nil {
 			return nil, fail("client", err)
 		}
 		b.Client = c

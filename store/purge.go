@@ -146,6 +146,8 @@ var purgeSteps = []string{
 	"DELETE FROM disclosures WHERE client_id = :client",
 	"DELETE FROM consents WHERE client_id = :client",
 	"DELETE FROM appointments WHERE client_id = :client",
+	"DELETE FROM time_entries WHERE client_id = :client",
+	"DELETE FROM trajectory_terms WHERE client_id = :client",
 	"DELETE FROM attachments WHERE client_id = :client",
 	"DELETE FROM records WHERE client_id = :client",
 	"UPDATE invoices SET client_id = NULL WHERE client_id = :client",
@@ -155,6 +157,9 @@ var purgeSteps = []string{
 func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 	ts := Tombstone{ClientID: p.ClientID, PurgedOn: t.today(), Policy: p.Policy}
 	for _, id := range p.invoiceIDs {
+		if _, err := t.exec("DELETE FROM invoice_lines WHERE invoice_id = ?", id); err != nil {
+			return ts, fmt.Errorf("purging invoices: %w", err)
+		}
 		if _, err := t.exec("DELETE FROM invoices WHERE id = ?", id); err != nil {
 			return ts, fmt.Errorf("purging invoices: %w", err)
 		}

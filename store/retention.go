@@ -171,7 +171,8 @@ const deadlineWindow = 30
 //   - every breach neither reported to the Autoriteit Persoonsgegevens
 //     nor kept unreported with a reason;
 //   - every recipient still to be told of a rectification, erasure or
-//     restriction (AVG art. 19), until it is marked told.
+//     restriction (AVG art. 19), until it is marked told;
+//   - every invoice past its payment term, unpaid and not credited.
 //
 // A deadline on a date lasts the whole day, so a breach due at 16:00 comes
 // before a request due the same day; on one day, requests come before
@@ -220,11 +221,15 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 		if err != nil {
 			return err
 		}
+		payments, err := t.paymentDeadlines()
+		if err != nil {
+			return err
+		}
 		notices, err := t.noticeDeadlines()
 		if err != nil {
 			return err
 		}
-		out = append(append(append(breaches, requests...), notices...), out...)
+		out = append(append(append(append(breaches, requests...), notices...), payments...), out...)
 		return nil
 	})
 	// Each kind comes sorted; a stable sort by the end of each deadline

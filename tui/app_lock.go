@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"runtime/debug"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -110,7 +111,17 @@ func (m Model) onClosed(msg closedMsg) (tea.Model, tea.Cmd) {
 		text = m.text.T("lock.locked_idle")
 	}
 	m.status = statusMsg{kind: statusInfo, text: text}
-	return m, m.top().Init()
+	return m, tea.Batch(m.top().Init(), releaseMemory)
+}
+
+// releaseMemory runs after a lock, once the screens that held client data
+// are dropped: a collection frees them and what Go's heap no longer uses
+// goes back to the OS (zeroed by it before any reuse). Keys and the
+// passphrase were wiped before; this is for the client text Go cannot
+// wipe (strings), which stays readable in freed heap spans until reused.
+func releaseMemory() tea.Msg {
+	debug.FreeOSMemory()
+	return nil
 }
 
 // onOpened takes over the store the unlock screen opened.

@@ -77,6 +77,9 @@ type Store interface {
 	retentionStore
 	rightsStore
 	exportStore
+	paperStore
+	cardStore
+	templateStore
 	importStore
 	Vault
 }
@@ -88,10 +91,16 @@ type Backend interface {
 	// VaultExists reports whether the vault directory holds a vault.
 	VaultExists() (bool, error)
 	// Create makes a new vault sealed with passphrase and returns the
-	// recovery key, which the screens show exactly once.
-	Create(passphrase string) (recoveryKey string, s Store, err error)
-	// Unlock opens the existing vault.
-	Unlock(passphrase string) (Store, error)
+	// recovery key, which the screens show exactly once. The screen wipes
+	// passphrase once Create returns.
+	Create(passphrase []byte) (recoveryKey string, s Store, err error)
+	// Unlock opens the existing vault. A vault bound to a security key
+	// talks with the coach through keys while its plugin runs. The screen
+	// wipes passphrase once Unlock returns.
+	Unlock(passphrase []byte, keys KeyUI) (Store, error)
+	// SuggestPassphrase offers a strong passphrase (six random words)
+	// when the coach's is refused.
+	SuggestPassphrase() string
 	// Classify tells the screens which sentence to show for an error from
 	// Create, Unlock or any Store method.
 	Classify(err error) Problem
@@ -134,6 +143,17 @@ const (
 	// ProblemDocumentDamaged: one document's sealed file is damaged or
 	// missing; the rest of the vault is sound.
 	ProblemDocumentDamaged
+	// ProblemKeyPluginMissing: the vault needs its security key, but the
+	// key's age plugin is not installed.
+	ProblemKeyPluginMissing
+	// ProblemKeyAbsent: the plugin found no security key.
+	ProblemKeyAbsent
+	// ProblemWrongKey: the security key is not one bound to the vault.
+	ProblemWrongKey
+	// ProblemKeyTimeout: the security key did not answer in time.
+	ProblemKeyTimeout
+	// ProblemKeyFailed: the security key's plugin stopped unexpectedly.
+	ProblemKeyFailed
 	// ProblemOther: anything else.
 	ProblemOther
 )

@@ -35,6 +35,8 @@ type caseloadModel struct {
 	env    *env
 	keys   caseloadKeys
 	export key.Binding // x: export the selected client's dossier
+	remove key.Binding // d: remove a client entered by mistake
+	stats  key.Binding // $: the practice's year in hours and money
 	req    reqID
 
 	loaded bool
@@ -60,6 +62,8 @@ func newCaseload(e *env) caseloadModel {
 		env:    e,
 		keys:   newCaseloadKeys(e.text),
 		export: newExportOpenKey(e.text),
+		remove: newRemoveKey(e.text),
+		stats:  newMoneyStatsOpenKey(e.text),
 		filter: newInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
 		req:    newReq(),
 	}
@@ -87,7 +91,7 @@ func (m caseloadModel) Capturing() bool { return m.filtering }
 
 // KeyMap lists the keys that work now.
 func (m caseloadModel) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.importKey()}}
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.importKey(), m.remove, m.stats}}
 }
 
 // Draft keeps nothing: a filter is quickly typed again.
@@ -109,6 +113,8 @@ func (m caseloadModel) Update(msg tea.Msg) (caseloadModel, tea.Cmd) {
 	case clientSavedMsg:
 		m.selectID = msg.client.ID
 		return m, nil
+	case removedMsg:
+		return m.onRemoved(msg)
 	case clientsLoadedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -153,10 +159,14 @@ func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		return m, navigate(Route{Kind: KindClientForm})
 	case key.Matches(msg, m.importKey()):
 		return m, navigate(Route{Kind: KindImport})
+	case key.Matches(msg, m.stats):
+		return m, navigate(Route{Kind: KindMoneyStats})
 	case key.Matches(msg, m.export):
 		if id := m.selectedID(); id != 0 {
 			return m, navigate(Route{Kind: KindExport, Client: id})
 		}
+	case key.Matches(msg, m.remove):
+		return m.askRemove()
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		m.updateKeys()
@@ -323,6 +333,9 @@ func (m *caseloadModel) updateKeys() {
 	k.listKeys.setEnabled(!f && len(m.visible) > 0)
 	k.Open.SetEnabled(!f && len(m.visible) > 0)
 	m.export.SetEnabled(!f && len(m.visible) > 0)
+	m.remove.SetEnabled(!f && len(m.visible) > 0)
+	_, money := moneyOf(m.env)
+	m.stats.SetEnabled(!f && money)
 	k.New.SetEnabled(!f)
 	k.Filter.SetEnabled(!f && len(m.rows) > 0)
 	k.Tab.SetEnabled(!f)

@@ -20,6 +20,8 @@ type clientScreen struct {
 	env    *env
 	keys   clientKeys
 	export key.Binding // x: export the dossier
+	print  key.Binding // p: make a paper from a template
+	money  key.Binding // $: hours, budget and invoices
 	id     int64
 	req    reqID // the load under way
 	actReq reqID // the delete under way
@@ -43,7 +45,7 @@ type clientScreen struct {
 }
 
 func newClientScreen(e *env, r Route) clientScreen {
-	m := clientScreen{env: e, keys: newClientKeys(e.text), export: newExportOpenKey(e.text), id: r.Client, req: newReq(),
+	m := clientScreen{env: e, keys: newClientKeys(e.text), export: newExportOpenKey(e.text), print: newPrintOpenKey(e.text), money: newMoneyOpenKey(e.text), id: r.Client, req: newReq(),
 		tab: tabByID(r.Tab), want: r.Item}
 	m.ret.req = newReq()
 	m.rights.req = newReq()
@@ -82,7 +84,7 @@ func (m clientScreen) Capturing() bool { return false }
 
 // KeyMap lists the keys of the open tab.
 func (m clientScreen) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export}}
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print, m.money}}
 }
 
 // Draft keeps nothing: the client screen holds no typing.
@@ -316,6 +318,9 @@ func (m *clientScreen) updateKeys() {
 	m.updateRetentionKeys()
 	m.updateRightsKeys()
 	m.export.SetEnabled(m.loaded)
+	m.print.SetEnabled(m.loaded)
+	_, money := moneyOf(m.env)
+	m.money.SetEnabled(m.loaded && money)
 }
 
 // setTab opens tab t.
@@ -337,6 +342,10 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.export):
 		return m, navigate(Route{Kind: KindExport, Client: m.id})
+	case key.Matches(msg, m.print):
+		return m, navigate(Route{Kind: KindPrint, Client: m.id})
+	case key.Matches(msg, m.money):
+		return m, navigate(Route{Kind: KindMoney, Client: m.id})
 	case key.Matches(msg, k.NextTab):
 		m.setTab(m.tab + 1)
 	case key.Matches(msg, k.PrevTab):

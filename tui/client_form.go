@@ -26,6 +26,10 @@ type clientForm struct {
 	saving bool
 	dirty  bool
 	early  earlyDraft // a draft that arrived before the client loaded
+	// autoEnd is the end date the form filled in itself when the status
+	// became closed; leaving closed again takes it back out, so passing
+	// over "closed" never leaves an end date behind.
+	autoEnd string
 
 	set     fieldSet
 	problem string // a failure that belongs to no field
@@ -62,7 +66,12 @@ func newClientForm(e *env, id int64) clientForm {
 		dateField(st, t, "end", t.T("client.end")),
 		choiceField("outcome", t.T("client.outcome"), outcomes),
 		dateField(st, t, "rejected_on", t.T("client.rejected_on")),
+		textField(st, "address", t.T("client.address")),
+		textField(st, "notes", t.T("client.notes")),
 	}
+	m.set.fields[m.set.index("address")].input.Placeholder = t.T("client.address_placeholder")
+	m.set.fields[m.set.index("address")].input.Width = 60
+	m.set.fields[m.set.index("notes")].input.Width = 60
 	if id == 0 {
 		m.set.set("start", dateInput(t, e.today()))
 	}
@@ -169,6 +178,7 @@ func (m *clientForm) fill(c store.Client) {
 		"referral_detail": c.ReferralDetail, "representative": c.Representative,
 		"status": string(c.Status), "start": dateInput(t, c.Start), "end": dateInput(t, c.End),
 		"outcome": string(c.Outcome), "rejected_on": dateInput(t, c.RejectedOn),
+		"address": joinLines(c.Address, addressSep), "notes": joinLines(c.Notes, notesSep),
 	} {
 		m.set.set(id, v)
 	}
@@ -260,7 +270,14 @@ func (m *clientForm) onStatusChange() {
 	case store.StatusClosed:
 		if m.set.get("end") == "" {
 			m.set.set("end", today)
+			m.autoEnd = today
 		}
+	}
+	if store.Status(m.set.get("status")) != store.StatusClosed && m.autoEnd != "" {
+		if m.set.get("end") == m.autoEnd {
+			m.set.set("end", "")
+		}
+		m.autoEnd = ""
 	}
 	m.syncHidden()
 }
@@ -306,6 +323,12 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 		return m, first
 	}
 	c := m.client(dates)
+	if age, young := m.underAge(); young && strings.TrimSpace(c.Representative) == "" {
+		// The store refuses it too; said here in the coach's words.
+		cmd, _ := m.set.fail("representative", t.Tf("client.representative_needed", age))
+		m.set.focusOn(m.set.index("representative"))
+		return m, cmd
+	}
 	if err := c.Validate(); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
@@ -339,6 +362,8 @@ func (m clientForm) client(dates map[string]time.Time) store.Client {
 	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
 	c.FirstName, c.LastName = get("first_name"), get("last_name")
 	c.Email, c.Phone = get("email"), get("phone")
+	c.Address = splitLines(m.set.get("address"), addressSep, m.base.Address)
+	c.Notes = splitLines(m.set.get("notes"), notesSep, m.base.Notes)
 	c.Referral = store.Referral(get("referral"))
 	c.ReferralDetail, c.Representative = get("referral_detail"), get("representative")
 	c.Status = store.Status(get("status"))
@@ -364,4 +389,38 @@ func (m clientForm) underAge() (int, bool) {
 	}
 	age := store.Client{BirthDate: d}.AgeOn(m.env.today())
 	return age, age >= 0 && age < 16
+}
+
+// An address and notes are several lines; a form field is one. The form
+// shows the lines joined ("Molenstraat 12, 6511 HH Nijmegen") and saves
+// them split again, so a letter's window shows the address on its lines.
+const (
+	addressSep = ", "
+	notesSep   = " / "
+)
+
+// joinLines is a multi-line text on one line.
+func joinLines(s, sep string) string {
+	var parts []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r", ""), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+// splitLines is what the coach typed, as lines again; a field left as
+// it was shown keeps the stored text exactly.
+func splitLines(typed, sep, stored string) string {
+	if typed == joinLines(stored, sep) {
+		return stored
+	}
+	var lines []string
+	for _, l := range strings.Split(typed, strings.TrimSpace(sep)) {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -59,25 +59,20 @@ type vaultCreatedMsg struct {
 }
 
 // createVault makes a new vault; the key derivation takes about a second.
-func createVault(b Backend, passphrase string) tea.Cmd {
+// The passphrase is wiped once Create returns.
+func createVault(b Backend, passphrase []byte) tea.Cmd {
 	return func() tea.Msg {
 		rk, s, err := b.Create(passphrase)
+		clear(passphrase)
 		return vaultCreatedMsg{recovery: rk, store: s, err: err}
 	}
 }
 
-// vaultUnlockedMsg answers unlockVault.
+// vaultUnlockedMsg answers unlockWithKey (unlock_key.go).
 type vaultUnlockedMsg struct {
+	talk  reqID
 	store Store
 	err   error
-}
-
-// unlockVault opens the vault; the key derivation takes about a second.
-func unlockVault(b Backend, passphrase string) tea.Cmd {
-	return func() tea.Msg {
-		s, err := b.Unlock(passphrase)
-		return vaultUnlockedMsg{store: s, err: err}
-	}
 }
 
 // logUnlock writes the unlock to the audit log. A failure is not worth the

@@ -82,6 +82,8 @@ func deadlineKindText(t Text, k store.DeadlineKind) string {
 		return t.T("deadline.notice")
 	case store.DeadlineProcessors:
 		return t.T("deadline.processors")
+	case store.DeadlinePayment:
+		return t.T("deadline.payment")
 	}
 	return string(k)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 )
@@ -59,9 +60,11 @@ type fakeStore struct {
 	rr         *rightsData           // requests, consents, disclosures, breaches; see fake_rights_test.go
 	exports    []dossierfile.Request // what ExportDossier was asked; see fake_export_test.go
 	complaints []store.Complaint
-	exportErr  error       // ExportDossier fails with it
-	imp        *importData // the files ImportFile reads; see fake_import_test.go
-	imageSize  int64       // what ImageSize reports
+	papers     []fill.Request              // what PrintPaper was asked; see fake_paper_test.go
+	own        map[string][]store.Template // the coach's templates by "key.lang", oldest first
+	exportErr  error                       // ExportDossier fails with it
+	imp        *importData                 // the files ImportFile reads; see fake_import_test.go
+	imageSize  int64                       // what ImageSize reports
 }
 
 func newFakeStore(clients ...store.Client) *fakeStore {
@@ -218,6 +221,11 @@ type fakeBackend struct {
 	store     *fakeStore
 	unlockErr error // returned by Unlock whatever the passphrase
 	existsErr error
+	// key, when set, plays a vault bound to a security key: Unlock runs it
+	// with the screen's KeyUI before it answers.
+	key func(KeyUI) error
+	// wrap, when set, is what Unlock hands out instead of store itself.
+	wrap func(*fakeStore) Store
 }
 
 const testRecoveryKey = "AGE-SECRET-KEY-PQ-1TESTRECOVERYKEYQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
@@ -228,7 +236,8 @@ func (b *fakeBackend) VaultExists() (bool, error) {
 	return b.exists, b.existsErr
 }
 
-func (b *fakeBackend) Create(p string) (string, Store, error) {
+func (b *fakeBackend) Create(pass []byte) (string, Store, error) {
+	p := string(pass)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.exists, b.pass = true, p
@@ -238,7 +247,15 @@ func (b *fakeBackend) Create(p string) (string, Store, error) {
 	return testRecoveryKey, b.store, nil
 }
 
-func (b *fakeBackend) Unlock(p string) (Store, error) {
+func (b *fakeBackend) SuggestPassphrase() string { return "anchor velvet orbit tissue cradle humble" }
+
+func (b *fakeBackend) Unlock(pass []byte, keys KeyUI) (Store, error) {
+	p := string(pass)
+	if b.key != nil {
+		if err := b.key(keys); err != nil {
+			return nil, err
+		}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.unlockErr != nil {
@@ -248,11 +265,17 @@ func (b *fakeBackend) Unlock(p string) (Store, error) {
 		return nil, errWrongPass
 	}
 	b.store.closed = false
+	if b.wrap != nil {
+		return b.wrap(b.store), nil
+	}
 	return b.store, nil
 }
 
 func (b *fakeBackend) Classify(err error) Problem {
+	var kp keyProblemErr
 	switch {
+	case errors.As(err, &kp):
+		return kp.p
 	case errors.Is(err, errWrongPass):
 		return ProblemWrongPassphrase
 	case errors.Is(err, errDamaged):
@@ -266,6 +289,17 @@ func (b *fakeBackend) Classify(err error) Problem {
 	}
 	return ProblemOther
 }
+
+// keyProblemErr is a security key's failure as the fake backend reports
+// it: cmd's Classify maps crypt's errors to these problems.
+type keyProblemErr struct {
+	p              Problem
+	plugin, detail string
+}
+
+func (e keyProblemErr) Error() string     { return "key problem" }
+func (e keyProblemErr) KeyPlugin() string { return e.plugin }
+func (e keyProblemErr) KeyDetail() string { return e.detail }
 
 func (b *fakeBackend) VaultDir() string { return "/vaults/coach/caseload" }
 

@@ -89,7 +89,7 @@ func TestValidationShownUnderField(t *testing.T) {
 
 func TestRejectedAsksForDate(t *testing.T) {
 	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
-	d.keys("nNoor[shift+tab][shift+tab][shift+tab][left]")
+	d.keys("nNoor[shift+tab][shift+tab][shift+tab][shift+tab][shift+tab][left]")
 	f := top[clientForm](t, d)
 	if f.set.get("status") != string(store.StatusRejected) {
 		t.Fatalf("status = %q", f.set.get("status"))

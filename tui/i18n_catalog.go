@@ -6,7 +6,8 @@ package tui
 type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
-var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts)
+var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, printTexts, removeTexts, templateTexts,
+	moneyTexts, statsTexts, unlockTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once
@@ -164,12 +165,8 @@ var coreTexts = map[string]entry{
 	},
 	"create.passphrase":      {"Wachtwoordzin", "Passphrase"},
 	"create.again":           {"Nog een keer", "Again"},
-	"create.advice":          {"minstens 10 tekens; 4 woorden of 14+ tekens is beter", "at least 10 characters; 4 words or 14+ characters is better"},
-	"create.strength_short":  {"te kort: minstens %d tekens", "too short: at least %d characters"},
-	"create.strength_fair":   {"redelijk — 4 woorden of 14+ tekens is veiliger", "fair — 4 words or 14+ characters is safer"},
 	"create.strength_good":   {"goed", "good"},
 	"create.strength_strong": {"sterk", "strong"},
-	"create.too_short":       {"Deze wachtwoordzin is te kort. Gebruik minstens %d tekens, liefst 4 woorden.", "This passphrase is too short. Use at least %d characters, ideally 4 words."},
 	"create.mismatch":        {"De twee wachtwoordzinnen zijn niet gelijk. Typ hem nog een keer.", "The two passphrases differ. Type it again."},
 	"create.working":         {"De kluis wordt gemaakt…", "Creating the vault…"},
 	"unlock.title":           {"Caseload openen", "Unlock your caseload"},
@@ -230,16 +227,17 @@ var coreTexts = map[string]entry{
 	"outcome.dropped_out":   {"uitgevallen", "dropped out"},
 
 	// A client, in the overview and the form.
-	"client.first_name":      {"Voornaam", "First name"},
-	"client.last_name":       {"Achternaam", "Last name"},
-	"client.email":           {"E-mail", "E-mail"},
-	"client.phone":           {"Telefoon", "Phone"},
-	"client.address":         {"Adres", "Address"},
-	"client.birth_date":      {"Geboortedatum", "Birth date"},
-	"client.age":             {"%s jaar", "%s years"},
-	"client.referral":        {"Verwezen door", "Referred by"},
-	"client.referral_detail": {"Verwijzer (naam)", "Referrer (name)"},
-	"client.representative":  {"Wettelijk vertegenwoordiger", "Legal representative"},
+	"client.first_name":          {"Voornaam", "First name"},
+	"client.last_name":           {"Achternaam", "Last name"},
+	"client.email":               {"E-mail", "E-mail"},
+	"client.phone":               {"Telefoon", "Phone"},
+	"client.address":             {"Adres", "Address"},
+	"client.address_placeholder": {"Straat 1, 1234 AB Plaats", "Street 1, 1234 AB Town"},
+	"client.birth_date":          {"Geboortedatum", "Birth date"},
+	"client.age":                 {"%s jaar", "%s years"},
+	"client.referral":            {"Verwezen door", "Referred by"},
+	"client.referral_detail":     {"Verwijzer (naam)", "Referrer (name)"},
+	"client.representative":      {"Wettelijk vertegenwoordiger", "Legal representative"},
 	"client.representative_needed": {
 		"Jonger dan 16 (%d jaar): vul een ouder of voogd in.",
 		"Under 16 (age %d): name a parent or guardian.",

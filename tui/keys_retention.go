@@ -82,6 +82,7 @@ type settingsKeys struct {
 	Practice   key.Binding
 	Register   key.Binding
 	Processors key.Binding
+	AddKey     key.Binding
 }
 
 func newSettingsKeys(t Text) settingsKeys {
@@ -91,6 +92,7 @@ func newSettingsKeys(t Text) settingsKeys {
 		Practice:   bind([]string{"p"}, "p", t.T("key.edit_practice")),
 		Register:   bind([]string{"w"}, "w", t.T("key.write_register")),
 		Processors: bind([]string{"v"}, "v", t.T("key.processors")),
+		AddKey:     bind([]string{"b"}, "b", t.T("key.add_security_key")),
 	}
 }
 
@@ -101,5 +103,5 @@ func (k settingsKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the settings screen's part of the help overlay.
 func (k settingsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Practice, k.Processors, k.Register}}
+	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Practice, k.Processors, k.Register, k.AddKey}}
 }

@@ -1,74 +1,76 @@
 package tui
 
 import (
-	"strings"
-	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
+
+	"github.com/caseload/caseload/internal/strength"
 )
 
-// minPassphrase is the shortest passphrase caseload accepts. The vault's
-// scrypt work factor makes each guess cost about a second, but a short
-// passphrase still falls to a patient attacker with the laptop.
-const minPassphrase = 10
+// verdict is the judgement of a new passphrase (internal/strength, the
+// same as the command line's).
+type verdict struct {
+	strength.Verdict
+	field int // the length judged, in characters; 0: not judged
+}
 
-// strength is a rough, honest grade of a passphrase: length counts most,
-// then the number of words, then the variety of characters. It does not
-// pretend to measure entropy.
-type strength int
+// checkPassphrase judges a new passphrase.
+func checkPassphrase(p string) verdict {
+	return verdict{Verdict: strength.Check(p), field: utf8.RuneCountInString(p)}
+}
 
-const (
-	strengthTooShort strength = iota // refused
-	strengthFair                     // accepted, with advice
-	strengthGood
-	strengthStrong
-)
+// checkSecret judges a passphrase held in a secretField's buffer. zxcvbn
+// takes a string; the one made here is wiped after (zxcvbn's own pieces
+// of it are not).
+func checkSecret(b []byte) verdict {
+	s := string(b)
+	v := checkPassphrase(s)
+	clear(unsafe.Slice(unsafe.StringData(s), len(s)))
+	return v
+}
 
-// passphraseStrength grades p. Four or more words, or 14 or more
-// characters, is what the screen recommends.
-func passphraseStrength(p string) strength {
-	n := utf8.RuneCountInString(p)
-	if n < minPassphrase {
-		return strengthTooShort
+// refused reports whether the passphrase may not seal a vault.
+func (v verdict) refused() bool { return v.Reason != strength.OK }
+
+// short is the hint under the field for a refused passphrase.
+func (v verdict) short(t Text) string {
+	switch v.Reason {
+	case strength.TooShort:
+		return t.Tf("create.strength_short", strength.MinLength)
+	case strength.Repeated:
+		return t.T("create.weak_repeated_short")
+	case strength.Sequence:
+		return t.T("create.weak_sequence_short")
+	case strength.Keyboard:
+		return t.T("create.weak_keyboard_short")
+	case strength.Common:
+		return t.T("create.weak_common_short")
+	case strength.Date:
+		return t.T("create.weak_date_short")
 	}
-	words := len(strings.FieldsFunc(p, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' || r == ','
-	}))
-	var lower, upper, digit, other bool
-	distinct := map[rune]bool{}
-	for _, r := range p {
-		distinct[r] = true
-		switch {
-		case unicode.IsLower(r):
-			lower = true
-		case unicode.IsUpper(r):
-			upper = true
-		case unicode.IsDigit(r):
-			digit = true
-		default:
-			other = true
-		}
+	return t.T("create.weak_guessable_short")
+}
+
+// problem is the sentence for a refused passphrase.
+func (v verdict) problem(t Text) string {
+	switch v.Reason {
+	case strength.TooShort:
+		return t.Tf("create.too_short", strength.MinLength)
+	case strength.Repeated:
+		return t.T("create.weak_repeated")
+	case strength.Sequence:
+		return t.T("create.weak_sequence")
+	case strength.Keyboard:
+		return t.T("create.weak_keyboard")
+	case strength.Common:
+		return t.T("create.weak_common")
+	case strength.Date:
+		return t.T("create.weak_date")
 	}
-	classes := 0
-	for _, c := range []bool{lower, upper, digit, other} {
-		if c {
-			classes++
-		}
-	}
-	s := strengthFair
-	switch {
-	case words >= 4 && n >= 20 || n >= 16 && classes >= 3:
-		s = strengthStrong
-	case words >= 4 || n >= 14:
-		s = strengthGood
-	}
-	// "aaaaaaaaaaaaaaaa" or "1212121212121212" is long, not strong.
-	if len(distinct) < 6 {
-		s = min(s, strengthFair)
-	}
-	return s
+	return t.T("create.weak_guessable")
 }
 
 // newInput is a one-line text field with caseload's look: a steady cursor
@@ -83,14 +85,5 @@ func newInput(st *Styles, placeholder string, width int) textinput.Model {
 	in.TextStyle = st.Text
 	in.Cursor.Style = st.Accent
 	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
-}
-
-// newPassphraseInput is a masked field for a passphrase.
-func newPassphraseInput(st *Styles) textinput.Model {
-	in := newInput(st, "", 40)
-	in.EchoMode = textinput.EchoPassword
-	in.EchoCharacter = '•'
-	in.CharLimit = 1024
 	return in
 }

@@ -14,6 +14,9 @@ func explain(e *env, err error) string {
 		return ""
 	}
 	t := e.text
+	if s, ok := keyProblem(e, err); ok {
+		return s
+	}
 	var ve *store.ValidationError
 	var fe *fileError
 	switch {

@@ -20,6 +20,8 @@ import (
 type recordReader struct {
 	env      *env
 	keys     readerKeys
+	export   key.Binding // x: export the client's dossier, from the record too
+	print    key.Binding // p: make a paper from this record
 	clientID int64
 	id       int64
 	req      reqID // the load or reveal under way
@@ -50,7 +52,8 @@ const readerHeaderRows = 4
 func newRecordReader(e *env, clientID, id int64) recordReader {
 	vp := viewport.New(0, 0)
 	vp.KeyMap = viewport.KeyMap{} // the reader's own keys scroll it
-	m := recordReader{env: e, keys: newReaderKeys(e.text), clientID: clientID, id: id, req: newReq(), vp: vp}
+	m := recordReader{env: e, keys: newReaderKeys(e.text), export: newExportOpenKey(e.text),
+		print: newPrintOpenKey(e.text), clientID: clientID, id: id, req: newReq(), vp: vp}
 	m.updateKeys()
 	return m
 }
@@ -76,7 +79,9 @@ func (m recordReader) Title() string {
 func (m recordReader) Capturing() bool { return false }
 
 // KeyMap lists the reader's keys.
-func (m recordReader) KeyMap() help.KeyMap { return m.keys }
+func (m recordReader) KeyMap() help.KeyMap {
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print}}
+}
 
 // Draft keeps nothing, and so a lock masks a revealed record again.
 func (m recordReader) Draft() (string, bool) { return "", false }
@@ -127,6 +132,10 @@ func (m recordReader) Update(msg tea.Msg) (recordReader, tea.Cmd) {
 func (m recordReader) onKey(msg tea.KeyMsg) (recordReader, tea.Cmd) {
 	k := m.keys
 	switch {
+	case key.Matches(msg, m.export):
+		return m, navigate(Route{Kind: KindExport, Client: m.clientID})
+	case key.Matches(msg, m.print):
+		return m, navigate(Route{Kind: KindPrint, Client: m.clientID, Item: m.id})
 	case key.Matches(msg, k.Reveal):
 		m.req = newReq()
 		return m, revealRecord(m.env.store, m.req, m.id)
@@ -163,6 +172,8 @@ func (m recordReader) onKey(msg tea.KeyMsg) (recordReader, tea.Cmd) {
 func (m *recordReader) updateKeys() {
 	k := &m.keys
 	k.Reveal.SetEnabled(m.loaded && !m.revealed)
+	m.export.SetEnabled(m.loaded)
+	m.print.SetEnabled(m.loaded)
 	k.Edit.SetEnabled(m.loaded && !m.restricted)
 	k.Delete.SetEnabled(m.loaded && !m.restricted)
 	k.listKeys.setEnabled(m.loaded && m.vp.TotalLineCount() > m.vp.Height)

@@ -23,6 +23,7 @@ type requestView struct {
 	env    *env
 	keys   requestKeys
 	form   formKeys
+	letter key.Binding // p: the letter for this step, as a paper
 	client int64
 	id     int64
 	req    reqID // the load under way
@@ -47,7 +48,7 @@ type requestView struct {
 
 func newRequestView(e *env, r Route) requestView {
 	m := requestView{env: e, keys: newRequestKeys(e.text), form: newFormKeys(e.text),
-		client: r.Client, id: r.Item, req: newReq()}
+		letter: newLetterKey(e.text), client: r.Client, id: r.Item, req: newReq()}
 	m.updateKeys()
 	return m
 }
@@ -79,7 +80,7 @@ func (m requestView) KeyMap() help.KeyMap {
 	if m.Capturing() {
 		return m.form
 	}
-	return m.keys
+	return withKeys{base: m.keys, extra: []key.Binding{m.letter}}
 }
 
 // Draft is what the coach typed for an action, with the action.
@@ -143,6 +144,8 @@ func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 	k, s := m.keys, m.env.store
 	m.notice, m.refusal, m.plan = "", "", nil
 	switch {
+	case key.Matches(msg, m.letter):
+		return m, navigate(letterRoute(m.client, m.d.r))
 	case key.Matches(msg, k.Edit):
 		return m, navigate(Route{Kind: KindRequestForm, Client: m.client, Item: m.id})
 	case key.Matches(msg, k.Answer) && m.d.r.Kind == store.RequestObjection:
@@ -339,6 +342,7 @@ func (m *requestView) updateKeys() {
 	k := &m.keys
 	r := m.d.r
 	idle := m.loaded && !m.busy && m.action == actionNone
+	m.letter.SetEnabled(idle)
 	open := idle && r.Open()
 	k.listKeys.setEnabled(idle && m.listLen() > 1)
 	k.Edit.SetEnabled(open)

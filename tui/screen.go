@@ -97,6 +97,8 @@ const (
 	KindSettings     ScreenKind = "settings"
 	KindPolicy       ScreenKind = "policy"   // the policy form: Tab is the category
 	KindPractice     ScreenKind = "practice" // the practice details form
+	// KindSecurityKey binds a security key to the vault (settings).
+	KindSecurityKey ScreenKind = "security-key"
 	// KindProcessors is the practice's processors; KindProcessorForm adds
 	// or corrects one (Item).
 	KindProcessors ScreenKind = "processors"
@@ -115,6 +117,10 @@ const (
 	KindBreachForm  ScreenKind = "breach-form"  // Item (0: new)
 
 	KindExport ScreenKind = "export" // the dossier export: Client
+	KindPrint  ScreenKind = "print"  // a paper from a template: Client, Item (the record it is made from, 0: none)
+
+	KindTemplates    ScreenKind = "templates"     // the paper templates (settings)
+	KindTemplateEdit ScreenKind = "template-edit" // Tab is "<key>.<lang>"
 )
 
 // Route is a screen's identity: its kind and the ids it shows. It holds no
@@ -156,6 +162,18 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newSearch(e)), true
 	case KindExport:
 		return asScreen(newExportForm(e, r)), true
+	case KindPrint:
+		return asScreen(newPrintForm(e, r)), true
+	case KindMoney:
+		return asScreen(newMoneyScreen(e, r)), true
+	case KindInvoiceForm:
+		return asScreen(newInvoiceForm(e, r)), true
+	case KindMoneyStats:
+		return asScreen(newMoneyStats(e, r)), true
+	case KindTemplates:
+		return asScreen(newTemplateList(e)), true
+	case KindTemplateEdit:
+		return asScreen(newTemplateEditor(e, r)), true
 	}
 	return newRetentionScreen(e, r)
 }
@@ -176,6 +194,8 @@ func newRetentionScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newPolicyForm(e, store.Category(r.Tab))), true
 	case KindPractice:
 		return asScreen(newPracticeForm(e)), true
+	case KindSecurityKey:
+		return asScreen(newSecurityKeyForm(e)), true
 	case KindProcessors:
 		return asScreen(newProcessors(e)), true
 	case KindProcessorForm:

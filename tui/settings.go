@@ -16,9 +16,10 @@ import (
 // cursor), the practice's details (p edits them; the access report quotes
 // them) and the anonymous statistics per year, read-only.
 type settingsScreen struct {
-	env  *env
-	keys settingsKeys
-	req  reqID
+	env       *env
+	keys      settingsKeys
+	templates key.Binding // t: the paper templates
+	req       reqID
 
 	loaded  bool
 	problem string
@@ -29,7 +30,7 @@ type settingsScreen struct {
 }
 
 func newSettings(e *env) settingsScreen {
-	m := settingsScreen{env: e, keys: newSettingsKeys(e.text), req: newReq()}
+	m := settingsScreen{env: e, keys: newSettingsKeys(e.text), templates: newTemplatesOpenKey(e.text), req: newReq()}
 	m.updateKeys()
 	return m
 }
@@ -47,7 +48,9 @@ func (m settingsScreen) Title() string { return m.env.text.T("settings.title") }
 func (m settingsScreen) Capturing() bool { return false }
 
 // KeyMap lists the screen's keys.
-func (m settingsScreen) KeyMap() help.KeyMap { return m.keys }
+func (m settingsScreen) KeyMap() help.KeyMap {
+	return withKeys{base: m.keys, extra: []key.Binding{m.templates}}
+}
 
 // Draft keeps nothing.
 func (m settingsScreen) Draft() (string, bool) { return "", false }
@@ -83,6 +86,10 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
 		case key.Matches(msg, m.keys.Practice):
 			return m, navigate(Route{Kind: KindPractice})
+		case key.Matches(msg, m.templates):
+			return m, navigate(Route{Kind: KindTemplates})
+		case key.Matches(msg, m.keys.AddKey):
+			return m, navigate(Route{Kind: KindSecurityKey})
 		case key.Matches(msg, m.keys.Processors):
 			return m, navigate(Route{Kind: KindProcessors})
 		case key.Matches(msg, m.keys.Register):
@@ -99,6 +106,9 @@ func (m *settingsScreen) updateKeys() {
 	m.keys.Edit.SetEnabled(n > 0)
 	m.keys.Practice.SetEnabled(m.loaded)
 	m.keys.Register.SetEnabled(m.loaded)
+	m.templates.SetEnabled(m.loaded)
+	_, binds := m.env.store.(keyBinder)
+	m.keys.AddKey.SetEnabled(m.loaded && binds)
 	m.keys.Processors.SetEnabled(m.loaded)
 }
 
@@ -145,6 +155,7 @@ func (m settingsScreen) View() string {
 		}
 		lines = append(lines, "  "+st.Text.Render(cell(oneLine(p.Name), 24)+"  ")+agreement)
 	}
+	lines = append(lines, securityKeyLines(m.env)...)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))
 	if len(m.s.stats) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("settings.no_statistics")))

@@ -6,7 +6,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -32,13 +31,18 @@ type unlockModel struct {
 	keys     unlockKeys
 	state    unlockState
 	creating bool // unlockWorking is creating, not unlocking
-	inputs   [2]textinput.Model
+	inputs   [2]secretField
 	focus    int
 	spinner  spinner.Model
 	problem  string // what went wrong, in a sentence
 	recovery string // the recovery key, only while it is on screen
+	suggest  string // a strong passphrase offered after a weak one
+	verdict  verdict
 	width    int
 	height   int
+
+	// The security key's conversation while unlockWorking (unlock_key.go).
+	conv keyConv
 }
 
 func newUnlock(e *env) unlockModel {
@@ -48,8 +52,9 @@ func newUnlock(e *env) unlockModel {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent)),
 	}
 	for i := range m.inputs {
-		m.inputs[i] = newPassphraseInput(e.styles)
+		m.inputs[i] = newSecretField(e.styles)
 	}
+	m.conv = newKeyConv(e.styles)
 	m.updateKeys()
 	return m
 }
@@ -96,6 +101,11 @@ func (m unlockModel) Update(msg tea.Msg) (unlockModel, tea.Cmd) {
 		return m.onCreated(msg)
 	case vaultUnlockedMsg:
 		return m.onUnlocked(msg)
+	case keyWaitingMsg, keyMessageMsg, keyAskMsg:
+		var cmd tea.Cmd
+		m.conv, cmd = m.conv.onTalk(msg)
+		m.updateKeys()
+		return m, cmd
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
@@ -129,6 +139,10 @@ func (m unlockModel) onCreated(msg vaultCreatedMsg) (unlockModel, tea.Cmd) {
 }
 
 func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
+	var ours bool
+	if m.conv, ours = m.conv.ends(msg.talk); !ours {
+		return m, nil
+	}
 	if msg.err != nil {
 		m.state = unlockPass
 		m.problem = explain(m.env, msg.err)
@@ -142,6 +156,10 @@ func (m unlockModel) onUnlocked(msg vaultUnlockedMsg) (unlockModel, tea.Cmd) {
 
 func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	switch m.state {
+	case unlockWorking:
+		m.conv = m.conv.onKey(msg)
+		m.updateKeys()
+		return m, nil
 	case unlockRecovery:
 		if key.Matches(msg, m.keys.Stored) {
 			m.state = unlockOpening
@@ -164,39 +182,48 @@ func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Prev):
 		return m.focusInput(0)
 	}
-	var cmd tea.Cmd
-	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
-	return m, cmd
+	m.inputs[m.focus] = m.inputs[m.focus].Update(msg)
+	if m.focus == 0 {
+		m.verdict = verdict{} // judged again on enter
+	}
+	return m, nil
 }
 
 // submit moves on from the first create field, or starts the slow work.
 func (m unlockModel) submit() (unlockModel, tea.Cmd) {
-	pass := m.inputs[0].Value()
-	if pass == "" {
+	if m.inputs[0].Empty() {
 		return m, nil
 	}
 	if m.state == unlockPass {
 		m.problem = ""
-		m.inputs[0].Reset()
+		pass := m.inputs[0].Take()
 		m.state, m.creating = unlockWorking, false
+		m.conv = m.conv.start()
 		m.updateKeys()
-		return m, tea.Batch(m.spinner.Tick, unlockVault(m.env.backend, pass))
+		return m, tea.Batch(m.spinner.Tick, unlockWithKey(m.env.backend, pass, m.conv.talk))
 	}
 	t := m.env.text
-	switch {
-	case passphraseStrength(pass) == strengthTooShort:
-		m.problem = t.Tf("create.too_short", minPassphrase)
+	if m.verdict.field == 0 {
+		// Judged once per passphrase, on enter: zxcvbn needs it as a
+		// string, and each string is a copy that cannot be wiped.
+		m.verdict = checkSecret(m.inputs[0].buf)
+	}
+	switch v := m.verdict; {
+	case v.refused():
+		m.problem = v.problem(t)
+		m.suggest = m.env.backend.SuggestPassphrase()
+		m.inputs[1].Reset()
 		return m.focusInput(0)
 	case m.focus == 0:
 		m.problem = ""
 		return m.focusInput(1)
-	case m.inputs[1].Value() != pass:
+	case !m.inputs[1].Equal(m.inputs[0]):
 		m.problem = t.T("create.mismatch")
 		m.inputs[1].Reset()
 		return m.focusInput(1)
 	}
-	m.problem = ""
-	m.inputs[0].Reset()
+	m.problem, m.suggest = "", ""
+	pass := m.inputs[0].Take()
 	m.inputs[1].Reset()
 	m.state, m.creating = unlockWorking, true
 	m.updateKeys()
@@ -209,16 +236,15 @@ func (m unlockModel) focusInput(i int) (unlockModel, tea.Cmd) {
 		i = 0
 	}
 	m.focus = i
-	var cmd tea.Cmd
 	for j := range m.inputs {
 		if j == i && (m.state == unlockCreate || m.state == unlockPass) {
-			cmd = m.inputs[j].Focus()
+			m.inputs[j].Focus()
 		} else {
 			m.inputs[j].Blur()
 		}
 	}
 	m.updateKeys()
-	return m, cmd
+	return m, nil
 }
 
 // updateKeys keeps the hints truthful for the current state.
@@ -230,6 +256,14 @@ func (m *unlockModel) updateKeys() {
 	m.keys.Next.SetEnabled(m.state == unlockCreate && m.focus == 0)
 	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.focus == 1)
 	m.keys.Stored.SetEnabled(m.state == unlockRecovery)
+	if m.conv.ask != nil {
+		m.keys.Submit.SetEnabled(true)
+		m.keys.Quit.SetEnabled(true)
+		m.keys.Submit.SetHelp("enter", t.T("key.key_answer"))
+		m.keys.Quit.SetHelp("esc", t.T("key.key_decline"))
+		return
+	}
+	m.keys.Quit.SetHelp("esc", t.T("key.quit"))
 	switch {
 	case m.state == unlockCreate && m.focus == 0:
 		m.keys.Submit.SetHelp("enter", t.T("key.next_field"))
@@ -250,6 +284,9 @@ func (m unlockModel) View() string {
 		body = m.viewPass()
 	case unlockWorking:
 		body = m.viewWorking()
+		if m.conv.waiting() {
+			body = m.conv.view(m.env.text, m.env.styles, m.spinner.View(), m.columnWidth())
+		}
 	case unlockRecovery:
 		body = m.viewRecovery()
 	case unlockOpening:
@@ -304,29 +341,32 @@ func (m unlockModel) field(i int, label string) string {
 	return mark + st.Label.Render(padRight(label, 14)) + m.inputs[i].View()
 }
 
-// strengthHint grades the first passphrase as it is typed.
+// strengthHint grades the first passphrase as it is typed (the verdict
+// is kept by Update: zxcvbn is too slow to run on every render).
 func (m unlockModel) strengthHint() string {
 	t, st := m.env.text, m.env.styles
-	p := m.inputs[0].Value()
-	if p == "" {
+	v := m.verdict
+	switch {
+	case m.inputs[0].Empty() || v.field == 0:
+		// Not judged yet: zxcvbn runs on enter, not on every key.
 		return st.Muted.Render(t.T("create.advice"))
+	case v.refused():
+		return st.Danger.Render(v.short(t))
+	case v.Strong():
+		return st.Success.Render(t.T("create.strength_strong"))
 	}
-	switch passphraseStrength(p) {
-	case strengthTooShort:
-		return st.Danger.Render(t.Tf("create.strength_short", minPassphrase))
-	case strengthFair:
-		return st.Warning.Render(t.T("create.strength_fair"))
-	case strengthGood:
-		return st.Success.Render(t.T("create.strength_good"))
-	}
-	return st.Success.Render(t.T("create.strength_strong"))
+	return st.Success.Render(t.T("create.strength_good"))
 }
 
 func (m unlockModel) viewProblemLines() []string {
 	if m.problem == "" {
 		return nil
 	}
-	return []string{"", m.env.styles.Danger.Width(m.columnWidth()).Render(m.problem)}
+	lines := []string{"", m.env.styles.Danger.Width(m.columnWidth()).Render(m.problem)}
+	if m.suggest != "" && m.state == unlockCreate {
+		lines = append(lines, m.paragraph(m.env.text.Tf("create.suggest", m.suggest)))
+	}
+	return lines
 }
 
 func (m unlockModel) viewProblem() string {

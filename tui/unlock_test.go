@@ -18,7 +18,7 @@ func TestCreateRefusesShortAndMismatched(t *testing.T) {
 	if !strings.Contains(u.problem, "differ") {
 		t.Fatalf("mismatch not refused: %q", u.problem)
 	}
-	if u.inputs[1].Value() != "" || u.focus != 1 {
+	if !u.inputs[1].Empty() || u.focus != 1 {
 		t.Errorf("after a mismatch the second field should be empty and focused")
 	}
 	if b.exists {
@@ -58,8 +58,8 @@ func TestWrongPassphraseClearsAndRetries(t *testing.T) {
 	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 	d.keys("tulp fiets[enter]")
 	u := top[unlockModel](t, d)
-	if u.state != unlockPass || u.inputs[0].Value() != "" || !u.inputs[0].Focused() {
-		t.Fatalf("after a wrong passphrase: state %d, field %q", u.state, u.inputs[0].Value())
+	if u.state != unlockPass || !u.inputs[0].Empty() || !u.inputs[0].Focused() {
+		t.Fatalf("after a wrong passphrase: state %d, field of %d", u.state, u.inputs[0].Len())
 	}
 	if !strings.Contains(d.view(), "does not open the vault") {
 		t.Errorf("no wrong-passphrase sentence:\n%s", d.view())
@@ -107,23 +107,45 @@ func TestVaultFolderUnreadable(t *testing.T) {
 }
 
 func TestPassphraseStrength(t *testing.T) {
-	for p, want := range map[string]strength{
-		"":                          strengthTooShort,
-		"kort":                      strengthTooShort,
-		"123456789":                 strengthTooShort,
-		"1234567890":                strengthFair,
-		"aaaaaaaaaaaaaaaaaaaaaaaa":  strengthFair,
-		"Fietsbel7!":                strengthFair,
-		"fietsbelregen":             strengthFair,
-		"fietsbelregenx":            strengthGood,
-		"tulp fiets regen lantaarn": strengthStrong,
-		"tulp fiets regen":          strengthGood,
-		"Tulp-Fiets-2026!":          strengthStrong,
-		"1212121212121212":          strengthFair,
-		"Tulpen bloeien in mei 26!": strengthStrong,
+	for p, want := range map[string]string{
+		"":                          "too short",
+		"kort":                      "too short",
+		"123456789":                 "too short",
+		"1234567890":                "common password",
+		"aaaaaaaaaaaaaaaaaaaaaaaa":  "repeats",
+		"          ":                "repeats",
+		"Fietsbel7!":                "too weak",
+		"tulp fiets regen lantaarn": "",
+		"Tulp-Fiets-2026!":          "",
+		"1212121212121212":          "repeats",
+		"Tulpen bloeien in mei 26!": "",
 	} {
-		if got := passphraseStrength(p); got != want {
-			t.Errorf("passphraseStrength(%q) = %d, want %d", p, got, want)
+		v := checkPassphrase(p)
+		got := ""
+		if v.refused() {
+			got = v.short(newText(English))
 		}
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("checkPassphrase(%q): %q, want %q", p, got, want)
+		}
+	}
+}
+
+// A weak passphrase is refused with the reason and six words to use
+// instead, in the coach's language.
+func TestCreateRefusesWeakWithSuggestion(t *testing.T) {
+	now := testNow
+	b := &fakeBackend{}
+	d := newDriver(t, newTestModel(b, Dutch, &now), 100, 30)
+	d.keys("aaaaaaaaaa[enter]")
+	u := top[unlockModel](t, d)
+	if u.state != unlockCreate || !strings.Contains(u.problem, "herhaalt zichzelf") {
+		t.Fatalf("aaaaaaaaaa not refused: state %d problem %q", u.state, u.problem)
+	}
+	if !strings.Contains(d.view(), "anchor velvet orbit tissue cradle humble") {
+		t.Fatalf("no suggestion on screen:\n%s", d.view())
+	}
+	if b.exists {
+		t.Fatal("a vault was created from a weak passphrase")
 	}
 }

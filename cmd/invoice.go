@@ -1,0 +1,972 @@
+package cmd
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/invoice"
+	"github.com/caseload/caseload/paper/fill"
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// `caseload invoice …`: the money side of the command line. The store
+// makes, numbers and keeps invoices; package invoice words and writes
+// them; this file parses the options and joins the two. Every file it
+// writes is sealed with a fresh passphrase unless the coach says --plain
+// and confirms, like an export.
+
+// newInvoiceCmd is `caseload invoice`, the money side: its subcommands
+// set up invoicing, make and correct invoices, and write them out.
+func newInvoiceCmd(e *env) *cobra.Command {
+	c := &cobra.Command{
+		Use:   e.t("invoice COMMAND", "invoice OPDRACHT"),
+		Short: e.t("hours, budgets, invoices, e-invoices, the bookkeeper's list and funder reports", "uren, budgetten, facturen, e-facturen, de lijst voor de boekhouder en rapportages voor financiers"),
+		Args:  e.noArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { e.printHelp(c); return nil },
+	}
+	sub := func(use, en, nl string, args cobra.PositionalArgs, setup func(*env, *pflag.FlagSet) func(*cobra.Command, []string) error) {
+		s := &cobra.Command{Use: use, Short: e.t(en, nl), Args: args}
+		s.RunE = setup(e, s.Flags())
+		c.AddCommand(s)
+	}
+	one := cobra.ExactArgs(1)
+	sub("settings", "show or set the practice's invoicing details (--name, --address, --kvk, --vat-number, --iban, --vat or --exempt TEXT, --no-show-billable, --payment-days)",
+		"toon of wijzig de factuurgegevens van de praktijk (--name, --address, --kvk, --vat-number, --iban, --vat of --exempt TEKST, --no-show-billable, --payment-days)", e.noArgs, invoiceSettings)
+	sub("funders", "list the funders", "toon de financiers", e.noArgs, invoiceFunders)
+	sub("funder", "add a funder (--name, --address; --kvk, --vat-number, --contract, --einvoice, --payment-days), or change one with --id",
+		"voeg een financier toe (--name, --address; --kvk, --vat-number, --contract, --einvoice, --payment-days), of wijzig er een met --id", e.noArgs, invoiceFunder)
+	sub(e.t("terms CLIENT", "terms CLIËNT"), "show or set a trajectory's terms and budget (--funder, --rate, --per hour|session|fixed, --budget-hours|--budget-sessions|--budget-amount, --vat, --reference)",
+		"toon of leg de afspraken en het budget van een traject vast (--funder, --rate, --per hour|session|fixed, --budget-hours|--budget-sessions|--budget-amount, --vat, --reference)", one, invoiceTerms)
+	sub(e.t("time CLIENT", "time CLIËNT"), "record time spent outside an appointment (--minutes, --date, --note)",
+		"leg tijd vast die buiten een afspraak is besteed (--minutes, --date, --note)", one, invoiceTime)
+	sub(e.t("make CLIENT", "make CLIËNT"), "make an invoice of the unbilled hours of a period (--from, --to) or of a fixed --amount with a --description",
+		"maak een factuur van de ongefactureerde uren van een periode (--from, --to) of van een vast --amount met een --description", one, invoiceMake)
+	sub(e.t("list [CLIENT]", "list [CLIËNT]"), "list a client's invoices, or a year's (--year)", "toon de facturen van een cliënt, of van een jaar (--year)", cobra.MaximumNArgs(1), invoiceList)
+	sub(e.t("show NUMBER", "show NUMMER"), "show an invoice; write it as PDF (--pdf FILE) or SI-UBL e-invoice (--ubl FILE), sealed unless --plain",
+		"toon een factuur; schrijf haar als pdf (--pdf FILE) of SI-UBL e-factuur (--ubl FILE), versleuteld tenzij --plain", one, invoiceShow)
+	sub(e.t("pay NUMBER", "pay NUMMER"), "record that an invoice was paid (--on DATE)", "leg vast dat een factuur betaald is (--on DATUM)", one, invoicePay)
+	sub(e.t("credit NUMBER", "credit NUMMER"), "correct an invoice with a credit note (--date)", "corrigeer een factuur met een creditnota (--date)", one, invoiceCredit)
+	sub("books", "the quarter's invoices for the bookkeeper as CSV (--year, --quarter, --out FILE), sealed unless --plain",
+		"de facturen van een kwartaal voor de boekhouder als CSV (--year, --quarter, --out FILE), versleuteld tenzij --plain", e.noArgs, invoiceBooks)
+	sub(e.t("report FUNDER", "report FINANCIER"), "a funder's report: trajectories by reference, hours, attendance, outcomes (--from, --to, --out FILE.csv or FILE.pdf)",
+		"rapportage voor een financier: trajecten op referentie, uren, aanwezigheid, uitkomsten (--from, --to, --out FILE.csv of FILE.pdf)", one, invoiceReport)
+	return c
+}
+
+// money reads an amount in euros as cents: 95, 95.5, 95,50, €95.00. Never
+// through a float.
+func money(s string) (int64, error) {
+	m := regexp.MustCompile(`^\s*€?\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$`).FindStringSubmatch(s)
+	if m == nil {
+		return 0, fmt.Errorf("%w: %q is not an amount in euros (like 95.00)", errUsage, s)
+	}
+	whole, _ := strconv.ParseInt(m[1], 10, 64)
+	frac := int64(0)
+	if m[2] != "" {
+		frac, _ = strconv.ParseInt((m[2] + "0")[:2], 10, 64)
+	}
+	return whole*100 + frac, nil
+}
+
+// vatRate reads a VAT percentage as basis points: 21, 9, 0, 6.5.
+func vatRate(s string) (int, error) {
+	m := regexp.MustCompile(`^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$`).FindStringSubmatch(s)
+	if m == nil {
+		return 0, fmt.Errorf("%w: %q is not a VAT rate (like 21)", errUsage, s)
+	}
+	whole, _ := strconv.Atoi(m[1])
+	frac := 0
+	if m[2] != "" {
+		frac, _ = strconv.Atoi((m[2] + "0")[:2])
+	}
+	return whole*100 + frac, nil
+}
+
+// hoursMinutes reads hours as minutes: 10, 10:30, 7.5.
+func hoursMinutes(s string) (int64, error) {
+	if h, m, ok := strings.Cut(s, ":"); ok {
+		hh, err1 := strconv.ParseInt(h, 10, 64)
+		mm, err2 := strconv.ParseInt(m, 10, 64)
+		if err1 == nil && err2 == nil && mm < 60 && hh >= 0 {
+			return hh*60 + mm, nil
+		}
+	}
+	cents, err := money(s) // the same shape: whole and up to two decimals
+	if err != nil {
+		return 0, fmt.Errorf("%w: %q is not a number of hours (like 10 or 10:30)", errUsage, s)
+	}
+	return cents * 60 / 100, nil
+}
+
+// civilDate reads a date as 2026-03-31 or 31-03-2026.
+func civilDate(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "2-1-2006"} {
+		if d, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return d, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%w: %q is not a date (like 2026-03-31)", errUsage, s)
+}
+
+// optDate is civilDate for an option that may be left off.
+func optDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return civilDate(s)
+}
+
+func (e *env) lng() invoice.Lang {
+	if e.lang == "nl" {
+		return invoice.Dutch
+	}
+	return invoice.English
+}
+
+func invoiceSettings(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	name := fs.String("name", "\x00", "")
+	address := fs.String("address", "\x00", "")
+	kvk := fs.String("kvk", "\x00", "")
+	vatNumber := fs.String("vat-number", "\x00", "")
+	iban := fs.String("iban", "\x00", "")
+	vat := fs.String("vat", "", "")
+	exempt := fs.String("exempt", "\x00", "")
+	noShow := fs.String("no-show-billable", "", "")
+	days := fs.Int("payment-days", 0, "")
+	return func(c *cobra.Command, args []string) error {
+		var err error
+		_ = err
+		ctx := context.Background()
+		set := func(s string) bool { return s != "\x00" }
+		practiceChanges := set(*name) || set(*address) || set(*kvk)
+		changing := practiceChanges || set(*vatNumber) || set(*iban) || *vat != "" || set(*exempt) || *noShow != "" || *days != 0
+		var s *session
+		if changing {
+			s, err = e.unlock(ctx)
+		} else {
+			s, err = e.look(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		p, err := s.Practice(ctx)
+		if err != nil {
+			return err
+		}
+		if practiceChanges {
+			// The seller on every invoice: the practice's own details.
+			if set(*name) {
+				p.Name = *name
+			}
+			if set(*address) {
+				p.Address = strings.ReplaceAll(*address, `\n`, "\n")
+			}
+			if set(*kvk) {
+				p.KvK = *kvk
+			}
+			if err := s.SavePractice(ctx, p); err != nil {
+				return err
+			}
+		}
+		m, err := s.MoneySettings(ctx)
+		if err != nil {
+			return err
+		}
+		if changing {
+			if set(*vatNumber) {
+				m.VATNumber = *vatNumber
+			}
+			if set(*iban) {
+				m.IBAN = *iban
+			}
+			if *vat != "" {
+				if m.DefaultVATBP, err = vatRate(*vat); err != nil {
+					return err
+				}
+				m.VATExempt, m.ExemptionText = false, ""
+			}
+			if set(*exempt) {
+				m.VATExempt, m.ExemptionText, m.DefaultVATBP = strings.TrimSpace(*exempt) != "", *exempt, 0
+			}
+			switch strings.ToLower(*noShow) {
+			case "":
+			case "yes", "ja", "true":
+				m.NoShowBillable = true
+			case "no", "nee", "false":
+				m.NoShowBillable = false
+			default:
+				return fmt.Errorf("%w: --no-show-billable takes yes or no", errUsage)
+			}
+			if *days != 0 {
+				m.PaymentDays = *days
+			}
+			if set(*vatNumber) || set(*iban) || *vat != "" || set(*exempt) || *noShow != "" || *days != 0 {
+				if err := s.SaveMoneySettings(ctx, m); err != nil {
+					return err
+				}
+			}
+		}
+		l := e.lng()
+		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\t%s\n", e.t("Practice", "Praktijk"), termsafe.Line(p.Name))
+		fmt.Fprintf(tw, "%s\t%s\n", e.t("Address", "Adres"), termsafe.Line(strings.ReplaceAll(p.Address, "\n", ", ")))
+		fmt.Fprintf(tw, "KvK\t%s\n", termsafe.Line(p.KvK))
+		fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT number", "Btw-nummer"), termsafe.Line(m.VATNumber))
+		fmt.Fprintf(tw, "IBAN\t%s\n", termsafe.Line(m.IBAN))
+		if m.VATExempt {
+			fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT", "Btw"), e.t("exempt: ", "vrijgesteld: ")+termsafe.Line(m.ExemptionText))
+		} else {
+			fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT", "Btw"), invoice.Percent(l, m.DefaultVATBP))
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", e.t("No-show billable", "Niet verschenen factureren"), yesNo(e, m.NoShowBillable))
+		fmt.Fprintf(tw, "%s\t%d %s\n", e.t("Payment term", "Betaaltermijn"), m.PaymentDays, e.t("days", "dagen"))
+		return tw.Flush()
+	}
+}
+
+func yesNo(e *env, b bool) string {
+	if b {
+		return e.t("yes", "ja")
+	}
+	return e.t("no", "nee")
+}
+
+func invoiceFunders(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	return func(c *cobra.Command, args []string) error {
+		ctx := context.Background()
+		s, err := e.look(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		list, err := s.Funders(ctx)
+		if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			fmt.Fprintln(e.stderr, e.t("No funders yet: caseload invoice funder --name … --address … adds one.",
+				"Nog geen financiers: caseload invoice funder --name … --address … voegt er een toe."))
+			return nil
+		}
+		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, e.t("ID\tNAME\tKVK\tCONTRACT\tE-INVOICE\tTERM", "ID\tNAAM\tKVK\tCONTRACT\tE-FACTUUR\tTERMIJN"))
+		for _, f := range list {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", f.ID, termsafe.Line(f.Name), termsafe.Line(f.KvK),
+				termsafe.Line(f.Contract), termsafe.Line(f.EInvoice), f.PaymentDays)
+		}
+		return tw.Flush()
+	}
+}
+
+func invoiceFunder(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	id := fs.Int64("id", 0, "")
+	var f store.Funder
+	fs.StringVar(&f.Name, "name", "", "")
+	fs.StringVar(&f.Address, "address", "", "")
+	fs.StringVar(&f.KvK, "kvk", "", "")
+	fs.StringVar(&f.VATNumber, "vat-number", "", "")
+	fs.StringVar(&f.Contract, "contract", "", "")
+	fs.StringVar(&f.EInvoice, "einvoice", "", "")
+	fs.IntVar(&f.PaymentDays, "payment-days", 0, "")
+	return func(c *cobra.Command, args []string) error {
+		var err error
+		_ = err
+		f.ID = *id
+		f.Address = strings.ReplaceAll(f.Address, `\n`, "\n")
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		f, err = s.SaveFunder(ctx, f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s %d: %s\n", e.t("Funder", "Financier"), f.ID, termsafe.Line(f.Name))
+		return nil
+	}
+}
+
+// findFunder finds a funder by id or by (part of) its name.
+func (e *env) findFunder(ctx context.Context, s *session, q string) (store.Funder, error) {
+	list, err := s.Funders(ctx)
+	if err != nil {
+		return store.Funder{}, err
+	}
+	var hits []store.Funder
+	for _, f := range list {
+		if strconv.FormatInt(f.ID, 10) == q || strings.Contains(strings.ToLower(f.Name), strings.ToLower(q)) {
+			hits = append(hits, f)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return hits[0], nil
+	case 0:
+		return store.Funder{}, fmt.Errorf("%w: no funder matches %q (caseload invoice funders lists them)", errUsage, q)
+	}
+	return store.Funder{}, fmt.Errorf("%w: %d funders match %q: give the id (caseload invoice funders)", errUsage, len(hits), q)
+}
+
+func invoiceTerms(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	funder := fs.String("funder", "", "")
+	rate := fs.String("rate", "", "")
+	per := fs.String("per", "", "")
+	bHours := fs.String("budget-hours", "", "")
+	bSessions := fs.Int64("budget-sessions", 0, "")
+	bAmount := fs.String("budget-amount", "", "")
+	vat := fs.String("vat", "", "")
+	vatReason := fs.String("vat-reason", "", "")
+	reference := fs.String("reference", "", "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) != 1 {
+			return fmt.Errorf("%w: invoice terms needs one client (an id or a name)", errUsage)
+		}
+		ctx := context.Background()
+		changing := *rate != "" || *per != ""
+		var s *session
+		if changing {
+			s, err = e.unlock(ctx)
+		} else {
+			s, err = e.look(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		id, err := e.findClient(ctx, s, rest[0])
+		if err != nil {
+			return err
+		}
+		if changing {
+			set, err := s.MoneySettings(ctx)
+			if err != nil {
+				return err
+			}
+			tm := store.Terms{ClientID: id, RateKind: store.RateKind(*per), BudgetKind: store.BudgetNone,
+				VATBP: set.DefaultVATBP, VATReason: *vatReason, Reference: *reference}
+			if tm.RateCents, err = money(*rate); *rate != "" && err != nil {
+				return err
+			}
+			if *vat != "" {
+				if tm.VATBP, err = vatRate(*vat); err != nil {
+					return err
+				}
+			}
+			switch {
+			case *bHours != "":
+				tm.BudgetKind = store.BudgetHours
+				if tm.Budget, err = hoursMinutes(*bHours); err != nil {
+					return err
+				}
+			case *bSessions != 0:
+				tm.BudgetKind, tm.Budget = store.BudgetSessions, *bSessions
+			case *bAmount != "":
+				tm.BudgetKind = store.BudgetAmount
+				if tm.Budget, err = money(*bAmount); err != nil {
+					return err
+				}
+			}
+			if *funder != "" {
+				f, err := e.findFunder(ctx, s, *funder)
+				if err != nil {
+					return err
+				}
+				tm.FunderID = f.ID
+			}
+			if _, err := s.SaveTerms(ctx, tm); err != nil {
+				return err
+			}
+		}
+		return e.printTerms(ctx, s, id)
+	}
+}
+
+// printTerms shows a client's terms with the budget as it stands.
+func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
+	tm, err := s.Terms(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintln(e.stdout, e.t("No terms yet: set them with --rate and --per.", "Nog geen afspraken: leg ze vast met --rate en --per."))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	l := e.lng()
+	payer := e.t("the client", "de cliënt")
+	if tm.FunderID != 0 {
+		f, err := s.Funder(ctx, tm.FunderID)
+		if err != nil {
+			return err
+		}
+		payer = termsafe.Line(f.Name)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\n", e.t("Paid by", "Betaald door"), payer)
+	fmt.Fprintf(tw, "%s\t%s\n", e.t("Reference", "Referentie"), termsafe.Line(tm.Reference))
+	fmt.Fprintf(tw, "%s\t%s %s\n", e.t("Rate", "Tarief"), invoice.Euro(l, tm.RateCents), rateUnit(e, tm.RateKind))
+	fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT", "Btw"), invoice.Percent(l, tm.VATBP))
+	b, err := s.Budget(ctx, id)
+	if err != nil {
+		return err
+	}
+	if b.Kind != store.BudgetNone {
+		fmt.Fprintf(tw, "%s\t%s %s, %s %s (%d%%), %s %s\n", e.t("Budget", "Budget"),
+			invoice.BudgetValue(b.Kind, b.Total), budgetUnit(e, b.Kind), e.t("used", "verbruikt"),
+			invoice.BudgetValue(b.Kind, b.Used), b.Percent, e.t("left", "over"), invoice.BudgetValue(b.Kind, b.Remaining))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	switch b.Level {
+	case store.BudgetWarning:
+		fmt.Fprintln(e.stderr, e.t("caseload: warning: 80% of the budget is used", "caseload: waarschuwing: 80% van het budget is verbruikt"))
+	case store.BudgetFull:
+		fmt.Fprintln(e.stderr, e.t("caseload: warning: the budget is used up", "caseload: waarschuwing: het budget is op"))
+	case store.BudgetOver:
+		fmt.Fprintln(e.stderr, e.t("caseload: warning: the budget is overspent: the hours past it will not be billed",
+			"caseload: waarschuwing: het budget is overschreden: de uren erboven worden niet gefactureerd"))
+	}
+	return nil
+}
+
+func rateUnit(e *env, k store.RateKind) string {
+	switch k {
+	case store.RatePerHour:
+		return e.t("an hour", "per uur")
+	case store.RatePerSession:
+		return e.t("a session", "per gesprek")
+	}
+	return e.t("fixed", "vast")
+}
+
+func budgetUnit(e *env, k store.BudgetKind) string {
+	switch k {
+	case store.BudgetHours:
+		return e.t("hours", "uur")
+	case store.BudgetSessions:
+		return e.t("sessions", "gesprekken")
+	}
+	return e.t("euros", "euro")
+}
+
+func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	minutes := fs.Int("minutes", 0, "")
+	date := fs.String("date", "", "")
+	note := fs.String("note", "", "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) != 1 {
+			return fmt.Errorf("%w: invoice time needs one client (an id or a name)", errUsage)
+		}
+		day, err := optDate(*date)
+		if err != nil {
+			return err
+		}
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		id, err := e.findClient(ctx, s, rest[0])
+		if err != nil {
+			return err
+		}
+		if day.IsZero() {
+			day = s.Today()
+		}
+		te, err := s.AddTimeEntry(ctx, store.TimeEntry{ClientID: id, Date: day, Minutes: *minutes, Description: *note})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s %s %s\n", e.t("Recorded", "Vastgelegd"), invoice.Duration(int64(te.Minutes)), invoice.Date(e.lng(), te.Date))
+		return nil
+	}
+}
+
+func invoiceMake(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	date := fs.String("date", "", "")
+	amount := fs.String("amount", "", "")
+	desc := fs.String("description", "", "")
+	vat := fs.String("vat", "", "")
+	vatReason := fs.String("vat-reason", "", "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		switch {
+		case len(rest) != 1:
+			return fmt.Errorf("%w: invoice make needs one client (an id or a name)", errUsage)
+		case *amount == "" && (*from == "" || *to == ""):
+			return fmt.Errorf("%w: invoice make needs a period (--from and --to) or a fixed --amount", errUsage)
+		case *amount == "" && (*desc != "" || *vat != ""):
+			return fmt.Errorf("%w: --description and --vat go with --amount", errUsage)
+		}
+		d := store.InvoiceDraft{}
+		if d.Date, err = optDate(*date); err != nil {
+			return err
+		}
+		if d.From, err = optDate(*from); err != nil {
+			return err
+		}
+		if d.To, err = optDate(*to); err != nil {
+			return err
+		}
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if d.ClientID, err = e.findClient(ctx, s, rest[0]); err != nil {
+			return err
+		}
+		if *amount != "" {
+			line := store.InvoiceLine{Description: *desc, VATReason: *vatReason}
+			if line.UnitCents, err = money(*amount); err != nil {
+				return err
+			}
+			set, err := s.MoneySettings(ctx)
+			if err != nil {
+				return err
+			}
+			line.VATBP = set.DefaultVATBP
+			if tm, err := s.Terms(ctx, d.ClientID); err == nil {
+				line.VATBP = tm.VATBP
+			}
+			if *vat != "" {
+				if line.VATBP, err = vatRate(*vat); err != nil {
+					return err
+				}
+			}
+			d.Lines = []store.InvoiceLine{line}
+		}
+		inv, err := s.MakeInvoice(ctx, d)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s %s: %s\n", e.t("Invoice", "Factuur"), inv.Number, invoice.Euro(e.lng(), inv.AmountCents))
+		return nil
+	}
+}
+
+func invoiceList(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	year := fs.Int("year", 0, "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) > 1 {
+			return fmt.Errorf("%w: invoice list takes at most one client", errUsage)
+		}
+		ctx := context.Background()
+		s, err := e.look(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		var list []store.Invoice
+		switch {
+		case len(rest) == 1:
+			id, err := e.findClient(ctx, s, rest[0])
+			if err != nil {
+				return err
+			}
+			list, err = s.Invoices(ctx, id)
+			if err != nil {
+				return err
+			}
+		default:
+			y := *year
+			if y == 0 {
+				y = s.Today().Year()
+			}
+			list, err = s.InvoicesBetween(ctx, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				return err
+			}
+		}
+		return e.printInvoices(s, list)
+	}
+}
+
+func (e *env) printInvoices(s *session, list []store.Invoice) error {
+	l := e.lng()
+	if len(list) == 0 {
+		fmt.Fprintln(e.stderr, e.t("No invoices.", "Geen facturen."))
+		return nil
+	}
+	today := s.Today()
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, e.t("NUMBER\tDATE\tDEBTOR\tTOTAL\tSTATUS\t", "NUMMER\tDATUM\tDEBITEUR\tTOTAAL\tSTATUS\t"))
+	var net, vat, total int64
+	for _, inv := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", inv.Number, inv.Date.Format("2006-01-02"), termsafe.Line(inv.Debtor),
+			invoice.Euro(l, inv.AmountCents), invoice.StatusText(l, inv.Status(today)))
+		net, vat, total = net+inv.NetCents, vat+inv.VATCents, total+inv.AmountCents
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s %s, %s %s, %s %s\n", e.t("Net", "Netto"), invoice.Euro(l, net), e.t("VAT", "btw"),
+		invoice.Euro(l, vat), e.t("total", "totaal"), invoice.Euro(l, total))
+	return nil
+}
+
+// outFile is where and how a money file goes: sealed with a fresh
+// passphrase unless plain was asked and confirmed.
+type outFile struct {
+	path  string
+	plain bool
+}
+
+// writeMoneyFile writes data to o.path, sealed (adding .age) unless plain,
+// prints where it went and the passphrase, and logs it.
+func (e *env) writeMoneyFile(ctx context.Context, s *session, o outFile, data []byte, clientID int64, detail string) error {
+	key := crypt.ExportKey{Plain: o.plain, WorkFactor: e.workFactor}
+	name := filepath.Base(o.path)
+	if !o.plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(e.lang)
+		if !strings.HasSuffix(name, ".age") {
+			name += ".age"
+		}
+	}
+	path, err := crypt.WriteExport(filepath.Dir(o.path), name, key, false, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if errors.Is(err, crypt.ErrExportExists) {
+		return fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(filepath.Dir(o.path), name))
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.LogMoneyExport(ctx, clientID, detail); err != nil && !errors.Is(err, store.ErrNotSaved) {
+		os.Remove(path)
+		return fmt.Errorf("logging the file: %w", err)
+	}
+	e.reportPaper(fill.Result{Path: path, Passphrase: key.Passphrase, Sealed: !o.plain})
+	return nil
+}
+
+// errPlainFileUnconfirmed is returned for --plain without a confirmation.
+var errPlainFileUnconfirmed = errors.New("an unencrypted file needs confirmation")
+
+// confirmOut asks the coach to type "yes" before a money file is written
+// unencrypted, unless --yes said so already; without a terminal it takes
+// --yes. It runs before anything is unlocked.
+func (e *env) confirmOut(plain, yes bool) error {
+	if !plain || yes {
+		return nil
+	}
+	if !e.tty() {
+		return errPlainFileUnconfirmed
+	}
+	fmt.Fprint(e.stderr, e.t("The file will be written UNENCRYPTED: anyone who gets it can read it.\nType yes to go on: ",
+		"Het bestand wordt ONVERSLEUTELD geschreven: wie het krijgt, kan het lezen.\nTyp ja om door te gaan: "))
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "yes", "ja":
+		return nil
+	}
+	return errPlainFileUnconfirmed
+}
+
+func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	pdf := fs.String("pdf", "", "")
+	ubl := fs.String("ubl", "", "")
+	plain := fs.Bool("plain", false, "")
+	yes := fs.Bool("yes", false, "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) != 1 {
+			return fmt.Errorf("%w: invoice show needs an invoice number", errUsage)
+		}
+		if (*plain || *yes) && *pdf == "" && *ubl == "" {
+			return fmt.Errorf("%w: --plain and --yes go with --pdf or --ubl", errUsage)
+		}
+		if err := e.confirmOut(*plain, *yes); err != nil {
+			return err
+		}
+		ctx := context.Background()
+		var s *session
+		if *pdf != "" || *ubl != "" {
+			s, err = e.unlock(ctx)
+		} else {
+			s, err = e.look(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		inv, err := s.InvoiceByNumber(ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		l := e.lng()
+		if *pdf == "" && *ubl == "" {
+			return e.printInvoice(s, inv)
+		}
+		if *pdf != "" {
+			var b bytes.Buffer
+			if err := invoice.WritePDF(&b, l, inv); err != nil {
+				return err
+			}
+			if err := e.writeMoneyFile(ctx, s, outFile{*pdf, *plain}, b.Bytes(), inv.ClientID, "invoice "+inv.Number+" pdf"); err != nil {
+				return err
+			}
+		}
+		if *ubl != "" {
+			var b bytes.Buffer
+			if err := invoice.WriteUBL(&b, l, inv); err != nil {
+				return err
+			}
+			if err := e.writeMoneyFile(ctx, s, outFile{*ubl, *plain}, b.Bytes(), inv.ClientID, "invoice "+inv.Number+" ubl"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// printInvoice shows an invoice on the terminal as the PDF states it.
+func (e *env) printInvoice(s *session, inv store.Invoice) error {
+	l := e.lng()
+	kind := e.t("Invoice", "Factuur")
+	if inv.Kind == store.InvoiceCredit {
+		kind = e.t("Credit note", "Creditnota")
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "%s %s — %s\n", kind, inv.Number, invoice.StatusText(l, inv.Status(s.Today())))
+	fmt.Fprintf(w, "%s: %s\n", e.t("Date", "Datum"), invoice.Date(l, inv.Date))
+	if inv.CreditsNumber != "" {
+		fmt.Fprintf(w, "%s: %s\n", e.t("Corrects", "Crediteert"), inv.CreditsNumber)
+	}
+	if inv.CreditedBy != "" {
+		fmt.Fprintf(w, "%s: %s\n", e.t("Credited by", "Gecrediteerd door"), inv.CreditedBy)
+	}
+	fmt.Fprintf(w, "%s: %s\n", e.t("To", "Aan"), termsafe.Line(inv.Buyer.Name))
+	if inv.Reference != "" {
+		fmt.Fprintf(w, "%s: %s\n", e.t("Reference", "Referentie"), termsafe.Line(inv.Reference))
+	}
+	if !inv.PeriodFrom.IsZero() {
+		fmt.Fprintf(w, "%s: %s – %s\n", e.t("Period", "Periode"), invoice.Date(l, inv.PeriodFrom), invoice.Date(l, inv.PeriodTo))
+	}
+	if !inv.Due.IsZero() && inv.Kind != store.InvoiceCredit {
+		fmt.Fprintf(w, "%s: %s\n", e.t("Due", "Vervaldatum"), invoice.Date(l, inv.Due))
+	}
+	if !inv.PaidOn.IsZero() {
+		fmt.Fprintf(w, "%s: %s\n", e.t("Paid", "Betaald"), invoice.Date(l, inv.PaidOn))
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, line := range inv.Lines {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", termsafe.Line(invoice.LineText(l, line)), invoice.Quantity(l, line),
+			invoice.Percent(l, line.VATBP), invoice.Euro(l, line.NetCents))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s %s, %s %s, %s %s\n", e.t("Net", "Netto"), invoice.Euro(l, inv.NetCents), e.t("VAT", "btw"),
+		invoice.Euro(l, inv.VATCents), e.t("total", "totaal"), invoice.Euro(l, inv.AmountCents))
+	if inv.Exemption != "" {
+		fmt.Fprintln(w, termsafe.Line(inv.Exemption))
+	}
+	return nil
+}
+
+func invoicePay(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	on := fs.String("on", "", "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) != 1 {
+			return fmt.Errorf("%w: invoice pay needs an invoice number", errUsage)
+		}
+		day, err := optDate(*on)
+		if err != nil {
+			return err
+		}
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		inv, err := s.InvoiceByNumber(ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		if inv, err = s.MarkInvoicePaid(ctx, inv.ID, day); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s %s %s %s\n", e.t("Invoice", "Factuur"), inv.Number, e.t("paid on", "betaald op"), invoice.Date(e.lng(), inv.PaidOn))
+		return nil
+	}
+}
+
+func invoiceCredit(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	date := fs.String("date", "", "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) != 1 {
+			return fmt.Errorf("%w: invoice credit needs an invoice number", errUsage)
+		}
+		day, err := optDate(*date)
+		if err != nil {
+			return err
+		}
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		inv, err := s.InvoiceByNumber(ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		cn, err := s.CreditInvoice(ctx, inv.ID, day)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s %s %s %s: %s\n", e.t("Credit note", "Creditnota"), cn.Number, e.t("corrects", "crediteert"),
+			inv.Number, invoice.Euro(e.lng(), cn.AmountCents))
+		return nil
+	}
+}
+
+func invoiceBooks(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	year := fs.Int("year", 0, "")
+	quarter := fs.Int("quarter", 0, "")
+	out := fs.String("out", "", "")
+	plain := fs.Bool("plain", false, "")
+	yes := fs.Bool("yes", false, "")
+	return func(c *cobra.Command, args []string) error {
+		var err error
+		_ = err
+		if *year == 0 || *out == "" {
+			return fmt.Errorf("%w: invoice books needs --year, --quarter and --out FILE", errUsage)
+		}
+		from, to, err := invoice.Quarter(*year, *quarter)
+		if err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if err := e.confirmOut(*plain, *yes); err != nil {
+			return err
+		}
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		list, err := s.InvoicesBetween(ctx, from, to)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := invoice.WriteBookkeeperCSV(&b, e.lng(), list); err != nil {
+			return err
+		}
+		return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, b.Bytes(), 0, fmt.Sprintf("invoices %d-Q%d", *year, *quarter))
+	}
+}
+
+func invoiceReport(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	out := fs.String("out", "", "")
+	plain := fs.Bool("plain", false, "")
+	yes := fs.Bool("yes", false, "")
+	return func(c *cobra.Command, rest []string) error {
+		var err error
+		_ = err
+		if len(rest) != 1 || *from == "" || *to == "" || *out == "" {
+			return fmt.Errorf("%w: invoice report needs a funder, --from, --to and --out FILE.csv or FILE.pdf", errUsage)
+		}
+		pdf := strings.HasSuffix(strings.ToLower(strings.TrimSuffix(*out, ".age")), ".pdf")
+		fromDay, err := civilDate(*from)
+		if err != nil {
+			return err
+		}
+		toDay, err := civilDate(*to)
+		if err != nil {
+			return err
+		}
+		if err := e.confirmOut(*plain, *yes); err != nil {
+			return err
+		}
+		ctx := context.Background()
+		s, err := e.unlock(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		f, err := e.findFunder(ctx, s, rest[0])
+		if err != nil {
+			return err
+		}
+		rows, err := s.FunderReport(ctx, f.ID, fromDay, toDay)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if pdf {
+			p, err := s.Practice(ctx)
+			if err != nil {
+				return err
+			}
+			err = invoice.WriteFunderPDF(&b, e.lng(), invoice.FunderReport{Practice: p, Funder: f, From: fromDay, To: toDay,
+				Made: s.Today(), Rows: rows})
+			if err != nil {
+				return err
+			}
+		} else if err := invoice.WriteFunderCSV(&b, e.lng(), rows); err != nil {
+			return err
+		}
+		return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, b.Bytes(), 0, fmt.Sprintf("funder report %d", f.ID))
+	}
+}
+
+// explainMoney puts the store's money validation errors in the coach's
+// language; ok is false for anything else.
+func (e *env) explainMoney(err error) (msg, hint string, ok bool) {
+	if errors.Is(err, errPlainFileUnconfirmed) {
+		return e.t("an unencrypted file needs confirmation", "een onversleuteld bestand moet je bevestigen"),
+			e.t("nothing was written; run it in a terminal to answer yes, or add --yes", "er is niets geschreven; start het in een terminal om ja te antwoorden, of voeg --yes toe"), true
+	}
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) {
+		return "", "", false
+	}
+	msg, ok = invoice.Problem(e.lng(), ve)
+	if !ok {
+		return "", "", false
+	}
+	return msg, e.t("nothing was saved", "er is niets opgeslagen"), true
+}

@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/caseload/caseload/store"
+)
+
+// newest is the client the fake store created last.
+func newest(s *fakeStore) store.Client {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.clients[s.nextID]
+}
+
+func TestClientFormTakesAddressAndNotes(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	d.keys("nNoor[shift+tab]Voorkeur ochtend / belt zelf[shift+tab]Molenstraat 12, 6511 HH Nijmegen[ctrl+s]")
+	top[caseloadModel](t, d)
+	c := newest(s)
+	if c.FirstName != "Noor" || c.Address != "Molenstraat 12\n6511 HH Nijmegen" || c.Notes != "Voorkeur ochtend\nbelt zelf" {
+		t.Fatalf("created %q, address %q, notes %q", c.FirstName, c.Address, c.Notes)
+	}
+}
+
+func TestClientFormKeepsStoredLinesWhenUntouched(t *testing.T) {
+	c := store.Client{Address: "Molenstraat 12\n6511 HH Nijmegen", Notes: "Twee kinderen (3, 5).\nVoorkeur: ochtend."}
+	if got := splitLines(joinLines(c.Address, addressSep), addressSep, c.Address); got != c.Address {
+		t.Errorf("address %q", got)
+	}
+	// The notes hold a comma: shown and saved unchanged they stay as
+	// they were, not cut at the comma.
+	if got := splitLines(joinLines(c.Notes, notesSep), notesSep, c.Notes); got != c.Notes {
+		t.Errorf("notes %q", got)
+	}
+}
+
+// Passing over "closed" while choosing a status leaves no end date behind.
+func TestStatusChoiceNeverLeavesAnEndDate(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	d.keys("nNoor")
+	f := top[clientForm](t, d)
+	for f.set.focused().id != "status" {
+		d.keys("[tab]")
+		f = top[clientForm](t, d)
+	}
+	d.keys("[right][right]") // active, closed
+	if f = top[clientForm](t, d); f.set.get("end") == "" || f.set.fields[f.set.index("outcome")].hidden {
+		t.Fatalf("closing does not ask for the end date and the outcome: end %q", f.set.get("end"))
+	}
+	d.keys("[left]") // back to active
+	if f = top[clientForm](t, d); f.set.get("end") != "" {
+		t.Fatalf("an active trajectory kept the end date %q", f.set.get("end"))
+	}
+	d.keys("[ctrl+s]")
+	if c := newest(s); c.FirstName != "Noor" || !c.End.IsZero() || c.Status != store.StatusActive {
+		t.Fatalf("saved %+v", c)
+	}
+}
+
+func TestClientFormRefusesAMinorWithoutRepresentative(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	before := newest(s).ID
+	d.keys("nNoor[tab][tab][tab][tab]2014-05-03[ctrl+s]")
+	f := top[clientForm](t, d)
+	if f.set.focused().id != "representative" || newest(s).ID != before {
+		t.Fatalf("saved a minor without a representative (focus %s)\n%s", f.set.focused().id, d.view())
+	}
+	d.keys("Els Jansen[ctrl+s]")
+	top[caseloadModel](t, d)
+	if c := newest(s); c.FirstName != "Noor" || c.Representative != "Els Jansen" {
+		t.Fatalf("saved %+v", c)
+	}
+}
+
+func TestRemoveAClientEnteredByMistake(t *testing.T) {
+	s := newPeopleStore()
+	d, _, _ := unlocked(t, s, Dutch, 100, 30)
+	// Anna (the first) has a dossier: refused.
+	d.keys("d")
+	if !strings.Contains(d.view(), "per vergissing") {
+		t.Fatalf("no question:\n%s", d.view())
+	}
+	d.keys("j")
+	if _, ok := s.clients[1]; !ok {
+		t.Fatal("a client with a dossier was removed")
+	}
+	if !strings.Contains(d.view(), "heeft al een dossier") {
+		t.Errorf("no reason given:\n%s", d.view())
+	}
+	d.keys("[down]d")
+	name := s.clients[2].Name()
+	d.keys("n")
+	if _, ok := s.clients[2]; !ok {
+		t.Fatal("removed after no")
+	}
+	d.keys("dj")
+	if _, ok := s.clients[2]; ok {
+		t.Fatal("not removed after yes")
+	}
+	if strings.Contains(d.view(), name) || !strings.Contains(d.view(), "Verwijderd") {
+		t.Errorf("the list still shows %s or says nothing:\n%s", name, d.view())
+	}
+}

@@ -1,0 +1,224 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/invoice"
+	"github.com/caseload/caseload/store"
+)
+
+// moneyStats is the practice's year in pictures ($ on the caseload):
+// billable hours and invoiced amounts per month, attendance per month, and
+// the anonymous outcomes per year that survive a purge, as bars of blocks.
+// It names no client.
+type moneyStats struct {
+	env     *env
+	keys    moneyStatsKeys
+	year    int
+	req     reqID
+	loaded  bool
+	problem string
+	months  []store.MonthMoney
+	years   []store.YearStats
+	width   int
+	height  int
+}
+
+// KindMoneyStats is the statistics screen; Item is the year shown.
+const KindMoneyStats ScreenKind = "money-stats"
+
+type moneyStatsKeys struct{ Prev, Next key.Binding }
+
+// ShortHelp is the statistics screen's hint line.
+func (k moneyStatsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Next} }
+
+// FullHelp is its part of the help overlay.
+func (k moneyStatsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// newMoneyStatsOpenKey is $ on the caseload.
+func newMoneyStatsOpenKey(t Text) key.Binding { return bind([]string{"$"}, "$", t.T("stats.key_open")) }
+
+func newMoneyStats(e *env, r Route) moneyStats {
+	t := e.text
+	y := int(r.Item)
+	if y == 0 {
+		y = e.today().Year()
+	}
+	return moneyStats{env: e, year: y, req: newReq(), keys: moneyStatsKeys{
+		Prev: bind([]string{"left", "h"}, "←", t.T("stats.key_prev")),
+		Next: bind([]string{"right", "l"}, "→", t.T("stats.key_next")),
+	}}
+}
+
+// moneyStatsMsg answers loadMoneyStats.
+type moneyStatsMsg struct {
+	req    reqID
+	months []store.MonthMoney
+	years  []store.YearStats
+	err    error
+}
+
+func loadMoneyStats(e *env, req reqID, year int) tea.Cmd {
+	ms, ok := moneyOf(e)
+	st := e.store
+	return func() tea.Msg {
+		msg := moneyStatsMsg{req: req}
+		if !ok {
+			return msg
+		}
+		if msg.months, msg.err = ms.MoneyYear(ctx(), year); msg.err != nil {
+			return msg
+		}
+		msg.years, msg.err = st.Statistics(ctx())
+		return msg
+	}
+}
+
+// Init loads the year.
+func (m moneyStats) Init() tea.Cmd { return loadMoneyStats(m.env, m.req, m.year) }
+
+// Route names the screen and its year.
+func (m moneyStats) Route() Route { return Route{Kind: KindMoneyStats, Item: int64(m.year)} }
+
+// Title is "Statistics".
+func (m moneyStats) Title() string { return m.env.text.T("stats.title") }
+
+// Capturing is false.
+func (m moneyStats) Capturing() bool { return false }
+
+// KeyMap lists the keys.
+func (m moneyStats) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing.
+func (m moneyStats) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m moneyStats) RestoreDraft(string) moneyStats { return m }
+
+// Update handles the answer and the year keys.
+func (m moneyStats) Update(msg tea.Msg) (moneyStats, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case moneyStatsMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded, m.problem, m.months, m.years = msg.err == nil, "", msg.months, msg.years
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+		}
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Prev):
+			m.year--
+		case key.Matches(msg, m.keys.Next):
+			m.year++
+		default:
+			return m, nil
+		}
+		m.req = newReq()
+		return m, loadMoneyStats(m.env, m.req, m.year)
+	}
+	return m, nil
+}
+
+// bar is a row of blocks for v of most, at most width wide; a value
+// above zero shows at least a sliver.
+func bar(v, most int64, width int) string {
+	if most <= 0 || v <= 0 {
+		return ""
+	}
+	n := int(v * int64(width) / most)
+	if n == 0 {
+		return "▏"
+	}
+	return strings.Repeat("█", n)
+}
+
+var monthsShort = map[Lang][]string{
+	Dutch:   {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+	English: {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+}
+
+// View draws the three charts.
+func (m moneyStats) View() string {
+	t, st, l := m.env.text, m.env.styles, m.env.lang()
+	if !m.loaded {
+		if m.problem != "" {
+			return "\n  " + st.Danger.Render(m.problem)
+		}
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	w := max(min((m.width-46)/2, 30), 6)
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	names := monthsShort[t.Lang()]
+	var mostMin int64
+	var mostAppts int
+	for _, mo := range m.months {
+		mostMin = max(mostMin, mo.Minutes)
+		mostAppts = max(mostAppts, mo.Attended+mo.NoShows+mo.Cancelled)
+	}
+	most := int64(max(mostAppts, 1))
+	line("")
+	line("  " + st.Title.Render(fmt.Sprintf(t.T("stats.year"), m.year)))
+	line("  " + st.Header.Render(fmt.Sprintf("%-4s%-7s%-*s%13s  %s", "", t.T("stats.hours"), w+1, "", t.T("stats.invoiced"), t.T("stats.attendance"))))
+	for i, mo := range m.months {
+		hb := bar(mo.Minutes, mostMin, w)
+		line(fmt.Sprintf("  %s %-6s %s%s %12s  %3d %s%s%s", names[i], invoice.Duration(mo.Minutes),
+			st.Accent.Render(hb), strings.Repeat(" ", w-len([]rune(hb))), invoice.Euro(l, mo.InvoicedCents),
+			mo.Attended+mo.NoShows+mo.Cancelled,
+			st.Success.Render(strings.Repeat("█", int(int64(mo.Attended)*int64(w)/most))),
+			st.Warning.Render(strings.Repeat("█", int(int64(mo.NoShows)*int64(w)/most))),
+			st.Muted.Render(strings.Repeat("█", int(int64(mo.Cancelled)*int64(w)/most)))))
+	}
+	line("  " + st.Muted.Render(t.T("stats.attendance")+":") + " " + st.Success.Render("█") + " " + t.T("stats.attended") + "  " +
+		st.Warning.Render("█") + " " + t.T("stats.no_show") + "  " + st.Muted.Render("█") + " " + t.T("stats.cancelled"))
+	line("")
+	line("  " + st.Title.Render(t.T("stats.outcomes")))
+	if len(m.years) == 0 {
+		line("  " + st.Muted.Render(t.T("stats.no_outcomes")))
+	}
+	for _, y := range m.years {
+		parts := []string{}
+		for _, o := range store.Outcomes {
+			if n := y.Outcomes[o]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", outcomeText(t, o), n))
+			}
+		}
+		line(fmt.Sprintf("  %d %4d %s  %s", y.Year, y.Trajectories, st.Accent.Render(bar(int64(y.Trajectories), int64(maxTrajectories(m.years)), w/2)),
+			st.Muted.Render(strings.Join(parts, " · "))))
+	}
+	return b.String()
+}
+
+func maxTrajectories(ys []store.YearStats) int {
+	n := 0
+	for _, y := range ys {
+		n = max(n, y.Trajectories)
+	}
+	return n
+}
+
+// statsTexts are the statistics screen's texts.
+var statsTexts = map[string]entry{
+	"stats.key_open":    {"statistiek", "statistics"},
+	"stats.key_prev":    {"vorig jaar", "previous year"},
+	"stats.key_next":    {"volgend jaar", "next year"},
+	"stats.title":       {"Statistiek", "Statistics"},
+	"stats.year":        {"%d per maand: declarabele uren, gefactureerd (excl. btw), afspraken", "%d by month: billable hours, invoiced (before VAT), appointments"},
+	"stats.hours":       {"uren", "hours"},
+	"stats.invoiced":    {"gefactureerd", "invoiced"},
+	"stats.attendance":  {"afspraken", "appointments"},
+	"stats.attended":    {"aanwezig", "attended"},
+	"stats.no_show":     {"niet verschenen", "no-show"},
+	"stats.cancelled":   {"afgezegd", "cancelled"},
+	"stats.outcomes":    {"Afgesloten trajecten per jaar en hun uitkomst (anoniem)", "Closed trajectories per year and their outcome (anonymous)"},
+	"stats.no_outcomes": {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
+}

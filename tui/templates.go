@@ -1,0 +1,434 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
+)
+
+// The paper templates in settings (t): the list of every template, the
+// shipped ones and the coach's own copies, and an editor that keeps a new
+// version of a template in the vault. A template is checked when it is
+// saved: an unknown placeholder is refused with its line, so it never
+// reaches a letter.
+
+// templateStore is what the template screens need of the store.
+type templateStore interface {
+	// Template returns the template printed for key in lang.
+	Template(ctx context.Context, key, lang string) (store.Template, error)
+	// SaveTemplate keeps a new version of the coach's template.
+	SaveTemplate(ctx context.Context, t store.Template) (store.Template, error)
+	// DeleteTemplate removes the coach's copy; the shipped one returns.
+	DeleteTemplate(ctx context.Context, key, lang string) error
+}
+
+// templateList is the list of templates.
+type templateList struct {
+	env     *env
+	keys    templateListKeys
+	req     reqID
+	loaded  bool
+	problem string
+	all     []store.Template
+	list    listCursor
+	width   int
+	height  int
+}
+
+func newTemplateList(e *env) templateList {
+	m := templateList{env: e, keys: newTemplateListKeys(e.text), req: newReq()}
+	m.updateKeys()
+	return m
+}
+
+// Init loads the templates.
+func (m templateList) Init() tea.Cmd { return loadTemplates(m.env.store, m.req) }
+
+// Route names the list.
+func (m templateList) Route() Route { return Route{Kind: KindTemplates} }
+
+// Title is "Templates".
+func (m templateList) Title() string { return m.env.text.T("templates.title") }
+
+// Capturing is false: the list has no text field.
+func (m templateList) Capturing() bool { return false }
+
+// KeyMap lists the list's keys.
+func (m templateList) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing.
+func (m templateList) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m templateList) RestoreDraft(string) templateList { return m }
+
+// Update loads, reloads when the editor closes, and handles the keys.
+func (m templateList) Update(msg tea.Msg) (templateList, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		m.req = newReq()
+		return m, loadTemplates(m.env.store, m.req)
+	case templatesLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded, m.all, m.problem = true, msg.all, explain(m.env, msg.err)
+		m.list.clamp(len(m.all), m.listHeight())
+		m.updateKeys()
+	case templateDeletedMsg:
+		if msg.err != nil {
+			return m, fail(explain(m.env, msg.err))
+		}
+		m.req = newReq()
+		return m, tea.Batch(loadTemplates(m.env.store, m.req), notify(m.env.text.T("templates.reverted")))
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m templateList) onKey(msg tea.KeyMsg) (templateList, tea.Cmd) {
+	if len(m.all) == 0 {
+		return m, nil
+	}
+	cur := m.all[m.list.cursor]
+	switch {
+	case key.Matches(msg, m.keys.Edit):
+		return m, navigate(Route{Kind: KindTemplateEdit, Tab: cur.Key + "." + cur.Lang})
+	case key.Matches(msg, m.keys.Revert):
+		return m, confirm(m.env.text.Tf("templates.revert_confirm", termsafe.Line(cur.Name())),
+			deleteTemplate(m.env.store, cur.Key, cur.Lang))
+	}
+	if m.list.move(msg, m.keys.listKeys, len(m.all), m.listHeight()) {
+		m.updateKeys()
+	}
+	return m, nil
+}
+
+func (m templateList) listHeight() int { return max(m.height-4, 1) }
+
+func (m *templateList) updateKeys() {
+	n := len(m.all)
+	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.Edit.SetEnabled(n > 0)
+	m.keys.Revert.SetEnabled(n > 0 && m.list.cursor < n && m.all[m.list.cursor].Custom && m.all[m.list.cursor].Shipped)
+}
+
+// View lists key, language, name and whose the template is.
+func (m templateList) View() string {
+	t, st := m.env.text, m.env.styles
+	switch {
+	case m.problem != "":
+		return "\n  " + st.Danger.Render(m.problem)
+	case !m.loaded:
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	lines := []string{"", "  " + st.Title.Render(t.T("templates.heading"))}
+	h := m.listHeight()
+	for i := m.list.offset; i < len(m.all) && i < m.list.offset+h; i++ {
+		tp := m.all[i]
+		whose := t.T("templates.shipped")
+		switch {
+		case tp.Custom && tp.Shipped:
+			whose = t.Tf("templates.copy", tp.Version)
+		case tp.Custom:
+			whose = t.Tf("templates.own", tp.Version)
+		}
+		text := cell(termsafe.Line(tp.Key), 15) + cell(tp.Lang, 4) + cell(termsafe.Line(tp.Name()), 46) + whose
+		if i == m.list.cursor {
+			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
+		} else {
+			lines = append(lines, "  "+st.Text.Render(text))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// templateEditor edits one template; ctrl+s keeps it as a new version.
+type templateEditor struct {
+	env     *env
+	keys    templateEditKeys
+	tkey    string
+	lang    string
+	req     reqID
+	loaded  bool
+	saving  bool
+	saved   string // the text as loaded or last saved
+	body    textarea.Model
+	problem string
+	width   int
+	height  int
+}
+
+func newTemplateEditor(e *env, r Route) templateEditor {
+	k, lang, _ := strings.Cut(r.Tab, ".")
+	m := templateEditor{env: e, keys: newTemplateEditKeys(e.text), tkey: k, lang: lang, req: newReq(),
+		body: newBodyArea(e.styles, "")}
+	return m
+}
+
+// Init loads the template.
+func (m templateEditor) Init() tea.Cmd { return loadTemplate(m.env.store, m.req, m.tkey, m.lang) }
+
+// Route names the template edited.
+func (m templateEditor) Route() Route {
+	return Route{Kind: KindTemplateEdit, Tab: m.tkey + "." + m.lang}
+}
+
+// Title is "Edit template".
+func (m templateEditor) Title() string { return m.env.text.T("templates.edit_title") }
+
+// Capturing is true: the text area takes every key.
+func (m templateEditor) Capturing() bool { return true }
+
+// KeyMap lists the editor's keys.
+func (m templateEditor) KeyMap() help.KeyMap { return m.keys }
+
+// Draft is the text once it differs from what was loaded.
+func (m templateEditor) Draft() (string, bool) {
+	if !m.loaded || m.body.Value() == m.saved {
+		return "", false
+	}
+	return m.body.Value(), true
+}
+
+// RestoreDraft puts a draft's text back once the template has loaded.
+func (m templateEditor) RestoreDraft(text string) templateEditor {
+	if m.loaded {
+		m.body.SetValue(text)
+	}
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m templateEditor) Update(msg tea.Msg) (templateEditor, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.body.SetWidth(max(m.width-4, 20))
+		m.body.SetHeight(max(m.height-8, 3))
+	case templateLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.loaded, m.saved = true, msg.t.Body
+		m.body.SetValue(msg.t.Body)
+		m.body.CursorStart()
+		return m, m.body.Focus()
+	case templateSavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.saving = false
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			m.problem = templateProblem(m.env, msg.err)
+			return m, nil
+		}
+		m.saved = m.body.Value()
+		return m, tea.Batch(back(nil), notify(m.env.text.Tf("templates.saved", msg.t.Version)))
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m templateEditor) onKey(msg tea.KeyMsg) (templateEditor, tea.Cmd) {
+	switch {
+	case !m.loaded || m.saving:
+		return m, nil
+	case key.Matches(msg, m.keys.Save):
+		m.saving, m.problem, m.req = true, "", newReq()
+		return m, saveTemplate(m.env.store, m.req, store.Template{Key: m.tkey, Lang: m.lang, Body: m.body.Value()})
+	case key.Matches(msg, m.keys.Cancel):
+		if m.body.Value() != m.saved {
+			return m, confirm(m.env.text.T("form.discard"), back(nil))
+		}
+		return m, back(nil)
+	}
+	var cmd tea.Cmd
+	m.body, cmd = m.body.Update(msg)
+	return m, cmd
+}
+
+// View draws the template's name, the text and what is wrong with it.
+func (m templateEditor) View() string {
+	t, st := m.env.text, m.env.styles
+	if !m.loaded {
+		if m.problem != "" {
+			return "\n  " + st.Danger.Render(m.problem)
+		}
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	lines := []string{"", "  " + st.Title.Render(termsafe.Line(m.tkey)+" · "+m.lang)}
+	for _, l := range strings.Split(m.body.View(), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, "")
+	if m.problem != "" {
+		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+	} else {
+		lines = append(lines, paragraph(st.Muted, t.T("templates.hint"), m.width)...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// templateProblem is a refused template in the coach's words, with its line.
+func templateProblem(e *env, err error) string {
+	var te *store.TemplateError
+	if !errors.As(err, &te) {
+		return explain(e, err)
+	}
+	arg := termsafe.Line(te.Arg)
+	switch te.Code {
+	case "unknown-placeholder":
+		return e.text.Tf("templates.err_unknown-placeholder", te.Line, arg)
+	case "unclosed-placeholder":
+		return e.text.Tf("templates.err_unclosed-placeholder", te.Line, arg)
+	case "block-in-line":
+		return e.text.Tf("templates.err_block-in-line", te.Line, arg)
+	case "unknown-setting":
+		return e.text.Tf("templates.err_unknown-setting", te.Line, arg)
+	case "bad-setting":
+		return e.text.Tf("templates.err_bad-setting", te.Line, arg)
+	}
+	return e.text.Tf("templates.err_no-name", te.Line, arg)
+}
+
+// The messages and commands of the template screens.
+
+type templatesLoadedMsg struct {
+	req reqID
+	all []store.Template
+	err error
+}
+
+func (m templatesLoadedMsg) request() reqID { return m.req }
+
+func loadTemplates(s Store, req reqID) tea.Cmd {
+	return func() tea.Msg {
+		all, err := s.Templates(ctx())
+		return templatesLoadedMsg{req: req, all: all, err: err}
+	}
+}
+
+type templateLoadedMsg struct {
+	req reqID
+	t   store.Template
+	err error
+}
+
+func (m templateLoadedMsg) request() reqID { return m.req }
+
+func loadTemplate(s Store, req reqID, key, lang string) tea.Cmd {
+	return func() tea.Msg {
+		t, err := s.Template(ctx(), key, lang)
+		return templateLoadedMsg{req: req, t: t, err: err}
+	}
+}
+
+type templateSavedMsg struct {
+	req reqID
+	t   store.Template
+	err error
+}
+
+func (m templateSavedMsg) request() reqID { return m.req }
+
+// saveErr: a refused template is the screen's to explain, not the status line's.
+func (m templateSavedMsg) saveErr() error {
+	var te *store.TemplateError
+	if errors.As(m.err, &te) {
+		return nil
+	}
+	return m.err
+}
+
+func saveTemplate(s Store, req reqID, t store.Template) tea.Cmd {
+	return saving(func() tea.Msg {
+		saved, err := s.SaveTemplate(ctx(), t)
+		return templateSavedMsg{req: req, t: saved, err: err}
+	})
+}
+
+type templateDeletedMsg struct{ err error }
+
+func deleteTemplate(s Store, key, lang string) tea.Cmd {
+	return saving(func() tea.Msg { return templateDeletedMsg{err: s.DeleteTemplate(ctx(), key, lang)} })
+}
+
+// The keys of the template screens.
+
+type templateListKeys struct {
+	listKeys
+	Edit, Revert key.Binding
+}
+
+func newTemplateListKeys(t Text) templateListKeys {
+	return templateListKeys{listKeys: newListKeys(t),
+		Edit:   bind([]string{"e", "enter"}, "e", t.T("key.edit_template")),
+		Revert: bind([]string{"d"}, "d", t.T("key.revert_template"))}
+}
+
+// ShortHelp is the list's hint line.
+func (k templateListKeys) ShortHelp() []key.Binding { return []key.Binding{k.Edit, k.Revert} }
+
+// FullHelp is the list's part of the help overlay.
+func (k templateListKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Revert}}
+}
+
+type templateEditKeys struct{ Save, Cancel key.Binding }
+
+func newTemplateEditKeys(t Text) templateEditKeys {
+	return templateEditKeys{Save: bind([]string{"ctrl+s"}, "ctrl+s", t.T("key.save")),
+		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel"))}
+}
+
+// ShortHelp is the editor's hint line.
+func (k templateEditKeys) ShortHelp() []key.Binding { return []key.Binding{k.Save, k.Cancel} }
+
+// FullHelp is the editor's part of the help overlay.
+func (k templateEditKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// newTemplatesOpenKey is t, "paper templates", in settings.
+func newTemplatesOpenKey(t Text) key.Binding { return bind([]string{"t"}, "t", t.T("key.templates")) }
+
+// templateTexts are the texts of the template screens.
+var templateTexts = map[string]entry{
+	"key.templates":       {"sjablonen voor papieren", "paper templates"},
+	"key.edit_template":   {"bewerken", "edit"},
+	"key.revert_template": {"terug naar standaard", "back to the shipped one"},
+
+	"templates.title":          {"Sjablonen", "Templates"},
+	"templates.heading":        {"Sjablonen voor papieren", "Templates for papers"},
+	"templates.shipped":        {"standaard", "shipped"},
+	"templates.copy":           {"eigen versie %d", "your version %d"},
+	"templates.own":            {"eigen sjabloon, versie %d", "your own, version %d"},
+	"templates.revert_confirm": {"Je eigen versies van %s verwijderen en de standaard weer gebruiken?", "Delete your versions of %s and use the shipped one again?"},
+	"templates.reverted":       {"De standaard wordt weer gebruikt.", "The shipped template is used again."},
+	"templates.edit_title":     {"Sjabloon bewerken", "Edit template"},
+	"templates.saved":          {"Bewaard als versie %d.", "Saved as version %d."},
+	"templates.hint": {
+		"Invulplekken staan tussen {{ en }}, bijvoorbeeld {{client.name}}; ## is een kop, - een opsomming, | label | waarde een veld. Een onbekende invulplek wordt geweigerd met het regelnummer.",
+		"Placeholders stand between {{ and }}, for instance {{client.name}}; ## is a heading, - a list item, | label | value a field. An unknown placeholder is refused with its line number."},
+	"templates.err_unknown-placeholder":  {"Regel %d: onbekende invulplek {{%s}}. Niets is bewaard.", "Line %d: unknown placeholder {{%s}}. Nothing was saved."},
+	"templates.err_unclosed-placeholder": {"Regel %d: een invulplek die met {{ begint, sluit niet met }}%s. Niets is bewaard.", "Line %d: a placeholder opened with {{ is not closed with }}%s. Nothing was saved."},
+	"templates.err_block-in-line":        {"Regel %d: {{%s}} moet op een eigen regel staan. Niets is bewaard.", "Line %d: {{%s}} must stand on a line of its own. Nothing was saved."},
+	"templates.err_unknown-setting":      {"Regel %d: onbekende instelling %q. Niets is bewaard.", "Line %d: unknown setting %q. Nothing was saved."},
+	"templates.err_bad-setting":          {"Regel %d: de instelling %s heeft een waarde die niet kan. Niets is bewaard.", "Line %d: the setting %s has a value it cannot take. Nothing was saved."},
+	"templates.err_no-name":              {"Regel %d: een sjabloon heeft een naam nodig (%% name: …)%s. Niets is bewaard.", "Line %d: a template needs a name (%% name: …)%s. Nothing was saved."},
+}

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/caseload/caseload/store"
+)
+
+// openTemplate opens the editor of the Dutch acknowledgement letter from
+// settings.
+func openTemplate(t *testing.T, s *fakeStore) *driver {
+	t.Helper()
+	d, _, _ := unlocked(t, s, Dutch, 100, 40)
+	d.keys("St")
+	l := top[templateList](t, d)
+	for l.all[l.list.cursor].Key != "ack" || l.all[l.list.cursor].Lang != "nl" {
+		d.keys("[down]")
+		l = top[templateList](t, d)
+	}
+	d.keys("e")
+	if e := top[templateEditor](t, d); !e.loaded || e.tkey != "ack" || e.lang != "nl" {
+		t.Fatalf("editor %+v", e.Route())
+	}
+	return d
+}
+
+func TestTemplateWithUnknownPlaceholderIsRefusedAtEditTime(t *testing.T) {
+	s := newPeopleStore()
+	d := openTemplate(t, s)
+	d.keys("{{client.afspraak}} [ctrl+s]")
+	shipped, _ := store.ShippedTemplate("ack", "nl")
+	line := strings.Count(shipped.Body, "\n") + 1 // the cursor is on the last line
+	want := "Regel " + strconv.Itoa(line) + ": onbekende invulplek {{client.afspraak}}"
+	if !strings.Contains(d.view(), want) {
+		t.Fatalf("no %q:\n%s", want, d.view())
+	}
+	if len(s.own) != 0 {
+		t.Fatalf("a refused template was kept: %v", s.own)
+	}
+	top[templateEditor](t, d)
+}
+
+func TestTemplateCopyIsKeptAsAVersion(t *testing.T) {
+	s := newPeopleStore()
+	d := openTemplate(t, s)
+	d.keys("Hartelijke groet, [ctrl+s]")
+	top[templateList](t, d)
+	if got := s.own["ack.nl"]; len(got) != 1 || !strings.HasSuffix(got[0].Body, "{{practice.name}}\nHartelijke groet, ") {
+		t.Fatalf("kept %+v", got)
+	}
+	if !strings.Contains(d.view(), "eigen versie 1") {
+		t.Errorf("the list does not show the copy:\n%s", d.view())
+	}
+	d.keys("dj")
+	if len(s.own["ack.nl"]) != 0 || !strings.Contains(d.view(), "standaard wordt weer gebruikt") {
+		t.Errorf("revert: %v\n%s", s.own, d.view())
+	}
+}
