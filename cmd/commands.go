@@ -8,8 +8,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
@@ -67,6 +65,17 @@ func runVerify(e *env) error {
 	if err != nil {
 		return err
 	}
+	docs, err := s.VerifyDocuments(ctx, s.vault.Blobs())
+	if err != nil {
+		return err
+	}
+	if len(docs.Problems) > 0 {
+		if changed, err := s.vault.Changed(); err == nil && changed {
+			return errChangedWhileReading
+		}
+		e.printDocumentProblems(docs.Problems)
+		return &documentsError{problems: docs.Problems}
+	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.t("vault ok", "kluis in orde"))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, l := range []struct {
@@ -76,13 +85,32 @@ func runVerify(e *env) error {
 		{"clients", "cliënten", n.Clients},
 		{"records", "verslagen", n.Records},
 		{"appointments", "afspraken", n.Appointments},
-		{"documents", "documenten", n.Attachments},
+		{"documents (each opened)", "documenten (elk geopend)", n.Attachments},
 		{"audit lines", "logregels", n.AuditEntries},
 		{"database KiB", "database KiB", n.ImageBytes / 1024},
 	} {
 		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.t(l.en, l.nl))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	why := e.t("no document refers to it (a failed import or a crash); the next save removes it",
+		"geen document verwijst ernaar (een mislukte import of een crash); de volgende opslag verwijdert het")
+	if s.vault.InUse() {
+		why = e.t("no document refers to it yet: a document being added in the other window, or left by a failed import or a crash",
+			"nog geen document verwijst ernaar: een document dat in het andere venster wordt toegevoegd, of over van een mislukte import of een crash")
+	}
+	for _, id := range docs.Orphans {
+		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.t("orphan", "wees"), id, why)
+	}
+	return nil
+}
+
+// documentsError is a verify that found documents missing or damaged.
+type documentsError struct{ problems []store.DocumentProblem }
+
+func (e *documentsError) Error() string {
+	return fmt.Sprintf("%d documents missing or damaged", len(e.problems))
 }
 
 // listedClient is one client in `caseload list --json`: a stable shape
@@ -246,21 +274,5 @@ func (e *env) recover(keyFile, newFile string, add []crypt.SecurityKey) error {
 		}
 		e.printKeys(add)
 	}
-	return nil
-}
-
-func runBackup(e *env, c *cobra.Command, out string) error {
-	if out == "" {
-		return usagef(c, "%s", e.t("backup needs --out FILE", "backup heeft --out FILE nodig"))
-	}
-	s, err := e.look(context.Background())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.vault.Backup(out); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Encrypted copy written to", "Versleutelde kopie geschreven naar"), out)
 	return nil
 }

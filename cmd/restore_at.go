@@ -9,28 +9,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// newRestoreCmd is `caseload restore --at TIME`: the vault put back to
-// the last save made at or before TIME, from what vault.age, journal/ and
+// runRestoreAt is `caseload restore --at TIME`: the vault put back to the
+// last save made at or before TIME, from what vault.age, journal/ and
 // backups/ keep. The work is crypt.Vault.RestoreAt; this parses and
-// reports. (`caseload restore FILE`, from a full backup archive, is the
-// command's other form.)
-func newRestoreCmd(e *env) *cobra.Command {
-	var at string
-	c := &cobra.Command{
-		Use:   "restore --at TIME",
-		Short: e.t("put the vault back to the last save made at or before TIME (from backups/)", "zet de kluis terug naar de laatste versie van op of voor TIJD (uit backups/)"),
-		Args:  e.noArgs,
-		RunE:  func(c *cobra.Command, _ []string) error { return runRestoreAt(e, c, at) },
-	}
-	c.Flags().StringVar(&at, "at", "", e.t("the `TIME`, as 2026-12-05 09:00 (local time) or a date", "het `TIJDSTIP`, als 2026-12-05 09:00 (plaatselijke tijd) of een datum"))
-	return c
-}
-
-// runRestoreAt restores the vault to the moment at, as typed.
+// reports.
 func runRestoreAt(e *env, c *cobra.Command, at string) error {
-	if at == "" {
-		return usagef(c, "%s", e.t("restore needs --at TIME (for example --at '2026-12-05 09:00')", "restore heeft --at TIJD nodig (bijvoorbeeld --at '2026-12-05 09:00')"))
-	}
 	t, err := parseMoment(at, e.clock())
 	if err != nil {
 		return usagef(c, "--at %q: %v", at, err)
