@@ -282,7 +282,7 @@ func restore(ctx context.Context, open func() (*crypt.Staged, error), clock stor
 	}
 	image := st.Image
 	st.Image = nil
-	s, err := store.Open(ctx, image, store.Options{Blobs: st.Vault.Blobs(), Clock: clock})
+	s, err := store.Open(ctx, image, store.Options{Blobs: st.Vault.Blobs(), Clock: clock, Replay: st.Vault.Replay()})
 	clear(image)
 	if err != nil {
 		st.Discard()

@@ -3,6 +3,7 @@ package crypt
 import (
 	"archive/tar"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +26,8 @@ import (
 //
 //	README.txt     how to open it, with caseload or with age and tar
 //	identity.age   the vault's identity.age as it was, sealed with the passphrase
-//	vault.tar.age  a tar of vault.age and files/<id>.age, sealed with age
+//	vault.tar.age  a tar of vault.age, journal/<device>-<seq>.age (the saves
+//	               since vault.age) and files/<id>.age, sealed with age
 //	               to the vault key and the recovery key, like vault.age
 //
 // Why not one age file: age seals a file either with a passphrase alone or
@@ -41,7 +43,7 @@ import (
 //	age -d -i key.txt vault.tar.age | tar -x
 //	  (or: age -d -i recovery-key.txt vault.tar.age | tar -x)
 //
-// which leaves vault.age and files/ as in the vault folder.
+// which leaves vault.age, journal/ and files/ as in the vault folder.
 const (
 	archiveReadme   = "README.txt"
 	archiveIdentity = identityFile
@@ -52,7 +54,7 @@ const (
 const archiveReadmeText = `caseload backup
 
 This file holds a whole caseload vault: vault.age (the caseload), the
-sealed documents in files/, and identity.age (the vault's key, sealed
+saves since it in journal/, the sealed documents in files/, and identity.age (the vault's key, sealed
 with the passphrase). Put it back with:
 
     caseload restore THIS-FILE --vault FOLDER
@@ -64,7 +66,7 @@ Without caseload, with the standard age and tar tools:
     age -d -i key.txt vault.tar.age | tar -x
     (or with the recovery key: age -d -i recovery.txt vault.tar.age | tar -x)
 
-That leaves vault.age and files/ as they are in the vault folder. Delete
+That leaves vault.age, journal/ and files/ as they are in the vault folder. Delete
 key.txt afterwards: it opens the vault without the passphrase.
 `
 
@@ -118,6 +120,25 @@ func (v *Vault) WriteArchive(path string, documents []string) (ArchiveInfo, erro
 		return ArchiveInfo{}, fmt.Errorf("writing backup: reading vault.age: %w", err)
 	} else if vault.size != v.disk.size || sum != v.disk.sum {
 		return ArchiveInfo{}, fmt.Errorf("writing backup: %w", ErrVaultChanged)
+	}
+	// The journal's entries this Vault applied: the saves since vault.age
+	// was written, which Open replays. Each must be the file read then; a
+	// compaction in another window removes them after replacing vault.age,
+	// which Changed then tells.
+	for _, l := range v.chain {
+		name := journalDir + "/" + l.name
+		m, err := v.openMember(filepath.FromSlash(name), name)
+		if err != nil {
+			return ArchiveInfo{}, fmt.Errorf("writing backup: %w", fileErr(name, err))
+		}
+		members = append(members, m)
+		h := sha256.New()
+		if _, err := io.Copy(h, io.NewSectionReader(m.f, 0, m.size)); err != nil {
+			return ArchiveInfo{}, fmt.Errorf("writing backup: reading %s: %w", name, err)
+		}
+		if m.size != l.size || !bytes.Equal(h.Sum(nil), l.hash[:]) {
+			return ArchiveInfo{}, fmt.Errorf("writing backup: %w", ErrVaultChanged)
+		}
 	}
 	for _, id := range documents {
 		if !validBlobID(id) {
@@ -501,7 +522,8 @@ func unpackWith(path, staging string, open func() (age.Identity, error), recover
 }
 
 // unpackSealed decrypts the sealed tar and writes its members into
-// staging: vault.age and files/<id>.age, nothing else.
+// staging: vault.age, files/<id>.age and journal/<device>-<seq>.age,
+// nothing else.
 func unpackSealed(r io.Reader, staging string, id age.Identity) error {
 	dr, err := age.Decrypt(r, id)
 	if err != nil {
@@ -509,7 +531,7 @@ func unpackSealed(r io.Reader, staging string, id age.Identity) error {
 	}
 	tr := tar.NewReader(dr)
 	sawVault := false
-	madeFiles := false
+	madeFiles, madeJournal := false, false
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
@@ -526,6 +548,13 @@ func unpackSealed(r io.Reader, staging string, id age.Identity) error {
 			return fmt.Errorf("unexpected member %q", h.Name)
 		case name == vaultFile:
 			sawVault = true
+		case isEntry(name):
+			if !madeJournal {
+				if err := os.Mkdir(filepath.Join(staging, journalDir), 0o700); err != nil {
+					return err
+				}
+				madeJournal = true
+			}
 		case isDoc && validBlobID(id) && name == filesDir+"/"+id+".age":
 			if !madeFiles {
 				if err := os.Mkdir(filepath.Join(staging, filesDir), 0o700); err != nil {
@@ -555,7 +584,23 @@ func unpackSealed(r io.Reader, staging string, id age.Identity) error {
 			return err
 		}
 	}
+	if madeJournal {
+		if err := syncDir(filepath.Join(staging, journalDir)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// isEntry reports whether name (cleaned, with forward slashes) is a
+// journal entry's place in the vault folder: journal/<device>-<seq>.age.
+func isEntry(name string) bool {
+	base, ok := strings.CutPrefix(name, journalDir+"/")
+	if !ok || strings.ContainsAny(base, `/\`) || base == "." || base == ".." {
+		return false
+	}
+	_, _, ok = parseEntryName(base)
+	return ok
 }
 
 // writeFileSync writes a new file and fsyncs it.

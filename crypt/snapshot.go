@@ -3,6 +3,9 @@ package crypt
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
 )
 
 // ErrReadOnly is returned by every method that would write to a vault
@@ -117,7 +120,7 @@ func (v *Vault) InUse() bool {
 }
 
 // Changed reports whether vault.age is no longer the file this Vault
-// read: a snapshot's reader uses it to tell a document removed by the
+// read, or the journal holds a save it did not read: a snapshot's reader uses it to tell a document removed by the
 // window that has the vault open from one that went missing.
 func (v *Vault) Changed() (bool, error) {
 	v.mu.Lock()
@@ -125,5 +128,34 @@ func (v *Vault) Changed() (bool, error) {
 	if v.keys == nil {
 		return false, errClosed
 	}
-	return v.changedOnDisk()
+	if changed, err := v.changedOnDisk(); changed || err != nil {
+		return changed, err
+	}
+	return v.journalGrew()
+}
+
+// journalGrew reports whether journal/ holds an entry this Vault did not
+// see when it read the journal: a save the other window made since, which
+// vault.age does not show. Called with mu held.
+func (v *Vault) journalGrew() (bool, error) {
+	list, err := v.fs.ReadDir(v.path(journalDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return len(v.chain) > 0, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	known := map[string]bool{}
+	for _, l := range v.chain {
+		known[l.name] = true
+	}
+	for _, n := range append(slices.Clone(v.conflicts), v.leftovers...) {
+		known[filepath.Base(n)] = true
+	}
+	for _, e := range list {
+		if _, _, ok := parseEntryName(e.Name()); ok && e.Type().IsRegular() && !known[e.Name()] {
+			return true, nil
+		}
+	}
+	return false, nil
 }
