@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/plainfile"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
@@ -38,12 +39,11 @@ var (
 func (e *env) explainAgenda(err error) (msg, hint string, ok bool) {
 	switch {
 	case errors.Is(err, errICSUnconfirmed):
-		return e.t("an unencrypted calendar file needs confirmation", "een onversleuteld agendabestand moet je bevestigen"),
-			e.t("nothing was written; add --yes to write it", "er is niets geschreven; voeg --yes toe om het te schrijven"), true
+		return e.T("cmd.agenda.an_unencrypted_calendar_file_needs"),
+			e.T("cmd.agenda.nothing_was_written_add_yes"), true
 	case errors.Is(err, errNamesUnconfirmed):
-		return e.t("names in the calendar file need a second confirmation", "namen in het agendabestand moet je nog eens bevestigen"),
-			e.t("nothing was written; leave --names off for initials and client numbers, or add --yes",
-				"er is niets geschreven; laat --names weg voor initialen en cliëntnummers, of voeg --yes toe"), true
+		return e.T("cmd.agenda.names_in_the_calendar_file"),
+			e.T("cmd.agenda.nothing_was_written_leave_names"), true
 	}
 	return "", "", false
 }
@@ -90,31 +90,19 @@ type agendaOptions struct {
 func newAgendaCmd(e *env) *cobra.Command {
 	var o agendaOptions
 	c := &cobra.Command{
-		Use: "agenda",
-		Short: e.t("print the appointments across clients and what is due within a week; --ics writes a calendar file",
-			"toon de afspraken van alle cliënten en wat binnen een week verloopt; --ics schrijft een agendabestand"),
-		Long: e.t("Print the appointments across clients from --from (today) for --days days (7), and what is due\n"+
-			"within a week. It only reads the vault, for a login script.\n\n"+
-			"With --ics FILE it writes an iCalendar file of the appointments (8 weeks) and the deadlines instead,\n"+
-			"for a calendar app: not encrypted, so only after a yes (--yes for scripts), with client initials\n"+
-			"and numbers, never notes; --names puts names in, after a second yes. Importing it again updates\n"+
-			"the events instead of adding them twice.",
-			"Toon de afspraken van alle cliënten vanaf --from (vandaag), --days dagen lang (7), en wat binnen een\n"+
-				"week verloopt. Het leest de kluis alleen, voor een script bij het inloggen.\n\n"+
-				"Met --ics FILE schrijft het in plaats daarvan een iCalendar-bestand van de afspraken (8 weken) en de\n"+
-				"termijnen, voor een agenda-app: onversleuteld, dus pas na een ja (--yes voor scripts), met initialen\n"+
-				"en cliëntnummers, nooit notities; --names zet er namen in, na een tweede ja. Opnieuw inlezen werkt\n"+
-				"de afspraken bij in plaats van ze dubbel te zetten."),
-		Args: e.noArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return runAgenda(e, c, o) },
+		Use:   "agenda",
+		Short: e.T("help.agenda.print_the_appointments_across_clients"),
+		Long:  e.T("help.agenda.print_the_appointments_across_clients_2"),
+		Args:  e.noArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { return runAgenda(e, c, o) },
 	}
 	f := c.Flags()
-	f.StringVar(&o.from, "from", "", e.t("start on `DATE` (YYYY-MM-DD; default today)", "begin op `DATE` (JJJJ-MM-DD; standaard vandaag)"))
-	f.IntVar(&o.days, "days", 0, e.t("show `N` days (default 7; 56 with --ics)", "toon `N` dagen (standaard 7; 56 met --ics)"))
-	f.BoolVar(&o.asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
-	f.StringVar(&o.ics, "ics", "", e.t("write an iCalendar file `FILE` (not encrypted)", "schrijf een iCalendar-bestand `FILE` (onversleuteld)"))
-	f.BoolVar(&o.yes, "yes", false, e.t("with --ics: confirm without asking", "met --ics: bevestig zonder te vragen"))
-	f.BoolVar(&o.names, "names", false, e.t("with --ics: full names instead of initials", "met --ics: volledige namen in plaats van initialen"))
+	f.StringVar(&o.from, "from", "", e.T("help.agenda.start_on_date_yyyy_mm"))
+	f.IntVar(&o.days, "days", 0, e.T("help.agenda.show_n_days_default_7"))
+	f.BoolVar(&o.asJSON, "json", false, e.T("help.deadlines.print_json_for_scripts"))
+	f.StringVar(&o.ics, "ics", "", e.T("help.agenda.write_an_icalendar_file_file"))
+	f.BoolVar(&o.yes, "yes", false, e.T("help.agenda.with_ics_confirm_without_asking"))
+	f.BoolVar(&o.names, "names", false, e.T("help.agenda.with_ics_full_names_instead"))
 	return c
 }
 
@@ -125,11 +113,11 @@ func newAgendaCmd(e *env) *cobra.Command {
 func runAgenda(e *env, c *cobra.Command, o agendaOptions) error {
 	switch {
 	case o.asJSON && o.ics != "":
-		return usagef(c, "%s", e.t("--json and --ics exclude each other", "--json en --ics gaan niet samen"))
+		return usagef(c, "%s", e.T("cmd.agenda.json_and_ics_exclude_each"))
 	case (o.yes || o.names) && o.ics == "":
-		return usagef(c, "%s", e.t("--yes and --names go with --ics", "--yes en --names horen bij --ics"))
+		return usagef(c, "%s", e.T("cmd.agenda.yes_and_names_go_with"))
 	case o.days < 0 || o.days > 366:
-		return usagef(c, e.t("--days takes 1 to 366, not %d", "--days kent 1 tot en met 366, niet %d"), o.days)
+		return usagef(c, e.T("cmd.agenda.days_takes_1_to_366"), o.days)
 	}
 	days := o.days
 	if days == 0 {
@@ -142,7 +130,7 @@ func runAgenda(e *env, c *cobra.Command, o agendaOptions) error {
 	if o.from != "" {
 		var err error
 		if from, err = time.Parse("2006-01-02", o.from); err != nil {
-			return usagef(c, e.t("--from takes a date as YYYY-MM-DD, not %q", "--from kent een datum als JJJJ-MM-DD, niet %q"), o.from)
+			return usagef(c, e.T("cmd.agenda.from_takes_a_date_as"), o.from)
 		}
 	}
 	icsFile, names, asJSON := o.ics, o.names, o.asJSON
@@ -179,9 +167,8 @@ func runAgenda(e *env, c *cobra.Command, o agendaOptions) error {
 		if err := plainfile.Write(icsFile, []byte(cal.String())); err != nil {
 			return fmt.Errorf("writing the calendar file: %w", err)
 		}
-		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), icsFile)
-		fmt.Fprintln(e.stderr, e.t("caseload: warning: this file is not encrypted; delete it once your calendar has read it",
-			"caseload: waarschuwing: dit bestand is niet versleuteld; wis het zodra je agenda het heeft gelezen"))
+		fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.export.written"), icsFile)
+		fmt.Fprintln(e.stderr, e.T("cmd.agenda.caseload_warning_this_file_is"))
 		return nil
 	}
 	due, err := s.DueWithin(ctx, dueDays)
@@ -215,12 +202,10 @@ func (e *env) confirmICS(yes, names bool) error {
 		a := strings.ToLower(strings.TrimSpace(line))
 		return a == "yes" || a == "ja"
 	}
-	if !ask(e.t("The calendar file is written UNENCRYPTED: appointments with client initials and numbers, and deadlines.\nType yes to go on: ",
-		"Het agendabestand wordt ONVERSLEUTELD geschreven: afspraken met initialen en cliëntnummers, en termijnen.\nTyp ja om door te gaan: ")) {
+	if !ask(e.T("cmd.agenda.the_calendar_file_is_written")) {
 		return errICSUnconfirmed
 	}
-	if names && !ask(e.t("With --names it holds every client's full name, readable by anyone who gets the file or syncs the calendar.\nType yes again to go on: ",
-		"Met --names staat de volledige naam van elke cliënt erin, leesbaar voor wie het bestand krijgt of de agenda synchroniseert.\nTyp nog eens ja om door te gaan: ")) {
+	if names && !ask(e.T("cmd.agenda.with_names_it_holds_every")) {
 		return errNamesUnconfirmed
 	}
 	return nil
@@ -247,8 +232,8 @@ func (e *env) agendaJSON(from time.Time, days int, items []store.AgendaItem, due
 func (e *env) agendaText(from, to time.Time, items []store.AgendaItem, due []store.Deadline) {
 	w := e.stdout
 	if len(items) == 0 {
-		fmt.Fprintf(w, e.t("No appointments from %s to %s.\n", "Geen afspraken van %s tot en met %s.\n"),
-			isoDate(from), isoDate(to.AddDate(0, 0, -1)))
+		fmt.Fprint(w, e.Tf("cmd.agenda.no_appointments_from_s_to",
+			isoDate(from), isoDate(to.AddDate(0, 0, -1))))
 	}
 	var day time.Time
 	for _, it := range items {
@@ -272,10 +257,10 @@ func (e *env) agendaText(from, to time.Time, items []store.AgendaItem, due []sto
 	}
 	fmt.Fprintln(w)
 	if len(due) == 0 {
-		fmt.Fprintln(w, e.t("Nothing is due within a week.", "Binnen een week verloopt niets."))
+		fmt.Fprintln(w, e.T("cmd.agenda.nothing_is_due_within_a"))
 		return
 	}
-	fmt.Fprintln(w, e.t("Due within a week:", "Binnen een week:"))
+	fmt.Fprintln(w, e.T("cmd.agenda.due_within_a_week"))
 	for _, d := range due {
 		when := isoDate(d.Due)
 		if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
@@ -296,11 +281,11 @@ func (e *env) weekday(d time.Time) string {
 func (e *env) attendance(a store.Attendance) string {
 	switch a {
 	case store.AttendanceAttended:
-		return e.t("attended", "geweest")
+		return e.T("cmd.agenda.attended")
 	case store.AttendanceCancelled:
-		return e.t("cancelled", "afgezegd")
+		return e.T("cmd.agenda.cancelled")
 	case store.AttendanceNoShow:
-		return e.t("no-show", "niet gekomen")
+		return e.T("cmd.agenda.no_show")
 	}
 	return ""
 }
@@ -436,7 +421,8 @@ func deadlineSummary(d store.Deadline, t func(en, nl string) string) string {
 			d.ItemID, d.Due.Format("15:04"))
 	case d.Kind == store.DeadlineRequest:
 		k := requestKinds[d.RequestKind]
-		return fmt.Sprintf(t("Answer %s request", "Verzoek om %s beantwoorden"), t(k[0], k[1]))
+		return fmt.Sprintf(t("Answer %s request", "Verzoek om %s beantwoorden"),
+			t(msg.For(msg.English).T(k), msg.For(msg.Dutch).T(k)))
 	case d.Category == store.CategoryInvoice:
 		return fmt.Sprintf(t("Delete invoice %s", "Factuur %s wissen"), d.Ref)
 	}

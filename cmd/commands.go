@@ -24,13 +24,13 @@ func runInit(e *env) error {
 		return err
 	}
 	defer clear(p)
-	fmt.Fprintln(e.stderr, e.t("Creating the vault keys…", "De sleutels van de kluis worden gemaakt…"))
+	fmt.Fprintln(e.stderr, e.T("cmd.commands.creating_the_vault_keys"))
 	s, recovery, err := e.createSecret(context.Background(), p)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	fmt.Fprintf(e.stdout, "%s %s\n\n", e.t("Vault created in", "Kluis gemaakt in"), e.vaultDir)
+	fmt.Fprintf(e.stdout, "%s %s\n\n", e.T("cmd.commands.vault_created_in"), e.vaultDir)
 	e.showRecovery(e.stdout, recovery)
 	return nil
 }
@@ -38,17 +38,11 @@ func runInit(e *env) error {
 // showRecovery prints the recovery key with what to do with it. It is
 // shown once: caseload keeps no copy it could show again.
 func (e *env) showRecovery(w io.Writer, key string) {
-	fmt.Fprintln(w, e.t("YOUR RECOVERY KEY — shown only this once:", "JE HERSTELSLEUTEL — alleen nu te zien:"))
+	fmt.Fprintln(w, e.T("cmd.commands.your_recovery_key_shown_only"))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, key)
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, e.t(
-		"Print it or store it off this laptop (a password manager, a safe).\n"+
-			"With it, 'caseload recover' opens the vault when the passphrase is forgotten.\n"+
-			"Anyone who has it can read the vault: keep it as safe as the files themselves.",
-		"Print hem of bewaar hem buiten deze laptop (een wachtwoordkluis, een kluis).\n"+
-			"Hiermee opent 'caseload recover' de kluis als je de wachtwoordzin vergeten bent.\n"+
-			"Wie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf."))
+	fmt.Fprintln(w, e.T("cmd.commands.print_it_or_store_it"))
 }
 
 func runVerify(e *env) error {
@@ -76,21 +70,21 @@ func runVerify(e *env) error {
 		e.printDocumentProblems(docs.Problems)
 		return &documentsError{problems: docs.Problems}
 	}
-	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.t("vault ok", "kluis in orde"))
+	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.T("cmd.commands.vault_ok"))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, l := range []struct {
-		en, nl string
-		n      int
+		key, more string
+		n         int
 	}{
-		{"clients", "cliënten", n.Clients},
-		{"records", "verslagen", n.Records},
-		{"appointments", "afspraken", n.Appointments},
-		{"documents (each opened)", "documenten (elk geopend)", n.Attachments},
-		{"audit lines", "logregels", n.AuditEntries},
-		{"database KiB", "database KiB", n.ImageBytes / 1024},
+		{"count.verify.clients", "", n.Clients},
+		{"count.verify.records", "", n.Records},
+		{"count.verify.appointments", "", n.Appointments},
+		{"count.verify.documents", e.t(" (each opened)", " (elk geopend)"), n.Attachments},
+		{"count.verify.audit_lines", "", n.AuditEntries},
 	} {
-		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.t(l.en, l.nl))
+		fmt.Fprintf(tw, "%d\t %s%s\n", l.n, e.Noun(l.key, l.n), l.more)
 	}
+	fmt.Fprintf(tw, "%d\t %s\n", n.ImageBytes/1024, "database KiB")
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -143,7 +137,7 @@ func runList(e *env, asJSON bool) error {
 		return e.writeJSON(out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, e.t("ID\tNAME\tSTATUS\tSTART\tEND", "ID\tNAAM\tSTATUS\tSTART\tEINDE"))
+	fmt.Fprintln(tw, e.T("cmd.commands.id_name_status_start_end"))
 	for _, c := range out {
 		// Escaped here too (stdout escapes it anyway), so the columns
 		// line up around a name holding control characters.
@@ -152,10 +146,15 @@ func runList(e *env, asJSON bool) error {
 	return tw.Flush()
 }
 
+// statusKeys names the statuses in the catalogue.
+var statusKeys = map[store.Status]string{store.StatusIntake: "cmd.status.intake", store.StatusActive: "cmd.status.active",
+	store.StatusClosed: "cmd.status.closed", store.StatusRejected: "cmd.status.rejected"}
+
 func (e *env) status(s store.Status) string {
-	nl := map[store.Status]string{store.StatusIntake: "intake", store.StatusActive: "actief",
-		store.StatusClosed: "afgesloten", store.StatusRejected: "afgewezen"}
-	return e.t(string(s), nl[s])
+	if k, ok := statusKeys[s]; ok {
+		return e.T(k)
+	}
+	return string(s)
 }
 
 func isoDate(t time.Time) string {
@@ -210,20 +209,17 @@ func (e *env) passwd(newFile string, add []crypt.SecurityKey, remove string, lis
 	if err := v.Rekey(p, v.SecurityKeys()); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, e.t("Passphrase changed. The recovery key stays the same.",
-		"Wachtwoordzin gewijzigd. De herstelsleutel blijft dezelfde."))
+	fmt.Fprintln(e.stdout, e.T("cmd.commands.passphrase_changed_the_recovery_key"))
 	return nil
 }
 
 // printKeys says which security keys the vault needs now.
 func (e *env) printKeys(keys []crypt.SecurityKey) {
 	if len(keys) == 0 {
-		fmt.Fprintln(e.stdout, e.t("The vault opens with the passphrase alone (no security key).",
-			"De kluis opent met alleen de wachtwoordzin (geen beveiligingssleutel)."))
+		fmt.Fprintln(e.stdout, e.T("cmd.commands.the_vault_opens_with_the"))
 		return
 	}
-	fmt.Fprintln(e.stdout, e.t("The vault opens with the passphrase and one of these security keys:",
-		"De kluis opent met de wachtwoordzin en een van deze beveiligingssleutels:"))
+	fmt.Fprintln(e.stdout, e.T("cmd.commands.the_vault_opens_with_the_2"))
 	for i, k := range keys {
 		id := k.Recipient
 		if id == "" {
@@ -234,8 +230,7 @@ func (e *env) printKeys(keys []crypt.SecurityKey) {
 		}
 		fmt.Fprintf(e.stdout, "  %d. %s  %s\n", i+1, safeText(k.Plugin), safeText(id))
 	}
-	fmt.Fprintln(e.stdout, e.t("The recovery key still opens the vault alone: keep it off this laptop.",
-		"De herstelsleutel opent de kluis nog steeds alleen: bewaar hem buiten deze laptop."))
+	fmt.Fprintln(e.stdout, e.T("cmd.commands.the_recovery_key_still_opens"))
 }
 
 // recover opens the vault with the recovery key, checked before anything
@@ -247,7 +242,7 @@ func (e *env) recover(keyFile, newFile string, add []crypt.SecurityKey) error {
 	if keyFile != "" {
 		key, err = readSecretFile(keyFile)
 	} else {
-		key, err = e.ask(e.t("Recovery key: ", "Herstelsleutel: "))
+		key, err = e.ask(e.T("cmd.commands.recovery_key"))
 	}
 	if err != nil {
 		return err
@@ -266,8 +261,7 @@ func (e *env) recover(keyFile, newFile string, add []crypt.SecurityKey) error {
 	}
 	clear(image)
 	defer v.Close()
-	fmt.Fprintln(e.stdout, e.t("The vault is open again with the new passphrase. The recovery key stays valid.",
-		"De kluis opent weer met de nieuwe wachtwoordzin. De herstelsleutel blijft geldig."))
+	fmt.Fprintln(e.stdout, e.T("cmd.commands.the_vault_is_open_again"))
 	if len(add) > 0 {
 		if err := v.Rekey(p, add); err != nil {
 			return err

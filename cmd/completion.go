@@ -9,32 +9,20 @@ import (
 func newCompletionCmd(e *env) *cobra.Command {
 	shells := []string{"bash", "zsh", "fish", "powershell"}
 	return &cobra.Command{
-		Use:   "completion bash|zsh|fish|powershell",
-		Short: e.t("print the shell completion script", "druk het aanvulscript voor de shell af"),
-		Long: e.t(`Print the script that lets your shell complete caseload's commands and options.
-
-  bash:        source <(caseload completion bash)
-  zsh:         caseload completion zsh > "${fpath[1]}/_caseload"
-  fish:        caseload completion fish > ~/.config/fish/completions/caseload.fish
-  powershell:  caseload completion powershell | Out-String | Invoke-Expression`,
-			`Druk het script af waarmee je shell de opdrachten en opties van caseload aanvult.
-
-  bash:        source <(caseload completion bash)
-  zsh:         caseload completion zsh > "${fpath[1]}/_caseload"
-  fish:        caseload completion fish > ~/.config/fish/completions/caseload.fish
-  powershell:  caseload completion powershell | Out-String | Invoke-Expression`),
+		Use:       "completion bash|zsh|fish|powershell",
+		Short:     e.T("help.completion.print_the_shell_completion_script"),
+		Long:      e.T("help.completion.print_the_script_that_lets"),
 		ValidArgs: shells,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef(c, e.t("completion needs one shell: %s", "completion heeft één shell nodig: %s"), "bash, zsh, fish, powershell")
+				return usagef(c, e.T("help.completion.completion_needs_one_shell_s"), "bash, zsh, fish, powershell")
 			}
 			for _, s := range shells {
 				if args[0] == s {
 					return nil
 				}
 			}
-			u := usagef(c, e.t("caseload has no completion for %q; it has bash, zsh, fish and powershell",
-				"caseload heeft geen aanvulling voor %q; wel voor bash, zsh, fish en powershell"), args[0]).(*usageError)
+			u := usagef(c, e.T("help.completion.caseload_has_no_completion_for"), args[0]).(*usageError)
 			best, bestD := "", 3
 			for _, s := range shells {
 				if d := levenshtein(args[0], s); d < bestD {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // newDeadlinesCmd is `caseload deadlines`.
@@ -15,15 +16,12 @@ func newDeadlinesCmd(e *env) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "deadlines",
-		Short: e.t("print everything due, soonest first: retention, requests, breaches", "toon alles wat verloopt, het eerste eerst: bewaartermijnen, verzoeken, datalekken"),
-		Long: e.t("Print everything due, soonest first: retention, rights requests, breaches.\n"+
-			"It only reads the vault and exits 0 whatever is due, for a daily reminder from a login script.",
-			"Toon alles wat verloopt, het eerste eerst: bewaartermijnen, verzoeken van cliënten, datalekken.\n"+
-				"Het leest de kluis alleen en eindigt met 0 wat er ook verloopt, voor een dagelijkse herinnering bij het inloggen."),
-		Args: e.noArgs,
-		RunE: func(*cobra.Command, []string) error { return runDeadlines(e, asJSON) },
+		Short: e.T("help.deadlines.print_everything_due_soonest_first"),
+		Long:  e.T("help.deadlines.print_everything_due_soonest_first_2"),
+		Args:  e.noArgs,
+		RunE:  func(*cobra.Command, []string) error { return runDeadlines(e, asJSON) },
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	c.Flags().BoolVar(&asJSON, "json", false, e.T("help.deadlines.print_json_for_scripts"))
 	return c
 }
 
@@ -83,18 +81,18 @@ func runDeadlines(e *env, asJSON bool) error {
 		return e.writeJSON(out)
 	}
 	if len(deadlines) == 0 {
-		fmt.Fprintln(e.stdout, e.t("Nothing is due.", "Er verloopt niets."))
+		fmt.Fprintln(e.stdout, e.T("cmd.deadlines.nothing_is_due"))
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, e.t("DUE\tLEFT\tWHAT", "UITERLIJK\tRESTEREND\tWAT"))
+	fmt.Fprintln(tw, e.T("cmd.deadlines.due_left_what"))
 	for _, d := range deadlines {
 		due, left := isoDate(d.Due), e.daysLeft(d.DaysLeft)
 		switch {
 		case d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors:
 			due, left = d.Due.Format("2006-01-02 15:04"), e.hoursLeft(d.HoursLeft)
 		case d.State == store.RetentionHold:
-			left = e.t("hold", "niet wissen")
+			left = e.T("cmd.deadlines.hold")
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", due, left, e.deadlineWhat(d))
 	}
@@ -104,61 +102,64 @@ func runDeadlines(e *env, asJSON bool) error {
 // hoursLeft says how many hours are left, or how late it is.
 func (e *env) hoursLeft(n int) string {
 	if n < 0 {
-		return fmt.Sprintf(e.t("%d h overdue", "%d u te laat"), -n)
+		return e.Tf("cmd.deadlines.d_h_overdue", -n)
 	}
-	return fmt.Sprintf(e.t("%d h", "%d u"), n)
+	return e.Tf("cmd.deadlines.d_h", n)
 }
 
-// requestKinds names the rights, in English and Dutch.
-var requestKinds = map[store.RequestKind][2]string{
-	store.RequestAccess:            {"access", "inzage"},
-	store.RequestRectification:     {"rectification", "correctie"},
-	store.RequestErasure:           {"erasure", "verwijdering"},
-	store.RequestRestriction:       {"restriction", "beperking"},
-	store.RequestObjection:         {"objection", "bezwaar"},
-	store.RequestPortability:       {"portability", "overdracht"},
-	store.RequestConsentWithdrawal: {"consent withdrawal", "intrekking toestemming"},
+// requestKinds names the rights in the catalogue.
+var requestKinds = map[store.RequestKind]string{
+	store.RequestAccess:            "cmd.deadlines.kind_access",
+	store.RequestRectification:     "cmd.deadlines.kind_rectification",
+	store.RequestErasure:           "cmd.deadlines.kind_erasure",
+	store.RequestRestriction:       "cmd.deadlines.kind_restriction",
+	store.RequestObjection:         "cmd.deadlines.kind_objection",
+	store.RequestPortability:       "cmd.deadlines.kind_portability",
+	store.RequestConsentWithdrawal: "cmd.deadlines.kind_consent_withdrawal",
 }
 
 // deadlineWhat says what must happen by a deadline.
 func (e *env) deadlineWhat(d store.Deadline) string {
-	who := fmt.Sprintf("#%d %s", d.ClientID, d.Name)
+	who := fmt.Sprintf("#%d %s", d.ClientID, termsafe.Line(d.Name))
 	var what string
 	switch {
 	case d.Kind == store.DeadlineBreach:
-		what = fmt.Sprintf(e.t("report breach #%d to the Autoriteit Persoonsgegevens: %s",
-			"meld datalek #%d bij de Autoriteit Persoonsgegevens: %s"), d.ItemID, d.Ref)
+		what = e.Tf("cmd.deadlines.report_breach_d_to_the", d.ItemID, termsafe.Line(d.Ref))
 	case d.Kind == store.DeadlineProcessors:
-		what = fmt.Sprintf(e.t("tell the processors of breach #%d: %s", "informeer de verwerkers over datalek #%d: %s"),
-			d.ItemID, d.Ref)
+		what = e.Tf("cmd.deadlines.tell_the_processors_of_breach",
+			d.ItemID, termsafe.Line(d.Ref))
 	case d.Kind == store.DeadlineRequest:
-		k := requestKinds[d.RequestKind]
-		what = fmt.Sprintf(e.t("answer the %s request of %s", "beantwoord het verzoek om %[1]s van %[2]s"),
-			e.t(k[0], k[1]), who)
+		kind := string(d.RequestKind)
+		if k, ok := requestKinds[d.RequestKind]; ok {
+			kind = e.T(k)
+		}
+		what = e.Tf("cmd.deadlines.answer_the_s_request_of", kind, who)
 		if d.Extended {
-			what += e.t(" (extended)", " (verlengd)")
+			what += e.T("cmd.deadlines.extended")
 		}
 		if !d.Target.IsZero() {
-			what += fmt.Sprintf(e.t(" (the practice's target: %s)", " (streefdatum van de praktijk: %s)"), isoDate(d.Target))
+			what += e.Tf("cmd.deadlines.the_practice_s_target_s", isoDate(d.Target))
 		}
 	case d.Kind == store.DeadlineNotice:
-		k := requestKinds[d.RequestKind]
-		what = fmt.Sprintf(e.t("tell %s of the %s of %s (art. 19)", "laat %s weten van de %s van %s (art. 19)"),
-			d.Ref, e.t(k[0], k[1]), who)
+		kind := string(d.RequestKind)
+		if k, ok := requestKinds[d.RequestKind]; ok {
+			kind = e.T(k)
+		}
+		what = e.Tf("cmd.deadlines.tell_s_of_the_s", termsafe.Line(d.Ref), kind, who)
 	case d.Category == store.CategoryInvoice && d.ClientID == 0:
-		what = fmt.Sprintf(e.t("delete invoice %s (client purged)", "wis factuur %s (cliënt gewist)"), d.Ref)
+		what = e.Tf("cmd.deadlines.delete_invoice_s_client_purged", termsafe.Line(d.Ref))
 	case d.Category == store.CategoryInvoice:
-		what = fmt.Sprintf(e.t("delete invoice %s of %s", "wis factuur %s van %s"), d.Ref, who)
+		what = e.Tf("cmd.deadlines.delete_invoice_s_of_s", termsafe.Line(d.Ref), who)
 	case d.Category == store.CategoryRejectedIntake:
-		what = fmt.Sprintf(e.t("delete the intake of %s", "wis de intake van %s"), who)
+		what = e.Tf("cmd.deadlines.delete_the_intake_of_s", who)
 	default:
-		what = fmt.Sprintf(e.t("delete the dossier of %s", "wis het dossier van %s"), who)
+		what = e.Tf("cmd.deadlines.delete_the_dossier_of_s", who)
 	}
 	if d.State == store.RetentionHold {
-		what += e.t(" — on hold: ", " — niet wissen: ") + d.HoldReason
+		what += e.T("cmd.deadlines.on_hold") + termsafe.Line(d.HoldReason)
 	}
 	if d.Restricted {
-		what += e.t(" (processing restricted)", " (verwerking beperkt)")
+		what += e.T("cmd.deadlines.processing_restricted")
 	}
 	return what
 }

@@ -7,10 +7,10 @@ func newDemoCmd(e *env) *cobra.Command {
 	var clients int
 	c := &cobra.Command{
 		Use:   "demo",
-		Short: e.t("open caseload on a throwaway vault of invented clients", "open caseload op een wegwerpkluis met verzonnen cliënten"),
+		Short: e.T("help.demo.open_caseload_on_a_throwaway"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runDemo(e, clients) },
 	}
-	c.Flags().IntVar(&clients, "clients", 12, e.t("how many invented clients (`N`)", "hoeveel verzonnen cliënten (`N`)"))
+	c.Flags().IntVar(&clients, "clients", 12, e.T("help.demo.how_many_invented_clients_n"))
 	return c
 }

@@ -27,13 +27,12 @@ type listedErasure struct {
 func newErasuresCmd(e *env) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
-		Use: "erasures",
-		Short: e.t("list the erasure requests carried out, with their dates: proof for the client or the AP",
-			"toon de uitgevoerde verzoeken om verwijdering, met hun data: het bewijs voor de cliënt of de AP"),
-		Args: e.noArgs,
-		RunE: func(*cobra.Command, []string) error { return runErasures(e, asJSON) },
+		Use:   "erasures",
+		Short: e.T("help.erasures.list_the_erasure_requests_carried"),
+		Args:  e.noArgs,
+		RunE:  func(*cobra.Command, []string) error { return runErasures(e, asJSON) },
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	c.Flags().BoolVar(&asJSON, "json", false, e.T("help.deadlines.print_json_for_scripts"))
 	return c
 }
 
@@ -67,17 +66,15 @@ func (e *env) printErasures(erasures []store.Erasure, asJSON bool) error {
 		return e.writeJSON(out)
 	}
 	if len(erasures) == 0 {
-		fmt.Fprintln(e.stdout, e.t("No erasure request has been carried out yet.",
-			"Er is nog geen verzoek om verwijdering uitgevoerd."))
+		fmt.Fprintln(e.stdout, e.T("cmd.erasures.no_erasure_request_has_been"))
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, e.t("CLIENT\tRECEIVED\tDUE\tERASED\tDAYS\tIN TIME",
-		"CLIËNT\tONTVANGEN\tUITERLIJK\tGEWIST\tDAGEN\tOP TIJD"))
+	fmt.Fprintln(tw, e.T("cmd.erasures.client_received_due_erased_days"))
 	for _, x := range erasures {
 		due := isoDate(x.Due)
 		if x.ExtendedMonths > 0 {
-			due += fmt.Sprintf(e.t(" (+%d mo)", " (+%d mnd)"), x.ExtendedMonths)
+			due += e.Tf("cmd.erasures.d_mo", x.ExtendedMonths)
 		}
 		fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\t%d\t%s\n", x.ClientID, isoDate(x.Received), due,
 			isoDate(x.Done), x.DaysTaken(), e.yesNo(x.OnTime()))
@@ -87,7 +84,7 @@ func (e *env) printErasures(erasures []store.Erasure, asJSON bool) error {
 
 func (e *env) yesNo(b bool) string {
 	if b {
-		return e.t("yes", "ja")
+		return e.T("cmd.erasures.yes")
 	}
-	return e.t("no", "nee")
+	return e.T("cmd.erasures.no")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // when is a moment in a message: day, month, time, in local time.
@@ -38,6 +39,7 @@ func (e *env) explain(err error) (msg, hint string) {
 	var formatErr *dossier.FormatError
 	var existing *store.ExistingClientError
 	var importErr *store.ImportError
+	var exportsFailed *exportsFailedError
 	var rolled *crypt.RollbackError
 	var fe *crypt.FileError
 	var docs *documentsError
@@ -51,90 +53,79 @@ func (e *env) explain(err error) (msg, hint string) {
 		return msg, hint
 	}
 	switch {
+	case errors.As(err, &exportsFailed):
+		return e.N("count.exports_failed", exportsFailed.failed, exportsFailed.total), ""
 	case errors.As(err, &rolled):
-		return fmt.Sprintf(e.t("this vault is older than the one this laptop last saved (generation %d, %s vs %d, %s); a sync tool or a restore may have put an older copy back",
-				"deze kluis is ouder dan die deze laptop het laatst bewaarde (generatie %d, %s tegen %d, %s); een synchronisatieprogramma of een herstel heeft misschien een oudere kopie teruggezet"),
+		return e.Tf("err.this_vault_is_older_than",
 				rolled.Have, when(rolled.HaveAt), rolled.Seen, when(rolled.SeenAt)),
-			e.t("nothing was written. Open the newest backup: put your newest copy of the vault back with 'caseload restore FILE' (or the sync tool's newest version), or go back to a save kept in backups/ with 'caseload restore --at TIME'; open this older one read-only: 'caseload list' and the other reading commands work on it as it is; accept it as current: 'caseload --accept-older'",
-				"er is niets geschreven. Open de nieuwste reservekopie: zet je nieuwste kopie van de kluis terug met 'caseload restore FILE' (of de nieuwste versie uit het synchronisatieprogramma), of ga terug naar een versie in backups/ met 'caseload restore --at TIJD'; open deze oudere alleen-lezen: 'caseload list' en de andere leesopdrachten werken erop zoals hij is; neem hem als de huidige: 'caseload --accept-older'")
+			e.T("err.nothing_was_written_open_the")
 	case errors.Is(err, crypt.ErrNoSaveBefore):
-		return e.t("no save kept in the vault is that old", "geen bewaarde versie van de kluis is zo oud") + strings.TrimPrefix(err.Error(), "restoring: "+crypt.ErrNoSaveBefore.Error()),
-			e.t("nothing was changed; choose a later time", "er is niets veranderd; kies een later tijdstip")
+		return e.T("err.no_save_kept_in_the") + strings.TrimPrefix(err.Error(), "restoring: "+crypt.ErrNoSaveBefore.Error()),
+			e.T("err.nothing_was_changed_choose_a")
 	case errors.Is(err, errUsage):
 		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
 	case errors.Is(err, errDossierDamaged):
-		return e.t("the dossier file is damaged or incomplete", "het dossierbestand is beschadigd of onvolledig"),
-			e.t("nothing was imported; ask for the file again", "er is niets ingelezen; vraag het bestand opnieuw op")
+		return e.T("err.the_dossier_file_is_damaged"),
+			e.T("err.nothing_was_imported_ask_for")
 	case errors.Is(err, crypt.ErrWrongExportKey):
-		return e.t("the passphrase or key does not open this dossier", "de wachtwoordzin of sleutel opent dit dossier niet"),
-			e.t("nothing was imported; check the passphrase you were given (the words, the hyphens)",
-				"er is niets ingelezen; controleer de wachtwoordzin die je kreeg (de woorden, de streepjes)")
+		return e.T("err.the_passphrase_or_key_does"),
+			e.T("err.nothing_was_imported_check_the")
 	case errors.Is(err, errNeedIdentity):
-		return e.t("this dossier is sealed to a key, not a passphrase", "dit dossier is versleuteld voor een sleutel, niet met een wachtwoordzin"),
-			e.t("name the file with your secret key: --identity FILE", "noem het bestand met je geheime sleutel: --identity FILE")
+		return e.T("err.this_dossier_is_sealed_to"),
+			e.T("err.name_the_file_with_your")
 	case errors.Is(err, errNoDossierPassphrase):
-		return e.t("no terminal to ask for the dossier's passphrase", "geen terminal om de wachtwoordzin van het dossier te vragen"),
-			e.t("run it in a terminal, or name a file holding it with --dossier-passphrase-file",
-				"start het in een terminal, of noem een bestand waarin hij staat met --dossier-passphrase-file")
+		return e.T("err.no_terminal_to_ask_for"),
+			e.T("err.run_it_in_a_terminal")
 	case errors.Is(err, dossier.ErrBadPublicKey):
-		return e.t("that is not an age public key", "dat is geen publieke sleutel van age"),
-			e.t("nothing was written; paste the whole key: it starts with age1 (age1pq1 for a post-quantum key)",
-				"er is niets geschreven; plak de hele sleutel: hij begint met age1 (age1pq1 voor een post-quantum sleutel)")
+		return e.T("err.that_is_not_an_age"),
+			e.T("err.nothing_was_written_paste_the")
 	case errors.Is(err, dossier.ErrOmission):
-		return e.t("a record to leave out is not in this client's dossier", "een weg te laten verslag staat niet in het dossier van deze cliënt"),
-			e.t("nothing was written; the record numbers are on the client's screen (caseload export CLIENT --leave-out 12:others)",
-				"er is niets geschreven; de nummers van de verslagen staan op het scherm van de cliënt (caseload export CLIENT --leave-out 12:others)")
+		return e.T("err.a_record_to_leave_out"),
+			e.T("err.nothing_was_written_the_record")
 	case errors.Is(err, dossier.ErrExists):
-		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.t("the file already exists", "het bestand bestaat al"), 1),
-			e.t("nothing was written; choose another name, or leave --out off for a free name in the export folder",
-				"er is niets geschreven; kies een andere naam, of laat --out weg voor een vrije naam in de exportmap")
+		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.T("err.the_file_already_exists"), 1),
+			e.T("err.nothing_was_written_choose_another")
 	case errors.Is(err, errPlainUnconfirmed):
-		return e.t("an unencrypted export needs confirmation", "een onversleutelde export moet je bevestigen"),
-			e.t("nothing was written; add --yes to write the dossier unencrypted, or leave --plain off to seal it",
-				"er is niets geschreven; voeg --yes toe om het dossier onversleuteld te schrijven, of laat --plain weg om het te versleutelen")
+		return e.T("err.an_unencrypted_export_needs_confirmation"),
+			e.T("err.nothing_was_written_add_yes")
 	case errors.Is(err, errNoBasis):
-		return e.t("a recipient other than the client needs a legal basis", "een andere ontvanger dan de cliënt vraagt om een grondslag"),
-			e.t("add --basis: one of "+legalBases(), "voeg --basis toe: een van "+legalBases())
+		return e.T("err.a_recipient_other_than_the"),
+			e.Tf("err.add_basis_one_of_s", legalBases())
 	case errors.Is(err, errNoSuchClient):
-		return e.t("no client matches ", "geen cliënt past bij ") + strings.TrimPrefix(err.Error(), errNoSuchClient.Error()+": "),
-			e.t("'caseload list' shows every client with its id", "'caseload list' toont elke cliënt met zijn nummer")
+		return e.Tf("err.no_client_matches_s", strings.TrimPrefix(err.Error(), errNoSuchClient.Error()+": ")),
+			e.T("err.caseload_list_shows_every_client")
 	case errors.As(err, &ambiguous):
 		var ids []string
 		for _, m := range ambiguous.matches {
-			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, m.Name))
+			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, termsafe.Line(m.Name)))
 		}
-		return fmt.Sprintf(e.t("%q matches %d clients", "%q past bij %d cliënten"), ambiguous.query, len(ambiguous.matches)),
-			e.t("use the id: ", "gebruik het nummer: ") + strings.Join(ids, ", ")
+		return e.N("count.matches_clients", len(ambiguous.matches), ambiguous.query),
+			e.Tf("err.use_the_id_s", strings.Join(ids, ", "))
 	case errors.As(err, &csvErr):
-		return csvErr.Error(), e.t("nothing was imported; correct the spreadsheet and import the whole list again",
-			"er is niets ingelezen; verbeter de spreadsheet en lees de hele lijst opnieuw in")
+		return csvErr.Error(), e.T("err.nothing_was_imported_correct_the")
 	case errors.As(err, &formatErr):
 		return formatErr.Text(e.lang),
-			e.t("nothing was imported; the file is damaged or is not a caseload dossier",
-				"er is niets ingelezen; het bestand is beschadigd of is geen dossier van caseload")
+			e.T("err.nothing_was_imported_the_file")
 	case errors.As(err, &existing):
 		if existing.ByUID {
-			return fmt.Sprintf(e.t("this dossier was imported before: it is client %d (%s)", "dit dossier is al eerder ingelezen: het is cliënt %d (%s)"),
-					existing.ID, existing.Name),
-				e.t("nothing was imported", "er is niets ingelezen")
+			return e.Tf("err.this_dossier_was_imported_before",
+					existing.ID, termsafe.Line(existing.Name)),
+				e.T("err.nothing_was_imported")
 		}
-		return fmt.Sprintf(e.t("already in the caseload as client %d (%s)", "staat al in de caseload als cliënt %d (%s)"),
-			existing.ID, existing.Name), e.t("nothing was imported", "er is niets ingelezen")
+		return e.Tf("err.already_in_the_caseload_as",
+			existing.ID, termsafe.Line(existing.Name)), e.T("err.nothing_was_imported")
 	case errors.As(err, &importErr) && errors.As(err, &ve):
-		return e.t("the dossier cannot be imported: ", "het dossier kan niet worden ingelezen: ") + ve.Field + ": " + e.fieldProblem(ve),
-			e.t("nothing was imported", "er is niets ingelezen")
+		return e.Tf("err.the_dossier_cannot_be_imported", ve.Field, ve.Text(e.lang)),
+			e.T("err.nothing_was_imported")
 	case errors.Is(err, crypt.ErrWrongPassphrase):
-		return e.t("wrong passphrase", "verkeerde wachtwoordzin"),
-			e.t("check caps lock and try again; if it is lost, 'caseload recover' opens the vault with the recovery key",
-				"controleer caps lock en probeer opnieuw; ben je hem kwijt, dan opent 'caseload recover' de kluis met de herstelsleutel")
+		return e.T("err.wrong_passphrase"),
+			e.T("err.check_caps_lock_and_try")
 	case errors.Is(err, crypt.ErrNoVault):
-		return e.t("there is no vault in ", "er is geen kluis in ") + dir,
-			e.t("run 'caseload init' to create one, or point --vault at the folder that holds it",
-				"maak er een met 'caseload init', of wijs met --vault de map aan waarin hij staat")
+		return e.Tf("err.there_is_no_vault_in", dir),
+			e.T("err.run_caseload_init_to_create")
 	case errors.Is(err, crypt.ErrVaultExists):
-		return e.t("there is already a vault in ", "er staat al een kluis in ") + dir,
-			e.t("nothing was changed; use --vault to create a second one elsewhere",
-				"er is niets veranderd; gebruik --vault om ergens anders een tweede te maken")
+		return e.Tf("err.there_is_already_a_vault", dir),
+			e.T("err.nothing_was_changed_use_vault")
 	case errors.As(err, &docs):
 		return fmt.Sprintf(e.t("%d documents are missing or damaged (named above)", "%d documenten ontbreken of zijn beschadigd (hierboven genoemd)"), len(docs.problems)),
 			e.t("the rest of the vault is sound and nothing was changed; add each document again from its original, or take it from a backup: 'caseload restore FILE --vault OTHER-FOLDER' and save a copy from there",
@@ -170,27 +161,23 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.t("vault.age is not a file (a pipe, a device or a folder)", "vault.age is geen bestand (een pipe, een apparaat of een map)"),
 			e.t("nothing was read or changed; move it away, then restore: ", "er is niets gelezen of veranderd; zet het opzij en zet daarna terug: ") + e.newestBackupHint()
 	case errors.Is(err, crypt.ErrNotVault):
-		return e.t("the files in "+dir+" are not a caseload vault", "de bestanden in "+dir+" zijn geen caseload-kluis"),
-			e.t("nothing was changed; check the --vault folder", "er is niets veranderd; controleer de map van --vault")
+		return e.Tf("err.the_files_in_s_are", dir),
+			e.T("err.nothing_was_changed_check_the")
 	case errors.Is(err, crypt.ErrJournalBroken), errors.Is(err, store.ErrJournal):
-		msg := e.t("a saved change in the vault's journal is missing or damaged, so the saves after it cannot be applied",
-			"een bewaarde wijziging in het journaal van de kluis ontbreekt of is beschadigd, dus de latere wijzigingen kunnen niet worden toegepast")
+		msg := e.T("err.a_saved_change_in_the")
 		if _, detail, ok := strings.Cut(err.Error(), crypt.ErrJournalBroken.Error()+": "); ok {
 			msg += " (" + detail + ")"
 		}
-		return msg, e.t("nothing was changed; vault.age is whole: put the journal file back from your sync tool's history or a copy of the vault folder, then open again",
-			"er is niets veranderd; vault.age is heel: zet het journaalbestand terug uit de geschiedenis van je synchronisatieprogramma of een kopie van de kluismap en open opnieuw")
+		return msg, e.T("err.nothing_was_changed_vault_age")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.t("vault.age is damaged and cannot be opened safely", "vault.age is beschadigd en kan niet veilig worden geopend"),
 			e.t("nothing was changed; restore the newest backup: ", "er is niets veranderd; zet de nieuwste back-up terug: ") + e.newestBackupHint()
 	case errors.Is(err, crypt.ErrInUse):
-		return e.t("the vault is open in another caseload window", "de kluis is geopend in een ander caseload-venster"),
-			e.t("close caseload there first, then try again", "sluit caseload daar eerst af en probeer het opnieuw")
+		return e.T("err.the_vault_is_open_in"),
+			e.T("err.close_caseload_there_first_then")
 	case errors.Is(err, crypt.ErrVaultChanged):
-		return e.t("the vault changed on disk since it was opened (a sync tool or another laptop?)",
-				"de kluis is op schijf veranderd sinds hij werd geopend (een synchronisatieprogramma of een andere laptop?)"),
-			e.t("nothing was overwritten: your changes were written beside it as vault.conflict-….age; open each and merge by hand",
-				"er is niets overschreven: je wijzigingen staan ernaast als vault.conflict-….age; open ze allebei en voeg ze met de hand samen")
+		return e.T("err.the_vault_changed_on_disk"),
+			e.T("err.nothing_was_overwritten_your_changes")
 	case errors.Is(err, store.ErrNotSaved):
 		// A command exits after this: nothing of the change is kept (see
 		// session.Close), so the cause is what the coach must act on.
@@ -209,67 +196,51 @@ func (e *env) explain(err error) (msg, hint string) {
 			e.t("the vault on disk is unchanged; try again in a moment. If it keeps happening, the likely culprit is a virus scanner, the Windows search indexer, or a sync tool (OneDrive, Dropbox, Google Drive): exclude the vault folder "+dir+" from it, or move the vault out of the synced folder",
 				"de kluis op schijf is onveranderd; probeer het zo opnieuw. Blijft het gebeuren, dan is de waarschijnlijke oorzaak een virusscanner, de zoekindex van Windows of een synchronisatieprogramma (OneDrive, Dropbox, Google Drive): sluit de map van de kluis "+dir+" daarvan uit, of zet de kluis buiten de gesynchroniseerde map")
 	case errors.Is(err, crypt.ErrDiskFull):
-		return e.t("the disk is full", "de schijf is vol"),
-			e.t("free some space and try again; the vault on disk is unchanged", "maak ruimte vrij en probeer het opnieuw; de kluis op schijf is onveranderd")
+		return e.T("err.the_disk_is_full"),
+			e.T("err.free_some_space_and_try")
 	case errors.Is(err, store.ErrCaseloadFull):
-		return e.t("the vault is full: a caseload holds at most 1 GiB", "de kluis is vol: een caseload bevat hoogstens 1 GiB"),
-			e.t("nothing of this change was kept; export the dossiers of clients closed long ago, then `caseload retention --purge` what is due",
-				"niets van deze wijziging is bewaard; exporteer de dossiers van lang afgesloten cliënten en verwijder daarna wat klaarstaat met `caseload retention --purge`")
+		return e.T("err.the_vault_is_full_a"),
+			e.T("err.nothing_of_this_change_was")
 	case errors.Is(err, store.ErrNewerSchema):
-		return e.t("the vault was saved by a newer caseload", "de kluis is opgeslagen door een nieuwere caseload"),
-			e.t("update caseload; this version leaves the vault untouched", "werk caseload bij; deze versie laat de kluis ongemoeid")
+		return e.T("err.the_vault_was_saved_by"),
+			e.T("err.update_caseload_this_version_leaves")
 	case errors.Is(err, errNoTerminal):
-		return e.t("no terminal to ask for the passphrase", "geen terminal om de wachtwoordzin te vragen"),
-			e.t("run it in a terminal, or name a file with --passphrase-file (or CASELOAD_PASSPHRASE_FILE)",
-				"start het in een terminal, of noem een bestand met --passphrase-file (of CASELOAD_PASSPHRASE_FILE)")
+		return e.T("err.no_terminal_to_ask_for_2"),
+			e.T("err.run_it_in_a_terminal_2")
 	case errors.Is(err, errMismatch):
-		return e.t("the two passphrases differ", "de twee wachtwoordzinnen verschillen"),
-			e.t("nothing was changed; try again", "er is niets veranderd; probeer het opnieuw")
+		return e.T("err.the_two_passphrases_differ"),
+			e.T("err.nothing_was_changed_try_again")
 	case errors.Is(err, errWeak):
-		return e.t("the passphrase is too short", "de wachtwoordzin is te kort"),
-			e.t("use at least 10 characters; four random words are easy to remember and hard to guess",
-				"gebruik minstens 10 tekens; vier willekeurige woorden zijn makkelijk te onthouden en moeilijk te raden")
+		return e.T("err.the_passphrase_is_too_short"),
+			e.T("err.use_at_least_10_characters")
 	case errors.Is(err, store.ErrNoConsent):
-		return e.t("the client has not consented to sharing with this recipient on that date",
-				"de cliënt heeft op die datum geen toestemming gegeven om met deze ontvanger te delen"),
-			e.t("nothing was recorded; record the consent first, or choose the legal basis that does apply",
-				"er is niets vastgelegd; leg eerst de toestemming vast, of kies de grondslag die wel geldt")
+		return e.T("err.the_client_has_not_consented"),
+			e.T("err.nothing_was_recorded_record_the")
 	case errors.Is(err, store.ErrRestricted):
-		return e.t("processing of this client is restricted: the dossier is read-only",
-				"de verwerking van deze cliënt is beperkt: het dossier kan alleen worden ingezien"),
-			e.t("nothing was changed; lift the restriction first if the client agrees",
-				"er is niets veranderd; hef eerst de beperking op als de cliënt daarmee instemt")
+		return e.T("err.processing_of_this_client_is"),
+			e.T("err.nothing_was_changed_lift_the")
 	case errors.Is(err, store.ErrExtensionTooLate):
-		return e.t("the first month after the request has passed: it can no longer be extended",
-				"de eerste maand na het verzoek is voorbij: het kan niet meer worden verlengd"),
-			e.t("answer the request now; an extension must reach the client within the first month",
-				"beantwoord het verzoek nu; een verlenging moet de cliënt binnen de eerste maand bereiken")
+		return e.T("err.the_first_month_after_the"),
+			e.T("err.answer_the_request_now_an")
 	case errors.Is(err, store.ErrRequestClosed):
-		return e.t("the request has already been answered or refused", "het verzoek is al beantwoord of afgewezen"),
-			e.t("nothing was changed; record a new request if the client asks again",
-				"er is niets veranderd; leg een nieuw verzoek vast als de cliënt het opnieuw vraagt")
+		return e.T("err.the_request_has_already_been"),
+			e.T("err.nothing_was_changed_record_a")
 	case errors.Is(err, store.ErrIdentityNotChecked):
-		return e.t("the identity of the requester has not been checked", "de identiteit van de aanvrager is niet gecontroleerd"),
-			e.t("check it (never by a copy of the ID) and record how, then answer",
-				"controleer die (nooit met een kopie van het identiteitsbewijs) en leg vast hoe, en antwoord dan")
+		return e.T("err.the_identity_of_the_requester"),
+			e.T("err.check_it_never_by_a")
 	case errors.Is(err, store.ErrNoticesPending):
-		return e.t("not every recipient of the client's data has been told of the erasure yet",
-				"nog niet elke ontvanger van de gegevens van de cliënt is over de verwijdering ingelicht"),
-			e.t("tell them and mark them notified first: the purge erases the record of who they are",
-				"licht hen in en vink hen eerst af: na het wissen staat nergens meer wie het waren")
+		return e.T("err.not_every_recipient_of_the"),
+			e.T("err.tell_them_and_mark_them")
 	case errors.Is(err, store.ErrOnHold):
-		return e.t("the client is under legal hold: nothing of the dossier may be erased",
-				"de cliënt valt onder een juridische bewaarplicht: niets van het dossier mag worden gewist"),
-			e.t("nothing was erased; lift the hold once its reason has passed",
-				"er is niets gewist; hef de bewaarplicht op zodra de reden vervallen is")
+		return e.T("err.the_client_is_under_legal"),
+			e.T("err.nothing_was_erased_lift_the")
 	case errors.Is(err, store.ErrPlanChanged):
-		return e.t("the caseload changed since the purge was shown", "de caseload is veranderd sinds het wissen werd getoond"),
-			e.t("nothing was erased; run the purge again and check what it shows",
-				"er is niets gewist; voer het wissen opnieuw uit en controleer wat het toont")
+		return e.T("err.the_caseload_changed_since_the"),
+			e.T("err.nothing_was_erased_run_the")
 	case errors.Is(err, os.ErrNotExist):
-		return err.Error(), e.t("check the file name", "controleer de bestandsnaam")
+		return err.Error(), e.T("err.check_the_file_name")
 	case errors.As(err, &ve):
-		return ve.Field + ": " + e.fieldProblem(ve), ""
+		return ve.Field + ": " + ve.Text(e.lang), ""
 	}
 	return err.Error(), ""
 }

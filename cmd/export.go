@@ -133,28 +133,22 @@ type exportOptions struct {
 func newExportCmd(e *env) *cobra.Command {
 	var o exportOptions
 	c := &cobra.Command{
-		Use:   e.t("export CLIENT", "export CLIËNT"),
-		Short: e.t("write a client's dossier, sealed with a fresh passphrase or to a public key", "schrijf het dossier van een cliënt, versleuteld met een nieuwe wachtwoordzin of voor een publieke sleutel"),
-		Long: e.t("Write a client's dossier (CLIENT: an id, or a name that matches one client) as a zip file,\n"+
-			"sealed with a fresh passphrase shown once, or to the receiver's age public key.\n"+
-			"The export is logged as a disclosure.",
-			"Schrijf het dossier van een cliënt (CLIËNT: een nummer, of een naam die bij één cliënt past) als zipbestand,\n"+
-				"versleuteld met een nieuwe wachtwoordzin die één keer getoond wordt, of voor de publieke age-sleutel van de ontvanger.\n"+
-				"De export wordt vastgelegd als verstrekking."),
-		Example: "  caseload export 12\n  caseload export 'Fatima El Amrani' --recipient age1pq1…\n  caseload export --all --out " + e.t("FOLDER", "MAP"),
+		Use:     e.T("help.export.export_client"),
+		Short:   e.T("help.export.write_a_client_s_dossier"),
+		Long:    e.T("help.export.write_a_client_s_dossier_2"),
+		Example: "  caseload export 12\n  caseload export 'Fatima El Amrani' --recipient age1pq1…\n  caseload export --all --out " + e.T("help.export.folder"),
 		RunE:    func(c *cobra.Command, args []string) error { return runExport(e, c, o, args) },
 	}
 	f := c.Flags()
-	f.StringVar(&o.out, "out", "", e.t("write to `FILE`, or into a folder", "schrijf naar `FILE`, of in een map"))
-	f.StringVar(&o.recipient, "recipient", "", e.t("seal to this age public `KEY` instead of a passphrase", "versleutel voor deze publieke age-sleutel (`KEY`) in plaats van met een wachtwoordzin"))
-	f.StringVar(&o.recipientsFile, "recipients-file", "", e.t("seal to the public keys in `FILE`", "versleutel voor de publieke sleutels in `FILE`"))
-	f.BoolVar(&o.plain, "plain", false, e.t("write it unencrypted (asks for confirmation)", "schrijf het onversleuteld (vraagt om bevestiging)"))
-	f.BoolVar(&o.yes, "yes", false, e.t("with --plain: confirm without asking", "met --plain: bevestig zonder te vragen"))
-	f.StringVar(&o.to, "to", "", e.t("the recipient, when it is not the client (`NAME`)", "de ontvanger, als dat niet de cliënt is (`NAME`)"))
-	f.StringVar(&o.basis, "basis", "", e.t("with --to: the legal basis (`BASIS`): ", "met --to: de grondslag (`BASIS`): ")+legalBases())
-	f.BoolVar(&o.all, "all", false, e.t("every client, one file each", "elke cliënt, elk een eigen bestand"))
-	f.Var(&o.omit, "leave-out", e.t("leave a record out of the copy, as `RECORD:REASON` (12:others: it would harm others, art. 15(4); 12:internal: an internal working note); repeat for more",
-		"laat een verslag weg uit de kopie, als `RECORD:REDEN` (12:others: het schaadt anderen, art. 15 lid 4; 12:internal: een interne werkaantekening); herhaal voor meer"))
+	f.StringVar(&o.out, "out", "", e.T("help.export.write_to_file_or_into"))
+	f.StringVar(&o.recipient, "recipient", "", e.T("help.export.seal_to_this_age_public"))
+	f.StringVar(&o.recipientsFile, "recipients-file", "", e.T("help.export.seal_to_the_public_keys"))
+	f.BoolVar(&o.plain, "plain", false, e.T("help.export.write_it_unencrypted_asks_for"))
+	f.BoolVar(&o.yes, "yes", false, e.T("help.export.with_plain_confirm_without_asking"))
+	f.StringVar(&o.to, "to", "", e.T("help.export.the_recipient_when_it_is"))
+	f.StringVar(&o.basis, "basis", "", e.T("help.export.with_to_the_legal_basis")+legalBases())
+	f.BoolVar(&o.all, "all", false, e.T("help.export.every_client_one_file_each"))
+	f.Var(&o.omit, "leave-out", e.T("help.export.leave_a_record_out_of"))
 	return c
 }
 
@@ -163,21 +157,21 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		&o.out, &o.recipient, &o.recipientsFile, &o.plain, &o.yes, &o.to, &o.basis, &o.all
 	switch {
 	case *all && len(rest) > 0:
-		return usagef(c, "%s", e.t("export takes a client or --all, not both", "export neemt een cliënt of --all, niet allebei"))
+		return usagef(c, "%s", e.T("cmd.export.export_takes_a_client_or"))
 	case !*all && len(rest) != 1:
-		return usagef(c, "%s", e.t("export needs one client (an id or a name), or --all", "export heeft één cliënt nodig (een nummer of een naam), of --all"))
+		return usagef(c, "%s", e.T("cmd.export.export_needs_one_client_an"))
 	case *plain && (*recipient != "" || *recipientsFile != ""):
-		return usagef(c, "%s", e.t("--plain and --recipient exclude each other", "--plain en --recipient sluiten elkaar uit"))
+		return usagef(c, "%s", e.T("cmd.export.plain_and_recipient_exclude_each"))
 	case *recipient != "" && *recipientsFile != "":
-		return usagef(c, "%s", e.t("--recipient and --recipients-file exclude each other", "--recipient en --recipients-file sluiten elkaar uit"))
+		return usagef(c, "%s", e.T("cmd.export.recipient_and_recipients_file_exclude"))
 	case *to == "" && *basis != "":
-		return usagef(c, "%s", e.t("--basis goes with --to", "--basis hoort bij --to"))
+		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
 	case *to != "" && *basis == "":
 		return errNoBasis
 	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return usagef(c, e.t("--basis takes one of %s", "--basis kent een van %s"), legalBases())
+		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
 	case *all && len(o.omit) > 0:
-		return usagef(c, "%s", e.t("--leave-out names records of one client, not --all", "--leave-out noemt verslagen van één cliënt, niet --all"))
+		return usagef(c, "%s", e.T("cmd.export.leave_out_names_records_of"))
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
 		PublicKey: *recipient, Omit: o.omit}
@@ -203,7 +197,7 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		if info, err := os.Stat(*out); err == nil && info.IsDir() {
 			r.Dir = *out
 		} else if *all {
-			return usagef(c, "%s", e.t("with --all, --out names a folder", "met --all noemt --out een map"))
+			return usagef(c, "%s", e.T("cmd.export.with_all_out_names_a"))
 		} else {
 			r.Path = *out
 		}
@@ -225,7 +219,7 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 			ids = append(ids, row.ID)
 		}
 		if len(ids) == 0 {
-			fmt.Fprintln(e.stderr, e.t("There are no clients to export.", "Er zijn geen cliënten om te exporteren."))
+			fmt.Fprintln(e.stderr, e.T("cmd.export.there_are_no_clients_to"))
 			return nil
 		}
 	} else {
@@ -236,9 +230,7 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		ids = []int64{id}
 	}
 	if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
-		fmt.Fprintln(e.stderr, e.t(
-			"caseload: warning: the practice's details are empty, so the report names no controller; fill them in under settings",
-			"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het verslag noemt geen verwerkingsverantwoordelijke; vul ze in bij de instellingen"))
+		fmt.Fprintln(e.stderr, e.T("cmd.export.caseload_warning_the_practice_s"))
 	}
 	var failed []error
 	for _, id := range ids {
@@ -248,7 +240,7 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 				return err
 			}
 			msg, _ := e.explain(err)
-			fmt.Fprintf(e.stderr, "caseload: warning: %s %d: %s\n", e.t("client", "cliënt"), id, msg)
+			fmt.Fprintf(e.stderr, "caseload: warning: %s %d: %s\n", e.T("cmd.export.client"), id, msg)
 			failed = append(failed, err)
 			continue
 		}
@@ -262,28 +254,38 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		e.reportExport(res)
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d of %d exports failed: %w", len(failed), len(ids), errors.Join(failed...))
+		return &exportsFailedError{failed: len(failed), total: len(ids), err: errors.Join(failed...)}
 	}
 	return nil
 }
+
+// exportsFailedError is `export --all` where some exports failed; each
+// was named as it failed.
+type exportsFailedError struct {
+	failed, total int
+	err           error
+}
+
+func (e *exportsFailedError) Error() string {
+	return fmt.Sprintf("%d of %d exports failed: %v", e.failed, e.total, e.err)
+}
+
+func (e *exportsFailedError) Unwrap() error { return e.err }
 
 // reportExport tells where the export went, and the passphrase on
 // stderr, once: it is for the coach's eyes and goes to the client by
 // another channel, so it stays out of whatever stdout is piped to.
 func (e *env) reportExport(res dossier.Result) {
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), res.Path)
+	fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.export.written"), res.Path)
 	switch res.Sealing {
 	case dossier.SealedPassphrase:
-		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.t("Passphrase for", "Wachtwoordzin voor"),
+		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.T("cmd.export.passphrase_for"),
 			filepath.Base(res.Path), res.Passphrase,
-			e.t("Shown only this once. Give it to the client by another way than the file (phone, text message),\nnever in the same e-mail.",
-				"Alleen nu te zien. Geef hem aan de cliënt op een andere manier dan het bestand (telefoon, sms),\nnooit in dezelfde e-mail."))
+			e.T("cmd.export.shown_only_this_once_give"))
 	case dossier.SealedPublicKey:
-		fmt.Fprintln(e.stderr, e.t("Sealed to the public key you gave: only its owner can open it.",
-			"Versleuteld voor de publieke sleutel die je gaf: alleen de eigenaar kan het openen."))
+		fmt.Fprintln(e.stderr, e.T("cmd.export.sealed_to_the_public_key"))
 	case dossier.SealedNone:
-		fmt.Fprintln(e.stderr, e.t("caseload: warning: this file is not encrypted; anyone who gets it can read the whole dossier",
-			"caseload: waarschuwing: dit bestand is niet versleuteld; wie het krijgt, kan het hele dossier lezen"))
+		fmt.Fprintln(e.stderr, e.T("cmd.export.caseload_warning_this_file_is"))
 	}
 }
 
@@ -293,8 +295,7 @@ func (e *env) confirmPlain() error {
 	if !e.tty() {
 		return errPlainUnconfirmed
 	}
-	fmt.Fprint(e.stderr, e.t("The dossier will be written UNENCRYPTED: anyone who gets the file can read it.\nType yes to go on: ",
-		"Het dossier wordt ONVERSLEUTELD geschreven: wie het bestand krijgt, kan het lezen.\nTyp ja om door te gaan: "))
+	fmt.Fprint(e.stderr, e.T("cmd.export.the_dossier_will_be_written"))
 	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "yes", "ja":

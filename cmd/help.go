@@ -30,8 +30,8 @@ func (e *env) printHelp(c *cobra.Command) {
 
 // printUsage prints how to call c.
 func (e *env) printUsage(w io.Writer, c *cobra.Command) {
-	fmt.Fprintln(w, e.t("Usage:", "Gebruik:"))
-	options := " [" + e.t("options", "opties") + "]"
+	fmt.Fprintln(w, e.T("help.usage.usage"))
+	options := " [" + e.T("help.usage.options") + "]"
 	if c.Runnable() {
 		line := c.CommandPath()
 		if _, args, ok := strings.Cut(c.Use, " "); ok {
@@ -40,8 +40,8 @@ func (e *env) printUsage(w io.Writer, c *cobra.Command) {
 		fmt.Fprintf(w, "  %s%s\n", line, options)
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(w, "  %s %s%s\n", c.CommandPath(), e.t("COMMAND", "OPDRACHT"), options)
-		fmt.Fprintf(w, "\n%s\n", e.t("Commands:", "Opdrachten:"))
+		fmt.Fprintf(w, "  %s %s%s\n", c.CommandPath(), e.T("help.usage.command"), options)
+		fmt.Fprintf(w, "\n%s\n", e.T("help.usage.commands"))
 		width := 0
 		for _, s := range c.Commands() {
 			if s.IsAvailableCommand() || s.Name() == "help" {
@@ -55,19 +55,18 @@ func (e *env) printUsage(w io.Writer, c *cobra.Command) {
 		}
 	}
 	if c.HasExample() {
-		fmt.Fprintf(w, "\n%s\n%s\n", e.t("Examples:", "Voorbeelden:"), strings.TrimRight(c.Example, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", e.T("help.usage.examples"), strings.TrimRight(c.Example, "\n"))
 	}
 	if c.HasAvailableLocalFlags() {
-		fmt.Fprintf(w, "\n%s\n", e.t("Options:", "Opties:"))
+		fmt.Fprintf(w, "\n%s\n", e.T("help.usage.options_2"))
 		e.printFlags(w, c.LocalFlags())
 	}
 	if c.HasAvailableInheritedFlags() {
-		fmt.Fprintf(w, "\n%s\n", e.t("Options of every command:", "Opties van elke opdracht:"))
+		fmt.Fprintf(w, "\n%s\n", e.T("help.usage.options_of_every_command"))
 		e.printFlags(w, c.InheritedFlags())
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(w, "\n%s\n", fmt.Sprintf(e.t("Run '%s help COMMAND' for more about a command.",
-			"Voer '%s help OPDRACHT' uit voor meer over een opdracht."), c.CommandPath()))
+		fmt.Fprintf(w, "\n%s\n", e.Tf("help.usage.run_s_help_command_for", c.CommandPath()))
 	}
 }
 
@@ -92,7 +91,7 @@ func (e *env) printFlags(w io.Writer, fs *pflag.FlagSet) {
 		switch f.DefValue {
 		case "", "false", "0", "[]":
 		default:
-			usage += fmt.Sprintf(" (%s %s)", e.t("default", "standaard"), f.DefValue)
+			usage += fmt.Sprintf(" (%s %s)", e.T("help.usage.default"), f.DefValue)
 		}
 		lines = append(lines, line{left, usage})
 		width = max(width, len(left))
@@ -105,8 +104,8 @@ func (e *env) printFlags(w io.Writer, fs *pflag.FlagSet) {
 // newHelpCmd is `caseload help [COMMAND]`.
 func newHelpCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "help [" + e.t("COMMAND", "OPDRACHT") + "]",
-		Short: e.t("explain a command", "leg een opdracht uit"),
+		Use:   "help [" + e.T("help.usage.command") + "]",
+		Short: e.T("help.usage.explain_a_command"),
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
 			if err != nil || len(rest) > 0 {
@@ -134,7 +133,7 @@ func newHelpCmd(e *env) *cobra.Command {
 // unknownCommand is a command caseload does not have, with the one it
 // most likely is when cobra finds one close enough.
 func (e *env) unknownCommand(c *cobra.Command, name string) error {
-	u := &usageError{msg: fmt.Sprintf(e.t("unknown command %q", "onbekende opdracht %q"), name)}
+	u := &usageError{msg: e.Tf("help.usage.unknown_command_q", name)}
 	best, bestD, tie := "", 3, false
 	for _, s := range c.Root().Commands() {
 		if !s.IsAvailableCommand() {
@@ -169,22 +168,21 @@ func (e *env) flagError(c *cobra.Command, err error) error {
 		if notExist.GetSpecifiedName() == "" {
 			typed = "-" + notExist.GetSpecifiedShortnames()
 		}
-		u.msg = fmt.Sprintf(e.t("unknown option %s", "onbekende optie %s"), typed)
+		u.msg = e.Tf("help.usage.unknown_option_s", typed)
 		if strings.HasPrefix(typed, "--passphrase") || strings.HasPrefix(typed, "--password") {
-			u.msg += e.t(": caseload never takes a passphrase on the command line, where other programs can read it; put it in a file and name that with --passphrase-file FILE",
-				": caseload neemt nooit een wachtwoordzin van de opdrachtregel, waar andere programma's hem kunnen lezen; zet hem in een bestand en noem dat met --passphrase-file FILE")
+			u.msg += e.T("help.usage.caseload_never_takes_a_passphrase")
 		} else if near := nearFlag(c, strings.TrimLeft(typed, "-")); near != "" {
 			u.fixed = replaceArg(e.args, typed, "--"+near)
 		}
 	case errors.As(err, &required):
-		u.msg = fmt.Sprintf(e.t("%s needs a value", "%s heeft een waarde nodig"), "--"+required.GetFlag().Name)
+		u.msg = e.Tf("help.usage.s_needs_a_value", "--"+required.GetFlag().Name)
 	case errors.As(err, &invalid):
-		u.msg = fmt.Sprintf(e.t("%q is not a valid value for %s", "%q is geen geldige waarde voor %s"), invalid.GetValue(), "--"+invalid.GetFlag().Name)
+		u.msg = e.Tf("help.usage.q_is_not_a_valid", invalid.GetValue(), "--"+invalid.GetFlag().Name)
 		if invalid.GetFlag().Value.Type() == "duration" {
-			u.msg += e.t(" (a duration such as 10m or 1h)", " (een duur zoals 10m of 1h)")
+			u.msg += e.T("help.usage.a_duration_such_as_10m")
 		}
 	case errors.As(err, &syntax):
-		u.msg = fmt.Sprintf(e.t("cannot read the option %q", "kan de optie %q niet lezen"), syntax.GetSpecifiedFlag())
+		u.msg = e.Tf("help.usage.cannot_read_the_option_q", syntax.GetSpecifiedFlag())
 	default:
 		u.msg = err.Error()
 	}
@@ -278,7 +276,7 @@ func (e *env) noArgs(c *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	u := &usageError{msg: fmt.Sprintf(e.t("unexpected %q", "onverwacht: %q"), args[0]), cmd: commandName(c)}
+	u := &usageError{msg: e.Tf("help.usage.unexpected_q", args[0]), cmd: commandName(c)}
 	if f := c.Flags().Lookup(strings.TrimLeft(args[0], "-")); f != nil && f.Value.Type() == "bool" {
 		u.fixed = replaceArg(e.args, args[0], "--"+f.Name)
 	}

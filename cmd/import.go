@@ -14,6 +14,7 @@ import (
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // `caseload import FILE`: a dossier another caseload exported (.zip.age
@@ -161,23 +162,19 @@ func newImportCmd(e *env) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
 		Use:   "import FILE",
-		Short: e.t("read a dossier (.zip.age, .zip) or a client list (.csv) into the vault", "lees een dossier (.zip.age, .zip) of een cliëntenlijst (.csv) in de kluis in"),
-		Long: e.t("Read a dossier another caseload exported (.zip.age, .zip), or a client list from a spreadsheet (.csv),\n"+
-			"into the vault: everything in one go, or on any problem nothing.",
-			"Lees een dossier dat een andere caseload exporteerde (.zip.age, .zip), of een cliëntenlijst uit een spreadsheet (.csv),\n"+
-				"in de kluis in: alles in één keer, of bij een probleem niets."),
+		Short: e.T("help.import.read_a_dossier_zip_age"),
+		Long:  e.T("help.import.read_a_dossier_another_caseload"),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef(c, "%s", e.t("import needs one file: a dossier (.zip.age, .zip) or a client list (.csv)",
-					"import heeft één bestand nodig: een dossier (.zip.age, .zip) of een cliëntenlijst (.csv)"))
+				return usagef(c, "%s", e.T("help.import.import_needs_one_file_a"))
 			}
 			return runImport(e, o, args[0])
 		},
 	}
 	f := c.Flags()
-	f.BoolVar(&o.dryRun, "dry-run", false, e.t("check everything, keep nothing", "controleer alles, bewaar niets"))
-	f.StringVar(&o.identity, "identity", "", e.t("open a dossier sealed to a key with the secret key in `FILE`", "open een dossier dat voor een sleutel versleuteld is met de geheime sleutel in `FILE`"))
-	f.StringVar(&o.passFile, "dossier-passphrase-file", "", e.t("read the dossier's passphrase from `FILE`", "lees de wachtwoordzin van het dossier uit `FILE`"))
+	f.BoolVar(&o.dryRun, "dry-run", false, e.T("help.import.check_everything_keep_nothing"))
+	f.StringVar(&o.identity, "identity", "", e.T("help.import.open_a_dossier_sealed_to"))
+	f.StringVar(&o.passFile, "dossier-passphrase-file", "", e.T("help.import.read_the_dossier_s_passphrase"))
 	return c
 }
 
@@ -196,7 +193,7 @@ func runImport(e *env, o importOptions, file string) error {
 	}
 	defer s.Close()
 	if f.list != nil && len(f.list.Ignored) > 0 {
-		fmt.Fprintf(e.stderr, "%s %s\n", e.t("Not imported (unknown columns):", "Niet ingelezen (onbekende kolommen):"),
+		fmt.Fprintf(e.stderr, "%s %s\n", e.T("cmd.import.not_imported_unknown_columns"),
 			strings.Join(f.list.Ignored, ", "))
 	}
 	sum, err := f.run(ctx, s.Store, *dryRun)
@@ -228,7 +225,7 @@ func (e *env) dossierSecret(sealing crypt.ExportSealing, passFile, identityFile 
 		case passFile != "":
 			pass, err = readSecretFile(passFile)
 		case e.tty():
-			pass, err = e.ask(e.t("Passphrase of the dossier: ", "Wachtwoordzin van het dossier: "))
+			pass, err = e.ask(e.T("cmd.import.passphrase_of_the_dossier"))
 		default:
 			err = errNoDossierPassphrase
 		}
@@ -244,18 +241,16 @@ var errDossierDamaged = errors.New("the dossier file is damaged")
 // reportDossier tells what a dossier's import brought in.
 func (e *env) reportDossier(sum dossier.ImportSummary, dryRun bool) {
 	c := sum.Clients[0]
-	counts := e.t(fmt.Sprintf("%d records, %d appointments, %d documents", sum.Records, sum.Appointments, sum.Documents),
-		fmt.Sprintf("%d verslagen, %d afspraken, %d documenten", sum.Records, sum.Appointments, sum.Documents))
+	counts := strings.Join([]string{e.N("count.records", sum.Records), e.N("count.appointments", sum.Appointments),
+		e.N("count.documents", sum.Documents)}, ", ")
 	if dryRun {
-		fmt.Fprintf(e.stdout, "%s %s (%s)\n%s\n", e.t("Would import", "Zou inlezen:"), c.Name(), counts,
-			e.t("Nothing was imported (--dry-run).", "Er is niets ingelezen (--dry-run)."))
+		fmt.Fprintf(e.stdout, "%s %s (%s)\n%s\n", e.T("cmd.import.would_import"), termsafe.Line(c.Name()), counts,
+			e.T("cmd.import.nothing_was_imported_dry_run"))
 		return
 	}
-	fmt.Fprintf(e.stdout, "%s %d: %s (%s)\n", e.t("Imported as client", "Ingelezen als cliënt"), c.ID, c.Name(), counts)
+	fmt.Fprintf(e.stdout, "%s %d: %s (%s)\n", e.T("cmd.import.imported_as_client"), c.ID, termsafe.Line(c.Name()), counts)
 	if sum.NotCarried {
-		fmt.Fprintln(e.stderr, e.t(
-			"The consents, disclosures, requests and invoices of the exporting practice stay with it and were not imported.",
-			"De toestemmingen, verstrekkingen, verzoeken en facturen van de praktijk die exporteerde blijven daar en zijn niet ingelezen."))
+		fmt.Fprintln(e.stderr, e.T("cmd.import.the_consents_disclosures_requests_and"))
 	}
 }
 
@@ -273,11 +268,9 @@ func (e *env) reportList(file string, sum dossier.ImportSummary, dryRun bool) {
 	}
 	got := sum.Clients
 	if dryRun {
-		fmt.Fprintf(e.stdout, "%s %d %s (%s) %s %s\n%s\n", e.t("Would import", "Zou"), len(got),
-			e.t("clients", "cliënten inlezen"), strings.Join(parts, ", "), e.t("from", "uit"), file,
-			e.t("Nothing was imported (--dry-run).", "Er is niets ingelezen (--dry-run)."))
+		fmt.Fprintln(e.stdout, e.N("count.import.would_import", len(got), strings.Join(parts, ", "), file))
+		fmt.Fprintln(e.stdout, e.T("cmd.import.nothing_was_imported_dry_run"))
 		return
 	}
-	fmt.Fprintf(e.stdout, "%s %d %s (%s) %s %s\n", e.t("Imported", "Ingelezen:"), len(got), e.t("clients", "cliënten"),
-		strings.Join(parts, ", "), e.t("from", "uit"), file)
+	fmt.Fprintln(e.stdout, e.N("count.import.imported", len(got), strings.Join(parts, ", "), file))
 }

@@ -35,37 +35,29 @@ import (
 // set up invoicing, make and correct invoices, and write them out.
 func newInvoiceCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
-		Use:   e.t("invoice COMMAND", "invoice OPDRACHT"),
-		Short: e.t("hours, budgets, invoices, e-invoices, the bookkeeper's list and funder reports", "uren, budgetten, facturen, e-facturen, de lijst voor de boekhouder en rapportages voor financiers"),
+		Use:   e.T("help.invoice.invoice_command"),
+		Short: e.T("help.invoice.hours_budgets_invoices_e_invoices"),
 		Args:  e.noArgs,
 		RunE:  func(c *cobra.Command, _ []string) error { e.printHelp(c); return nil },
 	}
-	sub := func(use, en, nl string, args cobra.PositionalArgs, setup func(*env, *pflag.FlagSet) func(*cobra.Command, []string) error) {
-		s := &cobra.Command{Use: use, Short: e.t(en, nl), Args: args}
+	sub := func(use, key string, args cobra.PositionalArgs, setup func(*env, *pflag.FlagSet) func(*cobra.Command, []string) error) {
+		s := &cobra.Command{Use: use, Short: e.T(key), Args: args}
 		s.RunE = setup(e, s.Flags())
 		c.AddCommand(s)
 	}
 	one := cobra.ExactArgs(1)
-	sub("settings", "show or set the practice's invoicing details (--name, --address, --kvk, --vat-number, --iban, --vat or --exempt TEXT, --no-show-billable, --payment-days)",
-		"toon of wijzig de factuurgegevens van de praktijk (--name, --address, --kvk, --vat-number, --iban, --vat of --exempt TEKST, --no-show-billable, --payment-days)", e.noArgs, invoiceSettings)
-	sub("funders", "list the funders", "toon de financiers", e.noArgs, invoiceFunders)
-	sub("funder", "add a funder (--name, --address; --kvk, --vat-number, --contract, --einvoice, --payment-days), or change one with --id",
-		"voeg een financier toe (--name, --address; --kvk, --vat-number, --contract, --einvoice, --payment-days), of wijzig er een met --id", e.noArgs, invoiceFunder)
-	sub(e.t("terms CLIENT", "terms CLIËNT"), "show or set a trajectory's terms and budget (--funder, --rate, --per hour|session|fixed, --budget-hours|--budget-sessions|--budget-amount, --vat, --reference)",
-		"toon of leg de afspraken en het budget van een traject vast (--funder, --rate, --per hour|session|fixed, --budget-hours|--budget-sessions|--budget-amount, --vat, --reference)", one, invoiceTerms)
-	sub(e.t("time CLIENT", "time CLIËNT"), "record time spent outside an appointment (--minutes, --date, --note)",
-		"leg tijd vast die buiten een afspraak is besteed (--minutes, --date, --note)", one, invoiceTime)
-	sub(e.t("make CLIENT", "make CLIËNT"), "make an invoice of the unbilled hours of a period (--from, --to) or of a fixed --amount with a --description",
-		"maak een factuur van de ongefactureerde uren van een periode (--from, --to) of van een vast --amount met een --description", one, invoiceMake)
-	sub(e.t("list [CLIENT]", "list [CLIËNT]"), "list a client's invoices, or a year's (--year)", "toon de facturen van een cliënt, of van een jaar (--year)", cobra.MaximumNArgs(1), invoiceList)
-	sub(e.t("show NUMBER", "show NUMMER"), "show an invoice; write it as PDF (--pdf FILE) or SI-UBL e-invoice (--ubl FILE), sealed unless --plain",
-		"toon een factuur; schrijf haar als pdf (--pdf FILE) of SI-UBL e-factuur (--ubl FILE), versleuteld tenzij --plain", one, invoiceShow)
-	sub(e.t("pay NUMBER", "pay NUMMER"), "record that an invoice was paid (--on DATE)", "leg vast dat een factuur betaald is (--on DATUM)", one, invoicePay)
-	sub(e.t("credit NUMBER", "credit NUMMER"), "correct an invoice with a credit note (--date)", "corrigeer een factuur met een creditnota (--date)", one, invoiceCredit)
-	sub("books", "the quarter's invoices for the bookkeeper as CSV (--year, --quarter, --out FILE), sealed unless --plain",
-		"de facturen van een kwartaal voor de boekhouder als CSV (--year, --quarter, --out FILE), versleuteld tenzij --plain", e.noArgs, invoiceBooks)
-	sub(e.t("report FUNDER", "report FINANCIER"), "a funder's report: trajectories by reference, hours, attendance, outcomes (--from, --to, --out FILE.csv or FILE.pdf)",
-		"rapportage voor een financier: trajecten op referentie, uren, aanwezigheid, uitkomsten (--from, --to, --out FILE.csv of FILE.pdf)", one, invoiceReport)
+	sub("settings", "help.invoice.sub_settings", e.noArgs, invoiceSettings)
+	sub("funders", "help.invoice.sub_funders", e.noArgs, invoiceFunders)
+	sub("funder", "help.invoice.sub_funder", e.noArgs, invoiceFunder)
+	sub(e.T("help.invoice.terms_client"), "help.invoice.sub_terms_client", one, invoiceTerms)
+	sub(e.T("help.invoice.time_client"), "help.invoice.sub_time_client", one, invoiceTime)
+	sub(e.T("help.invoice.make_client"), "help.invoice.sub_make_client", one, invoiceMake)
+	sub(e.T("help.invoice.list_client"), "help.invoice.sub_list_client", cobra.MaximumNArgs(1), invoiceList)
+	sub(e.T("help.invoice.show_number"), "help.invoice.sub_show_number", one, invoiceShow)
+	sub(e.T("help.invoice.pay_number"), "help.invoice.sub_pay_number", one, invoicePay)
+	sub(e.T("help.invoice.credit_number"), "help.invoice.sub_credit_number", one, invoiceCredit)
+	sub("books", "help.invoice.sub_books", e.noArgs, invoiceBooks)
+	sub(e.T("help.invoice.report_funder"), "help.invoice.sub_report_funder", one, invoiceReport)
 	return c
 }
 
@@ -225,27 +217,27 @@ func invoiceSettings(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) e
 		}
 		l := e.lng()
 		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\t%s\n", e.t("Practice", "Praktijk"), termsafe.Line(p.Name))
-		fmt.Fprintf(tw, "%s\t%s\n", e.t("Address", "Adres"), termsafe.Line(strings.ReplaceAll(p.Address, "\n", ", ")))
+		fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.practice"), termsafe.Line(p.Name))
+		fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.address"), termsafe.Line(strings.ReplaceAll(p.Address, "\n", ", ")))
 		fmt.Fprintf(tw, "KvK\t%s\n", termsafe.Line(p.KvK))
-		fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT number", "Btw-nummer"), termsafe.Line(m.VATNumber))
+		fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.vat_number"), termsafe.Line(m.VATNumber))
 		fmt.Fprintf(tw, "IBAN\t%s\n", termsafe.Line(m.IBAN))
 		if m.VATExempt {
-			fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT", "Btw"), e.t("exempt: ", "vrijgesteld: ")+termsafe.Line(m.ExemptionText))
+			fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.vat"), e.T("cmd.invoice.exempt")+termsafe.Line(m.ExemptionText))
 		} else {
-			fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT", "Btw"), invoice.Percent(l, m.DefaultVATBP))
+			fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.vat"), invoice.Percent(l, m.DefaultVATBP))
 		}
-		fmt.Fprintf(tw, "%s\t%s\n", e.t("No-show billable", "Niet verschenen factureren"), yesNo(e, m.NoShowBillable))
-		fmt.Fprintf(tw, "%s\t%d %s\n", e.t("Payment term", "Betaaltermijn"), m.PaymentDays, e.t("days", "dagen"))
+		fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.no_show_billable"), yesNo(e, m.NoShowBillable))
+		fmt.Fprintf(tw, "%s\t%d %s\n", e.T("cmd.invoice.payment_term"), m.PaymentDays, e.T("cmd.invoice.days"))
 		return tw.Flush()
 	}
 }
 
 func yesNo(e *env, b bool) string {
 	if b {
-		return e.t("yes", "ja")
+		return e.T("cmd.erasures.yes")
 	}
-	return e.t("no", "nee")
+	return e.T("cmd.erasures.no")
 }
 
 func invoiceFunders(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
@@ -261,12 +253,11 @@ func invoiceFunders(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) er
 			return err
 		}
 		if len(list) == 0 {
-			fmt.Fprintln(e.stderr, e.t("No funders yet: caseload invoice funder --name … --address … adds one.",
-				"Nog geen financiers: caseload invoice funder --name … --address … voegt er een toe."))
+			fmt.Fprintln(e.stderr, e.T("cmd.invoice.no_funders_yet_caseload_invoice"))
 			return nil
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, e.t("ID\tNAME\tKVK\tCONTRACT\tE-INVOICE\tTERM", "ID\tNAAM\tKVK\tCONTRACT\tE-FACTUUR\tTERMIJN"))
+		fmt.Fprintln(tw, e.T("cmd.invoice.id_name_kvk_contract_e"))
 		for _, f := range list {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", f.ID, termsafe.Line(f.Name), termsafe.Line(f.KvK),
 				termsafe.Line(f.Contract), termsafe.Line(f.EInvoice), f.PaymentDays)
@@ -300,7 +291,7 @@ func invoiceFunder(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %d: %s\n", e.t("Funder", "Financier"), f.ID, termsafe.Line(f.Name))
+		fmt.Fprintf(e.stdout, "%s %d: %s\n", e.T("cmd.invoice.funder"), f.ID, termsafe.Line(f.Name))
 		return nil
 	}
 }
@@ -406,14 +397,14 @@ func invoiceTerms(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 	tm, err := s.Terms(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		fmt.Fprintln(e.stdout, e.t("No terms yet: set them with --rate and --per.", "Nog geen afspraken: leg ze vast met --rate en --per."))
+		fmt.Fprintln(e.stdout, e.T("cmd.invoice.no_terms_yet_set_them"))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	l := e.lng()
-	payer := e.t("the client", "de cliënt")
+	payer := e.T("cmd.invoice.the_client")
 	if tm.FunderID != 0 {
 		f, err := s.Funder(ctx, tm.FunderID)
 		if err != nil {
@@ -422,30 +413,29 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 		payer = termsafe.Line(f.Name)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\n", e.t("Paid by", "Betaald door"), payer)
-	fmt.Fprintf(tw, "%s\t%s\n", e.t("Reference", "Referentie"), termsafe.Line(tm.Reference))
-	fmt.Fprintf(tw, "%s\t%s %s\n", e.t("Rate", "Tarief"), invoice.Euro(l, tm.RateCents), rateUnit(e, tm.RateKind))
-	fmt.Fprintf(tw, "%s\t%s\n", e.t("VAT", "Btw"), invoice.Percent(l, tm.VATBP))
+	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.paid_by"), payer)
+	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.reference"), termsafe.Line(tm.Reference))
+	fmt.Fprintf(tw, "%s\t%s %s\n", e.T("cmd.invoice.rate"), invoice.Euro(l, tm.RateCents), rateUnit(e, tm.RateKind))
+	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.vat"), invoice.Percent(l, tm.VATBP))
 	b, err := s.Budget(ctx, id)
 	if err != nil {
 		return err
 	}
 	if b.Kind != store.BudgetNone {
-		fmt.Fprintf(tw, "%s\t%s %s, %s %s (%d%%), %s %s\n", e.t("Budget", "Budget"),
-			invoice.BudgetValue(b.Kind, b.Total), budgetUnit(e, b.Kind), e.t("used", "verbruikt"),
-			invoice.BudgetValue(b.Kind, b.Used), b.Percent, e.t("left", "over"), invoice.BudgetValue(b.Kind, b.Remaining))
+		fmt.Fprintf(tw, "%s\t%s %s, %s %s (%d%%), %s %s\n", e.T("cmd.invoice.budget"),
+			invoice.BudgetValue(b.Kind, b.Total), budgetUnit(e, b.Kind), e.T("cmd.invoice.used"),
+			invoice.BudgetValue(b.Kind, b.Used), b.Percent, e.T("cmd.invoice.left"), invoice.BudgetValue(b.Kind, b.Remaining))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	switch b.Level {
 	case store.BudgetWarning:
-		fmt.Fprintln(e.stderr, e.t("caseload: warning: 80% of the budget is used", "caseload: waarschuwing: 80% van het budget is verbruikt"))
+		fmt.Fprintln(e.stderr, e.T("cmd.invoice.caseload_warning_80_of_the"))
 	case store.BudgetFull:
-		fmt.Fprintln(e.stderr, e.t("caseload: warning: the budget is used up", "caseload: waarschuwing: het budget is op"))
+		fmt.Fprintln(e.stderr, e.T("cmd.invoice.caseload_warning_the_budget_is"))
 	case store.BudgetOver:
-		fmt.Fprintln(e.stderr, e.t("caseload: warning: the budget is overspent: the hours past it will not be billed",
-			"caseload: waarschuwing: het budget is overschreden: de uren erboven worden niet gefactureerd"))
+		fmt.Fprintln(e.stderr, e.T("cmd.invoice.caseload_warning_the_budget_is_2"))
 	}
 	return nil
 }
@@ -453,21 +443,21 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 func rateUnit(e *env, k store.RateKind) string {
 	switch k {
 	case store.RatePerHour:
-		return e.t("an hour", "per uur")
+		return e.T("cmd.invoice.an_hour")
 	case store.RatePerSession:
-		return e.t("a session", "per gesprek")
+		return e.T("cmd.invoice.a_session")
 	}
-	return e.t("fixed", "vast")
+	return e.T("cmd.invoice.fixed")
 }
 
 func budgetUnit(e *env, k store.BudgetKind) string {
 	switch k {
 	case store.BudgetHours:
-		return e.t("hours", "uur")
+		return e.T("cmd.invoice.hours")
 	case store.BudgetSessions:
-		return e.t("sessions", "gesprekken")
+		return e.T("cmd.invoice.sessions")
 	}
-	return e.t("euros", "euro")
+	return e.T("cmd.invoice.euros")
 }
 
 func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
@@ -501,7 +491,7 @@ func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %s %s\n", e.t("Recorded", "Vastgelegd"), invoice.Duration(int64(te.Minutes)), invoice.Date(e.lng(), te.Date))
+		fmt.Fprintf(e.stdout, "%s %s %s\n", e.T("cmd.invoice.recorded"), invoice.Duration(int64(te.Minutes)), invoice.Date(e.lng(), te.Date))
 		return nil
 	}
 }
@@ -568,7 +558,7 @@ func invoiceMake(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %s: %s\n", e.t("Invoice", "Factuur"), inv.Number, invoice.Euro(e.lng(), inv.AmountCents))
+		fmt.Fprintf(e.stdout, "%s %s: %s\n", e.T("cmd.invoice.invoice"), inv.Number, invoice.Euro(e.lng(), inv.AmountCents))
 		return nil
 	}
 }
@@ -615,12 +605,12 @@ func invoiceList(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 func (e *env) printInvoices(s *session, list []store.Invoice) error {
 	l := e.lng()
 	if len(list) == 0 {
-		fmt.Fprintln(e.stderr, e.t("No invoices.", "Geen facturen."))
+		fmt.Fprintln(e.stderr, e.T("cmd.invoice.no_invoices"))
 		return nil
 	}
 	today := s.Today()
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, e.t("NUMBER\tDATE\tDEBTOR\tTOTAL\tSTATUS\t", "NUMMER\tDATUM\tDEBITEUR\tTOTAAL\tSTATUS\t"))
+	fmt.Fprintln(tw, e.T("cmd.invoice.number_date_debtor_total_status"))
 	var net, vat, total int64
 	for _, inv := range list {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", inv.Number, inv.Date.Format("2006-01-02"), termsafe.Line(inv.Debtor),
@@ -630,8 +620,8 @@ func (e *env) printInvoices(s *session, list []store.Invoice) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s %s, %s %s, %s %s\n", e.t("Net", "Netto"), invoice.Euro(l, net), e.t("VAT", "btw"),
-		invoice.Euro(l, vat), e.t("total", "totaal"), invoice.Euro(l, total))
+	fmt.Fprintf(e.stdout, "%s %s, %s %s, %s %s\n", e.T("cmd.invoice.net"), invoice.Euro(l, net), e.T("cmd.invoice.vat_2"),
+		invoice.Euro(l, vat), e.T("cmd.invoice.total"), invoice.Euro(l, total))
 	return nil
 }
 
@@ -684,8 +674,7 @@ func (e *env) confirmOut(plain, yes bool) error {
 	if !e.tty() {
 		return errPlainFileUnconfirmed
 	}
-	fmt.Fprint(e.stderr, e.t("The file will be written UNENCRYPTED: anyone who gets it can read it.\nType yes to go on: ",
-		"Het bestand wordt ONVERSLEUTELD geschreven: wie het krijgt, kan het lezen.\nTyp ja om door te gaan: "))
+	fmt.Fprint(e.stderr, e.T("cmd.invoice.the_file_will_be_written"))
 	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "yes", "ja":
@@ -755,31 +744,31 @@ func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 // printInvoice shows an invoice on the terminal as the PDF states it.
 func (e *env) printInvoice(s *session, inv store.Invoice) error {
 	l := e.lng()
-	kind := e.t("Invoice", "Factuur")
+	kind := e.T("cmd.invoice.invoice")
 	if inv.Kind == store.InvoiceCredit {
-		kind = e.t("Credit note", "Creditnota")
+		kind = e.T("cmd.invoice.credit_note")
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s %s — %s\n", kind, inv.Number, invoice.StatusText(l, inv.Status(s.Today())))
-	fmt.Fprintf(w, "%s: %s\n", e.t("Date", "Datum"), invoice.Date(l, inv.Date))
+	fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.date"), invoice.Date(l, inv.Date))
 	if inv.CreditsNumber != "" {
-		fmt.Fprintf(w, "%s: %s\n", e.t("Corrects", "Crediteert"), inv.CreditsNumber)
+		fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.corrects"), inv.CreditsNumber)
 	}
 	if inv.CreditedBy != "" {
-		fmt.Fprintf(w, "%s: %s\n", e.t("Credited by", "Gecrediteerd door"), inv.CreditedBy)
+		fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.credited_by"), inv.CreditedBy)
 	}
-	fmt.Fprintf(w, "%s: %s\n", e.t("To", "Aan"), termsafe.Line(inv.Buyer.Name))
+	fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.to"), termsafe.Line(inv.Buyer.Name))
 	if inv.Reference != "" {
-		fmt.Fprintf(w, "%s: %s\n", e.t("Reference", "Referentie"), termsafe.Line(inv.Reference))
+		fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.reference"), termsafe.Line(inv.Reference))
 	}
 	if !inv.PeriodFrom.IsZero() {
-		fmt.Fprintf(w, "%s: %s – %s\n", e.t("Period", "Periode"), invoice.Date(l, inv.PeriodFrom), invoice.Date(l, inv.PeriodTo))
+		fmt.Fprintf(w, "%s: %s – %s\n", e.T("cmd.invoice.period"), invoice.Date(l, inv.PeriodFrom), invoice.Date(l, inv.PeriodTo))
 	}
 	if !inv.Due.IsZero() && inv.Kind != store.InvoiceCredit {
-		fmt.Fprintf(w, "%s: %s\n", e.t("Due", "Vervaldatum"), invoice.Date(l, inv.Due))
+		fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.due"), invoice.Date(l, inv.Due))
 	}
 	if !inv.PaidOn.IsZero() {
-		fmt.Fprintf(w, "%s: %s\n", e.t("Paid", "Betaald"), invoice.Date(l, inv.PaidOn))
+		fmt.Fprintf(w, "%s: %s\n", e.T("cmd.invoice.paid"), invoice.Date(l, inv.PaidOn))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -790,8 +779,8 @@ func (e *env) printInvoice(s *session, inv store.Invoice) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%s %s, %s %s, %s %s\n", e.t("Net", "Netto"), invoice.Euro(l, inv.NetCents), e.t("VAT", "btw"),
-		invoice.Euro(l, inv.VATCents), e.t("total", "totaal"), invoice.Euro(l, inv.AmountCents))
+	fmt.Fprintf(w, "\n%s %s, %s %s, %s %s\n", e.T("cmd.invoice.net"), invoice.Euro(l, inv.NetCents), e.T("cmd.invoice.vat_2"),
+		invoice.Euro(l, inv.VATCents), e.T("cmd.invoice.total"), invoice.Euro(l, inv.AmountCents))
 	if inv.Exemption != "" {
 		fmt.Fprintln(w, termsafe.Line(inv.Exemption))
 	}
@@ -823,7 +812,7 @@ func invoicePay(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error 
 		if inv, err = s.MarkInvoicePaid(ctx, inv.ID, day); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %s %s %s\n", e.t("Invoice", "Factuur"), inv.Number, e.t("paid on", "betaald op"), invoice.Date(e.lng(), inv.PaidOn))
+		fmt.Fprintf(e.stdout, "%s %s %s %s\n", e.T("cmd.invoice.invoice"), inv.Number, e.T("cmd.invoice.paid_on"), invoice.Date(e.lng(), inv.PaidOn))
 		return nil
 	}
 }
@@ -854,7 +843,7 @@ func invoiceCredit(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %s %s %s: %s\n", e.t("Credit note", "Creditnota"), cn.Number, e.t("corrects", "crediteert"),
+		fmt.Fprintf(e.stdout, "%s %s %s %s: %s\n", e.T("cmd.invoice.credit_note"), cn.Number, e.T("cmd.invoice.corrects_2"),
 			inv.Number, invoice.Euro(e.lng(), cn.AmountCents))
 		return nil
 	}
@@ -957,8 +946,8 @@ func invoiceReport(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 // language; ok is false for anything else.
 func (e *env) explainMoney(err error) (msg, hint string, ok bool) {
 	if errors.Is(err, errPlainFileUnconfirmed) {
-		return e.t("an unencrypted file needs confirmation", "een onversleuteld bestand moet je bevestigen"),
-			e.t("nothing was written; run it in a terminal to answer yes, or add --yes", "er is niets geschreven; start het in een terminal om ja te antwoorden, of voeg --yes toe"), true
+		return e.T("cmd.invoice.an_unencrypted_file_needs_confirmation"),
+			e.T("cmd.invoice.nothing_was_written_run_it"), true
 	}
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
@@ -968,5 +957,5 @@ func (e *env) explainMoney(err error) (msg, hint string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	return msg, e.t("nothing was saved", "er is niets opgeslagen"), true
+	return msg, e.T("cmd.invoice.nothing_was_saved"), true
 }

@@ -26,7 +26,7 @@ type termKeys struct{ e *env }
 
 // KeyWaiting asks for the touch.
 func (k termKeys) KeyWaiting(plugin string) {
-	fmt.Fprintf(k.e.stderr, "caseload: %s (%s)…\n", k.e.t("touch your security key", "raak je beveiligingssleutel aan"), safeText(plugin))
+	fmt.Fprintf(k.e.stderr, "caseload: %s (%s)…\n", k.e.T("cmd.keys.touch_your_security_key"), safeText(plugin))
 }
 
 // KeyMessage shows the plugin's own words, escaped.
@@ -63,13 +63,11 @@ func safeText(s string) string { return termsafe.Line(s) }
 func (e *env) pluginInstall(name string) string {
 	switch name {
 	case "fido2-hmac":
-		return e.t("install age-plugin-fido2-hmac (its releases page has builds for macOS and Linux, none yet for Windows; it needs libfido2) and make sure it is on the PATH",
-			"installeer age-plugin-fido2-hmac (de releases-pagina heeft versies voor macOS en Linux, nog niet voor Windows; hij heeft libfido2 nodig) en zorg dat hij in het PATH staat")
+		return e.T("cmd.keys.install_age_plugin_fido2_hmac")
 	case "yubikey":
-		return e.t("install age-plugin-yubikey (brew install age-plugin-yubikey on macOS; the installer from its releases page on Windows) and make sure it is on the PATH",
-			"installeer age-plugin-yubikey (brew install age-plugin-yubikey op macOS; het installatieprogramma van de releases-pagina op Windows) en zorg dat hij in het PATH staat")
+		return e.T("cmd.keys.install_age_plugin_yubikey_brew")
 	}
-	return fmt.Sprintf(e.t("install age-plugin-%s and make sure it is on the PATH", "installeer age-plugin-%s en zorg dat hij in het PATH staat"), safeText(name))
+	return e.Tf("cmd.keys.install_age_plugin_s_and", safeText(name))
 }
 
 // explainKeys is explain for the security keys, the recovery key and new
@@ -77,46 +75,40 @@ func (e *env) pluginInstall(name string) string {
 func (e *env) explainKeys(err error) (msg, hint string, ok bool) {
 	var ke *crypt.KeyError
 	var weak *weakError
-	lost := e.t("lost it? 'caseload recover' opens the vault with the recovery key and binds a new key",
-		"kwijt? 'caseload recover' opent de kluis met de herstelsleutel en koppelt een nieuwe sleutel")
+	lost := e.T("cmd.keys.lost_it_caseload_recover_opens")
 	switch {
 	case errors.As(err, &ke):
 		name := safeText(ke.Plugin)
 		switch {
 		case errors.Is(err, crypt.ErrKeyPluginMissing):
-			return fmt.Sprintf(e.t("the vault needs its security key, but the program for it (age-plugin-%s) is not installed",
-					"de kluis vraagt om zijn beveiligingssleutel, maar het programma daarvoor (age-plugin-%s) is niet geïnstalleerd"), name),
-				e.t("nothing was changed; ", "er is niets veranderd; ") + e.pluginInstall(ke.Plugin), true
+			return e.Tf("cmd.keys.the_vault_needs_its_security", name),
+				e.T("cmd.keys.nothing_was_changed") + e.pluginInstall(ke.Plugin), true
 		case errors.Is(err, crypt.ErrKeyAbsent):
-			msg = e.t("no security key answered", "geen beveiligingssleutel gaf antwoord")
+			msg = e.T("cmd.keys.no_security_key_answered")
 			if ke.Detail != "" {
 				msg += fmt.Sprintf(" (%s: %s)", name, safeText(ke.Detail))
 			}
-			return msg, e.t("plug in the key bound to this vault (or its spare) and try again; ",
-				"steek de sleutel van deze kluis (of de reservesleutel) in en probeer het opnieuw; ") + lost, true
+			return msg, e.T("cmd.keys.plug_in_the_key_bound") + lost, true
 		case errors.Is(err, crypt.ErrWrongKey):
-			return e.t("this security key is not one bound to this vault", "deze beveiligingssleutel hoort niet bij deze kluis"),
-				e.t("use the key you bound (or its spare); ", "gebruik de sleutel die je koppelde (of de reservesleutel); ") + lost, true
+			return e.T("cmd.keys.this_security_key_is_not"),
+				e.T("cmd.keys.use_the_key_you_bound") + lost, true
 		case errors.Is(err, crypt.ErrKeyTimeout):
-			return e.t("the security key did not answer in time", "de beveiligingssleutel gaf niet op tijd antwoord"),
-				e.t("plug it in, touch it when it blinks, and try again", "steek hem in, raak hem aan als hij knippert, en probeer het opnieuw"), true
+			return e.T("cmd.keys.the_security_key_did_not"),
+				e.T("cmd.keys.plug_it_in_touch_it"), true
 		case errors.Is(err, crypt.ErrKeyPluginFailed):
-			return fmt.Sprintf(e.t("the program of the security key (age-plugin-%s) stopped unexpectedly", "het programma van de beveiligingssleutel (age-plugin-%s) stopte onverwacht"), name),
-				e.t("nothing was changed; try again, and if it keeps failing, reinstall it: ", "er is niets veranderd; probeer het opnieuw, en lukt het steeds niet, installeer het dan opnieuw: ") +
+			return e.Tf("cmd.keys.the_program_of_the_security", name),
+				e.T("cmd.keys.nothing_was_changed_try_again") +
 					e.pluginInstall(ke.Plugin), true
 		}
 	case errors.Is(err, crypt.ErrMalformedKey):
-		return e.t("that is not a recovery key: a character is missing or mistyped", "dat is geen herstelsleutel: er ontbreekt een teken of er is een verkeerd getypt"),
-			e.t("nothing was changed; the key starts with AGE-SECRET-KEY-PQ-1 and is one long line: copy it again from your print-out or password manager",
-				"er is niets veranderd; de sleutel begint met AGE-SECRET-KEY-PQ-1 en is één lange regel: neem hem opnieuw over van je afdruk of wachtwoordkluis"), true
+		return e.T("cmd.keys.that_is_not_a_recovery"),
+			e.T("cmd.keys.nothing_was_changed_the_key"), true
 	case errors.Is(err, crypt.ErrWrongRecoveryKey):
-		return e.t("this recovery key does not open this vault", "deze herstelsleutel opent deze kluis niet"),
-			e.t("nothing was changed; use the key shown when this vault was made (check --vault)",
-				"er is niets veranderd; gebruik de sleutel die je zag toen deze kluis werd gemaakt (controleer --vault)"), true
+		return e.T("cmd.keys.this_recovery_key_does_not"),
+			e.T("cmd.keys.nothing_was_changed_use_the"), true
 	case errors.As(err, &weak):
 		return e.weakReason(weak.reason),
-			fmt.Sprintf(e.t("nothing was changed; six random words are easy to remember and hard to guess, for example: %s",
-				"er is niets veranderd; zes willekeurige woorden zijn makkelijk te onthouden en moeilijk te raden, bijvoorbeeld: %s"), suggestPassphrase()), true
+			e.Tf("cmd.keys.nothing_was_changed_six_random", suggestPassphrase()), true
 	case errors.Is(err, errKeyFlags):
 		return strings.TrimPrefix(err.Error(), errKeyFlags.Error()+": "), "", true
 	}
@@ -127,23 +119,19 @@ func (e *env) explainKeys(err error) (msg, hint string, ok bool) {
 func (e *env) weakReason(r strength.Reason) string {
 	switch r {
 	case strength.TooShort:
-		return fmt.Sprintf(e.t("the passphrase is too short: use at least %d characters", "de wachtwoordzin is te kort: gebruik minstens %d tekens"), strength.MinLength)
+		return e.Tf("cmd.keys.the_passphrase_is_too_short", strength.MinLength)
 	case strength.Repeated:
-		return e.t("the passphrase repeats itself (like aaaa or abcabc): a guesser tries those first",
-			"de wachtwoordzin herhaalt zichzelf (zoals aaaa of abcabc): die probeert een raadprogramma als eerste")
+		return e.T("cmd.keys.the_passphrase_repeats_itself_like")
 	case strength.Sequence:
-		return e.t("the passphrase is a sequence (like abcd or 4321): a guesser tries those first",
-			"de wachtwoordzin is een reeks (zoals abcd of 4321): die probeert een raadprogramma als eerste")
+		return e.T("cmd.keys.the_passphrase_is_a_sequence")
 	case strength.Keyboard:
-		return e.t("the passphrase is a walk over the keyboard: a guesser tries those first",
-			"de wachtwoordzin is een looprichting over het toetsenbord: die probeert een raadprogramma als eerste")
+		return e.T("cmd.keys.the_passphrase_is_a_walk")
 	case strength.Common:
-		return e.t("the passphrase is a common password or word, even with letters swapped for digits",
-			"de wachtwoordzin is een veelgebruikt wachtwoord of woord, ook met cijfers in plaats van letters")
+		return e.T("cmd.keys.the_passphrase_is_a_common")
 	case strength.Date:
-		return e.t("the passphrase is mostly a date or a year: easy to guess", "de wachtwoordzin is vooral een datum of jaartal: makkelijk te raden")
+		return e.T("cmd.keys.the_passphrase_is_mostly_a")
 	}
-	return e.t("the passphrase is too easy to guess", "de wachtwoordzin is te makkelijk te raden")
+	return e.T("cmd.keys.the_passphrase_is_too_easy")
 }
 
 // errKeyFlags marks a wrong use of --add-key or --remove-key.

@@ -7,10 +7,10 @@ func newListCmd(e *env) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "list",
-		Short: e.t("list the clients", "toon de cliënten"),
+		Short: e.T("help.list.list_the_clients"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runList(e, asJSON) },
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
+	c.Flags().BoolVar(&asJSON, "json", false, e.T("help.deadlines.print_json_for_scripts"))
 	return c
 }

@@ -24,8 +24,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/termsafe"
-	"github.com/caseload/caseload/tui"
 )
 
 // Exit codes, as age uses them.
@@ -133,9 +133,8 @@ func run(args []string, e *env) int {
 func newRootCmd(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "caseload",
-		Short: e.t("caseload keeps your whole caseload in one encrypted vault.", "caseload bewaart je hele caseload in één versleutelde kluis."),
-		Long: e.t("caseload keeps your whole caseload in one encrypted vault.\nWithout a command it opens the vault's screens.",
-			"caseload bewaart je hele caseload in één versleutelde kluis.\nZonder opdracht opent het de schermen van de kluis."),
+		Short: e.T("help.main.caseload_keeps_your_whole_caseload"),
+		Long:  e.T("help.main.caseload_keeps_your_whole_caseload_2"),
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return e.unknownCommand(c, args[0])
@@ -153,15 +152,12 @@ func newRootCmd(e *env) *cobra.Command {
 		CompletionOptions:          cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&e.vaultDir, "vault", e.vaultDir, e.t("the vault is in `DIR` (also CASELOAD_VAULT)", "de kluis staat in `DIR` (ook CASELOAD_VAULT)"))
-	pf.StringVar(&e.langFlag, "lang", "", e.t("the language: `nl` or en (default: from the locale)", "de taal: `nl` of en (standaard: van het systeem)"))
-	pf.StringVar(&e.passFile, "passphrase-file", e.passFile, e.t("read the passphrase from `FILE`, for scripts (also CASELOAD_PASSPHRASE_FILE)",
-		"lees de wachtwoordzin uit `FILE`, voor scripts (ook CASELOAD_PASSPHRASE_FILE)"))
-	pf.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, e.t("lock the vault after `DURATION` without a key press",
-		"vergrendel de kluis na `DUUR` zonder toetsaanslag"))
-	pf.BoolVar(&e.acceptOlder, "accept-older", false, e.t("take a vault older than this laptop last saved as current",
-		"neem een kluis die ouder is dan deze laptop het laatst bewaarde als de huidige"))
-	pf.BoolP("help", "h", false, e.t("show this help", "toon deze hulp"))
+	pf.StringVar(&e.vaultDir, "vault", e.vaultDir, e.T("help.main.the_vault_is_in_dir"))
+	pf.StringVar(&e.langFlag, "lang", "", e.T("help.main.the_language_nl_or_en"))
+	pf.StringVar(&e.passFile, "passphrase-file", e.passFile, e.T("help.main.read_the_passphrase_from_file"))
+	pf.DurationVar(&e.lockAfter, "lock-after", 5*time.Minute, e.T("help.main.lock_the_vault_after_duration"))
+	pf.BoolVar(&e.acceptOlder, "accept-older", false, e.T("help.main.take_a_vault_older_than"))
+	pf.BoolP("help", "h", false, e.T("help.main.show_this_help"))
 	root.SetFlagErrorFunc(e.flagError)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) { e.printHelp(c) })
 	root.SetUsageFunc(func(c *cobra.Command) error { e.printUsage(c.OutOrStdout(), c); return nil })
@@ -197,8 +193,8 @@ func newRootCmd(e *env) *cobra.Command {
 // checkGlobal checks the global options once cobra has parsed them, and
 // fills what they left open from the environment.
 func (e *env) checkGlobal() error {
-	if _, ok := tui.ParseLang(e.langFlag); e.langFlag != "" && !ok {
-		return &usageError{msg: fmt.Sprintf(e.t("--lang takes nl or en, not %q", "--lang kent nl of en, niet %q"), e.langFlag)}
+	if _, ok := msg.ParseLang(e.langFlag); e.langFlag != "" && !ok {
+		return &usageError{msg: e.Tf("cmd.main.lang_takes_nl_or_en", e.langFlag)}
 	}
 	e.lang = e.langFlag
 	e.resolve()
@@ -213,11 +209,11 @@ func peekLang(args []string) string {
 		case a == "--":
 			return ""
 		case a == "--lang" && i+1 < len(args):
-			if _, ok := tui.ParseLang(args[i+1]); ok {
+			if _, ok := msg.ParseLang(args[i+1]); ok {
 				return args[i+1]
 			}
 		case len(a) > 7 && a[:7] == "--lang=":
-			if _, ok := tui.ParseLang(a[7:]); ok {
+			if _, ok := msg.ParseLang(a[7:]); ok {
 				return a[7:]
 			}
 		}
@@ -236,7 +232,7 @@ func (e *env) resolve() {
 	if e.passFile == "" {
 		e.passFile = e.getenv("CASELOAD_PASSPHRASE_FILE")
 	}
-	e.lang = string(tui.DetectLang(e.getenv, e.lang))
+	e.lang = string(msg.DetectLang(e.getenv, e.lang))
 }
 
 // fail prints err in age's voice: "caseload: error: …" then a hint, and
@@ -253,16 +249,31 @@ func (e *env) fail(err error) int {
 	}
 	var u *usageError
 	if errors.As(err, &u) && u.fixed != nil {
-		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.t("did you mean:", "bedoelde je:"))
+		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.T("cmd.main.did_you_mean"))
 		fmt.Fprintf(e.stderr, "caseload: hint:     %s\n", shellLine(append([]string{"caseload"}, u.fixed...)))
 	}
 	help := "caseload help"
 	if u != nil && u.cmd != "" {
 		help += " " + u.cmd
 	}
-	fmt.Fprintf(e.stderr, "caseload: hint: %s\n", fmt.Sprintf(e.t("run '%s' for how to use it", "voer '%s' uit voor het gebruik"), help))
+	fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.Tf("cmd.main.run_s_for_how_to", help))
 	return exitUsage
 }
+
+// T is the text for key in the user's language; Tf formats it with args,
+// N is a counted text for n (see package msg, which owns every text).
+func (e *env) T(key string) string { return e.printer().T(key) }
+
+// Tf is T formatted with args, as fmt.Sprintf does.
+func (e *env) Tf(key string, args ...any) string { return e.printer().Tf(key, args...) }
+
+// N is the counted text for key in the form n asks for, with args after n.
+func (e *env) N(key string, n int, args ...any) string { return e.printer().N(key, n, args...) }
+
+// Noun is the counted text for key in the form n asks for, unformatted.
+func (e *env) Noun(key string, n int) string { return e.printer().Noun(key, n) }
+
+func (e *env) printer() msg.Printer { return msg.For(msg.Lang(e.lang)) }
 
 // writeJSON writes v as indented JSON to stdout, with every character a
 // terminal would obey written as a JSON escape (see termsafe.JSON): a
@@ -274,14 +285,6 @@ func (e *env) writeJSON(v any) error {
 	}
 	_, err = e.stdout.Write(append(termsafe.JSON(b), '\n'))
 	return err
-}
-
-// t picks the English or the Dutch text.
-func (e *env) t(en, nl string) string {
-	if e.lang == "nl" {
-		return nl
-	}
-	return en
 }
 
 // defaultVaultDir is the OS's place for an application's own data.

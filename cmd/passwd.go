@@ -14,14 +14,9 @@ func newPasswdCmd(e *env) *cobra.Command {
 	var list bool
 	c := &cobra.Command{
 		Use:   "passwd",
-		Short: e.t("change the passphrase, or bind a security key", "wijzig de wachtwoordzin, of koppel een beveiligingssleutel"),
-		Long: e.t("Change the passphrase. With --add-key, bind the vault to a security key through its age plugin\n"+
-			"(age-plugin-fido2-hmac, age-plugin-yubikey): from then on it opens only with the passphrase and the key.\n"+
-			"KEY is the key's recipient (age1…) or the file the plugin wrote. Give --add-key again for a spare key.",
-			"Wijzig de wachtwoordzin. Met --add-key koppel je de kluis aan een beveiligingssleutel via zijn age-plugin\n"+
-				"(age-plugin-fido2-hmac, age-plugin-yubikey): daarna opent hij alleen met de wachtwoordzin en de sleutel.\n"+
-				"KEY is de ontvanger van de sleutel (age1…) of het bestand dat de plugin schreef. Nog een --add-key voor een reservesleutel."),
-		Args: e.noArgs,
+		Short: e.T("help.passwd.change_the_passphrase_or_bind"),
+		Long:  e.T("help.passwd.change_the_passphrase_with_add"),
+		Args:  e.noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			var keys []crypt.SecurityKey
 			for _, a := range add {
@@ -34,9 +29,9 @@ func newPasswdCmd(e *env) *cobra.Command {
 			return e.passwd(newFile, keys, remove, list)
 		},
 	}
-	c.Flags().StringVar(&newFile, "new-passphrase-file", "", e.t("read the new passphrase from `FILE`", "lees de nieuwe wachtwoordzin uit `FILE`"))
-	c.Flags().StringArrayVar(&add, "add-key", nil, e.t("bind the security key `KEY` (a recipient or the plugin's file)", "koppel de beveiligingssleutel `KEY` (een ontvanger of het bestand van de plugin)"))
-	c.Flags().StringVar(&remove, "remove-key", "", e.t("unbind `KEY` (a recipient, a plugin name, or all)", "ontkoppel `KEY` (een ontvanger, een pluginnaam, of all)"))
-	c.Flags().BoolVar(&list, "list-keys", false, e.t("list the bound security keys", "toon de gekoppelde beveiligingssleutels"))
+	c.Flags().StringVar(&newFile, "new-passphrase-file", "", e.T("help.passwd.read_the_new_passphrase_from"))
+	c.Flags().StringArrayVar(&add, "add-key", nil, e.T("help.passwd.bind_the_security_key_key"))
+	c.Flags().StringVar(&remove, "remove-key", "", e.T("help.passwd.unbind_key_a_recipient_a"))
+	c.Flags().BoolVar(&list, "list-keys", false, e.T("help.passwd.list_the_bound_security_keys"))
 	return c
 }

@@ -179,33 +179,24 @@ type printOptions struct {
 func newPrintCmd(e *env) *cobra.Command {
 	var o printOptions
 	c := &cobra.Command{
-		Use:   e.t("print CLIENT TEMPLATE", "print CLIËNT SJABLOON"),
-		Short: e.t("make a paper (plan, report, letter) from a template, sealed like an export", "maak een papier (plan, verslag, brief) uit een sjabloon, versleuteld zoals een export"),
-		Long: e.t("Make a paper from a template and the vault (CLIENT: an id, a name that matches one client,\n"+
-			"or - for a paper about no client): an A4 PDF, or HTML with --html, sealed with a fresh\n"+
-			"passphrase shown once, or to a public key, or written plain after a yes. The paper is logged\n"+
-			"in the client's log; one for a third party (--to NAME --basis B) passes the consent gate.\n"+
-			"print --list shows the templates.",
-			"Maak een papier uit een sjabloon en de kluis (CLIËNT: een nummer, een naam die bij één cliënt past,\n"+
-				"of - voor een papier over geen cliënt): een A4-pdf, of HTML met --html, versleuteld met een nieuwe\n"+
-				"wachtwoordzin die één keer getoond wordt, of voor een publieke sleutel, of onversleuteld na een ja.\n"+
-				"Het papier komt in het logboek van de cliënt; een papier voor een derde (--to NAAM --basis B)\n"+
-				"gaat langs de toestemmingscontrole. print --list toont de sjablonen."),
+		Use:     e.T("help.print.print_client_template"),
+		Short:   e.T("help.print.make_a_paper_plan_report"),
+		Long:    e.T("help.print.make_a_paper_from_a"),
 		Example: "  caseload print --list\n  caseload print 12 plan\n  caseload print 'Fatima El Amrani' progress --to 'Gemeente Utrecht' --basis consent",
 		RunE:    func(c *cobra.Command, args []string) error { return runPrint(e, c, o, args) },
 	}
 	f := c.Flags()
-	f.BoolVar(&o.list, "list", false, e.t("list the templates", "toon de sjablonen"))
-	f.StringVar(&o.out, "out", "", e.t("write to `FILE`, or into a folder", "schrijf naar `FILE`, of in een map"))
-	f.BoolVar(&o.html, "html", false, e.t("write HTML instead of PDF", "schrijf HTML in plaats van pdf"))
-	f.StringVar(&o.recipient, "recipient", "", e.t("seal to this age public `KEY` instead of a passphrase", "versleutel voor deze publieke age-sleutel (`KEY`) in plaats van met een wachtwoordzin"))
-	f.BoolVar(&o.plain, "plain", false, e.t("write it unencrypted (asks for confirmation)", "schrijf het onversleuteld (vraagt om bevestiging)"))
-	f.BoolVar(&o.yes, "yes", false, e.t("with --plain: confirm without asking", "met --plain: bevestig zonder te vragen"))
-	f.StringVar(&o.to, "to", "", e.t("the recipient, when it is not the client (`NAME`)", "de ontvanger, als dat niet de cliënt is (`NAME`)"))
-	f.StringVar(&o.basis, "basis", "", e.t("with --to: the legal basis (`BASIS`): ", "met --to: de grondslag (`BASIS`): ")+legalBases())
-	f.Int64Var(&o.record, "record", 0, e.t("the record the paper's text comes from (`ID`; default the newest of its kind)", "het verslag waar de tekst vandaan komt (`ID`; standaard het nieuwste van die soort)"))
-	f.Int64Var(&o.request, "request", 0, e.t("the rights request a letter is about (`ID`; default the newest)", "het verzoek waar een brief over gaat (`ID`; standaard het nieuwste)"))
-	f.Int64Var(&o.breach, "breach", 0, e.t("the breach a notification is about (`ID`; default the newest)", "het datalek waar een melding over gaat (`ID`; standaard het nieuwste)"))
+	f.BoolVar(&o.list, "list", false, e.T("help.print.list_the_templates"))
+	f.StringVar(&o.out, "out", "", e.T("help.export.write_to_file_or_into"))
+	f.BoolVar(&o.html, "html", false, e.T("help.print.write_html_instead_of_pdf"))
+	f.StringVar(&o.recipient, "recipient", "", e.T("help.export.seal_to_this_age_public"))
+	f.BoolVar(&o.plain, "plain", false, e.T("help.export.write_it_unencrypted_asks_for"))
+	f.BoolVar(&o.yes, "yes", false, e.T("help.export.with_plain_confirm_without_asking"))
+	f.StringVar(&o.to, "to", "", e.T("help.export.the_recipient_when_it_is"))
+	f.StringVar(&o.basis, "basis", "", e.T("help.export.with_to_the_legal_basis")+legalBases())
+	f.Int64Var(&o.record, "record", 0, e.T("help.print.the_record_the_paper_s"))
+	f.Int64Var(&o.request, "request", 0, e.T("help.print.the_rights_request_a_letter"))
+	f.Int64Var(&o.breach, "breach", 0, e.T("help.print.the_breach_a_notification_is"))
 	return c
 }
 
@@ -214,18 +205,17 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 		&o.list, &o.out, &o.plain, &o.yes, &o.html, &o.recipient, &o.to, &o.basis, &o.record, &o.request, &o.breach
 	switch {
 	case *list && len(rest) > 0:
-		return usagef(c, "%s", e.t("print --list takes no client or template", "print --list neemt geen cliënt of sjabloon"))
+		return usagef(c, "%s", e.T("cmd.print.print_list_takes_no_client"))
 	case !*list && len(rest) != 2:
-		return usagef(c, "%s", e.t("print needs a client (an id, a name, or - for none) and a template; print --list shows the templates",
-			"print heeft een cliënt (een nummer, een naam, of - voor geen) en een sjabloon nodig; print --list toont de sjablonen"))
+		return usagef(c, "%s", e.T("cmd.print.print_needs_a_client_an"))
 	case *plain && *recipient != "":
-		return usagef(c, "%s", e.t("--plain and --recipient exclude each other", "--plain en --recipient sluiten elkaar uit"))
+		return usagef(c, "%s", e.T("cmd.export.plain_and_recipient_exclude_each"))
 	case *to == "" && *basis != "":
-		return usagef(c, "%s", e.t("--basis goes with --to", "--basis hoort bij --to"))
+		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
 	case *to != "" && *basis == "":
 		return errNoBasis
 	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return usagef(c, e.t("--basis takes one of %s", "--basis kent een van %s"), legalBases())
+		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
 	}
 	if *recipient != "" {
 		if err := crypt.CheckRecipients(*recipient); err != nil {
@@ -271,9 +261,7 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 		}
 	}
 	if p, err := s.Practice(ctx); err == nil && strings.TrimSpace(p.Name) == "" {
-		fmt.Fprintln(e.stderr, e.t(
-			"caseload: warning: the practice's details are empty, so the paper has no letterhead and names no contact; fill them in under settings",
-			"caseload: waarschuwing: de gegevens van de praktijk zijn leeg, dus het papier heeft geen briefhoofd en noemt geen contact; vul ze in bij de instellingen"))
+		fmt.Fprintln(e.stderr, e.T("cmd.print.caseload_warning_the_practice_s"))
 	}
 	res, err := printPaper(ctx, s.Store, id, r, e.workFactor, e.getenv)
 	if err != nil && res.Path == "" {
@@ -294,9 +282,9 @@ func (e *env) listTemplates(ctx context.Context, s *session) error {
 		mark := ""
 		switch {
 		case t.Custom && t.Shipped:
-			mark = e.t(" (your copy, version ", " (jouw kopie, versie ") + strconv.Itoa(t.Version) + ")"
+			mark = e.T("cmd.print.your_copy_version") + strconv.Itoa(t.Version) + ")"
 		case t.Custom:
-			mark = e.t(" (yours, version ", " (van jou, versie ") + strconv.Itoa(t.Version) + ")"
+			mark = e.T("cmd.print.yours_version") + strconv.Itoa(t.Version) + ")"
 		}
 		fmt.Fprintf(e.stdout, "%-14s %s  %s%s\n", termsafe.Line(t.Key), t.Lang, termsafe.Line(t.Name()), mark)
 	}
@@ -306,19 +294,16 @@ func (e *env) listTemplates(ctx context.Context, s *session) error {
 // reportPaper tells where the paper went, and its passphrase on stderr,
 // once.
 func (e *env) reportPaper(res fill.Result) {
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), res.Path)
+	fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.export.written"), res.Path)
 	switch {
 	case res.PublicKey:
-		fmt.Fprintln(e.stderr, e.t("Sealed to the public key you gave: only its owner can open it.",
-			"Versleuteld voor de publieke sleutel die je gaf: alleen de eigenaar kan het openen."))
+		fmt.Fprintln(e.stderr, e.T("cmd.export.sealed_to_the_public_key"))
 	case res.Sealed:
-		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.t("Passphrase for", "Wachtwoordzin voor"),
+		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.T("cmd.export.passphrase_for"),
 			filepath.Base(res.Path), res.Passphrase,
-			e.t("Shown only this once. Give it by another way than the file (phone, text message),\nnever in the same e-mail. It opens with age -d.",
-				"Alleen nu te zien. Geef hem op een andere manier dan het bestand (telefoon, sms),\nnooit in dezelfde e-mail. Het opent met age -d."))
+			e.T("cmd.print.shown_only_this_once_give"))
 	default:
-		fmt.Fprintln(e.stderr, e.t("caseload: warning: this file is not encrypted; anyone who gets it can read it",
-			"caseload: waarschuwing: dit bestand is niet versleuteld; wie het krijgt, kan het lezen"))
+		fmt.Fprintln(e.stderr, e.T("cmd.print.caseload_warning_this_file_is"))
 	}
 }
 
@@ -328,8 +313,7 @@ func (e *env) confirmPlainPaper() error {
 	if !e.tty() {
 		return errPlainPaperUnconfirmed
 	}
-	fmt.Fprint(e.stderr, e.t("The paper will be written UNENCRYPTED: anyone who gets the file can read it.\nType yes to go on: ",
-		"Het papier wordt ONVERSLEUTELD geschreven: wie het bestand krijgt, kan het lezen.\nTyp ja om door te gaan: "))
+	fmt.Fprint(e.stderr, e.T("cmd.print.the_paper_will_be_written"))
 	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "yes", "ja":
@@ -344,19 +328,18 @@ func (e *env) explainPaper(err error) (msg, hint string, ok bool) {
 	var te *store.TemplateError
 	switch {
 	case errors.Is(err, errNoSuchTemplate):
-		return e.t("no template is called ", "geen sjabloon heet ") + strings.TrimPrefix(err.Error(), errNoSuchTemplate.Error()+": "),
-			e.t("caseload print --list shows the templates", "caseload print --list toont de sjablonen"), true
+		return e.T("cmd.print.no_template_is_called") + strings.TrimPrefix(err.Error(), errNoSuchTemplate.Error()+": "),
+			e.T("cmd.print.caseload_print_list_shows_the"), true
 	case errors.Is(err, fill.ErrNeedsRecipient):
-		return e.t("this paper goes to a third party (a funder, a school)", "dit papier gaat naar een derde (een financier, een school)"),
-			e.t("name the recipient and the legal basis: --to NAME --basis consent",
-				"noem de ontvanger en de grondslag: --to NAAM --basis consent"), true
+		return e.T("cmd.print.this_paper_goes_to_a"),
+			e.T("cmd.print.name_the_recipient_and_the"), true
 	case errors.Is(err, fill.ErrBoth):
-		return e.t("a paper is sealed to a public key or written plain, not both", "een papier wordt voor een sleutel versleuteld of onversleuteld geschreven, niet allebei"), "", true
+		return e.T("cmd.print.a_paper_is_sealed_to"), "", true
 	case errors.Is(err, errPlainPaperUnconfirmed):
-		return e.t("an unencrypted paper needs confirmation", "een onversleuteld papier moet je bevestigen"),
-			e.t("run it in a terminal to answer yes, or add --yes", "start het in een terminal om ja te antwoorden, of voeg --yes toe"), true
+		return e.T("cmd.print.an_unencrypted_paper_needs_confirmation"),
+			e.T("cmd.print.run_it_in_a_terminal"), true
 	case errors.As(err, &te):
-		return templateErrorText(e.lang, te), e.t("nothing was made; correct the template", "er is niets gemaakt; verbeter het sjabloon"), true
+		return templateErrorText(e.lang, te), e.T("cmd.print.nothing_was_made_correct_the"), true
 	}
 	return "", "", false
 }

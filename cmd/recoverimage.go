@@ -26,16 +26,16 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 	var out string
 	c := &cobra.Command{
 		Use:   "recover-image [DIR] --out FILE",
-		Short: e.t("write the caseload as a plain SQLite file, every save applied (docs/recovery.md)", "schrijf de caseload als onversleuteld SQLite-bestand, met elke wijziging (docs/recovery.md)"),
+		Short: e.T("help.recoverimage.write_the_caseload_as_a"),
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usagef(c, e.t("unexpected %q", "onverwacht: %q"), args[1])
+				return usagef(c, e.T("help.usage.unexpected_q"), args[1])
 			}
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			if out == "" {
-				return usagef(c, "%s", e.t("recover-image needs --out FILE", "recover-image heeft --out FILE nodig"))
+				return usagef(c, "%s", e.T("help.recoverimage.recover_image_needs_out_file"))
 			}
 			if len(args) == 1 {
 				e.vaultDir = args[0]
@@ -44,12 +44,11 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, e.t("The caseload (%d bytes, every save applied) is in %s, unencrypted: delete it when you are done.\n",
-				"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n"), n, termsafe.Line(out))
+			fmt.Fprint(e.stdout, e.Tf("help.recoverimage.the_caseload_d_bytes_every", n, termsafe.Line(out)))
 			return nil
 		},
 	}
-	c.Flags().StringVar(&out, "out", "", e.t("write the database to `FILE` (unencrypted)", "schrijf de database naar `FILE` (onversleuteld)"))
+	c.Flags().StringVar(&out, "out", "", e.T("help.recoverimage.write_the_database_to_file"))
 	return c
 }
 

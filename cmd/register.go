@@ -16,11 +16,11 @@ func newRegisterCmd(e *env) *cobra.Command {
 	var out string
 	c := &cobra.Command{
 		Use:   "register",
-		Short: e.t("write the record of processing activities (Markdown; FILE.md and FILE.html)", "schrijf het verwerkingsregister (Markdown; FILE.md en FILE.html)"),
+		Short: e.T("help.register.write_the_record_of_processing"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runRegister(e, out) },
 	}
-	c.Flags().StringVar(&out, "out", "", e.t("write `FILE`.md and FILE.html instead of Markdown on the output", "schrijf `FILE`.md en FILE.html in plaats van Markdown op de uitvoer"))
+	c.Flags().StringVar(&out, "out", "", e.T("help.register.write_file_md_and_file"))
 	return c
 }
 
@@ -47,11 +47,12 @@ func runRegister(e *env, out string) error {
 	if len(doc.Missing) > 0 {
 		missing := make([]string, len(doc.Missing))
 		for i, m := range doc.Missing {
-			missing[i] = e.t(practiceFields[m][0], practiceFields[m][1])
+			missing[i] = m
+			if k, ok := practiceFields[m]; ok {
+				missing[i] = e.T(k)
+			}
 		}
-		defer fmt.Fprintf(e.stderr, "caseload: hint: %s\n", fmt.Sprintf(e.t(
-			"the register is incomplete: fill in the practice's %s in caseload's settings",
-			"het register is onvolledig: vul in de instellingen van caseload de %s van de praktijk in"),
+		defer fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.Tf("cmd.register.the_register_is_incomplete_fill",
 			strings.Join(missing, ", ")))
 	}
 	if out == "" {
@@ -76,17 +77,17 @@ func runRegister(e *env, out string) error {
 		if err := plainfile.Write(f.name, f.data); err != nil {
 			return fmt.Errorf("writing the register: %w", err)
 		}
-		fmt.Fprintf(e.stdout, "%s %s\n", e.t("Written:", "Geschreven:"), f.name)
+		fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.export.written"), f.name)
 	}
 	return nil
 }
 
-// practiceFields names the practice settings the register needs, in
-// English and Dutch, by the field names of store.RegisterDoc.Missing.
-var practiceFields = map[string][2]string{
-	"name":        {"name", "naam"},
-	"address":     {"address", "adres"},
-	"email":       {"e-mail or phone", "e-mail of telefoon"},
-	"purposes":    {"purposes", "doeleinden"},
-	"legal_bases": {"legal bases", "grondslagen"},
+// practiceFields names the practice settings the register needs, by the
+// field names of store.RegisterDoc.Missing.
+var practiceFields = map[string]string{
+	"name":        "cmd.register.field_name",
+	"address":     "cmd.register.field_address",
+	"email":       "cmd.register.field_email",
+	"purposes":    "cmd.register.field_purposes",
+	"legal_bases": "cmd.register.field_legal_bases",
 }

@@ -22,9 +22,8 @@ func runRestoreAt(e *env, c *cobra.Command, at string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, e.t("Restored the vault as it was at %s (%s and %d saves after it). The vault as it was before is kept in backups/.\n",
-		"De kluis is teruggezet zoals hij was op %s (%s en %d wijzigingen daarna). De kluis van voor het terugzetten staat in backups/.\n"),
-		r.Time.Local().Format("2006-01-02 15:04:05"), r.Snapshot, r.Entries)
+	fmt.Fprint(e.stdout, e.Tf("cmd.restore_at.restored_the_vault_as_it",
+		r.Time.Local().Format("2006-01-02 15:04:05"), r.Snapshot, r.Entries))
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // retentionClient is one client in `caseload retention --json`.
@@ -49,29 +50,28 @@ func newRetentionCmd(e *env) *cobra.Command {
 	var asJSON, purge, yes, drop bool
 	c := &cobra.Command{
 		Use:   "retention",
-		Short: e.t("list retention countdowns; --purge shows what is due, --yes erases it", "toon de bewaartermijnen; --purge toont wat gewist moet worden, --yes wist het"),
+		Short: e.T("help.retention.list_retention_countdowns_purge_shows"),
 		Args:  e.noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			switch {
 			case drop && !(purge && yes):
-				return usagef(c, "%s", e.t("--drop-backups goes with --purge --yes", "--drop-backups hoort bij --purge --yes"))
+				return usagef(c, "%s", e.T("help.retention.drop_backups_goes_with_purge"))
 			case yes && !purge:
-				u := usagef(c, "%s", e.t("--yes goes with --purge", "--yes hoort bij --purge")).(*usageError)
+				u := usagef(c, "%s", e.T("help.retention.yes_goes_with_purge")).(*usageError)
 				u.fixed = append(replaceArg(e.args, "--yes", "--purge"), "--yes")
 				return u
 			case purge && asJSON:
-				return usagef(c, "%s", e.t("--purge prints no JSON", "--purge drukt geen JSON af"))
+				return usagef(c, "%s", e.T("help.retention.purge_prints_no_json"))
 			case purge:
 				return e.purgeDue(yes, drop)
 			}
 			return runRetention(e, asJSON)
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, e.t("print JSON, for scripts", "druk JSON af, voor scripts"))
-	c.Flags().BoolVar(&purge, "purge", false, e.t("show what is due for deletion", "toon wat gewist moet worden"))
-	c.Flags().BoolVar(&yes, "yes", false, e.t("with --purge: erase it", "met --purge: wis het"))
-	c.Flags().BoolVar(&drop, "drop-backups", false, e.t("with --purge --yes: also delete the older versions in backups/ that still hold what was erased",
-		"met --purge --yes: verwijder ook de oudere versies in backups/ die het gewiste nog bevatten"))
+	c.Flags().BoolVar(&asJSON, "json", false, e.T("help.deadlines.print_json_for_scripts"))
+	c.Flags().BoolVar(&purge, "purge", false, e.T("help.retention.show_what_is_due_for"))
+	c.Flags().BoolVar(&yes, "yes", false, e.T("help.retention.with_purge_erase_it"))
+	c.Flags().BoolVar(&drop, "drop-backups", false, e.T("help.retention.with_purge_yes_also_delete"))
 	return c
 }
 
@@ -116,40 +116,35 @@ func runRetention(e *env, asJSON bool) error {
 
 func (e *env) printRetention(w io.Writer, r retentionReport) {
 	if len(r.Clients) == 0 {
-		fmt.Fprintln(w, e.t("No dossier is counting down.", "Er telt geen dossier af."))
+		fmt.Fprintln(w, e.T("cmd.retention.no_dossier_is_counting_down"))
 	} else {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, e.t("ID\tNAME\tDELETE ON\tCOUNTDOWN\tINVOICES UNTIL", "ID\tNAAM\tWISSEN OP\tAFTELLEN\tFACTUREN TOT"))
+		fmt.Fprintln(tw, e.T("cmd.retention.id_name_delete_on_countdown"))
 		for _, c := range r.Clients {
 			left := e.daysLeft(c.DaysLeft)
 			if c.State == string(store.RetentionHold) {
-				left = e.t("hold: ", "niet wissen: ") + c.HoldReason
+				left = e.T("cmd.retention.hold") + termsafe.Line(c.HoldReason)
 			}
 			if c.Restricted {
-				left += e.t(" (restricted)", " (beperkt)")
+				left += e.T("cmd.retention.restricted")
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.PurgeOn, left, c.InvoicesUntil)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, termsafe.Line(c.Name), c.PurgeOn, left, c.InvoicesUntil)
 		}
 		tw.Flush()
 	}
-	switch {
-	case r.Running == 1:
-		fmt.Fprintln(w, e.t("1 running trajectory: its countdown starts when it closes.",
-			"1 lopend traject: het aftellen begint bij het afsluiten."))
-	case r.Running > 1:
-		fmt.Fprintf(w, e.t("%d running trajectories: their countdown starts when they close.\n",
-			"%d lopende trajecten: hun aftellen begint bij het afsluiten.\n"), r.Running)
+	if r.Running > 0 {
+		fmt.Fprintln(w, e.N("count.running", r.Running))
 	}
 	if len(r.Invoices) > 0 {
 		fmt.Fprintln(w)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, e.t("INVOICE\tCLIENT\tDELETE ON\tCOUNTDOWN", "FACTUUR\tCLIËNT\tWISSEN OP\tAFTELLEN"))
+		fmt.Fprintln(tw, e.T("cmd.retention.invoice_client_delete_on_countdown"))
 		for _, inv := range r.Invoices {
-			client := e.t("(purged)", "(gewist)")
+			client := e.T("cmd.retention.purged")
 			if inv.ClientID != 0 {
 				client = fmt.Sprintf("#%d", inv.ClientID)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", inv.Number, client, inv.PurgeOn, e.daysLeft(inv.DaysLeft))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", termsafe.Line(inv.Number), client, inv.PurgeOn, e.daysLeft(inv.DaysLeft))
 		}
 		tw.Flush()
 	}
@@ -159,15 +154,11 @@ func (e *env) printRetention(w io.Writer, r retentionReport) {
 func (e *env) daysLeft(n int) string {
 	switch {
 	case n == 0:
-		return e.t("today", "vandaag")
-	case n == 1:
-		return e.t("1 day", "1 dag")
-	case n == -1:
-		return e.t("1 day overdue", "1 dag te laat")
+		return e.T("cmd.retention.today")
 	case n < 0:
-		return fmt.Sprintf(e.t("%d days overdue", "%d dagen te laat"), -n)
+		return e.N("count.days_overdue", -n)
 	}
-	return fmt.Sprintf(e.t("%d days", "%d dagen"), n)
+	return e.N("count.days", n)
 }
 
 // purgeDue shows every purge due today and, with yes, carries them out.
@@ -188,15 +179,14 @@ func (e *env) purgeDue(yes, drop bool) error {
 		return err
 	}
 	if len(plans) == 0 {
-		fmt.Fprintln(e.stdout, e.t("Nothing is due for deletion.", "Er hoeft niets gewist te worden."))
+		fmt.Fprintln(e.stdout, e.T("cmd.retention.nothing_is_due_for_deletion"))
 		return nil
 	}
 	for _, p := range plans {
 		fmt.Fprintln(e.stdout, e.describePlan(p))
 	}
 	if !yes {
-		fmt.Fprintf(e.stdout, "\n%s\n", e.t("Nothing was erased. Run 'caseload retention --purge --yes' to erase this.",
-			"Er is niets gewist. Voer 'caseload retention --purge --yes' uit om dit te wissen."))
+		fmt.Fprintf(e.stdout, "\n%s\n", e.T("cmd.retention.nothing_was_erased_run_caseload"))
 		return nil
 	}
 	for _, p := range plans {
@@ -204,8 +194,8 @@ func (e *env) purgeDue(yes, drop bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, e.t("erased: %s (proof of deletion #%d)\n", "gewist: %s (bewijs van verwijdering #%d)\n"),
-			e.planSubject(p), ts.ID)
+		fmt.Fprint(e.stdout, e.Tf("cmd.retention.erased_s_proof_of_deletion",
+			e.planSubject(p), ts.ID))
 	}
 	return e.afterPurge(s, drop)
 }
@@ -226,14 +216,10 @@ func (e *env) afterPurge(s *session, drop bool) error {
 		if err != nil {
 			return fmt.Errorf("deleting older versions in backups/: %w", err)
 		}
-		fmt.Fprintf(e.stdout, e.t("Deleted %d older versions from backups/: nothing erased survives there.\n",
-			"%d oudere versies uit backups/ verwijderd: daar bestaat niets van het gewiste meer.\n"), n)
+		fmt.Fprintln(e.stdout, e.N("count.backups_deleted", n))
 		return nil
 	}
-	fmt.Fprintf(e.stdout, e.t("backups/ still holds what was erased in %d older versions, until %s at the latest. "+
-		"To delete them now: caseload retention --purge --yes --drop-backups\n",
-		"backups/ bevat het gewiste nog in %d oudere versies, uiterlijk tot %s. "+
-			"Nu verwijderen: caseload retention --purge --yes --drop-backups\n"), info.Count, isoDate(info.KeptUntil))
+	fmt.Fprintln(e.stdout, e.N("count.backups_hold_erased", info.Count, isoDate(info.KeptUntil)))
 	return nil
 }
 
@@ -242,13 +228,13 @@ func (e *env) afterPurge(s *session, drop bool) error {
 func (e *env) planSubject(p store.PurgePlan) string {
 	switch {
 	case p.Category == store.CategoryInvoice && p.ClientID == 0:
-		return e.t("invoices of purged clients", "facturen van gewiste cliënten")
+		return e.T("cmd.retention.invoices_of_purged_clients")
 	case p.Category == store.CategoryInvoice:
-		return fmt.Sprintf(e.t("invoices of client #%d", "facturen van cliënt #%d"), p.ClientID)
+		return e.Tf("cmd.retention.invoices_of_client_d", p.ClientID)
 	case p.Category == store.CategoryRejectedIntake:
-		return fmt.Sprintf(e.t("intake of client #%d", "intake van cliënt #%d"), p.ClientID)
+		return e.Tf("cmd.retention.intake_of_client_d", p.ClientID)
 	}
-	return fmt.Sprintf(e.t("dossier of client #%d", "dossier van cliënt #%d"), p.ClientID)
+	return e.Tf("cmd.retention.dossier_of_client_d", p.ClientID)
 }
 
 // describePlan is one line of a purge, for example "dossier of client
@@ -256,37 +242,29 @@ func (e *env) planSubject(p store.PurgePlan) string {
 // 2031-03-01".
 func (e *env) describePlan(p store.PurgePlan) string {
 	var parts []string
-	count := func(n int, en1, enN, nl1, nlN string) {
-		if n == 1 {
-			parts = append(parts, "1 "+e.t(en1, nl1))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d %s", n, e.t(enN, nlN)))
-		}
-	}
 	if p.Category != store.CategoryInvoice {
-		count(p.Records, "record", "records", "verslag", "verslagen")
-		count(p.Documents, "document", "documents", "document", "documenten")
-		count(p.Appointments, "appointment", "appointments", "afspraak", "afspraken")
+		parts = append(parts, e.N("count.records", p.Records), e.N("count.documents", p.Documents),
+			e.N("count.appointments", p.Appointments))
 		for _, c := range []struct {
-			n                  int
-			en1, enN, nl1, nlN string
+			n   int
+			key string
 		}{
-			{p.Consents, "consent", "consents", "toestemming", "toestemmingen"},
-			{p.Disclosures, "disclosure", "disclosures", "verstrekking", "verstrekkingen"},
-			{p.Requests, "request", "requests", "verzoek", "verzoeken"},
-			{p.Drafts, "draft", "drafts", "concept", "concepten"},
+			{p.Consents, "count.consents"},
+			{p.Disclosures, "count.disclosures"},
+			{p.Requests, "count.requests"},
+			{p.Drafts, "count.drafts"},
 		} {
 			if c.n > 0 {
-				count(c.n, c.en1, c.enN, c.nl1, c.nlN)
+				parts = append(parts, e.N(c.key, c.n))
 			}
 		}
 	}
 	if p.InvoicesErased > 0 {
-		count(p.InvoicesErased, "invoice", "invoices", "factuur", "facturen")
+		parts = append(parts, e.N("count.invoices", p.InvoicesErased))
 	}
 	line := e.planSubject(p) + ": " + strings.Join(parts, ", ")
 	if p.InvoicesKept > 0 {
-		line += fmt.Sprintf(e.t("; invoices stay until %s", "; facturen blijven tot %s"), isoDate(p.InvoicesKeptUntil))
+		line += e.Tf("cmd.retention.invoices_stay_until_s", isoDate(p.InvoicesKeptUntil))
 	}
 	return line
 }

@@ -38,7 +38,7 @@ func (e *env) passphrase() ([]byte, error) {
 	if e.passFile != "" {
 		return readSecretBytes(e.passFile)
 	}
-	return e.askSecret(e.t("Passphrase: ", "Wachtwoordzin: "))
+	return e.askSecret(e.T("cmd.secret.passphrase"))
 }
 
 // newPassphrase reads a new passphrase from file, or asks for it twice on
@@ -58,7 +58,7 @@ func (e *env) newPassphrase(file string) ([]byte, error) {
 	}
 	var last error
 	for range newPassphraseTries {
-		p, err := e.askSecret(e.t("New passphrase: ", "Nieuwe wachtwoordzin: "))
+		p, err := e.askSecret(e.T("cmd.secret.new_passphrase"))
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +68,7 @@ func (e *env) newPassphrase(file string) ([]byte, error) {
 			e.warnRetry(err)
 			continue
 		}
-		again, err := e.askSecret(e.t("Repeat the passphrase: ", "Herhaal de wachtwoordzin: "))
+		again, err := e.askSecret(e.T("cmd.secret.repeat_the_passphrase"))
 		if err != nil {
 			clear(p)
 			return nil, err

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
@@ -27,18 +29,21 @@ func runTUIHint(e *env, hint string) error {
 		IdleLock:   e.lockAfter,
 		UnlockHint: hint,
 	})
-	_, err := newProgram(m, tea.WithAltScreen()).Run()
+	final, err := newProgram(m, os.Stdout, tea.WithAltScreen()).Run()
+	// Said after the alternate screen is gone, so it stays on the terminal.
+	if f, ok := final.(tui.Model); ok && f.Farewell() != "" {
+		fmt.Fprintln(e.stderr, f.Farewell())
+	}
 	return err
 }
 
-// newProgram is the Bubble Tea program for m, titled before it starts:
-// set then, the title is written before the renderer draws, where a
-// tea.SetWindowTitle command would race the drawing.
-func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
-	p := tea.NewProgram(m, opts...)
-	//lint:ignore SA1019 the command races the renderer (see above); the method writes before it starts.
-	p.SetWindowTitle(tui.WindowTitle)
-	return p
+// newProgram is the Bubble Tea program for m drawing on out, with the
+// window's title written first: written before the program starts, it
+// cannot race the renderer's drawing, as a tea.SetWindowTitle command
+// does (bubbletea writes that outside its renderer's lock).
+func newProgram(m tea.Model, out io.Writer, opts ...tea.ProgramOption) *tea.Program {
+	io.WriteString(out, ansi.SetWindowTitle(tui.WindowTitle))
+	return tea.NewProgram(m, append(opts, tea.WithOutput(out))...)
 }
 
 // demoPassphrase opens the demo vault; it is printed before the demo starts.
@@ -56,12 +61,12 @@ func runDemo(e *env, clients int) (err error) {
 	if err := e.makeDemo(clients); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.t("Demo vault of invented clients. Passphrase:", "Demokluis met verzonnen cliënten. Wachtwoordzin:"),
-		demoPassphrase, e.t("(the demo vault is removed when you quit)", "(de demokluis verdwijnt als je afsluit)"))
+	fmt.Fprintf(e.stderr, "%s\n\n    %s\n\n%s\n", e.T("cmd.tui.demo_vault_of_invented_clients"),
+		demoPassphrase, e.T("cmd.tui.the_demo_vault_is_removed"))
 	if !e.tty() {
 		return nil
 	}
-	return runTUIHint(e, e.t("Demo vault — passphrase: ", "Demokluis — wachtwoordzin: ")+demoPassphrase)
+	return runTUIHint(e, e.T("cmd.tui.demo_vault_passphrase")+demoPassphrase)
 }
 
 // makeDemo creates a vault in e.vaultDir and fills it with invented

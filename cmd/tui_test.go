@@ -22,7 +22,7 @@ func (quitAtOnce) View() string                        { return "" }
 // anything, so no title is written while the renderer draws.
 func TestWindowTitleAtStartup(t *testing.T) {
 	var out bytes.Buffer
-	if _, err := newProgram(quitAtOnce{}, tea.WithInput(nil), tea.WithOutput(&out)).Run(); err != nil {
+	if _, err := newProgram(quitAtOnce{}, &out, tea.WithInput(nil)).Run(); err != nil {
 		t.Fatal(err)
 	}
 	// The renderer's first frame starts with a carriage return.

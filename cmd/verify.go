@@ -6,7 +6,7 @@ import "github.com/spf13/cobra"
 func newVerifyCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "verify",
-		Short: e.t("decrypt the vault, check its integrity and print what it holds", "ontsleutel de kluis, controleer hem en toon wat hij bevat"),
+		Short: e.T("help.verify.decrypt_the_vault_check_its"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runVerify(e) },
 	}

@@ -65,11 +65,11 @@ func orUnknown(s, def string) string {
 func newVersionCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: e.t("print caseload's version and commit", "toon de versie en commit van caseload"),
+		Short: e.T("help.version.print_caseload_s_version_and"),
 		Args:  e.noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			v, c := buildVersion()
-			_, err := fmt.Fprintf(e.stdout, "caseload %s (%s %s, %s/%s, %s)\n", v, e.t("commit", "commit"), c,
+			_, err := fmt.Fprintf(e.stdout, "caseload %s (%s %s, %s/%s, %s)\n", v, e.T("help.version.commit"), c,
 				runtime.GOOS, runtime.GOARCH, runtime.Version())
 			return err
 		},

@@ -269,7 +269,7 @@ func (c Client) checkRepresentative(day time.Time) error {
 		return nil
 	}
 	if age := c.AgeOn(day); age >= 0 && age < RepresentativeAge {
-		return invalid("representative", "a client under 16 needs a legal representative")
+		return invalidCode("client.representative_missing", "representative", "a client under 16 needs a legal representative")
 	}
 	return nil
 }

@@ -252,3 +252,88 @@ func firstRecordHit(hits []Hit) Hit {
 	}
 	return Hit{}
 }
+
+// TestDefaultReasonsFollowTheReader: a vault written before migration 10
+// holds the shipped retention reasons as English text; the untouched ones
+// become keys that a Dutch reader reads in Dutch, and a reason the coach
+// wrote stays as written.
+func TestDefaultReasonsFollowTheReader(t *testing.T) {
+	image := imageAtVersion(t, 9,
+		`UPDATE retention_policies SET reason = 'Eigen reden van de praktijk.', updated_at = '2026-01-05 09:00:00'
+			WHERE category = 'rejected_intake'`)
+	s, err := Open(ctx, image, Options{Sealer: &memSealer{}, Clock: (&fixedClock{t: day("2026-11-22")}).now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	policies, err := s.Policies(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[Category]Policy{}
+	for _, p := range policies {
+		got[p.Category] = p
+	}
+	if r := got[CategoryDossier].Reason; r != DefaultReason(CategoryDossier) {
+		t.Errorf("untouched dossier reason = %q, want the key", r)
+	}
+	if r := got[CategoryInvoice].ReasonText("nl"); !strings.HasPrefix(r, "Facturen: zeven jaar") {
+		t.Errorf("invoice reason for a Dutch reader = %q", r)
+	}
+	if r := got[CategoryDossier].ReasonText("en"); !strings.HasPrefix(r, "Coaching dossier: two years") {
+		t.Errorf("dossier reason for an English reader = %q", r)
+	}
+	if p := got[CategoryRejectedIntake]; p.Reason != "Eigen reden van de praktijk." || p.ReasonText("en") != p.Reason {
+		t.Errorf("the coach's own reason became %q / %q", p.Reason, p.ReasonText("en"))
+	}
+
+	// A new vault ships them as keys too, and the Dutch register quotes
+	// them in Dutch.
+	fresh, err := Open(ctx, nil, Options{Sealer: &memSealer{}, Clock: (&fixedClock{t: day("2026-11-22")}).now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	doc, err := fresh.Register(ctx, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := doc.Markdown()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(md, []byte("Begeleidingsdossier: twee jaar na het einde van het traject")) ||
+		bytes.Contains(md, []byte("two years after the trajectory ends, as")) || bytes.Contains(md, []byte("default:")) {
+		t.Errorf("the Dutch register quotes the reasons as:\n%s", md)
+	}
+}
+
+// TestValidationErrorsByCode: a problem is said in the reader's language
+// from its code, quoting what was given where it matters; a problem no
+// catalogue names keeps its English sentence.
+func TestValidationErrorsByCode(t *testing.T) {
+	for _, c := range []struct {
+		client   Client
+		nl, code string
+	}{
+		{Client{FirstName: "Anna", Status: StatusClosed, End: day("2026-01-31")}, "een afgesloten traject heeft een uitkomst nodig", "client.outcome_missing"},
+		{Client{FirstName: "Anna", Status: StatusActive, Start: day("2026-02-01"), End: day("2026-01-31")},
+			"het traject eindigt voordat het begint", "client.end_before_start"},
+		{Client{FirstName: "Anna", Status: "gepauzeerd"}, `onbekende status "gepauzeerd"`, "client.status_unknown"},
+	} {
+		var ve *ValidationError
+		if err := c.client.Validate(); !errors.As(err, &ve) || ve.Code != c.code {
+			t.Fatalf("%+v: %v, want code %s", c.client, err, c.code)
+		}
+		if got := ve.Text("nl"); got != c.nl {
+			t.Errorf("%s in Dutch = %q, want %q", c.code, got, c.nl)
+		}
+		if got := ve.Text("en"); got != ve.Problem {
+			t.Errorf("%s in English = %q, want %q", c.code, got, ve.Problem)
+		}
+	}
+	ve := &ValidationError{Field: "x", Problem: "something new"}
+	if ve.Text("nl") != "something new" {
+		t.Errorf("an uncoded problem = %q", ve.Text("nl"))
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/caseload/caseload/msg"
 )
 
 // Category is what a retention policy applies to.
@@ -80,9 +82,28 @@ type Policy struct {
 	Basis    Basis
 	Months   int
 	// Reason is why the practice keeps data this long; the access report
-	// and the processing register quote it.
+	// and the processing register quote it. A reason still as shipped is a
+	// key (DefaultReason), to be read with ReasonText.
 	Reason  string
 	Updated time.Time
+}
+
+// DefaultReason is how the vault holds the shipped reason of a category:
+// a key, not a sentence, so that a Dutch register and an English dossier
+// each quote it in their own language.
+func DefaultReason(c Category) string { return "default:" + string(c) }
+
+// ReasonText is the policy's reason for a reader in lang ("nl" or "en"):
+// the shipped default in that language, or the reason the coach wrote.
+func (p Policy) ReasonText(lang string) string {
+	cat, ok := strings.CutPrefix(p.Reason, "default:")
+	if !ok {
+		return p.Reason
+	}
+	if text, ok := msg.For(msg.Lang(lang)).Lookup("retention.default_reason." + cat); ok {
+		return text
+	}
+	return p.Reason
 }
 
 // String describes the rule as a tombstone records it, for example

@@ -152,7 +152,7 @@ func (s *Store) Register(ctx context.Context, lang string) (RegisterDoc, error) 
 	d.Transfers = l.transfers
 	for _, pol := range policies {
 		d.Retention = append(d.Retention, RegisterRetention{Category: pol.Category,
-			Label: l.category[pol.Category], Period: l.period(pol), Reason: pol.Reason})
+			Label: l.category[pol.Category], Period: l.period(pol), Reason: pol.ReasonText(lang)})
 	}
 	d.Retention = append(d.Retention, l.kept...)
 	d.Security = append([]string(nil), l.security...)

@@ -81,7 +81,8 @@ func TestRegister(t *testing.T) {
 				t.Error("the practice's name is not escaped in the HTML")
 			}
 			for i, p := range policies {
-				for _, want := range []string{tc.labels[i], tc.periods[i], p.Reason} {
+				// A shipped reason is quoted in the register's language.
+				for _, want := range []string{tc.labels[i], tc.periods[i], p.ReasonText(tc.lang)} {
 					if !strings.Contains(string(html), escapeHTML(want)) {
 						t.Errorf("the HTML register does not name policy %s: %q missing", p.Category, want)
 					}

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/termsafe"
 )
 
@@ -126,31 +127,32 @@ func (c Client) Validate() error {
 	}
 	switch {
 	case strings.TrimSpace(c.FirstName) == "" && strings.TrimSpace(c.LastName) == "":
-		return invalid("name", "a client needs a first or last name")
+		return invalidCode("client.name_missing", "name", "a client needs a first or last name")
 	case !c.Status.Valid():
-		return invalid("status", fmt.Sprintf("unknown status %q", c.Status))
+		return invalidValue("client.status_unknown", "status", string(c.Status), fmt.Sprintf("unknown status %q", c.Status))
 	case c.Referral != "" && !validReferral(c.Referral):
-		return invalid("referral", fmt.Sprintf("unknown referral source %q", c.Referral))
+		return invalidValue("client.referral_unknown", "referral", string(c.Referral),
+			fmt.Sprintf("unknown referral source %q", c.Referral))
 	case c.Email != "" && !validEmail(c.Email):
-		return invalid("email", "the e-mail address is not valid")
+		return invalidCode("client.email_invalid", "email", "the e-mail address is not valid")
 	case !c.Start.IsZero() && !c.End.IsZero() && c.End.Before(c.Start):
-		return invalid("end", "the trajectory ends before it starts")
+		return invalidCode("client.end_before_start", "end", "the trajectory ends before it starts")
 	case !c.BirthDate.IsZero() && !c.Start.IsZero() && c.BirthDate.After(c.Start):
-		return invalid("birth_date", "the birth date is after the trajectory start")
+		return invalidCode("client.birth_after_start", "birth_date", "the birth date is after the trajectory start")
 	case c.Status == StatusClosed && c.End.IsZero():
-		return invalid("end", "a closed trajectory needs an end date")
+		return invalidCode("client.end_missing", "end", "a closed trajectory needs an end date")
 	case c.Status == StatusRejected && c.RejectedOn.IsZero():
-		return invalid("rejected_on", "a rejected intake needs the date of rejection")
+		return invalidCode("client.rejected_on_missing", "rejected_on", "a rejected intake needs the date of rejection")
 	case c.Outcome != OutcomeNone && !validOutcome(c.Outcome):
-		return invalid("outcome", fmt.Sprintf("unknown outcome %q", c.Outcome))
+		return invalidValue("client.outcome_unknown", "outcome", string(c.Outcome), fmt.Sprintf("unknown outcome %q", c.Outcome))
 	case c.Status == StatusClosed && c.Outcome == OutcomeNone:
 		// The outcome is what survives a purge in the statistics; asked
 		// at closing, it is never lost.
-		return invalid("outcome", "a closed trajectory needs an outcome")
+		return invalidCode("client.outcome_missing", "outcome", "a closed trajectory needs an outcome")
 	case c.Hold && strings.TrimSpace(c.HoldReason) == "":
-		return invalid("hold_reason", "a legal hold needs a reason")
+		return invalidCode("client.hold_reason_missing", "hold_reason", "a legal hold needs a reason")
 	case c.Restricted && strings.TrimSpace(c.RestrictedReason) == "":
-		return invalid("restricted_reason", "a restriction needs a reason")
+		return invalidCode("client.restricted_reason_missing", "restricted_reason", "a restriction needs a reason")
 	}
 	return nil
 }
@@ -480,23 +482,54 @@ var (
 	ErrCaseloadFull = errors.New("the caseload has reached the 1 GiB a vault can hold")
 )
 
-// ValidationError names the field a coach must correct and why.
+// ValidationError names the field a coach must correct and why. Code
+// names the problem for whoever shows it (Text): the command line, the
+// screens and a client list's import each say it in the coach's language
+// from the code, never by matching the English sentence.
 type ValidationError struct {
-	Field   string
+	Field string
+	// Problem is the English sentence, for logs and Error.
 	Problem string
-	// Code tells the screens and the command line which sentence to show
-	// in the coach's language, for the problems any text or date field
-	// can have (CodeControl, CodeTooLong, CodeDateRange); "" for the rest,
-	// which Field alone tells apart.
+	// Code is the problem: one any text or date field can have
+	// (CodeControl, CodeTooLong, CodeDateRange), or one of a type's own,
+	// as "client.end_missing". "" for a problem no catalogue names yet,
+	// which Text gives in English and Field alone tells apart.
 	Code string
 	// Limit is the most a field takes (characters or bytes, see the
 	// Max constants), with CodeTooLong.
 	Limit int
+	// Value is what was given, for a problem that quotes it.
+	Value string
 }
 
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Problem }
 
+// Text is the problem in lang ("nl" or "en"), from package msg's
+// catalogue by Code; the English Problem for a code it lacks.
+func (e *ValidationError) Text(lang string) string {
+	text, ok := msg.For(msg.Lang(lang)).Lookup("invalid." + e.Code)
+	switch {
+	case e.Code == "" || !ok:
+		return e.Problem
+	case e.Code == CodeTooLong:
+		return fmt.Sprintf(text, e.Limit)
+	case strings.Contains(text, "%"):
+		return fmt.Sprintf(text, e.Value)
+	}
+	return text
+}
+
 func invalid(field, problem string) error { return &ValidationError{Field: field, Problem: problem} }
+
+// invalidCode is invalid with the code a surface renders.
+func invalidCode(code, field, problem string) error {
+	return &ValidationError{Code: code, Field: field, Problem: problem}
+}
+
+// invalidValue is invalidCode for a problem that quotes the value given.
+func invalidValue(code, field, value, problem string) error {
+	return &ValidationError{Code: code, Field: field, Value: value, Problem: problem}
+}
 
 // The problems every text or date field can have; see ValidationError.Code.
 const (

@@ -70,7 +70,8 @@ type Model struct {
 	lastRetry time.Time // the last automatic retry of a failed save
 	idleLeft  time.Duration
 	tickGen   int
-	idled     bool // the last lock came from the idle timer
+	idled     bool   // the last lock came from the idle timer
+	farewell  string // printed after the program ends; see Farewell
 }
 
 // closeIntent is a lock or a quit under way.
@@ -78,6 +79,7 @@ type closeIntent struct {
 	quit bool
 	prev phase
 	sent bool // closeVault has been started
+	kept bool // the session stored holds unsaved text
 }
 
 // New builds the root model. It starts locked, on the unlock screen, and
@@ -135,6 +137,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.resize(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
+	case moreKeys:
+		if m.prompt != nil {
+			// The run's first keys asked a question: only a key typed
+			// after it appeared may answer it.
+			return m, nil
+		}
+		return m.handleKey(tea.KeyMsg(msg))
 	case statusMsg:
 		m.status = msg
 		return m, nil
@@ -203,6 +212,9 @@ func (m Model) updateAll(msg tea.Msg) (Model, tea.Cmd) {
 // handleKey routes a key: the always-keys, then an open prompt or help,
 // then a capturing screen, then the global keys, then the top screen.
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !m.typing() {
+		return m.handleRunes(msg)
+	}
 	m.lastKey = m.now()
 	m.idleLeft = m.idleLock
 	switch {
@@ -252,6 +264,42 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	return m.updateTop(msg)
 }
+
+// typing reports whether a text field has the keys: it takes a run of
+// letters whole, as typed or pasted.
+func (m Model) typing() bool {
+	return m.prompt == nil && !m.help && m.phase != phaseClosing && len(m.stack) > 0 && m.top().Capturing()
+}
+
+// handleRunes handles a run of letters one key at a time. The terminal
+// hands over letters typed quickly, or pasted, as one message; a list
+// matched none of its keys against it and dropped them all. When a key
+// starts a command (opening a form, say), the rest wait for its answer,
+// so "nAnna" opens the new-client form and types "Anna" into it. A run
+// never answers a yes/no question one of its own keys asked: "dy" typed
+// or pasted in one go leaves the question open.
+func (m Model) handleRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var next tea.Model = m
+	for i, r := range msg.Runes {
+		one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+		if r == ' ' {
+			one.Type = tea.KeySpace
+		}
+		var cmd tea.Cmd
+		next, cmd = next.(Model).handleKey(one)
+		if rest := msg.Runes[i+1:]; cmd != nil && len(rest) > 0 {
+			more := moreKeys{Type: tea.KeyRunes, Runes: rest, Alt: msg.Alt, Paste: msg.Paste}
+			return next, tea.Sequence(cmd, func() tea.Msg { return more })
+		} else if cmd != nil {
+			return next, cmd
+		}
+	}
+	return next, nil
+}
+
+// moreKeys is the rest of a run of letters, handled once the command its
+// first keys started has answered.
+type moreKeys tea.KeyMsg
 
 // globals are the global keys with only those enabled that work now: esc
 // needs a screen to go back to, ctrl+l and ctrl+f an open vault.

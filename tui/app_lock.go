@@ -47,9 +47,29 @@ func (m Model) continueClose() (Model, tea.Cmd) {
 	}
 	c := *m.closing
 	c.sent = true
+	sess := m.session(c.quit)
+	c.kept = sess.drafts() > 0
 	m.closing = &c
-	return m, closeVault(m.env.store, m.session(c.quit), c.quit)
+	return m, closeVault(m.env.store, sess, c.quit)
 }
+
+// drafts counts the screens of s that carry unsaved text.
+func (s *session) drafts() int {
+	n := 0
+	if s != nil {
+		for _, sc := range s.Screens {
+			if sc.HasDraft {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Farewell is the line to print once the program has ended: where the
+// unsaved text went when the coach quit with a form open, so a quit is
+// never silent about it. Empty when there is nothing to say.
+func (m Model) Farewell() string { return m.farewell }
 
 // session collects the stack's routes and drafts. A quit without drafts
 // stores nothing: the next start simply opens on the caseload.
@@ -96,6 +116,9 @@ func (m Model) onClosed(msg closedMsg) (tea.Model, tea.Cmd) {
 		return m, tick
 	}
 	if c.quit {
+		if c.kept {
+			m.farewell = m.text.T("quit.drafts_kept")
+		}
 		return m, tea.Quit
 	}
 	m.env = nil
@@ -180,6 +203,9 @@ func (m Model) onSession(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, discardSession(m.env.store))
 	case msg.found:
 		cmds = append(cmds, discardSession(m.env.store))
+		if msg.session.drafts() > 0 {
+			m.status = statusMsg{kind: statusInfo, text: m.text.T("session.drafts_back")}
+		}
 	}
 	cmds = append(cmds, countDue(m.env.store, m.text), checkSize(m.env.store))
 	if len(m.stack) == 1 {

@@ -75,9 +75,43 @@ func (m Model) viewHints() string {
 	case !m.top().Capturing() && m.phase == phaseUnlocked:
 		// "? help" first: when the line is cut, it still says where every
 		// key is listed.
-		bindings = append(append([]key.Binding{g.Help}, bindings...), g.Back, g.Quit)
+		// esc and q close the line, and keep their place when the
+		// screen's keys do not all fit: those are in the help.
+		tail := h.ShortHelpView([]key.Binding{g.Back, g.Quit})
+		sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
+		head := fitHints(h, append([]key.Binding{g.Help}, bindings...),
+			m.width-1-lipgloss.Width(tail)-lipgloss.Width(sep))
+		if tail == "" {
+			return " " + head
+		}
+		return " " + head + sep + tail
 	}
 	return " " + h.ShortHelpView(bindings)
+}
+
+// fitHints is the short help of bindings in at most width cells: as many
+// as fit whole, then "…". (help.ShortHelpView adds every binding once the
+// "…" itself no longer fits, so the line's end was cut by the frame,
+// taking esc and q with it.)
+func fitHints(h help.Model, bindings []key.Binding, width int) string {
+	var enabled []key.Binding
+	for _, b := range bindings {
+		if b.Enabled() {
+			enabled = append(enabled, b)
+		}
+	}
+	ellipsis := " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+	for n := len(enabled); n > 0; n-- {
+		h.Width = 0
+		line := h.ShortHelpView(enabled[:n])
+		if n < len(enabled) {
+			line += ellipsis
+		}
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return ""
 }
 
 // viewStatus is the status line: the last message on the left; saving, the

@@ -187,7 +187,7 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 		return m, openSessionNote(m.env, m.base)
 	case key.Matches(msg, m.keys.Cancel):
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), back(nil))
+			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
 	}

@@ -172,7 +172,7 @@ func (m breachForm) Update(msg tea.Msg) (breachForm, tea.Cmd) {
 			return m.submit()
 		case key.Matches(msg, m.keys.Cancel):
 			if m.dirty {
-				return m, confirm(t.T("form.discard"), back(nil))
+				return m, confirmDiscard(t, back(nil))
 			}
 			return m, back(nil)
 		}

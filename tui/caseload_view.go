@@ -34,6 +34,9 @@ type caseTable struct {
 	byName []int // row indices by name
 	byNext []int // row indices by next appointment, then name
 	counts [3]int
+	// nameWidth is the widest name, so a wide terminal does not give the
+	// name column far more room than any name needs.
+	nameWidth int
 }
 
 // buildTable computes every row's cells and search text, both sort orders
@@ -41,6 +44,7 @@ type caseTable struct {
 func buildTable(t Text, src []store.ClientRow) caseTable {
 	rows := make([]caseRow, len(src))
 	var counts [3]int
+	nameWidth := 0
 	// Referral texts repeat ("Gemeente Utrecht" for half the caseload):
 	// fold each once.
 	folded := map[string]string{}
@@ -76,6 +80,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 			"\x00" + foldOnce(referralText(t, c.Referral)) + "\x00" + foldOnce(c.ReferralDetail)
 		counts[r.view]++
 		rows[i] = r
+		nameWidth = max(nameWidth, ansi.StringWidth(r.name))
 	}
 	counts[viewAll] = len(rows)
 	byName := make([]int, len(rows))
@@ -104,7 +109,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 		}
 		return rank[a] - rank[b]
 	})
-	return caseTable{rows: rows, byName: byName, byNext: byNext, counts: counts}
+	return caseTable{rows: rows, byName: byName, byNext: byNext, counts: counts, nameWidth: nameWidth}
 }
 
 // digits keeps the digits of a phone number, so "0612" finds "06-12 34 56 78".
@@ -165,7 +170,9 @@ const caseloadHeaderRows = 4
 // terminal is too narrow to show the trajectory.
 type columns struct{ name, status, traj, next, ret int }
 
-func layoutColumns(width int) columns {
+// The name column is as wide as the widest name needs (names plus the
+// restricted mark), never wider than the terminal leaves.
+func layoutColumns(width, names int) columns {
 	c := columns{status: 10, traj: 19, next: 17, ret: 16}
 	const marker, gap = 2, 2
 	c.name = width - marker - c.status - c.traj - c.next - c.ret - 4*gap - 1
@@ -173,7 +180,7 @@ func layoutColumns(width int) columns {
 		c.name += c.traj + gap
 		c.traj = 0
 	}
-	c.name = max(c.name, 8)
+	c.name = max(min(c.name, max(names+2, 22)), 8)
 	return c
 }
 
@@ -188,7 +195,7 @@ func (m caseloadModel) View() string {
 	if len(m.rows) == 0 {
 		return strings.Join(append(lines, "  "+st.Accent.Render(t.T("caseload.empty"))), "\n")
 	}
-	cols := layoutColumns(m.width)
+	cols := layoutColumns(m.width, m.nameWidth)
 	lines = append(lines, "  "+st.Header.Render(m.renderCells(cols,
 		t.T("caseload.col_name"), t.T("caseload.col_status"), t.T("caseload.col_trajectory"),
 		t.T("caseload.col_next"), t.T("caseload.col_retention"))))
@@ -249,6 +256,26 @@ func (m caseloadModel) restCells(cols columns, status, traj, next, ret string) s
 		b.WriteString(cell(ret, cols.ret))
 	}
 	return b.String()
+}
+
+// fitWidths sizes text columns to their content within avail cells: each
+// column gets what its widest cell needs (want); when they do not all fit,
+// the widest are narrowed, evenly, but none below least.
+func fitWidths(want []int, avail, least int) []int {
+	w := slices.Clone(want)
+	for {
+		total, widest := 0, 0
+		for i, v := range w {
+			total += v
+			if v > w[widest] {
+				widest = i
+			}
+		}
+		if total <= avail || w[widest] <= least {
+			return w
+		}
+		w[widest]--
+	}
 }
 
 // cell cuts s to width cells ("…" when cut) and pads it to exactly width.

@@ -351,7 +351,9 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 	case key.Matches(msg, k.PrevTab):
 		m.setTab(m.tab - 1)
 	case key.Matches(msg, k.JumpTab):
-		m.setTab(clientTab(msg.Runes[0] - '1'))
+		m.setTab(jumpTab(msg.Runes[0]))
+	case key.Matches(msg, k.LogTab):
+		m.setTab(tabLog)
 	case key.Matches(msg, k.Open):
 		return m, navigate(Route{Kind: KindRecord, Client: m.id, Item: m.selectedID()})
 	case key.Matches(msg, k.New):

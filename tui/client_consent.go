@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/caseload/caseload/store"
 )
 
@@ -15,7 +17,8 @@ func (m clientScreen) viewConsent() []string {
 	}
 	r := m.rights.r
 	cur := m.lists[tabConsent].cursor
-	const pw, rw, dw, bw = 26, 22, 12, 16
+	const dw, bw = 12, 16
+	pw, rw := m.sharingWidths()
 	var lines []string
 	focus := 0
 	lines = append(lines, "  "+st.Title.Render(t.T("consent.section")))
@@ -63,6 +66,27 @@ func (m clientScreen) viewConsent() []string {
 		lines = append(lines, paragraph(st.Muted, t.T("disclosure.restricted"), m.width)...)
 	}
 	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
+}
+
+// sharingWidths are the widths of the two text columns of the consent and
+// disclosure tables (purpose or what, and recipient): as wide as their
+// text needs, within what the terminal leaves beside the dates, who gave
+// the consent and when it was withdrawn.
+func (m clientScreen) sharingWidths() (pw, rw int) {
+	t, r := m.env.text, m.rights.r
+	pw = max(ansi.StringWidth(t.T("consent.col_purpose")), ansi.StringWidth(t.T("disclosure.col_what")))
+	rw = max(ansi.StringWidth(t.T("consent.col_recipient")), ansi.StringWidth(t.T("disclosure.col_recipient")))
+	for _, c := range r.consents {
+		pw = max(pw, ansi.StringWidth(oneLine(c.Purpose)))
+		rw = max(rw, ansi.StringWidth(oneLine(c.Recipient)))
+	}
+	for _, d := range r.disclosures {
+		pw = max(pw, ansi.StringWidth(oneLine(d.What)))
+		rw = max(rw, ansi.StringWidth(oneLine(d.Recipient)))
+	}
+	// Indent, four gaps, the date and given-by columns, a withdrawal date.
+	w := fitWidths([]int{pw, rw}, m.width-2-4*2-12-16-12, 12)
+	return w[0], w[1]
 }
 
 // givenByText says who gave a consent.

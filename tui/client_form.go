@@ -224,7 +224,7 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 		return m.submit()
 	case key.Matches(msg, k.Cancel):
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), back(nil))
+			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
 	case key.Matches(msg, k.Next):
@@ -235,16 +235,11 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 		cmd := m.set.step(-1)
 		m.updateKeys()
 		return m, cmd
-	case f.kind == fieldChoice && key.Matches(msg, k.Choice):
-		delta := 1
-		if msg.Type == tea.KeyLeft {
-			delta = -1
-		}
-		f.cycle(delta)
-		f.err, m.dirty = "", true
-		m.onStatusChange()
-		return m, nil
 	case f.kind == fieldChoice:
+		if f.choiceKey(msg, k.Choice) {
+			f.err, m.dirty = "", true
+			m.onStatusChange()
+		}
 		return m, nil
 	}
 	before := f.input.Value()

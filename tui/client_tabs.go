@@ -9,8 +9,8 @@ import (
 )
 
 // clientTab is one tab of the client screen. Their order is the order of
-// a trajectory (intake, plan, evaluations) and the number keys 1–9 follow
-// it; consent & sharing and the requests (the rights desk) come after the
+// a trajectory (intake, plan, evaluations) and the number keys 1–9 and 0
+// follow it, L opens the log; consent & sharing and the requests (the rights desk) come after the
 // documents, before the log, which shift+tab reaches from the overview.
 type clientTab int
 
@@ -54,6 +54,15 @@ func (t clientTab) id() string {
 		return "log"
 	}
 	return "overview"
+}
+
+// jumpTab is the tab a number key opens: 1 the first, 0 the tenth, as
+// the keys lie on the keyboard.
+func jumpTab(r rune) clientTab {
+	if r == '0' {
+		return 9
+	}
+	return clientTab(r - '1')
 }
 
 // tabByID is the tab a Route names; the overview for an unknown one.

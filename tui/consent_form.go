@@ -174,7 +174,7 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 			return m.submit()
 		case key.Matches(msg, m.keys.Cancel):
 			if m.dirty {
-				return m, confirm(t.T("form.discard"), back(nil))
+				return m, confirmDiscard(t, back(nil))
 			}
 			return m, back(nil)
 		}

@@ -41,6 +41,10 @@ type formField struct {
 	choice  int
 	hidden  bool
 	err     string // shown under the field until it is edited
+	// typing is set when letters reach a choice field: the coach thinks
+	// it is a text field, so the spaces between their words must not
+	// flip the choice. An arrow or moving the focus clears it.
+	typing bool
 }
 
 func textField(st *Styles, id, label string) formField {
@@ -89,6 +93,30 @@ func (f *formField) cycle(delta int) {
 	}
 }
 
+// choiceKey handles a key on a choice field and reports whether the choice
+// changed. Only ←/→ and space (the keys of choice) change it; a space
+// right after letters is a word break typed into the wrong field.
+func (f *formField) choiceKey(msg tea.KeyMsg, choice key.Binding) bool {
+	switch {
+	case !key.Matches(msg, choice):
+		if msg.Type == tea.KeyRunes {
+			f.typing = true
+		}
+		return false
+	case msg.Type == tea.KeyLeft:
+		f.typing = false
+		f.cycle(-1)
+	case msg.Type == tea.KeyRight:
+		f.typing = false
+		f.cycle(1)
+	case f.typing:
+		return false
+	default:
+		f.cycle(1)
+	}
+	return true
+}
+
 // fieldSet is a form's fields with the focus among them.
 type fieldSet struct {
 	fields []formField
@@ -129,6 +157,7 @@ func (s *fieldSet) focusOn(i int) tea.Cmd {
 	var cmd tea.Cmd
 	for j := range s.fields {
 		f := &s.fields[j]
+		f.typing = false
 		if f.kind == fieldChoice {
 			continue
 		}
@@ -278,16 +307,12 @@ func (s *fieldSet) handleKey(msg tea.KeyMsg, k formKeys) (cmd tea.Cmd, changed b
 		return s.step(1), false
 	case key.Matches(msg, k.Prev):
 		return s.step(-1), false
-	case f.kind == fieldChoice && key.Matches(msg, k.Choice):
-		delta := 1
-		if msg.Type == tea.KeyLeft {
-			delta = -1
+	case f.kind == fieldChoice:
+		if !f.choiceKey(msg, k.Choice) {
+			return nil, false
 		}
-		f.cycle(delta)
 		f.err = ""
 		return nil, true
-	case f.kind == fieldChoice:
-		return nil, false
 	}
 	before := f.input.Value()
 	f.input, cmd = f.input.Update(msg)

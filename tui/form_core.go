@@ -64,7 +64,7 @@ func (c *formCore) onKey(msg tea.KeyMsg) (cmd tea.Cmd, save bool) {
 		return nil, true
 	case key.Matches(msg, c.keys.Cancel):
 		if c.dirty {
-			return confirm(c.env.text.T("form.discard"), back(nil)), false
+			return confirmDiscard(c.env.text, back(nil)), false
 		}
 		return back(nil), false
 	}

@@ -3,7 +3,9 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/termsafe"
 )
@@ -27,6 +29,11 @@ func viewField(st *Styles, f formField, focused bool, note string) []string {
 	}
 	var value string
 	switch {
+	case f.kind != fieldChoice && !focused && f.input.EchoMode == textinput.EchoNormal && f.input.Value() != "":
+		// Padded as the input pads itself, so the line keeps its width.
+		v := fieldStart(f.input.Value(), f.input.Width)
+		pad := max(ansi.StringWidth(f.input.View())-ansi.StringWidth(v), 0)
+		value = st.Text.Render(v) + strings.Repeat(" ", pad)
 	case f.kind != fieldChoice:
 		// The input drops control characters but shows a bidi override
 		// as it is; Styled escapes it and keeps the cursor's colours.
@@ -45,6 +52,18 @@ func viewField(st *Styles, f formField, focused bool, note string) []string {
 		lines = append(lines, indent+note)
 	}
 	return lines
+}
+
+// fieldStart is how an unfocused text field shows a value: from its start,
+// cut with "…" when it is wider than the field. The input itself keeps
+// the cursor's window, which after typing or a restored draft is the end
+// of the text, so a long value would read as cut off at the front.
+func fieldStart(v string, width int) string {
+	v = termsafe.Line(v)
+	if width <= 0 || ansi.StringWidth(v) <= width {
+		return v
+	}
+	return ansi.Truncate(v, width, "…")
 }
 
 // scrollWindow returns the height lines of lines that keep line focus in

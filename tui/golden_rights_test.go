@@ -93,7 +93,7 @@ func TestFlowRequestRestriction(t *testing.T) {
 	f.key(tea.KeyCtrlS, 1)
 	f.wait("Request recorded")
 	f.key(tea.KeyEnter, 1)
-	f.wait("AVG art. 18")
+	f.wait("GDPR art. 18")
 	f.typ("b")
 	f.typ("Client betwist de juistheid")
 	f.key(tea.KeyCtrlS, 1)

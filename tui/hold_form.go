@@ -125,7 +125,7 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 			return m.submit()
 		case key.Matches(msg, m.keys.Cancel):
 			if m.dirty {
-				return m, confirm(t.T("form.discard"), back(nil))
+				return m, confirmDiscard(t, back(nil))
 			}
 			return m, back(nil)
 		}

@@ -5,49 +5,26 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/caseload/caseload/msg"
 )
 
-// Lang is the language of the interface.
-type Lang string
+// Lang is the language of the interface; package msg owns the languages
+// caseload speaks and how one is chosen.
+type Lang = msg.Lang
 
 // The languages caseload speaks.
 const (
-	Dutch   Lang = "nl"
-	English Lang = "en"
+	Dutch   = msg.Dutch
+	English = msg.English
 )
 
-// ParseLang reads a --lang value or a locale name such as "nl_NL.UTF-8",
-// "nl-BE" or "en". ok is false for any other language.
-func ParseLang(s string) (l Lang, ok bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	switch {
-	case s == "nl" || strings.HasPrefix(s, "nl_") || strings.HasPrefix(s, "nl-") || strings.HasPrefix(s, "nl."):
-		return Dutch, true
-	case s == "en" || strings.HasPrefix(s, "en_") || strings.HasPrefix(s, "en-") || strings.HasPrefix(s, "en."):
-		return English, true
-	}
-	return "", false
-}
+// ParseLang reads a --lang value or a locale name (see msg.ParseLang).
+func ParseLang(s string) (Lang, bool) { return msg.ParseLang(s) }
 
-// DetectLang chooses the language: the --lang flag when it names one, else
-// the first of LC_ALL, LC_MESSAGES and LANG that is set (the order POSIX
-// gives them). A locale in another language, or "C", means English. When
-// none is set — the usual case on Windows — it is Dutch, the language of
-// most coaches using caseload.
-func DetectLang(env func(string) string, flag string) Lang {
-	if l, ok := ParseLang(flag); ok {
-		return l
-	}
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := env(name); v != "" {
-			if l, ok := ParseLang(v); ok {
-				return l
-			}
-			return English
-		}
-	}
-	return Dutch
-}
+// DetectLang chooses the language from the flag and the locale (see
+// msg.DetectLang).
+func DetectLang(env func(string) string, flag string) Lang { return msg.DetectLang(env, flag) }
 
 // Text translates catalog keys into one language. It is a small value:
 // copy it freely.

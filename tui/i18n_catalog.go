@@ -99,7 +99,7 @@ var coreTexts = map[string]entry{
 	"key.accept_older": {"neem als huidige", "accept as current"},
 	"key.read_older":   {"alleen lezen", "read-only"},
 	"problem.wrong_passphrase": {
-		"Dit wachtwoord opent de kluis niet. Probeer het opnieuw.",
+		"Deze wachtwoordzin opent de kluis niet. Probeer het opnieuw.",
 		"That passphrase does not open the vault. Try again.",
 	},
 	"problem.not_vault": {
@@ -266,10 +266,15 @@ var coreTexts = map[string]entry{
 	"client.restricted":  {"Verwerking beperkt (alleen inzien): %s", "Processing restricted (read-only): %s"},
 
 	// Forms.
-	"form.new_client":       {"Nieuwe cliënt", "New client"},
-	"form.edit":             {"Bewerken", "Edit"},
-	"form.loading":          {"Laden…", "Loading…"},
-	"form.discard":          {"Je wijzigingen weggooien?", "Discard your changes?"},
+	"form.new_client": {"Nieuwe cliënt", "New client"},
+	"form.edit":       {"Bewerken", "Edit"},
+	"form.loading":    {"Laden…", "Loading…"},
+	"form.discard":    {"Je wijzigingen weggooien?", "Discard your changes?"},
+	"quit.drafts_kept": {"caseload: je niet-opgeslagen tekst is versleuteld in de kluis bewaard en komt terug als je de kluis weer opent.",
+		"caseload: your unsaved text is kept, encrypted, in the vault and comes back when you next unlock it."},
+	"session.drafts_back": {"Je niet-opgeslagen tekst van de vorige keer staat er weer; sla hem op met ctrl+s of gooi hem weg met esc.",
+		"Your unsaved text from last time is back; save it with ctrl+s or drop it with esc."},
+	"form.discard_kept":     {"Je wijzigingen staan er nog; ze zijn nog niet opgeslagen.", "Your changes are still here; they are not saved yet."},
 	"form.date_placeholder": {"dd-mm-jjjj", "yyyy-mm-dd"},
 	"form.date_format":      {"Typ een datum als 31-01-2026 of 2026-01-31.", "Type a date as 2026-01-31 or 31-01-2026."},
 	"form.date_impossible":  {"%s bestaat niet in de kalender.", "%s is not a day in the calendar."},

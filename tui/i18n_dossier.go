@@ -7,6 +7,7 @@ var dossierTexts = map[string]entry{
 	"key.next_tab":        {"volgend tabblad", "next tab"},
 	"key.prev_tab":        {"vorig tabblad", "previous tab"},
 	"key.jump_tab":        {"naar tabblad", "go to tab"},
+	"key.log_tab":         {"logboek", "log"},
 	"key.read":            {"lezen", "read"},
 	"key.new":             {"nieuw", "new"},
 	"key.new_record":      {"nieuw verslag", "new record"},

@@ -11,8 +11,8 @@ var retentionTexts = map[string]entry{
 	"key.purge":          {"nu verwijderen", "erase now"},
 	"key.purge_confirm":  {"definitief verwijderen", "erase for good"},
 	"key.purge_backups":  {"ook backups/", "backups/ too"},
-	"key.hold":           {"bewaarplicht", "legal hold"},
-	"key.hold_lift":      {"bewaarplicht opheffen", "lift legal hold"},
+	"key.hold":           {"juridische bewaring", "legal hold"},
+	"key.hold_lift":      {"bewaring opheffen", "lift legal hold"},
 	"key.restrict":       {"verwerking beperken", "restrict processing"},
 	"key.restrict_lift":  {"beperking opheffen", "lift restriction"},
 	"key.edit_policy":    {"termijn bewerken", "edit period"},
@@ -80,8 +80,9 @@ var retentionTexts = map[string]entry{
 
 	// The purge confirmation.
 	"purge.title":              {"Verwijderen", "Erase"},
-	"purge.dossier_of":         {"Dossier van cliënt #%d", "Dossier of client #%d"},
-	"purge.invoices_of":        {"Facturen van cliënt #%d", "Invoices of client #%d"},
+	"purge.dossier_of":         {"Dossier van %s", "Dossier of %s"},
+	"purge.client_no":          {"cliënt #%d", "client #%d"},
+	"purge.invoices_of":        {"Facturen van %s", "Invoices of %s"},
 	"purge.invoices_of_purged": {"Facturen van eerder verwijderde cliënten", "Invoices of clients erased earlier"},
 	"purge.goes":               {"wordt verwijderd", "will be erased"},
 	"purge.record":             {"verslag", "record"},
@@ -116,7 +117,7 @@ var retentionTexts = map[string]entry{
 		"The older versions in backups/ could not be deleted; rotation removes them in time.",
 	},
 	"purge.on_hold": {
-		"Voor deze cliënt geldt een bewaarplicht; hef die eerst op (h op het overzicht).",
+		"Voor deze cliënt geldt een juridische bewaring; hef die eerst op (h op het overzicht).",
 		"This client is under legal hold; lift it first (h on the overview).",
 	},
 	"purge.restricted": {
@@ -128,16 +129,16 @@ var retentionTexts = map[string]entry{
 
 	// Holds and restrictions.
 	"client.retention": {"Bewaren", "Retention"},
-	"hold.title":       {"Bewaarplicht", "Legal hold"},
+	"hold.title":       {"Juridische bewaring", "Legal hold"},
 	"hold.reason":      {"Reden", "Reason"},
 	"hold.until":       {"Tot en met", "Until"},
 	"hold.help": {
-		"Zolang de bewaarplicht geldt, wordt het dossier nooit verwijderd. Zonder einddatum geldt hij tot je hem opheft.",
+		"Zolang de juridische bewaring geldt, wordt het dossier nooit verwijderd. Zonder einddatum geldt die tot je haar opheft.",
 		"While the hold lasts the dossier is never erased. Without an end date it lasts until you lift it.",
 	},
-	"hold.set":           {"Bewaarplicht vastgelegd", "Legal hold set"},
-	"hold.lift_question": {"Bewaarplicht opheffen? De termijn telt dan weer.", "Lift the legal hold? The countdown runs again."},
-	"hold.lifted":        {"Bewaarplicht opgeheven", "Legal hold lifted"},
+	"hold.set":           {"Juridische bewaring vastgelegd", "Legal hold set"},
+	"hold.lift_question": {"Juridische bewaring opheffen? De termijn telt dan weer.", "Lift the legal hold? The countdown runs again."},
+	"hold.lifted":        {"Juridische bewaring opgeheven", "Legal hold lifted"},
 	"restrict.title":     {"Verwerking beperken", "Restrict processing"},
 	"restrict.reason":    {"Reden", "Reason"},
 	"restrict.help": {
@@ -154,8 +155,8 @@ var retentionTexts = map[string]entry{
 	"retention.words_soon":       {"wordt verwijderd: %d dagen over", "to be erased: %d days left"},
 	"retention.words_today":      {"wordt vandaag verwijderbaar — P verwijdert", "due for deletion today — P erases"},
 	"retention.words_overdue":    {"te laat: %d dagen — P verwijdert", "overdue: %d days — P erases"},
-	"retention.words_hold":       {"bewaarplicht opgeschort: %s", "retention suspended: %s"},
-	"retention.words_hold_until": {"bewaarplicht opgeschort: %s tot %s", "retention suspended: %s until %s"},
+	"retention.words_hold":       {"termijn opgeschort (juridische bewaring): %s", "retention suspended: %s"},
+	"retention.words_hold_until": {"termijn opgeschort (juridische bewaring): %s tot %s", "retention suspended: %s until %s"},
 	"retention.words_invoices":   {"facturen blijven tot %s", "invoices kept until %s"},
 
 	// Settings.

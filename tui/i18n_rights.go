@@ -89,6 +89,7 @@ var rightsTexts = map[string]entry{
 		"Druk x op de cliënt om het dossier te exporteren. Stuur het veilig, en beantwoord het verzoek daarna met a.",
 		"Press x on the client to export the dossier. Send it safely, then answer the request with a.",
 	},
+	"request.article":      {"AVG art. %s", "GDPR art. %s"},
 	"request.notify_title": {"Ontvangers om te informeren (AVG art. 19)", "Recipients to tell (GDPR art. 19)"},
 	"request.notify_none":  {"Niemand heeft gegevens van deze cliënt ontvangen.", "Nobody has received data of this client."},
 	"request.notify_todo":  {"nog informeren", "still to tell"},
@@ -213,7 +214,7 @@ var rightsTexts = map[string]entry{
 		"No valid consent of the client for this recipient on that date. Record a consent, or choose another legal basis.",
 	},
 	"rights.err_hold": {
-		"Dit dossier valt onder een bewaarplicht en kan niet gewist worden zolang die geldt. Leg dat uit in je antwoord (AVG art. 17 lid 3).",
+		"Voor dit dossier geldt een juridische bewaring; het kan niet gewist worden zolang die geldt. Leg dat uit in je antwoord (AVG art. 17 lid 3).",
 		"This dossier is under legal hold and cannot be erased while it lasts. Explain that in your answer (GDPR art. 17(3)).",
 	},
 	"rights.err_restricted": {

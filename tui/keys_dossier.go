@@ -13,7 +13,8 @@ type clientKeys struct {
 	listKeys
 	NextTab  key.Binding
 	PrevTab  key.Binding
-	JumpTab  key.Binding // 1–9
+	JumpTab  key.Binding // 1–9 and 0: the first ten tabs
+	LogTab   key.Binding // L: the eleventh, the log
 	Open     key.Binding
 	New      key.Binding
 	Edit     key.Binding
@@ -30,8 +31,9 @@ func newClientKeys(t Text) clientKeys {
 		listKeys: newListKeys(t),
 		NextTab:  bind([]string{"tab"}, "tab", t.T("key.next_tab")),
 		PrevTab:  bind([]string{"shift+tab"}, "⇧tab", t.T("key.prev_tab")),
-		JumpTab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9",
+		JumpTab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1–9 0",
 			t.T("key.jump_tab")),
+		LogTab:        bind([]string{"L"}, "L", t.T("key.log_tab")),
 		Open:          bind([]string{"enter"}, "enter", t.T("key.read")),
 		New:           bind([]string{"n"}, "n", t.T("key.new")),
 		Edit:          bind([]string{"e"}, "e", t.T("key.edit")),
@@ -53,7 +55,7 @@ func (k clientKeys) ShortHelp() []key.Binding {
 // FullHelp is the client screen's part of the help overlay.
 func (k clientKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.NextTab, k.PrevTab, k.JumpTab},
+		{k.NextTab, k.PrevTab, k.JumpTab, k.LogTab},
 		k.listKeys.bindings(),
 		{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.RevealDoc},
 		k.retentionKeys.bindings(),

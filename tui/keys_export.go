@@ -19,10 +19,14 @@ func newExportOpenKey(t Text) key.Binding {
 type withKeys struct {
 	base  help.KeyMap
 	extra []key.Binding
+	short []key.Binding // the hint line in this order, when set
 }
 
 // ShortHelp is the base hint line with the extra keys after it.
 func (k withKeys) ShortHelp() []key.Binding {
+	if k.short != nil {
+		return k.short
+	}
 	return append(append([]key.Binding{}, k.base.ShortHelp()...), k.extra...)
 }
 

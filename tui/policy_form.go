@@ -102,7 +102,7 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 		}
 		if m.loaded && !m.dirty {
 			m.set.set("months", strconv.Itoa(m.base.Months))
-			m.set.set("reason", m.base.Reason)
+			m.set.set("reason", m.base.ReasonText(string(m.env.text.Lang())))
 		}
 		return m, m.set.focusOn(m.set.focus)
 	case previewDueMsg:
@@ -141,7 +141,7 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 		return m.submit()
 	case key.Matches(msg, m.keys.Cancel):
 		if m.dirty {
-			return m, confirm(t.T("form.discard"), back(nil))
+			return m, confirmDiscard(t, back(nil))
 		}
 		return m, back(nil)
 	}
@@ -161,6 +161,10 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 func (m policyForm) policy() (store.Policy, bool) {
 	p := m.base
 	p.Reason = strings.TrimSpace(m.set.get("reason"))
+	if p.Reason == m.base.ReasonText(string(m.env.text.Lang())) {
+		// The shipped reason, untouched: it stays a key, in every language.
+		p.Reason = m.base.Reason
+	}
 	months, ok := parsePeriod(m.set.get("months"))
 	p.Months = months
 	return p, ok

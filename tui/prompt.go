@@ -11,6 +11,7 @@ import (
 type promptMsg struct {
 	question string
 	yes      tea.Cmd
+	no       string // said on no; "nothing changed" when empty
 }
 
 // confirm asks question and runs yes only when the coach answers yes. Every
@@ -20,16 +21,26 @@ func confirm(question string, yes tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return promptMsg{question: question, yes: yes} }
 }
 
+// confirmDiscard asks whether to throw away a form's unsaved text and runs
+// done on yes. On no it says the text is kept, not "nothing changed",
+// which reads as if the typing was lost.
+func confirmDiscard(t Text, done tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		return promptMsg{question: t.T("form.discard"), yes: done, no: t.T("form.discard_kept")}
+	}
+}
+
 // prompt is an open yes/no question; the root model owns it and gives it
 // every key until it is answered.
 type prompt struct {
 	question string
 	yes      tea.Cmd
+	no       string
 	keys     promptKeys
 }
 
 func newPrompt(msg promptMsg, keys promptKeys) *prompt {
-	return &prompt{question: msg.question, yes: msg.yes, keys: keys}
+	return &prompt{question: msg.question, yes: msg.yes, no: msg.no, keys: keys}
 }
 
 // answer handles the one key that closes the prompt and returns what to
@@ -37,6 +48,9 @@ func newPrompt(msg promptMsg, keys promptKeys) *prompt {
 func (p *prompt) answer(msg tea.KeyMsg, t Text) tea.Cmd {
 	if key.Matches(msg, p.keys.Yes) {
 		return p.yes
+	}
+	if p.no != "" {
+		return notify(p.no)
 	}
 	return notify(t.T("prompt.cancelled"))
 }

@@ -190,6 +190,15 @@ func (m purgeScreen) View() string {
 	return strings.Join(append(lines, "  "+st.Warning.Render(t.Tf("purge.question", m.keys.Confirm.Help().Key))), "\n")
 }
 
+// purgeWho names the client of a plan as the coach knows them: by name,
+// and by number only when the plan has no name.
+func purgeWho(t Text, plan store.PurgePlan) string {
+	if name := oneLine(plan.Name); name != "" {
+		return name
+	}
+	return t.Tf("purge.client_no", plan.ClientID)
+}
+
 // purgeSentence says what a plan erases and what stays, in the order a
 // coach checks it: whose, what goes, what stays, what backups/ still holds.
 func purgeSentence(t Text, p purgePlan) string {
@@ -206,7 +215,7 @@ func purgeSentence(t Text, p purgePlan) string {
 	var who string
 	switch {
 	case plan.Category != store.CategoryInvoice:
-		who = t.Tf("purge.dossier_of", plan.ClientID)
+		who = t.Tf("purge.dossier_of", purgeWho(t, plan))
 		add(plan.Records, t.T("purge.record"), t.T("purge.records"))
 		add(plan.Documents, t.T("purge.document"), t.T("purge.documents"))
 		add(plan.Appointments, t.T("purge.appointment"), t.T("purge.appointments"))
@@ -217,7 +226,7 @@ func purgeSentence(t Text, p purgePlan) string {
 	case plan.ClientID == 0:
 		who = t.T("purge.invoices_of_purged")
 	default:
-		who = t.Tf("purge.invoices_of", plan.ClientID)
+		who = t.Tf("purge.invoices_of", purgeWho(t, plan))
 	}
 	add(plan.InvoicesErased, t.T("purge.invoice"), t.T("purge.invoices"))
 	s := who + " " + t.T("purge.goes")

@@ -243,7 +243,7 @@ func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		done := back(doneMsg{tab: m.tab, item: m.id})
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), done)
+			return m, confirmDiscard(m.env.text, done)
 		}
 		return m, done
 	case key.Matches(msg, k.Next), key.Matches(msg, k.FieldDown):
@@ -259,14 +259,10 @@ func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 	}
 	f := m.set.focused()
 	switch {
-	case f.kind == fieldChoice && key.Matches(msg, k.Choice):
-		delta := 1
-		if msg.Type == tea.KeyLeft {
-			delta = -1
-		}
-		f.cycle(delta)
 	case f.kind == fieldChoice:
-		return m, nil
+		if !f.choiceKey(msg, k.Choice) {
+			return m, nil
+		}
 	default:
 		f.input, cmd = f.input.Update(msg)
 	}

@@ -19,7 +19,7 @@ func (m requestView) View() string {
 	r := m.d.r
 	today := m.env.today()
 	lines := []string{"", "  " + st.Title.Render(t.Tf("request.title_kind", requestKindText(t, r.Kind))) + "  " +
-		st.Muted.Render(requestArticle(r.Kind)+" · "+requestStatusText(t, r)), ""}
+		st.Muted.Render(requestArticle(t, r.Kind)+" · "+requestStatusText(t, r)), ""}
 	row := func(label, value string) {
 		if value == "" {
 			value = st.Muted.Render("—")
@@ -179,21 +179,23 @@ func (m requestView) viewAction() []string {
 	return lines
 }
 
-// requestArticle is the article of the AVG that grants a right.
-func requestArticle(k store.RequestKind) string {
+// requestArticle is the article of the GDPR that grants a right, named as
+// the screen's language names the law: AVG in Dutch, GDPR in English.
+func requestArticle(t Text, k store.RequestKind) string {
+	art := "7(3)"
 	switch k {
 	case store.RequestAccess:
-		return "AVG art. 15"
+		art = "15"
 	case store.RequestRectification:
-		return "AVG art. 16"
+		art = "16"
 	case store.RequestErasure:
-		return "AVG art. 17"
+		art = "17"
 	case store.RequestRestriction:
-		return "AVG art. 18"
+		art = "18"
 	case store.RequestPortability:
-		return "AVG art. 20"
+		art = "20"
 	case store.RequestObjection:
-		return "AVG art. 21"
+		art = "21"
 	}
-	return "AVG art. 7(3)"
+	return t.Tf("request.article", art)
 }

@@ -173,7 +173,7 @@ func (m requestForm) onKey(msg tea.KeyMsg) (requestForm, tea.Cmd) {
 		return m.submit()
 	case key.Matches(msg, m.keys.Cancel):
 		if m.dirty {
-			return m, confirm(m.env.text.T("form.discard"), back(nil))
+			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
 	}

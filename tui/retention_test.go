@@ -73,7 +73,7 @@ func TestDeadlinesPurgeWithBackups(t *testing.T) {
 	d.keys("k") // Lotte, due today
 	d.keys("P")
 	p := top[purgeScreen](t, d)
-	want := "Dossier of client #7 will be erased; invoices stay until 1 March 2031. Older versions in backups/ still hold the client until 21 February 2026 at the latest"
+	want := "Dossier of Lotte Smit will be erased; invoices stay until 1 March 2031. Older versions in backups/ still hold the client until 21 February 2026 at the latest"
 	if got := purgeSentence(d.model().text, p.p); !strings.HasPrefix(got, want) {
 		t.Errorf("sentence\n%s\nwant prefix\n%s", got, want)
 	}
@@ -275,7 +275,7 @@ func TestFlowPurgeDue(t *testing.T) {
 	tm.Type("D")
 	wait("Sanne Bakker", "overdue 3 d")
 	tm.Type("P")
-	wait("Dossier of client #5 will be erased")
+	wait("Dossier of Sanne Bakker will be erased")
 	tm.Type("y")
 	wait("Dossier of client #5 erased", "Nothing is due soon.")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})

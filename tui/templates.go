@@ -255,7 +255,7 @@ func (m templateEditor) onKey(msg tea.KeyMsg) (templateEditor, tea.Cmd) {
 		return m, saveTemplate(m.env.store, m.req, store.Template{Key: m.tkey, Lang: m.lang, Body: m.body.Value()})
 	case key.Matches(msg, m.keys.Cancel):
 		if m.body.Value() != m.saved {
-			return m, confirm(m.env.text.T("form.discard"), back(nil))
+			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
 	}

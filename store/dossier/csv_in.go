@@ -525,29 +525,11 @@ func (l *ClientList) validation(line int, err error) error {
 			field = colEnd
 		}
 	}
-	problem := ve.Problem
-	if l.lang == LangDutch {
-		if nl, ok := problemsNL[ve.Problem]; ok {
-			problem = nl
-		}
-	}
+	problem := ve.Text(l.lang)
 	if ve.Field == "outcome" {
 		problem += tr(l.lang, "csv-outcomes")
 	}
 	return l.fail(line, l.column(field), problem)
-}
-
-// problemsNL are store.Client.Validate's problems in Dutch, for the ones a
-// client list can run into.
-var problemsNL = map[string]string{
-	"a client needs a first or last name":            "een cliënt heeft een voor- of achternaam nodig",
-	"the e-mail address is not valid":                "het e-mailadres klopt niet",
-	"the trajectory ends before it starts":           "het traject eindigt voordat het begint",
-	"the birth date is after the trajectory start":   "de geboortedatum ligt na het begin van het traject",
-	"a closed trajectory needs an end date":          "een afgesloten traject heeft een einddatum nodig",
-	"a rejected intake needs the date of rejection":  "een afgewezen aanmelding heeft de datum van afwijzing nodig",
-	"a closed trajectory needs an outcome":           "een afgesloten traject heeft een uitkomst nodig",
-	"a client under 16 needs a legal representative": "een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
 }
 
 // Explain turns an error of the store's import of l into the line and

@@ -299,7 +299,7 @@ func fromStore(d *store.ClientDossier, ex ExportInfo, docs []Document) Dossier {
 	}
 	for _, x := range d.Retention {
 		out.Retention = append(out.Retention, Retention{Category: string(x.Policy.Category),
-			Basis: string(x.Policy.Basis), Months: x.Policy.Months, Reason: x.Policy.Reason, Applies: x.Applies,
+			Basis: string(x.Policy.Basis), Months: x.Policy.Months, Reason: x.Policy.ReasonText(ex.Language), Applies: x.Applies,
 			Until: isoDate(x.Until), LegalHold: x.Hold})
 	}
 	return out

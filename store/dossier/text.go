@@ -111,7 +111,7 @@ var catalogue = map[string]text{
 	"year":                 {"1 jaar", "1 year"},
 	"until-running":        {"telt vanaf het einde van je traject", "counts from the end of your trajectory"},
 	"until-not-applicable": {"geldt nu niet voor jou", "does not apply to you now"},
-	"until-hold":           {"%s — maar er geldt een wettelijke bewaarplicht (legal hold): tot die is opgeheven wordt niets verwijderd", "%s — but a legal hold applies: nothing is deleted until it is lifted"},
+	"until-hold":           {"%s — maar er geldt een juridische bewaring (legal hold): tot die is opgeheven wordt niets verwijderd", "%s — but a legal hold applies: nothing is deleted until it is lifted"},
 	"retention-after":      {"Daarna worden de gegevens verwijderd. Alleen anonieme cijfers (het jaar waarin je traject eindigde, hoe lang het duurde en de uitkomst) blijven bewaard.", "After that the data is deleted. Only anonymous figures (the year your trajectory ended, how long it took and its outcome) are kept."},
 
 	// Art. 15(1)(e): rights.
@@ -151,7 +151,7 @@ var catalogue = map[string]text{
 	"f-rejected_on":    {"Besluit aanmelding", "Decision on sign-up"},
 	"f-outcome":        {"Uitkomst", "Outcome"},
 	"f-restricted":     {"Verwerking beperkt", "Processing restricted"},
-	"f-hold":           {"Wettelijke bewaarplicht", "Legal hold"},
+	"f-hold":           {"Juridische bewaring", "Legal hold"},
 	"f-notes":          {"Notities", "Notes"},
 	"f-id":             {"Kenmerk", "Reference"},
 	"f-created":        {"Aangemaakt", "Created"},

@@ -1,0 +1,198 @@
+// Package msg owns the sentences caseload shows or writes, in Dutch and
+// English: the command line's output, its help and its errors. Each text
+// has a key ("err.wrong_passphrase") and both languages side by side,
+// Dutch first as in the screens' catalogues; a counted text has a form per
+// CLDR plural category, chosen by golang.org/x/text's plural rules, so
+// "1 client" and "2 clients" both come out right.
+//
+// Why not golang.org/x/text/message with a catalog: its Printer formats
+// every %d in the language's number style, so client 1234 would print as
+// "1.234" in Dutch, an id a coach could not type back; and its catalog
+// cannot be checked by a test for a missing language or a key used
+// nowhere. This package is a map and a plural rule, and its tests check
+// both languages of every text, their format verbs, and (in cmd) that
+// every key used exists and every key exists for a use.
+package msg
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+)
+
+// Lang is a language caseload speaks.
+type Lang string
+
+// The languages caseload speaks.
+const (
+	Dutch   Lang = "nl"
+	English Lang = "en"
+)
+
+// ParseLang reads a --lang value or a locale name such as "nl_NL.UTF-8",
+// "nl-BE" or "en". ok is false for any other language.
+func ParseLang(s string) (l Lang, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "nl" || strings.HasPrefix(s, "nl_") || strings.HasPrefix(s, "nl-") || strings.HasPrefix(s, "nl."):
+		return Dutch, true
+	case s == "en" || strings.HasPrefix(s, "en_") || strings.HasPrefix(s, "en-") || strings.HasPrefix(s, "en."):
+		return English, true
+	}
+	return "", false
+}
+
+// DetectLang chooses the language: the --lang flag when it names one, else
+// the first of LC_ALL, LC_MESSAGES and LANG that is set (the order POSIX
+// gives them). A locale in another language, or "C", means English. When
+// none is set — the usual case on Windows — it is Dutch, the language of
+// most coaches using caseload.
+func DetectLang(env func(string) string, flag string) Lang {
+	if l, ok := ParseLang(flag); ok {
+		return l
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := env(name); v != "" {
+			if l, ok := ParseLang(v); ok {
+				return l
+			}
+			return English
+		}
+	}
+	return Dutch
+}
+
+// entry is one text: Dutch, English.
+type entry struct{ nl, en string }
+
+// counted is a text about a number: per language the form for one and
+// the form for other (the only CLDR cardinal categories Dutch and English
+// have), each a format whose first verb takes the count.
+type counted struct{ nl, en [2]string }
+
+// Printer gives the texts in one language. It is a small value: copy it
+// freely.
+type Printer struct {
+	lang Lang
+	tag  language.Tag
+}
+
+// For is the printer for l; any language but Dutch is English.
+func For(l Lang) Printer {
+	if l == Dutch {
+		return Printer{lang: Dutch, tag: language.Dutch}
+	}
+	return Printer{lang: English, tag: language.English}
+}
+
+// Lang is p's language.
+func (p Printer) Lang() Lang { return p.lang }
+
+// T is the text for key. Always pass a literal key: cmd's test checks
+// every literal against the catalogue, which it cannot do for a computed
+// one. A missing key shows as itself in brackets rather than as nothing.
+func (p Printer) T(key string) string {
+	e, ok := texts[key]
+	if !ok {
+		return "‹" + key + "›"
+	}
+	if p.lang == Dutch {
+		return e.nl
+	}
+	return e.en
+}
+
+// Lookup is the text for key, and whether the catalogue has it.
+func (p Printer) Lookup(key string) (string, bool) {
+	if _, ok := texts[key]; !ok {
+		return "", false
+	}
+	return p.T(key), true
+}
+
+// Tf formats the text for key with args, as fmt.Sprintf does.
+func (p Printer) Tf(key string, args ...any) string {
+	return fmt.Sprintf(p.T(key), args...)
+}
+
+// N formats the counted text for key for n, followed by args: the form is
+// the one n's plural category asks for in p's language.
+func (p Printer) N(key string, n int, args ...any) string {
+	c, ok := counts[key]
+	if !ok {
+		return "‹" + key + "›"
+	}
+	forms := c.en
+	if p.lang == Dutch {
+		forms = c.nl
+	}
+	return fmt.Sprintf(forms[p.form(n)], append([]any{n}, args...)...)
+}
+
+// Noun is the counted text for key in the form n asks for, unformatted:
+// a noun for a table whose number stands in a column of its own.
+func (p Printer) Noun(key string, n int) string {
+	c, ok := counts[key]
+	if !ok {
+		return "‹" + key + "›"
+	}
+	forms := c.en
+	if p.lang == Dutch {
+		forms = c.nl
+	}
+	return forms[p.form(n)]
+}
+
+// form is 0 for the CLDR category one, 1 for any other, in p's language.
+func (p Printer) form(n int) int {
+	if n < 0 {
+		n = -n
+	}
+	if plural.Cardinal.MatchPlural(p.tag, n, 0, 0, 0, 0) == plural.One {
+		return 0
+	}
+	return 1
+}
+
+// texts and counts are every catalogue of the package, merged.
+var (
+	texts  = merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts)
+	counts = mergeCounted(cmdCounts)
+)
+
+func merge(parts ...map[string]entry) map[string]entry {
+	all := map[string]entry{}
+	for _, p := range parts {
+		for k, v := range p {
+			if _, dup := all[k]; dup {
+				panic("msg: key " + k + " is in two catalogues")
+			}
+			all[k] = v
+		}
+	}
+	return all
+}
+
+func mergeCounted(parts ...map[string]counted) map[string]counted {
+	all := map[string]counted{}
+	for _, p := range parts {
+		for k, v := range p {
+			all[k] = v
+		}
+	}
+	return all
+}
+
+// Keys lists every key of the catalogue, for tests that check their use.
+func Keys() []string {
+	keys := make([]string, 0, len(texts)+len(counts))
+	for k := range texts {
+		keys = append(keys, k)
+	}
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	return keys
+}

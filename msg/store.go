@@ -1,0 +1,44 @@
+package msg
+
+// invalidTexts are the problems a coach must correct, by the Code of
+// store.ValidationError: the command line, the screens and a client
+// list's import all say them from here.
+var invalidTexts = map[string]entry{
+	// The problems any text or date field can have (store.CodeControl,
+	// CodeTooLong with the limit, CodeDateRange).
+	"invalid.control": {"bevat een stuurteken (zoals een NUL-byte of een escape), dat hier nooit bedoeld is",
+		"holds a control character (such as a NUL byte or an escape), which is never meant here"},
+	"invalid.too_long":   {"is langer dan %d (tekens, of bytes voor een tekst)", "is longer than %d (characters, or bytes for a text)"},
+	"invalid.date_range": {"het jaar moet tussen 1900 en 2199 liggen", "the year must be between 1900 and 2199"},
+
+	"invalid.client.name_missing":      {"een cliënt heeft een voor- of achternaam nodig", "a client needs a first or last name"},
+	"invalid.client.status_unknown":    {"onbekende status %q", "unknown status %q"},
+	"invalid.client.referral_unknown":  {"onbekende verwijzer %q", "unknown referral source %q"},
+	"invalid.client.email_invalid":     {"het e-mailadres klopt niet", "the e-mail address is not valid"},
+	"invalid.client.end_before_start":  {"het traject eindigt voordat het begint", "the trajectory ends before it starts"},
+	"invalid.client.birth_after_start": {"de geboortedatum ligt na het begin van het traject", "the birth date is after the trajectory start"},
+	"invalid.client.end_missing":       {"een afgesloten traject heeft een einddatum nodig", "a closed trajectory needs an end date"},
+	"invalid.client.rejected_on_missing": {"een afgewezen aanmelding heeft de datum van afwijzing nodig",
+		"a rejected intake needs the date of rejection"},
+	"invalid.client.outcome_unknown":     {"onbekende uitkomst %q", "unknown outcome %q"},
+	"invalid.client.outcome_missing":     {"een afgesloten traject heeft een uitkomst nodig", "a closed trajectory needs an outcome"},
+	"invalid.client.hold_reason_missing": {"'niet wissen' heeft een reden nodig", "a legal hold needs a reason"},
+	"invalid.client.representative_missing": {"een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
+		"a client under 16 needs a legal representative"},
+	"invalid.client.restricted_reason_missing": {"een beperking van de verwerking heeft een reden nodig", "a restriction needs a reason"},
+}
+
+// storeTexts are texts the vault holds by key rather than in a language:
+// the shipped default reasons of the retention policies, written in the
+// language of whoever reads them (a Dutch register, an English dossier).
+var storeTexts = map[string]entry{
+	"retention.default_reason.dossier": {
+		"Begeleidingsdossier: twee jaar na het einde van het traject, zoals de privacyverklaring van de praktijk belooft.",
+		"Coaching dossier: two years after the trajectory ends, as the practice's privacy statement promises."},
+	"retention.default_reason.rejected_intake": {
+		"Aanmelding van iemand die nooit is begonnen: een maand na het besluit.",
+		"Intake of someone who was never taken on: one month after the decision."},
+	"retention.default_reason.invoice": {
+		"Facturen: zeven jaar, de fiscale bewaarplicht (art. 52 AWR).",
+		"Invoices: seven years, the fiscal retention duty (art. 52 AWR)."},
+}
