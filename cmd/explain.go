@@ -288,22 +288,6 @@ func notSavedCause(err error) error {
 	return err
 }
 
-// fieldProblem is a validation problem in the coach's language where the
-// store gives it a code (a control character, a size, a year), else the
-// store's own text.
-func (e *env) fieldProblem(ve *store.ValidationError) string {
-	switch ve.Code {
-	case store.CodeControl:
-		return e.t("holds a control character (such as a NUL byte or an escape), which is never meant here",
-			"bevat een stuurteken (zoals een NUL-byte of een escape), dat hier nooit bedoeld is")
-	case store.CodeTooLong:
-		return fmt.Sprintf(e.t("is longer than %d (characters, or bytes for a text)", "is langer dan %d (tekens, of bytes voor een tekst)"), ve.Limit)
-	case store.CodeDateRange:
-		return e.t("the year must be between 1900 and 2199", "het jaar moet tussen 1900 en 2199 liggen")
-	}
-	return ve.Problem
-}
-
 // explainRestore is explain for restore's refusals: they wrap the same
 // errors as the vault's own (a wrong passphrase, a damaged file), which
 // must not be explained as the vault's.
