@@ -87,6 +87,7 @@ func (b backend) VaultDir() string { return b.e.vaultDir }
 // Classify tells the TUI which sentence to show for err.
 func (b backend) Classify(err error) tui.Problem {
 	var ve *store.ValidationError
+	var fe *crypt.FileError
 	switch {
 	case err == nil:
 		return tui.ProblemNone
@@ -94,6 +95,13 @@ func (b backend) Classify(err error) tui.Problem {
 		return tui.ProblemRolledBack
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return tui.ProblemWrongPassphrase
+	case errors.As(err, &fe) && fe.IsDocument():
+		return tui.ProblemDocumentDamaged
+	case errors.As(err, &fe) && fe.Name == crypt.FileIdentity &&
+		(errors.Is(err, crypt.ErrDamaged) || errors.Is(err, crypt.ErrNotVault) || errors.Is(err, crypt.ErrNotRegular)):
+		return tui.ProblemIdentityDamaged
+	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
+		return tui.ProblemDamaged
 	case errors.Is(err, crypt.ErrKeyPluginMissing):
 		return tui.ProblemKeyPluginMissing
 	case errors.Is(err, crypt.ErrKeyAbsent):

@@ -8,8 +8,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
@@ -61,22 +59,52 @@ func runVerify(e *env) error {
 	if err != nil {
 		return err
 	}
+	docs, err := s.VerifyDocuments(ctx, s.vault.Blobs())
+	if err != nil {
+		return err
+	}
+	if len(docs.Problems) > 0 {
+		if changed, err := s.vault.Changed(); err == nil && changed {
+			return errChangedWhileReading
+		}
+		e.printDocumentProblems(docs.Problems)
+		return &documentsError{problems: docs.Problems}
+	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", e.vaultDir, e.T("cmd.commands.vault_ok"))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, l := range []struct {
-		key string
-		n   int
+		key, more string
+		n         int
 	}{
-		{"count.verify.clients", n.Clients},
-		{"count.verify.records", n.Records},
-		{"count.verify.appointments", n.Appointments},
-		{"count.verify.documents", n.Attachments},
-		{"count.verify.audit_lines", n.AuditEntries},
+		{"count.verify.clients", "", n.Clients},
+		{"count.verify.records", "", n.Records},
+		{"count.verify.appointments", "", n.Appointments},
+		{"count.verify.documents", e.t(" (each opened)", " (elk geopend)"), n.Attachments},
+		{"count.verify.audit_lines", "", n.AuditEntries},
 	} {
-		fmt.Fprintf(tw, "%d\t %s\n", l.n, e.Noun(l.key, l.n))
+		fmt.Fprintf(tw, "%d\t %s%s\n", l.n, e.Noun(l.key, l.n), l.more)
 	}
 	fmt.Fprintf(tw, "%d\t %s\n", n.ImageBytes/1024, "database KiB")
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	why := e.t("no document refers to it (a failed import or a crash); the next save removes it",
+		"geen document verwijst ernaar (een mislukte import of een crash); de volgende opslag verwijdert het")
+	if s.vault.InUse() {
+		why = e.t("no document refers to it yet: a document being added in the other window, or left by a failed import or a crash",
+			"nog geen document verwijst ernaar: een document dat in het andere venster wordt toegevoegd, of over van een mislukte import of een crash")
+	}
+	for _, id := range docs.Orphans {
+		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.t("orphan", "wees"), id, why)
+	}
+	return nil
+}
+
+// documentsError is a verify that found documents missing or damaged.
+type documentsError struct{ problems []store.DocumentProblem }
+
+func (e *documentsError) Error() string {
+	return fmt.Sprintf("%d documents missing or damaged", len(e.problems))
 }
 
 // listedClient is one client in `caseload list --json`: a stable shape
@@ -240,21 +268,5 @@ func (e *env) recover(keyFile, newFile string, add []crypt.SecurityKey) error {
 		}
 		e.printKeys(add)
 	}
-	return nil
-}
-
-func runBackup(e *env, c *cobra.Command, out string) error {
-	if out == "" {
-		return usagef(c, "%s", e.T("cmd.commands.backup_needs_out_file"))
-	}
-	s, err := e.look(context.Background())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.vault.Backup(out); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.commands.encrypted_copy_written_to"), out)
 	return nil
 }

@@ -244,10 +244,14 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 			failed = append(failed, err)
 			continue
 		}
-		e.reportExport(res)
-		if err != nil { // written, but the log line is not saved yet
+		if err != nil {
+			// Written, but the disclosure's log line could not be saved,
+			// and this command exits without it: an export the log does
+			// not hold must not exist.
+			os.Remove(res.Path)
 			return err
 		}
+		e.reportExport(res)
 	}
 	if len(failed) > 0 {
 		return &exportsFailedError{failed: len(failed), total: len(ids), err: errors.Join(failed...)}

@@ -197,7 +197,9 @@ func runImport(e *env, o importOptions, file string) error {
 			strings.Join(f.list.Ignored, ", "))
 	}
 	sum, err := f.run(ctx, s.Store, *dryRun)
-	if err != nil && len(sum.Clients) == 0 {
+	if err != nil {
+		// Also when the clients are in memory but their save failed: the
+		// command exits, and Close discards them (see session.Close).
 		return err
 	}
 	if f.list != nil {
@@ -205,10 +207,7 @@ func runImport(e *env, o importOptions, file string) error {
 	} else {
 		e.reportDossier(sum, *dryRun)
 	}
-	if *dryRun {
-		return nil
-	}
-	return err
+	return nil
 }
 
 // dossierSecret asks for what opens a dossier sealed as sealing: the

@@ -9,28 +9,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// newRestoreCmd is `caseload restore --at TIME`: the vault put back to
-// the last save made at or before TIME, from what vault.age, journal/ and
+// runRestoreAt is `caseload restore --at TIME`: the vault put back to the
+// last save made at or before TIME, from what vault.age, journal/ and
 // backups/ keep. The work is crypt.Vault.RestoreAt; this parses and
-// reports. (`caseload restore FILE`, from a full backup archive, is the
-// command's other form.)
-func newRestoreCmd(e *env) *cobra.Command {
-	var at string
-	c := &cobra.Command{
-		Use:   "restore --at TIME",
-		Short: e.T("help.restore_at.put_the_vault_back_to"),
-		Args:  e.noArgs,
-		RunE:  func(c *cobra.Command, _ []string) error { return runRestoreAt(e, c, at) },
-	}
-	c.Flags().StringVar(&at, "at", "", e.T("help.restore_at.the_time_as_2026_12"))
-	return c
-}
-
-// runRestoreAt restores the vault to the moment at, as typed.
+// reports.
 func runRestoreAt(e *env, c *cobra.Command, at string) error {
-	if at == "" {
-		return usagef(c, "%s", e.T("cmd.restore_at.restore_needs_at_time_for"))
-	}
 	t, err := parseMoment(at, e.clock())
 	if err != nil {
 		return usagef(c, "--at %q: %v", at, err)

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,12 +51,12 @@ const demoPassphrase = "oefenen met caseload"
 
 // runDemo opens caseload on a throwaway vault of invented clients in a
 // temporary folder, removed again when caseload quits.
-func runDemo(e *env, clients int) error {
+func runDemo(e *env, clients int) (err error) {
 	dir, err := os.MkdirTemp("", "caseload-demo-")
 	if err != nil {
 		return fmt.Errorf("making the demo folder: %w", err)
 	}
-	defer os.RemoveAll(dir)
+	defer func() { err = errors.Join(err, removeDemo(dir, os.RemoveAll)) }()
 	e.vaultDir = dir
 	if err := e.makeDemo(clients); err != nil {
 		return err
@@ -91,4 +92,18 @@ func (e *env) makeDemo(clients int) error {
 		return err
 	}
 	return v.Seal(image)
+}
+
+// errDemoLeft is a demo vault that could not be removed when the demo
+// ended: invented clients only, but a folder the coach should know about.
+var errDemoLeft = errors.New("the demo vault could not be removed")
+
+// removeDemo removes the demo's folder with remove (os.RemoveAll), and
+// says which folder was left when that fails (on Windows, a scanner or an
+// indexer holding one of its files is enough).
+func removeDemo(dir string, remove func(string) error) error {
+	if err := remove(dir); err != nil {
+		return fmt.Errorf("%w: %s: %w", errDemoLeft, dir, err)
+	}
+	return nil
 }

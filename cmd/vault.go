@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/store"
@@ -14,10 +16,19 @@ import (
 type session struct {
 	*store.Store
 	vault *crypt.Vault
+	// command: opened by a command that exits when it is done, not by
+	// the screens (which keep a failed save in memory and try again).
+	command bool
 }
 
 // Close seals what is pending, drops the caseload and releases the vault.
+// A command's session whose last save failed is discarded instead: the
+// command has said nothing was saved, and it must stay so.
 func (s *session) Close() error {
+	if s.command && s.Store.SaveFailed() {
+		s.Store.Discard()
+		return s.vault.Close()
+	}
 	err := s.Store.Close()
 	return errors.Join(err, s.vault.Close())
 }
@@ -63,6 +74,12 @@ func (e *env) openSecret(ctx context.Context, passphrase []byte) (*session, erro
 // the database will live in: one image-sized buffer from the disk to the
 // store. The buffer is nil for a vault never sealed.
 func (e *env) decrypt(passphrase []byte) (*crypt.Vault, *store.ImageBuffer, error) {
+	return e.decryptWith(crypt.Open[[]byte], passphrase)
+}
+
+// decryptWith is decrypt with crypt.Open or crypt.OpenSnapshot.
+func (e *env) decryptWith(open func(string, []byte, *crypt.Options) (*crypt.Vault, []byte, error),
+	passphrase []byte) (*crypt.Vault, *store.ImageBuffer, error) {
 	var buf *store.ImageBuffer
 	o := e.cryptOptions()
 	o.ImageMemory = func(n int64) ([]byte, error) {
@@ -70,7 +87,7 @@ func (e *env) decrypt(passphrase []byte) (*crypt.Vault, *store.ImageBuffer, erro
 		buf = b
 		return b.Bytes(), err
 	}
-	v, image, err := crypt.Open(e.vaultDir, passphrase, o)
+	v, image, err := open(e.vaultDir, passphrase, o)
 	if err != nil {
 		buf.Free()
 		return nil, nil, err
@@ -129,40 +146,47 @@ func (e *env) createSecret(ctx context.Context, passphrase []byte) (*session, st
 
 // unlock asks for the passphrase and opens the vault to work in it: every
 // change is sealed, and the unlock is logged.
-func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked(ctx, true) }
+func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked(ctx) }
 
 // look unlocks the vault to read it only: nothing the session does is
 // sealed, so vault.age stays byte for byte as it was. Commands that only
 // report (list, verify, backup, deadlines from a login script, the
-// register, a purge's dry run) use it, because a save would rotate a real
-// backup out of backups/ and, on a vault shared by a sync tool, make the
-// other laptop's next save a conflict, each time the laptop starts. The
-// audit log records what changes the vault; a look changes nothing.
-func (e *env) look(ctx context.Context) (*session, error) { return e.openAsked(ctx, false) }
-
-func (e *env) openAsked(ctx context.Context, seal bool) (*session, error) {
-	if ok, err := crypt.Exists(e.vaultDir); err != nil {
+// register, a purge's dry run) use it, because a save would rotate a real backup out
+// of backups/ and, on a vault shared by a sync tool, make the other
+// laptop's next save a conflict, each time the laptop starts. The audit
+// log records what changes the vault; a look changes nothing.
+//
+// A look takes no lock (see crypt.OpenSnapshot): it reads the vault as
+// last saved while caseload has it open in another window, and says so on
+// stderr, and it works on a read-only folder. A backup is a look too.
+func (e *env) look(ctx context.Context) (*session, error) {
+	if err := e.findVault(); err != nil {
 		return nil, err
-	} else if !ok {
-		return nil, fmt.Errorf("%w in %s", crypt.ErrNoVault, e.vaultDir)
 	}
 	p, err := e.passphrase()
 	if err != nil {
 		return nil, err
 	}
 	defer clear(p)
-	if seal {
-		return e.openSecret(ctx, p)
-	}
-	v, buf, err := e.decrypt(p)
+	return e.lookWith(ctx, p)
+}
+
+// lookWith is look with the passphrase given.
+func (e *env) lookWith(ctx context.Context, p []byte) (*session, error) {
+	v, buf, err := e.decryptWith(crypt.OpenSnapshot[[]byte], p)
 	if err != nil {
 		return nil, err
 	}
-	// No Sealer: a store without one keeps every change in memory. The
-	// journal's changes are applied, and an older vault than this laptop
-	// saved is read as it is: reading is the safe choice the rollback
-	// warning offers.
-	s, err := store.OpenBuffer(ctx, buf, store.Options{Replay: v.Replay(), Clock: e.clock})
+	if v.InUse() {
+		fmt.Fprintln(e.stderr, e.t(
+			"caseload: note: the vault is open in another caseload window; this is the vault as last saved there",
+			"caseload: let op: de kluis is open in een ander caseload-venster; dit is de kluis zoals daar het laatst opgeslagen"))
+	}
+	// No Sealer: a store without one keeps every change in memory, and
+	// the blobs refuse to write (crypt.ErrReadOnly). The journal's changes
+	// are applied, and an older vault than this laptop saved is read as
+	// it is: reading is the safe choice the rollback warning offers.
+	s, err := store.OpenBuffer(ctx, buf, store.Options{Replay: v.Replay(), Clock: e.clock, Blobs: v.Blobs()})
 	if err != nil {
 		v.Close()
 		return nil, err
@@ -173,4 +197,41 @@ func (e *env) openAsked(ctx context.Context, seal bool) (*session, error) {
 		return nil, err
 	}
 	return &session{Store: s, vault: v}, nil
+}
+
+func (e *env) openAsked(ctx context.Context) (*session, error) {
+	if err := e.findVault(); err != nil {
+		return nil, err
+	}
+	p, err := e.passphrase()
+	if err != nil {
+		return nil, err
+	}
+	defer clear(p)
+	s, err := e.openSecret(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	s.command = true
+	return s, nil
+}
+
+// errNoIdentity is a vault folder that holds a vault.age but no
+// identity.age: the vault is there, its key is not.
+var errNoIdentity = errors.New("identity.age is missing")
+
+// findVault returns ErrNoVault unless the vault folder holds a vault, and
+// errNoIdentity when only identity.age is missing.
+func (e *env) findVault() error {
+	ok, err := crypt.Exists(e.vaultDir)
+	if err != nil {
+		return err
+	}
+	if ok {
+		return nil
+	}
+	if _, err := os.Lstat(filepath.Join(e.vaultDir, "vault.age")); err == nil {
+		return fmt.Errorf("%w in %s", errNoIdentity, e.vaultDir)
+	}
+	return fmt.Errorf("%w in %s", crypt.ErrNoVault, e.vaultDir)
 }

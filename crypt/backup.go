@@ -3,7 +3,6 @@ package crypt
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -115,8 +114,8 @@ func (v *Vault) Backups() ([]Backup, error) {
 func (v *Vault) DropBackups() (int, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.keys == nil {
-		return 0, fmt.Errorf("dropping backups: %w", errClosed)
+	if err := v.writable(); err != nil {
+		return 0, fmt.Errorf("dropping backups: %w", err)
 	}
 	list, err := v.listBackups()
 	if err != nil {
@@ -138,45 +137,4 @@ func (v *Vault) DropBackups() (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// Backup writes a copy of the current vault.age to path, atomically (temp
-// file, fsync, read back, rename), replacing any file there. The copy is
-// as encrypted as the vault. It is the last sealed generation, not
-// unsealed edits: Seal first. It returns ErrNoVault if nothing was sealed
-// yet and ErrVaultChanged if vault.age is not the file this Vault saw.
-func (v *Vault) Backup(path string) error {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.keys == nil {
-		return fmt.Errorf("backing up vault: %w", errClosed)
-	}
-	if !v.disk.present {
-		return fmt.Errorf("backing up vault: %w: nothing sealed yet", ErrNoVault)
-	}
-	src, err := v.fs.Open(v.path(vaultFile))
-	if err != nil {
-		return fmt.Errorf("backing up vault: %w", err)
-	}
-	defer src.Close()
-	dir := filepath.Dir(path)
-	w, err := writeTemp(v.fs, dir, ".caseload-backup-*.tmp", v.bufSize, func(w io.Writer) error {
-		_, err := io.Copy(w, src)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("backing up vault: %w", err)
-	}
-	if w.size != v.disk.size || w.sum != v.disk.sum {
-		v.fs.Remove(w.name)
-		return fmt.Errorf("backing up vault: %w", ErrVaultChanged)
-	}
-	if err := v.fs.Rename(w.name, path); err != nil {
-		v.fs.Remove(w.name)
-		return fmt.Errorf("backing up vault: %w", err)
-	}
-	if err := v.fs.SyncDir(dir); err != nil {
-		return fmt.Errorf("backing up vault: syncing folder: %w", err)
-	}
-	return nil
 }

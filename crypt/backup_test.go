@@ -2,7 +2,6 @@ package crypt
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,36 +86,4 @@ func TestBackupRotation(t *testing.T) {
 	}
 	v.Close()
 	mustOpen(t, dir, nil) // vault.age is untouched
-}
-
-func TestBackupTo(t *testing.T) {
-	dir, v, _ := createVault(t, nil)
-	out := filepath.Join(t.TempDir(), "caseload-backup.age")
-	if err := v.Backup(out); !errors.Is(err, ErrNoVault) {
-		t.Fatalf("Backup before the first Seal: %v, want ErrNoVault", err)
-	}
-	img := textImage(100_000, 30)
-	mustSeal(t, v, img)
-	if err := v.Backup(out); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(readBytes(t, out), readBytes(t, filepath.Join(dir, vaultFile))) {
-		t.Fatal("the backup is not a copy of vault.age")
-	}
-	// Again, over the first one.
-	mustSeal(t, v, textImage(100_000, 31))
-	if err := v.Backup(out); err != nil {
-		t.Fatal(err)
-	}
-	if got := decryptFile(t, v, out); !bytes.Equal(got, textImage(100_000, 31)) {
-		t.Fatal("the second backup does not hold the last save")
-	}
-	noTempFiles(t, filepath.Dir(out))
-
-	// vault.age changed behind our back: refuse to pass it off as ours.
-	os.WriteFile(filepath.Join(dir, vaultFile), []byte("age-encryption.org/v1\n"), 0o600)
-	if err := v.Backup(out); !errors.Is(err, ErrVaultChanged) {
-		t.Fatalf("Backup of a changed vault.age: %v, want ErrVaultChanged", err)
-	}
-	noTempFiles(t, filepath.Dir(out))
 }

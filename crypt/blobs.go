@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"strings"
 
 	"filippo.io/age"
 )
@@ -42,12 +43,18 @@ func validBlobID(id string) bool {
 	return true
 }
 
-// open returns the vault's folder and file system, or errClosed.
-func (b *Blobs) open() (string, fsys, error) {
+// open returns the vault's folder and file system, or errClosed; to
+// write, ErrReadOnly for a snapshot.
+func (b *Blobs) open(write bool) (string, fsys, error) {
 	b.v.mu.Lock()
 	defer b.v.mu.Unlock()
 	if b.v.keys == nil {
 		return "", nil, errClosed
+	}
+	if write {
+		if err := b.v.writable(); err != nil {
+			return "", nil, err
+		}
 	}
 	return b.v.path(filesDir), b.v.fs, nil
 }
@@ -56,7 +63,7 @@ func (b *Blobs) open() (string, fsys, error) {
 // file, fsync, read back, rename), and returns the id and the key. The key
 // is a secret: it belongs in the database, never in a log.
 func (b *Blobs) Put(data []byte) (id, key string, err error) {
-	dir, fsys, err := b.open()
+	dir, fsys, err := b.open(true)
 	if err != nil {
 		return "", "", fmt.Errorf("storing attachment: %w", err)
 	}
@@ -87,29 +94,38 @@ func (b *Blobs) Get(id, key string) ([]byte, error) {
 	if !validBlobID(id) {
 		return nil, fmt.Errorf("reading attachment: invalid id %q", id)
 	}
-	dir, fsys, err := b.open()
+	dir, fsys, err := b.open(false)
 	if err != nil {
 		return nil, fmt.Errorf("reading attachment %s: %w", id, err)
 	}
+	plain, err := getBlob(fsys, dir, id, key)
+	if err != nil {
+		return nil, fmt.Errorf("reading attachment %s: %w", id, fileErr(filesDir+"/"+id+".age", err))
+	}
+	return plain, nil
+}
+
+// getBlob reads and decrypts files/<id>.age in full.
+func getBlob(fsys fsys, dir, id, key string) ([]byte, error) {
 	identity, err := age.ParseHybridIdentity(key)
 	if err != nil {
 		// age's message is not wrapped: it could quote the key.
-		return nil, fmt.Errorf("reading attachment %s: malformed key", id)
+		return nil, fmt.Errorf("%w: malformed key", ErrDamaged)
 	}
 	data, _, err := readFile(fsys, filepath.Join(dir, id+".age"))
 	if err != nil {
-		return nil, fmt.Errorf("reading attachment %s: %w", id, err)
+		return nil, err
 	}
 	if !bytes.HasPrefix(data, []byte(ageIntro)) {
-		return nil, fmt.Errorf("reading attachment %s: %w: not an age file", id, ErrDamaged)
+		return nil, fmt.Errorf("%w: not an age file", ErrDamaged)
 	}
 	p := &probe{Identity: identity}
 	plain, err := decryptAll(data, p)
 	if err != nil {
 		if noMatch(err) {
-			return nil, fmt.Errorf("reading attachment %s: %w: the key does not open it", id, ErrDamaged)
+			return nil, fmt.Errorf("%w: the key does not open it", ErrDamaged)
 		}
-		return nil, fmt.Errorf("reading attachment %s: %w", id, damaged(err, p))
+		return nil, damaged(err, p)
 	}
 	return plain, nil
 }
@@ -120,7 +136,7 @@ func (b *Blobs) Remove(id string) error {
 	if !validBlobID(id) {
 		return fmt.Errorf("removing attachment: invalid id %q", id)
 	}
-	dir, fsys, err := b.open()
+	dir, fsys, err := b.open(true)
 	if err != nil {
 		return fmt.Errorf("removing attachment %s: %w", id, err)
 	}
@@ -135,4 +151,38 @@ func (b *Blobs) Remove(id string) error {
 		return fmt.Errorf("removing attachment %s: %w", id, err)
 	}
 	return nil
+}
+
+// Check authenticates the attachment in full without keeping its
+// contents: nil, or Get's error (ErrDamaged, fs.ErrNotExist, …) inside a
+// *FileError naming the file.
+func (b *Blobs) Check(id, key string) error {
+	plain, err := b.Get(id, key)
+	clear(plain)
+	return err
+}
+
+// List returns the ids of the sealed files in files/, in no set order;
+// a vault that never held a document has none. Temp files and names Put
+// could not have made are left out.
+func (b *Blobs) List() ([]string, error) {
+	dir, fsys, err := b.open(false)
+	if err != nil {
+		return nil, fmt.Errorf("listing attachments: %w", err)
+	}
+	entries, err := fsys.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listing attachments: %w", err)
+	}
+	var ids []string
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".age")
+		if ok && validBlobID(id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
 }

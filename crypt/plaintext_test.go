@@ -46,7 +46,7 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 	if err := v.SetPassphrase("nieuw wachtwoord"); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Backup(filepath.Join(dir, "export.age")); err != nil {
+	if _, err := v.WriteArchive(filepath.Join(dir, "backup.tar"), []string{id}); err != nil {
 		t.Fatal(err)
 	}
 	v.Close()

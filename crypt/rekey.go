@@ -83,8 +83,8 @@ func (v *Vault) Rekey(passphrase []byte, keys []SecurityKey) error {
 	defer pass.wipe()
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.keys == nil {
-		return fmt.Errorf("sealing the vault key: %w", errClosed)
+	if err := v.writable(); err != nil {
+		return fmt.Errorf("sealing the vault key: %w", err)
 	}
 	k := *v.keys
 	k.factors = append([]SecurityKey(nil), keys...)

@@ -41,8 +41,8 @@ func (v *Vault) Seal(image []byte) error {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.keys == nil {
-		return fmt.Errorf("sealing vault: %w", errClosed)
+	if err := v.writable(); err != nil {
+		return fmt.Errorf("sealing vault: %w", err)
 	}
 	if err := v.seal(image, nil); err != nil {
 		return fmt.Errorf("sealing vault: %w", err)

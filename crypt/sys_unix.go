@@ -28,6 +28,13 @@ func syncDir(dir string) error {
 	return err
 }
 
+// openNoBlock opens name to read with O_NONBLOCK, which makes opening a
+// FIFO return at once instead of waiting for a writer. It changes nothing
+// for a regular file, whose reads never block in that sense.
+func openNoBlock(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
 // renameFile is os.Rename: POSIX rename replaces the target atomically.
 func renameFile(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
 
@@ -37,3 +44,10 @@ func isDiskFull(err error) bool {
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) ||
 		errors.Is(err, syscall.EDQUOT)
 }
+
+// IsReadOnly reports whether err means the file system is mounted
+// read-only: a reading command still works there, a save cannot.
+func IsReadOnly(err error) bool { return errors.Is(err, syscall.EROFS) }
+
+// isBusy is false: on Unix a rename replaces a file whoever has it open.
+func isBusy(error) bool { return false }

@@ -66,7 +66,7 @@ type Vault struct {
 	keyUI      unlockOptions
 
 	mu   sync.Mutex
-	lock *os.File // nil once closed
+	lock *os.File // nil once closed, and for a snapshot
 	keys *keys    // nil once closed
 	disk onDisk
 
@@ -87,6 +87,11 @@ type Vault struct {
 	seen     *seen  // what it remembered at open; nil: nothing
 	gen      uint64 // the newest generation this Vault knows of
 	accepted bool   // the coach took an older vault as current
+	// snapshot is a vault opened to read only, without the lock (see
+	// OpenSnapshot): every method that writes refuses.
+	snapshot bool
+	// inUse: another process held the lock when the snapshot was taken.
+	inUse bool
 }
 
 // onDisk remembers the vault.age this Vault loaded or last sealed.
@@ -297,7 +302,7 @@ func Open[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, e
 	scryptDone()
 	if err != nil {
 		v.release()
-		return nil, nil, fmt.Errorf("opening vault: %w", err)
+		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(identityFile, err))
 	}
 	v.keys = k
 	v.device = loadDevice(stateFS, v.stateDir)
@@ -305,7 +310,7 @@ func Open[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, e
 	image, disk, _, err := v.readVault(k.identity, k.tag)
 	if err != nil {
 		v.release()
-		return nil, nil, fmt.Errorf("opening vault: %w", err)
+		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(vaultFile, err))
 	}
 	v.disk = disk
 	if disk.present {
@@ -477,6 +482,9 @@ func Recover[P Passphrase](dir, recoveryKey string, newPassphrase P, o *Options)
 	image, err := v.recover(recovery, pass)
 	if err != nil {
 		v.release()
+		if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotRegular) {
+			err = fileErr(vaultFile, err)
+		}
 		return nil, nil, fmt.Errorf("recovering vault: %w", err)
 	}
 	removeStaleTemps(v.fs, dir)

@@ -2,9 +2,7 @@ package msg
 
 // cmdTexts are what the commands print as they work.
 var cmdTexts = map[string]entry{
-	"cmd.commands.backup_needs_out_file":               {"backup heeft --out FILE nodig", "backup needs --out FILE"},
 	"cmd.commands.creating_the_vault_keys":             {"De sleutels van de kluis worden gemaakt…", "Creating the vault keys…"},
-	"cmd.commands.encrypted_copy_written_to":           {"Versleutelde kopie geschreven naar", "Encrypted copy written to"},
 	"cmd.commands.id_name_status_start_end":            {"ID\tNAAM\tSTATUS\tSTART\tEINDE", "ID\tNAME\tSTATUS\tSTART\tEND"},
 	"cmd.commands.passphrase_changed_the_recovery_key": {"Wachtwoordzin gewijzigd. De herstelsleutel blijft dezelfde.", "Passphrase changed. The recovery key stays the same."},
 	"cmd.commands.print_it_or_store_it":                {"Print hem of bewaar hem buiten deze laptop (een wachtwoordkluis, een kluis).\nHiermee opent 'caseload recover' de kluis als je de wachtwoordzin vergeten bent.\nWie hem heeft, kan de kluis lezen: bewaar hem even zorgvuldig als de dossiers zelf.", "Print it or store it off this laptop (a password manager, a safe).\nWith it, 'caseload recover' opens the vault when the passphrase is forgotten.\nAnyone who has it can read the vault: keep it as safe as the files themselves."},
@@ -214,6 +212,5 @@ var cmdTexts = map[string]entry{
 	"cmd.agenda.the_calendar_file_is_written":            {"Het agendabestand wordt ONVERSLEUTELD geschreven: afspraken met initialen en cliëntnummers, en termijnen.\nTyp ja om door te gaan: ", "The calendar file is written UNENCRYPTED: appointments with client initials and numbers, and deadlines.\nType yes to go on: "},
 	"cmd.agenda.with_names_it_holds_every":               {"Met --names staat de volledige naam van elke cliënt erin, leesbaar voor wie het bestand krijgt of de agenda synchroniseert.\nTyp nog eens ja om door te gaan: ", "With --names it holds every client's full name, readable by anyone who gets the file or syncs the calendar.\nType yes again to go on: "},
 	"cmd.agenda.yes_and_names_go_with":                   {"--yes en --names horen bij --ics", "--yes and --names go with --ics"},
-	"cmd.restore_at.restore_needs_at_time_for":           {"restore heeft --at TIJD nodig (bijvoorbeeld --at '2026-12-05 09:00')", "restore needs --at TIME (for example --at '2026-12-05 09:00')"},
 	"cmd.restore_at.restored_the_vault_as_it":            {"De kluis is teruggezet zoals hij was op %s (%s en %d wijzigingen daarna). De kluis van voor het terugzetten staat in backups/.\n", "Restored the vault as it was at %s (%s and %d saves after it). The vault as it was before is kept in backups/.\n"},
 }

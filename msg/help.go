@@ -2,8 +2,6 @@ package msg
 
 // helpTexts are the command line's help: what each command does, its options, the headings of usage.
 var helpTexts = map[string]entry{
-	"help.backup.write_an_encrypted_copy_of":               {"schrijf een versleutelde kopie van de kluis", "write an encrypted copy of the vault"},
-	"help.backup.write_the_copy_to_file":                   {"schrijf de kopie naar `FILE`", "write the copy to `FILE`"},
 	"help.completion.caseload_has_no_completion_for":       {"caseload heeft geen aanvulling voor %q; wel voor bash, zsh, fish en powershell", "caseload has no completion for %q; it has bash, zsh, fish and powershell"},
 	"help.completion.completion_needs_one_shell_s":         {"completion heeft één shell nodig: %s", "completion needs one shell: %s"},
 	"help.completion.print_the_script_that_lets":           {"Druk het script af waarmee je shell de opdrachten en opties van caseload aanvult.\n\n  bash:        source <(caseload completion bash)\n  zsh:         caseload completion zsh > \"${fpath[1]}/_caseload\"\n  fish:        caseload completion fish > ~/.config/fish/completions/caseload.fish\n  powershell:  caseload completion powershell | Out-String | Invoke-Expression", "Print the script that lets your shell complete caseload's commands and options.\n\n  bash:        source <(caseload completion bash)\n  zsh:         caseload completion zsh > \"${fpath[1]}/_caseload\"\n  fish:        caseload completion fish > ~/.config/fish/completions/caseload.fish\n  powershell:  caseload completion powershell | Out-String | Invoke-Expression"},
@@ -125,6 +123,4 @@ var helpTexts = map[string]entry{
 	"help.recoverimage.the_caseload_d_bytes_every":         {"De caseload (%d bytes, elke wijziging verwerkt) staat onversleuteld in %s: verwijder het bestand als je klaar bent.\n", "The caseload (%d bytes, every save applied) is in %s, unencrypted: delete it when you are done.\n"},
 	"help.recoverimage.write_the_caseload_as_a":            {"schrijf de caseload als onversleuteld SQLite-bestand, met elke wijziging (docs/recovery.md)", "write the caseload as a plain SQLite file, every save applied (docs/recovery.md)"},
 	"help.recoverimage.write_the_database_to_file":         {"schrijf de database naar `FILE` (onversleuteld)", "write the database to `FILE` (unencrypted)"},
-	"help.restore_at.put_the_vault_back_to":                {"zet de kluis terug naar de laatste versie van op of voor TIJD (uit backups/)", "put the vault back to the last save made at or before TIME (from backups/)"},
-	"help.restore_at.the_time_as_2026_12":                  {"het `TIJDSTIP`, als 2026-12-05 09:00 (plaatselijke tijd) of een datum", "the `TIME`, as 2026-12-05 09:00 (local time) or a date"},
 }

@@ -50,10 +50,11 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, data []byte) (A
 	if err := s.read(ctx, func(t *tx) error { _, err := t.writable(a.ClientID); return err }); err != nil {
 		return a, err
 	}
-	id, key, err := s.blobs.Put(data)
+	id, key, err := s.putBlob(data)
 	if err != nil {
 		return a, fmt.Errorf("sealing document: %w", err)
 	}
+	defer func() { s.putDone([]string{id}, a.ID == 0) }()
 	err = s.write(ctx, func(t *tx) error {
 		if _, err := t.writable(a.ClientID); err != nil {
 			return err

@@ -124,16 +124,19 @@ func (s *Store) ImportClients(ctx context.Context, bundles []ClientBundle) ([]Cl
 		refs := make([][]blobRef, len(bundles))
 		for i, b := range bundles {
 			for _, d := range b.Documents {
-				id, key, err := s.blobs.Put(d.Data)
+				id, key, err := s.putBlob(d.Data)
 				if err != nil {
 					s.removeBlobs(sealed)
+					s.putDone(sealed, true)
 					return nil, fmt.Errorf("sealing imported document: %w", err)
 				}
 				sealed = append(sealed, id)
 				refs[i] = append(refs[i], blobRef{id: id, key: key})
 			}
 		}
-		return s.importClients(ctx, bundles, refs, sealed)
+		got, err := s.importClients(ctx, bundles, refs, sealed)
+		s.putDone(sealed, got == nil)
+		return got, err
 	}
 	return s.importClients(ctx, bundles, nil, nil)
 }

@@ -241,6 +241,7 @@ func (s *Store) journalOnce(ctx context.Context) error {
 	s.unsaved = nil
 	s.sealed = target
 	s.appended++
+	s.sweepOrphans(ctx)
 	if n, size := s.journal.Backlog(); n >= compactEntries || size >= max(compactMinBytes, s.imageSize/8) {
 		go s.compactInBackground()
 	}
@@ -278,6 +279,7 @@ func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	}
 	s.unsaved = nil
 	s.sealed = max(s.sealed, target)
+	s.sweepOrphans(ctx)
 	return s.removeDoomed(target)
 }
 

@@ -114,6 +114,8 @@ type Store struct {
 	unsaved     [][]byte // changes taken from sess, not yet durable
 	snapshotDue bool     // the next save writes the whole image
 	appended    int      // entries appended since open
+
+	orphans orphans // sealed files no row refers to (see sweepOrphans)
 }
 
 // doomedBlob is a sealed file whose key left the database in write number
@@ -532,6 +534,7 @@ func (s *Store) sealOnce(ctx context.Context) error {
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
 	s.sealed = target
+	s.sweepOrphans(ctx)
 	return s.removeDoomed(target)
 }
 

@@ -138,6 +138,12 @@ const (
 	ProblemInvalid
 	// ProblemNotFound: the item no longer exists.
 	ProblemNotFound
+	// ProblemIdentityDamaged: identity.age, the vault's key, is damaged
+	// or missing; the recovery key makes a new one.
+	ProblemIdentityDamaged
+	// ProblemDocumentDamaged: one document's sealed file is damaged or
+	// missing; the rest of the vault is sound.
+	ProblemDocumentDamaged
 	// ProblemKeyPluginMissing: the vault needs its security key, but the
 	// key's age plugin is not installed.
 	ProblemKeyPluginMissing

@@ -110,6 +110,14 @@ var coreTexts = map[string]entry{
 		"De kluis is beschadigd en kan niet worden geopend. Er is niets veranderd. Zet de nieuwste kopie uit de map backups terug, of vraag hulp.",
 		"The vault is damaged and cannot be opened. Nothing was changed. Restore the latest copy from the backups folder, or ask for help.",
 	},
+	"problem.identity_damaged": {
+		"identity.age, de sleutel van de kluis, is beschadigd of ontbreekt. Er is niets veranderd. Sluit caseload en voer 'caseload recover' uit met je herstelsleutel; kopieer geen back-up over vault.age, dan gaan je nieuwste wijzigingen verloren.",
+		"identity.age, the vault's key, is damaged or missing. Nothing was changed. Quit and run 'caseload recover' with your recovery key; do not copy a backup over vault.age, which would lose your newest changes.",
+	},
+	"problem.document_damaged": {
+		"Dit document is beschadigd of ontbreekt; de rest van de kluis is in orde. 'caseload verify' noemt elk beschadigd document. Voeg het opnieuw toe vanaf het origineel, of haal het uit een back-up van 'caseload backup'.",
+		"This document is damaged or missing; the rest of the vault is sound. 'caseload verify' names every damaged document. Add it again from the original, or take it from a backup made with 'caseload backup'.",
+	},
 	"problem.in_use": {
 		"De kluis is al open in een ander caseload-venster. Sluit dat venster en druk dan op enter om het opnieuw te proberen.",
 		"The vault is open in another caseload window. Close that window, then press enter to try again.",

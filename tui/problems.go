@@ -69,6 +69,10 @@ func problemText(t Text, p Problem) string {
 		return t.T("problem.not_vault")
 	case ProblemDamaged:
 		return t.T("problem.damaged")
+	case ProblemIdentityDamaged:
+		return t.T("problem.identity_damaged")
+	case ProblemDocumentDamaged:
+		return t.T("problem.document_damaged")
 	case ProblemInUse:
 		return t.T("problem.in_use")
 	case ProblemChangedOnDisk:

@@ -14,8 +14,9 @@ const exportsFolder = "caseload-exports"
 
 // DefaultDir is where exports go unless the coach chose a folder: the
 // user's documents folder (as the desktop names it, so "Documenten" on a
-// Dutch Linux desktop), then caseload-exports. getenv is os.Getenv, or a
-// test's.
+// Dutch Linux desktop; on Windows wherever the known-folder API says it
+// is, in OneDrive when it is redirected there), then caseload-exports.
+// getenv is os.Getenv, or a test's.
 func DefaultDir(getenv func(string) string) string {
 	home := getenv("HOME")
 	if runtime.GOOS == "windows" {
@@ -25,7 +26,11 @@ func DefaultDir(getenv func(string) string) string {
 		home, _ = os.UserHomeDir()
 	}
 	docs := filepath.Join(home, "Documents")
-	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+	if d := knownDocuments(); d != "" {
+		// Windows: where the Documents folder really is, which OneDrive's
+		// folder backup (and a company's policy) moves out of the profile.
+		docs = d
+	} else if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
 		if d := xdgDocuments(getenv, home); d != "" {
 			docs = d
 		}
