@@ -85,6 +85,8 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, dossier.ErrExists):
 		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.T("err.the_file_already_exists"), 1),
 			e.T("err.nothing_was_written_choose_another")
+	case errors.Is(err, errImageUnconfirmed):
+		return e.T("err.image_unconfirmed"), e.T("err.image_unconfirmed_hint")
 	case errors.Is(err, errPlainUnconfirmed):
 		return e.T("err.an_unencrypted_export_needs_confirmation"),
 			e.T("err.nothing_was_written_add_yes")

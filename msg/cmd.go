@@ -228,4 +228,5 @@ var cmdTexts = map[string]entry{
 	"cmd.commands.no_document_refers_to_it_2":            {"nog geen document verwijst ernaar: een document dat in het andere venster wordt toegevoegd, of over van een mislukte import of een crash", "no document refers to it yet: a document being added in the other window, or left by a failed import or a crash"},
 	"cmd.commands.orphan":                                {"wees", "orphan"},
 	"cmd.vault.caseload_note_the_vault_is":               {"caseload: let op: de kluis is open in een ander caseload-venster; dit is de kluis zoals daar het laatst opgeslagen", "caseload: note: the vault is open in another caseload window; this is the vault as last saved there"},
+	"cmd.recoverimage.confirm":                           {"De hele caseload wordt ONVERSLEUTELD geschreven: wie het bestand krijgt, kan alles lezen. Bewaar het alleen zo lang als nodig.\nTyp ja om door te gaan: ", "The whole caseload will be written UNENCRYPTED: anyone who gets the file can read everything. Keep it only as long as needed.\nType yes to go on: "},
 }

@@ -134,4 +134,5 @@ var helpTexts = map[string]entry{
 	"help.backup.with_recovery_file_read_the":              {"met --recovery-file: lees de nieuwe wachtwoordzin uit `FILE`", "with --recovery-file: read the new passphrase from `FILE`"},
 	"help.backup.write_the_backup_to_file":                 {"schrijf de back-up naar `FILE` (standaard: caseload-backup-DATUM.tar in de exportmap)", "write the backup to `FILE` (default: caseload-backup-DATE.tar in the export folder)"},
 	"help.backup.write_the_whole_vault_documents":          {"schrijf de hele kluis, documenten en sleutel inbegrepen, naar één versleuteld bestand", "write the whole vault, documents and key included, to one encrypted file"},
+	"help.recoverimage.yes":                                {"schrijf onversleuteld zonder te vragen (voor scripts)", "write it unencrypted without asking (for scripts)"},
 }
