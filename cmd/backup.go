@@ -24,12 +24,11 @@ func newBackupCmd(e *env) *cobra.Command {
 	var out string
 	c := &cobra.Command{
 		Use:   "backup",
-		Short: e.t("write the whole vault, documents and key included, to one encrypted file", "schrijf de hele kluis, documenten en sleutel inbegrepen, naar één versleuteld bestand"),
+		Short: e.T("help.backup.write_the_whole_vault_documents"),
 		Args:  e.noArgs,
 		RunE:  func(*cobra.Command, []string) error { return runBackup(e, out) },
 	}
-	c.Flags().StringVar(&out, "out", "", e.t("write the backup to `FILE` (default: caseload-backup-DATE.tar in the export folder)",
-		"schrijf de back-up naar `FILE` (standaard: caseload-backup-DATUM.tar in de exportmap)"))
+	c.Flags().StringVar(&out, "out", "", e.T("help.backup.write_the_backup_to_file"))
 	return c
 }
 
@@ -69,11 +68,9 @@ func runBackup(e *env, out string) error {
 		}
 		break
 	}
-	fmt.Fprintf(e.stdout, "%s %s (%d %s)\n", e.t("Backup written to", "Back-up geschreven naar"), info.Path,
-		info.Documents, e.t("documents", "documenten"))
-	fmt.Fprintln(e.stderr, e.t(
-		"It opens with today's passphrase or the recovery key: 'caseload restore FILE --vault FOLDER'.",
-		"Hij opent met de wachtwoordzin van vandaag of de herstelsleutel: 'caseload restore FILE --vault MAP'."))
+	fmt.Fprintf(e.stdout, "%s %s (%d %s)\n", e.T("cmd.backup.backup_written_to"), info.Path,
+		info.Documents, e.Noun("count.verify.documents", info.Documents))
+	fmt.Fprintln(e.stderr, e.T("cmd.backup.it_opens_with_today_s"))
 	if len(problems) > 0 {
 		e.printDocumentProblems(problems)
 		return &documentsError{problems: problems}
@@ -143,12 +140,12 @@ func (e *env) backupPath() (string, error) {
 // and document, for verify and backup.
 func (e *env) printDocumentProblems(problems []store.DocumentProblem) {
 	for _, p := range problems {
-		what := e.t("damaged", "beschadigd")
+		what := e.T("cmd.backup.damaged")
 		if p.Missing {
-			what = e.t("missing", "ontbreekt")
+			what = e.T("cmd.backup.missing")
 		}
-		fmt.Fprintf(e.stdout, "%s %s: %s %d \"%s\", %s \"%s\"\n", e.t("document", "document"), what,
-			e.t("client", "cliënt"), p.ClientID, termsafe.Line(p.ClientName), e.t("document", "document"), termsafe.Line(p.Name))
+		fmt.Fprintf(e.stdout, "%s %s: %s %d \"%s\", %s \"%s\"\n", e.T("cmd.backup.document"), what,
+			e.T("cmd.export.client"), p.ClientID, termsafe.Line(p.ClientName), e.T("cmd.backup.document"), termsafe.Line(p.Name))
 	}
 }
 
@@ -168,41 +165,28 @@ func newRestoreCmd(e *env) *cobra.Command {
 	var o restoreOptions
 	c := &cobra.Command{
 		Use:   "restore FILE | restore --at TIME",
-		Short: e.t("put a backup back, or the vault as it was at a moment", "zet een back-up terug, of de kluis zoals hij was op een moment"),
-		Long: e.t("caseload restore FILE puts a backup made with 'caseload backup' back into the --vault folder, which must\n"+
-			"be empty or new (--force moves a vault that is there aside). Everything is checked before it is in place.\n"+
-			"It opens with the passphrase of the day of the backup, or with --recovery-file and a new passphrase.\n\n"+
-			"caseload restore --at TIME puts the vault in the --vault folder back to the last save made at or before\n"+
-			"TIME, from vault.age, journal/ and backups/; the vault as it was before is kept in backups/.",
-			"caseload restore FILE zet een back-up van 'caseload backup' terug in de map van --vault, die leeg of nieuw\n"+
-				"moet zijn (--force zet een kluis die er staat opzij). Alles wordt gecontroleerd voordat het op zijn plaats staat.\n"+
-				"Hij opent met de wachtwoordzin van de dag van de back-up, of met --recovery-file en een nieuwe wachtwoordzin.\n\n"+
-				"caseload restore --at TIJD zet de kluis in de map van --vault terug naar de laatste versie van op of voor\n"+
-				"TIJD, uit vault.age, journal/ en backups/; de kluis van voor het terugzetten blijft in backups/."),
+		Short: e.T("help.backup.put_a_backup_back_or"),
+		Long:  e.T("help.backup.caseload_restore_file_puts_a"),
 		RunE: func(c *cobra.Command, args []string) error {
 			switch {
 			case o.at != "" && len(args) > 0:
-				return usagef(c, "%s", e.t("restore takes a backup FILE or --at TIME, not both",
-					"restore neemt een back-upbestand of --at TIJD, niet allebei"))
+				return usagef(c, "%s", e.T("help.backup.restore_takes_a_backup_file"))
 			case o.at != "":
 				if o.force || o.keyFile != "" || o.newFile != "" {
-					return usagef(c, "%s", e.t("--force, --recovery-file and --new-passphrase-file go with a backup FILE, not with --at",
-						"--force, --recovery-file en --new-passphrase-file horen bij een back-upbestand, niet bij --at"))
+					return usagef(c, "%s", e.T("help.backup.force_recovery_file_and_new"))
 				}
 				return runRestoreAt(e, c, o.at)
 			case len(args) != 1:
-				return usagef(c, "%s", e.t("restore needs one backup file (caseload restore FILE --vault FOLDER) or --at TIME (for example --at '2026-12-05 09:00')",
-					"restore heeft één back-upbestand nodig (caseload restore FILE --vault MAP) of --at TIJD (bijvoorbeeld --at '2026-12-05 09:00')"))
+				return usagef(c, "%s", e.T("help.backup.restore_needs_one_backup_file"))
 			}
 			return runRestore(e, o, args[0])
 		},
 	}
 	f := c.Flags()
-	f.BoolVar(&o.force, "force", false, e.t("move a vault in the folder aside (it is kept, not deleted)", "zet een kluis in de map opzij (hij blijft bewaard)"))
-	f.StringVar(&o.keyFile, "recovery-file", "", e.t("open the backup with the recovery key in `FILE`", "open de back-up met de herstelsleutel in `FILE`"))
-	f.StringVar(&o.newFile, "new-passphrase-file", "", e.t("with --recovery-file: read the new passphrase from `FILE`", "met --recovery-file: lees de nieuwe wachtwoordzin uit `FILE`"))
-	f.StringVar(&o.at, "at", "", e.t("instead of a FILE: the `TIME` to go back to, as 2026-12-05 09:00 (local time) or a date",
-		"in plaats van een bestand: het `TIJDSTIP` om naar terug te gaan, als 2026-12-05 09:00 (plaatselijke tijd) of een datum"))
+	f.BoolVar(&o.force, "force", false, e.T("help.backup.move_a_vault_in_the"))
+	f.StringVar(&o.keyFile, "recovery-file", "", e.T("help.backup.open_the_backup_with_the"))
+	f.StringVar(&o.newFile, "new-passphrase-file", "", e.T("help.backup.with_recovery_file_read_the"))
+	f.StringVar(&o.at, "at", "", e.T("help.backup.instead_of_a_file_the"))
 	return c
 }
 
@@ -235,16 +219,16 @@ func runRestore(e *env, o restoreOptions, file string) error {
 		}
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s %s: %d %s, %d %s (%s)\n", e.t("Restored to", "Teruggezet in"), e.vaultDir,
-		res.counts.Clients, e.t("clients", "cliënten"), res.counts.Attachments, e.t("documents", "documenten"),
-		e.t("each opened", "elk geopend"))
+	fmt.Fprintf(e.stdout, "%s %s: %d %s, %d %s (%s)\n", e.T("cmd.backup.restored_to"), e.vaultDir,
+		res.counts.Clients, e.Noun("count.verify.clients", res.counts.Clients), res.counts.Attachments,
+		e.Noun("count.verify.documents", res.counts.Attachments),
+		e.T("cmd.backup.each_opened"))
 	if res.replaced != "" {
-		fmt.Fprintf(e.stderr, "%s %s\n", e.t("The vault that was there is kept in", "De kluis die er stond, staat nu in"), res.replaced)
+		fmt.Fprintf(e.stderr, "%s %s\n", e.T("cmd.backup.the_vault_that_was_there"), res.replaced)
 	}
 	if res.acceptErr != nil {
-		fmt.Fprintf(e.stderr, "caseload: %s: %v\n", e.t("warning", "waarschuwing"), res.acceptErr)
-		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.t("the next open may call this vault older than expected; pass --accept-older once",
-			"de volgende keer openen kan deze kluis ouder dan verwacht noemen; geef eenmaal --accept-older"))
+		fmt.Fprintf(e.stderr, "caseload: %s: %v\n", e.T("cmd.backup.warning"), res.acceptErr)
+		fmt.Fprintf(e.stderr, "caseload: hint: %s\n", e.T("cmd.backup.the_next_open_may_call"))
 	}
 	return nil
 }

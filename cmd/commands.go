@@ -79,7 +79,7 @@ func runVerify(e *env) error {
 		{"count.verify.clients", "", n.Clients},
 		{"count.verify.records", "", n.Records},
 		{"count.verify.appointments", "", n.Appointments},
-		{"count.verify.documents", e.t(" (each opened)", " (elk geopend)"), n.Attachments},
+		{"count.verify.documents", e.T("cmd.commands.each_opened"), n.Attachments},
 		{"count.verify.audit_lines", "", n.AuditEntries},
 	} {
 		fmt.Fprintf(tw, "%d\t %s%s\n", l.n, e.Noun(l.key, l.n), l.more)
@@ -88,14 +88,12 @@ func runVerify(e *env) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	why := e.t("no document refers to it (a failed import or a crash); the next save removes it",
-		"geen document verwijst ernaar (een mislukte import of een crash); de volgende opslag verwijdert het")
+	why := e.T("cmd.commands.no_document_refers_to_it")
 	if s.vault.InUse() {
-		why = e.t("no document refers to it yet: a document being added in the other window, or left by a failed import or a crash",
-			"nog geen document verwijst ernaar: een document dat in het andere venster wordt toegevoegd, of over van een mislukte import of een crash")
+		why = e.T("cmd.commands.no_document_refers_to_it_2")
 	}
 	for _, id := range docs.Orphans {
-		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.t("orphan", "wees"), id, why)
+		fmt.Fprintf(e.stdout, "%s files/%s.age: %s\n", e.T("cmd.commands.orphan"), id, why)
 	}
 	return nil
 }

@@ -85,6 +85,8 @@ func (e *env) explain(err error) (msg, hint string) {
 	case errors.Is(err, dossier.ErrExists):
 		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.T("err.the_file_already_exists"), 1),
 			e.T("err.nothing_was_written_choose_another")
+	case errors.Is(err, errImageUnconfirmed):
+		return e.T("err.image_unconfirmed"), e.T("err.image_unconfirmed_hint")
 	case errors.Is(err, errPlainUnconfirmed):
 		return e.T("err.an_unencrypted_export_needs_confirmation"),
 			e.T("err.nothing_was_written_add_yes")
@@ -127,39 +129,34 @@ func (e *env) explain(err error) (msg, hint string) {
 		return e.Tf("err.there_is_already_a_vault", dir),
 			e.T("err.nothing_was_changed_use_vault")
 	case errors.As(err, &docs):
-		return fmt.Sprintf(e.t("%d documents are missing or damaged (named above)", "%d documenten ontbreken of zijn beschadigd (hierboven genoemd)"), len(docs.problems)),
-			e.t("the rest of the vault is sound and nothing was changed; add each document again from its original, or take it from a backup: 'caseload restore FILE --vault OTHER-FOLDER' and save a copy from there",
-				"de rest van de kluis is in orde en er is niets veranderd; voeg elk document opnieuw toe vanaf het origineel, of haal het uit een back-up: 'caseload restore FILE --vault ANDERE-MAP' en bewaar daar een kopie")
+		return e.Tf("err.d_documents_are_missing_or", len(docs.problems)),
+			e.T("err.the_rest_of_the_vault")
 	case errors.Is(err, errDemoLeft):
 		return strings.TrimPrefix(err.Error(), errDemoLeft.Error()+": "),
-			e.t("the demo vault could not be removed; it holds invented clients only: delete that folder by hand",
-				"de demokluis kon niet worden verwijderd; er staan alleen verzonnen cliënten in: verwijder die map met de hand")
+			e.T("err.the_demo_vault_could_not")
 	case errors.Is(err, errChangedWhileReading):
-		return e.t("the vault was saved in another caseload window while it was being read", "de kluis is in een ander caseload-venster opgeslagen terwijl hij werd gelezen"),
-			e.t("nothing was changed; run the command again", "er is niets veranderd; voer de opdracht opnieuw uit")
+		return e.T("err.the_vault_was_saved_in"),
+			e.T("err.nothing_was_changed_run_the")
 	case errors.Is(err, errNoIdentity):
-		return e.t("identity.age, the vault's key file, is missing from ", "identity.age, het sleutelbestand van de kluis, ontbreekt in ") + dir,
-			e.t("vault.age is still there: 'caseload recover' opens it with your recovery key and writes a new identity.age with a new passphrase",
-				"vault.age staat er nog: 'caseload recover' opent hem met je herstelsleutel en schrijft een nieuw identity.age met een nieuwe wachtwoordzin")
+		return e.T("err.identity_age_the_vault_s") + dir,
+			e.T("err.vault_age_is_still_there")
 	case errors.As(err, &fe) && fe.Name == crypt.FileIdentity &&
 		(errors.Is(err, crypt.ErrDamaged) || errors.Is(err, crypt.ErrNotVault) || errors.Is(err, crypt.ErrNotRegular)):
-		return e.t("identity.age, the vault's key file, is damaged", "identity.age, het sleutelbestand van de kluis, is beschadigd"),
-			e.t("nothing was changed; 'caseload recover' with your recovery key writes a new identity.age (vault.age and every save in it stay as they are); do not copy a backup over vault.age",
-				"er is niets veranderd; 'caseload recover' met je herstelsleutel schrijft een nieuw identity.age (vault.age en alles wat erin is opgeslagen blijft zoals het is); kopieer geen back-up over vault.age")
+		return e.T("err.identity_age_the_vault_s_2"),
+			e.T("err.nothing_was_changed_caseload_recover")
 	case errors.As(err, &fe) && fe.IsDocument():
-		what := e.t("a document of the vault is damaged", "een document in de kluis is beschadigd")
+		what := e.T("err.a_document_of_the_vault")
 		if errors.Is(err, os.ErrNotExist) {
-			what = e.t("a document of the vault is missing", "een document in de kluis ontbreekt")
+			what = e.T("err.a_document_of_the_vault_2")
 		}
 		return what + " (" + fe.Name + ")",
-			e.t("the rest of the vault is sound; 'caseload verify' names each damaged document and its client: add it again from its original, or take it from a backup made with 'caseload backup'",
-				"de rest van de kluis is in orde; 'caseload verify' noemt elk beschadigd document en de cliënt: voeg het opnieuw toe vanaf het origineel, of haal het uit een back-up van 'caseload backup'")
+			e.T("err.the_rest_of_the_vault_2")
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotVault):
-		return e.t("vault.age belongs to another vault: it was copied in from elsewhere", "vault.age hoort bij een andere kluis: hij is van elders hierheen gekopieerd"),
-			e.t("nothing was changed; put this vault's own vault.age back: ", "er is niets veranderd; zet de eigen vault.age van deze kluis terug: ") + e.newestBackupHint()
+		return e.T("err.vault_age_belongs_to_another"),
+			e.T("err.nothing_was_changed_put_this") + e.newestBackupHint()
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
-		return e.t("vault.age is not a file (a pipe, a device or a folder)", "vault.age is geen bestand (een pipe, een apparaat of een map)"),
-			e.t("nothing was read or changed; move it away, then restore: ", "er is niets gelezen of veranderd; zet het opzij en zet daarna terug: ") + e.newestBackupHint()
+		return e.T("err.vault_age_is_not_a"),
+			e.T("err.nothing_was_read_or_changed") + e.newestBackupHint()
 	case errors.Is(err, crypt.ErrNotVault):
 		return e.Tf("err.the_files_in_s_are", dir),
 			e.T("err.nothing_was_changed_check_the")
@@ -170,8 +167,8 @@ func (e *env) explain(err error) (msg, hint string) {
 		}
 		return msg, e.T("err.nothing_was_changed_vault_age")
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
-		return e.t("vault.age is damaged and cannot be opened safely", "vault.age is beschadigd en kan niet veilig worden geopend"),
-			e.t("nothing was changed; restore the newest backup: ", "er is niets veranderd; zet de nieuwste back-up terug: ") + e.newestBackupHint()
+		return e.T("err.vault_age_is_damaged_and"),
+			e.T("err.nothing_was_changed_restore_the") + e.newestBackupHint()
 	case errors.Is(err, crypt.ErrInUse):
 		return e.T("err.the_vault_is_open_in"),
 			e.T("err.close_caseload_there_first_then")
@@ -183,18 +180,16 @@ func (e *env) explain(err error) (msg, hint string) {
 		// session.Close), so the cause is what the coach must act on.
 		cause := notSavedCause(err)
 		if errors.Is(cause, store.ErrNotSaved) {
-			return e.t("nothing was saved", "er is niets opgeslagen"), e.t("try again", "probeer het opnieuw")
+			return e.T("cmd.invoice.nothing_was_saved"), e.T("err.try_again")
 		}
 		msg, hint := e.explain(cause)
-		return e.t("nothing was saved: ", "er is niets opgeslagen: ") + msg, hint
+		return e.T("err.nothing_was_saved") + msg, hint
 	case errors.Is(err, os.ErrPermission), crypt.IsReadOnly(err):
-		return e.t("the vault folder cannot be written (read-only, or no permission): ", "de map van de kluis kan niet worden beschreven (alleen-lezen, of geen toestemming): ") + dir,
-			e.t("the vault on disk is unchanged; reading commands (list, verify, deadlines) still work; to change it, make the folder writable or copy the vault to one that is",
-				"de kluis op schijf is onveranderd; opdrachten die alleen lezen (list, verify, deadlines) werken nog; om iets te veranderen, maak de map beschrijfbaar of kopieer de kluis naar een map die dat is")
+		return e.T("err.the_vault_folder_cannot_be") + dir,
+			e.T("err.the_vault_on_disk_is")
 	case errors.Is(err, crypt.ErrFileBusy):
-		return e.t("another program kept a file of the vault open, so it could not be replaced", "een ander programma hield een bestand van de kluis open, zodat het niet vervangen kon worden"),
-			e.t("the vault on disk is unchanged; try again in a moment. If it keeps happening, the likely culprit is a virus scanner, the Windows search indexer, or a sync tool (OneDrive, Dropbox, Google Drive): exclude the vault folder "+dir+" from it, or move the vault out of the synced folder",
-				"de kluis op schijf is onveranderd; probeer het zo opnieuw. Blijft het gebeuren, dan is de waarschijnlijke oorzaak een virusscanner, de zoekindex van Windows of een synchronisatieprogramma (OneDrive, Dropbox, Google Drive): sluit de map van de kluis "+dir+" daarvan uit, of zet de kluis buiten de gesynchroniseerde map")
+		return e.T("err.another_program_kept_a_file"),
+			e.Tf("err.file_busy_hint", dir)
 	case errors.Is(err, crypt.ErrDiskFull):
 		return e.T("err.the_disk_is_full"),
 			e.T("err.free_some_space_and_try")
@@ -259,11 +254,9 @@ func (e *env) newestBackupHint() string {
 		}
 	}
 	if newest == "" {
-		return e.t("backups/ holds no earlier version; 'caseload restore FILE --vault "+e.vaultDir+" --force' puts back a backup made with 'caseload backup'",
-			"backups/ bevat geen eerdere versie; 'caseload restore FILE --vault "+e.vaultDir+" --force' zet een back-up van 'caseload backup' terug")
+		return e.Tf("err.no_earlier_version_hint", e.vaultDir)
 	}
-	return fmt.Sprintf(e.t("move vault.age aside and copy %s over it (what was saved after it is lost), or 'caseload restore FILE' a backup made with 'caseload backup'",
-		"zet vault.age opzij en kopieer %s ervoor in de plaats (wat daarna is opgeslagen gaat verloren), of zet met 'caseload restore FILE' een back-up van 'caseload backup' terug"),
+	return e.Tf("err.move_vault_age_aside_and",
 		filepath.Join(backups, newest))
 }
 
@@ -294,25 +287,20 @@ func notSavedCause(err error) error {
 func (e *env) explainRestore(err error) (msg, hint string, ok bool) {
 	switch {
 	case errors.Is(err, errRestoreTarget):
-		return e.t("the folder to restore to is not empty: ", "de map om in terug te zetten is niet leeg: ") + e.vaultDir,
-			e.t("nothing was restored; name an empty or new folder with --vault, or add --force to move what is there aside (it is kept beside it, not deleted)",
-				"er is niets teruggezet; noem met --vault een lege of nieuwe map, of voeg --force toe om wat er staat opzij te zetten (het blijft ernaast bewaard, niet gewist)"), true
+		return e.T("err.the_folder_to_restore_to") + e.vaultDir,
+			e.T("err.nothing_was_restored_name_an"), true
 	case errors.Is(err, errBackupPassphrase):
-		return e.t("the passphrase does not open this backup", "de wachtwoordzin opent deze back-up niet"),
-			e.t("nothing was restored; a backup opens with the passphrase the vault had when the backup was made, or with the recovery key: --recovery-file FILE",
-				"er is niets teruggezet; een back-up opent met de wachtwoordzin die de kluis had toen de back-up werd gemaakt, of met de herstelsleutel: --recovery-file FILE"), true
+		return e.T("err.the_passphrase_does_not_open"),
+			e.T("err.nothing_was_restored_a_backup"), true
 	case errors.Is(err, errBackupRecoveryKey):
-		return e.t("the recovery key does not open this backup", "de herstelsleutel opent deze back-up niet"),
-			e.t("nothing was restored; use the whole key shown when the vault was created (it starts with AGE-SECRET-KEY-PQ-1), on one line in the file",
-				"er is niets teruggezet; gebruik de hele sleutel die bij het maken van de kluis werd getoond (hij begint met AGE-SECRET-KEY-PQ-1), op één regel in het bestand"), true
+		return e.T("err.the_recovery_key_does_not"),
+			e.T("err.nothing_was_restored_use_the"), true
 	case errors.Is(err, errBackupDamaged) && errors.Is(err, crypt.ErrNotBackup):
-		return e.t("that file is not a caseload backup", "dat bestand is geen back-up van caseload"),
-			e.t("nothing was restored; name a file made by 'caseload backup' (caseload-backup-….tar)",
-				"er is niets teruggezet; noem een bestand van 'caseload backup' (caseload-backup-….tar)"), true
+		return e.T("err.that_file_is_not_a"),
+			e.T("err.nothing_was_restored_name_a"), true
 	case errors.Is(err, errBackupDamaged):
-		return e.t("the backup file is damaged or incomplete", "het back-upbestand is beschadigd of onvolledig"),
-			e.t("nothing was restored and the vault folder is as it was; use another backup (an earlier one, or a copy on another disk)",
-				"er is niets teruggezet en de map van de kluis is zoals hij was; gebruik een andere back-up (een eerdere, of een kopie op een andere schijf)"), true
+		return e.T("err.the_backup_file_is_damaged"),
+			e.T("err.nothing_was_restored_and_the"), true
 	}
 	return "", "", false
 }

@@ -1,13 +1,15 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"strings"
 
+	"github.com/caseload/caseload/plainfile"
 	"github.com/caseload/caseload/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -15,15 +17,21 @@ import (
 // errImageExists means recover-image would overwrite a file.
 var errImageExists = errors.New("the file already exists")
 
+// errImageUnconfirmed is recover-image without the coach's yes: the file
+// is the whole caseload in the clear.
+var errImageUnconfirmed = errors.New("an unencrypted copy of the caseload needs confirmation")
+
 // newRecoverImageCmd is `caseload recover-image [DIR] --out FILE`: the
 // caseload as one plain SQLite database, with every save of the journal
 // applied. It is the step docs/recovery.md takes for the saves made since
 // the last compaction, which the stock sqlite3 shell cannot apply itself.
 // It reads the vault and writes nothing in it. The file is the caseload
-// in the clear, by the coach's explicit request; it is written 0600 and
-// never over an existing file.
+// in the clear, so, as for `export --plain`, it is written only after a
+// yes (typed, or --yes for a script), 0600, by the one writer of files in
+// the clear, and never over an existing file.
 func newRecoverImageCmd(e *env) *cobra.Command {
 	var out string
+	var yes bool
 	c := &cobra.Command{
 		Use:   "recover-image [DIR] --out FILE",
 		Short: e.T("help.recoverimage.write_the_caseload_as_a"),
@@ -40,6 +48,11 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 			if len(args) == 1 {
 				e.vaultDir = args[0]
 			}
+			if !yes {
+				if err := e.confirmImage(); err != nil {
+					return err
+				}
+			}
 			n, err := recoverImage(context.Background(), e, out)
 			if err != nil {
 				return err
@@ -49,7 +62,23 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&out, "out", "", e.T("help.recoverimage.write_the_database_to_file"))
+	c.Flags().BoolVar(&yes, "yes", false, e.T("help.recoverimage.yes"))
 	return c
+}
+
+// confirmImage asks on the terminal before the caseload is written in the
+// clear; without a terminal the answer is no.
+func (e *env) confirmImage() error {
+	if e.tty == nil || !e.tty() {
+		return errImageUnconfirmed
+	}
+	fmt.Fprint(e.stderr, e.T("cmd.recoverimage.confirm"))
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "yes", "ja":
+		return nil
+	}
+	return errImageUnconfirmed
 }
 
 // recoverImage opens the vault in e.vaultDir read-only, applies the
@@ -70,31 +99,11 @@ func recoverImage(ctx context.Context, e *env, out string) (int64, error) {
 		return 0, err
 	}
 	defer clear(image)
-	dir := filepath.Dir(out)
-	f, err := os.CreateTemp(dir, ".caseload-image-*.tmp")
-	if err != nil {
+	if err := plainfile.Create(out, image); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return 0, fmt.Errorf("%w: %s", errImageExists, out)
+		}
 		return 0, fmt.Errorf("writing the image: %w", err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(image)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		// Link, not rename: a file that appeared at out meanwhile is
-		// never replaced.
-		err = os.Link(tmp, out)
-	}
-	os.Remove(tmp)
-	if err != nil {
-		return 0, fmt.Errorf("writing the image: %w", err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return int64(len(image)), nil
 }

@@ -175,7 +175,14 @@ func TestRecoveryRecipe(t *testing.T) {
 		t.Fatal("the save was compacted; the test wants it in the journal")
 	}
 	os.Remove(filepath.Join(out, "caseload.db"))
-	if code := run([]string{"--passphrase-file", passFile, "--vault", vault, "recover-image", vault, "--out", filepath.Join(out, "caseload.db")}, e); code != 0 {
+	// Without a yes, no terminal to ask on: nothing is written.
+	if code := run([]string{"--passphrase-file", passFile, "--vault", vault, "recover-image", vault, "--out", filepath.Join(out, "caseload.db")}, e); code != 1 {
+		t.Fatalf("recover-image without --yes: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(out, "caseload.db")); !os.IsNotExist(err) {
+		t.Fatalf("recover-image without a yes wrote the caseload in the clear (%v)", err)
+	}
+	if code := run([]string{"--passphrase-file", passFile, "--vault", vault, "recover-image", vault, "--out", filepath.Join(out, "caseload.db"), "--yes"}, e); code != 0 {
 		t.Fatalf("recover-image: exit %d\n%s", code, e.stderr)
 	}
 	check("recover-image", shell(query))

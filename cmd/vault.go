@@ -178,9 +178,7 @@ func (e *env) lookWith(ctx context.Context, p []byte) (*session, error) {
 		return nil, err
 	}
 	if v.InUse() {
-		fmt.Fprintln(e.stderr, e.t(
-			"caseload: note: the vault is open in another caseload window; this is the vault as last saved there",
-			"caseload: let op: de kluis is open in een ander caseload-venster; dit is de kluis zoals daar het laatst opgeslagen"))
+		fmt.Fprintln(e.stderr, e.T("cmd.vault.caseload_note_the_vault_is"))
 	}
 	// No Sealer: a store without one keeps every change in memory, and
 	// the blobs refuse to write (crypt.ErrReadOnly). The journal's changes
