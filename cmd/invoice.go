@@ -143,7 +143,6 @@ func invoiceSettings(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) e
 	days := fs.Int("payment-days", 0, "")
 	return func(c *cobra.Command, args []string) error {
 		var err error
-		_ = err
 		ctx := context.Background()
 		set := func(s string) bool { return s != "\x00" }
 		practiceChanges := set(*name) || set(*address) || set(*kvk)
@@ -277,8 +276,6 @@ func invoiceFunder(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 	fs.StringVar(&f.EInvoice, "einvoice", "", "")
 	fs.IntVar(&f.PaymentDays, "payment-days", 0, "")
 	return func(c *cobra.Command, args []string) error {
-		var err error
-		_ = err
 		f.ID = *id
 		f.Address = strings.ReplaceAll(f.Address, `\n`, "\n")
 		ctx := context.Background()
@@ -329,7 +326,6 @@ func invoiceTerms(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 	reference := fs.String("reference", "", "")
 	return func(c *cobra.Command, rest []string) error {
 		var err error
-		_ = err
 		if len(rest) != 1 {
 			return fmt.Errorf("%w: invoice terms needs one client (an id or a name)", errUsage)
 		}
@@ -465,8 +461,6 @@ func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 	date := fs.String("date", "", "")
 	note := fs.String("note", "", "")
 	return func(c *cobra.Command, rest []string) error {
-		var err error
-		_ = err
 		if len(rest) != 1 {
 			return fmt.Errorf("%w: invoice time needs one client (an id or a name)", errUsage)
 		}
@@ -506,7 +500,6 @@ func invoiceMake(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 	vatReason := fs.String("vat-reason", "", "")
 	return func(c *cobra.Command, rest []string) error {
 		var err error
-		_ = err
 		switch {
 		case len(rest) != 1:
 			return fmt.Errorf("%w: invoice make needs one client (an id or a name)", errUsage)
@@ -566,8 +559,6 @@ func invoiceMake(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 func invoiceList(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
 	year := fs.Int("year", 0, "")
 	return func(c *cobra.Command, rest []string) error {
-		var err error
-		_ = err
 		if len(rest) > 1 {
 			return fmt.Errorf("%w: invoice list takes at most one client", errUsage)
 		}
@@ -690,7 +681,6 @@ func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 	yes := fs.Bool("yes", false, "")
 	return func(c *cobra.Command, rest []string) error {
 		var err error
-		_ = err
 		if len(rest) != 1 {
 			return fmt.Errorf("%w: invoice show needs an invoice number", errUsage)
 		}
@@ -789,41 +779,36 @@ func (e *env) printInvoice(s *session, inv store.Invoice) error {
 
 func invoicePay(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
 	on := fs.String("on", "", "")
-	return func(c *cobra.Command, rest []string) error {
-		var err error
-		_ = err
-		if len(rest) != 1 {
-			return fmt.Errorf("%w: invoice pay needs an invoice number", errUsage)
-		}
-		day, err := optDate(*on)
+	return onInvoice(e, "pay", on, func(ctx context.Context, s *session, inv store.Invoice, day time.Time) error {
+		inv, err := s.MarkInvoicePaid(ctx, inv.ID, day)
 		if err != nil {
-			return err
-		}
-		ctx := context.Background()
-		s, err := e.unlock(ctx)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		inv, err := s.InvoiceByNumber(ctx, rest[0])
-		if err != nil {
-			return err
-		}
-		if inv, err = s.MarkInvoicePaid(ctx, inv.ID, day); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s %s %s %s\n", e.T("cmd.invoice.invoice"), inv.Number, e.T("cmd.invoice.paid_on"), invoice.Date(e.lng(), inv.PaidOn))
 		return nil
-	}
+	})
 }
 
 func invoiceCredit(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
 	date := fs.String("date", "", "")
+	return onInvoice(e, "credit", date, func(ctx context.Context, s *session, inv store.Invoice, day time.Time) error {
+		cn, err := s.CreditInvoice(ctx, inv.ID, day)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s %s %s %s: %s\n", e.T("cmd.invoice.credit_note"), cn.Number, e.T("cmd.invoice.corrects_2"),
+			inv.Number, invoice.Euro(e.lng(), cn.AmountCents))
+		return nil
+	})
+}
+
+// onInvoice is an invoice subcommand that acts on one invoice, named by its
+// number, on a date (today when the flag is empty): it unlocks the vault,
+// finds the invoice and hands both to act.
+func onInvoice(e *env, verb string, date *string, act func(context.Context, *session, store.Invoice, time.Time) error) func(*cobra.Command, []string) error {
 	return func(c *cobra.Command, rest []string) error {
-		var err error
-		_ = err
 		if len(rest) != 1 {
-			return fmt.Errorf("%w: invoice credit needs an invoice number", errUsage)
+			return fmt.Errorf("%w: invoice %s needs an invoice number", errUsage, verb)
 		}
 		day, err := optDate(*date)
 		if err != nil {
@@ -839,13 +824,7 @@ func invoiceCredit(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 		if err != nil {
 			return err
 		}
-		cn, err := s.CreditInvoice(ctx, inv.ID, day)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "%s %s %s %s: %s\n", e.T("cmd.invoice.credit_note"), cn.Number, e.T("cmd.invoice.corrects_2"),
-			inv.Number, invoice.Euro(e.lng(), cn.AmountCents))
-		return nil
+		return act(ctx, s, inv, day)
 	}
 }
 
@@ -856,8 +835,6 @@ func invoiceBooks(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 	plain := fs.Bool("plain", false, "")
 	yes := fs.Bool("yes", false, "")
 	return func(c *cobra.Command, args []string) error {
-		var err error
-		_ = err
 		if *year == 0 || *out == "" {
 			return fmt.Errorf("%w: invoice books needs --year, --quarter and --out FILE", errUsage)
 		}
@@ -893,8 +870,6 @@ func invoiceReport(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 	plain := fs.Bool("plain", false, "")
 	yes := fs.Bool("yes", false, "")
 	return func(c *cobra.Command, rest []string) error {
-		var err error
-		_ = err
 		if len(rest) != 1 || *from == "" || *to == "" || *out == "" {
 			return fmt.Errorf("%w: invoice report needs a funder, --from, --to and --out FILE.csv or FILE.pdf", errUsage)
 		}
