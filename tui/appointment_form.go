@@ -11,6 +11,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // appointmentForm plans an appointment (id 0) or edits one: when, how
@@ -167,10 +168,10 @@ func (m *appointmentForm) fill(a store.Appointment) {
 	t := m.env.text
 	m.set.set("start", dateTimeInput(t, a.Start))
 	m.set.set("minutes", strconv.Itoa(a.Minutes))
-	m.set.set("place", editLine(a.Place))
+	m.set.set("place", kit.EditLine(a.Place))
 	m.set.set("attendance", string(a.Attendance))
-	m.set.set("reason", editLine(a.Reason))
-	m.set.set("notes", editLine(a.Notes))
+	m.set.set("reason", kit.EditLine(a.Reason))
+	m.set.set("notes", kit.EditLine(a.Notes))
 	m.syncHidden()
 }
 
@@ -353,7 +354,7 @@ func (m appointmentForm) onSaved(msg appointmentSavedMsg) (appointmentForm, tea.
 // overlapText names the first appointment overlapped, and how many more.
 func overlapText(t Text, conflicts []store.AgendaItem) string {
 	c := conflicts[0]
-	s := "#" + strconv.FormatInt(c.ClientID, 10) + " " + termsafe.Line(oneLine(c.ClientName)) + " " +
+	s := "#" + strconv.FormatInt(c.ClientID, 10) + " " + termsafe.Line(kit.OneLine(c.ClientName)) + " " +
 		t.DateTimeShort(c.Start)
 	if len(conflicts) > 1 {
 		s += " (+" + strconv.Itoa(len(conflicts)-1) + ")"
@@ -437,9 +438,9 @@ func (m appointmentForm) viewNote() []string {
 	if m.base.NoteID != 0 {
 		note = st.Text.Render("#" + strconv.FormatInt(m.base.NoteID, 10) + " — ctrl+n")
 	}
-	lines := []string{"  " + st.Label.Render(cell(t.T("appointment.note"), 16)) + note}
+	lines := []string{"  " + st.Label.Render(kit.Cell(t.T("appointment.note"), 16)) + note}
 	if m.base.SeriesID != 0 {
-		lines = append(lines, "  "+st.Label.Render(cell(t.T("appointment.series_of"), 16))+
+		lines = append(lines, "  "+st.Label.Render(kit.Cell(t.T("appointment.series_of"), 16))+
 			st.Text.Render("#"+strconv.FormatInt(m.base.SeriesID, 10)))
 	}
 	return lines

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // breachForm records a breach (id 0) or what became known of one: when
@@ -192,17 +193,17 @@ func (m *breachForm) fill(b store.Breach) {
 		return strconv.Itoa(n)
 	}
 	m.set.set("discovered_at", dateTimeInput(t, b.Discovered))
-	m.set.set("description", editLine(b.Description))
-	m.set.set("categories", editLine(b.Categories))
+	m.set.set("description", kit.EditLine(b.Description))
+	m.set.set("categories", kit.EditLine(b.Categories))
 	m.set.set("people_affected", count(b.PeopleAffected))
 	m.set.set("records_affected", count(b.RecordsAffected))
-	m.set.set("consequences", editLine(b.Consequences))
-	m.set.set("measures", editLine(b.Measures))
-	m.set.set("contact", editLine(b.Contact))
+	m.set.set("consequences", kit.EditLine(b.Consequences))
+	m.set.set("measures", kit.EditLine(b.Measures))
+	m.set.set("contact", kit.EditLine(b.Contact))
 	m.set.set("reported_at", dateTimeInput(t, b.Reported))
 	m.set.set("people_informed_at", dateTimeInput(t, b.PeopleInformed))
 	m.set.set("processors_informed_at", dateTimeInput(t, b.ProcessorsInformed))
-	m.set.set("not_reported_reason", editLine(b.NotReportedReason))
+	m.set.set("not_reported_reason", kit.EditLine(b.NotReportedReason))
 	m.set.set("clients", clientNumbers(b.Clients))
 }
 
@@ -316,9 +317,9 @@ func (m breachForm) refuse(err error) (breachForm, tea.Cmd) {
 // View draws the form with the example that every incident is recorded.
 func (m breachForm) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := paragraph(st.Muted, t.T("breach.example"), m.width)
+	extra := kit.Paragraph(st.Muted, t.T("breach.example"), m.width)
 	if m.id != 0 {
-		extra = append(extra, paragraph(st.Muted, t.T("breach.report_hint"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("breach.report_hint"), m.width)...)
 	}
 	return viewRightsForm(m.env, m.set, m.loaded, m.saving, m.problem, m.width, m.height, extra)
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // A client's complaints about how the practice handled their data
@@ -157,15 +158,15 @@ func (m complaintsScreen) View() string {
 	case !m.loaded:
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
-	lines := append([]string{""}, paragraph(st.Muted, t.T("complaints.intro"), m.width)...)
+	lines := append([]string{""}, kit.Paragraph(st.Muted, t.T("complaints.intro"), m.width)...)
 	lines = append(lines, "")
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("complaints.empty"))), "\n")
 	}
 	const dw, ow = 12, 30
 	sw := max(m.width-2-dw-2-ow-1, 12)
-	lines = append(lines, "  "+st.Header.Render(cell(t.T("complaints.col_received"), dw)+"  "+
-		cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
+	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("complaints.col_received"), dw)+"  "+
+		kit.Cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
 	start, end := m.list.window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
 		c := m.items[i]
@@ -173,7 +174,7 @@ func (m complaintsScreen) View() string {
 		if !c.Open() {
 			state, style = complaintOutcomeText(t, c.Outcome)+" · "+t.DateShort(c.Answered), st.Muted
 		}
-		cells := cell(t.DateShort(c.Received), dw) + "  " + cell(oneLine(c.Subject), sw) + "  "
+		cells := kit.Cell(t.DateShort(c.Received), dw) + "  " + kit.Cell(kit.OneLine(c.Subject), sw) + "  "
 		if i == m.list.cursor {
 			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+state))
 			continue
@@ -289,14 +290,14 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 func (m *complaintForm) fill(c store.Complaint) {
 	t := m.env.text
 	m.set.set("received_on", dateInput(t, c.Received))
-	m.set.set("subject", oneLine(c.Subject))
+	m.set.set("subject", kit.OneLine(c.Subject))
 	m.set.set("outcome", string(c.Outcome))
 	answered := c.Answered
 	if answered.IsZero() {
 		answered = m.env.today()
 	}
 	m.set.set("answered_on", dateInput(t, answered))
-	m.set.set("notes", oneLine(c.Notes))
+	m.set.set("notes", kit.OneLine(c.Notes))
 }
 
 // submit reads the fields and saves: an open complaint has no answer date,
@@ -331,5 +332,5 @@ func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 
 // View draws the fields with the route to the AP.
 func (m complaintForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
 }

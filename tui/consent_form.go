@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // sharingForm records a consent (who may receive what, and for which
@@ -236,5 +237,5 @@ func (m sharingForm) View() string {
 		hint = t.T("disclosure.hint")
 	}
 	return viewRightsForm(m.env, m.set, true, m.saving, m.problem, m.width, m.height,
-		paragraph(st.Muted, hint, m.width))
+		kit.Paragraph(st.Muted, hint, m.width))
 }

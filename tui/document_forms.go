@@ -7,9 +7,9 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The two document screens: adding a file (sealed into the vault at once)
@@ -99,7 +99,7 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 			return m, nil
 		}
 		m.dirty = false
-		note := t.Tf("document.added", oneLine(msg.doc.Name), t.Size(msg.doc.Size), tildePath(msg.path, m.env.home))
+		note := t.Tf("document.added", kit.OneLine(msg.doc.Name), t.Size(msg.doc.Size), tildePath(msg.path, m.env.home))
 		return m, back(doneMsg{tab: tabDocuments, item: msg.doc.ID, note: note})
 	case tea.KeyMsg:
 		if m.saving {
@@ -137,7 +137,7 @@ func (m documentAdd) submit() (documentAdd, tea.Cmd) {
 // View draws the form with what happens to the file.
 func (m documentAdd) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := paragraph(st.Muted, t.T("document.add_hint"), m.width)
+	extra := kit.Paragraph(st.Muted, t.T("document.add_hint"), m.width)
 	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, extra)
 }
 
@@ -273,21 +273,12 @@ func (m documentSave) View() string {
 	t, st := m.env.text, m.env.styles
 	var extra []string
 	if m.loaded {
-		extra = append(extra, "  "+st.Label.Render(padRight(t.T("document.col_name"), formLabelWidth))+
-			st.Text.Render(oneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
-		extra = append(extra, paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.width)...)
-		extra = append(extra, paragraph(st.Muted, t.T("document.no_overwrite"), m.width)...)
+		extra = append(extra, "  "+st.Label.Render(kit.PadRight(t.T("document.col_name"), formLabelWidth))+
+			st.Text.Render(kit.OneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
+		extra = append(extra, kit.Paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("document.no_overwrite"), m.width)...)
 	}
 	return viewSimpleForm(m.env, m.set, m.loaded, false, m.problem, m.height, extra)
-}
-
-// paragraph wraps text to the screen's width, indented like a form.
-func paragraph(style lipgloss.Style, text string, width int) []string {
-	var out []string
-	for _, l := range wrapText(text, max(min(width-4, 90), 20)) {
-		out = append(out, "  "+style.Render(l))
-	}
-	return out
 }
 
 // tildePath shows a path under the home folder as "~/…", as typed.

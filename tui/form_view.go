@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // formLabelWidth is the width of the label column of every form.
@@ -18,10 +19,10 @@ const formLabelWidth = 30
 // focused field, so focus shows without colour too.
 func viewField(st *Styles, f formField, focused bool, note string) []string {
 	mark := "  "
-	label := st.Label.Render(padRight(f.label, formLabelWidth))
+	label := st.Label.Render(kit.PadRight(f.label, formLabelWidth))
 	if focused {
 		mark = st.Accent.Render("› ")
-		label = st.Accent.Render(padRight(f.label, formLabelWidth))
+		label = st.Accent.Render(kit.PadRight(f.label, formLabelWidth))
 	}
 	// A long translated label still keeps one space before the value.
 	if lipgloss.Width(f.label) >= formLabelWidth {
@@ -66,16 +67,6 @@ func fieldStart(v string, width int) string {
 	return ansi.Truncate(v, width, "…")
 }
 
-// scrollWindow returns the height lines of lines that keep line focus in
-// view, a little below the top when it can.
-func scrollWindow(lines []string, focus, height int) []string {
-	if len(lines) <= height || height <= 0 {
-		return lines
-	}
-	start := max(min(focus-height/3, len(lines)-height), 0)
-	return lines[start : start+height]
-}
-
 // View draws the client form, scrolled so the focused field shows.
 func (m clientForm) View() string {
 	t, st := m.env.text, m.env.styles
@@ -103,7 +94,7 @@ func (m clientForm) View() string {
 	if m.saving {
 		lines = append(lines, "  "+st.Muted.Render(t.T("status.saving")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
 // note is the hint under a field: the age next to a birth date, and the
@@ -153,5 +144,5 @@ func viewSimpleForm(e *env, set fieldSet, loaded, saving bool, problem string, h
 	if saving {
 		lines = append(lines, "  "+st.Muted.Render(t.T("status.saving")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, height), "\n")
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // reasonForm puts a client under legal hold (a reason and an optional end
@@ -171,5 +172,5 @@ func (m reasonForm) View() string {
 	if m.hold {
 		help = t.T("hold.help")
 	}
-	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, paragraph(st.Muted, help, m.width))
+	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, kit.Paragraph(st.Muted, help, m.width))
 }

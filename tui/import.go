@@ -12,6 +12,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // KindImport is the import of a dossier or a client list (i on the
@@ -264,46 +265,46 @@ func (m importForm) View() string {
 		}
 		lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
 		if f.id == "path" {
-			lines = append(lines, paragraph(st.Muted, t.T("import.hint"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("import.hint"), m.width)...)
 			lines = append(lines, "")
 		}
 	}
 	switch m.secret {
 	case secretPassphrase:
-		lines = append(lines, paragraph(st.Muted, t.T("import.needs_passphrase"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.needs_passphrase"), m.width)...)
 	case secretKey:
-		lines = append(lines, paragraph(st.Muted, t.T("import.needs_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.needs_key"), m.width)...)
 	default:
-		lines = append(lines, paragraph(st.Muted, t.T("import.hint_all"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.hint_all"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	if m.importing {
 		lines = append(lines, "", "  "+st.Muted.Render(t.T("import.busy")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
 // viewResult says what came in.
 func (m importForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Success, importDone(t, m.sum), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Success, importDone(t, m.sum), m.width)...)
 	if len(m.sum.Ignored) > 0 {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, t.Tf("import.ignored", strings.Join(m.sum.Ignored, ", ")), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.Tf("import.ignored", strings.Join(m.sum.Ignored, ", ")), m.width)...)
 	}
 	if m.sum.NotCarried {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("import.not_carried"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.not_carried"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, m.problem, m.width)...)
 	}
-	return strings.Join(scrollWindow(lines, 0, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
 }
 
 // importDone is the sentence of a finished import: the client of a

@@ -14,6 +14,7 @@ import (
 	"github.com/caseload/caseload/invoice"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The money of a client ($ on the client screen): the trajectory's terms,
@@ -519,10 +520,10 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 // View draws the two dates with what the invoice will hold.
 func (m invoiceForm) View() string {
 	st := m.env.styles
-	extra := paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
+	extra := kit.Paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
 	if m.problem != "" {
 		// Wrapped here: the store's reasons run longer than one line.
-		extra = append(append(extra, ""), paragraph(st.Danger, m.problem, m.width)...)
+		extra = append(append(extra, ""), kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	return viewSimpleForm(m.env, m.set, true, m.saving, "", m.height, extra)
 }

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // previewDelay is how long the policy form waits after the last key before
@@ -262,7 +263,7 @@ func (m policyForm) onSaved(msg settingSavedMsg) (policyForm, tea.Cmd) {
 // View draws the fields, the hint on the reason and the preview.
 func (m policyForm) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
+	extra := kit.Paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
 	if m.preview != "" {
 		extra = append(extra, "", "  "+st.Warning.Render(m.preview))
 	}
@@ -362,5 +363,5 @@ func (m practiceForm) submit() (practiceForm, tea.Cmd) {
 
 // View draws the fields.
 func (m practiceForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // A sentence typed on a choice field must not flip it: its spaces are
@@ -39,7 +40,7 @@ func TestChoiceIgnoresTypedSentence(t *testing.T) {
 
 // An unfocused text field shows the start of a long value, cut with "…".
 func TestUnfocusedFieldShowsStart(t *testing.T) {
-	st := NewStyles(DefaultTheme())
+	st := kit.NewStyles(kit.DefaultTheme())
 	f := textField(st, "org", "Organisation")
 	f.setValue("Gemeente Utrecht, afdeling Werk en Inkomen, team Inburgering")
 	line := ansi.Strip(viewField(st, f, false, "")[0])
@@ -258,10 +259,10 @@ func TestColumnsSizeToContent(t *testing.T) {
 	if c := layoutColumns(100, 60); c.name != 27 {
 		t.Errorf("name column at 100 columns for 60-cell names: %d, want what is left, 27", c.name)
 	}
-	if w := fitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
+	if w := kit.FitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
 		t.Errorf("fitWidths narrowed to %v", w)
 	}
-	if w := fitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
+	if w := kit.FitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
 		t.Errorf("fitWidths widened to %v", w)
 	}
 	d := openAnna(t, rightsPeopleStore(), Dutch)

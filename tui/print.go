@@ -15,6 +15,7 @@ import (
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // printForm is the paper screen (p on the client screen and on an open
@@ -318,15 +319,15 @@ func (m printForm) View() string {
 	}
 	if !m.loaded {
 		if m.problem != "" {
-			return "\n" + strings.Join(paragraph(st.Danger, m.problem, m.width), "\n")
+			return "\n" + strings.Join(kit.Paragraph(st.Danger, m.problem, m.width), "\n")
 		}
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Title, t.Tf("print.heading", termsafe.Line(m.row.Name)), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("print.heading", termsafe.Line(m.row.Name)), m.width)...)
 	if m.noPractice {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, t.T("print.no_practice"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("print.no_practice"), m.width)...)
 	}
 	lines = append(lines, "")
 	focusLine := 0
@@ -342,53 +343,53 @@ func (m printForm) View() string {
 	lines = append(lines, "")
 	switch m.set.get("sealing") {
 	case sealPassphrase:
-		lines = append(lines, paragraph(st.Muted, t.T("print.hint_passphrase"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("print.hint_passphrase"), m.width)...)
 	case sealKey:
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
 	case sealPlain:
-		lines = append(lines, paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
 	}
 	if m.set.get("to") == toOther && m.set.get("basis") == "consent" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	if m.printing {
 		lines = append(lines, "", "  "+m.spin.View()+" "+st.Muted.Render(t.T("print.busy")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
 func (m printForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	r := m.res
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Title, t.Tf("print.done", termsafe.Line(r.Name)), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("print.done", termsafe.Line(r.Name)), m.width)...)
 	lines = append(lines, "", "  "+st.Label.Render(t.T("export.file")))
 	for _, l := range chunkPath(termsafe.Line(r.Path), max(m.width-6, 20)) {
 		lines = append(lines, "    "+st.Text.Render(l))
 	}
 	if m.warn != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, m.warn, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)
 	}
 	lines = append(lines, "")
 	switch {
 	case r.PublicKey:
-		lines = append(lines, paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
 	case r.Sealed:
 		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
 		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
 			lines = append(lines, "  "+l)
 		}
-		lines = append(lines, paragraph(st.Warning, t.T("export.channel"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
 	default:
-		lines = append(lines, paragraph(st.Danger, t.T("print.sealed_none"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), m.width)...)
 	}
-	return strings.Join(scrollWindow(lines, 0, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
 }
 
 // printLoadedMsg answers loadPrint.

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The practice's processors (AVG art. 28): who processes client data on its
@@ -116,7 +117,7 @@ func (m processorsScreen) Update(msg tea.Msg) (processorsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Delete):
 			p := m.items[m.list.cursor]
 			m.actReq = newReq()
-			return m, confirm(m.env.text.Tf("processors.delete_confirm", oneLine(p.Name)),
+			return m, confirm(m.env.text.Tf("processors.delete_confirm", kit.OneLine(p.Name)),
 				deleteProcessor(m.env.store, m.actReq, p.ID))
 		}
 		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
@@ -144,20 +145,20 @@ func (m processorsScreen) View() string {
 	case !m.loaded:
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
-	lines := append([]string{""}, paragraph(st.Muted, t.T("processors.intro"), m.width)...)
+	lines := append([]string{""}, kit.Paragraph(st.Muted, t.T("processors.intro"), m.width)...)
 	lines = append(lines, "")
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("processors.empty"))), "\n")
 	}
 	const nw, lw, aw = 24, 16, 24
 	pw := max(m.width-2-nw-2-lw-2-aw-1, 12)
-	lines = append(lines, "  "+st.Header.Render(cell(t.T("processors.col_name"), nw)+"  "+
-		cell(t.T("processors.col_processes"), pw)+"  "+cell(t.T("processors.col_location"), lw)+"  "+
+	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("processors.col_name"), nw)+"  "+
+		kit.Cell(t.T("processors.col_processes"), pw)+"  "+kit.Cell(t.T("processors.col_location"), lw)+"  "+
 		t.T("processors.col_agreement")))
 	start, end := m.list.window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
 		p := m.items[i]
-		cells := cell(oneLine(p.Name), nw) + "  " + cell(oneLine(p.Processes), pw) + "  " + cell(oneLine(p.Location), lw) + "  "
+		cells := kit.Cell(kit.OneLine(p.Name), nw) + "  " + kit.Cell(kit.OneLine(p.Processes), pw) + "  " + kit.Cell(kit.OneLine(p.Location), lw) + "  "
 		agreement, style := t.T("processors.agreement_yes"), st.Text
 		if !p.Agreement {
 			agreement, style = t.T("processors.agreement_no"), st.Warning
@@ -229,7 +230,7 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 			if p.ID == m.id && !m.dirty {
 				m.loaded = true
 				m.set.set("name", p.Name)
-				m.set.set("processes", oneLine(p.Processes))
+				m.set.set("processes", kit.OneLine(p.Processes))
 				m.set.set("location", p.Location)
 				if !p.Agreement {
 					m.set.set("agreement", "no")
@@ -273,5 +274,5 @@ func (m processorForm) submit() (processorForm, tea.Cmd) {
 
 // View draws the fields with why an agreement matters.
 func (m processorForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.width))
 }

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // recordEditor writes a new record or edits one: title, date, kind, the
@@ -124,7 +125,7 @@ func (m recordEditor) Title() string {
 	if !m.loaded {
 		return "…"
 	}
-	return oneLine(m.base.Title)
+	return kit.OneLine(m.base.Title)
 }
 
 // Capturing is always true: a field or the text always has the focus.
@@ -214,7 +215,7 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	m.loaded, m.base = true, r
 	m.tab = tabOfKind(r.Kind)
 	t := m.env.text
-	m.set.set("title", editLine(r.Title))
+	m.set.set("title", kit.EditLine(r.Title))
 	m.set.set("date", dateInput(t, r.Date))
 	m.set.set("kind", string(r.Kind))
 	if r.Special {
@@ -346,7 +347,7 @@ func (m recordEditor) save() (recordEditor, tea.Cmd) {
 func (m recordEditor) record(date time.Time) store.Record {
 	r := m.base
 	r.ID, r.ClientID = m.id, m.clientID
-	r.Title = editLine(m.set.get("title"))
+	r.Title = kit.EditLine(m.set.get("title"))
 	r.Date = date
 	r.Kind = store.RecordKind(m.set.get("kind"))
 	r.Special = m.set.get("special") == "yes"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // requestForm records a client's rights request (id 0) or corrects one:
@@ -162,8 +163,8 @@ func (m *requestForm) fill(r store.Request) {
 	if r.IdentityChecked {
 		m.set.set("identity", "yes")
 	}
-	m.set.set("identity_how", editLine(r.IdentityHow))
-	m.set.set("notes", editLine(r.Notes))
+	m.set.set("identity_how", kit.EditLine(r.IdentityHow))
+	m.set.set("notes", kit.EditLine(r.Notes))
 	m.sync()
 }
 
@@ -265,7 +266,7 @@ func (m requestForm) View() string {
 	if m.due != "" {
 		extra = append(extra, "  "+st.Accent.Render(t.Tf("request.due_preview", m.due)))
 	}
-	extra = append(extra, paragraph(st.Muted, t.T("request.identity_hint"), m.width)...)
+	extra = append(extra, kit.Paragraph(st.Muted, t.T("request.identity_hint"), m.width)...)
 	return viewRightsForm(m.env, m.set, m.loaded, m.saving, m.problem, m.width, m.height, extra)
 }
 
@@ -275,7 +276,7 @@ func (m requestForm) View() string {
 func viewRightsForm(e *env, set fieldSet, loaded, saving bool, problem string, width, height int, extra []string) string {
 	if loaded && problem != "" {
 		extra = append(extra, "")
-		extra = append(extra, paragraph(e.styles.Danger, problem, width)...)
+		extra = append(extra, kit.Paragraph(e.styles.Danger, problem, width)...)
 		problem = ""
 	}
 	return viewSimpleForm(e, set, loaded, saving, problem, height, extra)

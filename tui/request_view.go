@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // requestView shows one rights request with what its kind sets in
@@ -168,7 +169,7 @@ func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 	case key.Matches(msg, k.Withdraw):
 		c := m.d.consents[m.list.cursor]
 		m.start(actionWithdraw)
-		q := m.env.text.Tf("consent.withdraw_question", oneLine(c.Recipient), oneLine(c.Purpose))
+		q := m.env.text.Tf("consent.withdraw_question", kit.OneLine(c.Recipient), kit.OneLine(c.Purpose))
 		return m, confirm(q, withdrawConsent(s, m.actReq, m.id, c.ID))
 	default:
 		m.list.move(msg, k.listKeys, m.listLen(), m.height)
@@ -310,7 +311,7 @@ func (m requestView) onPlanned(msg erasurePlannedMsg) (requestView, tea.Cmd) {
 	m.actReq = newReq()
 	m.updateKeys()
 	t := m.env.text
-	q := t.Tf("erase.question", oneLine(p.Name), erasureCounts(t, p))
+	q := t.Tf("erase.question", kit.OneLine(p.Name), erasureCounts(t, p))
 	return m, confirm(q, purge(m.env.store, m.actReq, p, false))
 }
 
