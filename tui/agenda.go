@@ -203,7 +203,7 @@ func monday(d time.Time) time.Time {
 
 func newAgenda(e *env, r Route) agendaScreen {
 	day := e.today()
-	if d, p := parseDate(r.Tab); p == dateOK && !d.IsZero() {
+	if d, p := kit.ParseDate(r.Tab); p == kit.DateOK && !d.IsZero() {
 		day = d
 	}
 	in := textinput.New()
@@ -390,9 +390,9 @@ func (m agendaScreen) onJumpKey(msg tea.KeyMsg) (agendaScreen, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.keys.Accept):
 		typed := m.input.Value()
-		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() {
-			m.problem = dateProblemText(m.env.text, max(p, dateFormat), typed)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK || d.IsZero() {
+			m.problem = dateProblemText(m.env.text, max(p, kit.DateFormat), typed)
 			return m, nil
 		}
 		m.jumping = false

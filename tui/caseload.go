@@ -66,7 +66,7 @@ func newCaseload(e *env) caseloadModel {
 		export: newExportOpenKey(e.text),
 		remove: newRemoveKey(e.text),
 		stats:  newMoneyStatsOpenKey(e.text),
-		filter: newInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
+		filter: kit.NewInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
 		req:    newReq(),
 	}
 	m.updateKeys()

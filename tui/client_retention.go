@@ -129,7 +129,7 @@ func (m clientScreen) viewRetention() []string {
 	t, st := m.env.text, m.env.styles
 	c := m.d.client
 	r := m.ret.row.Retention
-	label := "  " + st.Label.Render(kit.PadRight(t.T("client.retention"), formLabelWidth))
+	label := "  " + st.Label.Render(kit.PadRight(t.T("client.retention"), kit.LabelWidth))
 	if c.Hold {
 		text := t.Tf("retention.words_hold", kit.OneLine(c.HoldReason))
 		if !c.HoldUntil.IsZero() {
@@ -155,7 +155,7 @@ func (m clientScreen) viewRetention() []string {
 	}
 	lines := []string{label + retentionStyle(st, r.State).Render(text)}
 	if !m.ret.row.InvoicesUntil.IsZero() {
-		lines = append(lines, "  "+kit.PadRight("", formLabelWidth)+st.Muted.Render(
+		lines = append(lines, "  "+kit.PadRight("", kit.LabelWidth)+st.Muted.Render(
 			t.Tf("retention.words_invoices", t.Date(m.ret.row.InvoicesUntil))))
 	}
 	return lines

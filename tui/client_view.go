@@ -109,7 +109,7 @@ func (m clientScreen) viewOverview() []string {
 		} else {
 			value = st.Text.Render(kit.OneLine(value))
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, formLabelWidth))+value)
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, kit.LabelWidth))+value)
 	}
 	row(t.T("client.email"), c.Email)
 	row(t.T("client.phone"), c.Phone)
@@ -123,7 +123,7 @@ func (m clientScreen) viewOverview() []string {
 	row(t.T("client.referral"), strings.TrimSpace(referralText(t, c.Referral)+" "+parenthesised(c.ReferralDetail)))
 	switch {
 	case age >= 0 && age < 16 && strings.TrimSpace(c.Representative) == "":
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.representative"), formLabelWidth))+
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.representative"), kit.LabelWidth))+
 			st.Warning.Render(t.Tf("client.representative_needed", age)))
 	case age >= 0 && age < 16 || c.Representative != "":
 		row(t.T("client.representative"), c.Representative)
@@ -146,7 +146,7 @@ func (m clientScreen) viewOverview() []string {
 	}
 	row(t.T("client.next_appointment"), next)
 	for _, b := range m.d.breaches {
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.breach"), formLabelWidth))+
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.breach"), kit.LabelWidth))+
 			st.Warning.Render(kit.OneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description)))))
 	}
 	if c.Notes != "" {

@@ -18,7 +18,7 @@ import (
 // never edited, only withdrawn, so both forms only add.
 type sharingForm struct {
 	env        *env
-	keys       formKeys
+	keys       kit.FormKeys
 	client     int64
 	disclosure bool
 	req        reqID
@@ -27,7 +27,7 @@ type sharingForm struct {
 	saving  bool
 	dirty   bool
 	problem string
-	set     fieldSet
+	set     kit.FieldSet
 	width   int
 	height  int
 }
@@ -36,30 +36,31 @@ func newSharingForm(e *env, r Route) sharingForm {
 	m := sharingForm{env: e, keys: newFormKeys(e.text), client: r.Client, disclosure: r.Kind == KindDisclosure,
 		listReq: newReq()}
 	if m.disclosure {
-		m.set.fields = disclosureFields(e)
+		m.set.Fields = disclosureFields(e)
 	} else {
-		m.set.fields = consentFields(e)
+		m.set.Fields = consentFields(e)
 	}
-	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.set.FocusOn(0)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	return m
 }
 
 // consentFields are the fields of a new consent; it was given today
 // unless the coach says otherwise.
-func consentFields(e *env) []formField {
+func consentFields(e *env) []kit.Field {
 	t, st := e.text, e.styles
-	given := dateField(st, t, "given_on", t.T("consent.given"))
-	given.setValue(dateInput(t, e.today()))
-	notes := textField(st, "notes", t.T("request.notes"))
-	notes.input.Width = 60
-	return []formField{
-		textField(st, "purpose", t.T("consent.purpose")),
-		textField(st, "recipient", t.T("consent.recipient")),
+	given := kit.DateField(st, "given_on", t.T("consent.given"), t.T("form.date_placeholder"))
+	given.SetValue(dateInput(t, e.today()))
+	notes := kit.TextField(st, "notes", t.T("request.notes"))
+	notes.Input.Width = 60
+	return []kit.Field{
+		kit.TextField(st, "purpose", t.T("consent.purpose")),
+		kit.TextField(st, "recipient", t.T("consent.recipient")),
 		given,
-		choiceField("given_by", t.T("consent.by"), []option{
+		kit.ChoiceField("given_by", t.T("consent.by"), []kit.Option{
 			{string(store.GivenByClient), givenByText(t, store.GivenByClient)},
 			{string(store.GivenByRepresentative), givenByText(t, store.GivenByRepresentative)}}),
+
 		notes,
 	}
 }
@@ -67,7 +68,7 @@ func consentFields(e *env) []formField {
 // Init focuses the first field and reads the practice's recipients, which
 // the recipient field completes from (→ takes the suggestion).
 func (m sharingForm) Init() tea.Cmd {
-	return tea.Batch(m.set.focusOn(m.set.focus), loadRecipients(m.env.store, m.listReq))
+	return tea.Batch(m.set.FocusOn(m.set.Focus), loadRecipients(m.env.store, m.listReq))
 }
 
 // recipientsLoadedMsg answers loadRecipients.
@@ -94,11 +95,11 @@ func loadRecipients(s Store, req reqID) tea.Cmd {
 
 // suggestRecipients lets the recipient field complete from names.
 func (m *sharingForm) suggestRecipients(names []string) {
-	i := m.set.index("recipient")
+	i := m.set.Index("recipient")
 	if i < 0 || len(names) == 0 {
 		return
 	}
-	in := &m.set.fields[i].input
+	in := &m.set.Fields[i].Input
 	in.ShowSuggestions = true
 	in.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right", "end"))
 	in.SetSuggestions(names)
@@ -131,12 +132,12 @@ func (m sharingForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields.
 func (m sharingForm) RestoreDraft(text string) sharingForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.dirty = m.set.Restore(text) || m.dirty
 	return m
 }
 
@@ -147,7 +148,7 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case shownMsg:
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case recipientsLoadedMsg:
 		if msg.req == m.listReq {
 			m.suggestRecipients(msg.names)
@@ -179,9 +180,9 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 			}
 			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
+		cmd, changed := m.set.HandleKey(msg, m.keys)
 		m.dirty = m.dirty || changed
-		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+		m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 		return m, cmd
 	}
 	return m, nil
@@ -194,17 +195,17 @@ func (m sharingForm) submit() (sharingForm, tea.Cmd) {
 		return m.submitDisclosure()
 	}
 	t := m.env.text
-	typed := strings.TrimSpace(m.set.get("given_on"))
-	given, p := parseDate(typed)
+	typed := strings.TrimSpace(m.set.Get("given_on"))
+	given, p := kit.ParseDate(typed)
 	switch {
-	case p != dateOK:
+	case p != kit.DateOK:
 		return m.fail("given_on", dateProblemText(t, p, typed))
 	case given.IsZero():
 		return m.fail("given_on", t.T("rights.invalid_given"))
 	}
-	c := store.Consent{ClientID: m.client, Purpose: strings.TrimSpace(m.set.get("purpose")),
-		Recipient: strings.TrimSpace(m.set.get("recipient")), Given: given,
-		GivenBy: store.GivenBy(m.set.get("given_by")), Notes: strings.TrimSpace(m.set.get("notes"))}
+	c := store.Consent{ClientID: m.client, Purpose: strings.TrimSpace(m.set.Get("purpose")),
+		Recipient: strings.TrimSpace(m.set.Get("recipient")), Given: given,
+		GivenBy: store.GivenBy(m.set.Get("given_by")), Notes: strings.TrimSpace(m.set.Get("notes"))}
 	if err := c.Validate(); err != nil {
 		return m.refuse(err)
 	}
@@ -214,15 +215,15 @@ func (m sharingForm) submit() (sharingForm, tea.Cmd) {
 
 // fail puts msg under field id and moves the focus there.
 func (m sharingForm) fail(id, msg string) (sharingForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	cmd, _ := m.set.Fail(id, msg)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	return m, cmd
 }
 
 // refuse shows a refusal of the store under its field, or above the form.
 func (m sharingForm) refuse(err error) (sharingForm, tea.Cmd) {
 	var ve *store.ValidationError
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
+	if errors.As(err, &ve) && m.set.Index(ve.Field) >= 0 {
 		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
 	}
 	m.problem = rightsProblem(m.env, err)

@@ -24,17 +24,17 @@ func (m exportForm) View() string {
 	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.heading", m.row.Name), m.width)...)
 	lines = append(lines, "")
 	focusLine := 0
-	for i, f := range m.set.fields {
-		if f.hidden {
+	for i, f := range m.set.Fields {
+		if f.Hidden {
 			continue
 		}
-		if i == m.set.focus {
+		if i == m.set.Focus {
 			focusLine = len(lines)
 		}
-		lines = append(lines, viewField(st, f, i == m.set.focus, m.note(f.id))...)
+		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, m.note(f.ID))...)
 	}
 	lines = append(lines, "")
-	switch m.set.get("sealing") {
+	switch m.set.Get("sealing") {
 	case sealPassphrase:
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_passphrase"), m.width)...)
 	case sealKey:
@@ -43,13 +43,13 @@ func (m exportForm) View() string {
 		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
 	}
 	switch {
-	case m.row.Restricted && m.set.get("to") == toOther:
+	case m.row.Restricted && m.set.Get("to") == toOther:
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.err_restricted"), m.width)...)
 	case m.row.Restricted:
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.restricted_client"), m.width)...)
-	case m.set.get("to") == toOther && m.set.get("basis") == "consent":
+	case m.set.Get("to") == toOther && m.set.Get("basis") == "consent":
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
@@ -69,8 +69,8 @@ func (m exportForm) note(id string) string {
 		return ""
 	}
 	st := m.env.styles
-	typed := strings.TrimSpace(m.set.get("key"))
-	if typed == "" || typed != m.keyDone || m.set.fields[m.set.index("key")].err != "" {
+	typed := strings.TrimSpace(m.set.Get("key"))
+	if typed == "" || typed != m.keyDone || m.set.Fields[m.set.Index("key")].Err != "" {
 		return ""
 	}
 	if m.keyErr != nil {

@@ -18,7 +18,7 @@ import (
 // either is a prompt on the client screen, not this form.
 type reasonForm struct {
 	env    *env
-	keys   formKeys
+	keys   kit.FormKeys
 	client int64
 	hold   bool // a legal hold, else a restriction
 	req    reqID
@@ -26,7 +26,7 @@ type reasonForm struct {
 	saving  bool
 	dirty   bool
 	problem string
-	set     fieldSet
+	set     kit.FieldSet
 	width   int
 	height  int
 }
@@ -35,20 +35,20 @@ func newReasonForm(e *env, r Route) reasonForm {
 	t, st := e.text, e.styles
 	m := reasonForm{env: e, keys: newFormKeys(t), client: r.Client, hold: r.Kind == KindHold}
 	if m.hold {
-		m.set.fields = []formField{
-			textField(st, "hold_reason", t.T("hold.reason")),
-			dateField(st, t, "hold_until", t.T("hold.until")),
+		m.set.Fields = []kit.Field{
+			kit.TextField(st, "hold_reason", t.T("hold.reason")),
+			kit.DateField(st, "hold_until", t.T("hold.until"), t.T("form.date_placeholder")),
 		}
 	} else {
-		m.set.fields = []formField{textField(st, "restricted_reason", t.T("restrict.reason"))}
+		m.set.Fields = []kit.Field{kit.TextField(st, "restricted_reason", t.T("restrict.reason"))}
 	}
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	m.keys.Choice.SetEnabled(false)
 	return m
 }
 
 // Init focuses the reason; there is nothing to load.
-func (m reasonForm) Init() tea.Cmd { return m.set.focusOn(m.set.focus) }
+func (m reasonForm) Init() tea.Cmd { return m.set.FocusOn(m.set.Focus) }
 
 // Route names the form and the client.
 func (m reasonForm) Route() Route {
@@ -77,12 +77,12 @@ func (m reasonForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields.
 func (m reasonForm) RestoreDraft(text string) reasonForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.dirty = m.set.Restore(text) || m.dirty
 	return m
 }
 
@@ -97,7 +97,7 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case shownMsg:
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case flagSetMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -113,7 +113,7 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 			}
 			return m, back(flagChangedMsg{note: note})
 		case errors.As(msg.err, &ve):
-			cmd, _ := m.set.fail(ve.Field, fieldProblem(t, ve))
+			cmd, _ := m.set.Fail(ve.Field, fieldProblem(t, ve))
 			return m, cmd
 		}
 		m.problem = explain(m.env, msg.err)
@@ -130,7 +130,7 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 			}
 			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
+		cmd, changed := m.set.HandleKey(msg, m.keys)
 		m.dirty = m.dirty || changed
 		return m, cmd
 	}
@@ -145,9 +145,9 @@ func (m reasonForm) submit() (reasonForm, tea.Cmd) {
 	if m.hold {
 		id = "hold_reason"
 	}
-	reason := strings.TrimSpace(m.set.get(id))
+	reason := strings.TrimSpace(m.set.Get(id))
 	if reason == "" {
-		cmd, _ := m.set.fail(id, fieldProblem(t, &store.ValidationError{Field: id}))
+		cmd, _ := m.set.Fail(id, fieldProblem(t, &store.ValidationError{Field: id}))
 		return m, cmd
 	}
 	m.req = newReq()
@@ -155,10 +155,10 @@ func (m reasonForm) submit() (reasonForm, tea.Cmd) {
 		m.saving = true
 		return m, setRestriction(m.env.store, m.req, m.client, true, reason)
 	}
-	typed := m.set.get("hold_until")
-	until, p := parseDate(typed)
-	if p != dateOK {
-		cmd, _ := m.set.fail("hold_until", dateProblemText(t, p, strings.TrimSpace(typed)))
+	typed := m.set.Get("hold_until")
+	until, p := kit.ParseDate(typed)
+	if p != kit.DateOK {
+		cmd, _ := m.set.Fail("hold_until", dateProblemText(t, p, strings.TrimSpace(typed)))
 		return m, cmd
 	}
 	m.saving = true
@@ -172,5 +172,5 @@ func (m reasonForm) View() string {
 	if m.hold {
 		help = t.T("hold.help")
 	}
-	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, kit.Paragraph(st.Muted, help, m.width))
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, m.problem, m.height, nil, kit.Paragraph(st.Muted, help, m.width))
 }

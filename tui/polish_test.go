@@ -21,19 +21,19 @@ func TestChoiceIgnoresTypedSentence(t *testing.T) {
 	d := openAnna(t, s, English)
 	d.keys("2n[tab][tab][tab]")
 	e := top[recordEditor](t, d)
-	if e.set.focused().id != "special" {
-		t.Fatalf("focus on %s, want special", e.set.focused().id)
+	if e.set.Focused().ID != "special" {
+		t.Fatalf("focus on %s, want special", e.set.Focused().ID)
 	}
 	d.keys("het gaat nu goed") // three spaces
-	if got := top[recordEditor](t, d).set.get("special"); got != "" {
+	if got := top[recordEditor](t, d).set.Get("special"); got != "" {
 		t.Fatalf("typing a sentence set special to %q", got)
 	}
 	d.keys("[right]")
-	if got := top[recordEditor](t, d).set.get("special"); got != "yes" {
+	if got := top[recordEditor](t, d).set.Get("special"); got != "yes" {
 		t.Fatalf("→ set special to %q, want yes", got)
 	}
 	d.keys("[shift+tab][tab] ")
-	if got := top[recordEditor](t, d).set.get("special"); got != "" {
+	if got := top[recordEditor](t, d).set.Get("special"); got != "" {
 		t.Fatalf("space on a freshly focused choice: %q, want it toggled back", got)
 	}
 }
@@ -41,9 +41,9 @@ func TestChoiceIgnoresTypedSentence(t *testing.T) {
 // An unfocused text field shows the start of a long value, cut with "…".
 func TestUnfocusedFieldShowsStart(t *testing.T) {
 	st := kit.NewStyles(kit.DefaultTheme())
-	f := textField(st, "org", "Organisation")
-	f.setValue("Gemeente Utrecht, afdeling Werk en Inkomen, team Inburgering")
-	line := ansi.Strip(viewField(st, f, false, "")[0])
+	f := kit.TextField(st, "org", "Organisation")
+	f.SetValue("Gemeente Utrecht, afdeling Werk en Inkomen, team Inburgering")
+	line := ansi.Strip(kit.ViewField(st, f, false, "")[0])
 	if !strings.Contains(line, "Gemeente Utrecht") || !strings.Contains(line, "…") {
 		t.Errorf("unfocused long value shown as %q", line)
 	}
@@ -96,7 +96,7 @@ func TestDiscardNoSaysKept(t *testing.T) {
 	if strings.Contains(v, "Nothing changed") || !strings.Contains(v, "Your changes are still here") {
 		t.Errorf("after n:\n%s", v)
 	}
-	if top[recordEditor](t, d).set.get("title") != "Eerste indruk" {
+	if top[recordEditor](t, d).set.Get("title") != "Eerste indruk" {
 		t.Error("the typed title is gone")
 	}
 }
@@ -144,7 +144,7 @@ func TestQuickKeysAllCount(t *testing.T) {
 	d, _, _ = unlocked(t, newPeopleStore(), English, 100, 30)
 	d.send(runes("nAnna Maria"))
 	f := top[clientForm](t, d)
-	if got := f.set.get("first_name"); got != "Anna Maria" {
+	if got := f.set.Get("first_name"); got != "Anna Maria" {
 		t.Errorf("a quick nAnna Maria typed %q into the new form", got)
 	}
 

@@ -180,20 +180,21 @@ type processorForm struct {
 
 func newProcessorForm(e *env, r Route) processorForm {
 	t, st := e.text, e.styles
-	processes := textField(st, "processes", t.T("processors.processes"))
-	processes.input.Width = 60
+	processes := kit.TextField(st, "processes", t.T("processors.processes"))
+	processes.Input.Width = 60
 	return processorForm{id: r.Item, formCore: newFormCore(e, r.Item == 0,
-		textField(st, "name", t.T("processors.col_name")),
+		kit.TextField(st, "name", t.T("processors.col_name")),
 		processes,
-		textField(st, "location", t.T("processors.col_location")),
-		choiceField("agreement", t.T("processors.col_agreement"), []option{
-			{"yes", t.T("processors.agreement_yes")}, {"no", t.T("processors.agreement_no")}}))}
+		kit.TextField(st, "location", t.T("processors.col_location")),
+		kit.ChoiceField("agreement", t.T("processors.col_agreement"), []kit.Option{
+			{"yes", t.T("processors.agreement_yes")}, {"no", t.T("processors.agreement_no")}}),
+	)}
 }
 
 // Init reads the processor being corrected.
 func (m processorForm) Init() tea.Cmd {
-	if m.loaded {
-		return m.focus()
+	if m.Loaded {
+		return m.Focus()
 	}
 	return loadSettings(m.env.store, m.req)
 }
@@ -211,7 +212,7 @@ func (m processorForm) Title() string {
 
 // RestoreDraft fills the fields.
 func (m processorForm) RestoreDraft(text string) processorForm {
-	m.restore(text)
+	m.Restore(text)
 	return m
 }
 
@@ -220,34 +221,34 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case settingsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
-		m.problem = explain(m.env, msg.err)
+		m.Problem = explain(m.env, msg.err)
 		for _, p := range msg.s.processors {
-			if p.ID == m.id && !m.dirty {
-				m.loaded = true
-				m.set.set("name", p.Name)
-				m.set.set("processes", kit.OneLine(p.Processes))
-				m.set.set("location", p.Location)
+			if p.ID == m.id && !m.Dirty {
+				m.Loaded = true
+				m.Set("name", p.Name)
+				m.Set("processes", kit.OneLine(p.Processes))
+				m.Set("location", p.Location)
 				if !p.Agreement {
-					m.set.set("agreement", "no")
+					m.Set("agreement", "no")
 				}
 			}
 		}
-		if !m.loaded && m.problem == "" {
-			m.problem = problemText(t, ProblemNotFound)
+		if !m.Loaded && m.Problem == "" {
+			m.Problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.focus()
+		return m, m.Focus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
 		var ve *store.ValidationError
-		if errors.As(msg.err, &ve) && m.set.index(ve.Field) >= 0 {
-			m.saving = false
+		if errors.As(msg.err, &ve) && m.Index(ve.Field) >= 0 {
+			m.Saving = false
 			return m, m.fail(ve.Field, t.T("processors.invalid"))
 		}
 		return m, m.onSaved(msg.err, t.T("processors.saved"))
@@ -263,9 +264,9 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 
 // submit reads the fields and saves.
 func (m processorForm) submit() (processorForm, tea.Cmd) {
-	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	get := func(id string) string { return strings.TrimSpace(m.Get(id)) }
 	p := store.Processor{ID: m.id, Name: get("name"), Processes: get("processes"),
-		Location: get("location"), Agreement: m.set.get("agreement") == "yes"}
+		Location: get("location"), Agreement: m.Get("agreement") == "yes"}
 	if err := p.Validate(); err != nil {
 		return m, m.fail("name", m.env.text.T("processors.invalid"))
 	}
@@ -274,5 +275,5 @@ func (m processorForm) submit() (processorForm, tea.Cmd) {
 
 // View draws the fields with why an agreement matters.
 func (m processorForm) View() string {
-	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.Width))
 }

@@ -25,7 +25,7 @@ func (m requestView) View() string {
 		if value == "" {
 			value = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, formLabelWidth))+value)
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, kit.LabelWidth))+value)
 	}
 	text := func(s string) string {
 		if strings.TrimSpace(s) == "" {
@@ -162,8 +162,8 @@ func (m requestView) viewAction() []string {
 		case actionRestrict:
 			lines = append(lines, kit.Paragraph(st.Muted, t.T("restrict.help"), m.width)...)
 		}
-		for i, f := range m.set.fields {
-			lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
+		for i, f := range m.set.Fields {
+			lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, "")...)
 		}
 	}
 	if m.refusal != "" {

@@ -56,7 +56,7 @@ type searchDueMsg struct{ id reqID }
 const searchHeaderRows = 3
 
 func newSearch(e *env) searchScreen {
-	in := newInput(e.styles, e.text.T("search.placeholder"), 40)
+	in := kit.NewInput(e.styles, e.text.T("search.placeholder"), 40)
 	in.CharLimit = 200
 	in.Focus() // a steady cursor: no blink command to run
 	m := searchScreen{env: e, keys: newSearchKeys(e.text), input: in, req: newReq()}

@@ -138,13 +138,13 @@ func (m settingsScreen) View() string {
 		if v == "" {
 			v = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(f.label, formLabelWidth))+v)
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(f.label, kit.LabelWidth))+v)
 	}
 	target := st.Muted.Render(t.T("practice.answer_target_none"))
 	if m.s.target > 0 {
 		target = t.Tf("practice.answer_target_days", m.s.target)
 	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), formLabelWidth))+target)
+	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))

@@ -65,7 +65,7 @@ func (k securityKeyKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.S
 
 func newSecurityKeyForm(e *env) securityKeyForm {
 	m := securityKeyForm{env: e, keys: newSecurityKeyKeys(e.text), pass: newSecretField(e.styles),
-		key: newInput(e.styles, "age1…", 48), conv: newKeyConv(e.styles),
+		key: kit.NewInput(e.styles, "age1…", 48), conv: newKeyConv(e.styles),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent))}
 	m.key.CharLimit = 4096
 	m.pass.Focus()
