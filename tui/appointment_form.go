@@ -47,9 +47,9 @@ const defaultMinutes = 60
 
 func newAppointmentForm(e *env, clientID, id int64) appointmentForm {
 	t, st := e.text, e.styles
-	attendance := []kit.Option{{"", attendanceText(t, store.AttendancePlanned)}}
+	attendance := []kit.Option{{Value: "", Label: attendanceText(t, store.AttendancePlanned)}}
 	for _, a := range store.Attendances {
-		attendance = append(attendance, kit.Option{string(a), attendanceText(t, a)})
+		attendance = append(attendance, kit.Option{Value: string(a), Label: attendanceText(t, a)})
 	}
 	m := appointmentForm{env: e, keys: newFormKeys(t), clientID: clientID, id: id,
 		req: newReq(), loaded: id == 0}
@@ -65,13 +65,13 @@ func newAppointmentForm(e *env, clientID, id int64) appointmentForm {
 		kit.ChoiceField("attendance", t.T("appointment.attendance"), attendance),
 		kit.TextField(st, "reason", t.T("appointment.reason")),
 		kit.TextField(st, "notes", t.T("appointment.notes")),
-		kit.ChoiceField("repeat", t.T("appointment.repeat"), []kit.Option{{"", t.T("appointment.repeat_once")},
-			{"1", t.T("appointment.repeat_weekly")}, {"2", t.T("appointment.repeat_2weeks")}}),
+		kit.ChoiceField("repeat", t.T("appointment.repeat"), []kit.Option{{Value: "", Label: t.T("appointment.repeat_once")},
+			{Value: "1", Label: t.T("appointment.repeat_weekly")}, {Value: "2", Label: t.T("appointment.repeat_2weeks")}}),
 
 		kit.TextField(st, "times", t.T("appointment.times")),
 		kit.DateField(st, "until", t.T("appointment.until"), t.T("form.date_placeholder")),
-		kit.ChoiceField("apply", t.T("appointment.apply"), []kit.Option{{"", t.T("appointment.apply_one")},
-			{"rest", t.T("appointment.apply_rest")}}),
+		kit.ChoiceField("apply", t.T("appointment.apply"), []kit.Option{{Value: "", Label: t.T("appointment.apply_one")},
+			{Value: "rest", Label: t.T("appointment.apply_rest")}}),
 	}
 	m.set.Fields[5].Input.Width = 60
 	m.set.Fields[7].Input.Width = 4

@@ -40,17 +40,17 @@ type clientForm struct {
 
 func newClientForm(e *env, id int64) clientForm {
 	t, st := e.text, e.styles
-	refs := []kit.Option{{"", "—"}}
+	refs := []kit.Option{{Value: "", Label: "—"}}
 	for _, r := range store.Referrals {
-		refs = append(refs, kit.Option{string(r), referralText(t, r)})
+		refs = append(refs, kit.Option{Value: string(r), Label: referralText(t, r)})
 	}
 	var statuses []kit.Option
 	for _, s := range store.Statuses {
-		statuses = append(statuses, kit.Option{string(s), statusText(t, s)})
+		statuses = append(statuses, kit.Option{Value: string(s), Label: statusText(t, s)})
 	}
-	outcomes := []kit.Option{{"", "—"}}
+	outcomes := []kit.Option{{Value: "", Label: "—"}}
 	for _, o := range store.Outcomes {
-		outcomes = append(outcomes, kit.Option{string(o), outcomeText(t, o)})
+		outcomes = append(outcomes, kit.Option{Value: string(o), Label: outcomeText(t, o)})
 	}
 	m := clientForm{env: e, keys: newFormKeys(t), id: id, loaded: id == 0, req: newReq()}
 	m.set.Fields = []kit.Field{

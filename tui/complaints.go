@@ -212,9 +212,9 @@ func newComplaintForm(e *env, r Route) complaintForm {
 	received.SetValue(dateInput(t, e.today()))
 	subject := kit.TextField(st, "subject", t.T("complaints.col_subject"))
 	subject.Input.Width = 60
-	outcomes := []kit.Option{{"", t.T("complaints.open")}}
+	outcomes := []kit.Option{{Value: "", Label: t.T("complaints.open")}}
 	for _, o := range store.ComplaintOutcomes {
-		outcomes = append(outcomes, kit.Option{string(o), complaintOutcomeText(t, o)})
+		outcomes = append(outcomes, kit.Option{Value: string(o), Label: complaintOutcomeText(t, o)})
 	}
 	notes := kit.TextField(st, "notes", t.T("request.notes"))
 	notes.Input.Width = 60

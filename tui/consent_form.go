@@ -58,8 +58,8 @@ func consentFields(e *env) []kit.Field {
 		kit.TextField(st, "recipient", t.T("consent.recipient")),
 		given,
 		kit.ChoiceField("given_by", t.T("consent.by"), []kit.Option{
-			{string(store.GivenByClient), givenByText(t, store.GivenByClient)},
-			{string(store.GivenByRepresentative), givenByText(t, store.GivenByRepresentative)}}),
+			{Value: string(store.GivenByClient), Label: givenByText(t, store.GivenByClient)},
+			{Value: string(store.GivenByRepresentative), Label: givenByText(t, store.GivenByRepresentative)}}),
 
 		notes,
 	}

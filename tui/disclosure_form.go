@@ -19,7 +19,7 @@ func disclosureFields(e *env) []kit.Field {
 	date.SetValue(dateInput(t, e.today()))
 	bases := make([]kit.Option, 0, len(store.LegalBases))
 	for _, b := range store.LegalBases {
-		bases = append(bases, kit.Option{string(b), basisText(t, b)})
+		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
 	}
 	notes := kit.TextField(st, "notes", t.T("request.notes"))
 	notes.Input.Width = 60

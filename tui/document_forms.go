@@ -37,12 +37,12 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 	path.Input.Width = 60
 	var kinds []kit.Option
 	for _, k := range []store.RecordKind{store.KindCV, store.KindLetter, store.KindOther} {
-		kinds = append(kinds, kit.Option{string(k), kindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
 	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq()}
 	m.set.Fields = []kit.Field{path, kit.ChoiceField("kind", t.T("document.kind"), kinds),
-		kit.ChoiceField("special", t.T("document.special"), []kit.Option{{"no", t.T("record.special_no")},
-			{"yes", t.T("document.special_yes")}}),
+		kit.ChoiceField("special", t.T("document.special"), []kit.Option{{Value: "no", Label: t.T("record.special_no")},
+			{Value: "yes", Label: t.T("document.special_yes")}}),
 	}
 	m.set.FocusOn(0)
 	m.keys.Save.SetHelp("ctrl+s", t.T("key.seal"))

@@ -57,7 +57,7 @@ func newExportForm(e *env, r Route) exportForm {
 	t, st := e.text, e.styles
 	bases := make([]kit.Option, 0, len(store.LegalBases))
 	for _, b := range store.LegalBases {
-		bases = append(bases, kit.Option{string(b), basisText(t, b)})
+		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
 	}
 	pub := kit.TextField(st, "key", t.T("export.key"))
 	pub.Input.Placeholder = "age1…"
@@ -66,14 +66,14 @@ func newExportForm(e *env, r Route) exportForm {
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
 	m.set.Fields = []kit.Field{
 		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
-			{toClient, t.T("export.to_client")}, {toOther, t.T("export.to_other")}}),
+			{Value: toClient, Label: t.T("export.to_client")}, {Value: toOther, Label: t.T("export.to_other")}}),
 
 		kit.TextField(st, "recipient", t.T("export.recipient")),
 		kit.ChoiceField("basis", t.T("export.basis"), bases),
 		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
-			{sealPassphrase, t.T("export.seal_passphrase")},
-			{sealKey, t.T("export.seal_key")},
-			{sealPlain, t.T("export.seal_plain")}}),
+			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
+			{Value: sealKey, Label: t.T("export.seal_key")},
+			{Value: sealPlain, Label: t.T("export.seal_plain")}}),
 
 		pub,
 	}

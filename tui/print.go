@@ -65,7 +65,7 @@ func newPrintForm(e *env, r Route) printForm {
 	t, st := e.text, e.styles
 	bases := make([]kit.Option, 0, len(store.LegalBases))
 	for _, b := range store.LegalBases {
-		bases = append(bases, kit.Option{string(b), basisText(t, b)})
+		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
 	}
 	pub := kit.TextField(st, "key", t.T("export.key"))
 	pub.Input.Placeholder = "age1…"
@@ -76,15 +76,15 @@ func newPrintForm(e *env, r Route) printForm {
 	m.set.Fields = []kit.Field{
 		kit.ChoiceField("template", t.T("print.template"), nil),
 		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
-			{toClient, t.T("print.to_client")}, {toOther, t.T("export.to_other")}}),
+			{Value: toClient, Label: t.T("print.to_client")}, {Value: toOther, Label: t.T("export.to_other")}}),
 
 		kit.TextField(st, "recipient", t.T("export.recipient")),
 		kit.ChoiceField("basis", t.T("export.basis"), bases),
-		kit.ChoiceField("format", t.T("print.format"), []kit.Option{{"pdf", "PDF"}, {"html", "HTML"}}),
+		kit.ChoiceField("format", t.T("print.format"), []kit.Option{{Value: "pdf", Label: "PDF"}, {Value: "html", Label: "HTML"}}),
 		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
-			{sealPassphrase, t.T("export.seal_passphrase")},
-			{sealKey, t.T("export.seal_key")},
-			{sealPlain, t.T("print.seal_plain")}}),
+			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
+			{Value: sealKey, Label: t.T("export.seal_key")},
+			{Value: sealPlain, Label: t.T("print.seal_plain")}}),
 
 		pub,
 	}
@@ -165,7 +165,7 @@ func (m printForm) onLoaded(msg printLoadedMsg) printForm {
 			continue
 		}
 		m.templates = append(m.templates, t)
-		opts = append(opts, kit.Option{t.Key, termsafe.Line(t.Name())})
+		opts = append(opts, kit.Option{Value: t.Key, Label: termsafe.Line(t.Name())})
 	}
 	i := m.set.Index("template")
 	m.set.Fields[i].Options = opts

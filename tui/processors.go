@@ -187,7 +187,7 @@ func newProcessorForm(e *env, r Route) processorForm {
 		processes,
 		kit.TextField(st, "location", t.T("processors.col_location")),
 		kit.ChoiceField("agreement", t.T("processors.col_agreement"), []kit.Option{
-			{"yes", t.T("processors.agreement_yes")}, {"no", t.T("processors.agreement_no")}}),
+			{Value: "yes", Label: t.T("processors.agreement_yes")}, {Value: "no", Label: t.T("processors.agreement_no")}}),
 	)}
 }
 

@@ -62,14 +62,14 @@ func newRecordEditor(e *env, r Route) recordEditor {
 	}
 	var kinds []kit.Option
 	for _, k := range store.RecordKinds {
-		kinds = append(kinds, kit.Option{string(k), kindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
 	m.set.Fields = []kit.Field{
 		kit.TextField(st, "title", t.T("record.title")),
 		kit.DateField(st, "date", t.T("record.date"), t.T("form.date_placeholder")),
 		kit.ChoiceField("kind", t.T("record.kind"), kinds),
 		kit.ChoiceField("special", t.T("record.special_field"),
-			[]kit.Option{{"", t.T("record.special_no")}, {"yes", t.T("record.special_yes")}}),
+			[]kit.Option{{Value: "", Label: t.T("record.special_no")}, {Value: "yes", Label: t.T("record.special_yes")}}),
 	}
 	m.set.Fields[0].Input.Width = 60
 	m.set.Fields[0].Input.CharLimit = 200

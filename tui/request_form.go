@@ -42,11 +42,11 @@ func newRequestForm(e *env, r Route) requestForm {
 	m := requestForm{env: e, keys: newFormKeys(t), client: r.Client, id: r.Item, req: newReq(), loaded: r.Item == 0}
 	kinds := make([]kit.Option, 0, len(store.RequestKinds))
 	for _, k := range store.RequestKinds {
-		kinds = append(kinds, kit.Option{string(k), requestKindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: requestKindText(t, k)})
 	}
 	channels := make([]kit.Option, 0, len(store.Channels))
 	for _, c := range store.Channels {
-		channels = append(channels, kit.Option{string(c), channelText(t, c)})
+		channels = append(channels, kit.Option{Value: string(c), Label: channelText(t, c)})
 	}
 	how := kit.TextField(st, "identity_how", t.T("request.identity_how"))
 	how.Input.Width = 50
@@ -56,7 +56,7 @@ func newRequestForm(e *env, r Route) requestForm {
 		kit.ChoiceField("kind", t.T("request.kind"), kinds),
 		kit.DateField(st, "received_on", t.T("request.received"), t.T("form.date_placeholder")),
 		kit.ChoiceField("channel", t.T("request.channel"), channels),
-		kit.ChoiceField("identity", t.T("request.identity"), []kit.Option{{"no", t.T("request.identity_no")}, {"yes", t.T("request.identity_yes")}}),
+		kit.ChoiceField("identity", t.T("request.identity"), []kit.Option{{Value: "no", Label: t.T("request.identity_no")}, {Value: "yes", Label: t.T("request.identity_yes")}}),
 		how,
 		notes,
 	}

@@ -210,7 +210,7 @@ func (m *requestView) openAction(a requestAction) {
 	case actionExtend:
 		m.set = kit.FieldSet{Fields: []kit.Field{
 			kit.ChoiceField("months", t.T("request.extend_by"), []kit.Option{
-				{"1", t.T("request.extend_one")}, {"2", t.T("request.extend_two")}}),
+				{Value: "1", Label: t.T("request.extend_one")}, {Value: "2", Label: t.T("request.extend_two")}}),
 
 			wide("extension_reason", t.T("request.extension_reason")),
 		}}

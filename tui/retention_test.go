@@ -129,7 +129,7 @@ func TestClientOverdueHoldAndRestriction(t *testing.T) {
 	}
 	d.keys("h[ctrl+s]")
 	f := top[reasonForm](t, d)
-	if f.set.Fields[0].Err == "" {
+	if f.Fields[0].Err == "" {
 		t.Fatal("a hold without a reason was accepted")
 	}
 	d.keys("complaint pending[tab]2026-06-30[ctrl+s]")
