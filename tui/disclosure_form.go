@@ -35,20 +35,19 @@ func disclosureFields(e *env) []kit.Field {
 // submitDisclosure reads the disclosure's fields and saves.
 func (m sharingForm) submitDisclosure() (sharingForm, tea.Cmd) {
 	t := m.env.text
-	typed := strings.TrimSpace(m.set.Get("disclosed_on"))
+	typed := strings.TrimSpace(m.Get("disclosed_on"))
 	date, p := kit.ParseDate(typed)
 	switch {
 	case p != kit.DateOK:
-		return m.fail("disclosed_on", dateProblemText(t, p, typed))
+		return m, m.fail("disclosed_on", dateProblemText(t, p, typed))
 	case date.IsZero():
-		return m.fail("disclosed_on", t.T("rights.invalid_disclosed"))
+		return m, m.fail("disclosed_on", t.T("rights.invalid_disclosed"))
 	}
-	d := store.Disclosure{ClientID: m.client, Recipient: strings.TrimSpace(m.set.Get("recipient")),
-		What: strings.TrimSpace(m.set.Get("what")), Date: date,
-		Basis: store.LegalBasis(m.set.Get("basis")), Notes: strings.TrimSpace(m.set.Get("notes"))}
+	d := store.Disclosure{ClientID: m.client, Recipient: strings.TrimSpace(m.Get("recipient")),
+		What: strings.TrimSpace(m.Get("what")), Date: date,
+		Basis: store.LegalBasis(m.Get("basis")), Notes: strings.TrimSpace(m.Get("notes"))}
 	if err := d.Validate(); err != nil {
-		return m.refuse(err)
+		return m, m.refuse(err)
 	}
-	m.saving, m.req = true, newReq()
-	return m, addDisclosure(m.env.store, m.req, d)
+	return m, addDisclosure(m.env.store, m.startSave(), d)
 }

@@ -19,10 +19,21 @@ type formCore struct {
 	kit.Form
 	env *env
 	req reqID // the load, then the save under way
+	// rights: a form of the rights desk, whose refusals have their own
+	// sentences (rightsProblem), wrapped under the form.
+	rights bool
 }
 
 func newFormCore(e *env, loaded bool, fields ...kit.Field) formCore {
 	return formCore{Form: kit.NewForm(newFormKeys(e.text), loaded, fields...), env: e, req: newReq()}
+}
+
+// newRightsFormCore is a form of the rights desk: its refusals are the
+// desk's sentences, wrapped under the form.
+func newRightsFormCore(e *env, loaded bool, fields ...kit.Field) formCore {
+	c := newFormCore(e, loaded, fields...)
+	c.rights, c.WrapProblem = true, true
+	return c
 }
 
 // Capturing is always true: a form always has a focused field.
@@ -72,12 +83,26 @@ func (c *formCore) onSavedBack(err error, done ...tea.Cmd) tea.Cmd {
 		c.Saved()
 		return tea.Batch(done...)
 	}
+	return c.refuse(err)
+}
+
+// refuse shows a refusal: under its field when the store pins it on one
+// the form has, else above the form.
+func (c *formCore) refuse(err error) tea.Cmd {
 	if ve := (*store.ValidationError)(nil); errors.As(err, &ve) && ve.Field != "" {
-		if cmd, ok := c.Fail(ve.Field, fieldProblem(c.env.text, ve)); ok {
+		text := fieldProblem(c.env.text, ve)
+		if c.rights {
+			text = rightsFieldProblem(c.env.text, ve)
+		}
+		if cmd, ok := c.Fail(ve.Field, text); ok {
 			return cmd
 		}
 	}
-	c.Refused(explain(c.env, err))
+	if c.rights {
+		c.Refused(rightsProblem(c.env, err))
+	} else {
+		c.Refused(explain(c.env, err))
+	}
 	return nil
 }
 

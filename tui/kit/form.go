@@ -59,7 +59,11 @@ type Form struct {
 	Saving  bool
 	Dirty   bool // typed text not yet saved
 	Problem string
-	Width   int
+	// WrapProblem shows the problem wrapped under the extra lines, not
+	// on one line: for sentences that say what to do next (the rights
+	// desk's), longer than a line.
+	WrapProblem bool
+	Width       int
 	Height  int
 	early   earlyDraft
 }
@@ -160,7 +164,12 @@ type FormText struct {
 // lines of extra (a warning, a hint) below them, then the problem and
 // "saving…". note, when not nil, gives the hint under a field.
 func (f Form) View(st *Styles, txt FormText, note func(id string) string, extra []string) string {
-	return ViewFields(st, txt, f.FieldSet, f.Loaded, f.Saving, f.Problem, f.Height, note, extra)
+	problem := f.Problem
+	if f.WrapProblem && f.Loaded && problem != "" {
+		extra = append(append(extra, ""), Paragraph(st.Danger, problem, f.Width)...)
+		problem = ""
+	}
+	return ViewFields(st, txt, f.FieldSet, f.Loaded, f.Saving, problem, f.Height, note, extra)
 }
 
 // ViewFields draws a field set the way a Form draws itself, for a screen
