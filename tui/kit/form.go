@@ -64,8 +64,8 @@ type Form struct {
 	// desk's), longer than a line.
 	WrapProblem bool
 	Width       int
-	Height  int
-	early   earlyDraft
+	Height      int
+	early       earlyDraft
 }
 
 // NewForm is a form over fields with the focus on the first.

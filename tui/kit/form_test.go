@@ -10,7 +10,9 @@ import (
 )
 
 func testKeys() FormKeys {
-	b := func(keys ...string) key.Binding { return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], keys[0])) }
+	b := func(keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], keys[0]))
+	}
 	return FormKeys{Next: b("tab", "down", "enter"), Prev: b("shift+tab", "up"), Choice: b("left", "right", " "),
 		Save: b("ctrl+s"), Cancel: b("esc")}
 }
