@@ -45,7 +45,16 @@ func TestGoldenConsentNL(t *testing.T) {
 // counting down, one overdue, one reported and one kept unreported.
 func breachStore(t testing.TB) *testStore {
 	t.Helper()
-	s := rightsPeopleStore(t)
+	return fromSeed(t, "breaches", func(t testing.TB, s *testStore) {
+		seedPeople(t, s)
+		seedRights(t, s)
+		seedBreaches(t, s)
+	})
+}
+
+// seedBreaches adds four breaches to the register.
+func seedBreaches(t testing.TB, s *testStore) {
+	t.Helper()
 	at := func(y int, m time.Month, d, h, mi int) time.Time { return time.Date(y, m, d, h, mi, 0, 0, time.UTC) }
 	s.putRights(t,
 		store.Breach{Discovered: at(2026, 1, 21, 9, 30), Description: "E-mail met verslag naar verkeerde ontvanger",
@@ -56,7 +65,6 @@ func breachStore(t testing.TB) *testStore {
 		store.Breach{Discovered: at(2025, 6, 1, 20, 0), Description: "Laptop gestolen uit de auto",
 			NotReportedReason: "kluis versleuteld en vergrendeld"},
 	)
-	return s
 }
 
 func TestGoldenBreaches(t *testing.T) {

@@ -313,10 +313,14 @@ const hostilePath = "/tmp/hostile.zip"
 // import that brings in one more hostile client.
 func hostileStore(t testing.TB) *testStore {
 	t.Helper()
-	s := breachStore(t)
-	retentionExtras(t, s)
-	must[store.Record](t)(s.Store.SaveRecord(context.Background(), store.Record{ClientID: 1,
-		Kind: store.KindEvaluation, Title: "Evaluatie", Date: day(2026, 1, 20), Body: "Regel een\n\tingesprongen\nRegel drie"}))
+	s := fromSeed(t, "hostile", func(t testing.TB, s *testStore) {
+		seedPeople(t, s)
+		seedRights(t, s)
+		seedBreaches(t, s)
+		retentionExtras(t, s)
+		must[store.Record](t)(s.Store.SaveRecord(context.Background(), store.Record{ClientID: 1,
+			Kind: store.KindEvaluation, Title: "Evaluatie", Date: day(2026, 1, 20), Body: "Regel een\n\tingesprongen\nRegel drie"}))
+	})
 	// The store refuses a control character in an import; the summary
 	// comes out poisoned, as every read does.
 	c := importedClient("Amina", "Oğuz", store.StatusIntake)

@@ -14,7 +14,15 @@ import (
 // hours spent in December 2025.
 func newMoneyCaseload(t *testing.T) *testStore {
 	t.Helper()
-	m := newStoreWith(t, people()...)
+	return fromSeed(t, "money", seedMoney)
+}
+
+// seedMoney adds people and Anna's money.
+func seedMoney(t testing.TB, m *testStore) {
+	t.Helper()
+	for _, c := range people() {
+		must[store.Client](t)(m.Store.CreateClient(context.Background(), c))
+	}
 	ctx := context.Background()
 	must := func(err error) {
 		t.Helper()
@@ -33,7 +41,6 @@ func newMoneyCaseload(t *testing.T) *testStore {
 		_, err := m.AddTimeEntry(ctx, store.TimeEntry{ClientID: 1, Date: day(2025, 12, d), Minutes: 120, Description: "verslag"})
 		must(err)
 	}
-	return m
 }
 
 // openMoney is Anna's money screen, opened with $ on her screen.

@@ -16,7 +16,15 @@ import (
 // objection, a consent in force and one withdrawn, and one disclosure.
 func rightsPeopleStore(t testing.TB) *testStore {
 	t.Helper()
-	s := newPeopleStore(t)
+	return fromSeed(t, "rights", func(t testing.TB, s *testStore) {
+		seedPeople(t, s)
+		seedRights(t, s)
+	})
+}
+
+// seedRights adds Anna's requests, consents and disclosure.
+func seedRights(t testing.TB, s *testStore) {
+	t.Helper()
 	s.putRights(t,
 		store.Request{ClientID: 1, Kind: store.RequestAccess, Received: day(2026, 1, 5),
 			Channel: store.ChannelEmail, IdentityChecked: true, IdentityHow: "antwoord vanaf het bekende e-mailadres"},
@@ -32,7 +40,6 @@ func rightsPeopleStore(t testing.TB) *testStore {
 		store.Disclosure{ClientID: 1, Recipient: "Gemeente Utrecht", What: "voortgangsverslag",
 			Date: day(2025, 12, 15), Basis: store.LegalBasisConsent, ConsentID: 1},
 	)
-	return s
 }
 
 // openRequests opens Anna's requests tab (9 is consent & sharing, the

@@ -72,7 +72,7 @@ func (v *testSealer) Seal(image []byte) error {
 	if v.err != nil {
 		return v.err
 	}
-	v.image = append(v.image[:0], image...)
+	v.image = append([]byte(nil), image...) // never into a seed's image, which clones share
 	v.seals++
 	return nil
 }
@@ -144,12 +144,65 @@ type testStore struct {
 // when now is nil).
 func newTestStore(t testing.TB, now *time.Time) *testStore {
 	t.Helper()
-	if now == nil {
-		n := testNow
-		now = &n
+	s := fromSeed(t, "empty", func(testing.TB, *testStore) {})
+	if now != nil {
+		*now = *s.now
+		s.now = now
 	}
-	s := &testStore{seal: &testSealer{}, blobs: &memBlobs{files: map[string][]byte{}}, now: now}
-	st, err := store.Open(context.Background(), nil, s.options())
+	return s
+}
+
+// seeds are the caseloads the tests start from, built once per run and
+// kept as images: opening an image costs milliseconds, building the
+// caseload through the store's methods (migrations, every write) a
+// tenth of a second or more.
+var seeds = struct {
+	sync.Mutex
+	m map[string]*seedImage
+}{m: map[string]*seedImage{}}
+
+// seedImage is a caseload as seed left it: its image, its documents and
+// the backups its vault is said to hold.
+type seedImage struct {
+	image   []byte
+	files   map[string][]byte
+	n       int
+	backups BackupInfo
+}
+
+// fromSeed opens a fresh copy of the caseload seed builds on an empty
+// store at testNow; name identifies it.
+func fromSeed(t testing.TB, name string, seed func(testing.TB, *testStore)) *testStore {
+	t.Helper()
+	seeds.Lock()
+	img, ok := seeds.m[name]
+	seeds.Unlock()
+	if !ok {
+		n := testNow
+		b := &testStore{seal: &testSealer{}, blobs: &memBlobs{files: map[string][]byte{}}, now: &n, memOnly: true}
+		st, err := store.Open(context.Background(), nil, b.options())
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Store = st
+		seed(t, b)
+		image, err := st.Image(context.Background())
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		img = &seedImage{image: image, files: b.blobs.files, n: b.blobs.n, backups: b.backups}
+		seeds.Lock()
+		seeds.m[name] = img
+		seeds.Unlock()
+	}
+	n := testNow
+	s := &testStore{seal: &testSealer{image: img.image}, blobs: &memBlobs{files: map[string][]byte{}, n: img.n},
+		now: &n, backups: img.backups}
+	for id, f := range img.files {
+		s.blobs.files[id] = f
+	}
+	st, err := store.Open(context.Background(), img.image, s.options()) // Open copies the image
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -595,14 +648,21 @@ func newStoreWith(t testing.TB, clients ...store.Client) *testStore {
 // Zoë's intake tomorrow.
 func newPeopleStore(t testing.TB) *testStore {
 	t.Helper()
-	s := newStoreWith(t, people()...)
+	return fromSeed(t, "people", seedPeople)
+}
+
+// seedPeople adds people, testPolicies, Anna's dossier and Zoë's intake.
+func seedPeople(t testing.TB, s *testStore) {
+	t.Helper()
+	for _, c := range people() {
+		must[store.Client](t)(s.Store.CreateClient(context.Background(), c))
+	}
 	for _, p := range testPolicies {
 		ok(t, s.Store.SavePolicy(context.Background(), p))
 	}
 	annaDossier(t, s)
 	must[store.Appointment](t)(s.Store.SaveAppointment(context.Background(), store.Appointment{ClientID: 2,
 		Start: wall("2026-01-23 09:00"), Minutes: 60, Place: "ROC Midden"}))
-	return s
 }
 
 // annaDossier is Anna de Vries's invented dossier (client 1): records of
@@ -862,9 +922,10 @@ func (s *testStore) request(t testing.TB, id int64) store.Request {
 // its name and seven older versions sit in backups/.
 func retentionStoreForTest(t testing.TB) *testStore {
 	t.Helper()
-	s := newPeopleStore(t)
-	retentionExtras(t, s)
-	return s
+	return fromSeed(t, "retention", func(t testing.TB, s *testStore) {
+		seedPeople(t, s)
+		retentionExtras(t, s)
+	})
 }
 
 // retentionExtras adds retentionStoreForTest's clients, invoices,
