@@ -180,6 +180,12 @@ func (e *env) purgeDue(yes, drop bool) error {
 	}
 	if len(plans) == 0 {
 		fmt.Fprintln(e.stdout, e.T("cmd.retention.nothing_is_due_for_deletion"))
+		if yes && drop {
+			// A purge cut off (killed, a full disk) after erasing and
+			// before dropping backups/ left the erased data there; run
+			// again, it finds nothing due, and must still drop them.
+			return e.afterPurge(s, drop)
+		}
 		return nil
 	}
 	for _, p := range plans {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -209,7 +210,9 @@ func writeExport(fsys fsys, dir, name string, k ExportKey, free bool, fill func(
 		return "", fmt.Errorf("writing export: %w", diskErr(err))
 	}
 	removeStaleExportTemps(fsys, dir)
-	w, err := writeTemp(fsys, dir, exportTemp, 1<<20, func(w io.Writer) error {
+	held := &holdingFS{fsys: fsys}
+	defer held.release()
+	w, err := writeTemp(held, dir, exportTemp, 1<<20, func(w io.Writer) error {
 		sw, err := SealExport(w, k)
 		if err != nil {
 			return err
@@ -299,7 +302,34 @@ func splitExportName(name string) (base, ext string) {
 	return strings.TrimSuffix(name, ext), ext
 }
 
-// removeStaleExportTemps deletes temp files a killed export left behind.
+// holdingFS holds the temp file it creates (holdTemp) until release, so
+// that another export to the same folder can tell a temp file still being
+// written from one a killed export left: a plain export's temp file holds
+// the dossier in the clear, and must not wait an hour to go.
+type holdingFS struct {
+	fsys
+	held []*os.File
+}
+
+func (h *holdingFS) CreateTemp(dir, pattern string) (file, error) {
+	f, err := h.fsys.CreateTemp(dir, pattern)
+	if err == nil {
+		if t := holdTemp(f.Name()); t != nil {
+			h.held = append(h.held, t)
+		}
+	}
+	return f, err
+}
+
+func (h *holdingFS) release() {
+	for _, f := range h.held {
+		releaseTemp(f)
+	}
+}
+
+// removeStaleExportTemps deletes temp files a killed export left behind:
+// at once those nobody holds (see holdingFS), and any older than
+// staleExportTemp where holding is not known.
 func removeStaleExportTemps(fsys fsys, dir string) {
 	entries, err := fsys.ReadDir(dir)
 	if err != nil {
@@ -309,8 +339,9 @@ func removeStaleExportTemps(fsys fsys, dir string) {
 		if ok, _ := filepath.Match(exportTemp, e.Name()); !ok || !e.Type().IsRegular() {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleExportTemp {
-			fsys.Remove(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleExportTemp || tempAbandoned(path) {
+			fsys.Remove(path)
 		}
 	}
 }
