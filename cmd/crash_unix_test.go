@@ -234,6 +234,8 @@ func TestKillDuringRecover(t *testing.T) {
 			// Only the recovery key opens it now: recover must finish.
 			keyOnly++
 			check := &docVault{dir: tv.dir, passFile: next}
+			_, errs, _ := check.run("list")
+			t.Logf("kill %d after %v: only the recovery key opens the vault; the new passphrase says:\n%s", i, after, errs)
 			if stdout, errs, code := check.run("recover", "--recovery-file", keyFile, "--new-passphrase-file", next); code != 0 {
 				t.Fatalf("kill %d after %v (a whole run takes %v): neither passphrase opens the vault and the recovery key does not either: exit %d\n%s%s",
 					i, after, k.took, code, stdout, errs)

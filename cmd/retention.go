@@ -215,14 +215,17 @@ func (e *env) afterPurge(s *session, drop bool) error {
 		return err
 	}
 	switch {
-	case info.Count == 0:
-		return nil
 	case drop:
+		// Even with no generation left: a drop cut off after deleting
+		// them leaves their journals and lists of documents, which
+		// DropBackups deletes too.
 		n, err := s.DropBackups()
 		if err != nil {
 			return fmt.Errorf("deleting older versions in backups/: %w", err)
 		}
 		fmt.Fprintln(e.stdout, e.N("count.backups_deleted", n))
+		return nil
+	case info.Count == 0:
 		return nil
 	}
 	fmt.Fprintln(e.stdout, e.N("count.backups_hold_erased", info.Count, isoDate(info.KeptUntil)))

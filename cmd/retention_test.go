@@ -325,6 +325,16 @@ func TestRetentionDropBackupsAfterCutOffPurge(t *testing.T) {
 	if left, _ := os.ReadDir(filepath.Join(v.dir, "backups")); len(left) == 0 {
 		t.Fatal("no older version in backups/ to drop")
 	}
+	// Cut off a second time, inside the drop: the generations are gone,
+	// their journals and lists of documents (the erased client's saves)
+	// are not.
+	gens, _ := filepath.Glob(filepath.Join(v.dir, "backups", "vault-*Z.age"))
+	for _, g := range gens {
+		os.Remove(g)
+	}
+	if left, _ := os.ReadDir(filepath.Join(v.dir, "backups")); len(left) == 0 {
+		t.Fatal("no journal kept beside the generations in backups/")
+	}
 	out, errs, code := v.run(t, "retention", "--purge", "--yes", "--drop-backups")
 	if code != 0 || !strings.Contains(out, "Nothing is due for deletion.") ||
 		!strings.Contains(out, "older versions from backups/: nothing erased survives there") {
