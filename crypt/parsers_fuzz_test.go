@@ -157,3 +157,45 @@ func lowerFuzzMinimize() {
 		}
 	}
 }
+
+// FuzzCheckRecipients: a pasted public key (a mail, a chat) never panics
+// the check, and a refusal never quotes what was pasted: it may be
+// anything the coach had on the clipboard.
+func FuzzCheckRecipients(f *testing.F) {
+	id, _ := age.GenerateX25519Identity()
+	f.Add(id.Recipient().String())
+	f.Add("# a comment\n " + id.Recipient().String() + " \r\n")
+	f.Add("age1pq1notakey")
+	f.Add("Noor Jansen 0612345678")
+	f.Fuzz(func(t *testing.T, s string) {
+		err := CheckRecipients(s)
+		if err == nil {
+			return
+		}
+		if !errors.Is(err, ErrBadRecipient) {
+			t.Fatalf("not ErrBadRecipient: %v", err)
+		}
+		for line := range strings.Lines(s) {
+			if l := strings.TrimSpace(line); len(l) >= 8 && strings.Contains(err.Error(), l) {
+				t.Fatalf("the error quotes the paste: %v", err)
+			}
+		}
+	})
+}
+
+// FuzzParseBackupName: names in backups/ (a sync tool may put anything
+// there) never panic, and what is taken for a generation names itself.
+func FuzzParseBackupName(f *testing.F) {
+	f.Add("vault-20261207T000148.446821801Z.age")
+	f.Add("vault-20261207T000148.446821801Z.refs.age")
+	f.Add("vault-.age")
+	f.Fuzz(func(t *testing.T, name string) {
+		at, ok := parseBackupName(name)
+		if !ok {
+			return
+		}
+		if again, ok := parseBackupName(backupName(at)); !ok || !again.Equal(at) {
+			t.Fatalf("%q: %v does not name itself", name, at)
+		}
+	})
+}
