@@ -57,8 +57,9 @@ type killer struct {
 	t    *testing.T
 	bin  string
 	rng  *rand.Rand
-	took time.Duration // a whole run, measured by time
+	took time.Duration // a whole run, measured by time and every fifth run
 	tmp  string        // TMPDIR of the killed processes, scanned for plaintext
+	n    int           // runs so far
 }
 
 func newKiller(t *testing.T) *killer {
@@ -93,9 +94,18 @@ func (k *killer) time(args []string, env ...string) string {
 
 // kill runs the command and kills it with SIGKILL somewhere between its
 // start and a little past the time a whole run takes (so some runs end
-// by themselves); it returns what the command printed to stdout.
+// by themselves); it returns what the command printed to stdout. Every
+// fifth run is not killed but timed, so the kills follow the shared
+// machine's speed as it changes.
 func (k *killer) kill(args []string, env ...string) (stdout string, after time.Duration) {
 	c, out := k.command(args, env...)
+	if k.n++; k.n%5 == 0 {
+		start := time.Now()
+		c.Run()
+		d := time.Since(start)
+		k.took = (k.took + d) / 2
+		return out.String(), d
+	}
 	after = time.Duration(k.rng.Int64N(int64(k.took)*11/10 + 1))
 	if err := c.Start(); err != nil {
 		k.t.Fatal(err)
@@ -107,7 +117,9 @@ func (k *killer) kill(args []string, env ...string) (stdout string, after time.D
 }
 
 // plaintextIn lists the files under dirs that hold any of the canaries
-// in the clear.
+// in the clear. Canaries are six bytes or more: a four-byte one ("Olga")
+// turns up in a megabyte of ciphertext about once in 4,000 scans by
+// chance, and did once in a run of a hundred.
 func plaintextIn(t *testing.T, canaries []string, dirs ...string) []string {
 	t.Helper()
 	var found []string
@@ -122,7 +134,7 @@ func plaintextIn(t *testing.T, canaries []string, dirs ...string) []string {
 			}
 			for _, c := range canaries {
 				if bytes.Contains(b, []byte(c)) {
-					found = append(found, p)
+					found = append(found, p+" ("+strconv.Quote(c)+")")
 					break
 				}
 			}
@@ -197,10 +209,10 @@ func TestKillDuringPasswd(t *testing.T) {
 			t.Fatalf("kill %d after %v (a whole run takes %v): the vault opens with neither passphrase", i, after, k.took)
 		}
 	}
-	if leak := plaintextIn(t, []string{"Noor", "Jansen", "inhoud van"}, tv.dir, k.tmp); len(leak) > 0 {
+	if leak := plaintextIn(t, []string{"Jansen", "inhoud van"}, tv.dir, k.tmp); len(leak) > 0 {
 		t.Errorf("plaintext on disk: %v", leak)
 	}
-	t.Logf("passwd takes %v; %d kills: %d old passphrase, %d new, 0 lost", k.took, runs, old, changed)
+	t.Logf("passwd takes %v; %d runs, every 5th not killed: %d old passphrase, %d new, 0 lost", k.took, runs, old, changed)
 }
 
 // TestKillDuringRecover: recover killed at any moment leaves a vault that
@@ -247,10 +259,10 @@ func TestKillDuringRecover(t *testing.T) {
 		}
 		cur, next = next, cur
 	}
-	if leak := plaintextIn(t, []string{"Noor", "Jansen", "inhoud van"}, tv.dir, k.tmp); len(leak) > 0 {
+	if leak := plaintextIn(t, []string{"Jansen", "inhoud van"}, tv.dir, k.tmp); len(leak) > 0 {
 		t.Errorf("plaintext on disk: %v", leak)
 	}
-	t.Logf("recover takes %v; %d kills: %d old passphrase, %d new, %d recovery key only (recover then finished), 0 lost",
+	t.Logf("recover takes %v; %d runs, every 5th not killed: %d old passphrase, %d new, %d recovery key only (recover then finished), 0 lost",
 		k.took, runs, old, changed, keyOnly)
 }
 
@@ -357,11 +369,11 @@ func TestKillDuringPurgeDroppingBackups(t *testing.T) {
 		if verify, errs, code := tv.run("verify"); code != 0 || !strings.Contains(verify, "3 documents (each opened)") {
 			t.Fatalf("kill %d after %v: verify after the purge: exit %d\n%s%s", i, after, code, verify, errs)
 		}
-		if leak := plaintextIn(t, []string{"Olga", "Overdue", "opleiding"}, tv.dir, k.tmp); len(leak) > 0 {
+		if leak := plaintextIn(t, []string{"Overdue", "opleiding"}, tv.dir, k.tmp); len(leak) > 0 {
 			t.Fatalf("kill %d: plaintext on disk: %v", i, leak)
 		}
 	}
-	t.Logf("purge --drop-backups takes %v; %d kills: %d client kept, %d erased (%d with backups dropped, %d dropped by running it again), 0 lost",
+	t.Logf("purge --drop-backups takes %v; %d runs, every 5th not killed: %d client kept, %d erased (%d with backups dropped, %d dropped by running it again), 0 lost",
 		k.took, runs, kept, erased, finished, erased-finished)
 }
 
@@ -378,7 +390,7 @@ func TestKillDuringExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	canaries := []string{"Noor", "Jansen", "inhoud van", "PK\x03\x04"}
+	canaries := []string{"Jansen", "inhoud van", "dossier.json"}
 	for _, plain := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "exports")
 		if err := os.MkdirAll(out, 0o700); err != nil {
@@ -453,7 +465,7 @@ func TestKillDuringExport(t *testing.T) {
 		if temps, _ := filepath.Glob(filepath.Join(out, ".*")); len(temps) > 0 {
 			t.Errorf("%s: after the next export, temp files left: %v", kind, temps)
 		}
-		t.Logf("%s export takes %v; %d kills: %d left no file (%d of them logged), %d a whole one (each logged), 0 lost",
+		t.Logf("%s export takes %v; %d runs, every 5th not killed: %d left no file (%d of them logged), %d a whole one (each logged), 0 lost",
 			kind, k.took, runs, none, loggedOnly, whole)
 	}
 	if n := disclosuresOf(t, tv); n == 0 {
