@@ -205,20 +205,3 @@ func maxTrajectories(ys []store.YearStats) int {
 	}
 	return n
 }
-
-// statsTexts are the statistics screen's texts.
-var statsTexts = map[string]entry{
-	"stats.key_open":    {"statistiek", "statistics"},
-	"stats.key_prev":    {"vorig jaar", "previous year"},
-	"stats.key_next":    {"volgend jaar", "next year"},
-	"stats.title":       {"Statistiek", "Statistics"},
-	"stats.year":        {"%d per maand: declarabele uren, gefactureerd (excl. btw), afspraken", "%d by month: billable hours, invoiced (before VAT), appointments"},
-	"stats.hours":       {"uren", "hours"},
-	"stats.invoiced":    {"gefactureerd", "invoiced"},
-	"stats.attendance":  {"afspraken", "appointments"},
-	"stats.attended":    {"aanwezig", "attended"},
-	"stats.no_show":     {"niet verschenen", "no-show"},
-	"stats.cancelled":   {"afgezegd", "cancelled"},
-	"stats.outcomes":    {"Afgesloten trajecten per jaar en hun uitkomst (anoniem)", "Closed trajectories per year and their outcome (anonymous)"},
-	"stats.no_outcomes": {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
-}

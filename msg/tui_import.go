@@ -1,8 +1,8 @@
-package tui
+package msg
 
-// importTexts are the texts of the import (i): the form, the result and
+// tuiImportTexts are the texts of the import (i): the form, the result and
 // the sentences for what went wrong.
-var importTexts = map[string]entry{
+var tuiImportTexts = map[string]entry{
 	// Keys.
 	"key.import":       {"inlezen", "import"},
 	"key.import_start": {"inlezen", "import"},

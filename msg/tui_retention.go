@@ -1,9 +1,9 @@
-package tui
+package msg
 
-// retentionTexts are the texts of retention: the deadlines screen, the
+// tuiRetentionTexts are the texts of retention: the deadlines screen, the
 // purge confirmation, holds and restrictions, the client's countdown in
 // words, and the settings.
-var retentionTexts = map[string]entry{
+var tuiRetentionTexts = map[string]entry{
 	// Keys.
 	"key.deadlines":      {"termijnen", "deadlines"},
 	"key.settings":       {"instellingen", "settings"},

@@ -1,8 +1,8 @@
-package tui
+package msg
 
-// exportTexts are the texts of the dossier export (x): the form, the
+// tuiExportTexts are the texts of the dossier export (x): the form, the
 // result with its passphrase, and the sentences for what went wrong.
-var exportTexts = map[string]entry{
+var tuiExportTexts = map[string]entry{
 	// Keys.
 	"key.export":       {"dossier exporteren", "export dossier"},
 	"key.export_start": {"exporteren", "export"},

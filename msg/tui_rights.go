@@ -1,8 +1,8 @@
-package tui
+package msg
 
-// rightsTexts are the texts of the rights desk: the consent & sharing and
+// tuiRightsTexts are the texts of the rights desk: the consent & sharing and
 // requests tabs, the request view and its forms, and the breach register.
-var rightsTexts = map[string]entry{
+var tuiRightsTexts = map[string]entry{
 	// Keys.
 	"key.breaches":         {"datalekken", "breaches"},
 	"key.open_request":     {"verzoek openen", "open request"},
