@@ -187,7 +187,7 @@ var (
 		texts: merge(tuiCommonTexts, tuiVaultTexts, tuiUnlockTexts, tuiCaseloadTexts, tuiClientFormTexts,
 			tuiClientTexts, tuiRemoveTexts, tuiRetentionTexts, tuiRightsTexts, tuiExportTexts, tuiImportTexts,
 			tuiPrintTexts, tuiTemplateTexts, tuiMoneyTexts, tuiStatsTexts, tuiAgendaTexts),
-		counts: mergeCounted(tuiCounts),
+		counts: mergeCounted(tuiCounts, tuiAgendaCounts, tuiImportCounts, tuiMoneyCounts, tuiRetentionCounts, tuiRightsCounts),
 	}
 )
 

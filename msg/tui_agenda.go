@@ -40,7 +40,6 @@ var tuiAgendaTexts = map[string]entry{
 	"appointment.apply":         {"Verplaatsen", "Move"},
 	"appointment.apply_one":     {"alleen deze", "this one only"},
 	"appointment.apply_rest":    {"deze en de rest van de reeks", "this one and the rest of the series"},
-	"appointment.planned_n":     {"%d afspraken gepland", "%d appointments planned"},
 	"appointment.overlap":       {"Let op: overlapt met %s", "Note: overlaps with %s"},
 	"appointment.note":          {"Sessieverslag", "Session note"},
 	"appointment.note_none":     {"nog geen — ctrl+n schrijft er een", "none yet — ctrl+n writes one"},
@@ -57,4 +56,10 @@ var tuiAgendaTexts = map[string]entry{
 	"invalid.series_rule":       {"Een reeks herhaalt elke week of elke twee weken, een aantal keer of tot een datum.", "A series repeats every week or every two weeks, a number of times or until a date."},
 	"invalid.series_too_long":   {"Een reeks plant hoogstens 104 afspraken.", "A series plans at most 104 appointments."},
 	"invalid.until":             {"De reeks eindigt vóór de eerste afspraak.", "The series ends before its first appointment."},
+}
+
+// tuiAgendaCounts are the agenda's texts about a number: for each language the form for one, then
+// the form for any other number.
+var tuiAgendaCounts = map[string]counted{
+	"appointment.planned_n": {[2]string{"%d afspraak gepland", "%d afspraken gepland"}, [2]string{"%d appointment planned", "%d appointments planned"}},
 }

@@ -162,4 +162,15 @@ var tuiCommonTexts = map[string]entry{
 
 // tuiCounts are the screens' texts about a number: for each language the
 // form for one, then the form for any other number (see counted).
-var tuiCounts = map[string]counted{}
+var tuiCounts = map[string]counted{
+	// What a dossier holds: an export, an import, a purge, an erasure.
+	"count.records":      {[2]string{"%d verslag", "%d verslagen"}, [2]string{"%d record", "%d records"}},
+	"count.appointments": {[2]string{"%d afspraak", "%d afspraken"}, [2]string{"%d appointment", "%d appointments"}},
+	"count.documents":    {[2]string{"%d document", "%d documenten"}, [2]string{"%d document", "%d documents"}},
+	"count.consents":     {[2]string{"%d toestemming", "%d toestemmingen"}, [2]string{"%d consent", "%d consents"}},
+	"count.disclosures":  {[2]string{"%d verstrekking", "%d verstrekkingen"}, [2]string{"%d disclosure", "%d disclosures"}},
+	"count.requests":     {[2]string{"%d verzoek", "%d verzoeken"}, [2]string{"%d request", "%d requests"}},
+	"count.drafts":       {[2]string{"%d concept", "%d concepten"}, [2]string{"%d draft", "%d drafts"}},
+	"count.invoices":     {[2]string{"%d factuur", "%d facturen"}, [2]string{"%d invoice", "%d invoices"}},
+	"count.days":         {[2]string{"%d dag", "%d dagen"}, [2]string{"%d day", "%d days"}},
+}

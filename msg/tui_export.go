@@ -50,8 +50,6 @@ var tuiExportTexts = map[string]entry{
 	"export.done":     {"Het dossier van %s is geëxporteerd.", "The dossier of %s is exported."},
 	"export.file":     {"Bestand:", "File:"},
 	"export.contents": {"Inhoud:", "Contents:"},
-	"export.counts": {"%d verslagen, %d afspraken, %d documenten",
-		"%d records, %d appointments, %d documents"},
 	"export.passphrase": {"Wachtwoordzin (alleen nu te zien, caseload bewaart hem niet):",
 		"Passphrase (shown only now, caseload does not keep it):"},
 	"export.channel": {

@@ -26,7 +26,6 @@ var tuiMoneyTexts = map[string]entry{
 	"money.warn_over": {"Het budget is overschreden: uren erboven worden niet gefactureerd",
 		"The budget is overspent: hours past it are not billed"},
 	"money.time":         {"Tijd", "Time"},
-	"money.time_line":    {"%d tijdregels, %s nog niet gefactureerd", "%d time entries, %s not yet billed"},
 	"money.col_number":   {"NUMMER", "NUMBER"},
 	"money.col_date":     {"DATUM", "DATE"},
 	"money.col_total":    {"TOTAAL", "TOTAL"},
@@ -62,4 +61,10 @@ var tuiStatsTexts = map[string]entry{
 	"stats.cancelled":   {"afgezegd", "cancelled"},
 	"stats.outcomes":    {"Afgesloten trajecten per jaar en hun uitkomst (anoniem)", "Closed trajectories per year and their outcome (anonymous)"},
 	"stats.no_outcomes": {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
+}
+
+// tuiMoneyCounts are the money screens' texts about a number: for each language the form for one, then
+// the form for any other number.
+var tuiMoneyCounts = map[string]counted{
+	"money.time_line": {[2]string{"%d tijdregel, %s nog niet gefactureerd", "%d tijdregels, %s nog niet gefactureerd"}, [2]string{"%d time entry, %s not yet billed", "%d time entries, %s not yet billed"}},
 }

@@ -50,6 +50,13 @@ func (t Text) N(key string, n int, args ...any) string { return t.p.N(key, n, ar
 // shown apart from its noun. Pass a literal key.
 func (t Text) Noun(key string, n int) string { return t.p.Noun(key, n) }
 
+// dossierCounts is what a dossier holds, as an export or an import says
+// it: "1 verslag, 2 afspraken, 0 documenten".
+func (t Text) dossierCounts(records, appointments, documents int) string {
+	return t.N("count.records", records) + ", " + t.N("count.appointments", appointments) + ", " +
+		t.N("count.documents", documents)
+}
+
 // Date formats a civil date in full: "2 januari 2026" (see msg).
 func (t Text) Date(d time.Time) string { return t.p.Date(d) }
 

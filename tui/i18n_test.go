@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/caseload/caseload/msg"
+	"github.com/caseload/caseload/store"
 )
 
 // TestCatalogKeys reads the package's source: every T, Tf, N and Noun call
@@ -119,5 +120,36 @@ func TestFold(t *testing.T) {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A count and its noun agree in both languages: "1 month", never
+// "1 months" (CLDR's rules through package msg).
+func TestPlurals(t *testing.T) {
+	nl, en := newText(Dutch), newText(English)
+	for _, tt := range []struct{ got, want string }{
+		{en.N("policy.rule", 1, "the end"), "1 month after the end"},
+		{en.N("policy.rule", 2, "the end"), "2 months after the end"},
+		{nl.N("policy.rule", 1, "het einde"), "1 maand na het einde"},
+		{nl.N("policy.rule", 0, "het einde"), "0 maanden na het einde"},
+		{en.N("due.startup", 1), "1 dossier is due for deletion — D shows it"},
+		{nl.N("due.startup", 2), "2 dossiers wachten op verwijdering — D toont ze"},
+		{en.N("breach.hours_left", 1), "1 hour left"},
+		{en.N("retention.words_until", 1, "2 March 2026"), "until 2 March 2026 — 1 day left"},
+		{nl.N("retention.words_until", 2, "2 maart 2026"), "tot 2 maart 2026 — nog 2 dagen"},
+		{nl.dossierCounts(1, 0, 2), "1 verslag, 0 afspraken, 2 documenten"},
+		{en.dossierCounts(1, 1, 1), "1 record, 1 appointment, 1 document"},
+		{nl.N("import.done_list", 1, "1 actief"), "Ingelezen: 1 cliënt (1 actief)"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	plan := purgePlan{plan: store.PurgePlan{Name: "Anna", Records: 1, Documents: 2, Category: store.CategoryDossier}}
+	if got := purgeSentence(en, plan); !strings.Contains(got, "1 record, 2 documents") {
+		t.Errorf("purge sentence: %q", got)
+	}
+	if got := erasureCounts(nl, store.PurgePlan{Records: 2, Consents: 1}); !strings.Contains(got, "2 verslagen, 1 toestemming") {
+		t.Errorf("erasure counts: %q", got)
 	}
 }

@@ -375,7 +375,7 @@ func (m moneyScreen) View() string {
 			unbilled += int64(e.Minutes)
 		}
 	}
-	line("  " + label(t.T("money.time")) + fmt.Sprintf(t.T("money.time_line"), len(m.entries), invoice.Duration(unbilled)))
+	line("  " + label(t.T("money.time")) + t.N("money.time_line", len(m.entries), invoice.Duration(unbilled)))
 	for _, e := range m.entries[max(len(m.entries)-3, 0):] {
 		line("  " + strings.Repeat(" ", 12) + st.Muted.Render(fmt.Sprintf("%s  %s  %s", e.Date.Format("2006-01-02"),
 			invoice.Duration(int64(e.Minutes)), termsafe.Line(e.Description))))
