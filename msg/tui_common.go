@@ -137,7 +137,7 @@ var tuiCommonTexts = map[string]entry{
 	"invalid.birth_date":        {"De geboortedatum ligt na de start van het traject.", "The birth date is after the start of the trajectory."},
 	"invalid.rejected_on":       {"Vul de datum van afwijzing in.", "Enter the date of rejection."},
 	"invalid.outcome":           {"Kies hoe het traject is afgesloten; die uitkomst blijft als anonieme telling bewaard.", "Choose how the trajectory ended; the outcome is kept as an anonymous count."},
-	"invalid.hold_reason":       {"Geef een reden voor het bewaren.", "Give a reason for the hold."},
+	"invalid.hold_reason":       {"Geef een reden voor de juridische bewaring.", "Give a reason for the legal hold."},
 	"invalid.restricted_reason": {"Geef een reden voor de beperking.", "Give a reason for the restriction."},
 	"invalid.title":             {"Geef een titel.", "Enter a title."},
 	"invalid.date":              {"Vul een datum in.", "Enter a date."},
