@@ -180,8 +180,8 @@ func (p Printer) form(n int) int {
 // The surfaces' catalogues, each merged from its parts.
 var (
 	commandLine = catalogue{
-		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, registerTexts),
-		counts: mergeCounted(cmdCounts, registerCounts),
+		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, registerTexts, dossierTexts),
+		counts: mergeCounted(cmdCounts, periodCounts, dossierCounts),
 	}
 	screens = catalogue{
 		texts: merge(tuiCommonTexts, tuiVaultTexts, tuiUnlockTexts, tuiCaseloadTexts, tuiClientFormTexts,

@@ -124,9 +124,9 @@ var registerTexts = map[string]entry{
 		"Earlier versions of the vault are kept as encrypted backups (the last 20 saves, and one a day for 30 days), as encrypted as the vault itself."},
 }
 
-// registerCounts are the register's retention periods: a whole number of
-// years, else months.
-var registerCounts = map[string]counted{
-	"register.years":  {[2]string{"%d jaar", "%d jaar"}, [2]string{"%d year", "%d years"}},
-	"register.months": {[2]string{"%d maand", "%d maanden"}, [2]string{"%d month", "%d months"}},
+// periodCounts are retention periods, as the register and the dossier
+// write them: a whole number of years, else months.
+var periodCounts = map[string]counted{
+	"period.years":  {[2]string{"%d jaar", "%d jaar"}, [2]string{"%d year", "%d years"}},
+	"period.months": {[2]string{"%d maand", "%d maanden"}, [2]string{"%d month", "%d months"}},
 }

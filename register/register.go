@@ -186,9 +186,9 @@ func categoryName(p msg.Printer, c store.Category) string {
 // period is a policy's rule: "2 years after the trajectory ends", in
 // whole years where the months make them.
 func period(p msg.Printer, pol store.Policy) string {
-	n := p.N("register.months", pol.Months)
+	n := p.N("period.months", pol.Months)
 	if pol.Months%12 == 0 {
-		n = p.N("register.years", pol.Months/12)
+		n = p.N("period.years", pol.Months/12)
 	}
 	var basis string
 	switch pol.Basis {
