@@ -63,6 +63,14 @@ func (p Printer) MonthYear(d time.Time) string {
 	return names[d.Month()-1] + " " + strconv.Itoa(d.Year())
 }
 
+// MonthShort is the short name of month m: "mrt" or "Mar".
+func (p Printer) MonthShort(m time.Month) string {
+	if p.lang == Dutch {
+		return monthsShortNL[m-1]
+	}
+	return monthsShortEN[m-1]
+}
+
 var (
 	weekdaysNL = [7]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
 	weekdaysEN = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}

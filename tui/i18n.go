@@ -69,6 +69,9 @@ func (t Text) DateTimeShort(d time.Time) string { return t.p.DateTimeShort(d) }
 // MonthYear formats the month of a civil date: "sep 2025".
 func (t Text) MonthYear(d time.Time) string { return t.p.MonthYear(d) }
 
+// MonthShort is the short name of month m: "mrt" or "Mar".
+func (t Text) MonthShort(m time.Month) string { return t.p.MonthShort(m) }
+
 // Weekday is the short name of d's day of the week: "di" or "Tue".
 func (t Text) Weekday(d time.Time) string { return t.p.Weekday(d) }
 
