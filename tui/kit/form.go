@@ -77,6 +77,14 @@ func NewForm(keys FormKeys, loaded bool, fields ...Field) Form {
 	return f
 }
 
+// SetFields replaces the fields, with the focus on the first: for a form
+// whose fields depend on what it edits.
+func (f *Form) SetFields(fields ...Field) {
+	f.Fields = fields
+	f.FocusOn(0)
+	f.updateKeys()
+}
+
 // updateKeys shows the choice keys only on a choice field.
 func (f *Form) updateKeys() { f.Keys.Choice.SetEnabled(f.OnChoice()) }
 
