@@ -120,7 +120,11 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 		if msg.req != m.req {
 			return m, nil
 		}
-		return m, m.onSavedBack(msg.err, m.savedSays(msg))
+		if !m.kept(msg.err) {
+			m.Saving = false
+			return m, m.refuse(msg.err)
+		}
+		return m, m.onSavedBack(nil, m.savedSays(msg))
 	case sessionNoteMsg:
 		m.Saving = false
 		return m, onSessionNote(m.env, msg)

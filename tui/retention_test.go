@@ -164,8 +164,8 @@ func TestPolicyPreviewAndSave(t *testing.T) {
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.keys("Se")
 	f := top[policyForm](t, d)
-	if f.set.Get("months") != "24" {
-		t.Fatalf("months %q", f.set.Get("months"))
+	if f.Get("months") != "24" {
+		t.Fatalf("months %q", f.Get("months"))
 	}
 	d.keys("[backspace][backspace]1 jaar")
 	f = top[policyForm](t, d)
