@@ -115,7 +115,7 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 		m.fill(msg.appointment)
 		m.MarkLoaded()
 		m.syncHidden()
-		return m, m.Focus()
+		return m, m.Refocus()
 	case appointmentSavedMsg:
 		if msg.req != m.req {
 			return m, nil

@@ -70,7 +70,7 @@ func newBreachForm(e *env, r Route) breachForm {
 // Init loads the breach being edited.
 func (m breachForm) Init() tea.Cmd {
 	if m.Loaded {
-		return m.Focus()
+		return m.Refocus()
 	}
 	return loadBreaches(m.env.store, m.req)
 }
@@ -117,7 +117,7 @@ func (m breachForm) Update(msg tea.Msg) (breachForm, tea.Cmd) {
 			m.Problem = problemText(t, ProblemNotFound)
 			return m, nil
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case rightsSavedMsg:
 		if msg.req != m.req {
 			return m, nil

@@ -72,7 +72,7 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 				m.MarkLoaded()
 			}
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case previewDueMsg:
 		if msg.id != m.due {
 			return m, nil
@@ -272,7 +272,7 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 				m.Set("answer_target_days", strconv.Itoa(msg.s.target))
 			}
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil

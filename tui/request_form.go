@@ -97,7 +97,7 @@ func (m requestForm) Update(msg tea.Msg) (requestForm, tea.Cmd) {
 		m.fill(msg.d.r)
 		m.MarkLoaded()
 		m.sync()
-		return m, m.Focus()
+		return m, m.Refocus()
 	case rightsSavedMsg:
 		if msg.req != m.req {
 			return m, nil
