@@ -63,6 +63,9 @@ type Form struct {
 	// on one line: for sentences that say what to do next (the rights
 	// desk's), longer than a line.
 	WrapProblem bool
+	// LeaveFreely lets esc leave without the discard question: for a
+	// short field (a path) that is quicker typed again than asked about.
+	LeaveFreely bool
 	Width       int
 	Height      int
 	early       earlyDraft
@@ -133,7 +136,7 @@ func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, f.Keys.Save):
 		return Save, nil
 	case key.Matches(msg, f.Keys.Cancel):
-		if f.Dirty {
+		if f.Dirty && !f.LeaveFreely {
 			return AskDiscard, nil
 		}
 		return Leave, nil
