@@ -13,6 +13,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // agendaStore is what the agenda, the today screen and the appointment
@@ -38,65 +39,6 @@ type agendaStore interface {
 	SaveSessionNote(ctx context.Context, appointmentID int64, r store.Record) (store.Record, error)
 	// NoteAppointment returns the appointment a note was written from.
 	NoteAppointment(ctx context.Context, recordID int64) (store.Appointment, error)
-}
-
-// agendaTexts are the texts of the agenda, the today screen and the
-// series in the appointment form.
-var agendaTexts = map[string]entry{
-	"key.agenda":        {"agenda", "agenda"},
-	"key.prev_day":      {"vorige dag", "previous day"},
-	"key.next_day":      {"volgende dag", "next day"},
-	"key.prev_week":     {"vorige week", "previous week"},
-	"key.next_week":     {"volgende week", "next week"},
-	"key.today":         {"vandaag", "today"},
-	"key.go_to_date":    {"naar datum", "go to date"},
-	"key.open_appt":     {"afspraak openen", "open appointment"},
-	"key.session_note":  {"sessieverslag", "session note"},
-	"key.go":            {"ga", "go"},
-	"agenda.title":      {"Agenda", "Agenda"},
-	"agenda.week":       {"Week %d · %s – %s", "Week %d · %s – %s"},
-	"agenda.today_mark": {"vandaag", "today"},
-	"agenda.none":       {"geen afspraken", "no appointments"},
-	"agenda.go_prompt":  {"Naar datum: ", "Go to date: "},
-	"agenda.note_mark":  {"verslag", "note"},
-	"agenda.series":     {"reeks", "series"},
-
-	"today.title":        {"Vandaag", "Today"},
-	"today.heading":      {"Vandaag · %s", "Today · %s"},
-	"today.appointments": {"Afspraken", "Appointments"},
-	"today.none":         {"Vandaag geen afspraken.", "No appointments today."},
-	"today.due":          {"Binnen een week", "Due within a week"},
-	"today.nothing_due":  {"Binnen een week verloopt niets.", "Nothing is due within a week."},
-	"today.hint":         {"A opent de agenda · esc de caseload", "A opens the agenda · esc the caseload"},
-
-	"appointment.repeat":        {"Herhalen", "Repeat"},
-	"appointment.repeat_once":   {"niet", "no"},
-	"appointment.repeat_weekly": {"elke week", "every week"},
-	"appointment.repeat_2weeks": {"elke twee weken", "every two weeks"},
-	"appointment.times":         {"Aantal keer", "Times"},
-	"appointment.until":         {"Tot en met", "Until"},
-	"appointment.times_or_date": {"Geef een aantal keer of een einddatum, niet allebei.", "Give a number of times or an end date, not both."},
-	"appointment.times_format":  {"Een aantal keer in cijfers, zoals 6.", "A number of times in digits, such as 6."},
-	"appointment.apply":         {"Verplaatsen", "Move"},
-	"appointment.apply_one":     {"alleen deze", "this one only"},
-	"appointment.apply_rest":    {"deze en de rest van de reeks", "this one and the rest of the series"},
-	"appointment.planned_n":     {"%d afspraken gepland", "%d appointments planned"},
-	"appointment.overlap":       {"Let op: overlapt met %s", "Note: overlaps with %s"},
-	"appointment.note":          {"Sessieverslag", "Session note"},
-	"appointment.note_none":     {"nog geen — ctrl+n schrijft er een", "none yet — ctrl+n writes one"},
-	"appointment.note_title":    {"Sessie %s", "Session %s"},
-	"appointment.series_of":     {"Reeks", "Series"},
-	"search.appointment_hit":    {"afspraak", "appointment"},
-	"record.session_of":         {"sessie van %s", "session of %s"},
-	"appointment.note_save_first": {"Bewaar de afspraak eerst (ctrl+s), dan het verslag.",
-		"Save the appointment first (ctrl+s), then write its note."},
-
-	"invalid.attendance_future": {"Nog niet: deze afspraak moet nog komen.", "Not yet: this appointment is still to come."},
-	"invalid.reason_needed":     {"Geef een reden.", "Give a reason."},
-	"invalid.not_planned":       {"Alleen een geplande afspraak kan verplaatst worden.", "Only a planned appointment can be moved."},
-	"invalid.series_rule":       {"Een reeks herhaalt elke week of elke twee weken, een aantal keer of tot een datum.", "A series repeats every week or every two weeks, a number of times or until a date."},
-	"invalid.series_too_long":   {"Een reeks plant hoogstens 104 afspraken.", "A series plans at most 104 appointments."},
-	"invalid.until":             {"De reeks eindigt vóór de eerste afspraak.", "The series ends before its first appointment."},
 }
 
 // codeProblem is the sentence for a store problem named by its code
@@ -202,7 +144,7 @@ func monday(d time.Time) time.Time {
 
 func newAgenda(e *env, r Route) agendaScreen {
 	day := e.today()
-	if d, p := parseDate(r.Tab); p == dateOK && !d.IsZero() {
+	if d, p := kit.ParseDate(r.Tab); p == kit.DateOK && !d.IsZero() {
 		day = d
 	}
 	in := textinput.New()
@@ -389,9 +331,9 @@ func (m agendaScreen) onJumpKey(msg tea.KeyMsg) (agendaScreen, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.keys.Accept):
 		typed := m.input.Value()
-		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() {
-			m.problem = dateProblemText(m.env.text, max(p, dateFormat), typed)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK || d.IsZero() {
+			m.problem = dateProblemText(m.env.text, max(p, kit.DateFormat), typed)
 			return m, nil
 		}
 		m.jumping = false
@@ -521,9 +463,9 @@ func agendaColumns(width int) (nameW, placeW int) {
 // client, place and its marks (attendance, note, series).
 func agendaItemCells(t Text, it store.AgendaItem, nameW, placeW int) (string, string) {
 	end := it.Start.Add(time.Duration(it.Minutes) * time.Minute)
-	who := "#" + strconv.FormatInt(it.ClientID, 10) + " " + termsafe.Line(oneLine(it.ClientName))
-	cells := it.Start.Format("15:04") + "–" + end.Format("15:04") + "  " + cell(who, nameW) + "  " +
-		cell(termsafe.Line(oneLine(it.Place)), placeW)
+	who := "#" + strconv.FormatInt(it.ClientID, 10) + " " + termsafe.Line(kit.OneLine(it.ClientName))
+	cells := it.Start.Format("15:04") + "–" + end.Format("15:04") + "  " + kit.Cell(who, nameW) + "  " +
+		kit.Cell(termsafe.Line(kit.OneLine(it.Place)), placeW)
 	var marks []string
 	if it.Attendance != store.AttendancePlanned {
 		marks = append(marks, attendanceText(t, it.Attendance))
@@ -542,7 +484,7 @@ func (m agendaScreen) viewItem(it store.AgendaItem, selected bool, nameW, placeW
 	cells, marks := agendaItemCells(m.env.text, it, nameW, placeW)
 	if marks != "" {
 		cells += "  "
-		marks = cell(marks, agendaMarksWidth)
+		marks = kit.Cell(marks, agendaMarksWidth)
 	}
 	if selected {
 		return "  " + st.Accent.Render("› ") + st.Selected.Render(cells+marks)
@@ -604,7 +546,7 @@ func loadNoteAppointment(s Store, req reqID, recordID int64) tea.Cmd {
 // 2026 09:00, Wijkcentrum De Leeuw".
 func sessionOf(t Text, a store.Appointment) string {
 	s := t.Tf("record.session_of", t.DateTimeShort(a.Start))
-	if p := oneLine(a.Place); p != "" {
+	if p := kit.OneLine(a.Place); p != "" {
 		s += ", " + termsafe.Line(p)
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The commands of the rights desk: requests, consents, disclosures and the
@@ -258,8 +259,9 @@ func rightsProblem(e *env, err error) string {
 		return t.T("rights.err_no_consent") + consentsOnFile(t, err)
 	case errors.Is(err, store.ErrOnHold):
 		return t.T("rights.err_hold")
-	case errors.Is(err, store.ErrRestricted):
-		return t.T("rights.err_restricted")
+	}
+	if s, ok := restricted(t, err, doingRights); ok {
+		return s
 	}
 	return explain(e, err)
 }
@@ -281,7 +283,7 @@ func consentsOnFile(t Text, err error) string {
 		if !c.Withdrawn.IsZero() {
 			state = t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn))
 		}
-		parts[i] = oneLine(c.Recipient) + " (" + oneLine(c.Purpose) + ", " + state + ")"
+		parts[i] = kit.OneLine(c.Recipient) + " (" + kit.OneLine(c.Purpose) + ", " + state + ")"
 	}
 	return " " + t.T("consent.on_file") + " " + strings.Join(parts, "; ")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/caseload/caseload/invoice"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The money of a client ($ on the client screen): the trajectory's terms,
@@ -375,7 +376,7 @@ func (m moneyScreen) View() string {
 			unbilled += int64(e.Minutes)
 		}
 	}
-	line("  " + label(t.T("money.time")) + fmt.Sprintf(t.T("money.time_line"), len(m.entries), invoice.Duration(unbilled)))
+	line("  " + label(t.T("money.time")) + t.N("money.time_line", len(m.entries), invoice.Duration(unbilled)))
 	for _, e := range m.entries[max(len(m.entries)-3, 0):] {
 		line("  " + strings.Repeat(" ", 12) + st.Muted.Render(fmt.Sprintf("%s  %s  %s", e.Date.Format("2006-01-02"),
 			invoice.Duration(int64(e.Minutes)), termsafe.Line(e.Description))))
@@ -405,12 +406,12 @@ func (m moneyScreen) View() string {
 // invoiceForm makes an invoice of the unbilled hours of a period.
 type invoiceForm struct {
 	env     *env
-	keys    formKeys
+	keys    kit.FormKeys
 	client  int64
 	req     reqID
 	saving  bool
 	problem string
-	set     fieldSet
+	set     kit.FieldSet
 	width   int
 	height  int
 }
@@ -428,20 +429,20 @@ type invoiceSavedMsg struct {
 func newInvoiceForm(e *env, r Route) invoiceForm {
 	t, st := e.text, e.styles
 	m := invoiceForm{env: e, keys: newFormKeys(t), client: r.Client}
-	m.set.fields = []formField{
-		dateField(st, t, "from", t.T("money.from")),
-		dateField(st, t, "to", t.T("money.to")),
+	m.set.Fields = []kit.Field{
+		kit.DateField(st, "from", t.T("money.from"), t.T("form.date_placeholder")),
+		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")),
 	}
 	// The usual invoice: last month's hours.
 	first := time.Date(e.today().Year(), e.today().Month(), 1, 0, 0, 0, 0, time.UTC)
-	m.set.set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
-	m.set.set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
+	m.set.Set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
+	m.set.Set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
 	m.keys.Choice.SetEnabled(false)
 	return m
 }
 
 // Init focuses the first date.
-func (m invoiceForm) Init() tea.Cmd { return m.set.focusOn(0) }
+func (m invoiceForm) Init() tea.Cmd { return m.set.FocusOn(0) }
 
 // Route names the form and the client.
 func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client: m.client} }
@@ -485,7 +486,7 @@ func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 		case key.Matches(msg, m.keys.Cancel):
 			return m, back(nil)
 		}
-		cmd, _ := m.set.handleKey(msg, m.keys)
+		cmd, _ := m.set.HandleKey(msg, m.keys)
 		return m, cmd
 	}
 	return m, nil
@@ -496,10 +497,10 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	m.problem = ""
 	var days [2]time.Time
 	for i, id := range []string{"from", "to"} {
-		typed := m.set.get(id)
-		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() {
-			cmd, _ := m.set.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
+		typed := m.set.Get(id)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK || d.IsZero() {
+			cmd, _ := m.set.Fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 			return m, cmd
 		}
 		days[i] = d
@@ -519,57 +520,10 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 // View draws the two dates with what the invoice will hold.
 func (m invoiceForm) View() string {
 	st := m.env.styles
-	extra := paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
+	extra := kit.Paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
 	if m.problem != "" {
 		// Wrapped here: the store's reasons run longer than one line.
-		extra = append(append(extra, ""), paragraph(st.Danger, m.problem, m.width)...)
+		extra = append(append(extra, ""), kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
-	return viewSimpleForm(m.env, m.set, true, m.saving, "", m.height, extra)
-}
-
-// moneyTexts are the money screens' texts.
-var moneyTexts = map[string]entry{
-	"money.key_open":   {"geld", "money"},
-	"money.key_new":    {"nieuwe factuur", "new invoice"},
-	"money.key_paid":   {"betaald", "mark paid"},
-	"money.key_credit": {"crediteren", "credit note"},
-	"money.title":      {"Geld", "Money"},
-	"money.heading":    {"Uren, budget en facturen van %s", "Hours, budget and invoices of %s"},
-	"money.no_terms": {"Nog geen afspraken over financier, budget en tarief: leg ze vast met caseload invoice terms.",
-		"No terms yet (funder, budget, rate): set them with caseload invoice terms."},
-	"money.terms":         {"Afspraken", "Terms"},
-	"money.rate_hour":     {"per uur", "an hour"},
-	"money.rate_session":  {"per gesprek", "a session"},
-	"money.rate_fixed":    {"vast", "fixed"},
-	"money.vat":           {"btw", "VAT"},
-	"money.reference":     {"ref.", "ref."},
-	"money.budget":        {"Budget", "Budget"},
-	"money.budget_line":   {"%s van %s %s (%d%%), over: %s", "%s of %s %s (%d%%), left: %s"},
-	"money.unit_hours":    {"uur", "hours"},
-	"money.unit_sessions": {"gesprekken", "sessions"},
-	"money.unit_amount":   {"euro", "euros"},
-	"money.warn_80":       {"80% van het budget is verbruikt", "80% of the budget is used"},
-	"money.warn_full":     {"Het budget is op", "The budget is used up"},
-	"money.warn_over": {"Het budget is overschreden: uren erboven worden niet gefactureerd",
-		"The budget is overspent: hours past it are not billed"},
-	"money.time":         {"Tijd", "Time"},
-	"money.time_line":    {"%d tijdregels, %s nog niet gefactureerd", "%d time entries, %s not yet billed"},
-	"money.col_number":   {"NUMMER", "NUMBER"},
-	"money.col_date":     {"DATUM", "DATE"},
-	"money.col_total":    {"TOTAAL", "TOTAL"},
-	"money.col_status":   {"STATUS", "STATUS"},
-	"money.no_invoices":  {"Nog geen facturen.", "No invoices yet."},
-	"money.confirm_paid": {"Factuur %s vandaag betaald?", "Mark invoice %s paid today?"},
-	"money.confirm_credit": {"Factuur %s crediteren? Een creditnota maakt haar in zijn geheel ongedaan; de uren komen weer vrij.",
-		"Credit invoice %s? A credit note cancels it in full; its hours become unbilled again."},
-	"money.paid":       {"Factuur %s is betaald", "Invoice %s is paid"},
-	"money.credited":   {"Creditnota %s crediteert %s", "Credit note %s corrects %s"},
-	"money.made":       {"Factuur %s is gemaakt", "Invoice %s is made"},
-	"money.form_title": {"Nieuwe factuur", "New invoice"},
-	"money.from":       {"Van", "From"},
-	"money.to":         {"Tot en met", "To"},
-	"money.form_help": {
-		"De factuur bevat de nog niet gefactureerde uren van deze periode, tot het budget op is. Het nummer volgt op de laatste factuur.",
-		"The invoice holds the unbilled hours of this period, up to what is left of the budget. Its number follows the last invoice."},
-	"deadline.payment": {"betaling", "payment"},
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, "", m.height, nil, extra)
 }

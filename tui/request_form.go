@@ -1,15 +1,13 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // requestForm records a client's rights request (id 0) or corrects one:
@@ -17,59 +15,47 @@ import (
 // from the client. Under the fields it shows the date the answer is due,
 // as the store will set it, while the coach types the date of receipt.
 type requestForm struct {
-	env    *env
-	keys   formKeys
+	formCore
 	client int64
 	id     int64
 	base   store.Request
-	req    reqID
-
-	loaded bool
-	saving bool
-	dirty  bool
-	early  earlyDraft // a draft that came before the load
-	due    string     // the due date in words, or "" while the date is unreadable
-
-	set     fieldSet
-	problem string
-	width   int
-	height  int
+	due    string // the due date in words, or "" while the date is unreadable
 }
 
 func newRequestForm(e *env, r Route) requestForm {
 	t, st := e.text, e.styles
-	m := requestForm{env: e, keys: newFormKeys(t), client: r.Client, id: r.Item, req: newReq(), loaded: r.Item == 0}
-	kinds := make([]option, 0, len(store.RequestKinds))
+	m := requestForm{formCore: newRightsFormCore(e, r.Item == 0), client: r.Client, id: r.Item}
+	kinds := make([]kit.Option, 0, len(store.RequestKinds))
 	for _, k := range store.RequestKinds {
-		kinds = append(kinds, option{string(k), requestKindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: requestKindText(t, k)})
 	}
-	channels := make([]option, 0, len(store.Channels))
+	channels := make([]kit.Option, 0, len(store.Channels))
 	for _, c := range store.Channels {
-		channels = append(channels, option{string(c), channelText(t, c)})
+		channels = append(channels, kit.Option{Value: string(c), Label: channelText(t, c)})
 	}
-	how := textField(st, "identity_how", t.T("request.identity_how"))
-	how.input.Width = 50
-	notes := textField(st, "notes", t.T("request.notes"))
-	notes.input.Width = 60
-	m.set.fields = []formField{
-		choiceField("kind", t.T("request.kind"), kinds),
-		dateField(st, t, "received_on", t.T("request.received")),
-		choiceField("channel", t.T("request.channel"), channels),
-		choiceField("identity", t.T("request.identity"), []option{{"no", t.T("request.identity_no")}, {"yes", t.T("request.identity_yes")}}),
+	how := kit.TextField(st, "identity_how", t.T("request.identity_how"))
+	how.Input.Width = 50
+	notes := kit.TextField(st, "notes", t.T("request.notes"))
+	notes.Input.Width = 60
+	m.Fields = []kit.Field{
+		kit.ChoiceField("kind", t.T("request.kind"), kinds),
+		kit.DateField(st, "received_on", t.T("request.received"), t.T("form.date_placeholder")),
+		kit.ChoiceField("channel", t.T("request.channel"), channels),
+		kit.ChoiceField("identity", t.T("request.identity"), []kit.Option{{Value: "no", Label: t.T("request.identity_no")}, {Value: "yes", Label: t.T("request.identity_yes")}}),
 		how,
 		notes,
 	}
 	if m.id == 0 {
-		m.set.set("received_on", dateInput(t, e.today()))
+		m.Set("received_on", dateInput(t, e.today()))
 	}
+	m.SetFields(m.Fields...)
 	m.sync()
-	m.set.focusOn(0)
 	return m
 }
 
 // Init loads the request being corrected.
 func (m requestForm) Init() tea.Cmd {
-	if m.loaded {
+	if m.Loaded {
 		return nil
 	}
 	return loadRequest(m.env.store, m.req, m.id)
@@ -88,30 +74,9 @@ func (m requestForm) Title() string {
 	return m.env.text.T("request.edit")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m requestForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m requestForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is every field once the coach has typed something.
-func (m requestForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.draft(), true
-}
-
 // RestoreDraft fills the fields, on top of the loaded request.
 func (m requestForm) RestoreDraft(text string) requestForm {
-	if !m.loaded {
-		m.early.hold(text)
-		return m
-	}
-	if m.set.restore(text) {
-		m.dirty = true
-		m.sync()
-	}
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -119,81 +84,59 @@ func (m requestForm) RestoreDraft(text string) requestForm {
 func (m requestForm) Update(msg tea.Msg) (requestForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case requestLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = rightsProblem(m.env, msg.err)
+			m.Problem = rightsProblem(m.env, msg.err)
 			return m, nil
 		}
-		m.loaded, m.base = true, msg.d.r
+		m.base = msg.d.r
 		m.fill(msg.d.r)
-		if text, ok := m.early.take(); ok {
-			m = m.RestoreDraft(text)
-		}
-		return m, m.set.focusOn(m.set.focus)
+		m.MarkLoaded()
+		m.sync()
+		return m, m.Refocus()
 	case rightsSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
-		if msg.err != nil && !isNotSaved(m.env, msg.err) {
-			return m.refuse(msg.err)
-		}
-		m.dirty = false
 		note := m.env.text.Tf("request.saved", m.dueText(msg.r))
-		return m, back(doneMsg{tab: tabRequests, item: msg.id, note: note})
+		return m, m.onSavedBack(msg.err, back(doneMsg{tab: tabRequests, item: msg.id, note: note}))
 	case tea.KeyMsg:
-		if m.saving || !m.loaded {
-			return m, nil
+		cmd, save := m.onKey(msg)
+		if save {
+			return m.submit()
 		}
-		return m.onKey(msg)
+		m.sync()
+		return m, cmd
 	}
 	return m, nil
 }
 
 func (m *requestForm) fill(r store.Request) {
 	t := m.env.text
-	m.set.set("kind", string(r.Kind))
-	m.set.set("received_on", dateInput(t, r.Received))
-	m.set.set("channel", string(r.Channel))
+	m.Set("kind", string(r.Kind))
+	m.Set("received_on", dateInput(t, r.Received))
+	m.Set("channel", string(r.Channel))
 	if r.IdentityChecked {
-		m.set.set("identity", "yes")
+		m.Set("identity", "yes")
 	}
-	m.set.set("identity_how", editLine(r.IdentityHow))
-	m.set.set("notes", editLine(r.Notes))
+	m.Set("identity_how", kit.EditLine(r.IdentityHow))
+	m.Set("notes", kit.EditLine(r.Notes))
 	m.sync()
-}
-
-func (m requestForm) onKey(msg tea.KeyMsg) (requestForm, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Save):
-		return m.submit()
-	case key.Matches(msg, m.keys.Cancel):
-		if m.dirty {
-			return m, confirmDiscard(m.env.text, back(nil))
-		}
-		return m, back(nil)
-	}
-	cmd, changed := m.set.handleKey(msg, m.keys)
-	if changed {
-		m.dirty = true
-	}
-	m.sync()
-	return m, cmd
 }
 
 // sync asks how the identity was checked only once it was, and works out
 // the due date from the date of receipt as typed.
 func (m *requestForm) sync() {
-	if i := m.set.index("identity_how"); i >= 0 {
-		m.set.fields[i].hidden = m.set.get("identity") != "yes"
+	if i := m.Index("identity_how"); i >= 0 {
+		m.Fields[i].Hidden = m.Get("identity") != "yes"
 	}
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.Keys.Choice.SetEnabled(m.Focused().Kind == kit.KindChoice)
 	m.due = ""
-	if d, p := parseDate(m.set.get("received_on")); p == dateOK && !d.IsZero() {
+	if d, p := kit.ParseDate(m.Get("received_on")); p == kit.DateOK && !d.IsZero() {
 		months := m.base.ExtendedMonths
 		due := legaldate.RequestDeadline(d)
 		if months > 0 {
@@ -213,49 +156,30 @@ func (m requestForm) dueText(r store.Request) string {
 // submit reads the fields and saves; the store checks the rest.
 func (m requestForm) submit() (requestForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
+	m.Problem = ""
 	r := m.base
 	r.ID, r.ClientID = m.id, m.client
-	r.Kind = store.RequestKind(m.set.get("kind"))
-	r.Channel = store.Channel(m.set.get("channel"))
-	typed := strings.TrimSpace(m.set.get("received_on"))
-	received, p := parseDate(typed)
+	r.Kind = store.RequestKind(m.Get("kind"))
+	r.Channel = store.Channel(m.Get("channel"))
+	typed := strings.TrimSpace(m.Get("received_on"))
+	received, p := kit.ParseDate(typed)
 	switch {
-	case p != dateOK:
-		return m.fail("received_on", dateProblemText(t, p, typed))
+	case p != kit.DateOK:
+		return m, m.fail("received_on", dateProblemText(t, p, typed))
 	case received.IsZero():
-		return m.fail("received_on", t.T("rights.invalid_received"))
+		return m, m.fail("received_on", t.T("rights.invalid_received"))
 	}
 	r.Received = received
-	r.IdentityChecked = m.set.get("identity") == "yes"
+	r.IdentityChecked = m.Get("identity") == "yes"
 	r.IdentityHow = ""
 	if r.IdentityChecked {
-		r.IdentityHow = strings.TrimSpace(m.set.get("identity_how"))
+		r.IdentityHow = strings.TrimSpace(m.Get("identity_how"))
 	}
-	r.Notes = strings.TrimSpace(m.set.get("notes"))
+	r.Notes = strings.TrimSpace(m.Get("notes"))
 	if err := r.Validate(); err != nil {
-		return m.refuse(err)
+		return m, m.refuse(err)
 	}
-	m.saving = true
-	m.req = newReq()
-	return m, saveRequest(m.env.store, m.req, r)
-}
-
-// fail puts msg under field id and moves the focus there.
-func (m requestForm) fail(id, msg string) (requestForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
-	return m, cmd
-}
-
-// refuse shows a refusal of the store under its field, or above the form.
-func (m requestForm) refuse(err error) (requestForm, tea.Cmd) {
-	var ve *store.ValidationError
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
-		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
-	}
-	m.problem = rightsProblem(m.env, err)
-	return m, nil
+	return m, saveRequest(m.env.store, m.startSave(), r)
 }
 
 // View draws the form, the due date and the advice on the identity check.
@@ -265,18 +189,6 @@ func (m requestForm) View() string {
 	if m.due != "" {
 		extra = append(extra, "  "+st.Accent.Render(t.Tf("request.due_preview", m.due)))
 	}
-	extra = append(extra, paragraph(st.Muted, t.T("request.identity_hint"), m.width)...)
-	return viewRightsForm(m.env, m.set, m.loaded, m.saving, m.problem, m.width, m.height, extra)
-}
-
-// viewRightsForm is viewSimpleForm with the problem wrapped under the
-// extra lines: the rights desk's sentences say what to do next, and are
-// longer than one line.
-func viewRightsForm(e *env, set fieldSet, loaded, saving bool, problem string, width, height int, extra []string) string {
-	if loaded && problem != "" {
-		extra = append(extra, "")
-		extra = append(extra, paragraph(e.styles.Danger, problem, width)...)
-		problem = ""
-	}
-	return viewSimpleForm(e, set, loaded, saving, problem, height, extra)
+	extra = append(extra, kit.Paragraph(st.Muted, t.T("request.identity_hint"), m.Width)...)
+	return m.view(extra)
 }
