@@ -165,8 +165,8 @@ func (h hostileView) Search(ctx context.Context, query string, limit int) ([]sto
 func (h hostileView) Audit(ctx context.Context, clientID int64, limit int) ([]store.AuditEntry, error) {
 	return hostileOut(h.testStore.Audit(ctx, clientID, limit))
 }
-func (h hostileView) Register(ctx context.Context, lang string) (store.RegisterDoc, error) {
-	return hostileOut(h.testStore.Register(ctx, lang))
+func (h hostileView) Register(ctx context.Context) (store.RegisterFacts, error) {
+	return hostileOut(h.testStore.Register(ctx))
 }
 func (h hostileView) Deadlines(ctx context.Context) ([]store.Deadline, error) {
 	return hostileOut(h.testStore.Deadlines(ctx))
@@ -623,8 +623,8 @@ func TestFieldTooLongIsRefusedUnderTheField(t *testing.T) {
 	d := openAnna(t, s, Dutch)
 	d.keys("7n")
 	f := top[appointmentForm](t, d)
-	f.set.Set("start", "02-02-2026 10:00")
-	f.set.Set("place", strings.Repeat("Bibliotheek ", store.MaxLine/12+1))
+	f.Set("start", "02-02-2026 10:00")
+	f.Set("place", strings.Repeat("Bibliotheek ", store.MaxLine/12+1))
 	d.m = replaceTop(d.model(), asScreen(f))
 	d.keys("[ctrl+s]")
 	if !strings.Contains(d.view(), "Dit is langer dan 1000 tekens; maak het korter.") {

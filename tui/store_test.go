@@ -562,8 +562,6 @@ func (b *testBackend) Classify(err error) Problem {
 		return ProblemDiskFull
 	case errors.Is(err, store.ErrNotSaved):
 		return ProblemNotSaved
-	case errors.Is(err, store.ErrRestricted):
-		return ProblemRestricted
 	case errors.Is(err, store.ErrNotFound):
 		return ProblemNotFound
 	}
