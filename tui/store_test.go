@@ -712,16 +712,6 @@ func (s *testStore) client(t testing.TB, id int64) store.Client {
 	return store.Client{}
 }
 
-// clientNames lists every client's name, by name.
-func (s *testStore) clientNames(t testing.TB) []string {
-	t.Helper()
-	var out []string
-	for _, r := range must[[]store.ClientRow](t)(s.ListClients(context.Background())) {
-		out = append(out, r.Name)
-	}
-	return out
-}
-
 // auditActions lists the audit log's actions, oldest first.
 func (s *testStore) auditActions(t testing.TB) []string {
 	t.Helper()
