@@ -33,7 +33,7 @@ func (f *coachFlow) wait(texts ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 // typ types s one rune at a time (teatest's Type sends bytes, which
