@@ -171,7 +171,7 @@ func TestFlowLockWhileTyping(t *testing.T) {
 	f.key(tea.KeyEnter, 1)
 	f.wait("[Overview]")
 	f.typ("5")
-	f.wait("[Notes]")
+	f.wait("[Notes]", "Gesprek over stage") // loaded: n before that is not yet on
 	f.typ("n")
 	f.wait("New record")
 	f.typ("Telefoontje")
