@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/paper"
 	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
@@ -131,7 +132,7 @@ func paperLog(p fill.Paper, r fill.Request) (store.ExportLog, error) {
 	if p.Settings.To == "recipient" {
 		return store.ExportLog{}, fill.ErrNeedsRecipient
 	}
-	to := map[string]string{"nl": "cliënt", "en": "client"}[r.Lang]
+	to := msg.For(msg.Lang(r.Lang)).T("cmd.export.client")
 	return store.ExportLog{ToClient: true, Recipient: to, What: what, Basis: store.LegalBasisContract}, nil
 }
 
