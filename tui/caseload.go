@@ -187,7 +187,7 @@ func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		m.sort = 1 - m.sort
 		m.refilterKeeping(false)
 	default:
-		m.move(msg, k.listKeys)
+		m.move(msg, k.ListKeys)
 	}
 	return m, nil
 }
@@ -237,7 +237,7 @@ func (m *caseloadModel) clearFilter() {
 }
 
 // move handles the list keys.
-func (m *caseloadModel) move(msg tea.KeyMsg, k listKeys) {
+func (m *caseloadModel) move(msg tea.KeyMsg, k kit.ListKeys) {
 	page := max(m.listHeight()-1, 1)
 	switch {
 	case key.Matches(msg, k.Up):
@@ -337,7 +337,7 @@ func (m *caseloadModel) scroll() {
 func (m *caseloadModel) updateKeys() {
 	k := &m.keys
 	f := m.filtering
-	k.listKeys.setEnabled(!f && len(m.visible) > 0)
+	k.ListKeys.SetEnabled(!f && len(m.visible) > 0)
 	k.Open.SetEnabled(!f && len(m.visible) > 0)
 	m.export.SetEnabled(!f && len(m.visible) > 0)
 	m.remove.SetEnabled(!f && len(m.visible) > 0)

@@ -208,7 +208,7 @@ func (m clientScreen) viewRecords() []string {
 	head += t.T("record.col_title")
 	lines := []string{"  " + st.Header.Render(head)}
 	l := m.lists[m.tab]
-	start, end := l.window(len(recs), m.listHeight())
+	start, end := l.Window(len(recs), m.listHeight())
 	for i := start; i < end; i++ {
 		r := recs[i]
 		cells := kit.Cell(t.DateShort(r.Date), dw) + "  "
@@ -217,9 +217,9 @@ func (m clientScreen) viewRecords() []string {
 		}
 		cells += kit.Cell(kit.OneLine(r.Title), tw) + "  "
 		if r.Special {
-			lines = append(lines, m.row(i == l.cursor, cells, kit.Cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
+			lines = append(lines, m.row(i == l.Cursor, cells, kit.Cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
 		} else {
-			lines = append(lines, m.row(i == l.cursor, cells, kit.Cell(r.first, fw), st.Muted))
+			lines = append(lines, m.row(i == l.Cursor, cells, kit.Cell(r.first, fw), st.Muted))
 		}
 	}
 	return lines
@@ -256,7 +256,7 @@ func (m clientScreen) viewAppointments() []string {
 		case a.Reason != "":
 			state += " — " + kit.OneLine(a.Reason)
 		}
-		selected := i == m.lists[tabAppointments].cursor
+		selected := i == m.lists[tabAppointments].Cursor
 		if selected {
 			focus = len(lines)
 		}
@@ -281,7 +281,7 @@ func (m clientScreen) viewDocuments() []string {
 		kit.Cell(t.T("record.col_kind"), 10)+"  "+padLeft(t.T("document.col_size"), 9)+"  "+
 		t.T("document.col_added"))}
 	l := m.lists[tabDocuments]
-	start, end := l.window(len(docs), m.listHeight())
+	start, end := l.Window(len(docs), m.listHeight())
 	for i := start; i < end; i++ {
 		d := docs[i]
 		name, style := kit.OneLine(d.Name), st.Text
@@ -293,7 +293,7 @@ func (m clientScreen) viewDocuments() []string {
 		}
 		cells := kit.Cell(name, nameW) + "  " + kit.Cell(kindText(t, d.Kind), 10) + "  " +
 			padLeft(t.Size(d.Size), 9) + "  " + kit.Cell(t.DateShort(d.Added), 12)
-		lines = append(lines, m.row(i == l.cursor, cells, "", style))
+		lines = append(lines, m.row(i == l.Cursor, cells, "", style))
 	}
 	return lines
 }
@@ -309,11 +309,11 @@ func (m clientScreen) viewLog() []string {
 	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("log.col_when"), 17)+"  "+
 		kit.Cell(t.T("log.col_what"), 26)+"  "+t.T("log.col_detail"))}
 	l := m.lists[tabLog]
-	start, end := l.window(len(entries), m.listHeight())
+	start, end := l.Window(len(entries), m.listHeight())
 	for i := start; i < end; i++ {
 		e := entries[i]
 		cells := kit.Cell(t.DateTimeShort(e.At), 17) + "  " + kit.Cell(auditAction(t, e.Action), 26) + "  "
-		lines = append(lines, m.row(i == l.cursor, cells, m.auditDetail(e.Detail), st.Muted))
+		lines = append(lines, m.row(i == l.Cursor, cells, m.auditDetail(e.Detail), st.Muted))
 	}
 	return lines
 }

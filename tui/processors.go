@@ -20,7 +20,7 @@ import (
 
 // processorKeys are the processors list's keys.
 type processorKeys struct {
-	listKeys
+	kit.ListKeys
 	New    key.Binding
 	Edit   key.Binding
 	Delete key.Binding
@@ -28,7 +28,7 @@ type processorKeys struct {
 
 func newProcessorKeys(t Text) processorKeys {
 	return processorKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		New:      bind([]string{"n"}, "n", t.T("key.new_processor")),
 		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.edit")),
 		Delete:   bind([]string{"d"}, "d", t.T("key.delete")),
@@ -40,7 +40,7 @@ func (k processorKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k
 
 // FullHelp is the list's part of the help overlay.
 func (k processorKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.New, k.Edit, k.Delete}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.New, k.Edit, k.Delete}}
 }
 
 // processorsScreen lists the practice's processors.
@@ -52,7 +52,7 @@ type processorsScreen struct {
 	loaded  bool
 	problem string
 	items   []store.Processor
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 }
@@ -97,7 +97,7 @@ func (m processorsScreen) Update(msg tea.Msg) (processorsScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.items, m.problem = msg.err == nil, msg.s.processors, explain(m.env, msg.err)
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 		m.updateKeys()
 	case settingSavedMsg:
 		if msg.req != m.actReq {
@@ -113,21 +113,21 @@ func (m processorsScreen) Update(msg tea.Msg) (processorsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.New):
 			return m, navigate(Route{Kind: KindProcessorForm})
 		case key.Matches(msg, m.keys.Edit):
-			return m, navigate(Route{Kind: KindProcessorForm, Item: m.items[m.list.cursor].ID})
+			return m, navigate(Route{Kind: KindProcessorForm, Item: m.items[m.list.Cursor].ID})
 		case key.Matches(msg, m.keys.Delete):
-			p := m.items[m.list.cursor]
+			p := m.items[m.list.Cursor]
 			m.actReq = newReq()
 			return m, confirm(m.env.text.Tf("processors.delete_confirm", kit.OneLine(p.Name)),
 				deleteProcessor(m.env.store, m.actReq, p.ID))
 		}
-		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
+		m.list.Move(msg, m.keys.ListKeys, len(m.items), m.listHeight())
 	}
 	return m, nil
 }
 
 func (m *processorsScreen) updateKeys() {
 	n := len(m.items)
-	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.ListKeys.SetEnabled(n > 1)
 	m.keys.New.SetEnabled(m.loaded)
 	m.keys.Edit.SetEnabled(m.loaded && n > 0)
 	m.keys.Delete.SetEnabled(m.loaded && n > 0)
@@ -155,7 +155,7 @@ func (m processorsScreen) View() string {
 	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("processors.col_name"), nw)+"  "+
 		kit.Cell(t.T("processors.col_processes"), pw)+"  "+kit.Cell(t.T("processors.col_location"), lw)+"  "+
 		t.T("processors.col_agreement")))
-	start, end := m.list.window(len(m.items), m.listHeight())
+	start, end := m.list.Window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
 		p := m.items[i]
 		cells := kit.Cell(kit.OneLine(p.Name), nw) + "  " + kit.Cell(kit.OneLine(p.Processes), pw) + "  " + kit.Cell(kit.OneLine(p.Location), lw) + "  "
@@ -163,7 +163,7 @@ func (m processorsScreen) View() string {
 		if !p.Agreement {
 			agreement, style = t.T("processors.agreement_no"), st.Warning
 		}
-		if i == m.list.cursor {
+		if i == m.list.Cursor {
 			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+agreement))
 			continue
 		}
