@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
@@ -163,23 +164,22 @@ func (m complaintsScreen) View() string {
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("complaints.empty"))), "\n")
 	}
-	const dw, ow = 12, 30
-	sw := max(m.width-2-dw-2-ow-1, 12)
-	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("complaints.col_received"), dw)+"  "+
-		kit.Cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
-	start, end := m.list.Window(len(m.items), m.listHeight())
-	for i := start; i < end; i++ {
-		c := m.items[i]
+	rows := make([][]string, len(m.items))
+	styles := make([]lipgloss.Style, len(m.items))
+	for i, c := range m.items {
 		state, style := t.T("complaints.open"), st.Warning
 		if !c.Open() {
 			state, style = complaintOutcomeText(t, c.Outcome)+" · "+t.DateShort(c.Answered), st.Muted
 		}
-		cells := kit.Cell(t.DateShort(c.Received), dw) + "  " + kit.Cell(kit.OneLine(c.Subject), sw) + "  "
-		if i == m.list.Cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+state))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(state))
+		rows[i] = []string{t.DateShort(c.Received), kit.OneLine(c.Subject), state}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("complaints.col_received")},
+		{Title: t.T("complaints.col_subject"), Min: 12}, {Title: t.T("complaints.col_outcome")}}, rows, m.width)
+	lines = append(lines, table.Header(st))
+	start, end := m.list.Window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], styles[i], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
@@ -150,24 +151,23 @@ func (m processorsScreen) View() string {
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("processors.empty"))), "\n")
 	}
-	const nw, lw, aw = 24, 16, 24
-	pw := max(m.width-2-nw-2-lw-2-aw-1, 12)
-	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("processors.col_name"), nw)+"  "+
-		kit.Cell(t.T("processors.col_processes"), pw)+"  "+kit.Cell(t.T("processors.col_location"), lw)+"  "+
-		t.T("processors.col_agreement")))
-	start, end := m.list.Window(len(m.items), m.listHeight())
-	for i := start; i < end; i++ {
-		p := m.items[i]
-		cells := kit.Cell(kit.OneLine(p.Name), nw) + "  " + kit.Cell(kit.OneLine(p.Processes), pw) + "  " + kit.Cell(kit.OneLine(p.Location), lw) + "  "
+	rows := make([][]string, len(m.items))
+	styles := make([]lipgloss.Style, len(m.items))
+	for i, p := range m.items {
 		agreement, style := t.T("processors.agreement_yes"), st.Text
 		if !p.Agreement {
 			agreement, style = t.T("processors.agreement_no"), st.Warning
 		}
-		if i == m.list.Cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+agreement))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(agreement))
+		rows[i] = []string{kit.OneLine(p.Name), kit.OneLine(p.Processes), kit.OneLine(p.Location), agreement}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("processors.col_name"), Max: 30},
+		{Title: t.T("processors.col_processes"), Min: 12}, {Title: t.T("processors.col_location"), Max: 20},
+		{Title: t.T("processors.col_agreement")}}, rows, m.width)
+	lines = append(lines, table.Header(st))
+	start, end := m.list.Window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], styles[i], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }
