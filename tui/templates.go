@@ -135,9 +135,8 @@ func (m templateList) View() string {
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("templates.heading"))}
-	h := m.listHeight()
-	for i := m.list.Offset; i < len(m.all) && i < m.list.Offset+h; i++ {
-		tp := m.all[i]
+	rows := make([][]string, len(m.all))
+	for i, tp := range m.all {
 		whose := t.T("templates.shipped")
 		switch {
 		case tp.Custom && tp.Shipped:
@@ -145,12 +144,12 @@ func (m templateList) View() string {
 		case tp.Custom:
 			whose = t.Tf("templates.own", tp.Version)
 		}
-		text := kit.Cell(termsafe.Line(tp.Key), 15) + kit.Cell(tp.Lang, 4) + kit.Cell(termsafe.Line(tp.Name()), 46) + whose
-		if i == m.list.Cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
-		} else {
-			lines = append(lines, "  "+st.Text.Render(text))
-		}
+		rows[i] = []string{termsafe.Line(tp.Key), tp.Lang, termsafe.Line(tp.Name()), whose}
+	}
+	table := kit.NewTable([]kit.Column{{}, {}, {Min: 12}, {}}, rows, m.width)
+	start, end := m.list.Window(len(m.all), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], st.Text, i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }
