@@ -149,21 +149,20 @@ func (m breachesScreen) View() string {
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("breach.example"), m.width)...)
 		return strings.Join(lines, "\n")
 	}
-	const dw, sw = 17, 42
-	ww := max(m.width-2-dw-2-sw-2-1, 12)
-	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("breach.col_discovered"), dw)+"  "+
-		kit.Cell(t.T("breach.col_what"), ww)+"  "+t.T("breach.col_report")))
-	start, end := m.list.Window(len(m.items), m.listHeight())
 	now := m.env.clock()
-	for i := start; i < end; i++ {
-		b := m.items[i]
+	rows := make([][]string, len(m.items))
+	styles := make([]lipgloss.Style, len(m.items))
+	for i, b := range m.items {
 		state, style := breachState(t, st, b, now)
-		cells := kit.Cell(t.DateTimeShort(b.Discovered), dw) + "  " + kit.Cell(kit.OneLine(b.Description), ww) + "  "
-		if i == m.list.Cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+kit.Cell(state, sw)))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(kit.Cell(state, sw)))
+		rows[i] = []string{t.DateTimeShort(b.Discovered), kit.OneLine(b.Description), state}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("breach.col_discovered")},
+		{Title: t.T("breach.col_what"), Min: 12}, {Title: t.T("breach.col_report"), Max: 42}}, rows, m.width)
+	lines = append(lines, table.Header(st))
+	start, end := m.list.Window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], styles[i], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }
