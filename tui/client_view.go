@@ -174,53 +174,44 @@ func parenthesised(s string) string {
 	return "(" + s + ")"
 }
 
-// recordColumns are the widths of a record list: date, kind (only on the
-// tab that mixes kinds) and title; the first line takes the rest.
-func (m clientScreen) recordColumns() (date, kind, title, first int) {
-	date, title = 12, 32
-	if m.tab == tabTexts {
-		kind = 10
-	}
-	first = m.width - 2 - date - 2 - title - 2 - 1
-	if kind > 0 {
-		first -= kind + 2
-	}
-	if first < 16 { // narrow: the title gives way first
-		title = max(title-(16-first), 12)
-		first = max(m.width-2-date-2-title-2-1-kind-min(kind, 2), 0)
-	}
-	return date, kind, title, first
-}
-
-// viewRecords lists the tab's records: date, title and the first line of
-// the text, or a mask for a special-category record.
+// viewRecords lists the tab's records: date, kind (only on the tab that
+// mixes kinds), title and the first line of the text, or a mask for a
+// special-category record; the columns size to their text, the title
+// giving way first, and the first line takes the rest.
 func (m clientScreen) viewRecords() []string {
 	t, st := m.env.text, m.env.styles
 	recs := m.recs[m.tab]
 	if len(recs) == 0 {
 		return m.empty()
 	}
-	dw, kw, tw, fw := m.recordColumns()
-	head := kit.Cell(t.T("record.col_date"), dw) + "  "
-	if kw > 0 {
-		head += kit.Cell(t.T("record.col_kind"), kw) + "  "
+	kinds := m.tab == tabTexts
+	cols := []kit.Column{{Title: t.T("record.col_date")}}
+	if kinds {
+		cols = append(cols, kit.Column{Title: t.T("record.col_kind")})
 	}
-	head += t.T("record.col_title")
-	lines := []string{"  " + st.Header.Render(head)}
+	cols = append(cols, kit.Column{Title: t.T("record.col_title"), Min: 12, Max: 40}, kit.Column{Min: 16})
+	rows := make([][]string, len(recs))
+	for i, r := range recs {
+		row := []string{t.DateShort(r.Date)}
+		if kinds {
+			row = append(row, kindText(t, r.Kind))
+		}
+		first := r.first
+		if r.Special {
+			first = "▒▒▒ " + t.T("record.special")
+		}
+		rows[i] = append(row, kit.OneLine(r.Title), first)
+	}
+	table := kit.NewTable(cols, rows, m.width)
+	lines := []string{table.Header(st)}
 	l := m.lists[m.tab]
 	start, end := l.Window(len(recs), m.listHeight())
 	for i := start; i < end; i++ {
-		r := recs[i]
-		cells := kit.Cell(t.DateShort(r.Date), dw) + "  "
-		if kw > 0 {
-			cells += kit.Cell(kindText(t, r.Kind), kw) + "  "
+		style := st.Muted
+		if recs[i].Special {
+			style = st.Warning
 		}
-		cells += kit.Cell(kit.OneLine(r.Title), tw) + "  "
-		if r.Special {
-			lines = append(lines, m.row(i == l.Cursor, cells, kit.Cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
-		} else {
-			lines = append(lines, m.row(i == l.Cursor, cells, kit.Cell(r.first, fw), st.Muted))
-		}
+		lines = append(lines, table.Row(st, rows[i], style, i == l.Cursor))
 	}
 	return lines
 }

@@ -100,7 +100,7 @@ func (t Table) Header(st *Styles) string {
 	for i, c := range t.Columns {
 		titles[i] = c.Title
 	}
-	return strings.Repeat(" ", tableMarker) + st.Header.Render(t.Cells(titles))
+	return strings.Repeat(" ", tableMarker) + st.Header.Render(strings.TrimRight(t.Cells(titles), " "))
 }
 
 // Row draws one row: the selected one with "›" and the selected style
