@@ -267,14 +267,9 @@ func (m clientScreen) viewDocuments() []string {
 	if len(docs) == 0 {
 		return m.empty()
 	}
-	nameW := max(min(m.width-2-10-2-9-2-12-3, 48), 12)
-	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("document.col_name"), nameW)+"  "+
-		kit.Cell(t.T("record.col_kind"), 10)+"  "+padLeft(t.T("document.col_size"), 9)+"  "+
-		t.T("document.col_added"))}
-	l := m.lists[tabDocuments]
-	start, end := l.Window(len(docs), m.listHeight())
-	for i := start; i < end; i++ {
-		d := docs[i]
+	rows := make([][]string, len(docs))
+	styles := make([]lipgloss.Style, len(docs))
+	for i, d := range docs {
 		name, style := kit.OneLine(d.Name), st.Text
 		switch {
 		case docMasked(d):
@@ -282,9 +277,17 @@ func (m clientScreen) viewDocuments() []string {
 		case d.Special:
 			name = "⚑ " + name
 		}
-		cells := kit.Cell(name, nameW) + "  " + kit.Cell(kindText(t, d.Kind), 10) + "  " +
-			padLeft(t.Size(d.Size), 9) + "  " + kit.Cell(t.DateShort(d.Added), 12)
-		lines = append(lines, m.row(i == l.Cursor, cells, "", style))
+		rows[i] = []string{name, kindText(t, d.Kind), t.Size(d.Size), t.DateShort(d.Added)}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("document.col_name"), Min: 12, Max: 48},
+		{Title: t.T("record.col_kind")}, {Title: t.T("document.col_size"), Right: true},
+		{Title: t.T("document.col_added")}}, rows, m.width)
+	lines := []string{table.Header(st)}
+	l := m.lists[tabDocuments]
+	start, end := l.Window(len(docs), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Line(st, rows[i], styles[i], i == l.Cursor))
 	}
 	return lines
 }

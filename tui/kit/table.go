@@ -12,6 +12,7 @@ type Column struct {
 	Title string
 	Min   int // the least it shrinks to when the terminal is narrow (0: 8)
 	Max   int // the most it grows to, however wide its cells (0: no limit)
+	Right bool // numbers: aligned to the right
 }
 
 // Table lays out rows of cells under a header, each column sized to its
@@ -85,11 +86,15 @@ func (t Table) Cells(cells []string) string {
 		if i > 0 {
 			b.WriteString(strings.Repeat(" ", tableGap))
 		}
-		if i == len(t.Widths)-1 {
+		switch {
+		case t.Columns[i].Right:
+			c = FitLine(c, t.Widths[i])
+			b.WriteString(strings.Repeat(" ", max(t.Widths[i]-ansi.StringWidth(c), 0)) + c)
+		case i == len(t.Widths)-1:
 			b.WriteString(FitLine(c, t.Widths[i]))
-			continue
+		default:
+			b.WriteString(Cell(c, t.Widths[i]))
 		}
-		b.WriteString(Cell(c, t.Widths[i]))
 	}
 	return b.String()
 }
@@ -120,4 +125,13 @@ func (t Table) Row(st *Styles, cells []string, last lipgloss.Style, selected boo
 		head.WriteString(strings.Repeat(" ", tableGap))
 	}
 	return "  " + st.Text.Render(head.String()) + last.Render(FitLine(cells[n], t.Widths[n]))
+}
+
+// Line draws one row all in style (a masked document in the warning
+// style), the selected one as Row does.
+func (t Table) Line(st *Styles, cells []string, style lipgloss.Style, selected bool) string {
+	if selected {
+		return st.Accent.Render("› ") + st.Selected.Render(t.Cells(cells))
+	}
+	return "  " + style.Render(t.Cells(cells))
 }
