@@ -10,8 +10,8 @@ import (
 // Column is one column of a Table.
 type Column struct {
 	Title string
-	Min   int // the least it shrinks to when the terminal is narrow (0: 8)
-	Max   int // the most it grows to, however wide its cells (0: no limit)
+	Min   int  // the least it shrinks to when the terminal is narrow (0: 8)
+	Max   int  // the most it grows to, however wide its cells (0: no limit)
 	Right bool // numbers: aligned to the right
 }
 
