@@ -123,13 +123,13 @@ func (m settingsScreen) View() string {
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
+	rows := make([][]string, len(m.s.policies))
 	for i, p := range m.s.policies {
-		text := kit.Cell(categoryText(t, p.Category), 20) + kit.Cell(policyRule(t, p), 42) + kit.OneLine(p.Reason)
-		if i == m.list.Cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
-		} else {
-			lines = append(lines, "  "+st.Text.Render(text))
-		}
+		rows[i] = []string{categoryText(t, p.Category), policyRule(t, p), kit.OneLine(p.Reason)}
+	}
+	table := kit.NewTable([]kit.Column{{}, {}, {Min: 16}}, rows, m.width)
+	for i := range rows {
+		lines = append(lines, table.Line(st, rows[i], st.Text, i == m.list.Cursor))
 	}
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.practice")))
 	pr := m.s.practice
