@@ -357,11 +357,3 @@ func (m clientScreen) auditDetail(detail string) string {
 	}
 	return t.T("log.appointment") + " #" + idText
 }
-
-// padLeft right-aligns s in width cells.
-func padLeft(s string, width int) string {
-	if w := len([]rune(s)); w < width {
-		return strings.Repeat(" ", width-w) + s
-	}
-	return s
-}

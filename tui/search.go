@@ -227,20 +227,22 @@ func (m searchScreen) View() string {
 	case len(m.hits) == 0:
 		lines = append(lines, "  "+st.Muted.Render(t.Tf("search.none", m.query)))
 	default:
+		rows := make([][]string, len(m.hits))
+		for i, h := range m.hits {
+			rows[i] = m.hitCells(h)
+		}
+		table := kit.NewTable([]kit.Column{{Max: 30}, {}, {Min: 8}, {Right: true}}, rows, m.width)
 		start, end := m.list.Window(len(m.hits), m.rows())
 		for i := start; i < end; i++ {
-			lines = append(lines, m.viewHit(m.hits[i], i == m.list.Cursor)...)
+			lines = append(lines, m.viewHit(table, rows[i], m.hits[i], i == m.list.Cursor)...)
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// viewHit is one hit in two lines: client, kind, title and date; then the
-// snippet with the matching words in the accent colour.
-func (m searchScreen) viewHit(h searchHit, selected bool) []string {
-	t, st := m.env.text, m.env.styles
-	nameW, kindW, dateW := 24, 16, 12
-	titleW := max(m.width-2-nameW-2-kindW-2-2-dateW-1, 8)
+// hitCells are a hit's cells: client, kind, title and date.
+func (m searchScreen) hitCells(h searchHit) []string {
+	t := m.env.text
 	kind, title, date := t.T("search.client_hit"), "", ""
 	if h.RecordID != 0 {
 		kind, title, date = kindText(t, h.Kind), kit.OneLine(h.RecordTitle), t.DateShort(h.Date)
@@ -248,12 +250,14 @@ func (m searchScreen) viewHit(h searchHit, selected bool) []string {
 	if h.AppointmentID != 0 {
 		kind, title, date = t.T("search.appointment_hit"), h.Date.Format("15:04"), t.DateShort(h.Date)
 	}
-	cells := kit.Cell(kit.OneLine(h.ClientName), nameW) + "  " + kit.Cell(kind, kindW) + "  " + kit.Cell(title, titleW) + "  " +
-		padLeft(date, dateW)
-	first := "  " + st.Text.Render(cells)
-	if selected {
-		first = st.Accent.Render("› ") + st.Selected.Render(cells)
-	}
+	return []string{kit.OneLine(h.ClientName), kind, title, date}
+}
+
+// viewHit is one hit in two lines: its cells in the table; then the
+// snippet with the matching words in the accent colour.
+func (m searchScreen) viewHit(table kit.Table, cells []string, h searchHit, selected bool) []string {
+	t, st := m.env.text, m.env.styles
+	first := table.Line(st, cells, st.Text, selected)
 	var snippet string
 	switch {
 	case h.RecordID == 0 && h.AppointmentID == 0:

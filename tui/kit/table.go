@@ -76,7 +76,8 @@ func shrink(w, least []int, avail int) []int {
 }
 
 // Cells lays cells out in the columns, two spaces apart: each cut with
-// "…" to its column and padded, the last only cut.
+// "…" to its column and padded, the last only cut; a row never ends in
+// spaces (a row whose last cells are empty ends after its last text).
 func (t Table) Cells(cells []string) string {
 	var b strings.Builder
 	for i, c := range cells {
@@ -96,7 +97,7 @@ func (t Table) Cells(cells []string) string {
 			b.WriteString(Cell(c, t.Widths[i]))
 		}
 	}
-	return b.String()
+	return strings.TrimRight(b.String(), " ")
 }
 
 // Header is the column titles, as a table's first line.
@@ -105,7 +106,7 @@ func (t Table) Header(st *Styles) string {
 	for i, c := range t.Columns {
 		titles[i] = c.Title
 	}
-	return strings.Repeat(" ", tableMarker) + st.Header.Render(strings.TrimRight(t.Cells(titles), " "))
+	return strings.Repeat(" ", tableMarker) + st.Header.Render(t.Cells(titles))
 }
 
 // Row draws one row: the selected one with "›" and the selected style
@@ -123,6 +124,9 @@ func (t Table) Row(st *Styles, cells []string, last lipgloss.Style, selected boo
 	for i := range n {
 		head.WriteString(Cell(cells[i], t.Widths[i]))
 		head.WriteString(strings.Repeat(" ", tableGap))
+	}
+	if cells[n] == "" {
+		return "  " + st.Text.Render(strings.TrimRight(head.String(), " "))
 	}
 	return "  " + st.Text.Render(head.String()) + last.Render(FitLine(cells[n], t.Widths[n]))
 }
