@@ -123,8 +123,8 @@ func TestMoneyScreenInvoicesPaysAndCredits(t *testing.T) {
 	// n: last month's hours are the period the form offers.
 	d.keys("n")
 	f := top[invoiceForm](t, d)
-	if f.set.Get("from") != "2025-12-01" || f.set.Get("to") != "2025-12-31" {
-		t.Errorf("the form offers %s to %s", f.set.Get("from"), f.set.Get("to"))
+	if f.Get("from") != "2025-12-01" || f.Get("to") != "2025-12-31" {
+		t.Errorf("the form offers %s to %s", f.Get("from"), f.Get("to"))
 	}
 	d.keys("[ctrl+s]")
 	s := top[moneyScreen](t, d)
@@ -156,7 +156,7 @@ func TestMoneyFormSaysWhatIsWrongInDutch(t *testing.T) {
 	d.keys("n")
 	// A period without unbilled hours.
 	d.keys("[ctrl+u]2025-11-01[tab][ctrl+u]2025-11-30[ctrl+s]")
-	if got := top[invoiceForm](t, d).problem; !strings.Contains(got, "geen ongefactureerde uren") {
+	if got := top[invoiceForm](t, d).Problem; !strings.Contains(got, "geen ongefactureerde uren") {
 		t.Errorf("problem %q", got)
 	}
 	if list, _ := m.Invoices(context.Background(), 1); len(list) != 0 {
