@@ -1,0 +1,129 @@
+package crypt
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"filippo.io/age"
+)
+
+// countingIdentity counts the unwrappings it is asked for.
+type countingIdentity struct {
+	age.Identity
+	calls int
+}
+
+func (c *countingIdentity) Unwrap(s []*age.Stanza) ([]byte, error) {
+	c.calls++
+	return c.Identity.Unwrap(s)
+}
+
+// An entry opens through the journal key alone, without the hybrid
+// stanza's ML-KEM decapsulation: what made an unlock with 500 entries
+// waiting cost seconds.
+func TestJournalEntriesOpenWithTheJournalKey(t *testing.T) {
+	dir, v, _ := createVault(t, nil)
+	mustSeal(t, v, seqImage(1))
+	appendN(t, v, 1, 3)
+	jk := slices.Clone(v.keys.key.journal)
+	hybrid := &countingIdentity{Identity: v.keys.identity}
+	changes, err := v.readJournal(jk, hybrid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 3 || string(changes[2]) != "change 4" {
+		t.Fatalf("read %q", changes)
+	}
+	if hybrid.calls != 0 {
+		t.Fatalf("the hybrid identity unwrapped %d entries; the journal key should have opened them all", hybrid.calls)
+	}
+	// The same key after the vault is opened again: it is derived from
+	// the vault key, not kept anywhere.
+	v.Close()
+	v, _ = mustOpen(t, dir, nil)
+	if !bytes.Equal(v.keys.key.journal, jk) {
+		t.Fatal("the journal key changed between opens")
+	}
+	if got := replayed(v); !slices.Equal(got, []string{"change 2", "change 3", "change 4"}) {
+		t.Fatalf("replay %q", got)
+	}
+	// Closing wipes it with the seed.
+	held := v.keys.key.journal
+	v.Close()
+	if !bytes.Equal(held, make([]byte, len(held))) {
+		t.Fatal("the journal key survived Close")
+	}
+}
+
+// Each entry stays a standard age file: the vault key and the recovery
+// key open it through their own stanzas, and the journal stanza unwraps
+// the same file key as the hybrid one.
+func TestJournalEntryIsStandardAge(t *testing.T) {
+	dir, v, rk := createVault(t, nil)
+	mustSeal(t, v, seqImage(1))
+	appendN(t, v, 1, 1)
+	name := filepath.Join(dir, journalDir, v.chain[0].name)
+	data := readBytes(t, name)
+	recovery, err := age.ParseHybridIdentity(rk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []age.Identity{v.keys.identity, recovery} {
+		plain, err := decryptAll(data, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, change, err := parseEntry(plain); err != nil || string(change) != "change 2" {
+			t.Fatalf("entry reads %q, %v", change, err)
+		}
+	}
+	hdr, err := age.ExtractHeader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaJournal, err := age.DecryptHeader(hdr, v.keys.key.journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaHybrid, err := age.DecryptHeader(hdr, v.keys.identity)
+	if err != nil || !bytes.Equal(viaJournal, viaHybrid) {
+		t.Fatalf("the journal stanza gives another file key (%v)", err)
+	}
+	// Another vault's journal key opens nothing here, and says so in the
+	// way that lets the next identity try.
+	_, other, _ := createVault(t, nil)
+	if _, err := age.DecryptHeader(hdr, other.keys.key.journal); !errors.Is(err, age.ErrIncorrectIdentity) {
+		t.Fatalf("another vault's journal key: %v", err)
+	}
+	// Two entries never share a file key or a stanza.
+	appendN(t, v, 2, 1)
+	hdr2, _ := age.ExtractHeader(bytes.NewReader(readBytes(t, filepath.Join(dir, journalDir, v.chain[1].name))))
+	key2, err := age.DecryptHeader(hdr2, v.keys.key.journal)
+	if err != nil || bytes.Equal(key2, viaJournal) {
+		t.Fatalf("two entries share a file key (%v)", err)
+	}
+}
+
+// Entries written before the journal key (no journal stanza) still open,
+// through the hybrid stanza.
+func TestJournalEntriesWithoutJournalStanzaOpen(t *testing.T) {
+	dir, v, _ := createVault(t, nil)
+	mustSeal(t, v, seqImage(1))
+	jk := v.keys.key.journal
+	v.keys.key.journal = nil // as caseload wrote entries before
+	appendN(t, v, 1, 2)
+	v.keys.key.journal = jk
+	hdr, _ := age.ExtractHeader(bytes.NewReader(readBytes(t, filepath.Join(dir, journalDir, v.chain[0].name))))
+	if _, err := age.DecryptHeader(hdr, jk); err == nil {
+		t.Fatal("an entry written without the journal key opened with it")
+	}
+	appendN(t, v, 3, 1) // and one with it, after them
+	v.Close()
+	v, _ = mustOpen(t, dir, nil)
+	if got := replayed(v); !slices.Equal(got, []string{"change 2", "change 3", "change 4"}) {
+		t.Fatalf("replay %q", got)
+	}
+}
