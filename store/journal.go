@@ -282,7 +282,9 @@ func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 		s.failedAt, s.failErr = target, err
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
 	}
-	s.snapshotDue = false
+	// A purge that committed after the image was taken still wants a
+	// snapshot of its own: its save must not become an entry.
+	s.snapshotDue = s.snapshotFor > target
 	for i := range s.unsaved {
 		clear(s.unsaved[i])
 	}

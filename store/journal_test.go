@@ -378,3 +378,63 @@ func TestCompactionCopiesWhileSavesCommit(t *testing.T) {
 	}
 	t.Logf("%d compactions, %d copies torn by a save and started again, %d entries after the last", j.compacts, s.copyRestarts, len(j.entries))
 }
+
+// gatedJournal holds its first compaction until gate is closed.
+type gatedJournal struct {
+	*memJournal
+	gate    chan struct{}
+	entered chan struct{}
+	once    sync.Once
+}
+
+func (g *gatedJournal) Compact(image []byte, gen uint64) error {
+	g.once.Do(func() {
+		close(g.entered)
+		<-g.gate
+	})
+	return g.memJournal.Compact(image, gen)
+}
+
+// TestPurgeDuringCompactionIsASnapshot: a purge that commits while a
+// compaction is being written (after its image was taken) must still be
+// saved as a snapshot of its own, never as a journal entry: the erased
+// data would otherwise stay in the snapshot on disk until the next one.
+func TestPurgeDuringCompactionIsASnapshot(t *testing.T) {
+	m := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: m, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive}); err != nil {
+		t.Fatal(err)
+	}
+	g := &gatedJournal{memJournal: m, gate: make(chan struct{}), entered: make(chan struct{})}
+	s.mu.Lock()
+	s.journal = g
+	s.mu.Unlock()
+	compacted := make(chan error)
+	go func() { compacted <- s.Compact(ctx) }()
+	<-g.entered // the image is taken; the vault is writing it
+	purged := make(chan error)
+	go func() {
+		purged <- s.writeSnapshot(ctx, func(t *tx) error {
+			_, err := t.exec("DELETE FROM clients")
+			return err
+		})
+	}()
+	for !s.Dirty() { // the purge has committed and waits for the compaction
+		time.Sleep(time.Millisecond)
+	}
+	close(g.gate)
+	if err := <-compacted; err != nil {
+		t.Fatal(err)
+	}
+	if err := <-purged; err != nil {
+		t.Fatal(err)
+	}
+	if m.compacts != 3 || len(m.entries) != 0 {
+		t.Fatalf("the purge's save: want a snapshot of its own; got %d snapshots (want 3), %d entries (want 0)", m.compacts, len(m.entries))
+	}
+}

@@ -113,6 +113,7 @@ type Store struct {
 	tables      []string // the tables it watches
 	unsaved     [][]byte // changes taken from sess, not yet durable
 	snapshotDue bool     // the next save writes the whole image
+	snapshotFor uint64   // the last write that must reach the disk in a snapshot (a purge)
 	appended    int      // entries appended since open
 	// copyRestarts counts compactions' copies torn by a write and
 	// started again (see copyImage): for tests and benchmarks.
@@ -644,6 +645,7 @@ func (s *Store) writeSnapshot(ctx context.Context, fn func(*tx) error) error {
 	}
 	if s.journal != nil {
 		s.snapshotDue = true // before waiting: no append may carry it
+		s.snapshotFor = s.committed
 	}
 	for s.sealing {
 		s.sealDone.Wait()
