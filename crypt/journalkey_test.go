@@ -3,6 +3,8 @@ package crypt
 import (
 	"bytes"
 	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -78,6 +80,23 @@ func TestJournalEntryIsStandardAge(t *testing.T) {
 		}
 		if _, change, err := parseEntry(plain); err != nil || string(change) != "change 2" {
 			t.Fatalf("entry reads %q, %v", change, err)
+		}
+	}
+	// And the age command itself, where it is installed (CI installs it
+	// for scripts/recovery-check), with either key.
+	if bin, err := exec.LookPath("age"); err == nil {
+		for what, key := range map[string][]byte{"vault": v.keys.key.appendText(nil), "recovery": []byte(rk)} {
+			keyFile := filepath.Join(t.TempDir(), "key.txt")
+			if err := os.WriteFile(keyFile, append(key, '\n'), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(bin, "-d", "-i", keyFile, name).Output()
+			if err != nil {
+				t.Fatalf("age -d with the %s key: %v", what, err)
+			}
+			if _, change, err := parseEntry(out); err != nil || string(change) != "change 2" {
+				t.Fatalf("age -d with the %s key reads %q, %v", what, change, err)
+			}
 		}
 	}
 	hdr, err := age.ExtractHeader(bytes.NewReader(data))
