@@ -133,12 +133,28 @@ func (k journalKey) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 
 // entryIdentities are what opens a journal entry: the journal key first
 // (fast), then the vault key's hybrid stanza (entries written before the
-// journal key, or whose journal stanza does not open).
+// journal key, or whose journal stanza does not open). One identity, not
+// two: age tries its own identity types before any other, whatever the
+// order they are passed in, and would decapsulate every entry first.
 func (k *keys) entryIdentities() []age.Identity {
 	if k.key != nil && len(k.key.journal) > 0 {
-		return []age.Identity{k.key.journal, k.identity}
+		return []age.Identity{journalFirst{k.key.journal, k.identity}}
 	}
 	return []age.Identity{k.identity}
+}
+
+// journalFirst tries the journal key, then the hybrid identity.
+type journalFirst struct {
+	journal journalKey
+	hybrid  age.Identity
+}
+
+// Unwrap implements age.Identity.
+func (j journalFirst) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	if fileKey, err := j.journal.Unwrap(stanzas); err == nil {
+		return fileKey, nil
+	}
+	return j.hybrid.Unwrap(stanzas)
 }
 
 // entryRecipients are who a journal entry is sealed to: the vault's
