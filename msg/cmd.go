@@ -42,6 +42,8 @@ var cmdTexts = map[string]entry{
 	"cmd.export.with_all_out_names_a":                  {"met --all noemt --out een map", "with --all, --out names a folder"},
 	"cmd.export.written":                               {"Geschreven:", "Written:"},
 	"cmd.import.imported_as_client":                    {"Ingelezen als cliënt", "Imported as client"},
+	"cmd.import.not_recorded_columns": {"Niet ingelezen (velden die de praktijk niet vastlegt, zie de instellingen):",
+		"Not imported (fields the practice does not record, see the settings):"},
 	"cmd.import.not_imported_unknown_columns":          {"Niet ingelezen (onbekende kolommen):", "Not imported (unknown columns):"},
 	"cmd.import.nothing_was_imported_dry_run":          {"Er is niets ingelezen (--dry-run).", "Nothing was imported (--dry-run)."},
 	"cmd.import.passphrase_of_the_dossier":             {"Wachtwoordzin van het dossier: ", "Passphrase of the dossier: "},
