@@ -307,3 +307,17 @@ func (c Client) checkRepresentative(day time.Time) error {
 	}
 	return nil
 }
+
+// UnknownOutcomes counts the closed trajectories whose outcome is unknown
+// (OutcomeUnknown): the caseload asks the coach to complete them, since
+// the outcome is what the statistics keep after a purge.
+func (s *Store) UnknownOutcomes(ctx context.Context) (int, error) {
+	var n int
+	err := s.read(ctx, func(t *tx) error {
+		if err := t.row("SELECT count(*) FROM clients WHERE status = 'closed' AND outcome = ''").Scan(&n); err != nil {
+			return fmt.Errorf("counting unknown outcomes: %w", err)
+		}
+		return nil
+	})
+	return n, err
+}
