@@ -31,6 +31,11 @@ type clientForm struct {
 	// over "closed" never leaves an end date behind.
 	autoEnd string
 
+	// fields are the optional client fields the practice records, read
+	// at Init under fieldsReq.
+	fields    store.FieldSet
+	fieldsReq reqID
+
 	set     fieldSet
 	problem string // a failure that belongs to no field
 	width   int
@@ -51,7 +56,7 @@ func newClientForm(e *env, id int64) clientForm {
 	for _, o := range store.Outcomes {
 		outcomes = append(outcomes, option{string(o), outcomeText(t, o)})
 	}
-	m := clientForm{env: e, keys: newFormKeys(t), id: id, loaded: id == 0, req: newReq()}
+	m := clientForm{env: e, keys: newFormKeys(t), id: id, loaded: id == 0, req: newReq(), fieldsReq: newReq()}
 	m.set.fields = []formField{
 		textField(st, "first_name", t.T("client.first_name")),
 		textField(st, "last_name", t.T("client.last_name")),
@@ -67,8 +72,9 @@ func newClientForm(e *env, id int64) clientForm {
 		choiceField("outcome", t.T("client.outcome"), outcomes),
 		dateField(st, t, "rejected_on", t.T("client.rejected_on")),
 		textField(st, "address", t.T("client.address")),
-		textField(st, "notes", t.T("client.notes")),
 	}
+	m.set.fields = append(m.set.fields, optionalFormFields(e)...)
+	m.set.fields = append(m.set.fields, textField(st, "notes", t.T("client.notes")))
 	m.set.fields[m.set.index("address")].input.Placeholder = t.T("client.address_placeholder")
 	m.set.fields[m.set.index("address")].input.Width = 60
 	m.set.fields[m.set.index("notes")].input.Width = 60
@@ -85,9 +91,9 @@ func newClientForm(e *env, id int64) clientForm {
 // constructor.
 func (m clientForm) Init() tea.Cmd {
 	if m.id == 0 {
-		return nil
+		return loadFieldSet(m.env.store, m.fieldsReq)
 	}
-	return loadClient(m.env.store, m.req, m.id)
+	return tea.Batch(loadFieldSet(m.env.store, m.fieldsReq), loadClient(m.env.store, m.req, m.id))
 }
 
 // Route names the form and the client it edits.
@@ -139,6 +145,15 @@ func (m clientForm) Update(msg tea.Msg) (clientForm, tea.Cmd) {
 		return m, m.set.focusOn(m.set.focus)
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
+	case fieldsLoadedMsg:
+		if msg.req == m.fieldsReq {
+			if msg.err != nil {
+				m.problem = explain(m.env, msg.err)
+			}
+			m.fields = msg.set
+			m.syncHidden()
+		}
+		return m, nil
 	case clientSavedMsg:
 		return m.onSaved(msg)
 	case tea.KeyMsg:
@@ -160,6 +175,12 @@ func (m clientForm) onLoaded(msg clientLoadedMsg) (clientForm, tea.Cmd) {
 	}
 	m.loaded = true
 	m.base = msg.client
+	if m.base.Outcome == store.OutcomeUnknown {
+		// Kept as it came (an import); the coach completes it here.
+		i := m.set.index("outcome")
+		m.set.fields[i].options = append(m.set.fields[i].options,
+			option{string(store.OutcomeUnknown), outcomeText(m.env.text, store.OutcomeUnknown)})
+	}
 	m.fill(msg.client)
 	m.set.focusOn(0)
 	if text, ok := m.early.take(); ok {
@@ -182,6 +203,7 @@ func (m *clientForm) fill(c store.Client) {
 	} {
 		m.set.set(id, v)
 	}
+	fillOptional(&m.set, t, c)
 }
 
 func (m clientForm) onSaved(msg clientSavedMsg) (clientForm, tea.Cmd) {
@@ -287,6 +309,7 @@ func (m *clientForm) syncHidden() {
 	if i := m.set.index("rejected_on"); i >= 0 {
 		m.set.fields[i].hidden = status != store.StatusRejected
 	}
+	showOptional(&m.set, m.fields, m.base)
 }
 
 // updateKeys enables ←/→ only on a choice field, where they choose.
@@ -302,7 +325,7 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 	dates := map[string]time.Time{}
 	var first tea.Cmd
 	failed := false
-	for _, id := range []string{"birth_date", "start", "end", "rejected_on"} {
+	for _, id := range []string{"birth_date", "start", "end", "rejected_on", "arrival_date"} {
 		typed := m.set.get(id)
 		d, p := parseDate(typed)
 		if p != dateOK {
@@ -318,6 +341,11 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 		return m, first
 	}
 	c := m.client(dates)
+	if id, problem := readOptional(m.set, t, &c, dates["arrival_date"]); id != "" {
+		cmd, _ := m.set.fail(id, problem)
+		m.set.focusOn(m.set.index(id))
+		return m, cmd
+	}
 	if age, young := m.underAge(); young && strings.TrimSpace(c.Representative) == "" {
 		// The store refuses it too; said here in the coach's words.
 		cmd, _ := m.set.fail("representative", t.Tf("client.representative_needed", age))

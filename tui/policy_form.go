@@ -284,7 +284,14 @@ func newPracticeForm(e *env) practiceForm {
 	target := textField(e.styles, "answer_target_days", e.text.T("practice.answer_target"))
 	target.input.Width = 6
 	target.input.Placeholder = e.text.T("practice.answer_target_placeholder")
-	return practiceForm{formCore: newFormCore(e, false, append(fields, target)...)}
+	fields = append(fields, target)
+	// One switch per optional client field, each off until the coach
+	// turns it on.
+	yesNo := []option{{"", e.text.T("choice.no")}, {"on", e.text.T("choice.yes")}}
+	for _, f := range store.ClientFields {
+		fields = append(fields, choiceField("record_"+string(f), e.text.Tf("practice.record", fieldLabel(e.text, f)), yesNo))
+	}
+	return practiceForm{formCore: newFormCore(e, false, fields...)}
 }
 
 // Init loads the details.
@@ -320,6 +327,9 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 			}
 			if msg.s.target > 0 {
 				m.set.set("answer_target_days", strconv.Itoa(msg.s.target))
+			}
+			for _, f := range msg.s.fields {
+				m.set.set("record_"+string(f), "on")
 			}
 		}
 		return m, m.focus()
@@ -357,10 +367,18 @@ func (m practiceForm) submit() (practiceForm, tea.Cmd) {
 		}
 		target = n
 	}
-	return m, savePractice(m.env.store, m.startSave(), p, target)
+	var fields store.FieldSet
+	for _, f := range store.ClientFields {
+		if m.set.get("record_"+string(f)) == "on" {
+			fields = append(fields, f)
+		}
+	}
+	return m, savePractice(m.env.store, m.startSave(), p, target, fields)
 }
 
 // View draws the fields.
 func (m practiceForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
+	st, t := m.env.styles, m.env.text
+	return m.view(append(paragraph(st.Muted, t.T("practice.help"), m.width),
+		paragraph(st.Muted, t.T("practice.fields_help"), m.width)...))
 }

@@ -144,6 +144,15 @@ func (m settingsScreen) View() string {
 		target = t.Tf("practice.answer_target_days", m.s.target)
 	}
 	lines = append(lines, "  "+st.Label.Render(padRight(t.T("practice.answer_target"), formLabelWidth))+target)
+	recorded := st.Muted.Render(t.T("practice.fields_none"))
+	if len(m.s.fields) > 0 {
+		names := make([]string, len(m.s.fields))
+		for i, f := range m.s.fields {
+			names[i] = fieldLabel(t, f)
+		}
+		recorded = strings.Join(names, ", ")
+	}
+	lines = append(lines, "  "+st.Label.Render(padRight(t.T("practice.fields_recorded"), formLabelWidth))+recorded)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))
