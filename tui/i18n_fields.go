@@ -28,7 +28,7 @@ var fieldTexts = map[string]entry{
 
 	"field.children_invalid":   {"een getal van 0 tot 30, of leeg", "a number from 0 to 30, or empty"},
 	"field.bsn_placeholder":    {"9 cijfers", "9 digits"},
-	"field.bsn_hidden":         {"v toont het (wordt gelogd)", "v shows it (logged)"},
+	"field.bsn_hidden":         {"v toont het; wordt gelogd", "v shows it; logged"},
 	"field.residence_hint":     {"bijv. statushouder, EU-burger", "e.g. refugee status, EU citizen"},
 	"key.reveal_bsn":           {"toon BSN", "show BSN"},
 	"practice.record":          {"Vastleggen: %s", "Record: %s"},
