@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The optional client fields (store.ClientFields) on the client form, the
@@ -89,39 +90,39 @@ func fieldShown(set store.FieldSet, c store.Client, f store.ClientField) bool {
 
 // optionalFormFields are the client form's fields for the optional
 // client fields, all hidden until the practice's choice is known.
-func optionalFormFields(e *env) []formField {
+func optionalFormFields(e *env) []kit.Field {
 	t, st := e.text, e.styles
-	genders := []option{{"", "—"}}
+	genders := []kit.Option{{Value: "", Label: "—"}}
 	for _, g := range store.Genders {
-		genders = append(genders, option{string(g), genderText(t, g)})
+		genders = append(genders, kit.Option{Value: string(g), Label: genderText(t, g)})
 	}
-	marital := []option{{"", "—"}}
+	marital := []kit.Option{{Value: "", Label: "—"}}
 	for _, s := range store.MaritalStatuses {
-		marital = append(marital, option{string(s), maritalText(t, s)})
+		marital = append(marital, kit.Option{Value: string(s), Label: maritalText(t, s)})
 	}
-	var out []formField
+	var out []kit.Field
 	for _, f := range store.ClientFields {
-		var ff formField
+		var ff kit.Field
 		switch f {
 		case store.FieldGender:
-			ff = choiceField(string(f), fieldLabel(t, f), genders)
+			ff = kit.ChoiceField(string(f), fieldLabel(t, f), genders)
 		case store.FieldMaritalStatus:
-			ff = choiceField(string(f), fieldLabel(t, f), marital)
+			ff = kit.ChoiceField(string(f), fieldLabel(t, f), marital)
 		case store.FieldArrivalDate:
-			ff = dateField(st, t, string(f), fieldLabel(t, f))
+			ff = kit.DateField(st, string(f), fieldLabel(t, f), t.T("form.date_placeholder"))
 		default:
-			ff = textField(st, string(f), fieldLabel(t, f))
+			ff = kit.TextField(st, string(f), fieldLabel(t, f))
 		}
 		switch f {
 		case store.FieldChildren:
-			ff.input.Width = 4
+			ff.Input.Width = 4
 		case store.FieldBSN:
-			ff.input.Width = 12
-			ff.input.Placeholder = t.T("field.bsn_placeholder")
+			ff.Input.Width = 12
+			ff.Input.Placeholder = t.T("field.bsn_placeholder")
 		case store.FieldResidenceStatus:
-			ff.input.Placeholder = t.T("field.residence_hint")
+			ff.Input.Placeholder = t.T("field.residence_hint")
 		}
-		ff.hidden = true
+		ff.Hidden = true
 		out = append(out, ff)
 	}
 	return out
@@ -129,7 +130,7 @@ func optionalFormFields(e *env) []formField {
 
 // fillOptional puts c's optional values in the form; the BSN shows
 // masked, and is kept as stored unless the coach types another.
-func fillOptional(s *fieldSet, t Text, c store.Client) {
+func fillOptional(s *kit.FieldSet, t Text, c store.Client) {
 	children := ""
 	if c.ChildrenKnown {
 		children = strconv.Itoa(c.Children)
@@ -140,16 +141,16 @@ func fillOptional(s *fieldSet, t Text, c store.Client) {
 		store.FieldNationality: c.Nationality, store.FieldResidenceStatus: c.ResidenceStatus,
 		store.FieldArrivalDate: dateInput(t, c.ArrivalDate), store.FieldBSN: c.MaskedBSN(),
 	} {
-		s.set(string(id), v)
+		s.Set(string(id), v)
 	}
 }
 
 // showOptional unhides the optional fields the practice records and those
 // c holds a value in.
-func showOptional(s *fieldSet, set store.FieldSet, c store.Client) {
+func showOptional(s *kit.FieldSet, set store.FieldSet, c store.Client) {
 	for _, f := range store.ClientFields {
-		if i := s.index(string(f)); i >= 0 {
-			s.fields[i].hidden = !fieldShown(set, c, f)
+		if i := s.Index(string(f)); i >= 0 {
+			s.Fields[i].Hidden = !fieldShown(set, c, f)
 		}
 	}
 }
@@ -157,12 +158,12 @@ func showOptional(s *fieldSet, set store.FieldSet, c store.Client) {
 // readOptional puts the form's optional values on c. A field that is
 // hidden keeps c's value. It returns the id of a field that does not
 // read (the number of children) with its problem.
-func readOptional(s fieldSet, t Text, c *store.Client, arrival time.Time) (string, string) {
+func readOptional(s kit.FieldSet, t Text, c *store.Client, arrival time.Time) (string, string) {
 	shown := func(f store.ClientField) bool {
-		i := s.index(string(f))
-		return i >= 0 && !s.fields[i].hidden
+		i := s.Index(string(f))
+		return i >= 0 && !s.Fields[i].Hidden
 	}
-	get := func(f store.ClientField) string { return strings.TrimSpace(s.get(string(f))) }
+	get := func(f store.ClientField) string { return strings.TrimSpace(s.Get(string(f))) }
 	if shown(store.FieldGender) {
 		c.Gender = store.Gender(get(store.FieldGender))
 	}

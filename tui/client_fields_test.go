@@ -92,7 +92,7 @@ func TestFieldsOffAreNotShown(t *testing.T) {
 	d.keys("e")
 	f := top[clientForm](t, d)
 	for _, field := range store.ClientFields {
-		if i := f.set.index(string(field)); i < 0 || !f.set.fields[i].hidden {
+		if i := f.set.Index(string(field)); i < 0 || !f.set.Fields[i].Hidden {
 			t.Errorf("the form shows %s", field)
 		}
 	}
@@ -106,16 +106,16 @@ func TestClientFormOptionalFields(t *testing.T) {
 	d := w.open(t, Dutch, 100, 40)
 	d.keys("[enter]e")
 	f := top[clientForm](t, d)
-	if i := f.set.index("gender"); !f.set.fields[i].hidden {
+	if i := f.set.Index("gender"); !f.set.Fields[i].Hidden {
 		t.Error("the form shows gender, which the practice does not record")
 	}
-	if got := f.set.get("bsn"); got != "*****6782" {
+	if got := f.set.Get("bsn"); got != "*****6782" {
 		t.Errorf("the BSN field holds %q, want it masked", got)
 	}
 	focus := func(id string) {
 		t.Helper()
 		for range 40 {
-			if f := top[clientForm](t, d); f.set.fields[f.set.focus].id == id {
+			if f := top[clientForm](t, d); f.set.Fields[f.set.Focus].ID == id {
 				return
 			}
 			d.keys("[tab]")
@@ -127,8 +127,8 @@ func TestClientFormOptionalFields(t *testing.T) {
 	focus("bsn")
 	d.keys("[ctrl+u]123456789[ctrl+s]")
 	f = top[clientForm](t, d)
-	if i := f.set.index("bsn"); !strings.Contains(f.set.fields[i].err, "elfproef") {
-		t.Errorf("a wrong BSN: field error %q\n%s", f.set.fields[i].err, d.view())
+	if i := f.set.Index("bsn"); !strings.Contains(f.set.Fields[i].Err, "elfproef") {
+		t.Errorf("a wrong BSN: field error %q\n%s", f.set.Fields[i].Err, d.view())
 	}
 	if c, _ := w.s.Client(context.Background(), amina.ID); c.Nationality != "Syrisch" {
 		t.Error("a refused form saved")
@@ -153,7 +153,7 @@ func TestPracticeFormSwitchesFields(t *testing.T) {
 	}
 	d.keys("p")
 	for range 40 {
-		if f := top[practiceForm](t, d); f.set.fields[f.set.focus].id == "record_gender" {
+		if f := top[practiceForm](t, d); f.Fields[f.FieldSet.Focus].ID == "record_gender" {
 			break
 		}
 		d.keys("[tab]")
