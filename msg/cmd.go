@@ -188,6 +188,7 @@ var cmdTexts = map[string]entry{
 	"cmd.print.name_the_recipient_and_the":               {"noem de ontvanger en de grondslag: --to NAAM --basis consent", "name the recipient and the legal basis: --to NAME --basis consent"},
 	"cmd.print.no_template_is_called":                    {"geen sjabloon heet ", "no template is called "},
 	"cmd.print.nothing_was_made_correct_the":             {"er is niets gemaakt; verbeter het sjabloon", "nothing was made; correct the template"},
+	"cmd.print.paper_lang":                               {"--paper-lang is nl of en", "--paper-lang is nl or en"},
 	"cmd.print.print_list_takes_no_client":               {"print --list neemt geen cliënt of sjabloon", "print --list takes no client or template"},
 	"cmd.print.print_needs_a_client_an":                  {"print heeft een cliënt (een nummer, een naam, of - voor geen) en een sjabloon nodig; print --list toont de sjablonen", "print needs a client (an id, a name, or - for none) and a template; print --list shows the templates"},
 	"cmd.print.run_it_in_a_terminal":                     {"start het in een terminal om ja te antwoorden, of voeg --yes toe", "run it in a terminal to answer yes, or add --yes"},
