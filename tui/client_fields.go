@@ -247,6 +247,19 @@ func optionalRows(t Text, set store.FieldSet, c store.Client, bsn string) [][2]s
 	return rows
 }
 
+// bsnIn is the choice of the export and print forms that puts the BSN in.
+const bsnIn = "in"
+
+// bsnField is the export and print forms' choice whether the file
+// carries the BSN: left out unless the coach picks it, for this file
+// alone. The form shows it only where the practice records the BSN.
+func bsnField(t Text) kit.Field {
+	f := kit.ChoiceField("bsn", t.T("field.bsn"), []kit.Option{
+		{Value: "", Label: t.T("export.bsn_out")}, {Value: bsnIn, Label: t.T("export.bsn_in")}})
+	f.Hidden = true
+	return f
+}
+
 // fieldsLoadedMsg answers loadFieldSet.
 type fieldsLoadedMsg struct {
 	req reqID

@@ -181,3 +181,24 @@ func TestCaseloadAsksForUnknownOutcomes(t *testing.T) {
 		t.Errorf("the caseload does not ask:\n%s", v)
 	}
 }
+
+// The export and print forms ask about the BSN only where the practice
+// records it, and leave it out unless the coach picks it.
+func TestExportAndPrintAskForTheBSNOnlyWhereRecorded(t *testing.T) {
+	for _, set := range []store.FieldSet{aminaFields, {store.FieldNationality}} {
+		w, _ := fieldsVault(t, set)
+		d := w.open(t, English, 100, 30)
+		d.keys("[enter]x")
+		e := top[exportForm](t, d)
+		i := e.set.Index("bsn")
+		if e.set.Fields[i].Hidden == set.Has(store.FieldBSN) || e.set.Get("bsn") != "" {
+			t.Errorf("practice %v: the export's BSN field hidden=%v, value %q", set, e.set.Fields[i].Hidden, e.set.Get("bsn"))
+		}
+		d.keys("[esc]p")
+		p := top[printForm](t, d)
+		i = p.set.Index("bsn")
+		if p.set.Fields[i].Hidden == set.Has(store.FieldBSN) || p.set.Get("bsn") != "" {
+			t.Errorf("practice %v: the paper's BSN field hidden=%v", set, p.set.Fields[i].Hidden)
+		}
+	}
+}

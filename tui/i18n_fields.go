@@ -30,6 +30,8 @@ var fieldTexts = map[string]entry{
 	"field.bsn_placeholder":    {"9 cijfers", "9 digits"},
 	"field.bsn_hidden":         {"v toont het; wordt gelogd", "v shows it; logged"},
 	"field.residence_hint":     {"bijv. statushouder, EU-burger", "e.g. refugee status, EU citizen"},
+	"export.bsn_out":           {"weglaten", "leave out"},
+	"export.bsn_in":            {"opnemen (komt in het logboek)", "include (logged)"},
 	"key.reveal_bsn":           {"toon BSN", "show BSN"},
 	"practice.record":          {"Vastleggen: %s", "Record: %s"},
 	"practice.fields_help":     {"Optionele cliëntvelden staan uit tot de praktijk ze nodig heeft (dataminimalisatie); zet alleen aan wat je privacyverklaring noemt.", "Optional client fields are off until the practice needs them (data minimisation); switch on only what your privacy statement names."},
