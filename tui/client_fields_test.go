@@ -49,7 +49,7 @@ func TestClientCardShowsRecordedFieldsAndRevealsTheBSN(t *testing.T) {
 	d := w.open(t, English, 100, 30)
 	d.keys("[enter]")
 	v := d.view()
-	for _, want := range []string{"Nationality", "Syrisch", "In NL since", "4 March 2019", "*****6782", "v shows it; logged"} {
+	for _, want := range []string{"Nationality", "Syrisch", "Arrival in NL", "4 March 2019", "*****6782", "v shows it; logged"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the card lacks %q:\n%s", want, v)
 		}

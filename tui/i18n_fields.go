@@ -10,7 +10,7 @@ var fieldTexts = map[string]entry{
 	"field.birth_country":    {"Geboorteland", "Country of birth"},
 	"field.nationality":      {"Nationaliteit", "Nationality"},
 	"field.residence_status": {"Verblijfsstatus", "Residence status"},
-	"field.arrival_date":     {"In Nederland sinds", "In NL since"},
+	"field.arrival_date":     {"Aankomst in NL", "Arrival in NL"},
 	"field.bsn":              {"BSN", "BSN"},
 
 	"gender.female": {"vrouw", "female"},
