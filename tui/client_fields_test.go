@@ -92,7 +92,7 @@ func TestFieldsOffAreNotShown(t *testing.T) {
 	d.keys("e")
 	f := top[clientForm](t, d)
 	for _, field := range store.ClientFields {
-		if i := f.set.Index(string(field)); i < 0 || !f.set.Fields[i].Hidden {
+		if i := f.Index(string(field)); i < 0 || !f.Fields[i].Hidden {
 			t.Errorf("the form shows %s", field)
 		}
 	}
@@ -106,16 +106,16 @@ func TestClientFormOptionalFields(t *testing.T) {
 	d := w.open(t, Dutch, 100, 40)
 	d.keys("[enter]e")
 	f := top[clientForm](t, d)
-	if i := f.set.Index("gender"); !f.set.Fields[i].Hidden {
+	if i := f.Index("gender"); !f.Fields[i].Hidden {
 		t.Error("the form shows gender, which the practice does not record")
 	}
-	if got := f.set.Get("bsn"); got != "*****6782" {
+	if got := f.Get("bsn"); got != "*****6782" {
 		t.Errorf("the BSN field holds %q, want it masked", got)
 	}
 	focus := func(id string) {
 		t.Helper()
 		for range 40 {
-			if f := top[clientForm](t, d); f.set.Fields[f.set.Focus].ID == id {
+			if f := top[clientForm](t, d); f.Fields[f.Focus].ID == id {
 				return
 			}
 			d.keys("[tab]")
@@ -127,8 +127,8 @@ func TestClientFormOptionalFields(t *testing.T) {
 	focus("bsn")
 	d.keys("[ctrl+u]123456789[ctrl+s]")
 	f = top[clientForm](t, d)
-	if i := f.set.Index("bsn"); !strings.Contains(f.set.Fields[i].Err, "elfproef") {
-		t.Errorf("a wrong BSN: field error %q\n%s", f.set.Fields[i].Err, d.view())
+	if i := f.Index("bsn"); !strings.Contains(f.Fields[i].Err, "elfproef") {
+		t.Errorf("a wrong BSN: field error %q\n%s", f.Fields[i].Err, d.view())
 	}
 	if c, _ := w.s.Client(context.Background(), amina.ID); c.Nationality != "Syrisch" {
 		t.Error("a refused form saved")

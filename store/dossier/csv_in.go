@@ -111,18 +111,6 @@ var dutchHeaders = map[string]bool{"voornaam": true, "voornamen": true, "roepnaa
 	"verblijfstitel": true, "datumaankomst": true, "aankomstdatum": true, "innederlandsinds": true,
 	"datumvestiging": true, "burgerservicenummer": true, "sofinummer": true}
 
-// columnNames are how an error names a field the file has no column for,
-// in the language of the file's own headers.
-var columnNames = map[string]text{
-	colFirst: {"voornaam", "first name"}, colLast: {"achternaam", "last name"}, colEmail: {"e-mail", "e-mail"},
-	colBirth: {"geboortedatum", "birth date"}, colStatus: {"status", "status"}, colStart: {"start", "start"},
-	colEnd: {"einde", "end"}, colRejected: {"afgewezen op", "rejected on"}, colReferral: {"verwijzer", "referral"},
-	colOutcome: {"uitkomst", "outcome"}, colName: {"naam", "name"},
-	colGender: {"geslacht", "gender"}, colMaritalStatus: {"burgerlijke staat", "marital status"},
-	colChildren: {"kinderen", "children"}, colArrivalDate: {"in Nederland sinds", "arrival date"},
-	colBSN: {"BSN", "BSN"},
-}
-
 // valueAliases are the values of the enumerated columns, folded.
 var (
 	statusAliases = map[string]store.Status{
@@ -138,12 +126,12 @@ var (
 		"anders": store.OutcomeOther, "other": store.OutcomeOther, "overig": store.OutcomeOther,
 		"uitgevallen": store.OutcomeDroppedOut, "uitval": store.OutcomeDroppedOut, "gestopt": store.OutcomeDroppedOut,
 		"droppedout": store.OutcomeDroppedOut,
-		"onbekend":   store.OutcomeUnknown, "unknown": store.OutcomeUnknown,
+		"onbekend": store.OutcomeUnknown, "unknown": store.OutcomeUnknown,
 	}
 	genderAliases = map[string]store.Gender{
 		"vrouw": store.GenderFemale, "v": store.GenderFemale, "female": store.GenderFemale, "f": store.GenderFemale,
 		"woman": store.GenderFemale,
-		"man":   store.GenderMale, "m": store.GenderMale, "male": store.GenderMale,
+		"man": store.GenderMale, "m": store.GenderMale, "male": store.GenderMale,
 		"anders": store.GenderOther, "x": store.GenderOther, "other": store.GenderOther, "nonbinary": store.GenderOther,
 		"nietbinair": store.GenderOther,
 	}
@@ -425,11 +413,12 @@ func (l *ClientList) column(field string) string {
 	if h, ok := l.headers[field]; ok {
 		return h
 	}
-	if t, ok := columnNames[field]; ok {
-		if l.dutch {
-			return t.nl
-		}
-		return t.en
+	lang := LangEnglish
+	if l.dutch {
+		lang = LangDutch
+	}
+	if has("column-" + field) {
+		return tr(lang, "column-"+field)
 	}
 	return field
 }
@@ -618,7 +607,6 @@ func (l *ClientList) Explain(err error) error {
 	}
 	return l.validation(line, ie.Err)
 }
-
 // optional reads the optional client fields of a row.
 func (l *ClientList) optional(line int, row map[string]string, c *store.Client) error {
 	if v := row[colGender]; v != "" {

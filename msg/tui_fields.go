@@ -1,9 +1,9 @@
-package tui
+package msg
 
-// fieldTexts are the texts of the optional client fields: their labels on
+// tuiFieldTexts are the texts of the optional client fields: their labels on
 // the client form and card, their values, the practice's switches and the
 // BSN's reveal.
-var fieldTexts = map[string]entry{
+var tuiFieldTexts = map[string]entry{
 	"field.gender":           {"Geslacht", "Gender"},
 	"field.marital_status":   {"Burgerlijke staat", "Marital status"},
 	"field.children":         {"Aantal kinderen", "Children"},
