@@ -126,12 +126,12 @@ var (
 		"anders": store.OutcomeOther, "other": store.OutcomeOther, "overig": store.OutcomeOther,
 		"uitgevallen": store.OutcomeDroppedOut, "uitval": store.OutcomeDroppedOut, "gestopt": store.OutcomeDroppedOut,
 		"droppedout": store.OutcomeDroppedOut,
-		"onbekend": store.OutcomeUnknown, "unknown": store.OutcomeUnknown,
+		"onbekend":   store.OutcomeUnknown, "unknown": store.OutcomeUnknown,
 	}
 	genderAliases = map[string]store.Gender{
 		"vrouw": store.GenderFemale, "v": store.GenderFemale, "female": store.GenderFemale, "f": store.GenderFemale,
 		"woman": store.GenderFemale,
-		"man": store.GenderMale, "m": store.GenderMale, "male": store.GenderMale,
+		"man":   store.GenderMale, "m": store.GenderMale, "male": store.GenderMale,
 		"anders": store.GenderOther, "x": store.GenderOther, "other": store.GenderOther, "nonbinary": store.GenderOther,
 		"nietbinair": store.GenderOther,
 	}
@@ -607,6 +607,7 @@ func (l *ClientList) Explain(err error) error {
 	}
 	return l.validation(line, ie.Err)
 }
+
 // optional reads the optional client fields of a row.
 func (l *ClientList) optional(line int, row map[string]string, c *store.Client) error {
 	if v := row[colGender]; v != "" {
