@@ -170,6 +170,7 @@ var problems = map[string][2]string{
 	"period":           {"that period cannot be invoiced: it must run forward, end by the invoice date, and not overlap an earlier invoice for the same hours (credit that one first)", "die periode kan niet gefactureerd worden: ze moet vooruit lopen, uiterlijk op de factuurdatum eindigen en geen eerdere factuur voor dezelfde uren overlappen (crediteer die eerst)"},
 	"lines":            {"there are no unbilled hours in that period: nothing to invoice", "in die periode zijn geen ongefactureerde uren: er valt niets te factureren"},
 	"budget_spent":     {"the budget is used up: nothing in this period can be billed", "het budget is op: niets in deze periode kan gefactureerd worden"},
+	"budget_left":      {"this invoice bills more than is left of the budget (%s): lower the amount, or raise the budget in the terms", "deze factuur rekent meer dan er van het budget over is (%s): verlaag het bedrag, of verhoog het budget in de afspraken"},
 	"line_description": {"every invoice line needs a description", "elke factuurregel heeft een omschrijving nodig"},
 	"line_unit":        {"an invoice line counts hours, sessions or items", "een factuurregel telt uren, gesprekken of stuks"},
 	"line_quantity":    {"the quantity must be more than zero", "het aantal moet meer dan nul zijn"},
@@ -189,6 +190,9 @@ func Problem(l Lang, ve *store.ValidationError) (string, bool) {
 		return ve.Problem, false
 	}
 	if l == Dutch {
+		if strings.Contains(p[1], "%s") {
+			return fmt.Sprintf(p[1], ve.Value), true
+		}
 		return p[1], true
 	}
 	if ve.Problem != "" {
