@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -64,46 +63,29 @@ func newInvoiceCmd(e *env) *cobra.Command {
 // money reads an amount in euros as cents: 95, 95.5, 95,50, €95.00. Never
 // through a float.
 func money(s string) (int64, error) {
-	m := regexp.MustCompile(`^\s*€?\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$`).FindStringSubmatch(s)
-	if m == nil {
+	c, ok := invoice.ParseCents(s)
+	if !ok {
 		return 0, fmt.Errorf("%w: %q is not an amount in euros (like 95.00)", errUsage, s)
 	}
-	whole, _ := strconv.ParseInt(m[1], 10, 64)
-	frac := int64(0)
-	if m[2] != "" {
-		frac, _ = strconv.ParseInt((m[2] + "0")[:2], 10, 64)
-	}
-	return whole*100 + frac, nil
+	return c, nil
 }
 
 // vatRate reads a VAT percentage as basis points: 21, 9, 0, 6.5.
 func vatRate(s string) (int, error) {
-	m := regexp.MustCompile(`^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$`).FindStringSubmatch(s)
-	if m == nil {
+	bp, ok := invoice.ParseVAT(s)
+	if !ok {
 		return 0, fmt.Errorf("%w: %q is not a VAT rate (like 21)", errUsage, s)
 	}
-	whole, _ := strconv.Atoi(m[1])
-	frac := 0
-	if m[2] != "" {
-		frac, _ = strconv.Atoi((m[2] + "0")[:2])
-	}
-	return whole*100 + frac, nil
+	return bp, nil
 }
 
 // hoursMinutes reads hours as minutes: 10, 10:30, 7.5.
 func hoursMinutes(s string) (int64, error) {
-	if h, m, ok := strings.Cut(s, ":"); ok {
-		hh, err1 := strconv.ParseInt(h, 10, 64)
-		mm, err2 := strconv.ParseInt(m, 10, 64)
-		if err1 == nil && err2 == nil && mm < 60 && hh >= 0 {
-			return hh*60 + mm, nil
-		}
-	}
-	cents, err := money(s) // the same shape: whole and up to two decimals
-	if err != nil {
+	m, ok := invoice.ParseMinutes(s)
+	if !ok {
 		return 0, fmt.Errorf("%w: %q is not a number of hours (like 10 or 10:30)", errUsage, s)
 	}
-	return cents * 60 / 100, nil
+	return m, nil
 }
 
 // civilDate reads a date as 2026-03-31 or 31-03-2026.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -619,17 +620,17 @@ func (t *tx) fixedWithinBudget(inv Invoice, tm Terms, set MoneySettings) error {
 	if b.Kind == BudgetNone || asked <= left {
 		return nil
 	}
-	var value string
+	// Value is what is left in the budget's unit (cents, minutes or
+	// sessions), for each surface to write in the coach's language.
+	field, shown := "budget_left", fmt.Sprintf("€%d.%02d", left/100, left%100)
 	switch b.Kind {
-	case BudgetAmount:
-		value = fmt.Sprintf("€%d.%02d", left/100, left%100)
 	case BudgetHours:
-		value = fmt.Sprintf("%d:%02d h", left/60, left%60)
-	default:
-		value = fmt.Sprintf("%d", left)
+		field, shown = "budget_left_hours", fmt.Sprintf("%d:%02d hours", left/60, left%60)
+	case BudgetSessions:
+		field, shown = "budget_left_sessions", fmt.Sprintf("%d sessions", left)
 	}
-	return invalidValue("", "budget_left", value,
-		fmt.Sprintf("this invoice bills more than is left of the budget (%s): lower the amount, or raise the budget in the terms", value))
+	return invalidValue("", field, strconv.FormatInt(left, 10),
+		fmt.Sprintf("this invoice bills more than is left of the budget (%s): lower the amount, or raise the budget in the terms", shown))
 }
 
 // periodLines bills the client's unbilled hours between inv.PeriodFrom and

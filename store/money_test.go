@@ -405,7 +405,7 @@ func TestBudgetEdges(t *testing.T) {
 		// €500 is left: €500.01 is refused whole and saves nothing.
 		_, err := fixed(50001)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != "budget_left" || ve.Value != "€500.00" {
+		if !errors.As(err, &ve) || ve.Field != "budget_left" || ve.Value != "50000" {
 			t.Fatalf("past the budget: %v", err)
 		}
 		if list, _ := m.s.Invoices(ctx, m.client.ID); len(list) != 1 {
@@ -428,7 +428,7 @@ func TestBudgetEdges(t *testing.T) {
 		m.invoice(t, "2026-03-01", "2026-03-31")
 		_, err := m.s.MakeInvoice(ctx, InvoiceDraft{ClientID: m.client.ID,
 			Lines: []InvoiceLine{{Description: "Rapportage", Unit: UnitHour, Quantity: 180, UnitCents: 9500, VATBP: 2100}}})
-		if fieldOf(err) != "budget_left" {
+		if fieldOf(err) != "budget_left_hours" {
 			t.Errorf("three hours on two left: %v", err)
 		}
 		// An item line does not count hours: it is not capped by them.

@@ -70,7 +70,7 @@ type moneyScreen struct {
 }
 
 type moneyKeys struct {
-	Up, Down, New, Paid, Credit key.Binding
+	Up, Down, New, Paid, Credit, Terms, Time, Funders key.Binding
 }
 
 func newMoneyKeys(t Text) moneyKeys {
@@ -80,12 +80,16 @@ func newMoneyKeys(t Text) moneyKeys {
 		New:    bind([]string{"n"}, "n", t.T("money.key_new")),
 		Paid:   bind([]string{"p"}, "p", t.T("money.key_paid")),
 		Credit: bind([]string{"c"}, "c", t.T("money.key_credit")),
+		// e edits the trajectory's terms, the screen's own "item".
+		Terms:   bind([]string{"e"}, "e", t.T("money.key_terms")),
+		Time:    bind([]string{"t"}, "t", t.T("money.key_time")),
+		Funders: bind([]string{"f"}, "f", t.T("money.key_funders")),
 	}
 }
 
 // ShortHelp is the money screen's hint line.
 func (k moneyKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.New, k.Paid, k.Credit, k.Up, k.Down}
+	return []key.Binding{k.New, k.Terms, k.Time, k.Paid, k.Credit, k.Funders, k.Up, k.Down}
 }
 
 // FullHelp is its part of the help overlay.
@@ -166,6 +170,11 @@ type moneyChangedMsg struct {
 	err  error
 }
 
+// saveErr books the save with the root model, which counts it as done
+// (a lock waits for every save under way).
+func (m moneyChangedMsg) saveErr() error { return m.err }
+func (m moneyChangedMsg) request() reqID { return m.req }
+
 // Init loads the client's money.
 func (m moneyScreen) Init() tea.Cmd { return loadMoney(m.env, m.req, m.client) }
 
@@ -189,7 +198,12 @@ func (m moneyScreen) RestoreDraft(string) moneyScreen { return m }
 
 func (m *moneyScreen) updateKeys() {
 	inv, ok := m.selected()
-	m.keys.New.SetEnabled(m.loaded && m.hasTerms)
+	_, edits := moneyEditorOf(m.env)
+	// A fixed amount needs no terms: a client who pays for themselves.
+	m.keys.New.SetEnabled(m.loaded)
+	m.keys.Terms.SetEnabled(m.loaded && edits)
+	m.keys.Time.SetEnabled(m.loaded && edits)
+	m.keys.Funders.SetEnabled(edits)
 	m.keys.Paid.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.PaidOn.IsZero() && inv.CreditedBy == "")
 	m.keys.Credit.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.CreditedBy == "" && inv.Year != 0)
 	m.keys.Up.SetEnabled(len(m.invoices) > 1)
@@ -252,6 +266,12 @@ func (m moneyScreen) onKey(msg tea.KeyMsg) (moneyScreen, tea.Cmd) {
 		m.cursor = min(m.cursor+1, max(len(m.invoices)-1, 0))
 	case key.Matches(msg, k.New):
 		return m, navigate(Route{Kind: KindInvoiceForm, Client: m.client})
+	case key.Matches(msg, k.Terms):
+		return m, navigate(Route{Kind: KindTermsForm, Client: m.client})
+	case key.Matches(msg, k.Time):
+		return m, navigate(Route{Kind: KindTimeForm, Client: m.client})
+	case key.Matches(msg, k.Funders):
+		return m, navigate(Route{Kind: KindFunders})
 	case key.Matches(msg, k.Paid):
 		m.req = newReq()
 		return m, confirm(fmt.Sprintf(t.T("money.confirm_paid"), inv.Number), payInvoice(m.env, m.req, inv))
@@ -316,6 +336,16 @@ func budgetUnitText(t Text, k store.BudgetKind) string {
 	return t.T("money.unit_amount")
 }
 
+// budgetValue writes an amount of a budget for the screen: hours as 1:30,
+// sessions as a count, money as euros in the coach's way; the unit of an
+// amount is its euro sign (budgetUnit gives the others').
+func budgetValue(l invoice.Lang, k store.BudgetKind, v int64) string {
+	if k == store.BudgetAmount {
+		return invoice.Euro(l, v)
+	}
+	return invoice.BudgetValue(k, v)
+}
+
 // budgetBar is a bar of width cells filled to pct (capped at 100).
 func budgetBar(pct, width int) string {
 	full := min(max(pct, 0), 100) * width / 100
@@ -349,9 +379,14 @@ func (m moneyScreen) View() string {
 		line("  " + label(t.T("money.terms")) + strings.Join(parts, " · "))
 		bd := m.budget
 		if bd.Kind != store.BudgetNone {
-			text := fmt.Sprintf(t.T("money.budget_line"), invoice.BudgetValue(bd.Kind, bd.Used),
-				invoice.BudgetValue(bd.Kind, bd.Total), budgetUnitText(t, bd.Kind), bd.Percent,
-				invoice.BudgetValue(bd.Kind, bd.Remaining))
+			unit := budgetUnitText(t, bd.Kind)
+			if bd.Kind == store.BudgetAmount {
+				unit = "" // the amounts carry their euro sign
+			}
+			text := fmt.Sprintf(t.T("money.budget_line"), budgetValue(l, bd.Kind, bd.Used),
+				budgetValue(l, bd.Kind, bd.Total), unit, bd.Percent,
+				budgetValue(l, bd.Kind, bd.Remaining))
+			text = strings.ReplaceAll(text, "  ", " ")
 			style := st.Success
 			warn := ""
 			switch bd.Level {
@@ -402,18 +437,20 @@ func (m moneyScreen) View() string {
 	return b.String()
 }
 
-// invoiceForm makes an invoice of the unbilled hours of a period.
+// invoiceForm makes an invoice: of the unbilled hours of a period, or of
+// a fixed amount (a fixed-price trajectory, an instalment, a client who
+// pays for themselves).
 type invoiceForm struct {
-	env     *env
-	keys    formKeys
-	client  int64
-	req     reqID
-	saving  bool
-	problem string
-	set     fieldSet
-	width   int
-	height  int
+	formCore
+	client int64
+	exempt bool
 }
+
+// The kinds of invoice the form makes.
+const (
+	invoiceOfHours = "hours"
+	invoiceOfFixed = "fixed"
+)
 
 // invoiceMadeMsg is what the form hands back to the money screen.
 type invoiceMadeMsg struct{ number string }
@@ -425,23 +462,33 @@ type invoiceSavedMsg struct {
 	err error
 }
 
+// saveErr books the save with the root model, which counts it as done
+// (a lock waits for every save under way).
+func (m invoiceSavedMsg) saveErr() error { return m.err }
+func (m invoiceSavedMsg) request() reqID { return m.req }
+
 func newInvoiceForm(e *env, r Route) invoiceForm {
 	t, st := e.text, e.styles
-	m := invoiceForm{env: e, keys: newFormKeys(t), client: r.Client}
-	m.set.fields = []formField{
+	desc := textField(st, "description", t.T("money.f_description"))
+	desc.input.Width = 60
+	amount := textField(st, "amount", t.T("money.f_amount"))
+	amount.input.Width = 14
+	vat := textField(st, "vat", t.T("money.f_vat"))
+	vat.input.Width = 6
+	m := invoiceForm{client: r.Client, formCore: newFormCore(e, false,
+		choiceField("kind", t.T("money.f_invoice_kind"), nil),
 		dateField(st, t, "from", t.T("money.from")),
 		dateField(st, t, "to", t.T("money.to")),
-	}
-	// The usual invoice: last month's hours.
+		desc, amount, vat, textField(st, "vat_reason", t.T("money.f_vat_reason")))}
+	// The usual invoice: last month.
 	first := time.Date(e.today().Year(), e.today().Month(), 1, 0, 0, 0, 0, time.UTC)
 	m.set.set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
 	m.set.set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
-	m.keys.Choice.SetEnabled(false)
 	return m
 }
 
-// Init focuses the first date.
-func (m invoiceForm) Init() tea.Cmd { return m.set.focusOn(0) }
+// Init reads the terms and the practice's VAT.
+func (m invoiceForm) Init() tea.Cmd { return loadTermsForm(m.env, m.req, m.client) }
 
 // Route names the form and the client.
 func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client: m.client} }
@@ -449,82 +496,138 @@ func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client:
 // Title is "New invoice".
 func (m invoiceForm) Title() string { return m.env.text.T("money.form_title") }
 
-// Capturing is true: a field always has the focus.
-func (m invoiceForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m invoiceForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft keeps nothing: two dates are quickly typed again.
+// Draft keeps nothing: a few fields are quickly typed again, and an
+// invoice half made is better made afresh from the figures of the day.
 func (m invoiceForm) Draft() (string, bool) { return "", false }
 
 // RestoreDraft has nothing to restore.
 func (m invoiceForm) RestoreDraft(string) invoiceForm { return m }
 
-// Update handles the save's answer and the keys.
+// Update handles the load, the save's answer and the keys.
 func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+	case termsLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.loaded = true
+		m.fill(msg)
+		m.refresh()
+		return m, m.focus()
 	case invoiceSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
 		if msg.err == nil || isNotSaved(m.env, msg.err) {
+			m.saving, m.dirty = false, false
 			return m, back(invoiceMadeMsg{number: msg.inv.Number})
 		}
-		m.problem = moneyProblem(m.env, msg.err)
+		return m, m.onMoneySaved(moneySavedMsg{req: msg.req, err: msg.err}, map[string]string{
+			"period": "from", "lines": "from", "budget_spent": "from", "invoice_date": "from",
+			"line_description": "description", "rate": "amount"})
 	case tea.KeyMsg:
-		if m.saving {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		cmd, save := m.onKey(msg)
+		m.refresh()
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			return m, back(nil)
 		}
-		cmd, _ := m.set.handleKey(msg, m.keys)
 		return m, cmd
 	}
 	return m, nil
 }
 
+// fill offers the kinds the terms allow: hours need terms at an hourly or
+// session rate; a fixed price offers itself as the amount.
+func (m *invoiceForm) fill(msg termsLoadedMsg) {
+	t, l := m.env.text, m.env.lang()
+	m.exempt = msg.settings.VATExempt
+	kind := &m.set.fields[m.set.index("kind")]
+	hours := msg.hasTerms && msg.terms.RateKind != store.RateFixed
+	if hours {
+		kind.options = append(kind.options, option{invoiceOfHours, t.T("money.f_kind_hours")})
+	}
+	kind.options = append(kind.options, option{invoiceOfFixed, t.T("money.f_kind_fixed")})
+	vat := msg.settings.DefaultVATBP
+	if msg.hasTerms {
+		vat = msg.terms.VATBP
+		m.set.set("vat_reason", oneLine(msg.terms.VATReason))
+	}
+	m.set.set("vat", invoice.VATInput(l, vat))
+	if msg.hasTerms && msg.terms.RateKind == store.RateFixed {
+		m.set.set("amount", invoice.CentsInput(l, msg.terms.RateCents))
+		m.set.set("description", t.T("money.f_fixed_default"))
+	}
+}
+
+// refresh shows the fields of the kind chosen.
+func (m *invoiceForm) refresh() {
+	if !m.loaded {
+		return
+	}
+	fixed := m.set.get("kind") == invoiceOfFixed
+	for _, id := range []string{"description", "amount"} {
+		m.set.fields[m.set.index(id)].hidden = !fixed
+	}
+	bp, ok := invoice.ParseVAT(m.set.get("vat"))
+	standard := !ok || bp == 0 || bp == 900 || bp == 2100
+	m.set.fields[m.set.index("vat")].hidden = !fixed || m.exempt
+	reason := &m.set.fields[m.set.index("vat_reason")]
+	reason.hidden = !fixed || m.exempt || (standard && reason.err == "" && strings.TrimSpace(reason.input.Value()) == "")
+}
+
 func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
 	var days [2]time.Time
+	fixed := m.set.get("kind") == invoiceOfFixed
 	for i, id := range []string{"from", "to"} {
 		typed := m.set.get(id)
 		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() {
-			cmd, _ := m.set.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
-			return m, cmd
+		if p != dateOK || d.IsZero() && !fixed {
+			return m, m.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 		}
 		days[i] = d
+	}
+	draft := store.InvoiceDraft{ClientID: m.client, From: days[0], To: days[1]}
+	if fixed {
+		cents, ok := invoice.ParseCents(m.set.get("amount"))
+		if !ok {
+			return m, m.fail("amount", t.T("money.f_amount_format"))
+		}
+		line := store.InvoiceLine{Description: strings.TrimSpace(m.set.get("description")), UnitCents: cents,
+			VATReason: strings.TrimSpace(m.set.get("vat_reason"))}
+		if !m.exempt {
+			bp, ok := invoice.ParseVAT(m.set.get("vat"))
+			if !ok {
+				return m, m.fail("vat", t.T("money.f_vat_format"))
+			}
+			line.VATBP = bp
+		}
+		draft.Lines = []store.InvoiceLine{line}
 	}
 	ms, ok := moneyOf(m.env)
 	if !ok {
 		return m, nil
 	}
-	m.req, m.saving = newReq(), true
-	req, client := m.req, m.client
+	req := m.startSave()
 	return m, saving(func() tea.Msg {
-		inv, err := ms.MakeInvoice(ctx(), store.InvoiceDraft{ClientID: client, From: days[0], To: days[1]})
+		inv, err := ms.MakeInvoice(ctx(), draft)
 		return invoiceSavedMsg{req: req, inv: inv, err: err}
 	})
 }
 
-// View draws the two dates with what the invoice will hold.
+// View draws the fields with what the invoice will hold.
 func (m invoiceForm) View() string {
-	st := m.env.styles
-	extra := paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
-	if m.problem != "" {
-		// Wrapped here: the store's reasons run longer than one line.
-		extra = append(append(extra, ""), paragraph(st.Danger, m.problem, m.width)...)
+	help := m.env.text.T("money.form_help")
+	if m.set.get("kind") == invoiceOfFixed {
+		help = m.env.text.T("money.form_help_fixed")
 	}
-	return viewSimpleForm(m.env, m.set, true, m.saving, "", m.height, extra)
+	return m.moneyView(help)
 }
 
 // moneyTexts are the money screens' texts.
@@ -535,8 +638,8 @@ var moneyTexts = map[string]entry{
 	"money.key_credit": {"crediteren", "credit note"},
 	"money.title":      {"Geld", "Money"},
 	"money.heading":    {"Uren, budget en facturen van %s", "Hours, budget and invoices of %s"},
-	"money.no_terms": {"Nog geen afspraken over financier, budget en tarief: leg ze vast met caseload invoice terms.",
-		"No terms yet (funder, budget, rate): set them with caseload invoice terms."},
+	"money.no_terms": {"Nog geen afspraken over financier, budget en tarief: leg ze vast met e.",
+		"No terms yet (funder, budget, rate): set them with e."},
 	"money.terms":         {"Afspraken", "Terms"},
 	"money.rate_hour":     {"per uur", "an hour"},
 	"money.rate_session":  {"per gesprek", "a session"},
@@ -568,6 +671,14 @@ var moneyTexts = map[string]entry{
 	"money.form_title": {"Nieuwe factuur", "New invoice"},
 	"money.from":       {"Van", "From"},
 	"money.to":         {"Tot en met", "To"},
+	"money.form_help_fixed": {
+		"De factuur rekent dit bedrag, met de periode als vermelding. Bij een budget in euro kan ze niet meer rekenen dan er over is.",
+		"The invoice charges this amount, stating the period. With a budget in euros it cannot charge more than is left."},
+	"money.f_invoice_kind":  {"Factuur van", "Invoice of"},
+	"money.f_kind_hours":    {"de uren van een periode", "the hours of a period"},
+	"money.f_kind_fixed":    {"een vast bedrag", "a fixed amount"},
+	"money.f_amount":        {"Bedrag excl. btw (€)", "Amount before VAT (€)"},
+	"money.f_fixed_default": {"Traject", "Trajectory"},
 	"money.form_help": {
 		"De factuur bevat de nog niet gefactureerde uren van deze periode, tot het budget op is. Het nummer volgt op de laatste factuur.",
 		"The invoice holds the unbilled hours of this period, up to what is left of the budget. Its number follows the last invoice."},

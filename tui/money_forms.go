@@ -1,0 +1,810 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/invoice"
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
+)
+
+// The money side's forms, so that a coach never needs the command line
+// for money: a trajectory's terms (e on the money screen), time spent
+// outside appointments (t), and the practice's funders (f: a list, with a
+// form to add or correct one). The store checks every figure; the forms
+// only read what was typed (amounts in cents, hours in minutes, never a
+// float) and put the store's refusal under the field it is about.
+
+// moneyEditor is what the money forms need of the caseload besides
+// moneyStore; cmd's session has it through *store.Store.
+type moneyEditor interface {
+	moneyStore
+	Funders(ctx context.Context) ([]store.Funder, error)
+	SaveFunder(ctx context.Context, f store.Funder) (store.Funder, error)
+	SaveTerms(ctx context.Context, tm store.Terms) (store.Terms, error)
+	AddTimeEntry(ctx context.Context, e store.TimeEntry) (store.TimeEntry, error)
+	MoneySettings(ctx context.Context) (store.MoneySettings, error)
+}
+
+// moneyEditorOf is the caseload's money forms' side, when the store has one.
+func moneyEditorOf(e *env) (moneyEditor, bool) {
+	m, ok := e.store.(moneyEditor)
+	return m, ok
+}
+
+// The screens of the money forms.
+const (
+	KindTermsForm  ScreenKind = "terms"      // Client
+	KindTimeForm   ScreenKind = "time-entry" // Client
+	KindFunders    ScreenKind = "funders"    // the practice's funders
+	KindFunderForm ScreenKind = "funder"     // Item: the funder, 0 for a new one
+)
+
+// newMoneyFormScreen builds the money forms' screens; see newScreen.
+func newMoneyFormScreen(e *env, r Route) (Screen, bool) {
+	switch r.Kind {
+	case KindTermsForm:
+		return asScreen(newTermsForm(e, r)), true
+	case KindTimeForm:
+		return asScreen(newTimeForm(e, r)), true
+	case KindFunders:
+		return asScreen(newFunderList(e)), true
+	case KindFunderForm:
+		return asScreen(newFunderForm(e, r)), true
+	}
+	return nil, false
+}
+
+// moneySavedMsg answers the save of a money form.
+type moneySavedMsg struct {
+	req  reqID
+	note string
+	err  error
+}
+
+func (m moneySavedMsg) saveErr() error { return m.err }
+func (m moneySavedMsg) request() reqID { return m.req }
+
+// moneyFieldProblem is the sentence for a refused field: the money side's
+// own words first, then what every form says.
+func moneyFieldProblem(e *env, ve *store.ValidationError) string {
+	if ve.Code == "" {
+		if s, ok := invoice.Problem(e.lang(), ve); ok {
+			return s
+		}
+	}
+	return fieldProblem(e.text, ve)
+}
+
+// onMoneySaved ends a money form's save: kept goes back with the note;
+// a refusal goes under its field (alias maps the store's field names to
+// the form's where they differ) or above the fields.
+func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.Cmd {
+	if msg.err == nil || isNotSaved(c.env, msg.err) {
+		return c.onSaved(msg.err, msg.note)
+	}
+	c.saving = false
+	var ve *store.ValidationError
+	if errors.As(msg.err, &ve) {
+		field := ve.Field
+		if a, ok := alias[field]; ok {
+			field = a
+		}
+		if i := c.set.index(field); i >= 0 {
+			return c.fail(field, moneyFieldProblem(c.env, ve))
+		}
+		c.problem = moneyFieldProblem(c.env, ve)
+		return nil
+	}
+	c.problem = explain(c.env, msg.err)
+	return nil
+}
+
+// moneyView draws the fields with help under them and, wrapped below, a
+// refusal that is not about one field: the store's reasons name amounts
+// and remedies, and run longer than a line.
+func (c formCore) moneyView(help string) string {
+	st := c.env.styles
+	extra := paragraph(st.Muted, help, c.width)
+	if c.loaded && c.problem != "" {
+		extra = append(append(extra, ""), paragraph(st.Danger, c.problem, c.width)...)
+		c.problem = ""
+	}
+	return c.view(extra)
+}
+
+// termsForm sets a client's trajectory terms: who pays, the budget, the
+// rate, VAT and the funder's reference.
+type termsForm struct {
+	formCore
+	client int64
+	exempt bool
+	early  earlyDraft
+}
+
+func newTermsForm(e *env, r Route) termsForm {
+	t, st := e.text, e.styles
+	budgets := []option{{string(store.BudgetNone), t.T("money.f_budget_none")},
+		{string(store.BudgetHours), t.T("money.unit_hours")}, {string(store.BudgetSessions), t.T("money.unit_sessions")},
+		{string(store.BudgetAmount), t.T("money.unit_amount")}}
+	rates := []option{{string(store.RatePerHour), t.T("money.rate_hour")},
+		{string(store.RatePerSession), t.T("money.rate_session")}, {string(store.RateFixed), t.T("money.rate_fixed")}}
+	budget := textField(st, "budget", t.T("money.f_budget"))
+	budget.input.Width = 14
+	rate := textField(st, "rate", t.T("money.f_rate"))
+	rate.input.Width = 14
+	vat := textField(st, "vat", t.T("money.f_vat"))
+	vat.input.Width = 6
+	return termsForm{client: r.Client, formCore: newFormCore(e, false,
+		choiceField("funder", t.T("money.f_payer"), []option{{"0", t.T("money.f_client_pays")}}),
+		choiceField("budget_kind", t.T("money.f_budget_kind"), budgets), budget,
+		choiceField("rate_kind", t.T("money.f_rate_kind"), rates), rate, vat,
+		textField(st, "vat_reason", t.T("money.f_vat_reason")),
+		textField(st, "reference", t.T("money.f_reference")))}
+}
+
+// termsLoadedMsg answers loadTermsForm.
+type termsLoadedMsg struct {
+	req      reqID
+	terms    store.Terms
+	hasTerms bool
+	funders  []store.Funder
+	settings store.MoneySettings
+	err      error
+}
+
+func (m termsLoadedMsg) request() reqID { return m.req }
+
+// loadTermsForm reads the terms, the funders to choose from, and whether
+// the practice charges VAT.
+func loadTermsForm(e *env, req reqID, client int64) tea.Cmd {
+	st := e.store
+	return func() tea.Msg {
+		msg := termsLoadedMsg{req: req}
+		ms, ok := st.(moneyEditor)
+		if !ok {
+			msg.err = errors.New("this caseload has no money side")
+			return msg
+		}
+		var err error
+		msg.terms, err = ms.Terms(ctx(), client)
+		msg.hasTerms = err == nil
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			msg.err = err
+			return msg
+		}
+		if msg.funders, msg.err = ms.Funders(ctx()); msg.err != nil {
+			return msg
+		}
+		msg.settings, msg.err = ms.MoneySettings(ctx())
+		return msg
+	}
+}
+
+// Init reads the terms.
+func (m termsForm) Init() tea.Cmd { return loadTermsForm(m.env, m.req, m.client) }
+
+// Route names the form and the client.
+func (m termsForm) Route() Route { return Route{Kind: KindTermsForm, Client: m.client} }
+
+// Title is "Terms".
+func (m termsForm) Title() string { return m.env.text.T("money.f_terms_title") }
+
+// RestoreDraft fills the fields, or keeps the draft until they are loaded.
+func (m termsForm) RestoreDraft(text string) termsForm {
+	if !m.loaded {
+		m.early.hold(text)
+		return m
+	}
+	m.restore(text)
+	m.refresh()
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case termsLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.loaded = true
+		m.fill(msg)
+		if text, ok := m.early.take(); ok {
+			m.restore(text)
+		}
+		m.refresh()
+		return m, m.focus()
+	case moneySavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		return m, m.onMoneySaved(msg, map[string]string{"funder_address": "funder"})
+	case tea.KeyMsg:
+		cmd, save := m.onKey(msg)
+		m.refresh()
+		if save {
+			return m.submit()
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+// fill shows the terms as they stand; new terms start at an hourly rate
+// with the practice's usual VAT.
+func (m *termsForm) fill(msg termsLoadedMsg) {
+	l := m.env.lang()
+	f := &m.set.fields[m.set.index("funder")]
+	for _, fu := range msg.funders {
+		f.options = append(f.options, option{strconv.FormatInt(fu.ID, 10), termsafe.Line(fu.Name)})
+	}
+	m.exempt = msg.settings.VATExempt
+	tm := msg.terms
+	if !msg.hasTerms {
+		tm = store.Terms{BudgetKind: store.BudgetHours, RateKind: store.RatePerHour, VATBP: msg.settings.DefaultVATBP}
+		if len(msg.funders) > 0 {
+			tm.FunderID = msg.funders[0].ID
+		}
+	}
+	m.set.set("funder", strconv.FormatInt(tm.FunderID, 10))
+	m.set.set("budget_kind", string(tm.BudgetKind))
+	if tm.Budget > 0 {
+		m.set.set("budget", budgetInput(l, tm.BudgetKind, tm.Budget))
+	}
+	m.set.set("rate_kind", string(tm.RateKind))
+	if tm.RateCents > 0 {
+		m.set.set("rate", invoice.CentsInput(l, tm.RateCents))
+	}
+	m.set.set("vat", invoice.VATInput(l, tm.VATBP))
+	m.set.set("vat_reason", oneLine(tm.VATReason))
+	m.set.set("reference", oneLine(tm.Reference))
+}
+
+// budgetInput writes a budget the way parseBudget reads it back.
+func budgetInput(l invoice.Lang, k store.BudgetKind, v int64) string {
+	switch k {
+	case store.BudgetHours:
+		return invoice.Duration(v)
+	case store.BudgetAmount:
+		return invoice.CentsInput(l, v)
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+// parseBudget reads a budget in the unit of k: hours (10, 10:30), sessions
+// (12) or euros (1500, 1500,00).
+func parseBudget(k store.BudgetKind, s string) (int64, bool) {
+	switch k {
+	case store.BudgetHours:
+		return invoice.ParseMinutes(s)
+	case store.BudgetAmount:
+		return invoice.ParseCents(s)
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	return n, err == nil && n >= 0
+}
+
+// budgetFormatText says how a budget of kind k is typed.
+func budgetFormatText(t Text, k store.BudgetKind) string {
+	switch k {
+	case store.BudgetHours:
+		return t.T("money.f_budget_format_hours")
+	case store.BudgetSessions:
+		return t.T("money.f_budget_format_sessions")
+	}
+	return t.T("money.f_budget_format_amount")
+}
+
+// refresh shows only the fields that apply: no budget figure without a
+// budget, no VAT for a VAT-exempt practice, a reason only for a rate
+// other than 0, 9 or 21%; and it names the budget's unit.
+func (m *termsForm) refresh() {
+	t := m.env.text
+	kind := store.BudgetKind(m.set.get("budget_kind"))
+	b := &m.set.fields[m.set.index("budget")]
+	b.hidden = kind == store.BudgetNone
+	switch kind {
+	case store.BudgetHours:
+		b.label = t.T("money.f_budget_hours")
+	case store.BudgetSessions:
+		b.label = t.T("money.f_budget_sessions")
+	default:
+		b.label = t.T("money.f_budget")
+	}
+	bp, ok := invoice.ParseVAT(m.set.get("vat"))
+	standard := !ok || bp == 0 || bp == 900 || bp == 2100
+	m.set.fields[m.set.index("vat")].hidden = m.exempt
+	reason := &m.set.fields[m.set.index("vat_reason")]
+	reason.hidden = m.exempt || (standard && reason.err == "" && strings.TrimSpace(reason.input.Value()) == "")
+}
+
+// submit reads the figures and saves the terms.
+func (m termsForm) submit() (termsForm, tea.Cmd) {
+	t := m.env.text
+	tm := store.Terms{ClientID: m.client, BudgetKind: store.BudgetKind(m.set.get("budget_kind")),
+		RateKind: store.RateKind(m.set.get("rate_kind")), VATReason: strings.TrimSpace(m.set.get("vat_reason")),
+		Reference: strings.TrimSpace(m.set.get("reference"))}
+	tm.FunderID, _ = strconv.ParseInt(m.set.get("funder"), 10, 64)
+	if tm.BudgetKind != store.BudgetNone {
+		v, ok := parseBudget(tm.BudgetKind, m.set.get("budget"))
+		if !ok {
+			return m, m.fail("budget", budgetFormatText(t, tm.BudgetKind))
+		}
+		tm.Budget = v
+	}
+	rate, ok := invoice.ParseCents(m.set.get("rate"))
+	if !ok {
+		return m, m.fail("rate", t.T("money.f_amount_format"))
+	}
+	tm.RateCents = rate
+	if !m.exempt {
+		bp, ok := invoice.ParseVAT(m.set.get("vat"))
+		if !ok {
+			return m, m.fail("vat", t.T("money.f_vat_format"))
+		}
+		tm.VATBP = bp
+	}
+	ms, ok := moneyEditorOf(m.env)
+	if !ok {
+		return m, nil
+	}
+	req := m.startSave()
+	note := t.T("money.f_terms_saved")
+	return m, saving(func() tea.Msg {
+		_, err := ms.SaveTerms(ctx(), tm)
+		return moneySavedMsg{req: req, note: note, err: err}
+	})
+}
+
+// View draws the fields with a word on where funders come from.
+func (m termsForm) View() string {
+	return m.moneyView(m.env.text.T("money.f_terms_help"))
+}
+
+// timeForm records time spent for a client outside an appointment.
+type timeForm struct {
+	formCore
+	client int64
+}
+
+func newTimeForm(e *env, r Route) timeForm {
+	t, st := e.text, e.styles
+	date := dateField(st, t, "entry_date", t.T("money.f_date"))
+	date.setValue(dateInput(t, e.today()))
+	minutes := textField(st, "entry_minutes", t.T("money.f_minutes"))
+	minutes.input.Width = 8
+	minutes.input.Placeholder = "1:30"
+	desc := textField(st, "description", t.T("money.f_description"))
+	desc.input.Width = 60
+	return timeForm{client: r.Client, formCore: newFormCore(e, true, date, minutes, desc)}
+}
+
+// Init focuses the date.
+func (m timeForm) Init() tea.Cmd { return m.focus() }
+
+// Route names the form and the client.
+func (m timeForm) Route() Route { return Route{Kind: KindTimeForm, Client: m.client} }
+
+// Title is "Time spent".
+func (m timeForm) Title() string { return m.env.text.T("money.f_time_title") }
+
+// RestoreDraft fills the fields.
+func (m timeForm) RestoreDraft(text string) timeForm {
+	m.restore(text)
+	return m
+}
+
+// Update handles the save and the keys.
+func (m timeForm) Update(msg tea.Msg) (timeForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case moneySavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		return m, m.onMoneySaved(msg, nil)
+	case tea.KeyMsg:
+		cmd, save := m.onKey(msg)
+		if save {
+			return m.submit()
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+// submit reads the date and the hours and saves the entry.
+func (m timeForm) submit() (timeForm, tea.Cmd) {
+	t := m.env.text
+	typed := m.set.get("entry_date")
+	d, p := parseDate(typed)
+	if p != dateOK {
+		return m, m.fail("entry_date", dateProblemText(t, p, typed))
+	}
+	minutes, ok := invoice.ParseMinutes(m.set.get("entry_minutes"))
+	if !ok {
+		return m, m.fail("entry_minutes", t.T("money.f_minutes_format"))
+	}
+	e := store.TimeEntry{ClientID: m.client, Date: d, Minutes: int(min(minutes, 1<<30)),
+		Description: strings.TrimSpace(m.set.get("description"))}
+	ms, ok := moneyEditorOf(m.env)
+	if !ok {
+		return m, nil
+	}
+	req := m.startSave()
+	note := t.Tf("money.f_time_saved", invoice.Duration(minutes), dateInput(t, d))
+	return m, saving(func() tea.Msg {
+		_, err := ms.AddTimeEntry(ctx(), e)
+		return moneySavedMsg{req: req, note: note, err: err}
+	})
+}
+
+// View draws the three fields.
+func (m timeForm) View() string {
+	return m.moneyView(m.env.text.T("money.f_time_help"))
+}
+
+// funderList is the practice's funders: whoever pays for trajectories.
+type funderList struct {
+	env     *env
+	keys    funderKeys
+	req     reqID
+	loaded  bool
+	problem string
+	items   []store.Funder
+	cursor  int
+	width   int
+	height  int
+}
+
+type funderKeys struct {
+	Up, Down, New, Edit key.Binding
+}
+
+// ShortHelp is the list's hint line.
+func (k funderKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k.Edit, k.Up, k.Down} }
+
+// FullHelp is its part of the help overlay.
+func (k funderKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+func newFunderList(e *env) funderList {
+	t := e.text
+	m := funderList{env: e, req: newReq(), keys: funderKeys{
+		Up:   bind([]string{"up", "k"}, "↑/k", t.T("key.up")),
+		Down: bind([]string{"down", "j"}, "↓/j", t.T("key.down")),
+		New:  bind([]string{"n"}, "n", t.T("money.key_new_funder")),
+		Edit: bind([]string{"e", "enter"}, "e/enter", t.T("money.key_edit_funder")),
+	}}
+	m.updateKeys()
+	return m
+}
+
+// fundersLoadedMsg answers loadFunders.
+type fundersLoadedMsg struct {
+	req   reqID
+	items []store.Funder
+	err   error
+}
+
+func (m fundersLoadedMsg) request() reqID { return m.req }
+
+func loadFunders(e *env, req reqID) tea.Cmd {
+	st := e.store
+	return func() tea.Msg {
+		ms, ok := st.(moneyEditor)
+		if !ok {
+			return fundersLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
+		}
+		items, err := ms.Funders(ctx())
+		return fundersLoadedMsg{req: req, items: items, err: err}
+	}
+}
+
+// Init reads the funders.
+func (m funderList) Init() tea.Cmd { return loadFunders(m.env, m.req) }
+
+// Route names the list.
+func (m funderList) Route() Route { return Route{Kind: KindFunders} }
+
+// Title is "Funders".
+func (m funderList) Title() string { return m.env.text.T("money.funders_title") }
+
+// Capturing is false: no text field.
+func (m funderList) Capturing() bool { return false }
+
+// KeyMap lists the keys that work now.
+func (m funderList) KeyMap() help.KeyMap { return m.keys }
+
+// Draft keeps nothing.
+func (m funderList) Draft() (string, bool) { return "", false }
+
+// RestoreDraft has nothing to restore.
+func (m funderList) RestoreDraft(string) funderList { return m }
+
+func (m *funderList) updateKeys() {
+	m.keys.Edit.SetEnabled(m.loaded && len(m.items) > 0)
+	m.keys.Up.SetEnabled(len(m.items) > 1)
+	m.keys.Down.SetEnabled(len(m.items) > 1)
+}
+
+// Update handles the load and the keys.
+func (m funderList) Update(msg tea.Msg) (funderList, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case shownMsg:
+		m.req = newReq()
+		return m, loadFunders(m.env, m.req)
+	case fundersLoadedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.loaded, m.problem = msg.err == nil, explain(m.env, msg.err)
+		m.items = msg.items
+		m.cursor = min(max(m.cursor, 0), max(len(m.items)-1, 0))
+		m.updateKeys()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = min(m.cursor+1, max(len(m.items)-1, 0))
+		case key.Matches(msg, m.keys.New):
+			return m, navigate(Route{Kind: KindFunderForm})
+		case key.Matches(msg, m.keys.Edit):
+			return m, navigate(Route{Kind: KindFunderForm, Item: m.items[m.cursor].ID})
+		}
+	}
+	return m, nil
+}
+
+// View draws one funder a row: name, where it is, its contract and
+// whether it takes e-invoices.
+func (m funderList) View() string {
+	t, st := m.env.text, m.env.styles
+	if !m.loaded {
+		if m.problem != "" {
+			return "\n  " + st.Danger.Render(m.problem)
+		}
+		return "\n  " + st.Muted.Render(t.T("form.loading"))
+	}
+	cut := func(s string, n int) string {
+		s = termsafe.Line(s)
+		if r := []rune(s); len(r) > n {
+			return string(r[:n-1]) + "…"
+		}
+		return s
+	}
+	lines := []string{"", "  " + st.Header.Render(padRight(t.T("money.col_funder"), 26)+" "+padRight(t.T("money.col_address"), 34)+" "+
+		padRight(t.T("money.col_contract"), 14)+" "+t.T("money.col_einvoice"))}
+	if len(m.items) == 0 {
+		lines = append(lines, "  "+st.Muted.Render(t.T("money.no_funders")))
+	}
+	for i, f := range m.items {
+		addr, _, _ := strings.Cut(f.Address, "\n")
+		e := t.T("money.einvoice_no")
+		if f.EInvoice != "" {
+			e = t.T("money.einvoice_yes")
+		}
+		row := padRight(cut(f.Name, 26), 26) + " " + padRight(cut(addr, 34), 34) + " " + padRight(cut(f.Contract, 14), 14) + " " + e
+		if i == m.cursor {
+			row = st.Selected.Render(row)
+		}
+		lines = append(lines, "  "+row)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// funderForm adds a funder (Item 0) or corrects one. Invoices already
+// issued keep the details they were issued with.
+type funderForm struct {
+	formCore
+	id    int64
+	early earlyDraft
+}
+
+func newFunderForm(e *env, r Route) funderForm {
+	t, st := e.text, e.styles
+	wide := func(id, label string) formField {
+		f := textField(st, id, label)
+		f.input.Width = 60
+		return f
+	}
+	days := textField(st, "payment_days", t.T("money.f_payment_days"))
+	days.input.Width = 5
+	days.setValue("30")
+	m := funderForm{id: r.Item, formCore: newFormCore(e, r.Item == 0,
+		wide("funder_name", t.T("money.f_funder_name")), wide("funder_address", t.T("money.f_funder_address")),
+		textField(st, "kvk", t.T("money.f_kvk")), textField(st, "vat_number", t.T("money.f_vat_number")),
+		textField(st, "contract", t.T("money.f_contract")), wide("einvoice", t.T("money.f_einvoice")), days)}
+	return m
+}
+
+// funderLoadedMsg answers the load of the funder being corrected.
+type funderLoadedMsg struct {
+	req reqID
+	f   store.Funder
+	err error
+}
+
+func (m funderLoadedMsg) request() reqID { return m.req }
+
+// Init reads the funder being corrected.
+func (m funderForm) Init() tea.Cmd {
+	if m.loaded {
+		return m.focus()
+	}
+	req, id, st := m.req, m.id, m.env.store
+	return func() tea.Msg {
+		ms, ok := st.(moneyEditor)
+		if !ok {
+			return funderLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
+		}
+		f, err := ms.Funder(ctx(), id)
+		return funderLoadedMsg{req: req, f: f, err: err}
+	}
+}
+
+// Route names the form and the funder.
+func (m funderForm) Route() Route { return Route{Kind: KindFunderForm, Item: m.id} }
+
+// Title is "New funder" or "Funder".
+func (m funderForm) Title() string {
+	if m.id == 0 {
+		return m.env.text.T("money.f_funder_new")
+	}
+	return m.env.text.T("money.f_funder_edit")
+}
+
+// RestoreDraft fills the fields, or keeps the draft until they are loaded.
+func (m funderForm) RestoreDraft(text string) funderForm {
+	if !m.loaded {
+		m.early.hold(text)
+		return m
+	}
+	m.restore(text)
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case funderLoadedMsg:
+		if msg.req != m.req || m.loaded {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.loaded = true
+		f := msg.f
+		for id, v := range map[string]string{"funder_name": f.Name, "funder_address": f.Address, "kvk": f.KvK,
+			"vat_number": f.VATNumber, "contract": f.Contract, "einvoice": f.EInvoice,
+			"payment_days": strconv.Itoa(f.PaymentDays)} {
+			m.set.set(id, oneLine(v))
+		}
+		if text, ok := m.early.take(); ok {
+			m.restore(text)
+		}
+		return m, m.focus()
+	case moneySavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		return m, m.onMoneySaved(msg, nil)
+	case tea.KeyMsg:
+		cmd, save := m.onKey(msg)
+		if save {
+			return m.submit()
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+// submit reads the fields and saves the funder.
+func (m funderForm) submit() (funderForm, tea.Cmd) {
+	t := m.env.text
+	days, err := strconv.Atoi(strings.TrimSpace(m.set.get("payment_days")))
+	if err != nil || days < 1 || days > 365 {
+		return m, m.fail("payment_days", moneyFieldProblem(m.env, &store.ValidationError{Field: "payment_days"}))
+	}
+	f := store.Funder{ID: m.id, Name: strings.TrimSpace(m.set.get("funder_name")),
+		Address: strings.TrimSpace(m.set.get("funder_address")), KvK: strings.TrimSpace(m.set.get("kvk")),
+		VATNumber: strings.TrimSpace(m.set.get("vat_number")), Contract: strings.TrimSpace(m.set.get("contract")),
+		EInvoice: strings.TrimSpace(m.set.get("einvoice")), PaymentDays: days}
+	ms, ok := moneyEditorOf(m.env)
+	if !ok {
+		return m, nil
+	}
+	req := m.startSave()
+	return m, saving(func() tea.Msg {
+		saved, err := ms.SaveFunder(ctx(), f)
+		return moneySavedMsg{req: req, note: t.Tf("money.f_funder_saved", termsafe.Line(saved.Name)), err: err}
+	})
+}
+
+// View draws the fields with what an invoice needs of them.
+func (m funderForm) View() string {
+	return m.moneyView(m.env.text.T("money.f_funder_help"))
+}
+
+// moneyFormTexts are the money forms' texts.
+var moneyFormTexts = map[string]entry{
+	"money.key_terms":         {"afspraken", "terms"},
+	"money.key_time":          {"tijd", "time"},
+	"money.key_funders":       {"financiers", "funders"},
+	"money.key_new_funder":    {"nieuwe financier", "new funder"},
+	"money.key_edit_funder":   {"wijzigen", "edit"},
+	"money.f_terms_title":     {"Afspraken over het traject", "Trajectory terms"},
+	"money.f_payer":           {"Betaald door", "Paid by"},
+	"money.f_client_pays":     {"de cliënt zelf", "the client"},
+	"money.f_budget_kind":     {"Budget in", "Budget in"},
+	"money.f_budget_none":     {"geen budget", "no budget"},
+	"money.f_budget":          {"Budget (€)", "Budget (€)"},
+	"money.f_budget_hours":    {"Budget (uren)", "Budget (hours)"},
+	"money.f_budget_sessions": {"Budget (gesprekken)", "Budget (sessions)"},
+	"money.f_rate_kind":       {"Tarief", "Rate"},
+	"money.f_rate":            {"Bedrag (€)", "Amount (€)"},
+	"money.f_vat":             {"Btw (%)", "VAT (%)"},
+	"money.f_vat_reason":      {"Reden btw-tarief", "VAT rate reason"},
+	"money.f_reference":       {"Kenmerk financier", "Funder's reference"},
+	"money.f_budget_format_hours": {"Typ het budget in uren, zoals 10 of 10:30",
+		"Type the budget in hours, like 10 or 10:30"},
+	"money.f_budget_format_sessions": {"Typ het aantal gesprekken, zoals 12", "Type the number of sessions, like 12"},
+	"money.f_budget_format_amount":   {"Typ het budget in euro, zoals 1500 of 1500,00", "Type the budget in euros, like 1500 or 1500.00"},
+	"money.f_amount_format":          {"Typ een bedrag in euro, zoals 95 of 95,50", "Type an amount in euros, like 95 or 95.50"},
+	"money.f_vat_format":             {"Typ het btw-percentage, zoals 21, 9 of 0", "Type the VAT percentage, like 21, 9 or 0"},
+	"money.f_terms_saved":            {"De afspraken zijn bewaard", "The terms are saved"},
+	"money.f_terms_help": {
+		"Het kenmerk (beschikkingsnummer, ordernummer) komt op elke factuur. Financiers voeg je toe of wijzig je met f op het geldscherm.",
+		"The reference (decision or order number) goes on every invoice. Add or correct funders with f on the money screen."},
+	"money.f_time_title":     {"Bestede tijd", "Time spent"},
+	"money.f_date":           {"Datum", "Date"},
+	"money.f_minutes":        {"Tijd (uren)", "Time (hours)"},
+	"money.f_description":    {"Omschrijving", "Description"},
+	"money.f_minutes_format": {"Typ de tijd in uren, zoals 1:30 of 1,5", "Type the time in hours, like 1:30 or 1.5"},
+	"money.f_time_saved":     {"%s bestede tijd op %s bewaard", "%s of time on %s saved"},
+	"money.f_time_help": {
+		"Tijd buiten afspraken: een verslag, reistijd, overleg met school. Ze telt mee voor het budget en komt op de volgende factuur van die periode.",
+		"Time outside appointments: a report, travel, a call with the school. It counts against the budget and goes on the next invoice of its period."},
+	"money.funders_title":    {"Financiers", "Funders"},
+	"money.col_funder":       {"FINANCIER", "FUNDER"},
+	"money.col_address":      {"ADRES", "ADDRESS"},
+	"money.col_contract":     {"CONTRACT", "CONTRACT"},
+	"money.col_einvoice":     {"E-FACTUUR", "E-INVOICE"},
+	"money.einvoice_yes":     {"ja", "yes"},
+	"money.einvoice_no":      {"nee", "no"},
+	"money.no_funders":       {"Nog geen financiers: voeg er een toe met n.", "No funders yet: add one with n."},
+	"money.f_funder_new":     {"Nieuwe financier", "New funder"},
+	"money.f_funder_edit":    {"Financier", "Funder"},
+	"money.f_funder_name":    {"Naam", "Name"},
+	"money.f_funder_address": {"Adres", "Address"},
+	"money.f_kvk":            {"KvK-nummer", "KvK number"},
+	"money.f_vat_number":     {"Btw-nummer", "VAT number"},
+	"money.f_contract":       {"Contract/order", "Contract/order"},
+	"money.f_einvoice":       {"E-factuuradres (OIN, Peppol-id)", "E-invoice address (OIN, Peppol id)"},
+	"money.f_payment_days":   {"Betaaltermijn (dagen)", "Payment term (days)"},
+	"money.f_funder_saved":   {"Financier %s is bewaard", "Funder %s is saved"},
+	"money.f_funder_help": {
+		"Naam en adres komen op elke factuur aan deze financier. Facturen die al verstuurd zijn houden de gegevens van toen.",
+		"The name and address go on every invoice to this funder. Invoices already issued keep the details they were issued with."},
+}

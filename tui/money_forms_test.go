@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caseload/caseload/store"
+)
+
+// practiceOnly is a real in-memory caseload at testNow with a practice
+// that charges 21% VAT, one client (Noor, who pays for herself and has an
+// address), and no funders or terms yet: everything the money forms set up
+// is typed in the test.
+func practiceOnly(t *testing.T) (*store.Store, store.Client) {
+	t.Helper()
+	s, err := store.Open(context.Background(), nil, store.Options{Clock: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c := context.Background()
+	if err := s.SavePractice(c, store.Practice{Name: "Coaching Noord", Address: "Markt 1, 3511 AA Utrecht", KvK: "12345678"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveMoneySettings(c, store.MoneySettings{VATNumber: "NL001234567B01", DefaultVATBP: 2100}); err != nil {
+		t.Fatal(err)
+	}
+	noor, err := s.CreateClient(c, store.Client{FirstName: "Noor", LastName: "Bakker", Status: store.StatusActive,
+		Address: "Oudegracht 12, 3511 AR Utrecht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, noor
+}
+
+// openMoneyOf unlocks s and opens the money screen of client id.
+func openMoneyOf(t *testing.T, s *store.Store, id int64, lang Lang) *driver {
+	t.Helper()
+	now := testNow
+	b := &realBackend{s: realStore{s}}
+	d := newDriver(t, New(Config{Backend: b, Lang: lang, Clock: func() time.Time { return now }}), 100, 30)
+	d.keys("tulp fiets regen lantaarn[enter]")
+	d.send(navigateMsg{route: Route{Kind: KindMoney, Client: id}})
+	if m := top[moneyScreen](t, d); !m.loaded {
+		t.Fatalf("money screen not loaded: %s\n%s", m.problem, d.view())
+	}
+	return d
+}
+
+func wantView(t *testing.T, d *driver, wants ...string) {
+	t.Helper()
+	view := d.view()
+	for _, w := range wants {
+		if !strings.Contains(view, w) {
+			t.Errorf("screen lacks %q:\n%s", w, view)
+		}
+	}
+}
+
+// A coach sets up a funded trajectory, records time and invoices it
+// without the command line.
+func TestMoneyFormsSetUpATrajectory(t *testing.T) {
+	s, noor := practiceOnly(t)
+	c := context.Background()
+	d := openMoneyOf(t, s, noor.ID, English)
+	wantView(t, d, "No terms yet (funder, budget, rate): set them with e.")
+
+	// f: the funders, none yet; n: a new one. Without an address it is
+	// refused under the address, and nothing is saved.
+	d.keys("f")
+	wantView(t, d, "No funders yet: add one with n.")
+	d.keys("nGemeente Utrecht[ctrl+s]")
+	if f := top[funderForm](t, d); f.set.fields[f.set.index("funder_address")].err == "" {
+		t.Errorf("a funder without an address was not refused:\n%s", d.view())
+	}
+	if list, _ := s.Funders(c); len(list) != 0 {
+		t.Fatalf("a refused funder was saved: %+v", list)
+	}
+	d.keys("Stadsplateau 1, 3521 AZ Utrecht[tab]30280353[tab][tab]INK-2026-17[tab]00000001002220647000[ctrl+s]")
+	list, _ := s.Funders(c)
+	if len(list) != 1 || list[0].Contract != "INK-2026-17" || list[0].EInvoice != "00000001002220647000" || list[0].PaymentDays != 30 {
+		t.Fatalf("funder saved as %+v", list)
+	}
+	top[funderList](t, d)
+	wantView(t, d, "Gemeente Utrecht", "Stadsplateau 1, 3521 AZ Utrecht", "INK-2026-17", "yes", "Funder Gemeente Utrecht is saved")
+
+	// e on the money screen: the terms, the new funder offered first.
+	d.keys("[esc]e")
+	f := top[termsForm](t, d)
+	if f.set.get("funder") != "1" || f.set.get("vat") != "21" || f.set.get("budget_kind") != "hours" {
+		t.Errorf("new terms start as funder %q, VAT %q, budget %q", f.set.get("funder"), f.set.get("vat"), f.set.get("budget_kind"))
+	}
+	// A budget that is not a number of hours is refused under the budget.
+	d.keys("[tab][tab]ten[ctrl+s]")
+	wantView(t, d, "Type the budget in hours, like 10 or 10:30")
+	if _, err := s.Terms(c, noor.ID); err == nil {
+		t.Fatal("refused terms were saved")
+	}
+	d.keys("[ctrl+u]10[tab][tab]95[tab][tab]BS-2026-0042[ctrl+s]")
+	tm, err := s.Terms(c, noor.ID)
+	if err != nil || tm.FunderID != 1 || tm.Budget != 600 || tm.RateCents != 9500 || tm.VATBP != 2100 || tm.Reference != "BS-2026-0042" {
+		t.Fatalf("terms saved as %+v, %v\n%s", tm, err, d.view())
+	}
+	wantView(t, d, "Gemeente Utrecht · € 95.00 an hour", "0:00 of 10:00 hours (0%)", "The terms are saved")
+
+	// t: time spent. Hours that are not hours are refused.
+	d.keys("t[tab]lots[ctrl+s]")
+	wantView(t, d, "Type the time in hours, like 1:30 or 1.5")
+	d.keys("[ctrl+u]1:30[tab]Rapportage voor de gemeente[ctrl+s]")
+	entries, _ := s.TimeEntries(c, noor.ID)
+	if len(entries) != 1 || entries[0].Minutes != 90 || !entries[0].Date.Equal(day(2026, 1, 22)) {
+		t.Fatalf("time saved as %+v", entries)
+	}
+	wantView(t, d, "1 time entries, 1:30 not yet billed", "1:30 of 10:00 hours (15%)", "1:30 of time on 2026-01-22 saved")
+
+	// n: the hours of this month (the form offers last month's).
+	d.keys("n[tab][ctrl+u]2026-01-01[tab][ctrl+u]2026-01-22[ctrl+s]")
+	m := top[moneyScreen](t, d)
+	if len(m.invoices) != 1 || m.invoices[0].NetCents != 14250 || m.invoices[0].Reference != "BS-2026-0042" {
+		t.Fatalf("invoice of the hours: %+v\n%s", m.invoices, d.view())
+	}
+	if n := d.model().saving; n != 0 {
+		t.Errorf("%d saves still counted under way after every form returned: a lock would wait for ever", n)
+	}
+}
+
+// A fixed-price trajectory with a budget in euros: the invoice form offers
+// the price, and refuses an invoice past what is left, in Dutch.
+func TestMoneyFormFixedAmountWithinTheBudgetNL(t *testing.T) {
+	s, noor := practiceOnly(t)
+	c := context.Background()
+	d := openMoneyOf(t, s, noor.ID, Dutch)
+	// The client pays for herself: a budget of €1.500 at a fixed €1.000.
+	d.keys("e")
+	if f := top[termsForm](t, d); f.set.get("funder") != "0" {
+		t.Fatalf("without funders the client pays, got %q", f.set.get("funder"))
+	}
+	d.keys("[tab][right][right][tab]1500[tab][right][right][tab]1000,00[ctrl+s]")
+	tm, err := s.Terms(c, noor.ID)
+	if err != nil || tm.BudgetKind != store.BudgetAmount || tm.Budget != 150000 || tm.RateKind != store.RateFixed || tm.RateCents != 100000 {
+		t.Fatalf("terms %+v, %v\n%s", tm, err, d.view())
+	}
+	wantView(t, d, "Noor Bakker · € 1.000,00 vast", "€ 0,00 van € 1.500,00 (0%), over: € 1.500,00")
+
+	// n: a fixed price offers only a fixed amount, the price filled in.
+	d.keys("n")
+	f := top[invoiceForm](t, d)
+	if f.set.get("kind") != invoiceOfFixed || f.set.get("amount") != "1000,00" || f.set.get("description") != "Traject" {
+		t.Errorf("the form offers %q, %q, %q", f.set.get("kind"), f.set.get("amount"), f.set.get("description"))
+	}
+	d.keys("[ctrl+s]")
+	wantView(t, d, "Factuur 2026-0001 is gemaakt", "€ 1.210,00", "€ 1.000,00 van € 1.500,00 (66%)")
+	// Again: €1.000 on €500 left is refused whole, saying what is left.
+	d.keys("n[ctrl+s]")
+	wantView(t, d, "deze factuur rekent meer dan er van het budget over is (€ 500,00): verlaag het bedrag")
+	if list, _ := s.Invoices(c, noor.ID); len(list) != 1 {
+		t.Fatalf("a refused invoice was saved: %d invoices", len(list))
+	}
+	// €500 fits exactly.
+	d.keys("[tab][tab][tab][tab][ctrl+u]500[ctrl+s]")
+	if list, _ := s.Invoices(c, noor.ID); len(list) != 2 || list[1].NetCents != 50000 {
+		t.Fatalf("invoices %+v\n%s", list, d.view())
+	}
+	wantView(t, d, "Het budget is op")
+	if n := d.model().saving; n != 0 {
+		t.Errorf("%d saves still counted under way", n)
+	}
+}
+
+// The keys of the money screen open each form, and a VAT rate other than
+// 0, 9 or 21% asks for its reason.
+func TestMoneyFormAsksTheReasonOfAnOddVATRate(t *testing.T) {
+	s, noor := practiceOnly(t)
+	d := openMoneyOf(t, s, noor.ID, English)
+	d.keys("e")
+	f := top[termsForm](t, d)
+	if !f.set.fields[f.set.index("vat_reason")].hidden {
+		t.Error("the reason shows for 21%")
+	}
+	d.keys("[tab][tab]10[tab][tab]95[tab][ctrl+u]6[ctrl+s]")
+	f = top[termsForm](t, d)
+	if r := f.set.fields[f.set.index("vat_reason")]; r.hidden || r.err == "" {
+		t.Errorf("6%% without a reason: hidden %v, err %q\n%s", r.hidden, r.err, d.view())
+	}
+	if _, err := s.Terms(context.Background(), noor.ID); err == nil {
+		t.Fatal("terms at 6% without a reason were saved")
+	}
+	d.keys("Verlegd tarief volgens beschikking[ctrl+s]")
+	if tm, err := s.Terms(context.Background(), noor.ID); err != nil || tm.VATBP != 600 {
+		t.Fatalf("terms %+v %v\n%s", tm, err, d.view())
+	}
+}
+
+func TestGoldenTermsForm(t *testing.T) {
+	s, noor := practiceOnly(t)
+	if _, err := s.SaveFunder(context.Background(), store.Funder{Name: "Gemeente Utrecht", Address: "Stadsplateau 1"}); err != nil {
+		t.Fatal(err)
+	}
+	d := openMoneyOf(t, s, noor.ID, English)
+	d.keys("e")
+	requireGolden(t, d)
+}
+
+func TestGoldenFundersNL(t *testing.T) {
+	s, noor := practiceOnly(t)
+	for _, f := range []store.Funder{{Name: "Gemeente Utrecht", Address: "Stadsplateau 1\n3521 AZ Utrecht", Contract: "INK-17", EInvoice: "0000000100"},
+		{Name: "UWV\x1b[2J", Address: "La Guardiaweg 116, Amsterdam"}} {
+		if _, err := s.SaveFunder(context.Background(), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := openMoneyOf(t, s, noor.ID, Dutch)
+	d.keys("f")
+	if strings.Contains(d.view(), "\x1b[2J") {
+		t.Fatal("a control sequence from the vault reached the screen")
+	}
+	requireGolden(t, d)
+}
+
+func TestGoldenFixedInvoiceForm(t *testing.T) {
+	s, noor := practiceOnly(t)
+	d := openMoneyOf(t, s, noor.ID, English)
+	d.keys("n")
+	requireGolden(t, d)
+}
