@@ -14,6 +14,7 @@ import (
 	"github.com/caseload/caseload/invoice"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The money of a client ($ on the client screen): the trajectory's terms,
@@ -469,21 +470,21 @@ func (m invoiceSavedMsg) request() reqID { return m.req }
 
 func newInvoiceForm(e *env, r Route) invoiceForm {
 	t, st := e.text, e.styles
-	desc := textField(st, "description", t.T("money.f_description"))
-	desc.input.Width = 60
-	amount := textField(st, "amount", t.T("money.f_amount"))
-	amount.input.Width = 14
-	vat := textField(st, "vat", t.T("money.f_vat"))
-	vat.input.Width = 6
+	desc := kit.TextField(st, "description", t.T("money.f_description"))
+	desc.Input.Width = 60
+	amount := kit.TextField(st, "amount", t.T("money.f_amount"))
+	amount.Input.Width = 14
+	vat := kit.TextField(st, "vat", t.T("money.f_vat"))
+	vat.Input.Width = 6
 	m := invoiceForm{client: r.Client, formCore: newFormCore(e, false,
-		choiceField("kind", t.T("money.f_invoice_kind"), nil),
-		dateField(st, t, "from", t.T("money.from")),
-		dateField(st, t, "to", t.T("money.to")),
-		desc, amount, vat, textField(st, "vat_reason", t.T("money.f_vat_reason")))}
+		kit.ChoiceField("kind", t.T("money.f_invoice_kind"), nil),
+		kit.DateField(st, "from", t.T("money.from"), t.T("form.date_placeholder")),
+		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")),
+		desc, amount, vat, kit.TextField(st, "vat_reason", t.T("money.f_vat_reason")))}
 	// The usual invoice: last month.
 	first := time.Date(e.today().Year(), e.today().Month(), 1, 0, 0, 0, 0, time.UTC)
-	m.set.set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
-	m.set.set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
+	m.Set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
+	m.Set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
 	return m
 }
 
@@ -507,25 +508,25 @@ func (m invoiceForm) RestoreDraft(string) invoiceForm { return m }
 func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case termsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
+			m.Problem = explain(m.env, msg.err)
 			return m, nil
 		}
-		m.loaded = true
+		m.Loaded = true
 		m.fill(msg)
 		m.refresh()
-		return m, m.focus()
+		return m, m.Focus()
 	case invoiceSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
 		if msg.err == nil || isNotSaved(m.env, msg.err) {
-			m.saving, m.dirty = false, false
+			m.Saved()
 			return m, back(invoiceMadeMsg{number: msg.inv.Number})
 		}
 		return m, m.onMoneySaved(moneySavedMsg{req: msg.req, err: msg.err}, map[string]string{
@@ -547,62 +548,62 @@ func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 func (m *invoiceForm) fill(msg termsLoadedMsg) {
 	t, l := m.env.text, m.env.lang()
 	m.exempt = msg.settings.VATExempt
-	kind := &m.set.fields[m.set.index("kind")]
+	kind := &m.Fields[m.Index("kind")]
 	hours := msg.hasTerms && msg.terms.RateKind != store.RateFixed
 	if hours {
-		kind.options = append(kind.options, option{invoiceOfHours, t.T("money.f_kind_hours")})
+		kind.Options = append(kind.Options, kit.Option{Value: invoiceOfHours, Label: t.T("money.f_kind_hours")})
 	}
-	kind.options = append(kind.options, option{invoiceOfFixed, t.T("money.f_kind_fixed")})
+	kind.Options = append(kind.Options, kit.Option{Value: invoiceOfFixed, Label: t.T("money.f_kind_fixed")})
 	vat := msg.settings.DefaultVATBP
 	if msg.hasTerms {
 		vat = msg.terms.VATBP
-		m.set.set("vat_reason", oneLine(msg.terms.VATReason))
+		m.Set("vat_reason", kit.EditLine(msg.terms.VATReason))
 	}
-	m.set.set("vat", invoice.VATInput(l, vat))
+	m.Set("vat", invoice.VATInput(l, vat))
 	if msg.hasTerms && msg.terms.RateKind == store.RateFixed {
-		m.set.set("amount", invoice.CentsInput(l, msg.terms.RateCents))
-		m.set.set("description", t.T("money.f_fixed_default"))
+		m.Set("amount", invoice.CentsInput(l, msg.terms.RateCents))
+		m.Set("description", t.T("money.f_fixed_default"))
 	}
 }
 
 // refresh shows the fields of the kind chosen.
 func (m *invoiceForm) refresh() {
-	if !m.loaded {
+	if !m.Loaded {
 		return
 	}
-	fixed := m.set.get("kind") == invoiceOfFixed
+	fixed := m.Get("kind") == invoiceOfFixed
 	for _, id := range []string{"description", "amount"} {
-		m.set.fields[m.set.index(id)].hidden = !fixed
+		m.Fields[m.Index(id)].Hidden = !fixed
 	}
-	bp, ok := invoice.ParseVAT(m.set.get("vat"))
+	bp, ok := invoice.ParseVAT(m.Get("vat"))
 	standard := !ok || bp == 0 || bp == 900 || bp == 2100
-	m.set.fields[m.set.index("vat")].hidden = !fixed || m.exempt
-	reason := &m.set.fields[m.set.index("vat_reason")]
-	reason.hidden = !fixed || m.exempt || (standard && reason.err == "" && strings.TrimSpace(reason.input.Value()) == "")
+	m.Fields[m.Index("vat")].Hidden = !fixed || m.exempt
+	reason := &m.Fields[m.Index("vat_reason")]
+	reason.Hidden = !fixed || m.exempt || (standard && reason.Err == "" && strings.TrimSpace(reason.Input.Value()) == "")
 }
 
 func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	t := m.env.text
 	var days [2]time.Time
-	fixed := m.set.get("kind") == invoiceOfFixed
+	fixed := m.Get("kind") == invoiceOfFixed
 	for i, id := range []string{"from", "to"} {
-		typed := m.set.get(id)
-		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() && !fixed {
+		typed := m.Get(id)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK || d.IsZero() && !fixed {
 			return m, m.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 		}
 		days[i] = d
 	}
 	draft := store.InvoiceDraft{ClientID: m.client, From: days[0], To: days[1]}
 	if fixed {
-		cents, ok := invoice.ParseCents(m.set.get("amount"))
+		cents, ok := invoice.ParseCents(m.Get("amount"))
 		if !ok {
 			return m, m.fail("amount", t.T("money.f_amount_format"))
 		}
-		line := store.InvoiceLine{Description: strings.TrimSpace(m.set.get("description")), UnitCents: cents,
-			VATReason: strings.TrimSpace(m.set.get("vat_reason"))}
+		line := store.InvoiceLine{Description: strings.TrimSpace(m.Get("description")), UnitCents: cents,
+			VATReason: strings.TrimSpace(m.Get("vat_reason"))}
 		if !m.exempt {
-			bp, ok := invoice.ParseVAT(m.set.get("vat"))
+			bp, ok := invoice.ParseVAT(m.Get("vat"))
 			if !ok {
 				return m, m.fail("vat", t.T("money.f_vat_format"))
 			}
@@ -624,7 +625,7 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 // View draws the fields with what the invoice will hold.
 func (m invoiceForm) View() string {
 	help := m.env.text.T("money.form_help")
-	if m.set.get("kind") == invoiceOfFixed {
+	if m.Get("kind") == invoiceOfFixed {
 		help = m.env.text.T("money.form_help_fixed")
 	}
 	return m.moneyView(help)

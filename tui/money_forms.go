@@ -13,6 +13,7 @@ import (
 	"github.com/caseload/caseload/invoice"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The money side's forms, so that a coach never needs the command line
@@ -90,20 +91,20 @@ func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.
 	if msg.err == nil || isNotSaved(c.env, msg.err) {
 		return c.onSaved(msg.err, msg.note)
 	}
-	c.saving = false
+	c.Saving = false
 	var ve *store.ValidationError
 	if errors.As(msg.err, &ve) {
 		field := ve.Field
 		if a, ok := alias[field]; ok {
 			field = a
 		}
-		if i := c.set.index(field); i >= 0 {
+		if i := c.Index(field); i >= 0 {
 			return c.fail(field, moneyFieldProblem(c.env, ve))
 		}
-		c.problem = moneyFieldProblem(c.env, ve)
+		c.Problem = moneyFieldProblem(c.env, ve)
 		return nil
 	}
-	c.problem = explain(c.env, msg.err)
+	c.Problem = explain(c.env, msg.err)
 	return nil
 }
 
@@ -111,13 +112,8 @@ func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.
 // refusal that is not about one field: the store's reasons name amounts
 // and remedies, and run longer than a line.
 func (c formCore) moneyView(help string) string {
-	st := c.env.styles
-	extra := paragraph(st.Muted, help, c.width)
-	if c.loaded && c.problem != "" {
-		extra = append(append(extra, ""), paragraph(st.Danger, c.problem, c.width)...)
-		c.problem = ""
-	}
-	return c.view(extra)
+	c.WrapProblem = true
+	return c.view(kit.Paragraph(c.env.styles.Muted, help, c.Width))
 }
 
 // termsForm sets a client's trajectory terms: who pays, the budget, the
@@ -126,28 +122,27 @@ type termsForm struct {
 	formCore
 	client int64
 	exempt bool
-	early  earlyDraft
 }
 
 func newTermsForm(e *env, r Route) termsForm {
 	t, st := e.text, e.styles
-	budgets := []option{{string(store.BudgetNone), t.T("money.f_budget_none")},
-		{string(store.BudgetHours), t.T("money.unit_hours")}, {string(store.BudgetSessions), t.T("money.unit_sessions")},
-		{string(store.BudgetAmount), t.T("money.unit_amount")}}
-	rates := []option{{string(store.RatePerHour), t.T("money.rate_hour")},
-		{string(store.RatePerSession), t.T("money.rate_session")}, {string(store.RateFixed), t.T("money.rate_fixed")}}
-	budget := textField(st, "budget", t.T("money.f_budget"))
-	budget.input.Width = 14
-	rate := textField(st, "rate", t.T("money.f_rate"))
-	rate.input.Width = 14
-	vat := textField(st, "vat", t.T("money.f_vat"))
-	vat.input.Width = 6
+	budgets := []kit.Option{{Value: string(store.BudgetNone), Label: t.T("money.f_budget_none")},
+		{Value: string(store.BudgetHours), Label: t.T("money.unit_hours")}, {Value: string(store.BudgetSessions), Label: t.T("money.unit_sessions")},
+		{Value: string(store.BudgetAmount), Label: t.T("money.unit_amount")}}
+	rates := []kit.Option{{Value: string(store.RatePerHour), Label: t.T("money.rate_hour")},
+		{Value: string(store.RatePerSession), Label: t.T("money.rate_session")}, {Value: string(store.RateFixed), Label: t.T("money.rate_fixed")}}
+	budget := kit.TextField(st, "budget", t.T("money.f_budget"))
+	budget.Input.Width = 14
+	rate := kit.TextField(st, "rate", t.T("money.f_rate"))
+	rate.Input.Width = 14
+	vat := kit.TextField(st, "vat", t.T("money.f_vat"))
+	vat.Input.Width = 6
 	return termsForm{client: r.Client, formCore: newFormCore(e, false,
-		choiceField("funder", t.T("money.f_payer"), []option{{"0", t.T("money.f_client_pays")}}),
-		choiceField("budget_kind", t.T("money.f_budget_kind"), budgets), budget,
-		choiceField("rate_kind", t.T("money.f_rate_kind"), rates), rate, vat,
-		textField(st, "vat_reason", t.T("money.f_vat_reason")),
-		textField(st, "reference", t.T("money.f_reference")))}
+		kit.ChoiceField("funder", t.T("money.f_payer"), []kit.Option{{Value: "0", Label: t.T("money.f_client_pays")}}),
+		kit.ChoiceField("budget_kind", t.T("money.f_budget_kind"), budgets), budget,
+		kit.ChoiceField("rate_kind", t.T("money.f_rate_kind"), rates), rate, vat,
+		kit.TextField(st, "vat_reason", t.T("money.f_vat_reason")),
+		kit.TextField(st, "reference", t.T("money.f_reference")))}
 }
 
 // termsLoadedMsg answers loadTermsForm.
@@ -199,11 +194,7 @@ func (m termsForm) Title() string { return m.env.text.T("money.f_terms_title") }
 
 // RestoreDraft fills the fields, or keeps the draft until they are loaded.
 func (m termsForm) RestoreDraft(text string) termsForm {
-	if !m.loaded {
-		m.early.hold(text)
-		return m
-	}
-	m.restore(text)
+	m.Form.RestoreDraft(text)
 	m.refresh()
 	return m
 }
@@ -212,22 +203,19 @@ func (m termsForm) RestoreDraft(text string) termsForm {
 func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case termsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
+			m.Problem = explain(m.env, msg.err)
 			return m, nil
 		}
-		m.loaded = true
 		m.fill(msg)
-		if text, ok := m.early.take(); ok {
-			m.restore(text)
-		}
+		m.MarkLoaded()
 		m.refresh()
-		return m, m.focus()
+		return m, m.Focus()
 	case moneySavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -248,9 +236,9 @@ func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 // with the practice's usual VAT.
 func (m *termsForm) fill(msg termsLoadedMsg) {
 	l := m.env.lang()
-	f := &m.set.fields[m.set.index("funder")]
+	f := &m.Fields[m.Index("funder")]
 	for _, fu := range msg.funders {
-		f.options = append(f.options, option{strconv.FormatInt(fu.ID, 10), termsafe.Line(fu.Name)})
+		f.Options = append(f.Options, kit.Option{Value: strconv.FormatInt(fu.ID, 10), Label: termsafe.Line(fu.Name)})
 	}
 	m.exempt = msg.settings.VATExempt
 	tm := msg.terms
@@ -260,18 +248,18 @@ func (m *termsForm) fill(msg termsLoadedMsg) {
 			tm.FunderID = msg.funders[0].ID
 		}
 	}
-	m.set.set("funder", strconv.FormatInt(tm.FunderID, 10))
-	m.set.set("budget_kind", string(tm.BudgetKind))
+	m.Set("funder", strconv.FormatInt(tm.FunderID, 10))
+	m.Set("budget_kind", string(tm.BudgetKind))
 	if tm.Budget > 0 {
-		m.set.set("budget", budgetInput(l, tm.BudgetKind, tm.Budget))
+		m.Set("budget", budgetInput(l, tm.BudgetKind, tm.Budget))
 	}
-	m.set.set("rate_kind", string(tm.RateKind))
+	m.Set("rate_kind", string(tm.RateKind))
 	if tm.RateCents > 0 {
-		m.set.set("rate", invoice.CentsInput(l, tm.RateCents))
+		m.Set("rate", invoice.CentsInput(l, tm.RateCents))
 	}
-	m.set.set("vat", invoice.VATInput(l, tm.VATBP))
-	m.set.set("vat_reason", oneLine(tm.VATReason))
-	m.set.set("reference", oneLine(tm.Reference))
+	m.Set("vat", invoice.VATInput(l, tm.VATBP))
+	m.Set("vat_reason", kit.EditLine(tm.VATReason))
+	m.Set("reference", kit.EditLine(tm.Reference))
 }
 
 // budgetInput writes a budget the way parseBudget reads it back.
@@ -314,45 +302,45 @@ func budgetFormatText(t Text, k store.BudgetKind) string {
 // other than 0, 9 or 21%; and it names the budget's unit.
 func (m *termsForm) refresh() {
 	t := m.env.text
-	kind := store.BudgetKind(m.set.get("budget_kind"))
-	b := &m.set.fields[m.set.index("budget")]
-	b.hidden = kind == store.BudgetNone
+	kind := store.BudgetKind(m.Get("budget_kind"))
+	b := &m.Fields[m.Index("budget")]
+	b.Hidden = kind == store.BudgetNone
 	switch kind {
 	case store.BudgetHours:
-		b.label = t.T("money.f_budget_hours")
+		b.Label = t.T("money.f_budget_hours")
 	case store.BudgetSessions:
-		b.label = t.T("money.f_budget_sessions")
+		b.Label = t.T("money.f_budget_sessions")
 	default:
-		b.label = t.T("money.f_budget")
+		b.Label = t.T("money.f_budget")
 	}
-	bp, ok := invoice.ParseVAT(m.set.get("vat"))
+	bp, ok := invoice.ParseVAT(m.Get("vat"))
 	standard := !ok || bp == 0 || bp == 900 || bp == 2100
-	m.set.fields[m.set.index("vat")].hidden = m.exempt
-	reason := &m.set.fields[m.set.index("vat_reason")]
-	reason.hidden = m.exempt || (standard && reason.err == "" && strings.TrimSpace(reason.input.Value()) == "")
+	m.Fields[m.Index("vat")].Hidden = m.exempt
+	reason := &m.Fields[m.Index("vat_reason")]
+	reason.Hidden = m.exempt || (standard && reason.Err == "" && strings.TrimSpace(reason.Input.Value()) == "")
 }
 
 // submit reads the figures and saves the terms.
 func (m termsForm) submit() (termsForm, tea.Cmd) {
 	t := m.env.text
-	tm := store.Terms{ClientID: m.client, BudgetKind: store.BudgetKind(m.set.get("budget_kind")),
-		RateKind: store.RateKind(m.set.get("rate_kind")), VATReason: strings.TrimSpace(m.set.get("vat_reason")),
-		Reference: strings.TrimSpace(m.set.get("reference"))}
-	tm.FunderID, _ = strconv.ParseInt(m.set.get("funder"), 10, 64)
+	tm := store.Terms{ClientID: m.client, BudgetKind: store.BudgetKind(m.Get("budget_kind")),
+		RateKind: store.RateKind(m.Get("rate_kind")), VATReason: strings.TrimSpace(m.Get("vat_reason")),
+		Reference: strings.TrimSpace(m.Get("reference"))}
+	tm.FunderID, _ = strconv.ParseInt(m.Get("funder"), 10, 64)
 	if tm.BudgetKind != store.BudgetNone {
-		v, ok := parseBudget(tm.BudgetKind, m.set.get("budget"))
+		v, ok := parseBudget(tm.BudgetKind, m.Get("budget"))
 		if !ok {
 			return m, m.fail("budget", budgetFormatText(t, tm.BudgetKind))
 		}
 		tm.Budget = v
 	}
-	rate, ok := invoice.ParseCents(m.set.get("rate"))
+	rate, ok := invoice.ParseCents(m.Get("rate"))
 	if !ok {
 		return m, m.fail("rate", t.T("money.f_amount_format"))
 	}
 	tm.RateCents = rate
 	if !m.exempt {
-		bp, ok := invoice.ParseVAT(m.set.get("vat"))
+		bp, ok := invoice.ParseVAT(m.Get("vat"))
 		if !ok {
 			return m, m.fail("vat", t.T("money.f_vat_format"))
 		}
@@ -383,18 +371,18 @@ type timeForm struct {
 
 func newTimeForm(e *env, r Route) timeForm {
 	t, st := e.text, e.styles
-	date := dateField(st, t, "entry_date", t.T("money.f_date"))
-	date.setValue(dateInput(t, e.today()))
-	minutes := textField(st, "entry_minutes", t.T("money.f_minutes"))
-	minutes.input.Width = 8
-	minutes.input.Placeholder = "1:30"
-	desc := textField(st, "description", t.T("money.f_description"))
-	desc.input.Width = 60
+	date := kit.DateField(st, "entry_date", t.T("money.f_date"), t.T("form.date_placeholder"))
+	date.SetValue(dateInput(t, e.today()))
+	minutes := kit.TextField(st, "entry_minutes", t.T("money.f_minutes"))
+	minutes.Input.Width = 8
+	minutes.Input.Placeholder = "1:30"
+	desc := kit.TextField(st, "description", t.T("money.f_description"))
+	desc.Input.Width = 60
 	return timeForm{client: r.Client, formCore: newFormCore(e, true, date, minutes, desc)}
 }
 
 // Init focuses the date.
-func (m timeForm) Init() tea.Cmd { return m.focus() }
+func (m timeForm) Init() tea.Cmd { return m.Focus() }
 
 // Route names the form and the client.
 func (m timeForm) Route() Route { return Route{Kind: KindTimeForm, Client: m.client} }
@@ -404,7 +392,7 @@ func (m timeForm) Title() string { return m.env.text.T("money.f_time_title") }
 
 // RestoreDraft fills the fields.
 func (m timeForm) RestoreDraft(text string) timeForm {
-	m.restore(text)
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -412,7 +400,7 @@ func (m timeForm) RestoreDraft(text string) timeForm {
 func (m timeForm) Update(msg tea.Msg) (timeForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case moneySavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -431,17 +419,17 @@ func (m timeForm) Update(msg tea.Msg) (timeForm, tea.Cmd) {
 // submit reads the date and the hours and saves the entry.
 func (m timeForm) submit() (timeForm, tea.Cmd) {
 	t := m.env.text
-	typed := m.set.get("entry_date")
-	d, p := parseDate(typed)
-	if p != dateOK {
+	typed := m.Get("entry_date")
+	d, p := kit.ParseDate(typed)
+	if p != kit.DateOK {
 		return m, m.fail("entry_date", dateProblemText(t, p, typed))
 	}
-	minutes, ok := invoice.ParseMinutes(m.set.get("entry_minutes"))
+	minutes, ok := invoice.ParseMinutes(m.Get("entry_minutes"))
 	if !ok {
 		return m, m.fail("entry_minutes", t.T("money.f_minutes_format"))
 	}
 	e := store.TimeEntry{ClientID: m.client, Date: d, Minutes: int(min(minutes, 1<<30)),
-		Description: strings.TrimSpace(m.set.get("description"))}
+		Description: strings.TrimSpace(m.Get("description"))}
 	ms, ok := moneyEditorOf(m.env)
 	if !ok {
 		return m, nil
@@ -590,8 +578,8 @@ func (m funderList) View() string {
 		}
 		return s
 	}
-	lines := []string{"", "  " + st.Header.Render(padRight(t.T("money.col_funder"), 26)+" "+padRight(t.T("money.col_address"), 34)+" "+
-		padRight(t.T("money.col_contract"), 14)+" "+t.T("money.col_einvoice"))}
+	lines := []string{"", "  " + st.Header.Render(kit.PadRight(t.T("money.col_funder"), 26)+" "+kit.PadRight(t.T("money.col_address"), 34)+" "+
+		kit.PadRight(t.T("money.col_contract"), 14)+" "+t.T("money.col_einvoice"))}
 	if len(m.items) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("money.no_funders")))
 	}
@@ -601,7 +589,7 @@ func (m funderList) View() string {
 		if f.EInvoice != "" {
 			e = t.T("money.einvoice_yes")
 		}
-		row := padRight(cut(f.Name, 26), 26) + " " + padRight(cut(addr, 34), 34) + " " + padRight(cut(f.Contract, 14), 14) + " " + e
+		row := kit.PadRight(cut(f.Name, 26), 26) + " " + kit.PadRight(cut(addr, 34), 34) + " " + kit.PadRight(cut(f.Contract, 14), 14) + " " + e
 		if i == m.cursor {
 			row = st.Selected.Render(row)
 		}
@@ -614,24 +602,23 @@ func (m funderList) View() string {
 // issued keep the details they were issued with.
 type funderForm struct {
 	formCore
-	id    int64
-	early earlyDraft
+	id int64
 }
 
 func newFunderForm(e *env, r Route) funderForm {
 	t, st := e.text, e.styles
-	wide := func(id, label string) formField {
-		f := textField(st, id, label)
-		f.input.Width = 60
+	wide := func(id, label string) kit.Field {
+		f := kit.TextField(st, id, label)
+		f.Input.Width = 60
 		return f
 	}
-	days := textField(st, "payment_days", t.T("money.f_payment_days"))
-	days.input.Width = 5
-	days.setValue("30")
+	days := kit.TextField(st, "payment_days", t.T("money.f_payment_days"))
+	days.Input.Width = 5
+	days.SetValue("30")
 	m := funderForm{id: r.Item, formCore: newFormCore(e, r.Item == 0,
 		wide("funder_name", t.T("money.f_funder_name")), wide("funder_address", t.T("money.f_funder_address")),
-		textField(st, "kvk", t.T("money.f_kvk")), textField(st, "vat_number", t.T("money.f_vat_number")),
-		textField(st, "contract", t.T("money.f_contract")), wide("einvoice", t.T("money.f_einvoice")), days)}
+		kit.TextField(st, "kvk", t.T("money.f_kvk")), kit.TextField(st, "vat_number", t.T("money.f_vat_number")),
+		kit.TextField(st, "contract", t.T("money.f_contract")), wide("einvoice", t.T("money.f_einvoice")), days)}
 	return m
 }
 
@@ -646,8 +633,8 @@ func (m funderLoadedMsg) request() reqID { return m.req }
 
 // Init reads the funder being corrected.
 func (m funderForm) Init() tea.Cmd {
-	if m.loaded {
-		return m.focus()
+	if m.Loaded {
+		return m.Focus()
 	}
 	req, id, st := m.req, m.id, m.env.store
 	return func() tea.Msg {
@@ -673,11 +660,7 @@ func (m funderForm) Title() string {
 
 // RestoreDraft fills the fields, or keeps the draft until they are loaded.
 func (m funderForm) RestoreDraft(text string) funderForm {
-	if !m.loaded {
-		m.early.hold(text)
-		return m
-	}
-	m.restore(text)
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -685,26 +668,24 @@ func (m funderForm) RestoreDraft(text string) funderForm {
 func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case funderLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
+			m.Problem = explain(m.env, msg.err)
 			return m, nil
 		}
-		m.loaded = true
 		f := msg.f
-		for id, v := range map[string]string{"funder_name": f.Name, "funder_address": f.Address, "kvk": f.KvK,
-			"vat_number": f.VATNumber, "contract": f.Contract, "einvoice": f.EInvoice,
+		// An address's lines become commas: the e-invoice reads either.
+		for id, v := range map[string]string{"funder_name": f.Name, "funder_address": strings.ReplaceAll(f.Address, "\n", ", "),
+			"kvk": f.KvK, "vat_number": f.VATNumber, "contract": f.Contract, "einvoice": f.EInvoice,
 			"payment_days": strconv.Itoa(f.PaymentDays)} {
-			m.set.set(id, oneLine(v))
+			m.Set(id, kit.EditLine(v))
 		}
-		if text, ok := m.early.take(); ok {
-			m.restore(text)
-		}
-		return m, m.focus()
+		m.MarkLoaded()
+		return m, m.Focus()
 	case moneySavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -723,14 +704,14 @@ func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 // submit reads the fields and saves the funder.
 func (m funderForm) submit() (funderForm, tea.Cmd) {
 	t := m.env.text
-	days, err := strconv.Atoi(strings.TrimSpace(m.set.get("payment_days")))
+	days, err := strconv.Atoi(strings.TrimSpace(m.Get("payment_days")))
 	if err != nil || days < 1 || days > 365 {
 		return m, m.fail("payment_days", moneyFieldProblem(m.env, &store.ValidationError{Field: "payment_days"}))
 	}
-	f := store.Funder{ID: m.id, Name: strings.TrimSpace(m.set.get("funder_name")),
-		Address: strings.TrimSpace(m.set.get("funder_address")), KvK: strings.TrimSpace(m.set.get("kvk")),
-		VATNumber: strings.TrimSpace(m.set.get("vat_number")), Contract: strings.TrimSpace(m.set.get("contract")),
-		EInvoice: strings.TrimSpace(m.set.get("einvoice")), PaymentDays: days}
+	f := store.Funder{ID: m.id, Name: strings.TrimSpace(m.Get("funder_name")),
+		Address: strings.TrimSpace(m.Get("funder_address")), KvK: strings.TrimSpace(m.Get("kvk")),
+		VATNumber: strings.TrimSpace(m.Get("vat_number")), Contract: strings.TrimSpace(m.Get("contract")),
+		EInvoice: strings.TrimSpace(m.Get("einvoice")), PaymentDays: days}
 	ms, ok := moneyEditorOf(m.env)
 	if !ok {
 		return m, nil

@@ -72,7 +72,7 @@ func TestMoneyFormsSetUpATrajectory(t *testing.T) {
 	d.keys("f")
 	wantView(t, d, "No funders yet: add one with n.")
 	d.keys("nGemeente Utrecht[ctrl+s]")
-	if f := top[funderForm](t, d); f.set.fields[f.set.index("funder_address")].err == "" {
+	if f := top[funderForm](t, d); f.Fields[f.Index("funder_address")].Err == "" {
 		t.Errorf("a funder without an address was not refused:\n%s", d.view())
 	}
 	if list, _ := s.Funders(c); len(list) != 0 {
@@ -89,8 +89,8 @@ func TestMoneyFormsSetUpATrajectory(t *testing.T) {
 	// e on the money screen: the terms, the new funder offered first.
 	d.keys("[esc]e")
 	f := top[termsForm](t, d)
-	if f.set.get("funder") != "1" || f.set.get("vat") != "21" || f.set.get("budget_kind") != "hours" {
-		t.Errorf("new terms start as funder %q, VAT %q, budget %q", f.set.get("funder"), f.set.get("vat"), f.set.get("budget_kind"))
+	if f.Get("funder") != "1" || f.Get("vat") != "21" || f.Get("budget_kind") != "hours" {
+		t.Errorf("new terms start as funder %q, VAT %q, budget %q", f.Get("funder"), f.Get("vat"), f.Get("budget_kind"))
 	}
 	// A budget that is not a number of hours is refused under the budget.
 	d.keys("[tab][tab]ten[ctrl+s]")
@@ -134,8 +134,8 @@ func TestMoneyFormFixedAmountWithinTheBudgetNL(t *testing.T) {
 	d := openMoneyOf(t, s, noor.ID, Dutch)
 	// The client pays for herself: a budget of €1.500 at a fixed €1.000.
 	d.keys("e")
-	if f := top[termsForm](t, d); f.set.get("funder") != "0" {
-		t.Fatalf("without funders the client pays, got %q", f.set.get("funder"))
+	if f := top[termsForm](t, d); f.Get("funder") != "0" {
+		t.Fatalf("without funders the client pays, got %q", f.Get("funder"))
 	}
 	d.keys("[tab][right][right][tab]1500[tab][right][right][tab]1000,00[ctrl+s]")
 	tm, err := s.Terms(c, noor.ID)
@@ -147,8 +147,8 @@ func TestMoneyFormFixedAmountWithinTheBudgetNL(t *testing.T) {
 	// n: a fixed price offers only a fixed amount, the price filled in.
 	d.keys("n")
 	f := top[invoiceForm](t, d)
-	if f.set.get("kind") != invoiceOfFixed || f.set.get("amount") != "1000,00" || f.set.get("description") != "Traject" {
-		t.Errorf("the form offers %q, %q, %q", f.set.get("kind"), f.set.get("amount"), f.set.get("description"))
+	if f.Get("kind") != invoiceOfFixed || f.Get("amount") != "1000,00" || f.Get("description") != "Traject" {
+		t.Errorf("the form offers %q, %q, %q", f.Get("kind"), f.Get("amount"), f.Get("description"))
 	}
 	d.keys("[ctrl+s]")
 	wantView(t, d, "Factuur 2026-0001 is gemaakt", "€ 1.210,00", "€ 1.000,00 van € 1.500,00 (66%)")
@@ -176,13 +176,13 @@ func TestMoneyFormAsksTheReasonOfAnOddVATRate(t *testing.T) {
 	d := openMoneyOf(t, s, noor.ID, English)
 	d.keys("e")
 	f := top[termsForm](t, d)
-	if !f.set.fields[f.set.index("vat_reason")].hidden {
+	if !f.Fields[f.Index("vat_reason")].Hidden {
 		t.Error("the reason shows for 21%")
 	}
 	d.keys("[tab][tab]10[tab][tab]95[tab][ctrl+u]6[ctrl+s]")
 	f = top[termsForm](t, d)
-	if r := f.set.fields[f.set.index("vat_reason")]; r.hidden || r.err == "" {
-		t.Errorf("6%% without a reason: hidden %v, err %q\n%s", r.hidden, r.err, d.view())
+	if r := f.Fields[f.Index("vat_reason")]; r.Hidden || r.Err == "" {
+		t.Errorf("6%% without a reason: hidden %v, err %q\n%s", r.Hidden, r.Err, d.view())
 	}
 	if _, err := s.Terms(context.Background(), noor.ID); err == nil {
 		t.Fatal("terms at 6% without a reason were saved")
