@@ -887,8 +887,12 @@ func invoiceReport(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 			if err != nil {
 				return err
 			}
+			months, err := s.FunderMonths(ctx, f.ID, fromDay, toDay)
+			if err != nil {
+				return err
+			}
 			err = invoice.WriteFunderPDF(&b, e.lng(), invoice.FunderReport{Practice: p, Funder: f, From: fromDay, To: toDay,
-				Made: s.Today(), Rows: rows})
+				Made: s.Today(), Rows: rows, Months: months})
 			if err != nil {
 				return err
 			}
