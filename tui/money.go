@@ -71,7 +71,7 @@ type moneyScreen struct {
 }
 
 type moneyKeys struct {
-	Up, Down, New, Paid, Credit, Terms, Time, Funders key.Binding
+	Up, Down, New, Paid, Credit, Terms, Time, Funders, Settings key.Binding
 }
 
 func newMoneyKeys(t Text) moneyKeys {
@@ -85,12 +85,14 @@ func newMoneyKeys(t Text) moneyKeys {
 		Terms:   bind([]string{"e"}, "e", t.T("money.key_terms")),
 		Time:    bind([]string{"t"}, "t", t.T("money.key_time")),
 		Funders: bind([]string{"f"}, "f", t.T("money.key_funders")),
+		// s, lower case: the global S opens all settings.
+		Settings: bind([]string{"s"}, "s", t.T("money.key_settings")),
 	}
 }
 
 // ShortHelp is the money screen's hint line.
 func (k moneyKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.New, k.Terms, k.Time, k.Paid, k.Credit, k.Funders, k.Up, k.Down}
+	return []key.Binding{k.New, k.Terms, k.Time, k.Paid, k.Credit, k.Funders, k.Settings, k.Up, k.Down}
 }
 
 // FullHelp is its part of the help overlay.
@@ -205,6 +207,7 @@ func (m *moneyScreen) updateKeys() {
 	m.keys.Terms.SetEnabled(m.loaded && edits)
 	m.keys.Time.SetEnabled(m.loaded && edits)
 	m.keys.Funders.SetEnabled(edits)
+	m.keys.Settings.SetEnabled(edits)
 	m.keys.Paid.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.PaidOn.IsZero() && inv.CreditedBy == "")
 	m.keys.Credit.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.CreditedBy == "" && inv.Year != 0)
 	m.keys.Up.SetEnabled(len(m.invoices) > 1)
@@ -273,6 +276,8 @@ func (m moneyScreen) onKey(msg tea.KeyMsg) (moneyScreen, tea.Cmd) {
 		return m, navigate(Route{Kind: KindTimeForm, Client: m.client})
 	case key.Matches(msg, k.Funders):
 		return m, navigate(Route{Kind: KindFunders})
+	case key.Matches(msg, k.Settings):
+		return m, navigate(Route{Kind: KindMoneySettings})
 	case key.Matches(msg, k.Paid):
 		m.req = newReq()
 		return m, confirm(fmt.Sprintf(t.T("money.confirm_paid"), inv.Number), payInvoice(m.env, m.req, inv))

@@ -32,6 +32,7 @@ type moneyEditor interface {
 	SaveTerms(ctx context.Context, tm store.Terms) (store.Terms, error)
 	AddTimeEntry(ctx context.Context, e store.TimeEntry) (store.TimeEntry, error)
 	MoneySettings(ctx context.Context) (store.MoneySettings, error)
+	SaveMoneySettings(ctx context.Context, m store.MoneySettings) error
 }
 
 // moneyEditorOf is the caseload's money forms' side, when the store has one.
@@ -46,6 +47,8 @@ const (
 	KindTimeForm   ScreenKind = "time-entry" // Client
 	KindFunders    ScreenKind = "funders"    // the practice's funders
 	KindFunderForm ScreenKind = "funder"     // Item: the funder, 0 for a new one
+	// KindMoneySettings is the practice's invoicing settings.
+	KindMoneySettings ScreenKind = "money-settings"
 )
 
 // newMoneyFormScreen builds the money forms' screens; see newScreen.
@@ -59,6 +62,8 @@ func newMoneyFormScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newFunderList(e)), true
 	case KindFunderForm:
 		return asScreen(newFunderForm(e, r)), true
+	case KindMoneySettings:
+		return asScreen(newMoneySettingsForm(e)), true
 	}
 	return nil, false
 }
@@ -728,6 +733,153 @@ func (m funderForm) View() string {
 	return m.moneyView(m.env.text.T("money.f_funder_help"))
 }
 
+// moneySettingsForm sets how the practice invoices: VAT or the
+// exemption, its VAT number and IBAN, whether a no-show is billable, and
+// the payment term of a client's invoices. The practice's name, address
+// and KvK number are the practice's own details, under settings.
+type moneySettingsForm struct {
+	formCore
+}
+
+func newMoneySettingsForm(e *env) moneySettingsForm {
+	t, st := e.text, e.styles
+	vat := kit.TextField(st, "vat", t.T("money.f_default_vat"))
+	vat.Input.Width = 6
+	exemption := kit.TextField(st, "exemption_text", t.T("money.f_exemption_text"))
+	exemption.Input.Width = 60
+	days := kit.TextField(st, "payment_days", t.T("money.f_client_payment_days"))
+	days.Input.Width = 5
+	m := moneySettingsForm{formCore: newFormCore(e, false,
+		kit.ChoiceField("vat_exempt", t.T("money.f_vat_exempt"), []kit.Option{
+			{Value: "no", Label: t.T("money.f_charges_vat")}, {Value: "yes", Label: t.T("money.f_exempt")}}),
+		vat, exemption,
+		kit.TextField(st, "vat_number", t.T("money.f_vat_number")),
+		kit.TextField(st, "iban", "IBAN"),
+		kit.ChoiceField("no_show", t.T("money.f_no_show"), []kit.Option{
+			{Value: "no", Label: t.T("money.einvoice_no")}, {Value: "yes", Label: t.T("money.einvoice_yes")}}),
+		days)}
+	m.WrapProblem = true
+	return m
+}
+
+// moneySettingsLoadedMsg answers the settings' load.
+type moneySettingsLoadedMsg struct {
+	req reqID
+	set store.MoneySettings
+	err error
+}
+
+func (m moneySettingsLoadedMsg) request() reqID { return m.req }
+
+// Init reads the settings.
+func (m moneySettingsForm) Init() tea.Cmd {
+	req, st := m.req, m.env.store
+	return func() tea.Msg {
+		ms, ok := st.(moneyEditor)
+		if !ok {
+			return moneySettingsLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
+		}
+		set, err := ms.MoneySettings(ctx())
+		return moneySettingsLoadedMsg{req: req, set: set, err: err}
+	}
+}
+
+// Route names the form.
+func (m moneySettingsForm) Route() Route { return Route{Kind: KindMoneySettings} }
+
+// Title is "Invoicing".
+func (m moneySettingsForm) Title() string { return m.env.text.T("money.f_settings_title") }
+
+// RestoreDraft fills the fields, or keeps the draft until they are loaded.
+func (m moneySettingsForm) RestoreDraft(text string) moneySettingsForm {
+	m.Form.RestoreDraft(text)
+	m.refresh()
+	return m
+}
+
+// Update handles the load, the save and the keys.
+func (m moneySettingsForm) Update(msg tea.Msg) (moneySettingsForm, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.Width, m.Height = msg.Width, msg.Height
+	case moneySettingsLoadedMsg:
+		if msg.req != m.req || m.Loaded {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.Problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		l, set := m.env.lang(), msg.set
+		yes := map[bool]string{false: "no", true: "yes"}
+		m.Set("vat_exempt", yes[set.VATExempt])
+		m.Set("vat", invoice.VATInput(l, set.DefaultVATBP))
+		m.Set("exemption_text", kit.EditLine(set.ExemptionText))
+		m.Set("vat_number", kit.EditLine(set.VATNumber))
+		m.Set("iban", kit.EditLine(set.IBAN))
+		m.Set("no_show", yes[set.NoShowBillable])
+		m.Set("payment_days", strconv.Itoa(set.PaymentDays))
+		m.MarkLoaded()
+		m.refresh()
+		return m, m.Focus()
+	case moneySavedMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		return m, m.onMoneySaved(msg, nil)
+	case tea.KeyMsg:
+		cmd, save := m.onKey(msg)
+		m.refresh()
+		if save {
+			return m.submit()
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+// refresh shows the VAT rate or the exemption, whichever applies.
+func (m *moneySettingsForm) refresh() {
+	exempt := m.Get("vat_exempt") == "yes"
+	m.Fields[m.Index("vat")].Hidden = exempt
+	m.Fields[m.Index("exemption_text")].Hidden = !exempt
+}
+
+// submit reads the fields and saves the settings.
+func (m moneySettingsForm) submit() (moneySettingsForm, tea.Cmd) {
+	t := m.env.text
+	set := store.MoneySettings{VATExempt: m.Get("vat_exempt") == "yes", VATNumber: strings.TrimSpace(m.Get("vat_number")),
+		IBAN: strings.TrimSpace(m.Get("iban")), NoShowBillable: m.Get("no_show") == "yes"}
+	if set.VATExempt {
+		set.ExemptionText = strings.TrimSpace(m.Get("exemption_text"))
+	} else {
+		bp, ok := invoice.ParseVAT(m.Get("vat"))
+		if !ok {
+			return m, m.fail("vat", t.T("money.f_vat_format"))
+		}
+		set.DefaultVATBP = bp
+	}
+	days, err := strconv.Atoi(strings.TrimSpace(m.Get("payment_days")))
+	if err != nil || days < 1 || days > 365 {
+		return m, m.fail("payment_days", moneyFieldProblem(m.env, &store.ValidationError{Field: "payment_days"}))
+	}
+	set.PaymentDays = days
+	ms, ok := moneyEditorOf(m.env)
+	if !ok {
+		return m, nil
+	}
+	req := m.startSave()
+	note := t.T("money.f_settings_saved")
+	return m, saving(func() tea.Msg {
+		return moneySavedMsg{req: req, note: note, err: ms.SaveMoneySettings(ctx(), set)}
+	})
+}
+
+// View draws the fields with where the practice's own details are.
+func (m moneySettingsForm) View() string {
+	return m.moneyView(m.env.text.T("money.f_settings_help"))
+}
+
 // moneyFormTexts are the money forms' texts.
 var moneyFormTexts = map[string]entry{
 	"money.key_terms":         {"afspraken", "terms"},
@@ -767,24 +919,37 @@ var moneyFormTexts = map[string]entry{
 	"money.f_time_help": {
 		"Tijd buiten afspraken: een verslag, reistijd, overleg met school. Ze telt mee voor het budget en komt op de volgende factuur van die periode.",
 		"Time outside appointments: a report, travel, a call with the school. It counts against the budget and goes on the next invoice of its period."},
-	"money.funders_title":    {"Financiers", "Funders"},
-	"money.col_funder":       {"FINANCIER", "FUNDER"},
-	"money.col_address":      {"ADRES", "ADDRESS"},
-	"money.col_contract":     {"CONTRACT", "CONTRACT"},
-	"money.col_einvoice":     {"E-FACTUUR", "E-INVOICE"},
-	"money.einvoice_yes":     {"ja", "yes"},
-	"money.einvoice_no":      {"nee", "no"},
-	"money.no_funders":       {"Nog geen financiers: voeg er een toe met n.", "No funders yet: add one with n."},
-	"money.f_funder_new":     {"Nieuwe financier", "New funder"},
-	"money.f_funder_edit":    {"Financier", "Funder"},
-	"money.f_funder_name":    {"Naam", "Name"},
-	"money.f_funder_address": {"Adres", "Address"},
-	"money.f_kvk":            {"KvK-nummer", "KvK number"},
-	"money.f_vat_number":     {"Btw-nummer", "VAT number"},
-	"money.f_contract":       {"Contract/order", "Contract/order"},
-	"money.f_einvoice":       {"E-factuuradres (OIN, Peppol-id)", "E-invoice address (OIN, Peppol id)"},
-	"money.f_payment_days":   {"Betaaltermijn (dagen)", "Payment term (days)"},
-	"money.f_funder_saved":   {"Financier %s is bewaard", "Funder %s is saved"},
+	"money.funders_title":         {"Financiers", "Funders"},
+	"money.col_funder":            {"FINANCIER", "FUNDER"},
+	"money.col_address":           {"ADRES", "ADDRESS"},
+	"money.col_contract":          {"CONTRACT", "CONTRACT"},
+	"money.col_einvoice":          {"E-FACTUUR", "E-INVOICE"},
+	"money.einvoice_yes":          {"ja", "yes"},
+	"money.einvoice_no":           {"nee", "no"},
+	"money.no_funders":            {"Nog geen financiers: voeg er een toe met n.", "No funders yet: add one with n."},
+	"money.f_funder_new":          {"Nieuwe financier", "New funder"},
+	"money.f_funder_edit":         {"Financier", "Funder"},
+	"money.f_funder_name":         {"Naam", "Name"},
+	"money.f_funder_address":      {"Adres", "Address"},
+	"money.f_kvk":                 {"KvK-nummer", "KvK number"},
+	"money.f_vat_number":          {"Btw-nummer", "VAT number"},
+	"money.f_contract":            {"Contract/order", "Contract/order"},
+	"money.f_einvoice":            {"E-factuuradres (OIN, Peppol-id)", "E-invoice address (OIN, Peppol id)"},
+	"money.f_payment_days":        {"Betaaltermijn (dagen)", "Payment term (days)"},
+	"money.f_funder_saved":        {"Financier %s is bewaard", "Funder %s is saved"},
+	"money.key_settings":          {"factuurinstellingen", "invoice settings"},
+	"money.f_settings_title":      {"Factureren", "Invoicing"},
+	"money.f_vat_exempt":          {"Btw", "VAT"},
+	"money.f_charges_vat":         {"de praktijk rekent btw", "the practice charges VAT"},
+	"money.f_exempt":              {"vrijgesteld van btw", "exempt from VAT"},
+	"money.f_default_vat":         {"Gewoon tarief (%)", "Usual rate (%)"},
+	"money.f_exemption_text":      {"Vrijstelling (op elke factuur)", "Exemption (on every invoice)"},
+	"money.f_no_show":             {"No-show declarabel", "No-show billable"},
+	"money.f_client_payment_days": {"Betaaltermijn cliënt (dagen)", "Client payment term (days)"},
+	"money.f_settings_saved":      {"De factuurinstellingen zijn bewaard", "The invoice settings are saved"},
+	"money.f_settings_help": {
+		"Naam, adres en KvK-nummer van de praktijk staan bij de instellingen (S). Een e-factuur vraagt ook bij vrijstelling het btw-nummer, en het IBAN.",
+		"The practice's name, address and KvK number are under settings (S). An e-invoice needs the VAT number even when exempt, and the IBAN."},
 	"money.f_funder_help": {
 		"Naam en adres komen op elke factuur aan deze financier. Facturen die al verstuurd zijn houden de gegevens van toen.",
 		"The name and address go on every invoice to this funder. Invoices already issued keep the details they were issued with."},

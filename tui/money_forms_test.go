@@ -193,6 +193,35 @@ func TestMoneyFormAsksTheReasonOfAnOddVATRate(t *testing.T) {
 	}
 }
 
+// s: the practice becomes VAT-exempt; without the exemption's text it is
+// refused under that field, in Dutch, and nothing changes.
+func TestMoneySettingsFormNL(t *testing.T) {
+	s, noor := practiceOnly(t)
+	c := context.Background()
+	d := openMoneyOf(t, s, noor.ID, Dutch)
+	d.keys("s")
+	f := top[moneySettingsForm](t, d)
+	if f.Get("vat") != "21" || f.Get("vat_number") != "NL001234567B01" || f.Fields[f.Index("exemption_text")].Hidden != true {
+		t.Fatalf("settings shown as vat %q, number %q\n%s", f.Get("vat"), f.Get("vat_number"), d.view())
+	}
+	d.keys("[right][ctrl+s]")
+	f = top[moneySettingsForm](t, d)
+	if e := f.Fields[f.Index("exemption_text")]; e.Hidden || e.Err == "" {
+		t.Errorf("an exemption without its text: hidden %v, err %q\n%s", e.Hidden, e.Err, d.view())
+	}
+	if set, _ := s.MoneySettings(c); set.VATExempt {
+		t.Fatal("refused settings were saved")
+	}
+	d.keys("Vrijgesteld van btw, art. 11 lid 1 sub o Wet OB[tab][tab]NL91ABNA0417164300[tab][right][ctrl+s]")
+	set, err := s.MoneySettings(c)
+	if err != nil || !set.VATExempt || set.ExemptionText != "Vrijgesteld van btw, art. 11 lid 1 sub o Wet OB" ||
+		set.IBAN != "NL91ABNA0417164300" || !set.NoShowBillable || set.PaymentDays != 30 {
+		t.Fatalf("settings saved as %+v, %v\n%s", set, err, d.view())
+	}
+	top[moneyScreen](t, d)
+	wantView(t, d, "De factuurinstellingen zijn bewaard")
+}
+
 func TestGoldenTermsForm(t *testing.T) {
 	s, noor := practiceOnly(t)
 	if _, err := s.SaveFunder(context.Background(), store.Funder{Name: "Gemeente Utrecht", Address: "Stadsplateau 1"}); err != nil {
@@ -216,6 +245,13 @@ func TestGoldenFundersNL(t *testing.T) {
 	if strings.Contains(d.view(), "\x1b[2J") {
 		t.Fatal("a control sequence from the vault reached the screen")
 	}
+	requireGolden(t, d)
+}
+
+func TestGoldenMoneySettings(t *testing.T) {
+	s, noor := practiceOnly(t)
+	d := openMoneyOf(t, s, noor.ID, English)
+	d.keys("s")
 	requireGolden(t, d)
 }
 

@@ -55,6 +55,9 @@ func (s moneyCaseload) AddTimeEntry(ctx context.Context, e store.TimeEntry) (sto
 func (s moneyCaseload) MoneySettings(ctx context.Context) (store.MoneySettings, error) {
 	return s.m.MoneySettings(ctx)
 }
+func (s moneyCaseload) SaveMoneySettings(ctx context.Context, m store.MoneySettings) error {
+	return s.m.SaveMoneySettings(ctx, m)
+}
 
 func (s moneyCaseload) MoneyYear(ctx context.Context, year int) ([]store.MonthMoney, error) {
 	return s.m.MoneyYear(ctx, year)
