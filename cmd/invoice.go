@@ -920,3 +920,71 @@ func (e *env) explainMoney(err error) (msg, hint string, ok bool) {
 	}
 	return msg, e.T("cmd.invoice.nothing_was_saved"), true
 }
+
+// WriteInvoiceFile writes invoice id as a PDF ("pdf") or an SI-UBL
+// e-invoice ("ubl") in lang into the export folder, for the screens:
+// sealed with a fresh passphrase unless plain (which the coach has
+// confirmed), and logged like the command line's files.
+func (s *session) WriteInvoiceFile(ctx context.Context, id int64, format, lang string, plain bool) (fill.Result, error) {
+	return writeInvoiceFile(ctx, s.Store, id, format, lang, plain, dossier.DefaultDir(os.Getenv), 0)
+}
+
+func writeInvoiceFile(ctx context.Context, st *store.Store, id int64, format, lang string, plain bool, dir string,
+	workFactor int) (fill.Result, error) {
+	inv, err := st.Invoice(ctx, id)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	l := invoice.Lang(lang)
+	var b bytes.Buffer
+	name, ext := map[invoice.Lang]string{invoice.Dutch: "factuur-"}[l], ".pdf"
+	if name == "" {
+		name = "invoice-"
+	}
+	if inv.Kind == store.InvoiceCredit {
+		name = map[invoice.Lang]string{invoice.Dutch: "creditnota-", invoice.English: "credit-note-"}[l]
+	}
+	if format == "ubl" {
+		ext = ".xml"
+		err = invoice.WriteUBL(&b, l, inv)
+	} else {
+		err = invoice.WritePDF(&b, l, inv)
+	}
+	if err != nil {
+		return fill.Result{}, err
+	}
+	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
+	// The number only: a file name holds no client text.
+	name += safeFileName(inv.Number) + ext
+	if !plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(lang)
+		name += ".age"
+	}
+	path, err := crypt.WriteExport(dir, name, key, true, func(w io.Writer) error {
+		_, err := w.Write(b.Bytes())
+		return err
+	})
+	if err != nil {
+		return fill.Result{}, err
+	}
+	res := fill.Result{Path: path, Name: invoice.Title(l, inv), Passphrase: key.Passphrase, Sealed: !plain}
+	if err := st.LogMoneyExport(ctx, inv.ClientID, "invoice "+inv.Number+" "+format); err != nil {
+		if errors.Is(err, store.ErrNotSaved) {
+			return res, err
+		}
+		// A file the log does not hold must not exist.
+		os.Remove(path)
+		return fill.Result{}, fmt.Errorf("logging the file: %w", err)
+	}
+	return res, nil
+}
+
+// safeFileName keeps letters, digits and dashes of an invoice number.
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '_'
+	}, s)
+}

@@ -7,7 +7,7 @@ type entry struct{ nl, en string }
 
 // catalog holds every text the coach reads. It is only ever read.
 var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, printTexts, removeTexts, templateTexts,
-	moneyTexts, moneyFormTexts, statsTexts, unlockTexts, agendaTexts)
+	moneyTexts, moneyFormTexts, moneyFileTexts, statsTexts, unlockTexts, agendaTexts)
 
 // joinTexts merges parts of the catalog. A key in two parts is a mistake
 // that would make one text silently win, so it stops the program at once

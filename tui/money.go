@@ -71,7 +71,7 @@ type moneyScreen struct {
 }
 
 type moneyKeys struct {
-	Up, Down, New, Paid, Credit, Terms, Time, Funders, Settings key.Binding
+	Up, Down, New, Paid, Credit, Terms, Time, Funders, Settings, File key.Binding
 }
 
 func newMoneyKeys(t Text) moneyKeys {
@@ -87,12 +87,13 @@ func newMoneyKeys(t Text) moneyKeys {
 		Funders: bind([]string{"f"}, "f", t.T("money.key_funders")),
 		// s, lower case: the global S opens all settings.
 		Settings: bind([]string{"s"}, "s", t.T("money.key_settings")),
+		File:     bind([]string{"w"}, "w", t.T("money.key_file")),
 	}
 }
 
 // ShortHelp is the money screen's hint line.
 func (k moneyKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.New, k.Terms, k.Time, k.Paid, k.Credit, k.Funders, k.Settings, k.Up, k.Down}
+	return []key.Binding{k.New, k.Terms, k.Time, k.File, k.Paid, k.Credit, k.Funders, k.Settings, k.Up, k.Down}
 }
 
 // FullHelp is its part of the help overlay.
@@ -208,6 +209,8 @@ func (m *moneyScreen) updateKeys() {
 	m.keys.Time.SetEnabled(m.loaded && edits)
 	m.keys.Funders.SetEnabled(edits)
 	m.keys.Settings.SetEnabled(edits)
+	_, files := m.env.store.(invoiceFiler)
+	m.keys.File.SetEnabled(ok && files && inv.Year != 0) // made here, with lines
 	m.keys.Paid.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.PaidOn.IsZero() && inv.CreditedBy == "")
 	m.keys.Credit.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.CreditedBy == "" && inv.Year != 0)
 	m.keys.Up.SetEnabled(len(m.invoices) > 1)
@@ -278,6 +281,8 @@ func (m moneyScreen) onKey(msg tea.KeyMsg) (moneyScreen, tea.Cmd) {
 		return m, navigate(Route{Kind: KindFunders})
 	case key.Matches(msg, k.Settings):
 		return m, navigate(Route{Kind: KindMoneySettings})
+	case key.Matches(msg, k.File):
+		return m, navigate(Route{Kind: KindInvoiceFile, Client: m.client, Item: inv.ID})
 	case key.Matches(msg, k.Paid):
 		m.req = newReq()
 		return m, confirm(fmt.Sprintf(t.T("money.confirm_paid"), inv.Number), payInvoice(m.env, m.req, inv))

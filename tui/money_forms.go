@@ -64,6 +64,8 @@ func newMoneyFormScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newFunderForm(e, r)), true
 	case KindMoneySettings:
 		return asScreen(newMoneySettingsForm(e)), true
+	case KindInvoiceFile:
+		return asScreen(newInvoiceFile(e, r)), true
 	}
 	return nil, false
 }

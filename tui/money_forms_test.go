@@ -2,10 +2,12 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 )
 
@@ -260,4 +262,75 @@ func TestGoldenFixedInvoiceForm(t *testing.T) {
 	d := openMoneyOf(t, s, noor.ID, English)
 	d.keys("n")
 	requireGolden(t, d)
+}
+
+// filingStore is the real store with the session's invoice files: it
+// writes nothing, and says what it was asked.
+type filingStore struct {
+	realStore
+	asked *[]string
+}
+
+func (s filingStore) WriteInvoiceFile(_ context.Context, id int64, format, lang string, plain bool) (fill.Result, error) {
+	*s.asked = append(*s.asked, fmt.Sprintf("%d %s %s %v", id, format, lang, plain))
+	res := fill.Result{Path: "/home/coach/caseload-exports/factuur-2026-0001.pdf", Name: "Factuur 2026-0001", Sealed: !plain}
+	if !plain {
+		res.Path += ".age"
+		res.Passphrase = "tulp fiets regen lantaarn molen"
+	}
+	return res, nil
+}
+
+type filingBackend struct {
+	*realBackend
+	st filingStore
+}
+
+func (b filingBackend) Unlock(p []byte, k KeyUI) (Store, error) {
+	if _, err := b.realBackend.Unlock(p, k); err != nil {
+		return nil, err
+	}
+	return b.st, nil
+}
+
+// w on an invoice: its PDF sealed with a passphrase shown once; plain
+// only after a yes.
+func TestInvoiceFileFromTheMoneyScreen(t *testing.T) {
+	s, noor := practiceOnly(t)
+	c := context.Background()
+	if _, err := s.MakeInvoice(c, store.InvoiceDraft{ClientID: noor.ID, Lines: []store.InvoiceLine{{Description: "Traject", UnitCents: 100000, VATBP: 2100}}}); err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	now := testNow
+	b := filingBackend{&realBackend{s: realStore{s}}, filingStore{realStore{s}, &asked}}
+	d := newDriver(t, New(Config{Backend: b, Lang: English, Clock: func() time.Time { return now }}), 100, 30)
+	d.keys("tulp fiets regen lantaarn[enter]")
+	d.send(navigateMsg{route: Route{Kind: KindMoney, Client: noor.ID}})
+	d.keys("w")
+	wantView(t, d, "Invoice 2026-0001 goes into the export folder", "PDF to send or print", "fresh passphrase")
+	d.keys("[ctrl+s]")
+	if len(asked) != 1 || asked[0] != "1 pdf en false" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "Factuur 2026-0001 is written.", "factuur-2026-0001.pdf.age", "tulp fiets regen lantaarn molen", "another channel")
+	d.keys("[esc]")
+	top[moneyScreen](t, d)
+	// Plain: asked first; no leaves it unwritten.
+	d.keys("w[down][right]")
+	d.keys("[ctrl+s]n")
+	if len(asked) != 1 {
+		t.Fatalf("written without a yes: %v", asked)
+	}
+	d.keys("[ctrl+s]y")
+	if len(asked) != 2 || asked[1] != "1 pdf en true" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "This file is not encrypted")
+	if strings.Contains(d.view(), "tulp fiets regen lantaarn molen") {
+		t.Error("a passphrase shown for a plain file")
+	}
+	if n := d.model().saving; n != 0 {
+		t.Errorf("%d saves still counted under way", n)
+	}
 }
