@@ -340,7 +340,7 @@ func (m appointmentForm) onSaved(msg appointmentSavedMsg) (appointmentForm, tea.
 	t := m.env.text
 	var said []string
 	if msg.planned > 1 {
-		said = append(said, t.Tf("appointment.planned_n", msg.planned))
+		said = append(said, t.N("appointment.planned_n", msg.planned))
 	}
 	if len(msg.conflicts) > 0 {
 		said = append(said, t.Tf("appointment.overlap", overlapText(t, msg.conflicts)))

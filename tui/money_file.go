@@ -261,26 +261,3 @@ func (m invoiceFile) View() string {
 	saving := m.busy
 	return kit.ViewFields(st, formText(t), m.set, true, saving, "", m.height, nil, extra)
 }
-
-// moneyFileTexts are the invoice file screen's texts.
-var moneyFileTexts = map[string]entry{
-	"money.key_file":    {"als bestand", "write file"},
-	"money.key_write":   {"schrijven", "write"},
-	"money.file_title":  {"Factuur als bestand", "Invoice as a file"},
-	"money.file_format": {"Soort", "Kind"},
-	"money.file_pdf":    {"PDF om te versturen of te printen", "PDF to send or print"},
-	"money.file_ubl":    {"e-factuur (SI-UBL 2.0) voor een gemeente", "e-invoice (SI-UBL 2.0) for a municipality"},
-	"money.file_help": {
-		"Factuur %s komt in de exportmap. Versleuteld opent ze met age -d en de wachtwoordzin die je na het schrijven één keer ziet.",
-		"Invoice %s goes into the export folder. Encrypted, it opens with age -d and the passphrase shown to you once after writing."},
-	"money.file_confirm_plain": {"De factuur onversleuteld schrijven? Wie het bestand krijgt, kan het lezen.",
-		"Write the invoice unencrypted? Anyone who gets the file can read it."},
-	"money.file_done": {"%s is geschreven.", "%s is written."},
-	"money.file_none": {"Deze caseload kan geen bestanden schrijven.", "This caseload cannot write files."},
-	"money.file_no_vat_id": {
-		"Een e-factuur vermeldt het btw-nummer van de praktijk, ook bij vrijstelling: vul het in bij de factuurinstellingen (s op het geldscherm).",
-		"An e-invoice states the practice's VAT number, also when VAT-exempt: fill it in under the invoice settings (s on the money screen)."},
-	"money.file_no_iban": {
-		"Een e-factuur vermeldt hoe te betalen: vul het IBAN in bij de factuurinstellingen (s op het geldscherm).",
-		"An e-invoice states how to pay it: fill in the IBAN under the invoice settings (s on the money screen)."},
-}

@@ -115,7 +115,7 @@ func TestMoneyFormsSetUpATrajectory(t *testing.T) {
 	if len(entries) != 1 || entries[0].Minutes != 90 || !entries[0].Date.Equal(day(2026, 1, 22)) {
 		t.Fatalf("time saved as %+v", entries)
 	}
-	wantView(t, d, "1 time entries, 1:30 not yet billed", "1:30 of 10:00 hours (15%)", "1:30 of time on 2026-01-22 saved")
+	wantView(t, d, "1 time entry, 1:30 not yet billed", "1:30 of 10:00 hours (15%)", "1:30 of time on 2026-01-22 saved")
 
 	// n: the hours of this month (the form offers last month's).
 	d.keys("n[tab][ctrl+u]2026-01-01[tab][ctrl+u]2026-01-22[ctrl+s]")

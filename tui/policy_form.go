@@ -194,11 +194,11 @@ func previewText(t Text, c store.Category, i store.PolicyImpact) string {
 	invoices := c == store.CategoryInvoice
 	switch {
 	case i.NewlyDue > 0 && invoices:
-		return t.Tf("policy.preview_invoices", i.NewlyDue)
+		return t.N("policy.preview_invoices", i.NewlyDue)
 	case i.NewlyDue > 0:
-		return t.Tf("policy.preview_newly", i.NewlyDue)
+		return t.N("policy.preview_newly", i.NewlyDue)
 	case i.NoLongerDue > 0:
-		return t.Tf("policy.preview_fewer", i.NoLongerDue)
+		return t.N("policy.preview_fewer", i.NoLongerDue)
 	}
 	return t.T("policy.preview_none")
 }

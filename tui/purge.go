@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -122,7 +121,7 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 	t := m.env.text
 	text := t.Tf("purge.done", m.client)
 	if msg.plan.Category == store.CategoryInvoice {
-		text = t.Tf("purge.done_invoices", msg.plan.InvoicesErased)
+		text = t.N("purge.done_invoices", msg.plan.InvoicesErased)
 	}
 	report := notify
 	switch {
@@ -130,7 +129,7 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 		text += " " + t.T("purge.drop_failed")
 		report = fail
 	case msg.dropped > 0:
-		text += "; " + t.Tf("purge.dropped", msg.dropped)
+		text += "; " + t.N("purge.dropped", msg.dropped)
 	}
 	return m, tea.Batch(back(purgeDoneMsg{client: msg.plan.ClientID}), report(text))
 }
@@ -151,12 +150,13 @@ func purgeProblem(e *env, err error) string {
 		return ""
 	case errors.Is(err, store.ErrOnHold):
 		return t.T("purge.on_hold")
-	case errors.Is(err, store.ErrRestricted):
-		return t.T("purge.restricted")
 	case errors.Is(err, store.ErrNotDue):
 		return t.T("purge.not_due")
 	case errors.Is(err, store.ErrPlanChanged):
 		return t.T("purge.changed")
+	}
+	if s, ok := restricted(t, err, doingPurge); ok {
+		return s
 	}
 	return explain(e, err)
 }
@@ -182,7 +182,7 @@ func (m purgeScreen) View() string {
 		if m.drop {
 			box = "[x] "
 		}
-		lines = append(lines, "", "  "+st.Text.Render(box+t.Tf("purge.drop_choice", m.p.backups.Count)))
+		lines = append(lines, "", "  "+st.Text.Render(box+t.N("purge.drop_choice", m.p.backups.Count)))
 	}
 	lines = append(lines, "")
 	if m.busy {
@@ -205,31 +205,28 @@ func purgeWho(t Text, plan store.PurgePlan) string {
 func purgeSentence(t Text, p purgePlan) string {
 	plan := p.plan
 	var parts []string
-	add := func(n int, one, many string) {
-		switch {
-		case n == 1:
-			parts = append(parts, "1 "+one)
-		case n > 1:
-			parts = append(parts, strconv.Itoa(n)+" "+many)
+	add := func(n int, counted string) {
+		if n > 0 {
+			parts = append(parts, counted)
 		}
 	}
 	var who string
 	switch {
 	case plan.Category != store.CategoryInvoice:
 		who = t.Tf("purge.dossier_of", purgeWho(t, plan))
-		add(plan.Records, t.T("purge.record"), t.T("purge.records"))
-		add(plan.Documents, t.T("purge.document"), t.T("purge.documents"))
-		add(plan.Appointments, t.T("purge.appointment"), t.T("purge.appointments"))
-		add(plan.Consents, t.T("purge.consent"), t.T("purge.consents"))
-		add(plan.Disclosures, t.T("purge.disclosure"), t.T("purge.disclosures"))
-		add(plan.Requests, t.T("purge.request"), t.T("purge.requests"))
-		add(plan.Drafts, t.T("purge.draft"), t.T("purge.drafts"))
+		add(plan.Records, t.N("count.records", plan.Records))
+		add(plan.Documents, t.N("count.documents", plan.Documents))
+		add(plan.Appointments, t.N("count.appointments", plan.Appointments))
+		add(plan.Consents, t.N("count.consents", plan.Consents))
+		add(plan.Disclosures, t.N("count.disclosures", plan.Disclosures))
+		add(plan.Requests, t.N("count.requests", plan.Requests))
+		add(plan.Drafts, t.N("count.drafts", plan.Drafts))
 	case plan.ClientID == 0:
 		who = t.T("purge.invoices_of_purged")
 	default:
 		who = t.Tf("purge.invoices_of", purgeWho(t, plan))
 	}
-	add(plan.InvoicesErased, t.T("purge.invoice"), t.T("purge.invoices"))
+	add(plan.InvoicesErased, t.N("count.invoices", plan.InvoicesErased))
 	s := who + " " + t.T("purge.goes")
 	if len(parts) > 0 {
 		s = who + ": " + strings.Join(parts, ", ") + " " + t.T("purge.goes")

@@ -1,9 +1,9 @@
-package tui
+package msg
 
-// retentionTexts are the texts of retention: the deadlines screen, the
+// tuiRetentionTexts are the texts of retention: the deadlines screen, the
 // purge confirmation, holds and restrictions, the client's countdown in
 // words, and the settings.
-var retentionTexts = map[string]entry{
+var tuiRetentionTexts = map[string]entry{
 	// Keys.
 	"key.deadlines":      {"termijnen", "deadlines"},
 	"key.settings":       {"instellingen", "settings"},
@@ -24,7 +24,6 @@ var retentionTexts = map[string]entry{
 	// The practice's answer target and processors.
 	"practice.answer_target":             {"Antwoord op verzoeken binnen", "Answer requests within"},
 	"practice.answer_target_placeholder": {"dagen", "days"},
-	"practice.answer_target_days":        {"%d dagen (wettelijk: een maand)", "%d days (the law: one month)"},
 	"practice.answer_target_none":        {"alleen de wettelijke maand", "the legal month only"},
 	"practice.answer_target_invalid": {"Een aantal dagen van 1 tot %d, korter dan de wettelijke maand; leeg voor geen.",
 		"A number of days from 1 to %d, shorter than the legal month; empty for none."},
@@ -54,8 +53,6 @@ var retentionTexts = map[string]entry{
 		"Record of processing activities (GDPR art. 30) written: %s and .html"},
 
 	// The startup line.
-	"due.startup_one": {"1 dossier wacht op verwijdering — D toont het", "1 dossier is due for deletion — D shows it"},
-	"due.startup":     {"%d dossiers wachten op verwijdering — D toont ze", "%d dossiers are due for deletion — D shows them"},
 
 	// The deadlines screen.
 	"deadlines.title":          {"Termijnen", "Deadlines"},
@@ -85,33 +82,14 @@ var retentionTexts = map[string]entry{
 	"purge.invoices_of":        {"Facturen van %s", "Invoices of %s"},
 	"purge.invoices_of_purged": {"Facturen van eerder verwijderde cliënten", "Invoices of clients erased earlier"},
 	"purge.goes":               {"wordt verwijderd", "will be erased"},
-	"purge.record":             {"verslag", "record"},
-	"purge.records":            {"verslagen", "records"},
-	"purge.document":           {"document", "document"},
-	"purge.documents":          {"documenten", "documents"},
-	"purge.appointment":        {"afspraak", "appointment"},
-	"purge.appointments":       {"afspraken", "appointments"},
-	"purge.consent":            {"toestemming", "consent"},
-	"purge.consents":           {"toestemmingen", "consents"},
-	"purge.disclosure":         {"verstrekking", "disclosure"},
-	"purge.disclosures":        {"verstrekkingen", "disclosures"},
-	"purge.request":            {"verzoek", "request"},
-	"purge.requests":           {"verzoeken", "requests"},
-	"purge.draft":              {"concept", "draft"},
-	"purge.drafts":             {"concepten", "drafts"},
-	"purge.invoice":            {"factuur", "invoice"},
-	"purge.invoices":           {"facturen", "invoices"},
 	"purge.invoices_kept":      {"facturen blijven tot %s", "invoices stay until %s"},
 	"purge.backups": {
 		"Oudere versies in backups/ bevatten de cliënt nog tot uiterlijk %s (of tot er 20 nieuwere versies zijn, als dat later is).",
 		"Older versions in backups/ still hold the client until %s at the latest (or until there are 20 newer versions, if that is later).",
 	},
-	"purge.policy":        {"Regel in het bewijs van verwijdering: %s", "Rule in the proof of erasure: %s"},
-	"purge.drop_choice":   {"ook de %d oudere versies in backups/ nu verwijderen (b)", "also delete the %d older versions in backups/ now (b)"},
-	"purge.question":      {"%s verwijdert dit definitief; esc laat alles staan.", "%s erases this for good; esc leaves everything as it is."},
-	"purge.done":          {"Dossier van cliënt #%d verwijderd", "Dossier of client #%d erased"},
-	"purge.done_invoices": {"%d facturen verwijderd", "%d invoices erased"},
-	"purge.dropped":       {"%d oudere versies uit backups/ verwijderd", "%d older versions deleted from backups/"},
+	"purge.policy":   {"Regel in het bewijs van verwijdering: %s", "Rule in the proof of erasure: %s"},
+	"purge.question": {"%s verwijdert dit definitief; esc laat alles staan.", "%s erases this for good; esc leaves everything as it is."},
+	"purge.done":     {"Dossier van cliënt #%d verwijderd", "Dossier of client #%d erased"},
 	"purge.drop_failed": {
 		"De oudere versies in backups/ konden niet worden verwijderd; ze verdwijnen vanzelf.",
 		"The older versions in backups/ could not be deleted; rotation removes them in time.",
@@ -151,46 +129,56 @@ var retentionTexts = map[string]entry{
 
 	// The countdown in words, on the client's overview.
 	"retention.words_running":    {"traject loopt: geen termijn", "trajectory running: no deadline"},
-	"retention.words_until":      {"tot %s — nog %d dagen", "until %s — %d days left"},
-	"retention.words_soon":       {"wordt verwijderd: %d dagen over", "to be erased: %d days left"},
 	"retention.words_today":      {"wordt vandaag verwijderbaar — P verwijdert", "due for deletion today — P erases"},
-	"retention.words_overdue":    {"te laat: %d dagen — P verwijdert", "overdue: %d days — P erases"},
 	"retention.words_hold":       {"termijn opgeschort (juridische bewaring): %s", "retention suspended: %s"},
 	"retention.words_hold_until": {"termijn opgeschort (juridische bewaring): %s tot %s", "retention suspended: %s until %s"},
 	"retention.words_invoices":   {"facturen blijven tot %s", "invoices kept until %s"},
 
 	// Settings.
-	"settings.title":          {"Instellingen", "Settings"},
-	"settings.policies":       {"Bewaartermijnen", "Retention periods"},
-	"settings.practice":       {"Praktijk", "Practice"},
-	"settings.statistics":     {"Anonieme cijfers per jaar", "Anonymous figures per year"},
-	"settings.no_statistics":  {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
-	"settings.stats_line":     {"%d trajecten · mediaan %d dagen · opleiding %s · werk %s", "%d trajectories · median %d days · education %s · work %s"},
-	"basis.trajectory_end":    {"einde traject", "trajectory end"},
-	"basis.rejection":         {"afwijzing", "rejection"},
-	"basis.record_date":       {"laatste verslag", "last record"},
-	"basis.invoice_date":      {"factuurdatum", "invoice date"},
-	"policy.rule":             {"%d maanden na %s", "%d months after %s"},
-	"policy.months":           {"Termijn (maanden)", "Period (months)"},
-	"policy.reason":           {"Reden", "Reason"},
-	"policy.reason_hint":      {"Reden: waarom deze termijn — de AP vraagt dat je dat vastlegt. Jaren mag ook: “2 jaar”.", "Reason: why this period — the Dutch DPA asks you to record it. Years work too: “2 years”."},
-	"policy.reason_needed":    {"Waarom deze termijn — de AP vraagt dat je dat vastlegt.", "Why this period — the Dutch DPA asks you to record it."},
-	"policy.months_invalid":   {"Typ een termijn tussen 1 en 1200 maanden, zoals 24 of “2 jaar”.", "Type a period between 1 and 1200 months, such as 24 or “2 years”."},
-	"policy.invoice_minimum":  {"Facturen moet je minstens 7 jaar (84 maanden) bewaren: de fiscale bewaarplicht.", "Invoices must be kept at least 7 years (84 months): the fiscal retention duty."},
-	"policy.preview_newly":    {"Deze wijziging maakt %d dossiers nu al verwijderbaar", "This change makes %d dossiers due for deletion right away"},
-	"policy.preview_invoices": {"Deze wijziging maakt %d facturen nu al verwijderbaar", "This change makes %d invoices due for deletion right away"},
-	"policy.preview_fewer":    {"Deze wijziging maakt %d nu verwijderbare dossiers weer niet verwijderbaar", "This change takes %d dossiers out of deletion"},
-	"policy.preview_none":     {"Deze wijziging maakt nu niets verwijderbaar", "This change makes nothing due right now"},
-	"policy.saved":            {"Bewaartermijn opgeslagen", "Retention period saved"},
-	"practice.name":           {"Naam", "Name"},
-	"practice.address":        {"Adres", "Address"},
-	"practice.email":          {"E-mail", "E-mail"},
-	"practice.phone":          {"Telefoon", "Phone"},
-	"practice.kvk":            {"KvK-nummer", "KvK number"},
-	"practice.dpo_contact":    {"Contact privacy", "Privacy contact"},
-	"practice.purposes":       {"Doelen", "Purposes"},
-	"practice.legal_bases":    {"Grondslagen", "Legal bases"},
-	"practice.recipients":     {"Gebruikelijke ontvangers", "Usual recipients"},
-	"practice.help":           {"Het inzageoverzicht en het verwerkingsregister nemen deze gegevens over.", "The access report and the processing register quote these details."},
-	"practice.saved":          {"Praktijkgegevens opgeslagen", "Practice details saved"},
+	"settings.title":         {"Instellingen", "Settings"},
+	"settings.policies":      {"Bewaartermijnen", "Retention periods"},
+	"settings.practice":      {"Praktijk", "Practice"},
+	"settings.statistics":    {"Anonieme cijfers per jaar", "Anonymous figures per year"},
+	"settings.no_statistics": {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
+	"basis.trajectory_end":   {"einde traject", "trajectory end"},
+	"basis.rejection":        {"afwijzing", "rejection"},
+	"basis.record_date":      {"laatste verslag", "last record"},
+	"basis.invoice_date":     {"factuurdatum", "invoice date"},
+	"policy.months":          {"Termijn (maanden)", "Period (months)"},
+	"policy.reason":          {"Reden", "Reason"},
+	"policy.reason_hint":     {"Reden: waarom deze termijn — de AP vraagt dat je dat vastlegt. Jaren mag ook: “2 jaar”.", "Reason: why this period — the Dutch DPA asks you to record it. Years work too: “2 years”."},
+	"policy.reason_needed":   {"Waarom deze termijn — de AP vraagt dat je dat vastlegt.", "Why this period — the Dutch DPA asks you to record it."},
+	"policy.months_invalid":  {"Typ een termijn tussen 1 en 1200 maanden, zoals 24 of “2 jaar”.", "Type a period between 1 and 1200 months, such as 24 or “2 years”."},
+	"policy.invoice_minimum": {"Facturen moet je minstens 7 jaar (84 maanden) bewaren: de fiscale bewaarplicht.", "Invoices must be kept at least 7 years (84 months): the fiscal retention duty."},
+	"policy.preview_none":    {"Deze wijziging maakt nu niets verwijderbaar", "This change makes nothing due right now"},
+	"policy.saved":           {"Bewaartermijn opgeslagen", "Retention period saved"},
+	"practice.name":          {"Naam", "Name"},
+	"practice.address":       {"Adres", "Address"},
+	"practice.email":         {"E-mail", "E-mail"},
+	"practice.phone":         {"Telefoon", "Phone"},
+	"practice.kvk":           {"KvK-nummer", "KvK number"},
+	"practice.dpo_contact":   {"Contact privacy", "Privacy contact"},
+	"practice.purposes":      {"Doelen", "Purposes"},
+	"practice.legal_bases":   {"Grondslagen", "Legal bases"},
+	"practice.recipients":    {"Gebruikelijke ontvangers", "Usual recipients"},
+	"practice.help":          {"Het inzageoverzicht en het verwerkingsregister nemen deze gegevens over.", "The access report and the processing register quote these details."},
+	"practice.saved":         {"Praktijkgegevens opgeslagen", "Practice details saved"},
+}
+
+// tuiRetentionCounts are retention's texts about a number: for each language the form for one, then
+// the form for any other number.
+var tuiRetentionCounts = map[string]counted{
+	"practice.answer_target_days": {[2]string{"%d dag (wettelijk: een maand)", "%d dagen (wettelijk: een maand)"}, [2]string{"%d day (the law: one month)", "%d days (the law: one month)"}},
+	"due.startup":                 {[2]string{"%d dossier wacht op verwijdering — D toont het", "%d dossiers wachten op verwijdering — D toont ze"}, [2]string{"%d dossier is due for deletion — D shows it", "%d dossiers are due for deletion — D shows them"}},
+	"purge.drop_choice":           {[2]string{"ook de %d oudere versie in backups/ nu verwijderen (b)", "ook de %d oudere versies in backups/ nu verwijderen (b)"}, [2]string{"also delete the %d older version in backups/ now (b)", "also delete the %d older versions in backups/ now (b)"}},
+	"purge.done_invoices":         {[2]string{"%d factuur verwijderd", "%d facturen verwijderd"}, [2]string{"%d invoice erased", "%d invoices erased"}},
+	"purge.dropped":               {[2]string{"%d oudere versie uit backups/ verwijderd", "%d oudere versies uit backups/ verwijderd"}, [2]string{"%d older version deleted from backups/", "%d older versions deleted from backups/"}},
+	"retention.words_until":       {[2]string{"tot %[2]s — nog %[1]d dag", "tot %[2]s — nog %[1]d dagen"}, [2]string{"until %[2]s — %[1]d day left", "until %[2]s — %[1]d days left"}},
+	"retention.words_soon":        {[2]string{"wordt verwijderd: %d dag over", "wordt verwijderd: %d dagen over"}, [2]string{"to be erased: %d day left", "to be erased: %d days left"}},
+	"retention.words_overdue":     {[2]string{"te laat: %d dag — P verwijdert", "te laat: %d dagen — P verwijdert"}, [2]string{"overdue: %d day — P erases", "overdue: %d days — P erases"}},
+	"settings.stats_line":         {[2]string{"%d traject · mediaan %s · opleiding %s · werk %s", "%d trajecten · mediaan %s · opleiding %s · werk %s"}, [2]string{"%d trajectory · median %s · education %s · work %s", "%d trajectories · median %s · education %s · work %s"}},
+	"policy.rule":                 {[2]string{"%d maand na %s", "%d maanden na %s"}, [2]string{"%d month after %s", "%d months after %s"}},
+	"policy.preview_newly":        {[2]string{"Deze wijziging maakt %d dossier nu al verwijderbaar", "Deze wijziging maakt %d dossiers nu al verwijderbaar"}, [2]string{"This change makes %d dossier due for deletion right away", "This change makes %d dossiers due for deletion right away"}},
+	"policy.preview_invoices":     {[2]string{"Deze wijziging maakt %d factuur nu al verwijderbaar", "Deze wijziging maakt %d facturen nu al verwijderbaar"}, [2]string{"This change makes %d invoice due for deletion right away", "This change makes %d invoices due for deletion right away"}},
+	"policy.preview_fewer":        {[2]string{"Deze wijziging maakt %d nu verwijderbaar dossier weer niet verwijderbaar", "Deze wijziging maakt %d nu verwijderbare dossiers weer niet verwijderbaar"}, [2]string{"This change takes %d dossier out of deletion", "This change takes %d dossiers out of deletion"}},
 }
