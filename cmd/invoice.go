@@ -988,3 +988,73 @@ func safeFileName(s string) string {
 		return '_'
 	}, s)
 }
+
+// WriteFunderReport writes a funder's report of from to to as a PDF
+// ("pdf", with its charts) or CSV ("csv") in lang into the export folder,
+// for the screens: sealed with a fresh passphrase unless plain, and
+// logged like the command line's `invoice report`.
+func (s *session) WriteFunderReport(ctx context.Context, funderID int64, from, to time.Time, format, lang string,
+	plain bool) (fill.Result, error) {
+	return writeFunderReport(ctx, s.Store, funderID, from, to, format, lang, plain, dossier.DefaultDir(os.Getenv), 0)
+}
+
+func writeFunderReport(ctx context.Context, st *store.Store, funderID int64, from, to time.Time, format, lang string,
+	plain bool, dir string, workFactor int) (fill.Result, error) {
+	f, err := st.Funder(ctx, funderID)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	rows, err := st.FunderReport(ctx, funderID, from, to)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	l := invoice.Lang(lang)
+	var b bytes.Buffer
+	ext := ".csv"
+	if format == "pdf" {
+		ext = ".pdf"
+		p, err := st.Practice(ctx)
+		if err != nil {
+			return fill.Result{}, err
+		}
+		months, err := st.FunderMonths(ctx, funderID, from, to)
+		if err != nil {
+			return fill.Result{}, err
+		}
+		err = invoice.WriteFunderPDF(&b, l, invoice.FunderReport{Practice: p, Funder: f, From: from, To: to,
+			Made: st.Today(), Rows: rows, Months: months})
+		if err != nil {
+			return fill.Result{}, err
+		}
+	} else if err := invoice.WriteFunderCSV(&b, l, rows); err != nil {
+		return fill.Result{}, err
+	}
+	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
+	// The funder by its number: a file name holds no names.
+	prefix := "report"
+	if l == invoice.Dutch {
+		prefix = "rapportage"
+	}
+	name := fmt.Sprintf("%s-%d-%s-%s%s", prefix, f.ID, from.Format("2006-01-02"), to.Format("2006-01-02"), ext)
+	if !plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(lang)
+		name += ".age"
+	}
+	path, err := crypt.WriteExport(dir, name, key, true, func(w io.Writer) error {
+		_, err := w.Write(b.Bytes())
+		return err
+	})
+	if err != nil {
+		return fill.Result{}, err
+	}
+	title := map[invoice.Lang]string{invoice.Dutch: "Rapportage aan ", invoice.English: "Report to "}[l] + f.Name
+	res := fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}
+	if err := st.LogMoneyExport(ctx, 0, fmt.Sprintf("funder report %d %s", f.ID, format)); err != nil {
+		if errors.Is(err, store.ErrNotSaved) {
+			return res, err
+		}
+		os.Remove(path)
+		return fill.Result{}, fmt.Errorf("logging the file: %w", err)
+	}
+	return res, nil
+}

@@ -66,3 +66,36 @@ func TestWriteInvoiceFileForTheScreens(t *testing.T) {
 		t.Errorf("plain e-invoice %s: %.80s", ubl.Path, b)
 	}
 }
+
+func TestWriteFunderReportForTheScreens(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, nil, store.Options{Clock: func() time.Time { return time.Date(2026, 4, 10, 10, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SavePractice(ctx, store.Practice{Name: "Coaching Noord", Address: "Markt 1, 3511 AA Utrecht", KvK: "12345678"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.SaveFunder(ctx, store.Funder{Name: "Gemeente Utrecht", Address: "Stadsplateau 1, 3521 AZ Utrecht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	res, err := writeFunderReport(ctx, s, f.ID, from, to, "pdf", "nl", false, dir, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(res.Path) != "rapportage-1-2026-01-01-2026-03-31.pdf.age" || res.Name != "Rapportage aan Gemeente Utrecht" || res.Passphrase == "" {
+		t.Fatalf("result %+v", res)
+	}
+	sealed, _ := os.ReadFile(res.Path)
+	if pdf, err := crypt.DecryptWithPassphrase(sealed, res.Passphrase); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Errorf("the passphrase does not open a PDF: %v", err)
+	}
+	csv, err := writeFunderReport(ctx, s, f.ID, from, to, "csv", "en", true, dir, 10)
+	if err != nil || filepath.Base(csv.Path) != "report-1-2026-01-01-2026-03-31.csv" || csv.Sealed {
+		t.Errorf("csv %+v, %v", csv, err)
+	}
+}

@@ -165,6 +165,15 @@ var tuiMoneyFileTexts = map[string]entry{
 		"Invoice %s goes into the export folder. Encrypted, it opens with age -d and the passphrase shown to you once after writing."},
 	"money.file_confirm_plain": {"De factuur onversleuteld schrijven? Wie het bestand krijgt, kan het lezen.",
 		"Write the invoice unencrypted? Anyone who gets the file can read it."},
+	"money.key_report":   {"rapportage", "report"},
+	"money.report_title": {"Rapportage aan de financier", "Report to the funder"},
+	"money.report_pdf":   {"PDF met grafieken", "PDF with charts"},
+	"money.report_csv":   {"CSV voor een spreadsheet", "CSV for a spreadsheet"},
+	"money.report_help": {
+		"Elk traject staat alleen onder het kenmerk van de financier: geen namen. De rapportage komt in de exportmap.",
+		"Each trajectory appears by the funder's reference only: no names. The report goes into the export folder."},
+	"money.report_confirm_plain": {"De rapportage onversleuteld schrijven? Wie het bestand krijgt, kan het lezen.",
+		"Write the report unencrypted? Anyone who gets the file can read it."},
 	"money.file_done": {"%s is geschreven.", "%s is written."},
 	"money.file_none": {"Deze caseload kan geen bestanden schrijven.", "This caseload cannot write files."},
 	"money.file_no_vat_id": {

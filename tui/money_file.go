@@ -235,24 +235,7 @@ func (m invoiceFile) fileProblem(err error) string {
 func (m invoiceFile) View() string {
 	t, st := m.env.text, m.env.styles
 	if m.done {
-		r := m.res
-		lines := []string{""}
-		lines = append(lines, kit.Paragraph(st.Title, t.Tf("money.file_done", termsafe.Line(r.Name)), m.width)...)
-		lines = append(lines, "", "  "+st.Label.Render(t.T("export.file")), "    "+st.Text.Render(termsafe.Line(r.Path)))
-		if m.warn != "" {
-			lines = append(append(lines, ""), kit.Paragraph(st.Warning, m.warn, m.width)...)
-		}
-		lines = append(lines, "")
-		if r.Sealed {
-			lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
-			for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
-				lines = append(lines, "  "+l)
-			}
-			lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
-		} else {
-			lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), m.width)...)
-		}
-		return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
+		return viewFileResult(m.env, m.res, m.warn, m.width, m.height)
 	}
 	extra := kit.Paragraph(st.Muted, t.Tf("money.file_help", termsafe.Line(m.number)), m.width)
 	if m.problem != "" {
@@ -260,4 +243,27 @@ func (m invoiceFile) View() string {
 	}
 	saving := m.busy
 	return kit.ViewFields(st, formText(t), m.set, true, saving, "", m.height, nil, extra)
+}
+
+// viewFileResult is a written file: where it went, and its passphrase,
+// shown this once, or that it is not encrypted.
+func viewFileResult(e *env, r fill.Result, warn string, width, height int) string {
+	t, st := e.text, e.styles
+	lines := []string{""}
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("money.file_done", termsafe.Line(r.Name)), width)...)
+	lines = append(lines, "", "  "+st.Label.Render(t.T("export.file")), "    "+st.Text.Render(termsafe.Line(r.Path)))
+	if warn != "" {
+		lines = append(append(lines, ""), kit.Paragraph(st.Warning, warn, width)...)
+	}
+	lines = append(lines, "")
+	if r.Sealed {
+		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
+		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
+			lines = append(lines, "  "+l)
+		}
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), width)...)
+	} else {
+		lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), width)...)
+	}
+	return strings.Join(kit.ScrollWindow(lines, 0, height), "\n")
 }

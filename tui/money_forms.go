@@ -66,6 +66,8 @@ func newMoneyFormScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newMoneySettingsForm(e)), true
 	case KindInvoiceFile:
 		return asScreen(newInvoiceFile(e, r)), true
+	case KindFunderReport:
+		return asScreen(newFunderReport(e, r)), true
 	}
 	return nil, false
 }
@@ -468,11 +470,13 @@ type funderList struct {
 }
 
 type funderKeys struct {
-	Up, Down, New, Edit key.Binding
+	Up, Down, New, Edit, Report key.Binding
 }
 
 // ShortHelp is the list's hint line.
-func (k funderKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k.Edit, k.Up, k.Down} }
+func (k funderKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.New, k.Edit, k.Report, k.Up, k.Down}
+}
 
 // FullHelp is its part of the help overlay.
 func (k funderKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -480,10 +484,11 @@ func (k funderKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 func newFunderList(e *env) funderList {
 	t := e.text
 	m := funderList{env: e, req: newReq(), keys: funderKeys{
-		Up:   bind([]string{"up", "k"}, "↑/k", t.T("key.up")),
-		Down: bind([]string{"down", "j"}, "↓/j", t.T("key.down")),
-		New:  bind([]string{"n"}, "n", t.T("money.key_new_funder")),
-		Edit: bind([]string{"e", "enter"}, "e/enter", t.T("money.key_edit_funder")),
+		Up:     bind([]string{"up", "k"}, "↑/k", t.T("key.up")),
+		Down:   bind([]string{"down", "j"}, "↓/j", t.T("key.down")),
+		New:    bind([]string{"n"}, "n", t.T("money.key_new_funder")),
+		Edit:   bind([]string{"e", "enter"}, "e/enter", t.T("money.key_edit_funder")),
+		Report: bind([]string{"r"}, "r", t.T("money.key_report")),
 	}}
 	m.updateKeys()
 	return m
@@ -533,6 +538,8 @@ func (m funderList) RestoreDraft(string) funderList { return m }
 
 func (m *funderList) updateKeys() {
 	m.keys.Edit.SetEnabled(m.loaded && len(m.items) > 0)
+	_, reports := m.env.store.(funderReporter)
+	m.keys.Report.SetEnabled(m.loaded && len(m.items) > 0 && reports)
 	m.keys.Up.SetEnabled(len(m.items) > 1)
 	m.keys.Down.SetEnabled(len(m.items) > 1)
 }
@@ -563,6 +570,8 @@ func (m funderList) Update(msg tea.Msg) (funderList, tea.Cmd) {
 			return m, navigate(Route{Kind: KindFunderForm})
 		case key.Matches(msg, m.keys.Edit):
 			return m, navigate(Route{Kind: KindFunderForm, Item: m.items[m.cursor].ID})
+		case key.Matches(msg, m.keys.Report):
+			return m, navigate(Route{Kind: KindFunderReport, Item: m.items[m.cursor].ID})
 		}
 	}
 	return m, nil

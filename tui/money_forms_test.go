@@ -334,3 +334,37 @@ func TestInvoiceFileFromTheMoneyScreen(t *testing.T) {
 		t.Errorf("%d saves still counted under way", n)
 	}
 }
+
+func (s filingStore) WriteFunderReport(_ context.Context, id int64, from, to time.Time, format, lang string, plain bool) (fill.Result, error) {
+	*s.asked = append(*s.asked, fmt.Sprintf("report %d %s %s %s %s %v", id, from.Format("2006-01-02"), to.Format("2006-01-02"), format, lang, plain))
+	return fill.Result{Path: "/home/coach/caseload-exports/rapportage-1.pdf.age", Name: "Rapportage aan Gemeente Utrecht",
+		Sealed: true, Passphrase: "appel peer kers"}, nil
+}
+
+// r on a funder: the year so far as a PDF, sealed; a date that is no
+// date is refused under it.
+func TestFunderReportFromTheFundersNL(t *testing.T) {
+	s, noor := practiceOnly(t)
+	if _, err := s.SaveFunder(context.Background(), store.Funder{Name: "Gemeente Utrecht", Address: "Stadsplateau 1"}); err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	now := testNow
+	b := filingBackend{&realBackend{s: realStore{s}}, filingStore{realStore{s}, &asked}}
+	d := newDriver(t, New(Config{Backend: b, Lang: Dutch, Clock: func() time.Time { return now }}), 100, 30)
+	d.keys("tulp fiets regen lantaarn[enter]")
+	d.send(navigateMsg{route: Route{Kind: KindMoney, Client: noor.ID}})
+	d.keys("fr")
+	wantView(t, d, "01-01-2026", "22-01-2026", "PDF met grafieken", "geen namen")
+	d.keys("[tab][ctrl+u]31-02-2026[ctrl+s]")
+	if len(asked) != 0 {
+		t.Fatalf("written with an impossible date: %v", asked)
+	}
+	d.keys("[ctrl+u]31-01-2026[ctrl+s]")
+	if len(asked) != 1 || asked[0] != "report 1 2026-01-01 2026-01-31 pdf nl false" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "Rapportage aan Gemeente Utrecht is geschreven.", "appel peer kers")
+	d.keys("[esc]")
+	top[funderList](t, d)
+}
