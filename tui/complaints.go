@@ -226,7 +226,7 @@ func newComplaintForm(e *env, r Route) complaintForm {
 // Init reads the complaint being answered.
 func (m complaintForm) Init() tea.Cmd {
 	if m.Loaded {
-		return m.Focus()
+		return m.Refocus()
 	}
 	return loadComplaints(m.env.store, m.req, m.client)
 }
@@ -270,7 +270,7 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 		if !m.Loaded && m.Problem == "" {
 			m.Problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case complaintSavedMsg:
 		if msg.req != m.req {
 			return m, nil

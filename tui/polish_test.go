@@ -128,7 +128,7 @@ func TestQuickKeysAllCount(t *testing.T) {
 	d, _, _ = unlocked(t, newPeopleStore(), English, 100, 30)
 	d.send(runes("nAnna Maria"))
 	f := top[clientForm](t, d)
-	if got := f.set.Get("first_name"); got != "Anna Maria" {
+	if got := f.Get("first_name"); got != "Anna Maria" {
 		t.Errorf("a quick nAnna Maria typed %q into the new form", got)
 	}
 
