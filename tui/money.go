@@ -530,7 +530,7 @@ func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 		m.Loaded = true
 		m.fill(msg)
 		m.refresh()
-		return m, m.Focus()
+		return m, m.Refocus()
 	case invoiceSavedMsg:
 		if msg.req != m.req {
 			return m, nil

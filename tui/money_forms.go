@@ -224,7 +224,7 @@ func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 		m.fill(msg)
 		m.MarkLoaded()
 		m.refresh()
-		return m, m.Focus()
+		return m, m.Refocus()
 	case moneySavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -391,7 +391,7 @@ func newTimeForm(e *env, r Route) timeForm {
 }
 
 // Init focuses the date.
-func (m timeForm) Init() tea.Cmd { return m.Focus() }
+func (m timeForm) Init() tea.Cmd { return m.Refocus() }
 
 // Route names the form and the client.
 func (m timeForm) Route() Route { return Route{Kind: KindTimeForm, Client: m.client} }
@@ -650,7 +650,7 @@ func (m funderLoadedMsg) request() reqID { return m.req }
 // Init reads the funder being corrected.
 func (m funderForm) Init() tea.Cmd {
 	if m.Loaded {
-		return m.Focus()
+		return m.Refocus()
 	}
 	req, id, st := m.req, m.id, m.env.store
 	return func() tea.Msg {
@@ -701,7 +701,7 @@ func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 			m.Set(id, kit.EditLine(v))
 		}
 		m.MarkLoaded()
-		return m, m.Focus()
+		return m, m.Refocus()
 	case moneySavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -832,7 +832,7 @@ func (m moneySettingsForm) Update(msg tea.Msg) (moneySettingsForm, tea.Cmd) {
 		m.Set("payment_days", strconv.Itoa(set.PaymentDays))
 		m.MarkLoaded()
 		m.refresh()
-		return m, m.Focus()
+		return m, m.Refocus()
 	case moneySavedMsg:
 		if msg.req != m.req {
 			return m, nil
