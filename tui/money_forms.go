@@ -100,7 +100,6 @@ func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.
 	if msg.err == nil || isNotSaved(c.env, msg.err) {
 		return c.onSaved(msg.err, msg.note)
 	}
-	c.Saving = false
 	var ve *store.ValidationError
 	if errors.As(msg.err, &ve) {
 		field := ve.Field
@@ -110,10 +109,10 @@ func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.
 		if i := c.Index(field); i >= 0 {
 			return c.fail(field, moneyFieldProblem(c.env, ve))
 		}
-		c.Problem = moneyFieldProblem(c.env, ve)
+		c.Refused(moneyFieldProblem(c.env, ve))
 		return nil
 	}
-	c.Problem = explain(c.env, msg.err)
+	c.Refused(explain(c.env, msg.err))
 	return nil
 }
 

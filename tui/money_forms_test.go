@@ -157,6 +157,9 @@ func TestMoneyFormFixedAmountWithinTheBudgetNL(t *testing.T) {
 	// Again: €1.000 on €500 left is refused whole, saying what is left.
 	d.keys("n[ctrl+s]")
 	wantView(t, d, "deze factuur rekent meer dan er van het budget over is (€ 500,00): verlaag het bedrag")
+	if f := top[invoiceForm](t, d); f.Saving || !f.Keys.Save.Enabled() {
+		t.Error("after a refusal the form still waits for its save: ctrl+s does nothing")
+	}
 	if list, _ := s.Invoices(c, noor.ID); len(list) != 1 {
 		t.Fatalf("a refused invoice was saved: %d invoices", len(list))
 	}
