@@ -92,6 +92,9 @@ func TestFunderReportDrawsBudgetsAndMonths(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := string(out)
+		if os.Getenv("CASELOAD_SHOW_INVOICE") != "" {
+			t.Logf("\n%s", text)
+		}
 		for _, want := range tc.wants {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the report lacks %q:\n%s", tc.l, want, text)
