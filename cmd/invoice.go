@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -962,23 +963,37 @@ func writeInvoiceFile(ctx context.Context, st *store.Store, id int64, format, la
 		key.Passphrase = crypt.NewExportPassphraseIn(lang)
 		name += ".age"
 	}
-	path, err := crypt.WriteExport(dir, name, key, true, func(w io.Writer) error {
-		_, err := w.Write(b.Bytes())
-		return err
+	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+		return st.LogMoneyExport(ctx, inv.ClientID, "invoice "+inv.Number+" "+format)
 	})
 	if err != nil {
 		return fill.Result{}, err
 	}
-	res := fill.Result{Path: path, Name: invoice.Title(l, inv), Passphrase: key.Passphrase, Sealed: !plain}
-	if err := st.LogMoneyExport(ctx, inv.ClientID, "invoice "+inv.Number+" "+format); err != nil {
-		if errors.Is(err, store.ErrNotSaved) {
-			return res, err
+	return fill.Result{Path: path, Name: invoice.Title(l, inv), Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+}
+
+// writeLoggedMoneyFile writes data into dir as name, logged before the
+// file takes its name (so even a kill -9 never leaves a file the log does
+// not hold). A log line kept only in memory is no failure: it comes back
+// as notSaved, for the status line to say so.
+func writeLoggedMoneyFile(dir, name string, key crypt.ExportKey, data []byte, log func() error) (path string, notSaved, err error) {
+	path, err = crypt.WriteExportLogged(dir, name, key, true, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, func(string) error {
+		if err := log(); err != nil {
+			if errors.Is(err, store.ErrNotSaved) {
+				notSaved = err
+				return nil
+			}
+			return fmt.Errorf("logging the file: %w", err)
 		}
-		// A file the log does not hold must not exist.
-		os.Remove(path)
-		return fill.Result{}, fmt.Errorf("logging the file: %w", err)
+		return nil
+	})
+	if err != nil {
+		return "", nil, err
 	}
-	return res, nil
+	return path, notSaved, nil
 }
 
 // safeFileName keeps letters, digits and dashes of an invoice number.
@@ -1042,21 +1057,12 @@ func writeFunderReport(ctx context.Context, st *store.Store, funderID int64, fro
 		key.Passphrase = crypt.NewExportPassphraseIn(lang)
 		name += ".age"
 	}
-	path, err := crypt.WriteExport(dir, name, key, true, func(w io.Writer) error {
-		_, err := w.Write(b.Bytes())
-		return err
+	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+		return st.LogMoneyExport(ctx, 0, fmt.Sprintf("funder report %d %s", f.ID, format))
 	})
 	if err != nil {
 		return fill.Result{}, err
 	}
 	title := map[invoice.Lang]string{invoice.Dutch: "Rapportage aan ", invoice.English: "Report to "}[l] + f.Name
-	res := fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}
-	if err := st.LogMoneyExport(ctx, 0, fmt.Sprintf("funder report %d %s", f.ID, format)); err != nil {
-		if errors.Is(err, store.ErrNotSaved) {
-			return res, err
-		}
-		os.Remove(path)
-		return fill.Result{}, fmt.Errorf("logging the file: %w", err)
-	}
-	return res, nil
+	return fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
 }

@@ -52,6 +52,16 @@ func TestWriteInvoiceFileForTheScreens(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		t.Errorf("the passphrase opens %q", pdf[:min(len(pdf), 16)])
 	}
+	// Logged (before it took its name), by number only.
+	log, err := s.Audit(ctx, c.ID, 10)
+	must(err)
+	logged := false
+	for _, a := range log {
+		logged = logged || a.Action == store.AuditExport && a.Detail == "invoice 2026-0001 pdf"
+	}
+	if !logged {
+		t.Errorf("the file is not in the log: %+v", log)
+	}
 	// Again: a second file beside the first, never over it.
 	again, err := writeInvoiceFile(ctx, s, inv.ID, "pdf", "nl", false, dir, 10)
 	must(err)
