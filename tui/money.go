@@ -65,7 +65,7 @@ type moneyScreen struct {
 	budget   store.Budget
 	entries  []store.TimeEntry
 	invoices []store.Invoice
-	cursor   int
+	list     kit.List // the cursor over the invoices
 	width    int
 	height   int
 }
@@ -218,10 +218,11 @@ func (m *moneyScreen) updateKeys() {
 }
 
 func (m moneyScreen) selected() (store.Invoice, bool) {
-	if !m.loaded || m.cursor < 0 || m.cursor >= len(m.invoices) {
+	i, ok := m.list.Selected(len(m.invoices))
+	if !m.loaded || !ok {
 		return store.Invoice{}, false
 	}
-	return m.invoices[m.cursor], true
+	return m.invoices[i], true
 }
 
 // Update handles the store's answers and the keys.
@@ -246,7 +247,7 @@ func (m moneyScreen) Update(msg tea.Msg) (moneyScreen, tea.Cmd) {
 		}
 		m.name, m.hasTerms, m.terms, m.payer, m.budget = msg.name, msg.hasTerms, msg.terms, msg.payer, msg.budget
 		m.entries, m.invoices = msg.entries, msg.invoices
-		m.cursor = min(max(m.cursor, 0), max(len(m.invoices)-1, 0))
+		m.list.Clamp(len(m.invoices), len(m.invoices))
 		m.updateKeys()
 	case moneyChangedMsg:
 		if msg.req != m.req {
@@ -267,10 +268,7 @@ func (m moneyScreen) onKey(msg tea.KeyMsg) (moneyScreen, tea.Cmd) {
 	t, k := m.env.text, m.keys
 	inv, _ := m.selected()
 	switch {
-	case key.Matches(msg, k.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		m.cursor = min(m.cursor+1, max(len(m.invoices)-1, 0))
+	case m.list.Move(msg, kit.ListKeys{Up: k.Up, Down: k.Down}, len(m.invoices), len(m.invoices)):
 	case key.Matches(msg, k.New):
 		return m, navigate(Route{Kind: KindInvoiceForm, Client: m.client})
 	case key.Matches(msg, k.Terms):
@@ -438,7 +436,7 @@ func (m moneyScreen) View() string {
 		row := fmt.Sprintf("%-11s %-11s %12s  %s", termsafe.Line(inv.Number), inv.Date.Format("2006-01-02"),
 			invoice.Euro(l, inv.AmountCents), status)
 		switch {
-		case i == m.cursor:
+		case i == m.list.Cursor:
 			row = st.Selected.Render(row)
 		case inv.Status(today) == store.StatusOverdue:
 			row = st.Danger.Render(row)

@@ -15,13 +15,9 @@ import (
 // that charges 21% VAT, one client (Noor, who pays for herself and has an
 // address), and no funders or terms yet: everything the money forms set up
 // is typed in the test.
-func practiceOnly(t *testing.T) (*store.Store, store.Client) {
+func practiceOnly(t *testing.T) (*testStore, store.Client) {
 	t.Helper()
-	s, err := store.Open(context.Background(), nil, store.Options{Clock: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := newTestStore(t, nil)
 	c := context.Background()
 	if err := s.SavePractice(c, store.Practice{Name: "Coaching Noord", Address: "Markt 1, 3511 AA Utrecht", KvK: "12345678"}); err != nil {
 		t.Fatal(err)
@@ -37,13 +33,17 @@ func practiceOnly(t *testing.T) (*store.Store, store.Client) {
 	return s, noor
 }
 
-// openMoneyOf unlocks s and opens the money screen of client id.
-func openMoneyOf(t *testing.T, s *store.Store, id int64, lang Lang) *driver {
+// openMoneyOf unlocks s and opens the money screen of client id; wrap,
+// when not nil, is what the unlock hands out instead of s.
+func openMoneyOf(t *testing.T, s *testStore, id int64, lang Lang, wrap ...func(*testStore) Store) *driver {
 	t.Helper()
-	now := testNow
-	b := &realBackend{s: realStore{s}}
-	d := newDriver(t, New(Config{Backend: b, Lang: lang, Clock: func() time.Time { return now }}), 100, 30)
+	b := &testBackend{t: t, exists: true, pass: "tulp fiets regen lantaarn", store: s}
+	if len(wrap) > 0 {
+		b.wrap = wrap[0]
+	}
+	d := newDriver(t, newTestModel(b, lang, s.now), 100, 30)
 	d.keys("tulp fiets regen lantaarn[enter]")
+	leaveToday(d)
 	d.send(navigateMsg{route: Route{Kind: KindMoney, Client: id}})
 	if m := top[moneyScreen](t, d); !m.loaded {
 		t.Fatalf("money screen not loaded: %s\n%s", m.problem, d.view())
@@ -267,10 +267,10 @@ func TestGoldenFixedInvoiceForm(t *testing.T) {
 	requireGolden(t, d)
 }
 
-// filingStore is the real store with the session's invoice files: it
-// writes nothing, and says what it was asked.
+// filingStore is the test store with the session's files: it writes
+// nothing, and says what it was asked.
 type filingStore struct {
-	realStore
+	*testStore
 	asked *[]string
 }
 
@@ -284,18 +284,6 @@ func (s filingStore) WriteInvoiceFile(_ context.Context, id int64, format, lang 
 	return res, nil
 }
 
-type filingBackend struct {
-	*realBackend
-	st filingStore
-}
-
-func (b filingBackend) Unlock(p []byte, k KeyUI) (Store, error) {
-	if _, err := b.realBackend.Unlock(p, k); err != nil {
-		return nil, err
-	}
-	return b.st, nil
-}
-
 // w on an invoice: its PDF sealed with a passphrase shown once; plain
 // only after a yes.
 func TestInvoiceFileFromTheMoneyScreen(t *testing.T) {
@@ -305,11 +293,7 @@ func TestInvoiceFileFromTheMoneyScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	var asked []string
-	now := testNow
-	b := filingBackend{&realBackend{s: realStore{s}}, filingStore{realStore{s}, &asked}}
-	d := newDriver(t, New(Config{Backend: b, Lang: English, Clock: func() time.Time { return now }}), 100, 30)
-	d.keys("tulp fiets regen lantaarn[enter]")
-	d.send(navigateMsg{route: Route{Kind: KindMoney, Client: noor.ID}})
+	d := openMoneyOf(t, s, noor.ID, English, func(ts *testStore) Store { return filingStore{ts, &asked} })
 	d.keys("w")
 	wantView(t, d, "Invoice 2026-0001 goes into the export folder", "PDF to send or print", "fresh passphrase")
 	d.keys("[ctrl+s]")
@@ -352,11 +336,7 @@ func TestFunderReportFromTheFundersNL(t *testing.T) {
 		t.Fatal(err)
 	}
 	var asked []string
-	now := testNow
-	b := filingBackend{&realBackend{s: realStore{s}}, filingStore{realStore{s}, &asked}}
-	d := newDriver(t, New(Config{Backend: b, Lang: Dutch, Clock: func() time.Time { return now }}), 100, 30)
-	d.keys("tulp fiets regen lantaarn[enter]")
-	d.send(navigateMsg{route: Route{Kind: KindMoney, Client: noor.ID}})
+	d := openMoneyOf(t, s, noor.ID, Dutch, func(ts *testStore) Store { return filingStore{ts, &asked} })
 	d.keys("fr")
 	wantView(t, d, "01-01-2026", "22-01-2026", "PDF met grafieken", "geen namen")
 	d.keys("[tab][ctrl+u]31-02-2026[ctrl+s]")
