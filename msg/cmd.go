@@ -2,6 +2,12 @@ package msg
 
 // cmdTexts are what the commands print as they work.
 var cmdTexts = map[string]entry{
+	// caseload agenda --ics: the events' summaries, without the client.
+	"cmd.agenda.ics_appointment":                       {"Afspraak ", "Appointment "},
+	"cmd.agenda.ics_report_breach":                     {"Datalek #%d melden bij de AP vóór %s", "Report breach #%d to the AP by %s"},
+	"cmd.agenda.ics_answer_request":                    {"Verzoek om %s beantwoorden", "Answer %s request"},
+	"cmd.agenda.ics_delete_invoice":                    {"Factuur %s wissen", "Delete invoice %s"},
+	"cmd.agenda.ics_delete_dossier":                    {"Dossier wissen", "Delete dossier"},
 	"cmd.commands.creating_the_vault_keys":             {"De sleutels van de kluis worden gemaakt…", "Creating the vault keys…"},
 	"cmd.commands.id_name_status_start_end":            {"ID\tNAAM\tSTATUS\tSTART\tEINDE", "ID\tNAME\tSTATUS\tSTART\tEND"},
 	"cmd.commands.passphrase_changed_the_recovery_key": {"Wachtwoordzin gewijzigd. De herstelsleutel blijft dezelfde.", "Passphrase changed. The recovery key stays the same."},
@@ -42,6 +48,8 @@ var cmdTexts = map[string]entry{
 	"cmd.export.with_all_out_names_a":                  {"met --all noemt --out een map", "with --all, --out names a folder"},
 	"cmd.export.written":                               {"Geschreven:", "Written:"},
 	"cmd.import.imported_as_client":                    {"Ingelezen als cliënt", "Imported as client"},
+	"cmd.import.not_recorded_columns": {"Niet ingelezen (velden die de praktijk niet vastlegt, zie de instellingen):",
+		"Not imported (fields the practice does not record, see the settings):"},
 	"cmd.import.not_imported_unknown_columns":          {"Niet ingelezen (onbekende kolommen):", "Not imported (unknown columns):"},
 	"cmd.import.nothing_was_imported_dry_run":          {"Er is niets ingelezen (--dry-run).", "Nothing was imported (--dry-run)."},
 	"cmd.import.passphrase_of_the_dossier":             {"Wachtwoordzin van het dossier: ", "Passphrase of the dossier: "},
@@ -186,6 +194,7 @@ var cmdTexts = map[string]entry{
 	"cmd.print.name_the_recipient_and_the":               {"noem de ontvanger en de grondslag: --to NAAM --basis consent", "name the recipient and the legal basis: --to NAME --basis consent"},
 	"cmd.print.no_template_is_called":                    {"geen sjabloon heet ", "no template is called "},
 	"cmd.print.nothing_was_made_correct_the":             {"er is niets gemaakt; verbeter het sjabloon", "nothing was made; correct the template"},
+	"cmd.print.paper_lang":                               {"--paper-lang is nl of en", "--paper-lang is nl or en"},
 	"cmd.print.print_list_takes_no_client":               {"print --list neemt geen cliënt of sjabloon", "print --list takes no client or template"},
 	"cmd.print.print_needs_a_client_an":                  {"print heeft een cliënt (een nummer, een naam, of - voor geen) en een sjabloon nodig; print --list toont de sjablonen", "print needs a client (an id, a name, or - for none) and a template; print --list shows the templates"},
 	"cmd.print.run_it_in_a_terminal":                     {"start het in een terminal om ja te antwoorden, of voeg --yes toe", "run it in a terminal to answer yes, or add --yes"},

@@ -26,6 +26,25 @@ var invalidTexts = map[string]entry{
 	"invalid.client.representative_missing": {"een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
 		"a client under 16 needs a legal representative"},
 	"invalid.client.restricted_reason_missing": {"een beperking van de verwerking heeft een reden nodig", "a restriction needs a reason"},
+	"invalid.client.gender_unknown":            {"onbekend geslacht %q", "unknown gender %q"},
+	"invalid.client.marital_status_unknown":    {"onbekende burgerlijke staat %q", "unknown marital status %q"},
+	"invalid.client.children_range":            {"het aantal kinderen ligt tussen 0 en 30", "the number of children is 0 to 30"},
+	"invalid.client.bsn_invalid": {"dit is geen geldig BSN: negen cijfers die de elfproef doorstaan (controleer het op het identiteitsbewijs)",
+		"this is not a valid BSN: nine digits that pass the elfproef (check it against the ID document)"},
+	"invalid.client.arrival_before_birth":   {"de datum van aankomst ligt vóór de geboortedatum", "the date of arrival is before the birth date"},
+	"invalid.practice.client_field_unknown": {"onbekend cliëntveld %q", "unknown client field %q"},
+}
+
+// templateTexts are the problems of a paper template the coach wrote, by
+// the Code of store.TemplateError: the line, then the placeholder or
+// setting concerned.
+var templateTexts = map[string]entry{
+	"template.unknown-placeholder":  {"regel %d: onbekende invulplek {{%s}}", "line %d: unknown placeholder {{%s}}"},
+	"template.unclosed-placeholder": {"regel %d: een invulplek die met {{ begint, sluit niet met }}%s", "line %d: a placeholder opened with {{ is not closed with }}%s"},
+	"template.block-in-line":        {"regel %d: {{%s}} moet op een eigen regel staan", "line %d: {{%s}} must stand on a line of its own"},
+	"template.unknown-setting":      {"regel %d: onbekende instelling %q", "line %d: unknown setting %q"},
+	"template.bad-setting":          {"regel %d: de instelling %s heeft een waarde die niet kan", "line %d: the setting %s has a value it cannot take"},
+	"template.no-name":              {"regel %d: een sjabloon heeft een naam nodig: %% name: …%s", "line %d: a template needs a name: %% name: …%s"},
 }
 
 // storeTexts are texts the vault holds by key rather than in a language:

@@ -107,7 +107,7 @@ func TestCaseloadNewClientIsSelected(t *testing.T) {
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("nNoor[tab]Jansen[ctrl+s]")
 	m := top[caseloadModel](t, d)
-	if got := m.rows[m.visible[m.cursor]].name; got != "Noor Jansen" {
+	if got := m.rows[m.visible[m.list.Cursor]].name; got != "Noor Jansen" {
 		t.Errorf("selected %q after creating Noor Jansen", got)
 	}
 }

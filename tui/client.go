@@ -37,10 +37,13 @@ type clientScreen struct {
 	appts    []store.Appointment // upcoming (soonest first), then past (latest first)
 	upcoming int                 // how many of appts are upcoming
 
-	lists  [tabCount]listCursor
+	lists  [tabCount]kit.List
 	ret    retention // the countdown, hold and restriction; see client_retention.go
 	rights rightsTab // consents, disclosures and requests; see client_requests.go
 	want   int64     // select this item on the tab once it is listed
+	// bsn is the client's BSN once the coach revealed it (v on the
+	// overview; logged), until the screen closes or the client changes.
+	bsn    string
 	width  int
 	height int
 }
@@ -122,9 +125,18 @@ func (m clientScreen) Update(msg tea.Msg) (clientScreen, tea.Cmd) {
 		return m.onLoaded(msg)
 	case clientSavedMsg:
 		if msg.client.ID == m.id && (msg.err == nil || isNotSaved(m.env, msg.err)) {
-			m.d.client = msg.client
+			m.d.client, m.bsn = msg.client, ""
 			m.updateKeys()
 		}
+	case bsnRevealedMsg:
+		if msg.req != m.actReq {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, fail(explain(m.env, msg.err))
+		}
+		m.bsn = msg.bsn
+		m.updateKeys()
 	case doneMsg:
 		// The note can be long (where a copy went, that the original is
 		// still there): it goes above the list, where it has room, not
@@ -246,7 +258,7 @@ func (m clientScreen) itemID(t clientTab, i int) int64 {
 	return 0
 }
 
-func (m clientScreen) selectedID() int64 { return m.itemID(m.tab, m.lists[m.tab].cursor) }
+func (m clientScreen) selectedID() int64 { return m.itemID(m.tab, m.lists[m.tab].Cursor) }
 
 // listed tells whether the open tab lists item id.
 func (m clientScreen) listed(id int64) bool {
@@ -262,7 +274,7 @@ func (m clientScreen) listed(id int64) bool {
 func (m *clientScreen) selectID(id int64) {
 	for i := range m.count(m.tab) {
 		if m.itemID(m.tab, i) == id {
-			m.lists[m.tab].cursor = i
+			m.lists[m.tab].Cursor = i
 			return
 		}
 	}
@@ -270,7 +282,7 @@ func (m *clientScreen) selectID(id int64) {
 
 func (m *clientScreen) clampAll() {
 	for t := range tabCount {
-		m.lists[t].clamp(m.count(t), m.listHeight())
+		m.lists[t].Clamp(m.count(t), m.listHeight())
 	}
 }
 
@@ -280,7 +292,7 @@ func (m clientScreen) selectedDoc() store.Attachment {
 	if m.tab != tabDocuments {
 		return store.Attachment{}
 	}
-	i := m.lists[tabDocuments].cursor
+	i := m.lists[tabDocuments].Cursor
 	if i < 0 || i >= len(m.d.docs) {
 		return store.Attachment{}
 	}
@@ -296,13 +308,19 @@ func (m *clientScreen) updateKeys() {
 	k := &m.keys
 	n := m.count(m.tab)
 	edit := !m.readOnly()
-	k.listKeys.setEnabled(n > 0)
+	k.ListKeys.SetEnabled(n > 0)
 	k.Open.SetEnabled(m.tab.isRecords() && n > 0)
 	k.New.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments))
 	k.Edit.SetEnabled(edit && (m.tab == tabOverview || (m.tab.isRecords() || m.tab == tabAppointments) && n > 0))
 	k.Delete.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments) && n > 0)
 	k.SaveCopy.SetEnabled(m.tab == tabDocuments && n > 0)
-	k.RevealDoc.SetEnabled(m.tab == tabDocuments && n > 0 && docMasked(m.selectedDoc()))
+	k.RevealDoc.SetEnabled(m.tab == tabDocuments && n > 0 && docMasked(m.selectedDoc()) ||
+		m.tab == tabOverview && m.loaded && m.d.client.MaskedBSN() != "" && m.bsn == "")
+	if m.tab == tabOverview {
+		k.RevealDoc.SetHelp("v", t.T("key.reveal_bsn"))
+	} else {
+		k.RevealDoc.SetHelp("v", t.T("key.reveal"))
+	}
 	switch {
 	case m.tab == tabAppointments:
 		k.New.SetHelp("n", t.T("key.new_appointment"))
@@ -327,7 +345,7 @@ func (m *clientScreen) updateKeys() {
 // setTab opens tab t.
 func (m *clientScreen) setTab(t clientTab) {
 	m.tab = (t%tabCount + tabCount) % tabCount
-	m.lists[m.tab].clamp(m.count(m.tab), m.listHeight())
+	m.lists[m.tab].Clamp(m.count(m.tab), m.listHeight())
 	m.updateKeys()
 }
 
@@ -365,11 +383,14 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 		return m.deleteItem()
 	case key.Matches(msg, k.SaveCopy):
 		return m, navigate(Route{Kind: KindDocumentSave, Client: m.id, Item: m.selectedID()})
+	case key.Matches(msg, k.RevealDoc) && m.tab == tabOverview:
+		m.actReq = newReq()
+		return m, revealBSN(m.env.store, m.actReq, m.id)
 	case key.Matches(msg, k.RevealDoc):
 		m.actReq = newReq()
 		return m, revealDocument(m.env.store, m.actReq, m.selectedID())
 	default:
-		if m.lists[m.tab].move(msg, k.listKeys, m.count(m.tab), m.listHeight()) {
+		if m.lists[m.tab].Move(msg, k.ListKeys, m.count(m.tab), m.listHeight()) {
 			return m, nil
 		}
 	}
@@ -398,7 +419,7 @@ func (m clientScreen) editItem() tea.Cmd {
 	case m.tab == tabAppointments:
 		return navigate(Route{Kind: KindAppointment, Client: m.id, Item: id})
 	}
-	r := m.recs[m.tab][m.lists[m.tab].cursor]
+	r := m.recs[m.tab][m.lists[m.tab].Cursor]
 	edit := navigate(Route{Kind: KindRecordEdit, Client: m.id, Item: id, Tab: m.tab.id()})
 	if r.Special {
 		return confirm(m.env.text.Tf("record.reveal_to_edit", kit.OneLine(r.Title)), edit)
@@ -409,7 +430,7 @@ func (m clientScreen) editItem() tea.Cmd {
 // deleteItem asks before it deletes the selected item.
 func (m clientScreen) deleteItem() (clientScreen, tea.Cmd) {
 	t, s := m.env.text, m.env.store
-	i := m.lists[m.tab].cursor
+	i := m.lists[m.tab].Cursor
 	m.actReq = newReq()
 	switch {
 	case m.tab.isRecords():

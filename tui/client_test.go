@@ -159,7 +159,7 @@ func TestAppointmentFormNeedsReason(t *testing.T) {
 	}
 	d.keys("bus staakte[ctrl+s]")
 	m := top[clientScreen](t, d)
-	a := m.appts[m.lists[tabAppointments].cursor]
+	a := m.appts[m.lists[tabAppointments].Cursor]
 	want := time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC)
 	if !a.Start.Equal(want) || a.Minutes != 60 || a.Attendance != store.AttendanceCancelled || a.Reason != "bus staakte" {
 		t.Errorf("saved %+v", a)

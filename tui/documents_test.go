@@ -37,7 +37,7 @@ func TestDocumentAddSealsFile(t *testing.T) {
 	if s.count("AddAttachment") != 1 {
 		t.Fatalf("AddAttachment called %d times", s.count("AddAttachment"))
 	}
-	doc := c.d.docs[c.lists[tabDocuments].cursor]
+	doc := c.d.docs[c.lists[tabDocuments].Cursor]
 	if doc.Name != "brief anna.pdf" || doc.Kind != store.KindLetter || doc.Size != int64(len(data)) {
 		t.Errorf("added %+v", doc)
 	}

@@ -71,8 +71,8 @@ func TestMoneyScreenInvoicesPaysAndCredits(t *testing.T) {
 	// n: last month's hours are the period the form offers.
 	d.keys("n")
 	f := top[invoiceForm](t, d)
-	if f.set.Get("from") != "2025-12-01" || f.set.Get("to") != "2025-12-31" {
-		t.Errorf("the form offers %s to %s", f.set.Get("from"), f.set.Get("to"))
+	if f.Get("from") != "2025-12-01" || f.Get("to") != "2025-12-31" {
+		t.Errorf("the form offers %s to %s", f.Get("from"), f.Get("to"))
 	}
 	d.keys("[ctrl+s]")
 	s := top[moneyScreen](t, d)
@@ -103,9 +103,10 @@ func TestMoneyFormSaysWhatIsWrongInDutch(t *testing.T) {
 	d, m := openMoney(t, Dutch)
 	d.keys("n")
 	// A period without unbilled hours.
-	d.keys("[ctrl+u]2025-11-01[tab][ctrl+u]2025-11-30[ctrl+s]")
-	if got := top[invoiceForm](t, d).problem; !strings.Contains(got, "geen ongefactureerde uren") {
-		t.Errorf("problem %q", got)
+	d.keys("[tab][ctrl+u]2025-11-01[tab][ctrl+u]2025-11-30[ctrl+s]")
+	top[invoiceForm](t, d)
+	if got := d.view(); !strings.Contains(got, "geen ongefactureerde uren") {
+		t.Errorf("the form does not say why:\n%s", got)
 	}
 	if list, _ := m.Invoices(context.Background(), 1); len(list) != 0 {
 		t.Errorf("a refused invoice was saved: %+v", list)

@@ -121,9 +121,9 @@ func TestQuickKeysAllCount(t *testing.T) {
 
 	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[tab][tab]") // all clients
-	start := top[caseloadModel](t, d).cursor
+	start := top[caseloadModel](t, d).list.Cursor
 	d.send(runes("jjk"))
-	if got := top[caseloadModel](t, d).cursor; got != start+1 {
+	if got := top[caseloadModel](t, d).list.Cursor; got != start+1 {
 		t.Errorf("after a quick jjk the cursor is on row %d, want %d", got, start+1)
 	}
 

@@ -88,7 +88,7 @@ func TestNewRequestShowsDueDate(t *testing.T) {
 	if !strings.Contains(c.notice, "Request recorded; answer by") {
 		t.Errorf("notice %q", c.notice)
 	}
-	if got := c.rights.r.requests[c.lists[tabRequests].cursor]; got.Received != day(2026, 1, 2) {
+	if got := c.rights.r.requests[c.lists[tabRequests].Cursor]; got.Received != day(2026, 1, 2) {
 		t.Errorf("selected %+v, want the new request", got)
 	}
 }

@@ -25,7 +25,7 @@ type settingsScreen struct {
 	loaded  bool
 	problem string
 	s       settings
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 }
@@ -72,7 +72,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.s, m.problem = true, msg.s, explain(m.env, msg.err)
-		m.list.clamp(len(m.s.policies), len(m.s.policies))
+		m.list.Clamp(len(m.s.policies), len(m.s.policies))
 		m.updateKeys()
 	case registerWrittenMsg:
 		if msg.err != nil {
@@ -83,7 +83,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Edit):
-			p := m.s.policies[m.list.cursor]
+			p := m.s.policies[m.list.Cursor]
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
 		case key.Matches(msg, m.keys.Practice):
 			return m, navigate(Route{Kind: KindPractice})
@@ -96,14 +96,14 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Register):
 			return m, writeRegister(m.env.store, m.env.text, m.env.today().Format("2006-01-02"))
 		}
-		m.list.move(msg, m.keys.listKeys, len(m.s.policies), len(m.s.policies))
+		m.list.Move(msg, m.keys.ListKeys, len(m.s.policies), len(m.s.policies))
 	}
 	return m, nil
 }
 
 func (m *settingsScreen) updateKeys() {
 	n := len(m.s.policies)
-	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.ListKeys.SetEnabled(n > 1)
 	m.keys.Edit.SetEnabled(n > 0)
 	m.keys.Practice.SetEnabled(m.loaded)
 	m.keys.Register.SetEnabled(m.loaded)
@@ -123,13 +123,13 @@ func (m settingsScreen) View() string {
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
+	rows := make([][]string, len(m.s.policies))
 	for i, p := range m.s.policies {
-		text := kit.Cell(categoryText(t, p.Category), 20) + kit.Cell(policyRule(t, p), 42) + kit.OneLine(p.Reason)
-		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
-		} else {
-			lines = append(lines, "  "+st.Text.Render(text))
-		}
+		rows[i] = []string{categoryText(t, p.Category), policyRule(t, p), kit.OneLine(p.Reason)}
+	}
+	table := kit.NewTable([]kit.Column{{}, {}, {Min: 16}}, rows, m.width)
+	for i := range rows {
+		lines = append(lines, table.Line(st, rows[i], st.Text, i == m.list.Cursor))
 	}
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.practice")))
 	pr := m.s.practice
@@ -145,6 +145,15 @@ func (m settingsScreen) View() string {
 		target = t.N("practice.answer_target_days", m.s.target)
 	}
 	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
+	recorded := st.Muted.Render(t.T("practice.fields_none"))
+	if len(m.s.fields) > 0 {
+		names := make([]string, len(m.s.fields))
+		for i, f := range m.s.fields {
+			names[i] = fieldLabel(t, f)
+		}
+		recorded = strings.Join(names, ", ")
+	}
+	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.fields_recorded"), kit.LabelWidth))+recorded)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))

@@ -16,7 +16,7 @@ func openTemplate(t *testing.T, s *testStore) *driver {
 	d, _, _ := unlocked(t, s, Dutch, 100, 40)
 	d.keys("St")
 	l := top[templateList](t, d)
-	for l.all[l.list.cursor].Key != "ack" || l.all[l.list.cursor].Lang != "nl" {
+	for l.all[l.list.Cursor].Key != "ack" || l.all[l.list.Cursor].Lang != "nl" {
 		d.keys("[down]")
 		l = top[templateList](t, d)
 	}
