@@ -28,6 +28,10 @@ type ClientDossier struct {
 	Consents    []Consent
 	Disclosures []Disclosure
 	Requests    []Request
+	// Complaints are the client's entries in the complaints register,
+	// oldest first: the client is owed them with the rest (inburgering
+	// lists "gegevens klachtafhandeling" among the data it keeps).
+	Complaints []Complaint
 	// Invoices are the client's invoices, oldest first.
 	Invoices []Invoice
 	// Retention is how long each category of the client's data is kept,
@@ -81,7 +85,7 @@ func (t *tx) clientDossier(clientID int64) (ClientDossier, error) {
 	}
 	steps := []func(*ClientDossier) error{
 		t.dossierRecords, t.dossierAppointments, t.dossierDocuments, t.dossierConsents,
-		t.dossierDisclosures, t.dossierRequests, t.dossierInvoices, t.dossierRetention,
+		t.dossierDisclosures, t.dossierRequests, t.dossierComplaints, t.dossierInvoices, t.dossierRetention,
 		t.dossierPractice,
 	}
 	for _, step := range steps {
@@ -160,6 +164,15 @@ func (t *tx) dossierRequests(d *ClientDossier) error {
 		[]any{d.Client.ID}, func(rs *sql.Rows) error {
 			r, err := scanRequest(rs)
 			d.Requests = append(d.Requests, r)
+			return err
+		})
+}
+
+func (t *tx) dossierComplaints(d *ClientDossier) error {
+	return t.dossierEach("SELECT "+complaintColumns+" FROM complaints WHERE client_id = ? ORDER BY received_on, id",
+		[]any{d.Client.ID}, func(rs *sql.Rows) error {
+			c, err := scanComplaint(rs)
+			d.Complaints = append(d.Complaints, c)
 			return err
 		})
 }

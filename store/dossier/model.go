@@ -41,8 +41,12 @@ type Dossier struct {
 	Consents    []Consent       `json:"consents"`
 	Disclosures []Disclosure    `json:"disclosures"`
 	Requests    []RightsRequest `json:"requests"`
-	Invoices    []Invoice       `json:"invoices"`
-	Retention   []Retention     `json:"retention"`
+	// Complaints are the client's entries in the practice's complaints
+	// register, oldest first; absent when there are none, so a file
+	// without them reads in a caseload that predates them.
+	Complaints []Complaint `json:"complaints,omitempty"`
+	Invoices   []Invoice   `json:"invoices"`
+	Retention  []Retention `json:"retention"`
 	// Omitted lists the records left out of this copy and why (AVG art.
 	// 15(4)); absent when nothing was left out.
 	Omitted []Omitted `json:"omitted,omitempty"`
@@ -183,6 +187,19 @@ type RightsRequest struct {
 	Notes           string `json:"notes"`
 }
 
+// Complaint is a complaint of the client about how their data were
+// handled, and what became of it.
+type Complaint struct {
+	ReceivedOn string `json:"received_on"`
+	Subject    string `json:"subject"`
+	// AnsweredOn and Outcome are set once the complaint is closed; the
+	// outcome is upheld, partly_upheld, not_upheld or withdrawn, and
+	// empty while the complaint is open.
+	AnsweredOn string `json:"answered_on,omitempty"`
+	Outcome    string `json:"outcome"`
+	Notes      string `json:"notes"`
+}
+
 // Invoice is a bill for the coaching.
 type Invoice struct {
 	Number      string `json:"number"`
@@ -292,6 +309,10 @@ func fromStore(d *store.ClientDossier, ex ExportInfo, docs []Document) Dossier {
 			ExtensionReason: x.ExtensionReason, ExtensionSentOn: isoDate(x.ExtensionSent),
 			AnsweredOn: isoDate(x.Answered), Outcome: x.Outcome, Notes: x.Notes})
 	}
+	for _, x := range d.Complaints {
+		out.Complaints = append(out.Complaints, Complaint{ReceivedOn: isoDate(x.Received), Subject: x.Subject,
+			AnsweredOn: isoDate(x.Answered), Outcome: string(x.Outcome), Notes: x.Notes})
+	}
 	for _, x := range d.Invoices {
 		out.Invoices = append(out.Invoices, Invoice{Number: x.Number, Date: isoDate(x.Date),
 			AmountCents: x.AmountCents, Currency: "EUR", Debtor: x.Debtor, Description: x.Description,
@@ -321,6 +342,7 @@ const (
 	CategoryConsents       = "consents"         // consents given
 	CategoryDisclosures    = "disclosures"      // what was shared with whom
 	CategoryRequests       = "requests"         // rights requests
+	CategoryComplaints     = "complaints"       // complaints about the handling of the data
 	CategoryInvoices       = "invoices"         // billing
 )
 
@@ -349,6 +371,7 @@ func categories(d *store.ClientDossier) []string {
 		{CategoryConsents, len(d.Consents) > 0},
 		{CategoryDisclosures, len(d.Disclosures) > 0},
 		{CategoryRequests, len(d.Requests) > 0},
+		{CategoryComplaints, len(d.Complaints) > 0},
 		{CategoryInvoices, len(d.Invoices) > 0},
 	} {
 		if x.has {

@@ -26,7 +26,8 @@ import (
 //	(1)(g) source               #source
 //	(1)(h) automated decisions  #automated
 //	(2)    third countries      #transfers
-//	(3)    the copy             #copy (#personal, #records, #appointments, #documents …)
+//	(3)    the copy             #copy (#personal, #records, #appointments, #documents,
+//	                            #requests, #complaints …)
 //	the controller              #controller
 
 //go:embed report.html

@@ -25,7 +25,7 @@ type ImportSummary struct {
 	// the file names them: they were not imported.
 	Ignored []string
 	// NotCarried is true when a dossier holds consents, disclosures,
-	// requests or invoices: those stay with the practice that exported
+	// requests, complaints or invoices: those stay with the practice that exported
 	// it and were not imported.
 	NotCarried bool
 	// Records, Appointments and Documents count what a dossier brought

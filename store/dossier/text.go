@@ -63,6 +63,7 @@ var catalogue = map[string]text{
 	"cat-consents":         {"toestemmingen die je hebt gegeven", "consents you gave"},
 	"cat-disclosures":      {"wat met wie is gedeeld", "what was shared with whom"},
 	"cat-requests":         {"verzoeken die je hebt gedaan over je gegevens", "requests you made about your data"},
+	"cat-complaints":       {"klachten over hoe met je gegevens is omgegaan", "complaints about how your data were handled"},
 	"cat-invoices":         {"facturen", "invoices"},
 
 	// Art. 15(1)(g): source.
@@ -184,6 +185,8 @@ var catalogue = map[string]text{
 	"col-size":          {"Grootte", "Size"},
 	"col-added":         {"Toegevoegd", "Added"},
 	"h-requests":        {"Je verzoeken", "Your requests"},
+	"h-complaints":      {"Je klachten", "Your complaints"},
+	"col-subject":       {"Waarover", "About"},
 	"col-received":      {"Ontvangen", "Received"},
 	"col-status":        {"Status", "Status"},
 	"col-answered":      {"Beantwoord", "Answered"},
@@ -235,6 +238,11 @@ var catalogue = map[string]text{
 	"request-portability":        {"overdracht", "portability"},
 	"request-consent_withdrawal": {"intrekken toestemming", "withdrawal of consent"},
 	"rstatus-open":               {"in behandeling", "open"},
+	"coutcome-upheld":            {"gegrond", "upheld"},
+	"coutcome-partly_upheld":     {"deels gegrond", "partly upheld"},
+	"coutcome-not_upheld":        {"ongegrond", "not upheld"},
+	"coutcome-withdrawn":         {"ingetrokken", "withdrawn"},
+	"coutcome-open":              {"in behandeling", "open"},
 	"rstatus-extended":           {"verlengd", "extended"},
 	"rstatus-answered":           {"beantwoord", "answered"},
 	"rstatus-refused":            {"afgewezen", "refused"},
