@@ -26,6 +26,16 @@ var invalidTexts = map[string]entry{
 	"invalid.client.representative_missing": {"een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
 		"a client under 16 needs a legal representative"},
 	"invalid.client.restricted_reason_missing": {"een beperking van de verwerking heeft een reden nodig", "a restriction needs a reason"},
+
+	"invalid.policy.name_missing": {"een bewaarcategorie heeft een naam nodig", "a retention category needs a name"},
+	"invalid.retention.category_unknown": {"onbekende bewaarcategorie %q: kies er een uit de instellingen",
+		"unknown retention category %q: choose one from the settings"},
+	"invalid.retention.category_not_for_item": {"bewaarcategorie %q telt vanaf het afhandelen van een klacht en past alleen bij een klacht",
+		"retention category %q counts from the closing of a complaint and fits a complaint only"},
+	"invalid.policy.in_use": {"bewaarcategorie %q is nog in gebruik: geef die stukken eerst een andere categorie",
+		"retention category %q is still in use: give those items another category first"},
+	"invalid.policy.builtin": {"de vaste bewaarcategorieën (dossier, aanmelding, facturen) blijven altijd bestaan",
+		"the fixed retention categories (dossier, intake, invoices) always stay"},
 }
 
 // storeTexts are texts the vault holds by key rather than in a language:
@@ -41,4 +51,27 @@ var storeTexts = map[string]entry{
 	"retention.default_reason.invoice": {
 		"Facturen: zeven jaar, de fiscale bewaarplicht (art. 52 AWR).",
 		"Invoices: seven years, the fiscal retention duty (art. 52 AWR)."},
+	"retention.default_reason.applicant": {
+		"Sollicitanten die niet zijn aangenomen en geen toestemming gaven: een maand na het einde van de procedure; langer alleen met toestemming.",
+		"Applicants not taken on who gave no consent: one month after the procedure ends; longer only with consent."},
+	"retention.default_reason.correspondence": {
+		"Correspondentie en e-mail: hoogstens twee jaar na de datum van het bericht.",
+		"Correspondence and e-mail: at most two years after the message's date."},
+	"retention.default_reason.id_copy": {
+		"Kopie van een identiteitsbewijs (pasfoto en nummers onleesbaar): twee jaar na het einde van het traject, niet langer dan het dossier.",
+		"Copy of an identity document (photo and numbers blacked out): two years after the trajectory ends, no longer than the dossier."},
+	"retention.default_reason.recorded": {
+		"Overige vastgelegde gegevens: zeven jaar nadat ze zijn vastgelegd.",
+		"Other recorded data: seven years after they were recorded."},
+	"retention.default_reason.complaint": {
+		"Klachten over de omgang met gegevens: twee jaar nadat de klacht is afgehandeld.",
+		"Complaints about the handling of data: two years after the complaint was closed."},
+
+	// The names of the shipped retention categories beyond the dossier,
+	// the rejected intake and invoices (those three the screens name).
+	"retention.default_name.applicant":      {"Sollicitanten", "Applicants"},
+	"retention.default_name.correspondence": {"Correspondentie en e-mail", "Correspondence and e-mail"},
+	"retention.default_name.id_copy":        {"Kopie identiteitsbewijs", "ID copies"},
+	"retention.default_name.recorded":       {"Vastgelegd (7 jaar)", "Recorded (7 years)"},
+	"retention.default_name.complaint":      {"Klachten", "Complaints"},
 }

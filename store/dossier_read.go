@@ -34,8 +34,9 @@ type ClientDossier struct {
 	Complaints []Complaint
 	// Invoices are the client's invoices, oldest first.
 	Invoices []Invoice
-	// Retention is how long each category of the client's data is kept,
-	// in the order of Categories.
+	// Retention is how long each category of the client's data is kept:
+	// the three fixed ones, then the item categories the client has
+	// items under, in the order of Policies.
 	Retention []DossierRetention
 	// Practice is the controller: who keeps the dossier and how to reach them.
 	Practice Practice
@@ -55,7 +56,8 @@ type DossierRetention struct {
 	Policy Policy
 	// Applies is set when the category governs data of this client now:
 	// the dossier for an intake, running or closed trajectory, the
-	// rejected intake for a rejected one, invoices when there are any.
+	// rejected intake for a rejected one, invoices when there are any, an
+	// item category when some of the client's items are kept under it.
 	Applies bool
 	// Until is the day the data is due for deletion; zero while the event
 	// the period counts from has not happened (a running trajectory).
@@ -209,8 +211,17 @@ func (t *tx) dossierRetention(d *ClientDossier) error {
 	if err != nil {
 		return err
 	}
+	items, err := t.clientItemsUntil(d.Client.ID)
+	if err != nil {
+		return err
+	}
 	for _, p := range policies {
 		r := DossierRetention{Policy: p, Hold: held}
+		if until, ok := items[p.Category]; ok {
+			r.Applies, r.Until = true, until
+		} else if p.Category.Item() {
+			continue // the client is told the periods that govern their data
+		}
 		switch p.Category {
 		case CategoryDossier:
 			r.Applies = d.Client.Status != StatusRejected
@@ -225,6 +236,25 @@ func (t *tx) dossierRetention(d *ClientDossier) error {
 		d.Retention = append(d.Retention, r)
 	}
 	return nil
+}
+
+// clientItemsUntil gives, per item category the client has items under,
+// the day the last of them is due for deletion; zero while one of them
+// waits for the event its category counts from.
+func (t *tx) clientItemsUntil(clientID int64) (map[Category]time.Time, error) {
+	out := map[Category]time.Time{}
+	err := t.dossierEach(`WITH `+itemRetentionCTE("it", "retention_policies", "x.client_id = :client")+`
+		SELECT category, CASE WHEN count(*) = count(purge_on) THEN max(purge_on) END FROM it GROUP BY category`,
+		[]any{sql.Named("client", clientID), t.todayArg()}, func(rs *sql.Rows) error {
+			var c Category
+			var until time.Time
+			if err := rs.Scan(&c, at(&until)); err != nil {
+				return err
+			}
+			out[c] = until
+			return nil
+		})
+	return out, err
 }
 
 func (t *tx) dossierPractice(d *ClientDossier) error {

@@ -152,7 +152,7 @@ func (s *Store) Register(ctx context.Context, lang string) (RegisterDoc, error) 
 	d.Transfers = l.transfers
 	for _, pol := range policies {
 		d.Retention = append(d.Retention, RegisterRetention{Category: pol.Category,
-			Label: l.category[pol.Category], Period: l.period(pol), Reason: pol.ReasonText(lang)})
+			Label: l.label(pol, lang), Period: l.period(pol), Reason: pol.ReasonText(lang)})
 	}
 	d.Retention = append(d.Retention, l.kept...)
 	d.Security = append([]string(nil), l.security...)
@@ -240,6 +240,7 @@ type registerLang struct {
 	loggedRecipients, noSpecial, special, transfers string
 	category                                        map[Category]string
 	basis                                           map[Basis]string
+	itemBasis                                       map[Basis]string
 	months                                          func(n int) string
 	subjects                                        func(registerUsage) []string
 	categories                                      func(registerUsage) []string
@@ -247,7 +248,21 @@ type registerLang struct {
 	security                                        []string
 }
 
-func (l registerLang) period(p Policy) string { return l.months(p.Months) + " " + l.basis[p.Basis] }
+func (l registerLang) period(p Policy) string {
+	if p.Category.Item() {
+		return l.months(p.Months) + " " + l.itemBasis[p.Basis]
+	}
+	return l.months(p.Months) + " " + l.basis[p.Basis]
+}
+
+// label names a category: the fixed three by the register's words, the
+// practice's own by their name.
+func (l registerLang) label(p Policy, lang string) string {
+	if p.Category.Item() {
+		return p.NameText(lang)
+	}
+	return l.category[p.Category]
+}
 
 // kindList names the record kinds in use, in the order of RecordKinds.
 func kindList(u registerUsage, names map[RecordKind]string) string {
@@ -310,6 +325,9 @@ var registerLangs = map[string]registerLang{
 		basis: map[Basis]string{BasisTrajectoryEnd: "after the trajectory ends",
 			BasisRejection: "after the intake was turned down", BasisRecordDate: "after the last entry in the dossier",
 			BasisInvoiceDate: "after the invoice date"},
+		itemBasis: map[Basis]string{BasisTrajectoryEnd: "after the trajectory ends",
+			BasisRejection: "after the intake was turned down", BasisRecordDate: "after it was recorded",
+			BasisLastContact: "after the last contact", BasisComplaintClosed: "after the complaint was closed"},
 		months: func(n int) string {
 			switch {
 			case n == 12:
@@ -402,6 +420,9 @@ var registerLangs = map[string]registerLang{
 		basis: map[Basis]string{BasisTrajectoryEnd: "na het einde van het traject",
 			BasisRejection: "na de afwijzing van de intake", BasisRecordDate: "na de laatste aantekening in het dossier",
 			BasisInvoiceDate: "na de factuurdatum"},
+		itemBasis: map[Basis]string{BasisTrajectoryEnd: "na het einde van het traject",
+			BasisRejection: "na de afwijzing van de intake", BasisRecordDate: "nadat het is vastgelegd",
+			BasisLastContact: "na het laatste contact", BasisComplaintClosed: "na het afhandelen van de klacht"},
 		months: func(n int) string {
 			switch {
 			case n%12 == 0:

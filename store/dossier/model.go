@@ -215,9 +215,12 @@ type Invoice struct {
 // (AVG art. 15(1)(d)).
 type Retention struct {
 	Category string `json:"category"`
-	Basis    string `json:"basis"`
-	Months   int    `json:"months"`
-	Reason   string `json:"reason"`
+	// Name is an item category's name, in the export's language; absent
+	// for the fixed dossier, rejected_intake and invoice.
+	Name   string `json:"name,omitempty"`
+	Basis  string `json:"basis"`
+	Months int    `json:"months"`
+	Reason string `json:"reason"`
 	// Applies is set when the category governs the client's data now.
 	Applies bool `json:"applies"`
 	// Until is the day the data is due for deletion; left out while the
@@ -320,6 +323,7 @@ func fromStore(d *store.ClientDossier, ex ExportInfo, docs []Document) Dossier {
 	}
 	for _, x := range d.Retention {
 		out.Retention = append(out.Retention, Retention{Category: string(x.Policy.Category),
+			Name:  x.Policy.NameText(ex.Language),
 			Basis: string(x.Policy.Basis), Months: x.Policy.Months, Reason: x.Policy.ReasonText(ex.Language), Applies: x.Applies,
 			Until: isoDate(x.Until), LegalHold: x.Hold})
 	}

@@ -140,6 +140,11 @@ func retentionRows(lang string, d *Dossier) []retentionRow {
 	for _, r := range d.Retention {
 		row := retentionRow{Category: r.Category, Name: tr(lang, "ret-"+r.Category), Reason: r.Reason,
 			Period: period(lang, r.Months, r.Basis)}
+		if r.Name != "" {
+			// An item category of the practice's own: its name, and its
+			// period counted from the item's own event.
+			row.Name, row.Period = r.Name, period(lang, r.Months, "item-"+r.Basis)
+		}
 		switch {
 		case !r.Applies:
 			row.Until = tr(lang, "until-not-applicable")
