@@ -54,6 +54,9 @@ type PurgePlan struct {
 	// Policy is the rule applied, as the tombstone will record it, such as
 	// "dossier: 24 months after trajectory end".
 	Policy string
+	// CategoryName is an item category's name as the vault holds it (read
+	// it with LocalText), for the confirmation; empty otherwise.
+	CategoryName string
 
 	// What goes with a client's dossier; of an item plan, Records,
 	// Documents and Complaints count the items that go.
