@@ -203,6 +203,8 @@ type complaintForm struct {
 	formCore
 	client int64
 	id     int64
+	base   store.Complaint // as loaded: its retention category stays unless changed
+	polReq reqID           // the retention categories' load, for the "Keep" field
 }
 
 func newComplaintForm(e *env, r Route) complaintForm {
@@ -217,17 +219,37 @@ func newComplaintForm(e *env, r Route) complaintForm {
 	}
 	notes := textField(st, "notes", t.T("request.notes"))
 	notes.input.Width = 60
-	return complaintForm{client: r.Client, id: r.Item, formCore: newFormCore(e, r.Item == 0,
+	return complaintForm{client: r.Client, id: r.Item, polReq: newReq(), formCore: newFormCore(e, r.Item == 0,
 		received, subject, choiceField("outcome", t.T("complaints.col_outcome"), outcomes),
 		dateField(st, t, "answered_on", t.T("complaints.answered")), notes)}
 }
 
-// Init reads the complaint being answered.
+// Init reads the complaint being answered, and the retention categories
+// a complaint can be kept under.
 func (m complaintForm) Init() tea.Cmd {
 	if m.loaded {
-		return m.focus()
+		return tea.Batch(m.focus(), loadPolicies(m.env.store, m.polReq))
 	}
-	return loadComplaints(m.env.store, m.req, m.client)
+	return tea.Batch(loadComplaints(m.env.store, m.req, m.client), loadPolicies(m.env.store, m.polReq))
+}
+
+// onPolicies adds the "Keep" field when the practice has categories a
+// complaint can be kept under; a new complaint starts in the shipped
+// complaints category, which counts from its closing.
+func (m *complaintForm) onPolicies(msg policiesLoadedMsg) {
+	if msg.req != m.polReq || msg.err != nil || m.set.index("retention") >= 0 {
+		return
+	}
+	opts := retentionOptions(m.env.text, msg.policies, store.KeptComplaint)
+	if len(opts) <= 1 {
+		return
+	}
+	f := choiceField("retention", m.env.text.T("retention.field"), opts)
+	f.setValue(string(m.base.Retention))
+	if m.id == 0 {
+		f.setValue(string(store.CategoryComplaint))
+	}
+	m.set.fields = append(m.set.fields, f)
 }
 
 // Route names the form, the client and the complaint.
@@ -275,6 +297,8 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.onSaved(msg.err, t.T("complaints.saved"))
+	case policiesLoadedMsg:
+		m.onPolicies(msg)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
 		if save {
@@ -288,6 +312,8 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 // fill shows a complaint; an open one offers today as its answer date.
 func (m *complaintForm) fill(c store.Complaint) {
 	t := m.env.text
+	m.base = c
+	m.set.set("retention", string(c.Retention))
 	m.set.set("received_on", dateInput(t, c.Received))
 	m.set.set("subject", oneLine(c.Subject))
 	m.set.set("outcome", string(c.Outcome))
@@ -304,7 +330,11 @@ func (m *complaintForm) fill(c store.Complaint) {
 func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 	t := m.env.text
 	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.set.get("subject")),
-		Outcome: store.ComplaintOutcome(m.set.get("outcome")), Notes: strings.TrimSpace(m.set.get("notes"))}
+		Outcome: store.ComplaintOutcome(m.set.get("outcome")), Notes: strings.TrimSpace(m.set.get("notes")),
+		Retention: m.base.Retention}
+	if m.set.index("retention") >= 0 {
+		c.Retention = store.Category(m.set.get("retention"))
+	}
 	dates := map[string]time.Time{}
 	for _, id := range []string{"received_on", "answered_on"} {
 		typed := m.set.get(id)

@@ -103,6 +103,8 @@ func deadlineCategory(t Text, d store.Deadline) string {
 	switch {
 	case d.Category == store.CategoryInvoice:
 		return strings.TrimSpace(categoryText(t, d.Category) + " " + oneLine(d.Ref))
+	case d.Item != "":
+		return itemCategoryName(t, d.Category, d.CategoryName) + " · " + itemRef(t, d.Item, d.Ref)
 	case d.Category != "":
 		return categoryText(t, d.Category)
 	case d.Ref != "":

@@ -22,6 +22,7 @@ type documentAdd struct {
 	keys     formKeys
 	clientID int64
 	req      reqID
+	polReq   reqID // the retention categories' load, for the "Keep" field
 	set      fieldSet
 	saving   bool
 	dirty    bool
@@ -39,7 +40,7 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 	for _, k := range []store.RecordKind{store.KindCV, store.KindLetter, store.KindOther} {
 		kinds = append(kinds, option{string(k), kindText(t, k)})
 	}
-	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq()}
+	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq(), polReq: newReq()}
 	m.set.fields = []formField{path, choiceField("kind", t.T("document.kind"), kinds),
 		choiceField("special", t.T("document.special"), []option{{"no", t.T("record.special_no")},
 			{"yes", t.T("document.special_yes")}})}
@@ -49,8 +50,8 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 	return m
 }
 
-// Init does nothing: there is nothing to load.
-func (m documentAdd) Init() tea.Cmd { return nil }
+// Init loads the retention categories a document can be kept under.
+func (m documentAdd) Init() tea.Cmd { return loadPolicies(m.env.store, m.polReq) }
 
 // Route names the client.
 func (m documentAdd) Route() Route { return Route{Kind: KindDocumentAdd, Client: m.clientID} }
@@ -83,6 +84,15 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.set.fields[0].input.Width = max(min(60, m.width-formLabelWidth-6), 10)
+	case policiesLoadedMsg:
+		// The "Keep" field, when the practice has categories of its own
+		// a document can be kept under (an ID copy, a mail).
+		if msg.req != m.polReq || msg.err != nil || m.set.index("retention") >= 0 {
+			return m, nil
+		}
+		if opts := retentionOptions(t, msg.policies, store.KeptDocument); len(opts) > 1 {
+			m.set.fields = append(m.set.fields, choiceField("retention", t.T("retention.field"), opts))
+		}
 	case documentAddedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -131,7 +141,7 @@ func (m documentAdd) submit() (documentAdd, tea.Cmd) {
 	m.saving = true
 	m.req = newReq()
 	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.get("kind")),
-		m.set.get("special") == "yes")
+		m.set.get("special") == "yes", store.Category(m.set.get("retention")))
 }
 
 // View draws the form with what happens to the file.

@@ -20,7 +20,9 @@ const previewDelay = 300 * time.Millisecond
 
 // policyForm edits one retention policy: the period (months, or years
 // typed as "2 jaar"/"2y") and the reason, with a live preview of what the
-// change would make due today.
+// change would make due today. A category of the practice's own has a
+// name and a choice of the event it counts from too; with no category
+// the form adds a new one.
 type policyForm struct {
 	env      *env
 	keys     formKeys
@@ -43,23 +45,53 @@ type policyForm struct {
 func newPolicyForm(e *env, c store.Category) policyForm {
 	t, st := e.text, e.styles
 	m := policyForm{env: e, keys: newFormKeys(t), category: c, req: newReq()}
-	m.set.fields = []formField{
+	if m.item() {
+		var bases []option
+		for _, b := range store.CategoryRecorded.Bases() {
+			bases = append(bases, option{value: string(b), label: itemBasisText(t, b)})
+		}
+		m.set.fields = append(m.set.fields, textField(st, "name", t.T("policy.name")),
+			choiceField("basis", t.T("policy.basis"), bases))
+	}
+	m.set.fields = append(m.set.fields,
 		textField(st, "months", t.T("policy.months")),
 		textField(st, "reason", t.T("policy.reason")),
-	}
+	)
 	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(false)
+	m.keys.Choice.SetEnabled(m.item())
+	if c == "" {
+		// A new category: nothing to load.
+		m.loaded = true
+		m.base = store.Policy{Basis: store.BasisRecordDate}
+	}
 	return m
 }
 
-// Init loads the policy.
-func (m policyForm) Init() tea.Cmd { return loadSettings(m.env.store, m.req) }
+// item reports whether the form is about a category of the practice's
+// own (or a new one): those have a name and a choice of event.
+func (m policyForm) item() bool { return m.category == "" || m.category.Item() }
+
+// Init loads the policy; a new category has none to load.
+func (m policyForm) Init() tea.Cmd {
+	if m.category == "" {
+		return m.set.focusOn(0)
+	}
+	return loadSettings(m.env.store, m.req)
+}
 
 // Route names the category.
 func (m policyForm) Route() Route { return Route{Kind: KindPolicy, Tab: string(m.category)} }
 
-// Title is the category's name.
-func (m policyForm) Title() string { return categoryText(m.env.text, m.category) }
+// Title is the category's name, or "New retention category".
+func (m policyForm) Title() string {
+	switch {
+	case m.category == "":
+		return m.env.text.T("policy.new_title")
+	case m.category.Item():
+		return policyName(m.env.text, m.base)
+	}
+	return categoryText(m.env.text, m.category)
+}
 
 // Capturing is always true: a form always has a focused field.
 func (m policyForm) Capturing() bool { return true }
@@ -101,8 +133,13 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 			}
 		}
 		if m.loaded && !m.dirty {
+			lang := string(m.env.text.Lang())
 			m.set.set("months", strconv.Itoa(m.base.Months))
-			m.set.set("reason", m.base.ReasonText(string(m.env.text.Lang())))
+			m.set.set("reason", m.base.ReasonText(lang))
+			if m.item() {
+				m.set.set("name", m.base.NameText(lang))
+				m.set.set("basis", string(m.base.Basis))
+			}
 		}
 		return m, m.set.focusOn(m.set.focus)
 	case previewDueMsg:
@@ -145,10 +182,10 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 		}
 		return m, back(nil)
 	}
-	before := m.set.get("months")
+	before := m.set.get("months") + "|" + m.set.get("basis")
 	cmd, changed := m.set.handleKey(msg, m.keys)
 	m.dirty = m.dirty || changed
-	if m.set.get("months") == before {
+	if m.set.get("months")+"|"+m.set.get("basis") == before || m.category == "" {
 		return m, cmd
 	}
 	id := newReq()
@@ -160,10 +197,17 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 // false while the period does not read as one.
 func (m policyForm) policy() (store.Policy, bool) {
 	p := m.base
+	lang := string(m.env.text.Lang())
 	p.Reason = strings.TrimSpace(m.set.get("reason"))
-	if p.Reason == m.base.ReasonText(string(m.env.text.Lang())) {
+	if p.Reason == m.base.ReasonText(lang) {
 		// The shipped reason, untouched: it stays a key, in every language.
 		p.Reason = m.base.Reason
+	}
+	if m.item() {
+		p.Basis = store.Basis(m.set.get("basis"))
+		if p.Name = strings.TrimSpace(m.set.get("name")); p.Name == m.base.NameText(lang) {
+			p.Name = m.base.Name // likewise the shipped name
+		}
 	}
 	months, ok := parsePeriod(m.set.get("months"))
 	p.Months = months
@@ -192,6 +236,10 @@ func parsePeriod(s string) (int, bool) {
 func previewText(t Text, c store.Category, i store.PolicyImpact) string {
 	invoices := c == store.CategoryInvoice
 	switch {
+	case c.Item() && i.NewlyDue > 0:
+		return t.Tf("policy.preview_items", i.NewlyDue)
+	case c.Item() && i.NoLongerDue > 0:
+		return t.Tf("policy.preview_items_fewer", i.NoLongerDue)
 	case i.NewlyDue > 0 && invoices:
 		return t.Tf("policy.preview_invoices", i.NewlyDue)
 	case i.NewlyDue > 0:
@@ -211,7 +259,11 @@ func (m policyForm) submit() (policyForm, tea.Cmd) {
 		cmd, _ := m.set.fail("months", t.T("policy.months_invalid"))
 		return m, cmd
 	}
-	if err := p.Validate(); err != nil {
+	check := p
+	if check.Category == "" {
+		check.Category = "own" // what AddPolicy checks a new category as
+	}
+	if err := check.Validate(); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
 			return m, m.failField(ve, p)
@@ -221,6 +273,9 @@ func (m policyForm) submit() (policyForm, tea.Cmd) {
 	}
 	m.saving = true
 	m.req = newReq()
+	if k, ok := keeper(m.env.store); ok && m.category == "" {
+		return m, addPolicy(k, m.req, p)
+	}
 	return m, savePolicy(m.env.store, m.req, p)
 }
 
@@ -231,6 +286,10 @@ func (m *policyForm) failField(ve *store.ValidationError, p store.Policy) tea.Cm
 	switch {
 	case ve.Field == "reason":
 		text = t.T("policy.reason_needed")
+	case ve.Field == "name" && strings.TrimSpace(p.Name) == "":
+		text = t.T("policy.name_needed")
+	case ve.Field == "name" || ve.Field == "basis":
+		text = fieldProblem(t, ve)
 	case ve.Field == "months" && p.Category == store.CategoryInvoice && p.Months >= 1:
 		text = t.T("policy.invoice_minimum")
 	case ve.Field != "months":
@@ -250,7 +309,11 @@ func (m policyForm) onSaved(msg settingSavedMsg) (policyForm, tea.Cmd) {
 	switch {
 	case msg.err == nil || isNotSaved(m.env, msg.err):
 		m.dirty = false
-		return m, tea.Batch(back(nil), notify(m.env.text.T("policy.saved")))
+		note := m.env.text.T("policy.saved")
+		if m.category == "" {
+			note = m.env.text.T("policy.added")
+		}
+		return m, tea.Batch(back(nil), notify(note))
 	case errors.As(msg.err, &ve):
 		p, _ := m.policy()
 		return m, m.failField(ve, p)
@@ -263,6 +326,9 @@ func (m policyForm) onSaved(msg settingSavedMsg) (policyForm, tea.Cmd) {
 func (m policyForm) View() string {
 	t, st := m.env.text, m.env.styles
 	extra := paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
+	if m.item() {
+		extra = append(extra, paragraph(st.Muted, t.T("policy.item_hint"), m.width)...)
+	}
 	if m.preview != "" {
 		extra = append(extra, "", "  "+st.Warning.Render(m.preview))
 	}

@@ -30,6 +30,7 @@ type recordEditor struct {
 	tab      clientTab // the tab it was opened from: the kind of a new record
 	base     store.Record
 	req      reqID
+	polReq   reqID // the retention categories' load, for the "Keep" field
 
 	loaded bool
 	set    fieldSet // title, date, kind, special
@@ -55,7 +56,7 @@ const maxBodyLines = 10000
 func newRecordEditor(e *env, r Route) recordEditor {
 	t, st := e.text, e.styles
 	m := recordEditor{env: e, keys: newEditorKeys(t), clientID: r.Client, id: r.Item,
-		tab: tabByID(r.Tab), req: newReq(), loaded: r.Item == 0}
+		tab: tabByID(r.Tab), req: newReq(), polReq: newReq(), loaded: r.Item == 0}
 	if !m.tab.isRecords() {
 		m.tab = tabNotes
 	}
@@ -102,12 +103,13 @@ func newBodyArea(st *Styles, placeholder string) textarea.Model {
 	return ta
 }
 
-// Init loads the record being edited, through RevealRecord.
+// Init loads the record being edited, through RevealRecord, and the
+// retention categories a record can be kept under.
 func (m recordEditor) Init() tea.Cmd {
 	if m.loaded {
-		return nil
+		return loadPolicies(m.env.store, m.polReq)
 	}
-	return revealRecord(m.env.store, m.req, m.id)
+	return tea.Batch(revealRecord(m.env.store, m.req, m.id), loadPolicies(m.env.store, m.polReq))
 }
 
 // Route names the record (its id once a new one is saved, so a restored
@@ -183,6 +185,9 @@ func (m recordEditor) Update(msg tea.Msg) (recordEditor, tea.Cmd) {
 		return m.onLoaded(msg)
 	case recordSavedMsg:
 		return m.onSaved(msg)
+	case policiesLoadedMsg:
+		m.onPolicies(msg)
+		return m, nil
 	case tea.KeyMsg:
 		if !m.loaded {
 			return m, nil
@@ -220,6 +225,7 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	if r.Special {
 		m.set.set("special", "yes")
 	}
+	m.set.set("retention", string(r.Retention))
 	if strings.Count(r.Body, "\n") >= maxBodyLines {
 		m.tooLong = true
 		m.problem = t.Tf("record.too_long", maxBodyLines)
@@ -299,7 +305,33 @@ func (m *recordEditor) focusAt(i int) tea.Cmd {
 // snapshot is what the editor holds, to compare with what was saved.
 func (m recordEditor) snapshot() string {
 	return strings.Join([]string{m.set.get("title"), m.set.get("date"), m.set.get("kind"),
-		m.set.get("special"), m.body.Value()}, "\x00")
+		m.set.get("special"), string(m.retention()), m.body.Value()}, "\x00")
+}
+
+// onPolicies adds the "Keep" field once the categories are known, when
+// the practice has any a record can be kept under: with the dossier, or
+// one of its own, counting down by itself.
+func (m *recordEditor) onPolicies(msg policiesLoadedMsg) {
+	if msg.req != m.polReq || msg.err != nil || m.set.index("retention") >= 0 {
+		return
+	}
+	opts := retentionOptions(m.env.text, msg.policies, store.KeptRecord)
+	if len(opts) <= 1 {
+		return
+	}
+	f := choiceField("retention", m.env.text.T("retention.field"), opts)
+	f.setValue(string(m.base.Retention))
+	m.set.fields = append(m.set.fields, f)
+	m.layout()
+}
+
+// retention is the category the record is to be kept under: the field's
+// choice, or as loaded while the field is not there.
+func (m recordEditor) retention() store.Category {
+	if m.set.index("retention") < 0 {
+		return m.base.Retention
+	}
+	return store.Category(m.set.get("retention"))
 }
 
 // changed notes whether anything differs from what is saved.
@@ -350,6 +382,7 @@ func (m recordEditor) record(date time.Time) store.Record {
 	r.Date = date
 	r.Kind = store.RecordKind(m.set.get("kind"))
 	r.Special = m.set.get("special") == "yes"
+	r.Retention = m.retention()
 	r.Body = m.body.Value()
 	return r
 }

@@ -27,6 +27,7 @@ type settingsScreen struct {
 	list    listCursor
 	width   int
 	height  int
+	delReq  reqID // the deletion of a category under way
 }
 
 func newSettings(e *env) settingsScreen {
@@ -73,6 +74,15 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		m.loaded, m.s, m.problem = true, msg.s, explain(m.env, msg.err)
 		m.list.clamp(len(m.s.policies), len(m.s.policies))
 		m.updateKeys()
+	case policyDeletedMsg:
+		if msg.req != m.delReq {
+			return m, nil
+		}
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			return m, fail(explain(m.env, msg.err))
+		}
+		m.req = newReq()
+		return m, tea.Batch(loadSettings(m.env.store, m.req), notify(m.env.text.T("policy.deleted")))
 	case registerWrittenMsg:
 		if msg.err != nil {
 			m.problem = explain(m.env, msg.err)
@@ -84,6 +94,14 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Edit):
 			p := m.s.policies[m.list.cursor]
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
+		case key.Matches(msg, m.keys.NewCategory):
+			return m, navigate(Route{Kind: KindPolicy})
+		case key.Matches(msg, m.keys.DeleteCategory):
+			p := m.s.policies[m.list.cursor]
+			k, _ := keeper(m.env.store)
+			m.delReq = newReq()
+			return m, confirm(m.env.text.Tf("policy.delete_confirm", policyName(m.env.text, p)),
+				deletePolicy(k, m.delReq, p.Category))
 		case key.Matches(msg, m.keys.Practice):
 			return m, navigate(Route{Kind: KindPractice})
 		case key.Matches(msg, m.templates):
@@ -96,6 +114,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, writeRegister(m.env.store, m.env.text, m.env.today().Format("2006-01-02"))
 		}
 		m.list.move(msg, m.keys.listKeys, len(m.s.policies), len(m.s.policies))
+		m.updateKeys()
 	}
 	return m, nil
 }
@@ -110,6 +129,10 @@ func (m *settingsScreen) updateKeys() {
 	_, binds := m.env.store.(keyBinder)
 	m.keys.AddKey.SetEnabled(m.loaded && binds)
 	m.keys.Processors.SetEnabled(m.loaded)
+	_, keeps := keeper(m.env.store)
+	m.keys.NewCategory.SetEnabled(m.loaded && keeps)
+	m.keys.DeleteCategory.SetEnabled(m.loaded && keeps && n > 0 && m.list.cursor < n &&
+		m.s.policies[m.list.cursor].Category.Item())
 }
 
 // View draws the three sections.
@@ -123,7 +146,7 @@ func (m settingsScreen) View() string {
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
 	for i, p := range m.s.policies {
-		text := cell(categoryText(t, p.Category), 20) + cell(policyRule(t, p), 42) + oneLine(p.Reason)
+		text := cell(policyName(t, p), 26) + cell(policyRule(t, p), 42) + oneLine(p.ReasonText(string(t.Lang())))
 		if i == m.list.cursor {
 			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
 		} else {
@@ -169,7 +192,19 @@ func (m settingsScreen) View() string {
 // policyRule is "24 maanden na einde traject".
 func policyRule(t Text, p store.Policy) string {
 	var basis string
-	switch p.Basis {
+	switch {
+	case p.Category.Item():
+		basis = itemBasisText(t, p.Basis)
+	default:
+		basis = policyBasisText(t, p.Basis)
+	}
+	return t.Tf("policy.rule", p.Months, basis)
+}
+
+// policyBasisText names the event a fixed category counts from.
+func policyBasisText(t Text, b store.Basis) string {
+	var basis string
+	switch b {
 	case store.BasisTrajectoryEnd:
 		basis = t.T("basis.trajectory_end")
 	case store.BasisRejection:
@@ -179,9 +214,9 @@ func policyRule(t Text, p store.Policy) string {
 	case store.BasisInvoiceDate:
 		basis = t.T("basis.invoice_date")
 	default:
-		basis = string(p.Basis)
+		basis = string(b)
 	}
-	return t.Tf("policy.rule", p.Months, basis)
+	return basis
 }
 
 // statsLine is one year: "2025  12 trajecten · mediaan 143 dagen ·
