@@ -13,6 +13,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // agendaStore is what the agenda, the today screen and the appointment
@@ -202,7 +203,7 @@ func monday(d time.Time) time.Time {
 
 func newAgenda(e *env, r Route) agendaScreen {
 	day := e.today()
-	if d, p := parseDate(r.Tab); p == dateOK && !d.IsZero() {
+	if d, p := kit.ParseDate(r.Tab); p == kit.DateOK && !d.IsZero() {
 		day = d
 	}
 	in := textinput.New()
@@ -389,9 +390,9 @@ func (m agendaScreen) onJumpKey(msg tea.KeyMsg) (agendaScreen, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.keys.Accept):
 		typed := m.input.Value()
-		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() {
-			m.problem = dateProblemText(m.env.text, max(p, dateFormat), typed)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK || d.IsZero() {
+			m.problem = dateProblemText(m.env.text, max(p, kit.DateFormat), typed)
 			return m, nil
 		}
 		m.jumping = false
@@ -521,9 +522,9 @@ func agendaColumns(width int) (nameW, placeW int) {
 // client, place and its marks (attendance, note, series).
 func agendaItemCells(t Text, it store.AgendaItem, nameW, placeW int) (string, string) {
 	end := it.Start.Add(time.Duration(it.Minutes) * time.Minute)
-	who := "#" + strconv.FormatInt(it.ClientID, 10) + " " + termsafe.Line(oneLine(it.ClientName))
-	cells := it.Start.Format("15:04") + "–" + end.Format("15:04") + "  " + cell(who, nameW) + "  " +
-		cell(termsafe.Line(oneLine(it.Place)), placeW)
+	who := "#" + strconv.FormatInt(it.ClientID, 10) + " " + termsafe.Line(kit.OneLine(it.ClientName))
+	cells := it.Start.Format("15:04") + "–" + end.Format("15:04") + "  " + kit.Cell(who, nameW) + "  " +
+		kit.Cell(termsafe.Line(kit.OneLine(it.Place)), placeW)
 	var marks []string
 	if it.Attendance != store.AttendancePlanned {
 		marks = append(marks, attendanceText(t, it.Attendance))
@@ -542,7 +543,7 @@ func (m agendaScreen) viewItem(it store.AgendaItem, selected bool, nameW, placeW
 	cells, marks := agendaItemCells(m.env.text, it, nameW, placeW)
 	if marks != "" {
 		cells += "  "
-		marks = cell(marks, agendaMarksWidth)
+		marks = kit.Cell(marks, agendaMarksWidth)
 	}
 	if selected {
 		return "  " + st.Accent.Render("› ") + st.Selected.Render(cells+marks)
@@ -604,7 +605,7 @@ func loadNoteAppointment(s Store, req reqID, recordID int64) tea.Cmd {
 // 2026 09:00, Wijkcentrum De Leeuw".
 func sessionOf(t Text, a store.Appointment) string {
 	s := t.Tf("record.session_of", t.DateTimeShort(a.Start))
-	if p := oneLine(a.Place); p != "" {
+	if p := kit.OneLine(a.Place); p != "" {
 		s += ", " + termsafe.Line(p)
 	}
 	return s

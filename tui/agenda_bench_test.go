@@ -14,6 +14,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/sample"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // benchWeekStores keeps one store per size across the runs of a
@@ -105,7 +106,7 @@ func BenchmarkAgendaWeek(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("frame/%d", n), func(b *testing.B) {
 			w := benchWeekStore(b, n)
-			e := &env{store: realStore{w.s}, text: newText(Dutch), styles: NewStyles(DefaultTheme()),
+			e := &env{store: realStore{w.s}, text: newText(Dutch), styles: kit.NewStyles(kit.DefaultTheme()),
 				now: func() time.Time { return w.today.Add(10 * time.Hour) }}
 			m := newAgenda(e, Route{Kind: KindAgenda})
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 200, Height: 47})

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // phase is where the root model is between locked and unlocked.
@@ -98,7 +100,7 @@ func New(cfg Config) Model {
 	m := Model{
 		backend:  cfg.Backend,
 		text:     t,
-		styles:   NewStyles(DefaultTheme()),
+		styles:   kit.NewStyles(kit.DefaultTheme()),
 		now:      now,
 		idleLock: idle,
 		vaultDir: shortenPath(cfg.Backend.VaultDir(), home, 36),

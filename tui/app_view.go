@@ -8,9 +8,9 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // View draws the header, the top screen (or the help overlay), the key
@@ -34,13 +34,13 @@ func (m Model) frame() string {
 		content = m.viewHelp()
 	}
 	var b strings.Builder
-	b.WriteString(fitLine(m.viewHeader(), m.width))
+	b.WriteString(kit.FitLine(m.viewHeader(), m.width))
 	b.WriteByte('\n')
-	b.WriteString(fitBlock(content, size.Width, size.Height))
+	b.WriteString(kit.FitBlock(content, size.Width, size.Height))
 	b.WriteByte('\n')
-	b.WriteString(fitLine(m.viewHints(), m.width))
+	b.WriteString(kit.FitLine(m.viewHints(), m.width))
 	b.WriteByte('\n')
-	b.WriteString(fitLine(m.viewStatus(), m.width))
+	b.WriteString(kit.FitLine(m.viewStatus(), m.width))
 	return b.String()
 }
 
@@ -79,39 +79,15 @@ func (m Model) viewHints() string {
 		// screen's keys do not all fit: those are in the help.
 		tail := h.ShortHelpView([]key.Binding{g.Back, g.Quit})
 		sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
-		head := fitHints(h, append([]key.Binding{g.Help}, bindings...),
+		head := kit.FitHints(h, append([]key.Binding{g.Help}, bindings...),
 			m.width-1-lipgloss.Width(tail)-lipgloss.Width(sep))
+
 		if tail == "" {
 			return " " + head
 		}
 		return " " + head + sep + tail
 	}
 	return " " + h.ShortHelpView(bindings)
-}
-
-// fitHints is the short help of bindings in at most width cells: as many
-// as fit whole, then "…". (help.ShortHelpView adds every binding once the
-// "…" itself no longer fits, so the line's end was cut by the frame,
-// taking esc and q with it.)
-func fitHints(h help.Model, bindings []key.Binding, width int) string {
-	var enabled []key.Binding
-	for _, b := range bindings {
-		if b.Enabled() {
-			enabled = append(enabled, b)
-		}
-	}
-	ellipsis := " " + h.Styles.Ellipsis.Render(h.Ellipsis)
-	for n := len(enabled); n > 0; n-- {
-		h.Width = 0
-		line := h.ShortHelpView(enabled[:n])
-		if n < len(enabled) {
-			line += ellipsis
-		}
-		if lipgloss.Width(line) <= width {
-			return line
-		}
-	}
-	return ""
 }
 
 // viewStatus is the status line: the last message on the left; saving, the
@@ -147,7 +123,7 @@ func (m Model) viewStatus() string {
 	if room < 10 { // too narrow for both: the message wins
 		return " " + left
 	}
-	left = fitLine(left, room)
+	left = kit.FitLine(left, room)
 	gap := max(m.width-lipgloss.Width(left)-lipgloss.Width(r)-1, 1)
 	return " " + left + strings.Repeat(" ", gap) + r
 }
@@ -226,33 +202,6 @@ func flow(blocks []string, width int, indent string) string {
 	}
 	out := strings.Join(rows, "\n\n")
 	return indent + strings.ReplaceAll(out, "\n", "\n"+indent)
-}
-
-// fitLine cuts a rendered line to width cells, ending in "…" when cut.
-func fitLine(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) <= width {
-		return s
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// fitBlock cuts every line of s to width and the block to exactly height
-// lines, so a screen can never push the status line off the terminal.
-func fitBlock(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		lines[i] = fitLine(l, width)
-	}
-	for len(lines) < height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }
 
 // shortenPath shows a folder the way a coach recognises it: the home

@@ -11,6 +11,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // appointmentForm plans an appointment (id 0) or edits one: when, how
@@ -23,7 +24,7 @@ import (
 // writes the session note of the appointment, or opens it.
 type appointmentForm struct {
 	env      *env
-	keys     formKeys
+	keys     kit.FormKeys
 	clientID int64
 	id       int64
 	base     store.Appointment
@@ -34,7 +35,7 @@ type appointmentForm struct {
 	dirty  bool
 	early  earlyDraft // a draft that came before the load
 
-	set      fieldSet
+	set      kit.FieldSet
 	problem  string
 	noteKeys sessionNoteKeys
 	width    int
@@ -46,39 +47,40 @@ const defaultMinutes = 60
 
 func newAppointmentForm(e *env, clientID, id int64) appointmentForm {
 	t, st := e.text, e.styles
-	attendance := []option{{"", attendanceText(t, store.AttendancePlanned)}}
+	attendance := []kit.Option{{Value: "", Label: attendanceText(t, store.AttendancePlanned)}}
 	for _, a := range store.Attendances {
-		attendance = append(attendance, option{string(a), attendanceText(t, a)})
+		attendance = append(attendance, kit.Option{Value: string(a), Label: attendanceText(t, a)})
 	}
 	m := appointmentForm{env: e, keys: newFormKeys(t), clientID: clientID, id: id,
 		req: newReq(), loaded: id == 0}
-	when := textField(st, "start", t.T("appointment.when"))
-	when.input.Placeholder = t.T("form.datetime_placeholder")
-	when.input.Width = 20
-	minutes := textField(st, "minutes", t.T("appointment.duration"))
-	minutes.input.Width = 6
-	m.set.fields = []formField{
+	when := kit.TextField(st, "start", t.T("appointment.when"))
+	when.Input.Placeholder = t.T("form.datetime_placeholder")
+	when.Input.Width = 20
+	minutes := kit.TextField(st, "minutes", t.T("appointment.duration"))
+	minutes.Input.Width = 6
+	m.set.Fields = []kit.Field{
 		when,
 		minutes,
-		textField(st, "place", t.T("appointment.place")),
-		choiceField("attendance", t.T("appointment.attendance"), attendance),
-		textField(st, "reason", t.T("appointment.reason")),
-		textField(st, "notes", t.T("appointment.notes")),
-		choiceField("repeat", t.T("appointment.repeat"), []option{{"", t.T("appointment.repeat_once")},
-			{"1", t.T("appointment.repeat_weekly")}, {"2", t.T("appointment.repeat_2weeks")}}),
-		textField(st, "times", t.T("appointment.times")),
-		dateField(st, t, "until", t.T("appointment.until")),
-		choiceField("apply", t.T("appointment.apply"), []option{{"", t.T("appointment.apply_one")},
-			{"rest", t.T("appointment.apply_rest")}}),
+		kit.TextField(st, "place", t.T("appointment.place")),
+		kit.ChoiceField("attendance", t.T("appointment.attendance"), attendance),
+		kit.TextField(st, "reason", t.T("appointment.reason")),
+		kit.TextField(st, "notes", t.T("appointment.notes")),
+		kit.ChoiceField("repeat", t.T("appointment.repeat"), []kit.Option{{Value: "", Label: t.T("appointment.repeat_once")},
+			{Value: "1", Label: t.T("appointment.repeat_weekly")}, {Value: "2", Label: t.T("appointment.repeat_2weeks")}}),
+
+		kit.TextField(st, "times", t.T("appointment.times")),
+		kit.DateField(st, "until", t.T("appointment.until"), t.T("form.date_placeholder")),
+		kit.ChoiceField("apply", t.T("appointment.apply"), []kit.Option{{Value: "", Label: t.T("appointment.apply_one")},
+			{Value: "rest", Label: t.T("appointment.apply_rest")}}),
 	}
-	m.set.fields[5].input.Width = 60
-	m.set.fields[7].input.Width = 4
+	m.set.Fields[5].Input.Width = 60
+	m.set.Fields[7].Input.Width = 4
 	m.noteKeys = newSessionNoteKeys(t)
 	if id == 0 {
-		m.set.set("minutes", strconv.Itoa(defaultMinutes))
+		m.set.Set("minutes", strconv.Itoa(defaultMinutes))
 	}
 	m.syncHidden()
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	return m
 }
 
@@ -114,7 +116,7 @@ func (m appointmentForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields, on top of the loaded appointment.
@@ -123,7 +125,7 @@ func (m appointmentForm) RestoreDraft(text string) appointmentForm {
 		m.early.hold(text)
 		return m
 	}
-	if m.set.restore(text) {
+	if m.set.Restore(text) {
 		m.dirty = true
 		m.syncHidden()
 	}
@@ -148,7 +150,7 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 		if text, ok := m.early.take(); ok {
 			m = m.RestoreDraft(text)
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case appointmentSavedMsg:
 		return m.onSaved(msg)
 	case sessionNoteMsg:
@@ -165,12 +167,12 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 
 func (m *appointmentForm) fill(a store.Appointment) {
 	t := m.env.text
-	m.set.set("start", dateTimeInput(t, a.Start))
-	m.set.set("minutes", strconv.Itoa(a.Minutes))
-	m.set.set("place", editLine(a.Place))
-	m.set.set("attendance", string(a.Attendance))
-	m.set.set("reason", editLine(a.Reason))
-	m.set.set("notes", editLine(a.Notes))
+	m.set.Set("start", dateTimeInput(t, a.Start))
+	m.set.Set("minutes", strconv.Itoa(a.Minutes))
+	m.set.Set("place", kit.EditLine(a.Place))
+	m.set.Set("attendance", string(a.Attendance))
+	m.set.Set("reason", kit.EditLine(a.Reason))
+	m.set.Set("notes", kit.EditLine(a.Notes))
 	m.syncHidden()
 }
 
@@ -191,12 +193,12 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 		}
 		return m, back(nil)
 	}
-	cmd, changed := m.set.handleKey(msg, m.keys)
+	cmd, changed := m.set.HandleKey(msg, m.keys)
 	if changed {
 		m.dirty = true
 		m.syncHidden()
 	}
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	return m, cmd
 }
 
@@ -204,19 +206,19 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 // the repeat only when planning, for how often only for a series, and
 // whether to move the rest only in a series.
 func (m *appointmentForm) syncHidden() {
-	a := store.Attendance(m.set.get("attendance"))
+	a := store.Attendance(m.set.Get("attendance"))
 	hide := func(id string, hidden bool) {
-		if i := m.set.index(id); i >= 0 {
-			m.set.fields[i].hidden = hidden
+		if i := m.set.Index(id); i >= 0 {
+			m.set.Fields[i].Hidden = hidden
 		}
 	}
 	hide("reason", a != store.AttendanceCancelled && a != store.AttendanceNoShow)
 	hide("repeat", m.id != 0)
-	once := m.id != 0 || m.set.get("repeat") == ""
+	once := m.id != 0 || m.set.Get("repeat") == ""
 	hide("times", once)
 	hide("until", once)
 	hide("apply", m.id == 0 || m.base.SeriesID == 0)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	m.noteKeys.Note.SetEnabled(m.id != 0 && m.loaded)
 }
 
@@ -226,38 +228,38 @@ func (m appointmentForm) submit() (appointmentForm, tea.Cmd) {
 	m.problem = ""
 	a := m.base
 	a.ID, a.ClientID = m.id, m.clientID
-	typed := strings.TrimSpace(m.set.get("start"))
-	start, p := parseDateTime(typed)
+	typed := strings.TrimSpace(m.set.Get("start"))
+	start, p := kit.ParseDateTime(typed)
 	switch p {
-	case dateTimeImpossibleDay:
+	case kit.DateTimeImpossibleDay:
 		return m.fail("start", t.Tf("form.date_impossible", strings.Fields(typed)[0]))
-	case dateTimeYear:
+	case kit.DateTimeYear:
 		return m.fail("start", t.Tf("form.date_year", typed))
-	case dateTimeImpossibleTime:
+	case kit.DateTimeImpossibleTime:
 		return m.fail("start", t.Tf("form.time_impossible", strings.Fields(typed)[1]))
-	case dateTimeFormat:
+	case kit.DateTimeFormat:
 		return m.fail("start", t.T("form.datetime_format"))
 	}
-	minutes, err := strconv.Atoi(strings.TrimSpace(m.set.get("minutes")))
+	minutes, err := strconv.Atoi(strings.TrimSpace(m.set.Get("minutes")))
 	if err != nil {
 		return m.fail("minutes", t.T("appointment.minutes_format"))
 	}
 	a.Start, a.Minutes = start, minutes
-	a.Place = strings.TrimSpace(m.set.get("place"))
-	a.Attendance = store.Attendance(m.set.get("attendance"))
+	a.Place = strings.TrimSpace(m.set.Get("place"))
+	a.Attendance = store.Attendance(m.set.Get("attendance"))
 	a.Reason = ""
 	if a.Attendance == store.AttendanceCancelled || a.Attendance == store.AttendanceNoShow {
-		a.Reason = strings.TrimSpace(m.set.get("reason"))
+		a.Reason = strings.TrimSpace(m.set.Get("reason"))
 		if a.Reason == "" {
 			return m.fail("reason", t.T("appointment.reason_needed"))
 		}
 	}
-	a.Notes = strings.TrimSpace(m.set.get("notes"))
+	a.Notes = strings.TrimSpace(m.set.Get("notes"))
 	if err := a.Validate(); err != nil {
 		return m.refuse(err)
 	}
 	repeat := store.Once
-	if m.id == 0 && m.set.get("repeat") != "" {
+	if m.id == 0 && m.set.Get("repeat") != "" {
 		var msg string
 		var field string
 		repeat, field, msg = m.readRepeat()
@@ -271,17 +273,17 @@ func (m appointmentForm) submit() (appointmentForm, tea.Cmd) {
 	m.saving = true
 	m.req = newReq()
 	moved := m.id != 0 && !a.Start.Equal(m.base.Start) && m.base.Attendance == store.AttendancePlanned
-	return m, planAppointment(m.env.store, m.req, a, repeat, moved, m.set.get("apply") == "rest")
+	return m, planAppointment(m.env.store, m.req, a, repeat, moved, m.set.Get("apply") == "rest")
 }
 
 // readRepeat reads how a new series repeats: every one or two weeks, a
 // number of times or until a date. It names the field to correct.
 func (m appointmentForm) readRepeat() (r store.Repeat, field, problem string) {
 	t := m.env.text
-	weeks, _ := strconv.Atoi(m.set.get("repeat"))
+	weeks, _ := strconv.Atoi(m.set.Get("repeat"))
 	r.EveryWeeks = weeks
-	times := strings.TrimSpace(m.set.get("times"))
-	until := strings.TrimSpace(m.set.get("until"))
+	times := strings.TrimSpace(m.set.Get("times"))
+	until := strings.TrimSpace(m.set.Get("until"))
 	switch {
 	case times != "" && until != "", times == "" && until == "":
 		return r, "times", t.T("appointment.times_or_date")
@@ -292,8 +294,8 @@ func (m appointmentForm) readRepeat() (r store.Repeat, field, problem string) {
 		}
 		r.Count = n
 	default:
-		d, p := parseDate(until)
-		if p != dateOK {
+		d, p := kit.ParseDate(until)
+		if p != kit.DateOK {
 			return r, "until", dateProblemText(t, p, until)
 		}
 		r.Until = d
@@ -303,8 +305,8 @@ func (m appointmentForm) readRepeat() (r store.Repeat, field, problem string) {
 
 // fail puts msg under field id and moves the focus there.
 func (m appointmentForm) fail(id, msg string) (appointmentForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	cmd, _ := m.set.Fail(id, msg)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	return m, cmd
 }
 
@@ -313,12 +315,12 @@ func (m appointmentForm) refuse(err error) (appointmentForm, tea.Cmd) {
 	var ve *store.ValidationError
 	if errors.As(err, &ve) && ve.Field == "repeat" || errors.As(err, &ve) && ve.Field == "until" {
 		field := "times"
-		if m.set.get("until") != "" {
+		if m.set.Get("until") != "" {
 			field = "until"
 		}
 		return m.fail(field, fieldProblem(m.env.text, ve))
 	}
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 && !m.set.fields[m.set.index(ve.Field)].hidden {
+	if errors.As(err, &ve) && m.set.Index(ve.Field) >= 0 && !m.set.Fields[m.set.Index(ve.Field)].Hidden {
 		return m.fail(ve.Field, fieldProblem(m.env.text, ve))
 	}
 	m.problem = explain(m.env, err)
@@ -353,7 +355,7 @@ func (m appointmentForm) onSaved(msg appointmentSavedMsg) (appointmentForm, tea.
 // overlapText names the first appointment overlapped, and how many more.
 func overlapText(t Text, conflicts []store.AgendaItem) string {
 	c := conflicts[0]
-	s := "#" + strconv.FormatInt(c.ClientID, 10) + " " + termsafe.Line(oneLine(c.ClientName)) + " " +
+	s := "#" + strconv.FormatInt(c.ClientID, 10) + " " + termsafe.Line(kit.OneLine(c.ClientName)) + " " +
 		t.DateTimeShort(c.Start)
 	if len(conflicts) > 1 {
 		s += " (+" + strconv.Itoa(len(conflicts)-1) + ")"
@@ -408,7 +410,7 @@ func newSessionNoteKeys(t Text) sessionNoteKeys {
 
 // appointmentKeyMap is a form's keys with the note's.
 type appointmentKeyMap struct {
-	form formKeys
+	form kit.FormKeys
 	note sessionNoteKeys
 }
 
@@ -423,7 +425,7 @@ func (k appointmentKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k
 
 // View draws the form.
 func (m appointmentForm) View() string {
-	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height, m.viewNote())
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, m.loaded, m.saving, m.problem, m.height, nil, m.viewNote())
 }
 
 // viewNote says whether the appointment has a session note, and how to
@@ -437,9 +439,9 @@ func (m appointmentForm) viewNote() []string {
 	if m.base.NoteID != 0 {
 		note = st.Text.Render("#" + strconv.FormatInt(m.base.NoteID, 10) + " — ctrl+n")
 	}
-	lines := []string{"  " + st.Label.Render(cell(t.T("appointment.note"), 16)) + note}
+	lines := []string{"  " + st.Label.Render(kit.Cell(t.T("appointment.note"), 16)) + note}
 	if m.base.SeriesID != 0 {
-		lines = append(lines, "  "+st.Label.Render(cell(t.T("appointment.series_of"), 16))+
+		lines = append(lines, "  "+st.Label.Render(kit.Cell(t.T("appointment.series_of"), 16))+
 			st.Text.Render("#"+strconv.FormatInt(m.base.SeriesID, 10)))
 	}
 	return lines

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // longRecord is an invented record of about 30 KB: paragraphs of Dutch
@@ -39,7 +40,7 @@ func recordOf(size int) store.Record {
 
 func benchEnv() *env {
 	return &env{backend: &fakeBackend{}, store: newFakeStore(), text: newText(Dutch),
-		styles: NewStyles(DefaultTheme()), now: func() time.Time { return testNow }}
+		styles: kit.NewStyles(kit.DefaultTheme()), now: func() time.Time { return testNow }}
 }
 
 // BenchmarkReaderView renders the reader on a 30 KB record at 100×27, as

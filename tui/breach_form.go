@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // breachForm records a breach (id 0) or what became known of one: when
@@ -19,7 +20,7 @@ import (
 // with editing, once there is something to fill in.
 type breachForm struct {
 	env  *env
-	keys formKeys
+	keys kit.FormKeys
 	id   int64
 	base store.Breach
 	req  reqID
@@ -29,7 +30,7 @@ type breachForm struct {
 	dirty  bool
 	early  earlyDraft // a draft that came before the load
 
-	set     fieldSet
+	set     kit.FieldSet
 	problem string
 	width   int
 	height  int
@@ -38,23 +39,23 @@ type breachForm struct {
 func newBreachForm(e *env, r Route) breachForm {
 	t, st := e.text, e.styles
 	m := breachForm{env: e, keys: newFormKeys(t), id: r.Item, req: newReq(), loaded: r.Item == 0}
-	moment := func(id, label string) formField {
-		f := textField(st, id, label)
-		f.input.Placeholder = t.T("form.datetime_placeholder")
-		f.input.Width = 20
+	moment := func(id, label string) kit.Field {
+		f := kit.TextField(st, id, label)
+		f.Input.Placeholder = t.T("form.datetime_placeholder")
+		f.Input.Width = 20
 		return f
 	}
-	wide := func(id, label string) formField {
-		f := textField(st, id, label)
-		f.input.Width = 60
+	wide := func(id, label string) kit.Field {
+		f := kit.TextField(st, id, label)
+		f.Input.Width = 60
 		return f
 	}
-	count := func(id, label string) formField {
-		f := textField(st, id, label)
-		f.input.Width = 8
+	count := func(id, label string) kit.Field {
+		f := kit.TextField(st, id, label)
+		f.Input.Width = 8
 		return f
 	}
-	m.set.fields = []formField{
+	m.set.Fields = []kit.Field{
 		moment("discovered_at", t.T("breach.discovered")),
 		wide("description", t.T("breach.description")),
 		wide("categories", t.T("breach.categories")),
@@ -69,15 +70,15 @@ func newBreachForm(e *env, r Route) breachForm {
 		moment("processors_informed_at", t.T("breach.processors_informed")),
 		wide("clients", t.T("breach.clients")),
 	}
-	m.set.fields[m.set.index("clients")].input.Placeholder = t.T("breach.clients_placeholder")
+	m.set.Fields[m.set.Index("clients")].Input.Placeholder = t.T("breach.clients_placeholder")
 	if m.id == 0 {
-		m.set.set("discovered_at", dateTimeInput(t, e.clock().Truncate(time.Minute)))
+		m.set.Set("discovered_at", dateTimeInput(t, e.clock().Truncate(time.Minute)))
 		for _, id := range []string{"reported_at", "people_informed_at", "not_reported_reason"} {
 			// processors_informed_at stays: telling them is due within a day.
-			m.set.fields[m.set.index(id)].hidden = true
+			m.set.Fields[m.set.Index(id)].Hidden = true
 		}
 	}
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	m.keys.Choice.SetEnabled(false)
 	return m
 }
@@ -85,7 +86,7 @@ func newBreachForm(e *env, r Route) breachForm {
 // Init loads the breach being edited.
 func (m breachForm) Init() tea.Cmd {
 	if m.loaded {
-		return m.set.focusOn(m.set.focus)
+		return m.set.FocusOn(m.set.Focus)
 	}
 	return loadBreaches(m.env.store, m.req)
 }
@@ -112,7 +113,7 @@ func (m breachForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields, on top of the loaded breach.
@@ -121,7 +122,7 @@ func (m breachForm) RestoreDraft(text string) breachForm {
 		m.early.hold(text)
 		return m
 	}
-	m.dirty = m.set.restore(text) || m.dirty
+	m.dirty = m.set.Restore(text) || m.dirty
 	return m
 }
 
@@ -152,7 +153,7 @@ func (m breachForm) Update(msg tea.Msg) (breachForm, tea.Cmd) {
 		if text, ok := m.early.take(); ok {
 			m = m.RestoreDraft(text)
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case rightsSavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -176,7 +177,7 @@ func (m breachForm) Update(msg tea.Msg) (breachForm, tea.Cmd) {
 			}
 			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
+		cmd, changed := m.set.HandleKey(msg, m.keys)
 		m.dirty = m.dirty || changed
 		return m, cmd
 	}
@@ -191,19 +192,19 @@ func (m *breachForm) fill(b store.Breach) {
 		}
 		return strconv.Itoa(n)
 	}
-	m.set.set("discovered_at", dateTimeInput(t, b.Discovered))
-	m.set.set("description", editLine(b.Description))
-	m.set.set("categories", editLine(b.Categories))
-	m.set.set("people_affected", count(b.PeopleAffected))
-	m.set.set("records_affected", count(b.RecordsAffected))
-	m.set.set("consequences", editLine(b.Consequences))
-	m.set.set("measures", editLine(b.Measures))
-	m.set.set("contact", editLine(b.Contact))
-	m.set.set("reported_at", dateTimeInput(t, b.Reported))
-	m.set.set("people_informed_at", dateTimeInput(t, b.PeopleInformed))
-	m.set.set("processors_informed_at", dateTimeInput(t, b.ProcessorsInformed))
-	m.set.set("not_reported_reason", editLine(b.NotReportedReason))
-	m.set.set("clients", clientNumbers(b.Clients))
+	m.set.Set("discovered_at", dateTimeInput(t, b.Discovered))
+	m.set.Set("description", kit.EditLine(b.Description))
+	m.set.Set("categories", kit.EditLine(b.Categories))
+	m.set.Set("people_affected", count(b.PeopleAffected))
+	m.set.Set("records_affected", count(b.RecordsAffected))
+	m.set.Set("consequences", kit.EditLine(b.Consequences))
+	m.set.Set("measures", kit.EditLine(b.Measures))
+	m.set.Set("contact", kit.EditLine(b.Contact))
+	m.set.Set("reported_at", dateTimeInput(t, b.Reported))
+	m.set.Set("people_informed_at", dateTimeInput(t, b.PeopleInformed))
+	m.set.Set("processors_informed_at", dateTimeInput(t, b.ProcessorsInformed))
+	m.set.Set("not_reported_reason", kit.EditLine(b.NotReportedReason))
+	m.set.Set("clients", clientNumbers(b.Clients))
 }
 
 // clientNumbers writes client ids as the breach form shows them: "3, 17".
@@ -231,19 +232,19 @@ func parseClientNumbers(s string) (ids []int64, ok bool) {
 // moment reads a date-time field; "" is the zero moment unless required.
 func (m breachForm) moment(id string, required bool) (time.Time, string) {
 	t := m.env.text
-	typed := strings.TrimSpace(m.set.get(id))
+	typed := strings.TrimSpace(m.set.Get(id))
 	if typed == "" && !required {
 		return time.Time{}, ""
 	}
-	v, p := parseDateTime(typed)
+	v, p := kit.ParseDateTime(typed)
 	switch p {
-	case dateTimeImpossibleDay:
+	case kit.DateTimeImpossibleDay:
 		return v, t.Tf("form.date_impossible", strings.Fields(typed)[0])
-	case dateTimeYear:
+	case kit.DateTimeYear:
 		return v, t.Tf("form.date_year", typed)
-	case dateTimeImpossibleTime:
+	case kit.DateTimeImpossibleTime:
 		return v, t.Tf("form.time_impossible", strings.Fields(typed)[1])
-	case dateTimeFormat:
+	case kit.DateTimeFormat:
 		return v, t.T("form.datetime_format")
 	}
 	return v, ""
@@ -269,7 +270,7 @@ func (m breachForm) submit() (breachForm, tea.Cmd) {
 		id string
 		to *int
 	}{{"people_affected", &b.PeopleAffected}, {"records_affected", &b.RecordsAffected}} {
-		typed := strings.TrimSpace(m.set.get(f.id))
+		typed := strings.TrimSpace(m.set.Get(f.id))
 		n, err := strconv.Atoi(typed)
 		switch {
 		case typed == "":
@@ -279,13 +280,13 @@ func (m breachForm) submit() (breachForm, tea.Cmd) {
 		}
 		*f.to = n
 	}
-	b.Description = strings.TrimSpace(m.set.get("description"))
-	b.Categories = strings.TrimSpace(m.set.get("categories"))
-	b.Consequences = strings.TrimSpace(m.set.get("consequences"))
-	b.Measures = strings.TrimSpace(m.set.get("measures"))
-	b.Contact = strings.TrimSpace(m.set.get("contact"))
-	b.NotReportedReason = strings.TrimSpace(m.set.get("not_reported_reason"))
-	ids, ok := parseClientNumbers(m.set.get("clients"))
+	b.Description = strings.TrimSpace(m.set.Get("description"))
+	b.Categories = strings.TrimSpace(m.set.Get("categories"))
+	b.Consequences = strings.TrimSpace(m.set.Get("consequences"))
+	b.Measures = strings.TrimSpace(m.set.Get("measures"))
+	b.Contact = strings.TrimSpace(m.set.Get("contact"))
+	b.NotReportedReason = strings.TrimSpace(m.set.Get("not_reported_reason"))
+	ids, ok := parseClientNumbers(m.set.Get("clients"))
 	if !ok {
 		return m.fail("clients", m.env.text.T("breach.invalid_clients"))
 	}
@@ -299,14 +300,14 @@ func (m breachForm) submit() (breachForm, tea.Cmd) {
 
 // fail puts msg under field id and moves the focus there.
 func (m breachForm) fail(id, msg string) (breachForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
+	cmd, _ := m.set.Fail(id, msg)
 	return m, cmd
 }
 
 // refuse shows a refusal of the store under its field, or above the form.
 func (m breachForm) refuse(err error) (breachForm, tea.Cmd) {
 	var ve *store.ValidationError
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
+	if errors.As(err, &ve) && m.set.Index(ve.Field) >= 0 {
 		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
 	}
 	m.problem = rightsProblem(m.env, err)
@@ -316,9 +317,9 @@ func (m breachForm) refuse(err error) (breachForm, tea.Cmd) {
 // View draws the form with the example that every incident is recorded.
 func (m breachForm) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := paragraph(st.Muted, t.T("breach.example"), m.width)
+	extra := kit.Paragraph(st.Muted, t.T("breach.example"), m.width)
 	if m.id != 0 {
-		extra = append(extra, paragraph(st.Muted, t.T("breach.report_hint"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("breach.report_hint"), m.width)...)
 	}
 	return viewRightsForm(m.env, m.set, m.loaded, m.saving, m.problem, m.width, m.height, extra)
 }

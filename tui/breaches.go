@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // breachesScreen is the breach register (AVG art. 33(5)): every incident
@@ -123,9 +124,9 @@ func (m *breachesScreen) updateKeys() {
 func (m breachesScreen) introLines() []string {
 	t, st := m.env.text, m.env.styles
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Muted, t.T("breach.intro"), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Muted, t.T("breach.intro"), m.width)...)
 	if m.notice != "" {
-		lines = append(lines, paragraph(st.Success, m.notice, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Success, m.notice, m.width)...)
 	}
 	return append(lines, "")
 }
@@ -145,24 +146,24 @@ func (m breachesScreen) View() string {
 	lines := m.introLines()
 	if len(m.items) == 0 {
 		lines = append(lines, "  "+st.Text.Render(t.T("breach.empty")))
-		lines = append(lines, paragraph(st.Muted, t.T("breach.example"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("breach.example"), m.width)...)
 		return strings.Join(lines, "\n")
 	}
 	const dw, sw = 17, 42
 	ww := max(m.width-2-dw-2-sw-2-1, 12)
-	lines = append(lines, "  "+st.Header.Render(cell(t.T("breach.col_discovered"), dw)+"  "+
-		cell(t.T("breach.col_what"), ww)+"  "+t.T("breach.col_report")))
+	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("breach.col_discovered"), dw)+"  "+
+		kit.Cell(t.T("breach.col_what"), ww)+"  "+t.T("breach.col_report")))
 	start, end := m.list.window(len(m.items), m.listHeight())
 	now := m.env.clock()
 	for i := start; i < end; i++ {
 		b := m.items[i]
 		state, style := breachState(t, st, b, now)
-		cells := cell(t.DateTimeShort(b.Discovered), dw) + "  " + cell(oneLine(b.Description), ww) + "  "
+		cells := kit.Cell(t.DateTimeShort(b.Discovered), dw) + "  " + kit.Cell(kit.OneLine(b.Description), ww) + "  "
 		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+cell(state, sw)))
+			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+kit.Cell(state, sw)))
 			continue
 		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(cell(state, sw)))
+		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(kit.Cell(state, sw)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -174,7 +175,7 @@ func breachState(t Text, st *Styles, b store.Breach, now time.Time) (string, lip
 	case !b.Reported.IsZero():
 		return t.Tf("breach.reported_on", t.DateTimeShort(b.Reported)), st.Muted
 	case strings.TrimSpace(b.NotReportedReason) != "":
-		return t.Tf("breach.not_reported", oneLine(b.NotReportedReason)), st.Muted
+		return t.Tf("breach.not_reported", kit.OneLine(b.NotReportedReason)), st.Muted
 	}
 	h := store.BreachHoursLeft(b, now)
 	switch {

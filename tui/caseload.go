@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // caseView is the caseload tab: which statuses are listed.
@@ -64,7 +66,7 @@ func newCaseload(e *env) caseloadModel {
 		export: newExportOpenKey(e.text),
 		remove: newRemoveKey(e.text),
 		stats:  newMoneyStatsOpenKey(e.text),
-		filter: newInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
+		filter: kit.NewInput(e.styles, e.text.T("caseload.filter_placeholder"), 30),
 		req:    newReq(),
 	}
 	m.updateKeys()
@@ -215,7 +217,7 @@ func (m caseloadModel) onFilterKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.filter, cmd = m.filter.Update(msg)
-	if q := fold(m.filter.Value()); q != m.query {
+	if q := kit.Fold(m.filter.Value()); q != m.query {
 		narrowing := len(q) > len(m.query) && strings.HasPrefix(q, m.query)
 		m.query = q
 		m.refilterKeeping(narrowing)

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // caseRow is one client as the caseload shows it, computed once per load.
@@ -51,7 +52,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 	foldOnce := func(s string) string {
 		f, ok := folded[s]
 		if !ok {
-			f = fold(s)
+			f = kit.Fold(s)
 			folded[s] = f
 		}
 		return f
@@ -59,7 +60,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 	for i, c := range src {
 		r := caseRow{
 			id:         c.ID,
-			name:       oneLine(c.Name),
+			name:       kit.OneLine(c.Name),
 			status:     statusText(t, c.Status),
 			trajectory: trajectory(t, c),
 			next:       t.DateTimeShort(c.NextAppointment),
@@ -67,7 +68,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 			retention:  retentionText(t, c.Retention),
 			restricted: c.Restricted,
 			view:       viewActive,
-			nameKey:    fold(c.Name),
+			nameKey:    kit.Fold(c.Name),
 			nextAt:     math.MaxInt64,
 		}
 		if c.Status == store.StatusClosed || c.Status == store.StatusRejected {
@@ -76,7 +77,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 		if !c.NextAppointment.IsZero() {
 			r.nextAt = c.NextAppointment.Unix()
 		}
-		r.hay = r.nameKey + "\x00" + fold(c.Email) + "\x00" + c.Phone + "\x00" + digits(c.Phone) +
+		r.hay = r.nameKey + "\x00" + kit.Fold(c.Email) + "\x00" + c.Phone + "\x00" + digits(c.Phone) +
 			"\x00" + foldOnce(referralText(t, c.Referral)) + "\x00" + foldOnce(c.ReferralDetail)
 		counts[r.view]++
 		rows[i] = r
@@ -139,7 +140,7 @@ func retentionText(t Text, c store.Countdown) string {
 	case store.RetentionOverdue:
 		return t.Tf("retention.overdue", -c.DaysLeft)
 	case store.RetentionHold:
-		return t.Tf("retention.hold", oneLine(c.HoldReason))
+		return t.Tf("retention.hold", kit.OneLine(c.HoldReason))
 	}
 	if c.DaysLeft == 0 {
 		return t.T("retention.today")
@@ -217,7 +218,7 @@ func (m caseloadModel) View() string {
 // small "⊘" after the name: read-only, the client screen says why.
 func (m caseloadModel) viewRow(cols columns, r *caseRow, selected bool) string {
 	st := m.env.styles
-	name := cell(r.name, cols.name-2)
+	name := kit.Cell(r.name, cols.name-2)
 	mark := "  "
 	if r.restricted {
 		mark = " ⊘"
@@ -226,7 +227,7 @@ func (m caseloadModel) viewRow(cols columns, r *caseRow, selected bool) string {
 		return st.Accent.Render("› ") + st.Selected.Render(
 			name+mark+m.restCells(cols, r.status, r.trajectory, r.next, r.retention))
 	}
-	ret := retentionStyle(st, r.ret).Render(cell(r.retention, cols.ret))
+	ret := retentionStyle(st, r.ret).Render(kit.Cell(r.retention, cols.ret))
 	rest := m.restCells(cols, r.status, r.trajectory, r.next, "")
 	if !r.restricted { // one render for the usual row: the list stays fast
 		return "  " + st.Text.Render(name+mark+rest) + ret
@@ -237,55 +238,25 @@ func (m caseloadModel) viewRow(cols columns, r *caseRow, selected bool) string {
 // renderCells lays the cells out in columns (without the marker); the last
 // cell is not padded.
 func (m caseloadModel) renderCells(cols columns, name, status, traj, next, ret string) string {
-	return cell(name, cols.name) + m.restCells(cols, status, traj, next, ret)
+	return kit.Cell(name, cols.name) + m.restCells(cols, status, traj, next, ret)
 }
 
 // restCells lays out the cells after the name.
 func (m caseloadModel) restCells(cols columns, status, traj, next, ret string) string {
 	var b strings.Builder
 	b.WriteString("  ")
-	b.WriteString(cell(status, cols.status))
+	b.WriteString(kit.Cell(status, cols.status))
 	b.WriteString("  ")
 	if cols.traj > 0 {
-		b.WriteString(cell(traj, cols.traj))
+		b.WriteString(kit.Cell(traj, cols.traj))
 		b.WriteString("  ")
 	}
-	b.WriteString(cell(next, cols.next))
+	b.WriteString(kit.Cell(next, cols.next))
 	b.WriteString("  ")
 	if ret != "" {
-		b.WriteString(cell(ret, cols.ret))
+		b.WriteString(kit.Cell(ret, cols.ret))
 	}
 	return b.String()
-}
-
-// fitWidths sizes text columns to their content within avail cells: each
-// column gets what its widest cell needs (want); when they do not all fit,
-// the widest are narrowed, evenly, but none below least.
-func fitWidths(want []int, avail, least int) []int {
-	w := slices.Clone(want)
-	for {
-		total, widest := 0, 0
-		for i, v := range w {
-			total += v
-			if v > w[widest] {
-				widest = i
-			}
-		}
-		if total <= avail || w[widest] <= least {
-			return w
-		}
-		w[widest]--
-	}
-}
-
-// cell cuts s to width cells ("…" when cut) and pads it to exactly width.
-func cell(s string, width int) string {
-	w := ansi.StringWidth(s)
-	if w > width {
-		s = ansi.Truncate(s, width, "…")
-		w = ansi.StringWidth(s)
-	}
-	return s + strings.Repeat(" ", max(width-w, 0))
 }
 
 // viewTabs shows the three tabs with their counts and the sort order. The

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // clientScreen is one client's dossier in tabs: the overview, the record
@@ -76,7 +77,7 @@ func (m clientScreen) Title() string {
 	if !m.loaded {
 		return "…"
 	}
-	return oneLine(m.d.client.Name())
+	return kit.OneLine(m.d.client.Name())
 }
 
 // Capturing is false: the client screen has no text field.
@@ -400,7 +401,7 @@ func (m clientScreen) editItem() tea.Cmd {
 	r := m.recs[m.tab][m.lists[m.tab].cursor]
 	edit := navigate(Route{Kind: KindRecordEdit, Client: m.id, Item: id, Tab: m.tab.id()})
 	if r.Special {
-		return confirm(m.env.text.Tf("record.reveal_to_edit", oneLine(r.Title)), edit)
+		return confirm(m.env.text.Tf("record.reveal_to_edit", kit.OneLine(r.Title)), edit)
 	}
 	return edit
 }
@@ -413,12 +414,12 @@ func (m clientScreen) deleteItem() (clientScreen, tea.Cmd) {
 	switch {
 	case m.tab.isRecords():
 		r := m.recs[m.tab][i]
-		return m, confirm(t.Tf("record.delete", oneLine(r.Title)), deleteRecord(s, m.actReq, r.ID))
+		return m, confirm(t.Tf("record.delete", kit.OneLine(r.Title)), deleteRecord(s, m.actReq, r.ID))
 	case m.tab == tabAppointments:
 		a := m.appts[i]
 		return m, confirm(t.Tf("appointment.delete", t.DateTimeShort(a.Start)),
 			deleteAppointment(s, m.actReq, a.ID))
 	}
 	d := m.d.docs[i]
-	return m, confirm(t.Tf("document.delete", oneLine(d.Name)), deleteDocument(s, m.actReq, d.ID))
+	return m, confirm(t.Tf("document.delete", kit.OneLine(d.Name)), deleteDocument(s, m.actReq, d.ID))
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // viewConsent draws the consent & sharing tab: the client's consents
@@ -23,15 +24,15 @@ func (m clientScreen) viewConsent() []string {
 	focus := 0
 	lines = append(lines, "  "+st.Title.Render(t.T("consent.section")))
 	if len(r.consents) == 0 {
-		lines = append(lines, paragraph(st.Muted, t.T("consent.empty"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("consent.empty"), m.width)...)
 	} else {
-		lines = append(lines, "  "+st.Header.Render(cell(t.T("consent.col_purpose"), pw)+"  "+
-			cell(t.T("consent.col_recipient"), rw)+"  "+cell(t.T("consent.col_given"), dw)+"  "+
-			cell(t.T("consent.col_by"), bw)+"  "+t.T("consent.col_withdrawn")))
+		lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("consent.col_purpose"), pw)+"  "+
+			kit.Cell(t.T("consent.col_recipient"), rw)+"  "+kit.Cell(t.T("consent.col_given"), dw)+"  "+
+			kit.Cell(t.T("consent.col_by"), bw)+"  "+t.T("consent.col_withdrawn")))
 	}
 	for i, c := range r.consents {
-		cells := cell(oneLine(c.Purpose), pw) + "  " + cell(oneLine(c.Recipient), rw) + "  " +
-			cell(t.DateShort(c.Given), dw) + "  " + cell(givenByText(t, c.GivenBy), bw) + "  "
+		cells := kit.Cell(kit.OneLine(c.Purpose), pw) + "  " + kit.Cell(kit.OneLine(c.Recipient), rw) + "  " +
+			kit.Cell(t.DateShort(c.Given), dw) + "  " + kit.Cell(givenByText(t, c.GivenBy), bw) + "  "
 		if i == cur {
 			focus = len(lines)
 		}
@@ -46,10 +47,10 @@ func (m clientScreen) viewConsent() []string {
 	}
 	lines = append(lines, "", "  "+st.Title.Render(t.T("disclosure.section")))
 	if len(r.disclosures) == 0 {
-		lines = append(lines, paragraph(st.Muted, t.T("disclosure.empty"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("disclosure.empty"), m.width)...)
 	} else {
-		lines = append(lines, "  "+st.Header.Render(cell(t.T("disclosure.col_what"), pw)+"  "+
-			cell(t.T("disclosure.col_recipient"), rw)+"  "+cell(t.T("disclosure.col_date"), dw)+"  "+
+		lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("disclosure.col_what"), pw)+"  "+
+			kit.Cell(t.T("disclosure.col_recipient"), rw)+"  "+kit.Cell(t.T("disclosure.col_date"), dw)+"  "+
 			t.T("disclosure.col_basis")))
 	}
 	for j, d := range r.disclosures {
@@ -57,15 +58,15 @@ func (m clientScreen) viewConsent() []string {
 		if i == cur {
 			focus = len(lines)
 		}
-		cells := cell(oneLine(d.What), pw) + "  " + cell(oneLine(d.Recipient), rw) + "  " +
-			cell(t.DateShort(d.Date), dw) + "  "
+		cells := kit.Cell(kit.OneLine(d.What), pw) + "  " + kit.Cell(kit.OneLine(d.Recipient), rw) + "  " +
+			kit.Cell(t.DateShort(d.Date), dw) + "  "
 		lines = append(lines, m.row(i == cur, cells, basisText(t, d.Basis), st.Muted))
 	}
 	if m.d.client.Restricted {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("disclosure.restricted"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("disclosure.restricted"), m.width)...)
 	}
-	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
+	return kit.ScrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
 }
 
 // sharingWidths are the widths of the two text columns of the consent and
@@ -77,15 +78,15 @@ func (m clientScreen) sharingWidths() (pw, rw int) {
 	pw = max(ansi.StringWidth(t.T("consent.col_purpose")), ansi.StringWidth(t.T("disclosure.col_what")))
 	rw = max(ansi.StringWidth(t.T("consent.col_recipient")), ansi.StringWidth(t.T("disclosure.col_recipient")))
 	for _, c := range r.consents {
-		pw = max(pw, ansi.StringWidth(oneLine(c.Purpose)))
-		rw = max(rw, ansi.StringWidth(oneLine(c.Recipient)))
+		pw = max(pw, ansi.StringWidth(kit.OneLine(c.Purpose)))
+		rw = max(rw, ansi.StringWidth(kit.OneLine(c.Recipient)))
 	}
 	for _, d := range r.disclosures {
-		pw = max(pw, ansi.StringWidth(oneLine(d.What)))
-		rw = max(rw, ansi.StringWidth(oneLine(d.Recipient)))
+		pw = max(pw, ansi.StringWidth(kit.OneLine(d.What)))
+		rw = max(rw, ansi.StringWidth(kit.OneLine(d.Recipient)))
 	}
 	// Indent, four gaps, the date and given-by columns, a withdrawal date.
-	w := fitWidths([]int{pw, rw}, m.width-2-4*2-12-16-12, 12)
+	w := kit.FitWidths([]int{pw, rw}, m.width-2-4*2-12-16-12, 12)
 	return w[0], w[1]
 }
 

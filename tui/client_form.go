@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // clientForm adds a client (id 0) or edits one. Nothing is saved until
@@ -17,7 +18,7 @@ import (
 // field says why right under it.
 type clientForm struct {
 	env  *env
-	keys formKeys
+	keys kit.FormKeys
 	id   int64
 	base store.Client // the client as loaded: fields the form does not show survive
 	req  reqID        // the load or save under way
@@ -31,7 +32,7 @@ type clientForm struct {
 	// over "closed" never leaves an end date behind.
 	autoEnd string
 
-	set     fieldSet
+	set     kit.FieldSet
 	problem string // a failure that belongs to no field
 	width   int
 	height  int
@@ -39,44 +40,44 @@ type clientForm struct {
 
 func newClientForm(e *env, id int64) clientForm {
 	t, st := e.text, e.styles
-	refs := []option{{"", "—"}}
+	refs := []kit.Option{{Value: "", Label: "—"}}
 	for _, r := range store.Referrals {
-		refs = append(refs, option{string(r), referralText(t, r)})
+		refs = append(refs, kit.Option{Value: string(r), Label: referralText(t, r)})
 	}
-	var statuses []option
+	var statuses []kit.Option
 	for _, s := range store.Statuses {
-		statuses = append(statuses, option{string(s), statusText(t, s)})
+		statuses = append(statuses, kit.Option{Value: string(s), Label: statusText(t, s)})
 	}
-	outcomes := []option{{"", "—"}}
+	outcomes := []kit.Option{{Value: "", Label: "—"}}
 	for _, o := range store.Outcomes {
-		outcomes = append(outcomes, option{string(o), outcomeText(t, o)})
+		outcomes = append(outcomes, kit.Option{Value: string(o), Label: outcomeText(t, o)})
 	}
 	m := clientForm{env: e, keys: newFormKeys(t), id: id, loaded: id == 0, req: newReq()}
-	m.set.fields = []formField{
-		textField(st, "first_name", t.T("client.first_name")),
-		textField(st, "last_name", t.T("client.last_name")),
-		textField(st, "email", t.T("client.email")),
-		textField(st, "phone", t.T("client.phone")),
-		dateField(st, t, "birth_date", t.T("client.birth_date")),
-		choiceField("referral", t.T("client.referral"), refs),
-		textField(st, "referral_detail", t.T("client.referral_detail")),
-		textField(st, "representative", t.T("client.representative")),
-		choiceField("status", t.T("client.status"), statuses),
-		dateField(st, t, "start", t.T("client.start")),
-		dateField(st, t, "end", t.T("client.end")),
-		choiceField("outcome", t.T("client.outcome"), outcomes),
-		dateField(st, t, "rejected_on", t.T("client.rejected_on")),
-		textField(st, "address", t.T("client.address")),
-		textField(st, "notes", t.T("client.notes")),
+	m.set.Fields = []kit.Field{
+		kit.TextField(st, "first_name", t.T("client.first_name")),
+		kit.TextField(st, "last_name", t.T("client.last_name")),
+		kit.TextField(st, "email", t.T("client.email")),
+		kit.TextField(st, "phone", t.T("client.phone")),
+		kit.DateField(st, "birth_date", t.T("client.birth_date"), t.T("form.date_placeholder")),
+		kit.ChoiceField("referral", t.T("client.referral"), refs),
+		kit.TextField(st, "referral_detail", t.T("client.referral_detail")),
+		kit.TextField(st, "representative", t.T("client.representative")),
+		kit.ChoiceField("status", t.T("client.status"), statuses),
+		kit.DateField(st, "start", t.T("client.start"), t.T("form.date_placeholder")),
+		kit.DateField(st, "end", t.T("client.end"), t.T("form.date_placeholder")),
+		kit.ChoiceField("outcome", t.T("client.outcome"), outcomes),
+		kit.DateField(st, "rejected_on", t.T("client.rejected_on"), t.T("form.date_placeholder")),
+		kit.TextField(st, "address", t.T("client.address")),
+		kit.TextField(st, "notes", t.T("client.notes")),
 	}
-	m.set.fields[m.set.index("address")].input.Placeholder = t.T("client.address_placeholder")
-	m.set.fields[m.set.index("address")].input.Width = 60
-	m.set.fields[m.set.index("notes")].input.Width = 60
+	m.set.Fields[m.set.Index("address")].Input.Placeholder = t.T("client.address_placeholder")
+	m.set.Fields[m.set.Index("address")].Input.Width = 60
+	m.set.Fields[m.set.Index("notes")].Input.Width = 60
 	if id == 0 {
-		m.set.set("start", dateInput(t, e.today()))
+		m.set.Set("start", dateInput(t, e.today()))
 	}
 	m.syncHidden()
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	m.updateKeys()
 	return m
 }
@@ -112,7 +113,7 @@ func (m clientForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields; when the client has not loaded yet the
@@ -122,7 +123,7 @@ func (m clientForm) RestoreDraft(text string) clientForm {
 		m.early.hold(text)
 		return m
 	}
-	if m.set.restore(text) {
+	if m.set.Restore(text) {
 		m.dirty = true
 		m.syncHidden()
 	}
@@ -136,7 +137,7 @@ func (m clientForm) Update(msg tea.Msg) (clientForm, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		return m, nil
 	case shownMsg:
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
 	case clientSavedMsg:
@@ -161,12 +162,12 @@ func (m clientForm) onLoaded(msg clientLoadedMsg) (clientForm, tea.Cmd) {
 	m.loaded = true
 	m.base = msg.client
 	m.fill(msg.client)
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	if text, ok := m.early.take(); ok {
 		m = m.RestoreDraft(text)
 	}
 	m.syncHidden()
-	return m, m.set.focusOn(m.set.focus)
+	return m, m.set.FocusOn(m.set.Focus)
 }
 
 // fill puts a client's values in the fields.
@@ -180,7 +181,7 @@ func (m *clientForm) fill(c store.Client) {
 		"outcome": string(c.Outcome), "rejected_on": dateInput(t, c.RejectedOn),
 		"address": joinLines(c.Address, addressSep), "notes": joinLines(c.Notes, notesSep),
 	} {
-		m.set.set(id, v)
+		m.set.Set(id, v)
 	}
 }
 
@@ -209,7 +210,7 @@ func (m *clientForm) failField(field, msg string) tea.Cmd {
 	if field == "name" {
 		field = "first_name"
 	}
-	cmd, ok := m.set.fail(field, msg)
+	cmd, ok := m.set.Fail(field, msg)
 	if !ok {
 		m.problem = msg
 	}
@@ -218,7 +219,7 @@ func (m *clientForm) failField(field, msg string) tea.Cmd {
 
 func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 	k := m.keys
-	f := m.set.focused()
+	f := m.set.Focused()
 	switch {
 	case key.Matches(msg, k.Save):
 		return m.submit()
@@ -228,25 +229,25 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 		}
 		return m, back(nil)
 	case key.Matches(msg, k.Next):
-		cmd := m.set.step(1)
+		cmd := m.set.Step(1)
 		m.updateKeys()
 		return m, cmd
 	case key.Matches(msg, k.Prev):
-		cmd := m.set.step(-1)
+		cmd := m.set.Step(-1)
 		m.updateKeys()
 		return m, cmd
-	case f.kind == fieldChoice:
-		if f.choiceKey(msg, k.Choice) {
-			f.err, m.dirty = "", true
+	case f.Kind == kit.KindChoice:
+		if f.ChoiceKey(msg, k.Choice) {
+			f.Err, m.dirty = "", true
 			m.onStatusChange()
 		}
 		return m, nil
 	}
-	before := f.input.Value()
+	before := f.Input.Value()
 	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(msg)
-	if f.input.Value() != before {
-		f.err, m.dirty = "", true
+	f.Input, cmd = f.Input.Update(msg)
+	if f.Input.Value() != before {
+		f.Err, m.dirty = "", true
 	}
 	return m, cmd
 }
@@ -257,20 +258,20 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 // change it.
 func (m *clientForm) onStatusChange() {
 	today := dateInput(m.env.text, m.env.today())
-	switch store.Status(m.set.get("status")) {
+	switch store.Status(m.set.Get("status")) {
 	case store.StatusRejected:
-		if m.set.get("rejected_on") == "" {
-			m.set.set("rejected_on", today)
+		if m.set.Get("rejected_on") == "" {
+			m.set.Set("rejected_on", today)
 		}
 	case store.StatusClosed:
-		if m.set.get("end") == "" {
-			m.set.set("end", today)
+		if m.set.Get("end") == "" {
+			m.set.Set("end", today)
 			m.autoEnd = today
 		}
 	}
-	if store.Status(m.set.get("status")) != store.StatusClosed && m.autoEnd != "" {
-		if m.set.get("end") == m.autoEnd {
-			m.set.set("end", "")
+	if store.Status(m.set.Get("status")) != store.StatusClosed && m.autoEnd != "" {
+		if m.set.Get("end") == m.autoEnd {
+			m.set.Set("end", "")
 		}
 		m.autoEnd = ""
 	}
@@ -280,18 +281,18 @@ func (m *clientForm) onStatusChange() {
 // syncHidden shows the outcome only for a closed trajectory and the
 // rejection date only for a rejected intake.
 func (m *clientForm) syncHidden() {
-	status := store.Status(m.set.get("status"))
-	if i := m.set.index("outcome"); i >= 0 {
-		m.set.fields[i].hidden = status != store.StatusClosed
+	status := store.Status(m.set.Get("status"))
+	if i := m.set.Index("outcome"); i >= 0 {
+		m.set.Fields[i].Hidden = status != store.StatusClosed
 	}
-	if i := m.set.index("rejected_on"); i >= 0 {
-		m.set.fields[i].hidden = status != store.StatusRejected
+	if i := m.set.Index("rejected_on"); i >= 0 {
+		m.set.Fields[i].Hidden = status != store.StatusRejected
 	}
 }
 
 // updateKeys enables ←/→ only on a choice field, where they choose.
 func (m *clientForm) updateKeys() {
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	m.keys.Save.SetEnabled(!m.saving)
 }
 
@@ -303,10 +304,10 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 	var first tea.Cmd
 	failed := false
 	for _, id := range []string{"birth_date", "start", "end", "rejected_on"} {
-		typed := m.set.get(id)
-		d, p := parseDate(typed)
-		if p != dateOK {
-			cmd, _ := m.set.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
+		typed := m.set.Get(id)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK {
+			cmd, _ := m.set.Fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 			if !failed {
 				first, failed = cmd, true
 			}
@@ -314,14 +315,14 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 		dates[id] = d
 	}
 	if failed {
-		m.set.focusOn(m.firstError())
+		m.set.FocusOn(m.firstError())
 		return m, first
 	}
 	c := m.client(dates)
 	if age, young := m.underAge(); young && strings.TrimSpace(c.Representative) == "" {
 		// The store refuses it too; said here in the coach's words.
-		cmd, _ := m.set.fail("representative", t.Tf("client.representative_needed", age))
-		m.set.focusOn(m.set.index("representative"))
+		cmd, _ := m.set.Fail("representative", t.Tf("client.representative_needed", age))
+		m.set.FocusOn(m.set.Index("representative"))
 		return m, cmd
 	}
 	if err := c.Validate(); err != nil {
@@ -342,23 +343,23 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 }
 
 func (m clientForm) firstError() int {
-	for i, f := range m.set.fields {
-		if f.err != "" {
+	for i, f := range m.set.Fields {
+		if f.Err != "" {
 			return i
 		}
 	}
-	return m.set.focus
+	return m.set.Focus
 }
 
 // client is the loaded client with the form's values on top.
 func (m clientForm) client(dates map[string]time.Time) store.Client {
 	c := m.base
 	c.ID = m.id
-	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	get := func(id string) string { return strings.TrimSpace(m.set.Get(id)) }
 	c.FirstName, c.LastName = get("first_name"), get("last_name")
 	c.Email, c.Phone = get("email"), get("phone")
-	c.Address = splitLines(m.set.get("address"), addressSep, m.base.Address)
-	c.Notes = splitLines(m.set.get("notes"), notesSep, m.base.Notes)
+	c.Address = splitLines(m.set.Get("address"), addressSep, m.base.Address)
+	c.Notes = splitLines(m.set.Get("notes"), notesSep, m.base.Notes)
 	c.Referral = store.Referral(get("referral"))
 	c.ReferralDetail, c.Representative = get("referral_detail"), get("representative")
 	c.Status = store.Status(get("status"))
@@ -378,8 +379,8 @@ func (m clientForm) client(dates map[string]time.Time) store.Client {
 // younger than 16, the age below which a legal representative decides
 // with them (AVG art. 8, UAVG art. 5).
 func (m clientForm) underAge() (int, bool) {
-	d, p := parseDate(m.set.get("birth_date"))
-	if p != dateOK || d.IsZero() {
+	d, p := kit.ParseDate(m.set.Get("birth_date"))
+	if p != kit.DateOK || d.IsZero() {
 		return 0, false
 	}
 	age := store.Client{BirthDate: d}.AgeOn(m.env.today())

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The rights part of the client screen: the consent & sharing tab
@@ -107,7 +108,7 @@ func (m clientScreen) onRightsKey(msg tea.KeyMsg) (clientScreen, tea.Cmd, bool) 
 			return m, nil, true
 		}
 		m.rights.actReq = newReq()
-		q := m.env.text.Tf("consent.withdraw_question", oneLine(c.Recipient), oneLine(c.Purpose))
+		q := m.env.text.Tf("consent.withdraw_question", kit.OneLine(c.Recipient), kit.OneLine(c.Purpose))
 		return m, confirm(q, withdrawConsent(m.env.store, m.rights.actReq, 0, c.ID)), true
 	}
 	return m, nil, false
@@ -171,26 +172,26 @@ func (m clientScreen) viewRequests() []string {
 	}
 	reqs := m.rights.r.requests
 	if len(reqs) == 0 {
-		return paragraph(st.Muted, t.T("request.empty"), m.width)
+		return kit.Paragraph(st.Muted, t.T("request.empty"), m.width)
 	}
 	const kw, rw, dw, cw = 22, 12, 15, 17
-	lines := []string{"  " + st.Header.Render(cell(t.T("request.col_kind"), kw)+"  "+
-		cell(t.T("request.col_received"), rw)+"  "+cell(t.T("request.col_due"), dw)+"  "+
-		cell(t.T("request.col_left"), cw)+"  "+t.T("request.col_status"))}
+	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("request.col_kind"), kw)+"  "+
+		kit.Cell(t.T("request.col_received"), rw)+"  "+kit.Cell(t.T("request.col_due"), dw)+"  "+
+		kit.Cell(t.T("request.col_left"), cw)+"  "+t.T("request.col_status"))}
 	l := m.lists[tabRequests]
 	start, end := l.window(len(reqs), m.listHeight())
 	today := m.env.today()
 	for i := start; i < end; i++ {
 		r := reqs[i]
 		left, style := requestCountdown(t, st, r, today)
-		cells := cell(requestKindText(t, r.Kind), kw) + "  " + cell(t.DateShort(r.Received), rw) + "  " +
-			cell(t.Weekday(r.Due)+" "+t.DateShort(r.Due), dw) + "  "
+		cells := kit.Cell(requestKindText(t, r.Kind), kw) + "  " + kit.Cell(t.DateShort(r.Received), rw) + "  " +
+			kit.Cell(t.Weekday(r.Due)+" "+t.DateShort(r.Due), dw) + "  "
 		status := requestStatusText(t, r)
 		if i == l.cursor {
-			lines = append(lines, m.row(true, cells+cell(left, cw)+"  ", status, st.Text))
+			lines = append(lines, m.row(true, cells+kit.Cell(left, cw)+"  ", status, st.Text))
 			continue
 		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(cell(left, cw))+"  "+st.Muted.Render(status))
+		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(kit.Cell(left, cw))+"  "+st.Muted.Render(status))
 	}
 	return lines
 }

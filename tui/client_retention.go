@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The retention part of the client screen: the countdown in words on the
@@ -152,11 +153,11 @@ func (m clientScreen) viewRetention() []string {
 	t, st := m.env.text, m.env.styles
 	c := m.d.client
 	r := m.ret.row.Retention
-	label := "  " + st.Label.Render(padRight(t.T("client.retention"), formLabelWidth))
+	label := "  " + st.Label.Render(kit.PadRight(t.T("client.retention"), kit.LabelWidth))
 	if c.Hold {
-		text := t.Tf("retention.words_hold", oneLine(c.HoldReason))
+		text := t.Tf("retention.words_hold", kit.OneLine(c.HoldReason))
 		if !c.HoldUntil.IsZero() {
-			text = t.Tf("retention.words_hold_until", oneLine(c.HoldReason), t.Date(c.HoldUntil))
+			text = t.Tf("retention.words_hold_until", kit.OneLine(c.HoldReason), t.Date(c.HoldUntil))
 		}
 		return []string{label + st.Muted.Render(text)}
 	}
@@ -178,7 +179,7 @@ func (m clientScreen) viewRetention() []string {
 	}
 	lines := []string{label + retentionStyle(st, r.State).Render(text)}
 	if !m.ret.row.InvoicesUntil.IsZero() {
-		lines = append(lines, "  "+padRight("", formLabelWidth)+st.Muted.Render(
+		lines = append(lines, "  "+kit.PadRight("", kit.LabelWidth)+st.Muted.Render(
 			t.Tf("retention.words_invoices", t.Date(m.ret.row.InvoicesUntil))))
 	}
 	return append(lines, m.viewItemCountdowns()...)
@@ -197,8 +198,8 @@ func (m clientScreen) viewItemCountdowns() []string {
 		if it.State == store.RetentionRunning {
 			left = t.T("retention.item_waiting")
 		}
-		what := cell(itemRef(t, it.Kind, it.Ref), 34) + " " +
-			cell(itemCategoryName(t, it.Category, m.ret.names[it.Category]), 26) + " "
+		what := kit.Cell(itemRef(t, it.Kind, it.Ref), 34) + " " +
+			kit.Cell(itemCategoryName(t, it.Category, m.ret.names[it.Category]), 26) + " "
 		lines = append(lines, "    "+st.Text.Render(what)+retentionStyle(st, it.State).Render(left))
 	}
 	return lines

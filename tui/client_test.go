@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // openAnna is a driver on Anna de Vries's client screen.
@@ -155,8 +156,8 @@ func TestAppointmentFormNeedsReason(t *testing.T) {
 	if s.count("SaveAppointment") != 0 {
 		t.Fatal("a cancellation without a reason was saved")
 	}
-	if f.set.focused().id != "reason" || !strings.Contains(f.set.focused().err, "reason") {
-		t.Fatalf("focus on %s (%q)", f.set.focused().id, f.set.focused().err)
+	if f.set.Focused().ID != "reason" || !strings.Contains(f.set.Focused().Err, "reason") {
+		t.Fatalf("focus on %s (%q)", f.set.Focused().ID, f.set.Focused().Err)
 	}
 	d.keys("bus staakte[ctrl+s]")
 	m := top[clientScreen](t, d)
@@ -178,9 +179,9 @@ func TestAppointmentFormRefusesImpossibleTimes(t *testing.T) {
 		d := openAnna(t, s, English)
 		d.keys("7n" + tt.typed + "[ctrl+s]")
 		f := top[appointmentForm](t, d)
-		if s.count("SaveAppointment") != 0 || f.set.focused().id != "start" ||
-			!strings.Contains(f.set.focused().err, tt.want) {
-			t.Errorf("%q: saved %d, focus %s, %q", tt.typed, s.count("SaveAppointment"), f.set.focused().id, f.set.focused().err)
+		if s.count("SaveAppointment") != 0 || f.set.Focused().ID != "start" ||
+			!strings.Contains(f.set.Focused().Err, tt.want) {
+			t.Errorf("%q: saved %d, focus %s, %q", tt.typed, s.count("SaveAppointment"), f.set.Focused().ID, f.set.Focused().Err)
 		}
 	}
 }
@@ -190,7 +191,7 @@ func TestEditAppointmentKeepsValues(t *testing.T) {
 	d := openAnna(t, s, Dutch)
 	d.keys("7e")
 	f := top[appointmentForm](t, d)
-	if got := f.set.get("start"); got != "27-01-2026 14:30" {
+	if got := f.set.Get("start"); got != "27-01-2026 14:30" {
 		t.Fatalf("start = %q", got)
 	}
 	d.keys("[tab][tab][ctrl+u]Kantoor[ctrl+s]")
@@ -204,20 +205,20 @@ func TestParseDateTime(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
 		want time.Time
-		p    dateTimeProblem
+		p    kit.DateTimeProblem
 	}{
-		{"2026-12-01 14:30", time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC), dateTimeOK},
-		{"1-12-2026 9:05", time.Date(2026, 12, 1, 9, 5, 0, 0, time.UTC), dateTimeOK},
-		{" 01-12-2026  09.05 ", time.Date(2026, 12, 1, 9, 5, 0, 0, time.UTC), dateTimeOK},
-		{"29-02-2026 10:00", time.Time{}, dateTimeImpossibleDay},
-		{"01-12-0026 10:00", time.Time{}, dateTimeYear},
-		{"01-12-2026 24:00", time.Time{}, dateTimeImpossibleTime},
-		{"01-12-2026 10:60", time.Time{}, dateTimeImpossibleTime},
-		{"01-12-2026 10:5", time.Time{}, dateTimeFormat},
-		{"01-12-2026", time.Time{}, dateTimeFormat},
-		{"01-12-2026 half tien", time.Time{}, dateTimeFormat},
+		{"2026-12-01 14:30", time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC), kit.DateTimeOK},
+		{"1-12-2026 9:05", time.Date(2026, 12, 1, 9, 5, 0, 0, time.UTC), kit.DateTimeOK},
+		{" 01-12-2026  09.05 ", time.Date(2026, 12, 1, 9, 5, 0, 0, time.UTC), kit.DateTimeOK},
+		{"29-02-2026 10:00", time.Time{}, kit.DateTimeImpossibleDay},
+		{"01-12-0026 10:00", time.Time{}, kit.DateTimeYear},
+		{"01-12-2026 24:00", time.Time{}, kit.DateTimeImpossibleTime},
+		{"01-12-2026 10:60", time.Time{}, kit.DateTimeImpossibleTime},
+		{"01-12-2026 10:5", time.Time{}, kit.DateTimeFormat},
+		{"01-12-2026", time.Time{}, kit.DateTimeFormat},
+		{"01-12-2026 half tien", time.Time{}, kit.DateTimeFormat},
 	} {
-		got, p := parseDateTime(tt.in)
+		got, p := kit.ParseDateTime(tt.in)
 		if p != tt.p || !got.Equal(tt.want) {
 			t.Errorf("parseDateTime(%q) = %v, %d; want %v, %d", tt.in, got, p, tt.want, tt.p)
 		}

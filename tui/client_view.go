@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // clientHeaderRows are the rows above a tab's content: the tab bar and a
@@ -24,7 +25,7 @@ func (m clientScreen) noticeLines() []string {
 	if m.notice == "" {
 		return nil
 	}
-	return paragraph(m.env.styles.Success, m.notice, m.width)
+	return kit.Paragraph(m.env.styles.Success, m.notice, m.width)
 }
 
 // listHeight is the number of list rows on screen: the content minus the
@@ -42,7 +43,7 @@ func (m clientScreen) View() string {
 		return strings.Join(append(lines, "", "  "+st.Muted.Render(t.T("form.loading"))), "\n")
 	}
 	if m.d.client.Restricted {
-		lines = append(lines, "  "+st.Warning.Render("⊘ "+t.Tf("client.restricted", oneLine(m.d.client.RestrictedReason))))
+		lines = append(lines, "  "+st.Warning.Render("⊘ "+t.Tf("client.restricted", kit.OneLine(m.d.client.RestrictedReason))))
 	}
 	lines = append(lines, m.noticeLines()...)
 	lines = append(lines, "")
@@ -100,15 +101,15 @@ func (m clientScreen) empty() []string {
 func (m clientScreen) viewOverview() []string {
 	t, st := m.env.text, m.env.styles
 	c := m.d.client
-	lines := []string{"  " + st.Title.Render(oneLine(c.Name())) + "  " + st.Muted.Render(statusText(t, c.Status))}
+	lines := []string{"  " + st.Title.Render(kit.OneLine(c.Name())) + "  " + st.Muted.Render(statusText(t, c.Status))}
 	lines = append(lines, "")
 	row := func(label, value string) {
 		if value == "" {
 			value = st.Muted.Render("—")
 		} else {
-			value = st.Text.Render(oneLine(value))
+			value = st.Text.Render(kit.OneLine(value))
 		}
-		lines = append(lines, "  "+st.Label.Render(padRight(label, formLabelWidth))+value)
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, kit.LabelWidth))+value)
 	}
 	row(t.T("client.email"), c.Email)
 	row(t.T("client.phone"), c.Phone)
@@ -122,7 +123,7 @@ func (m clientScreen) viewOverview() []string {
 	row(t.T("client.referral"), strings.TrimSpace(referralText(t, c.Referral)+" "+parenthesised(c.ReferralDetail)))
 	switch {
 	case age >= 0 && age < 16 && strings.TrimSpace(c.Representative) == "":
-		lines = append(lines, "  "+st.Label.Render(padRight(t.T("client.representative"), formLabelWidth))+
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.representative"), kit.LabelWidth))+
 			st.Warning.Render(t.Tf("client.representative_needed", age)))
 	case age >= 0 && age < 16 || c.Representative != "":
 		row(t.T("client.representative"), c.Representative)
@@ -145,12 +146,12 @@ func (m clientScreen) viewOverview() []string {
 	}
 	row(t.T("client.next_appointment"), next)
 	for _, b := range m.d.breaches {
-		lines = append(lines, "  "+st.Label.Render(padRight(t.T("client.breach"), formLabelWidth))+
-			st.Warning.Render(oneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description)))))
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.breach"), kit.LabelWidth))+
+			st.Warning.Render(kit.OneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description)))))
 	}
 	if c.Notes != "" {
 		lines = append(lines, "", "  "+st.Label.Render(t.T("client.notes")))
-		for _, l := range strings.Split(plain(c.Notes), "\n") {
+		for _, l := range strings.Split(kit.Plain(c.Notes), "\n") {
 			lines = append(lines, "  "+st.Text.Render(l))
 		}
 	}
@@ -200,9 +201,9 @@ func (m clientScreen) viewRecords() []string {
 		return m.empty()
 	}
 	dw, kw, tw, fw := m.recordColumns()
-	head := cell(t.T("record.col_date"), dw) + "  "
+	head := kit.Cell(t.T("record.col_date"), dw) + "  "
 	if kw > 0 {
-		head += cell(t.T("record.col_kind"), kw) + "  "
+		head += kit.Cell(t.T("record.col_kind"), kw) + "  "
 	}
 	head += t.T("record.col_title")
 	lines := []string{"  " + st.Header.Render(head)}
@@ -210,15 +211,15 @@ func (m clientScreen) viewRecords() []string {
 	start, end := l.window(len(recs), m.listHeight())
 	for i := start; i < end; i++ {
 		r := recs[i]
-		cells := cell(t.DateShort(r.Date), dw) + "  "
+		cells := kit.Cell(t.DateShort(r.Date), dw) + "  "
 		if kw > 0 {
-			cells += cell(kindText(t, r.Kind), kw) + "  "
+			cells += kit.Cell(kindText(t, r.Kind), kw) + "  "
 		}
-		cells += cell(oneLine(r.Title), tw) + "  "
+		cells += kit.Cell(kit.OneLine(r.Title), tw) + "  "
 		if r.Special {
-			lines = append(lines, m.row(i == l.cursor, cells, cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
+			lines = append(lines, m.row(i == l.cursor, cells, kit.Cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
 		} else {
-			lines = append(lines, m.row(i == l.cursor, cells, cell(r.first, fw), st.Muted))
+			lines = append(lines, m.row(i == l.cursor, cells, kit.Cell(r.first, fw), st.Muted))
 		}
 	}
 	return lines
@@ -245,15 +246,15 @@ func (m clientScreen) viewAppointments() []string {
 			}
 			lines = append(lines, "  "+st.Header.Render(t.T("appointment.past")))
 		}
-		cells := cell(t.Weekday(a.Start)+" "+t.DateTimeShort(a.Start), 21) + "  " +
-			cell(t.Tf("appointment.minutes", a.Minutes), 7) + "  " + cell(oneLine(a.Place), placeW) + "  "
+		cells := kit.Cell(t.Weekday(a.Start)+" "+t.DateTimeShort(a.Start), 21) + "  " +
+			kit.Cell(t.Tf("appointment.minutes", a.Minutes), 7) + "  " + kit.Cell(kit.OneLine(a.Place), placeW) + "  "
 		state := attendanceText(t, a.Attendance)
 		style := st.Muted
 		switch {
 		case a.Attendance == store.AttendancePlanned && i >= m.upcoming:
 			state, style = t.T("attendance.unrecorded"), st.Warning
 		case a.Reason != "":
-			state += " — " + oneLine(a.Reason)
+			state += " — " + kit.OneLine(a.Reason)
 		}
 		selected := i == m.lists[tabAppointments].cursor
 		if selected {
@@ -261,7 +262,7 @@ func (m clientScreen) viewAppointments() []string {
 		}
 		lines = append(lines, m.row(selected, cells, state, style))
 	}
-	return scrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
+	return kit.ScrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
 }
 
 // docMasked reports whether a document is special-category and its name
@@ -276,22 +277,22 @@ func (m clientScreen) viewDocuments() []string {
 		return m.empty()
 	}
 	nameW := max(min(m.width-2-10-2-9-2-12-3, 48), 12)
-	lines := []string{"  " + st.Header.Render(cell(t.T("document.col_name"), nameW)+"  "+
-		cell(t.T("record.col_kind"), 10)+"  "+padLeft(t.T("document.col_size"), 9)+"  "+
+	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("document.col_name"), nameW)+"  "+
+		kit.Cell(t.T("record.col_kind"), 10)+"  "+padLeft(t.T("document.col_size"), 9)+"  "+
 		t.T("document.col_added"))}
 	l := m.lists[tabDocuments]
 	start, end := l.window(len(docs), m.listHeight())
 	for i := start; i < end; i++ {
 		d := docs[i]
-		name, style := oneLine(d.Name), st.Text
+		name, style := kit.OneLine(d.Name), st.Text
 		switch {
 		case docMasked(d):
 			name, style = t.T("document.masked"), st.Warning
 		case d.Special:
 			name = "⚑ " + name
 		}
-		cells := cell(name, nameW) + "  " + cell(kindText(t, d.Kind), 10) + "  " +
-			padLeft(t.Size(d.Size), 9) + "  " + cell(t.DateShort(d.Added), 12)
+		cells := kit.Cell(name, nameW) + "  " + kit.Cell(kindText(t, d.Kind), 10) + "  " +
+			padLeft(t.Size(d.Size), 9) + "  " + kit.Cell(t.DateShort(d.Added), 12)
 		lines = append(lines, m.row(i == l.cursor, cells, "", style))
 	}
 	return lines
@@ -305,13 +306,13 @@ func (m clientScreen) viewLog() []string {
 	if len(entries) == 0 {
 		return m.empty()
 	}
-	lines := []string{"  " + st.Header.Render(cell(t.T("log.col_when"), 17)+"  "+
-		cell(t.T("log.col_what"), 26)+"  "+t.T("log.col_detail"))}
+	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("log.col_when"), 17)+"  "+
+		kit.Cell(t.T("log.col_what"), 26)+"  "+t.T("log.col_detail"))}
 	l := m.lists[tabLog]
 	start, end := l.window(len(entries), m.listHeight())
 	for i := start; i < end; i++ {
 		e := entries[i]
-		cells := cell(t.DateTimeShort(e.At), 17) + "  " + cell(auditAction(t, e.Action), 26) + "  "
+		cells := kit.Cell(t.DateTimeShort(e.At), 17) + "  " + kit.Cell(auditAction(t, e.Action), 26) + "  "
 		lines = append(lines, m.row(i == l.cursor, cells, m.auditDetail(e.Detail), st.Muted))
 	}
 	return lines
@@ -331,26 +332,26 @@ func (m clientScreen) auditDetail(detail string) string {
 	case strings.HasPrefix(detail, "appointment "):
 		noun, rest = "appointment", detail[len("appointment "):]
 	default:
-		return oneLine(detail)
+		return kit.OneLine(detail)
 	}
 	idText, kind, _ := strings.Cut(rest, " ")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil {
-		return oneLine(detail)
+		return kit.OneLine(detail)
 	}
 	kind = strings.Trim(kind, "()")
 	switch noun {
 	case "record":
 		for _, r := range m.d.records {
 			if r.ID == id {
-				return kindText(t, r.Kind) + " “" + oneLine(r.Title) + "”"
+				return kindText(t, r.Kind) + " “" + kit.OneLine(r.Title) + "”"
 			}
 		}
 		return kindText(t, store.RecordKind(kind)) + " #" + idText
 	case "document":
 		for _, d := range m.d.docs {
 			if d.ID == id {
-				return t.T("log.document") + " “" + oneLine(d.Name) + "”"
+				return t.T("log.document") + " “" + kit.OneLine(d.Name) + "”"
 			}
 		}
 		return t.T("log.document") + " #" + idText

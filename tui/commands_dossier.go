@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The commands of the client's dossier: records, appointments, documents,
@@ -61,7 +62,7 @@ func loadDossier(s Store, req reqID, id int64, withClient bool) tea.Cmd {
 		}
 		d.records = make([]recordRow, len(recs))
 		for i, r := range recs {
-			d.records[i] = recordRow{first: firstLine(r.Body)}
+			d.records[i] = recordRow{first: kit.FirstLine(r.Body)}
 			r.Body = ""
 			d.records[i].Record = r
 		}

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The commands of the rights desk: requests, consents, disclosures and the
@@ -281,7 +282,7 @@ func consentsOnFile(t Text, err error) string {
 		if !c.Withdrawn.IsZero() {
 			state = t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn))
 		}
-		parts[i] = oneLine(c.Recipient) + " (" + oneLine(c.Purpose) + ", " + state + ")"
+		parts[i] = kit.OneLine(c.Recipient) + " (" + kit.OneLine(c.Purpose) + ", " + state + ")"
 	}
 	return " " + t.T("consent.on_file") + " " + strings.Join(parts, "; ")
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // A client's complaints about how the practice handled their data
@@ -157,15 +158,15 @@ func (m complaintsScreen) View() string {
 	case !m.loaded:
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
-	lines := append([]string{""}, paragraph(st.Muted, t.T("complaints.intro"), m.width)...)
+	lines := append([]string{""}, kit.Paragraph(st.Muted, t.T("complaints.intro"), m.width)...)
 	lines = append(lines, "")
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("complaints.empty"))), "\n")
 	}
 	const dw, ow = 12, 30
 	sw := max(m.width-2-dw-2-ow-1, 12)
-	lines = append(lines, "  "+st.Header.Render(cell(t.T("complaints.col_received"), dw)+"  "+
-		cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
+	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("complaints.col_received"), dw)+"  "+
+		kit.Cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
 	start, end := m.list.window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
 		c := m.items[i]
@@ -173,7 +174,7 @@ func (m complaintsScreen) View() string {
 		if !c.Open() {
 			state, style = complaintOutcomeText(t, c.Outcome)+" · "+t.DateShort(c.Answered), st.Muted
 		}
-		cells := cell(t.DateShort(c.Received), dw) + "  " + cell(oneLine(c.Subject), sw) + "  "
+		cells := kit.Cell(t.DateShort(c.Received), dw) + "  " + kit.Cell(kit.OneLine(c.Subject), sw) + "  "
 		if i == m.list.cursor {
 			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+state))
 			continue
@@ -209,26 +210,25 @@ type complaintForm struct {
 
 func newComplaintForm(e *env, r Route) complaintForm {
 	t, st := e.text, e.styles
-	received := dateField(st, t, "received_on", t.T("complaints.col_received"))
-	received.setValue(dateInput(t, e.today()))
-	subject := textField(st, "subject", t.T("complaints.col_subject"))
-	subject.input.Width = 60
-	outcomes := []option{{"", t.T("complaints.open")}}
+	received := kit.DateField(st, "received_on", t.T("complaints.col_received"), t.T("form.date_placeholder"))
+	received.SetValue(dateInput(t, e.today()))
+	subject := kit.TextField(st, "subject", t.T("complaints.col_subject"))
+	subject.Input.Width = 60
+	outcomes := []kit.Option{{Value: "", Label: t.T("complaints.open")}}
 	for _, o := range store.ComplaintOutcomes {
-		outcomes = append(outcomes, option{string(o), complaintOutcomeText(t, o)})
+		outcomes = append(outcomes, kit.Option{Value: string(o), Label: complaintOutcomeText(t, o)})
 	}
-	notes := textField(st, "notes", t.T("request.notes"))
-	notes.input.Width = 60
+	notes := kit.TextField(st, "notes", t.T("request.notes"))
+	notes.Input.Width = 60
 	return complaintForm{client: r.Client, id: r.Item, polReq: newReq(), formCore: newFormCore(e, r.Item == 0,
-		received, subject, choiceField("outcome", t.T("complaints.col_outcome"), outcomes),
-		dateField(st, t, "answered_on", t.T("complaints.answered")), notes)}
+		received, subject, kit.ChoiceField("outcome", t.T("complaints.col_outcome"), outcomes),
+		kit.DateField(st, "answered_on", t.T("complaints.answered"), t.T("form.date_placeholder")), notes)}
 }
 
-// Init reads the complaint being answered, and the retention categories
-// a complaint can be kept under.
+// Init reads the complaint being answered.
 func (m complaintForm) Init() tea.Cmd {
-	if m.loaded {
-		return tea.Batch(m.focus(), loadPolicies(m.env.store, m.polReq))
+	if m.Loaded {
+		return tea.Batch(m.Focus(), loadPolicies(m.env.store, m.polReq))
 	}
 	return tea.Batch(loadComplaints(m.env.store, m.req, m.client), loadPolicies(m.env.store, m.polReq))
 }
@@ -237,19 +237,19 @@ func (m complaintForm) Init() tea.Cmd {
 // complaint can be kept under; a new complaint starts in the shipped
 // complaints category, which counts from its closing.
 func (m *complaintForm) onPolicies(msg policiesLoadedMsg) {
-	if msg.req != m.polReq || msg.err != nil || m.set.index("retention") >= 0 {
+	if msg.req != m.polReq || msg.err != nil || m.Index("retention") >= 0 {
 		return
 	}
 	opts := retentionOptions(m.env.text, msg.policies, store.KeptComplaint)
 	if len(opts) <= 1 {
 		return
 	}
-	f := choiceField("retention", m.env.text.T("retention.field"), opts)
-	f.setValue(string(m.base.Retention))
+	f := kit.ChoiceField("retention", m.env.text.T("retention.field"), opts)
+	f.SetValue(string(m.base.Retention))
 	if m.id == 0 {
-		f.setValue(string(store.CategoryComplaint))
+		f.SetValue(string(store.CategoryComplaint))
 	}
-	m.set.fields = append(m.set.fields, f)
+	m.Fields = append(m.Fields, f)
 }
 
 // Route names the form, the client and the complaint.
@@ -267,7 +267,7 @@ func (m complaintForm) Title() string {
 
 // RestoreDraft fills the fields.
 func (m complaintForm) RestoreDraft(text string) complaintForm {
-	m.restore(text)
+	m.Restore(text)
 	return m
 }
 
@@ -276,22 +276,22 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case complaintsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
-		m.problem = explain(m.env, msg.err)
+		m.Problem = explain(m.env, msg.err)
 		for _, c := range msg.items {
-			if c.ID == m.id && !m.dirty {
-				m.loaded = true
+			if c.ID == m.id && !m.Dirty {
+				m.Loaded = true
 				m.fill(c)
 			}
 		}
-		if !m.loaded && m.problem == "" {
-			m.problem = problemText(t, ProblemNotFound)
+		if !m.Loaded && m.Problem == "" {
+			m.Problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.focus()
+		return m, m.Focus()
 	case complaintSavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -313,33 +313,33 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 func (m *complaintForm) fill(c store.Complaint) {
 	t := m.env.text
 	m.base = c
-	m.set.set("retention", string(c.Retention))
-	m.set.set("received_on", dateInput(t, c.Received))
-	m.set.set("subject", oneLine(c.Subject))
-	m.set.set("outcome", string(c.Outcome))
+	m.Set("retention", string(c.Retention))
+	m.Set("received_on", dateInput(t, c.Received))
+	m.Set("subject", kit.OneLine(c.Subject))
+	m.Set("outcome", string(c.Outcome))
 	answered := c.Answered
 	if answered.IsZero() {
 		answered = m.env.today()
 	}
-	m.set.set("answered_on", dateInput(t, answered))
-	m.set.set("notes", oneLine(c.Notes))
+	m.Set("answered_on", dateInput(t, answered))
+	m.Set("notes", kit.OneLine(c.Notes))
 }
 
 // submit reads the fields and saves: an open complaint has no answer date,
 // an answered one needs it.
 func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 	t := m.env.text
-	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.set.get("subject")),
-		Outcome: store.ComplaintOutcome(m.set.get("outcome")), Notes: strings.TrimSpace(m.set.get("notes")),
+	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.Get("subject")),
+		Outcome: store.ComplaintOutcome(m.Get("outcome")), Notes: strings.TrimSpace(m.Get("notes")),
 		Retention: m.base.Retention}
-	if m.set.index("retention") >= 0 {
-		c.Retention = store.Category(m.set.get("retention"))
+	if m.Index("retention") >= 0 {
+		c.Retention = store.Category(m.Get("retention"))
 	}
 	dates := map[string]time.Time{}
 	for _, id := range []string{"received_on", "answered_on"} {
-		typed := m.set.get(id)
-		d, p := parseDate(typed)
-		if p != dateOK {
+		typed := m.Get(id)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK {
 			return m, m.fail(id, dateProblemText(t, p, typed))
 		}
 		dates[id] = d
@@ -361,5 +361,5 @@ func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 
 // View draws the fields with the route to the AP.
 func (m complaintForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.Width))
 }

@@ -1,14 +1,13 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // sharingForm records a consent (who may receive what, and for which
@@ -16,49 +15,38 @@ import (
 // disclosure's fields and checks are in disclosure_form.go. Consents are
 // never edited, only withdrawn, so both forms only add.
 type sharingForm struct {
-	env        *env
-	keys       formKeys
+	formCore
 	client     int64
 	disclosure bool
-	req        reqID
 	listReq    reqID // the load of the practice's recipients
-
-	saving  bool
-	dirty   bool
-	problem string
-	set     fieldSet
-	width   int
-	height  int
 }
 
 func newSharingForm(e *env, r Route) sharingForm {
-	m := sharingForm{env: e, keys: newFormKeys(e.text), client: r.Client, disclosure: r.Kind == KindDisclosure,
-		listReq: newReq()}
-	if m.disclosure {
-		m.set.fields = disclosureFields(e)
-	} else {
-		m.set.fields = consentFields(e)
+	disclosure := r.Kind == KindDisclosure
+	fields := consentFields(e)
+	if disclosure {
+		fields = disclosureFields(e)
 	}
-	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
-	return m
+	return sharingForm{formCore: newRightsFormCore(e, true, fields...), client: r.Client,
+		disclosure: disclosure, listReq: newReq()}
 }
 
 // consentFields are the fields of a new consent; it was given today
 // unless the coach says otherwise.
-func consentFields(e *env) []formField {
+func consentFields(e *env) []kit.Field {
 	t, st := e.text, e.styles
-	given := dateField(st, t, "given_on", t.T("consent.given"))
-	given.setValue(dateInput(t, e.today()))
-	notes := textField(st, "notes", t.T("request.notes"))
-	notes.input.Width = 60
-	return []formField{
-		textField(st, "purpose", t.T("consent.purpose")),
-		textField(st, "recipient", t.T("consent.recipient")),
+	given := kit.DateField(st, "given_on", t.T("consent.given"), t.T("form.date_placeholder"))
+	given.SetValue(dateInput(t, e.today()))
+	notes := kit.TextField(st, "notes", t.T("request.notes"))
+	notes.Input.Width = 60
+	return []kit.Field{
+		kit.TextField(st, "purpose", t.T("consent.purpose")),
+		kit.TextField(st, "recipient", t.T("consent.recipient")),
 		given,
-		choiceField("given_by", t.T("consent.by"), []option{
-			{string(store.GivenByClient), givenByText(t, store.GivenByClient)},
-			{string(store.GivenByRepresentative), givenByText(t, store.GivenByRepresentative)}}),
+		kit.ChoiceField("given_by", t.T("consent.by"), []kit.Option{
+			{Value: string(store.GivenByClient), Label: givenByText(t, store.GivenByClient)},
+			{Value: string(store.GivenByRepresentative), Label: givenByText(t, store.GivenByRepresentative)}}),
+
 		notes,
 	}
 }
@@ -66,7 +54,7 @@ func consentFields(e *env) []formField {
 // Init focuses the first field and reads the practice's recipients, which
 // the recipient field completes from (→ takes the suggestion).
 func (m sharingForm) Init() tea.Cmd {
-	return tea.Batch(m.set.focusOn(m.set.focus), loadRecipients(m.env.store, m.listReq))
+	return tea.Batch(m.Focus(), loadRecipients(m.env.store, m.listReq))
 }
 
 // recipientsLoadedMsg answers loadRecipients.
@@ -93,11 +81,11 @@ func loadRecipients(s Store, req reqID) tea.Cmd {
 
 // suggestRecipients lets the recipient field complete from names.
 func (m *sharingForm) suggestRecipients(names []string) {
-	i := m.set.index("recipient")
+	i := m.Index("recipient")
 	if i < 0 || len(names) == 0 {
 		return
 	}
-	in := &m.set.fields[i].input
+	in := &m.Fields[i].Input
 	in.ShowSuggestions = true
 	in.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right", "end"))
 	in.SetSuggestions(names)
@@ -119,23 +107,9 @@ func (m sharingForm) Title() string {
 	return m.env.text.T("consent.new")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m sharingForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m sharingForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is every field once the coach has typed something.
-func (m sharingForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.draft(), true
-}
-
 // RestoreDraft fills the fields.
 func (m sharingForm) RestoreDraft(text string) sharingForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -144,9 +118,9 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case shownMsg:
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.Focus()
 	case recipientsLoadedMsg:
 		if msg.req == m.listReq {
 			m.suggestRecipients(msg.names)
@@ -155,32 +129,16 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
-		if msg.err != nil && !isNotSaved(m.env, msg.err) {
-			return m.refuse(msg.err)
-		}
-		m.dirty = false
 		note := t.T("consent.saved")
 		if m.disclosure {
 			note = t.T("disclosure.saved")
 		}
-		return m, back(doneMsg{tab: tabConsent, item: msg.id, note: note})
+		return m, m.onSavedBack(msg.err, back(doneMsg{tab: tabConsent, item: msg.id, note: note}))
 	case tea.KeyMsg:
-		if m.saving {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		cmd, save := m.onKey(msg)
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			if m.dirty {
-				return m, confirmDiscard(t, back(nil))
-			}
-			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
-		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
 		return m, cmd
 	}
 	return m, nil
@@ -188,44 +146,26 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 
 // submit reads the fields and saves; the store checks the rest.
 func (m sharingForm) submit() (sharingForm, tea.Cmd) {
-	m.problem = ""
+	m.Problem = ""
 	if m.disclosure {
 		return m.submitDisclosure()
 	}
 	t := m.env.text
-	typed := strings.TrimSpace(m.set.get("given_on"))
-	given, p := parseDate(typed)
+	typed := strings.TrimSpace(m.Get("given_on"))
+	given, p := kit.ParseDate(typed)
 	switch {
-	case p != dateOK:
-		return m.fail("given_on", dateProblemText(t, p, typed))
+	case p != kit.DateOK:
+		return m, m.fail("given_on", dateProblemText(t, p, typed))
 	case given.IsZero():
-		return m.fail("given_on", t.T("rights.invalid_given"))
+		return m, m.fail("given_on", t.T("rights.invalid_given"))
 	}
-	c := store.Consent{ClientID: m.client, Purpose: strings.TrimSpace(m.set.get("purpose")),
-		Recipient: strings.TrimSpace(m.set.get("recipient")), Given: given,
-		GivenBy: store.GivenBy(m.set.get("given_by")), Notes: strings.TrimSpace(m.set.get("notes"))}
+	c := store.Consent{ClientID: m.client, Purpose: strings.TrimSpace(m.Get("purpose")),
+		Recipient: strings.TrimSpace(m.Get("recipient")), Given: given,
+		GivenBy: store.GivenBy(m.Get("given_by")), Notes: strings.TrimSpace(m.Get("notes"))}
 	if err := c.Validate(); err != nil {
-		return m.refuse(err)
+		return m, m.refuse(err)
 	}
-	m.saving, m.req = true, newReq()
-	return m, addConsent(m.env.store, m.req, c)
-}
-
-// fail puts msg under field id and moves the focus there.
-func (m sharingForm) fail(id, msg string) (sharingForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
-	return m, cmd
-}
-
-// refuse shows a refusal of the store under its field, or above the form.
-func (m sharingForm) refuse(err error) (sharingForm, tea.Cmd) {
-	var ve *store.ValidationError
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
-		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
-	}
-	m.problem = rightsProblem(m.env, err)
-	return m, nil
+	return m, addConsent(m.env.store, m.startSave(), c)
 }
 
 // View draws the fields with a line on what the record is for.
@@ -235,6 +175,5 @@ func (m sharingForm) View() string {
 	if m.disclosure {
 		hint = t.T("disclosure.hint")
 	}
-	return viewRightsForm(m.env, m.set, true, m.saving, m.problem, m.width, m.height,
-		paragraph(st.Muted, hint, m.width))
+	return m.view(kit.Paragraph(st.Muted, hint, m.Width))
 }

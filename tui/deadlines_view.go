@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // Column widths of the deadlines list; the client column takes the rest.
@@ -71,7 +72,7 @@ func (m deadlinesScreen) viewRow(d store.Deadline, selected bool, clientW, whatW
 
 // dlCell is a cell with at least two spaces after a cut text, so columns
 // never run together.
-func dlCell(s string, width int) string { return cell(s, width-2) + "  " }
+func dlCell(s string, width int) string { return kit.Cell(s, width-2) + "  " }
 
 // deadlineKindText names a kind; a kind this version does not know shows
 // as itself rather than not at all.
@@ -99,7 +100,7 @@ func deadlineClient(t Text, d store.Deadline) string {
 	if d.ClientID == 0 {
 		return "—"
 	}
-	return strings.TrimSpace("#" + strconv.FormatInt(d.ClientID, 10) + " " + oneLine(d.Name))
+	return strings.TrimSpace("#" + strconv.FormatInt(d.ClientID, 10) + " " + kit.OneLine(d.Name))
 }
 
 // deadlineCategory is the retention category (with an invoice's number),
@@ -107,13 +108,13 @@ func deadlineClient(t Text, d store.Deadline) string {
 func deadlineCategory(t Text, d store.Deadline) string {
 	switch {
 	case d.Category == store.CategoryInvoice:
-		return strings.TrimSpace(categoryText(t, d.Category) + " " + oneLine(d.Ref))
+		return strings.TrimSpace(categoryText(t, d.Category) + " " + kit.OneLine(d.Ref))
 	case d.Item != "":
 		return itemCategoryName(t, d.Category, d.CategoryName) + " · " + itemRef(t, d.Item, d.Ref)
 	case d.Category != "":
 		return categoryText(t, d.Category)
 	case d.Ref != "":
-		return oneLine(d.Ref)
+		return kit.OneLine(d.Ref)
 	case !d.Target.IsZero():
 		return string(d.RequestKind) + " · " + t.Tf("deadline.target", t.DateShort(d.Target))
 	}

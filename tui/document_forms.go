@@ -7,9 +7,9 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The two document screens: adding a file (sealed into the vault at once)
@@ -19,11 +19,11 @@ import (
 // documentAdd asks for the path of a file and its kind, then seals it.
 type documentAdd struct {
 	env      *env
-	keys     formKeys
+	keys     kit.FormKeys
 	clientID int64
 	req      reqID
 	polReq   reqID // the retention categories' load, for the "Keep" field
-	set      fieldSet
+	set      kit.FieldSet
 	saving   bool
 	dirty    bool
 	problem  string
@@ -33,18 +33,19 @@ type documentAdd struct {
 
 func newDocumentAdd(e *env, clientID int64) documentAdd {
 	t, st := e.text, e.styles
-	path := textField(st, "path", t.T("document.path"))
-	path.input.Placeholder = t.T("document.path_placeholder")
-	path.input.Width = 60
-	var kinds []option
+	path := kit.TextField(st, "path", t.T("document.path"))
+	path.Input.Placeholder = t.T("document.path_placeholder")
+	path.Input.Width = 60
+	var kinds []kit.Option
 	for _, k := range []store.RecordKind{store.KindCV, store.KindLetter, store.KindOther} {
-		kinds = append(kinds, option{string(k), kindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
 	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq(), polReq: newReq()}
-	m.set.fields = []formField{path, choiceField("kind", t.T("document.kind"), kinds),
-		choiceField("special", t.T("document.special"), []option{{"no", t.T("record.special_no")},
-			{"yes", t.T("document.special_yes")}})}
-	m.set.focusOn(0)
+	m.set.Fields = []kit.Field{path, kit.ChoiceField("kind", t.T("document.kind"), kinds),
+		kit.ChoiceField("special", t.T("document.special"), []kit.Option{{Value: "no", Label: t.T("record.special_no")},
+			{Value: "yes", Label: t.T("document.special_yes")}}),
+	}
+	m.set.FocusOn(0)
 	m.keys.Save.SetHelp("ctrl+s", t.T("key.seal"))
 	m.keys.Choice.SetEnabled(false)
 	return m
@@ -66,13 +67,13 @@ func (m documentAdd) Capturing() bool { return true }
 func (m documentAdd) KeyMap() help.KeyMap { return m.keys }
 
 // Draft is the path and kind once typed.
-func (m documentAdd) Draft() (string, bool) { return m.set.draft(), m.dirty }
+func (m documentAdd) Draft() (string, bool) { return m.set.Draft(), m.dirty }
 
 // RestoreDraft fills the fields again.
 func (m documentAdd) RestoreDraft(text string) documentAdd {
-	if m.set.restore(text) {
+	if m.set.Restore(text) {
 		m.dirty = true
-		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+		m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	}
 	return m
 }
@@ -83,15 +84,15 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.set.fields[0].input.Width = max(min(60, m.width-formLabelWidth-6), 10)
+		m.set.Fields[0].Input.Width = max(min(60, m.width-kit.LabelWidth-6), 10)
 	case policiesLoadedMsg:
 		// The "Keep" field, when the practice has categories of its own
 		// a document can be kept under (an ID copy, a mail).
-		if msg.req != m.polReq || msg.err != nil || m.set.index("retention") >= 0 {
+		if msg.req != m.polReq || msg.err != nil || m.set.Index("retention") >= 0 {
 			return m, nil
 		}
 		if opts := retentionOptions(t, msg.policies, store.KeptDocument); len(opts) > 1 {
-			m.set.fields = append(m.set.fields, choiceField("retention", t.T("retention.field"), opts))
+			m.set.Fields = append(m.set.Fields, kit.ChoiceField("retention", t.T("retention.field"), opts))
 		}
 	case documentAddedMsg:
 		if msg.req != m.req {
@@ -101,7 +102,7 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 		var fe *fileError
 		switch {
 		case errors.As(msg.err, &fe):
-			cmd, _ := m.set.fail("path", fileProblemText(t, fe, m.env.home))
+			cmd, _ := m.set.Fail("path", fileProblemText(t, fe, m.env.home))
 			m.keys.Choice.SetEnabled(false)
 			return m, cmd
 		case msg.err != nil && !isNotSaved(m.env, msg.err):
@@ -109,7 +110,7 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 			return m, nil
 		}
 		m.dirty = false
-		note := t.Tf("document.added", oneLine(msg.doc.Name), t.Size(msg.doc.Size), tildePath(msg.path, m.env.home))
+		note := t.Tf("document.added", kit.OneLine(msg.doc.Name), t.Size(msg.doc.Size), tildePath(msg.path, m.env.home))
 		return m, back(doneMsg{tab: tabDocuments, item: msg.doc.ID, note: note})
 	case tea.KeyMsg:
 		if m.saving {
@@ -121,9 +122,9 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 		case key.Matches(msg, m.keys.Cancel):
 			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
+		cmd, changed := m.set.HandleKey(msg, m.keys)
 		m.dirty = m.dirty || changed
-		m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+		m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 		return m, cmd
 	}
 	return m, nil
@@ -132,36 +133,36 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 // submit starts reading and sealing the file.
 func (m documentAdd) submit() (documentAdd, tea.Cmd) {
 	m.problem = ""
-	path := expandPath(m.set.get("path"), m.env.home)
+	path := expandPath(m.set.Get("path"), m.env.home)
 	if path == "" {
-		cmd, _ := m.set.fail("path", m.env.text.T("document.path_needed"))
+		cmd, _ := m.set.Fail("path", m.env.text.T("document.path_needed"))
 		m.keys.Choice.SetEnabled(false)
 		return m, cmd
 	}
 	m.saving = true
 	m.req = newReq()
-	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.get("kind")),
-		m.set.get("special") == "yes", store.Category(m.set.get("retention")))
+	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.Get("kind")),
+		m.set.Get("special") == "yes", store.Category(m.set.Get("retention")))
 }
 
 // View draws the form with what happens to the file.
 func (m documentAdd) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := paragraph(st.Muted, t.T("document.add_hint"), m.width)
-	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, extra)
+	extra := kit.Paragraph(st.Muted, t.T("document.add_hint"), m.width)
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, m.problem, m.height, nil, extra)
 }
 
 // documentSave asks where an unencrypted copy of a document should go,
 // warns that it is not encrypted, and writes it after a yes.
 type documentSave struct {
 	env      *env
-	keys     formKeys
+	keys     kit.FormKeys
 	clientID int64
 	id       int64
 	req      reqID
 	doc      store.Attachment
 	loaded   bool
-	set      fieldSet
+	set      kit.FieldSet
 	dirty    bool
 	problem  string
 	width    int
@@ -170,11 +171,11 @@ type documentSave struct {
 
 func newDocumentSave(e *env, clientID, id int64) documentSave {
 	t, st := e.text, e.styles
-	path := textField(st, "path", t.T("document.destination"))
-	path.input.Width = 70
+	path := kit.TextField(st, "path", t.T("document.destination"))
+	path.Input.Width = 70
 	m := documentSave{env: e, keys: newFormKeys(t), clientID: clientID, id: id, req: newReq()}
-	m.set.fields = []formField{path}
-	m.set.focusOn(0)
+	m.set.Fields = []kit.Field{path}
+	m.set.FocusOn(0)
 	m.keys.Save.SetHelp("ctrl+s", t.T("key.save_copy"))
 	m.keys.Choice.SetEnabled(false)
 	m.keys.Next.SetEnabled(false) // one field: nowhere to go
@@ -202,11 +203,11 @@ func (m documentSave) Capturing() bool { return true }
 func (m documentSave) KeyMap() help.KeyMap { return m.keys }
 
 // Draft is the path once the coach has changed it.
-func (m documentSave) Draft() (string, bool) { return m.set.draft(), m.dirty }
+func (m documentSave) Draft() (string, bool) { return m.set.Draft(), m.dirty }
 
 // RestoreDraft puts a typed path back, over the suggested one.
 func (m documentSave) RestoreDraft(text string) documentSave {
-	if m.set.restore(text) {
+	if m.set.Restore(text) {
 		m.dirty = true
 	}
 	return m
@@ -218,7 +219,7 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.set.fields[0].input.Width = max(min(70, m.width-formLabelWidth-6), 10)
+		m.set.Fields[0].Input.Width = max(min(70, m.width-kit.LabelWidth-6), 10)
 	case documentReadyMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -229,9 +230,9 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 		}
 		m.doc, m.loaded = msg.doc, true
 		if !m.dirty {
-			m.set.set("path", tildePath(msg.path, m.env.home))
+			m.set.Set("path", tildePath(msg.path, m.env.home))
 		}
-		return m, m.set.focusOn(0)
+		return m, m.set.FocusOn(0)
 	case documentSavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -239,7 +240,7 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 		var fe *fileError
 		switch {
 		case errors.As(msg.err, &fe):
-			cmd, _ := m.set.fail("path", fileProblemText(t, fe, m.env.home))
+			cmd, _ := m.set.Fail("path", fileProblemText(t, fe, m.env.home))
 			return m, cmd
 		case msg.err != nil:
 			m.problem = explain(m.env, msg.err)
@@ -258,7 +259,7 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 		case key.Matches(msg, m.keys.Cancel):
 			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
+		cmd, changed := m.set.HandleKey(msg, m.keys)
 		m.dirty = m.dirty || changed
 		return m, cmd
 	}
@@ -268,9 +269,9 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 // submit asks once more, naming the path, and then writes the copy.
 func (m documentSave) submit() (documentSave, tea.Cmd) {
 	m.problem = ""
-	path := expandPath(m.set.get("path"), m.env.home)
+	path := expandPath(m.set.Get("path"), m.env.home)
 	if path == "" {
-		cmd, _ := m.set.fail("path", m.env.text.T("document.path_needed"))
+		cmd, _ := m.set.Fail("path", m.env.text.T("document.path_needed"))
 		return m, cmd
 	}
 	m.req = newReq()
@@ -283,21 +284,12 @@ func (m documentSave) View() string {
 	t, st := m.env.text, m.env.styles
 	var extra []string
 	if m.loaded {
-		extra = append(extra, "  "+st.Label.Render(padRight(t.T("document.col_name"), formLabelWidth))+
-			st.Text.Render(oneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
-		extra = append(extra, paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.width)...)
-		extra = append(extra, paragraph(st.Muted, t.T("document.no_overwrite"), m.width)...)
+		extra = append(extra, "  "+st.Label.Render(kit.PadRight(t.T("document.col_name"), kit.LabelWidth))+
+			st.Text.Render(kit.OneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
+		extra = append(extra, kit.Paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("document.no_overwrite"), m.width)...)
 	}
-	return viewSimpleForm(m.env, m.set, m.loaded, false, m.problem, m.height, extra)
-}
-
-// paragraph wraps text to the screen's width, indented like a form.
-func paragraph(style lipgloss.Style, text string, width int) []string {
-	var out []string
-	for _, l := range wrapText(text, max(min(width-4, 90), 20)) {
-		out = append(out, "  "+style.Render(l))
-	}
-	return out
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, m.loaded, false, m.problem, m.height, nil, extra)
 }
 
 // tildePath shows a path under the home folder as "~/…", as typed.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // exportForm is the dossier export (x on the caseload or the client
@@ -25,7 +26,7 @@ type exportForm struct {
 
 	loaded  bool
 	row     store.ClientRow
-	set     fieldSet
+	set     kit.FieldSet
 	problem string
 
 	keyReq    reqID  // the latest check of the pasted key
@@ -54,24 +55,26 @@ const (
 
 func newExportForm(e *env, r Route) exportForm {
 	t, st := e.text, e.styles
-	bases := make([]option, 0, len(store.LegalBases))
+	bases := make([]kit.Option, 0, len(store.LegalBases))
 	for _, b := range store.LegalBases {
-		bases = append(bases, option{string(b), basisText(t, b)})
+		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
 	}
-	pub := textField(st, "key", t.T("export.key"))
-	pub.input.Placeholder = "age1…"
-	pub.input.Width = 60
+	pub := kit.TextField(st, "key", t.T("export.key"))
+	pub.Input.Placeholder = "age1…"
+	pub.Input.Width = 60
 	m := exportForm{env: e, keys: newExportKeys(t), client: r.Client, req: newReq(),
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
-	m.set.fields = []formField{
-		choiceField("to", t.T("export.to"), []option{
-			{toClient, t.T("export.to_client")}, {toOther, t.T("export.to_other")}}),
-		textField(st, "recipient", t.T("export.recipient")),
-		choiceField("basis", t.T("export.basis"), bases),
-		choiceField("sealing", t.T("export.sealing"), []option{
-			{sealPassphrase, t.T("export.seal_passphrase")},
-			{sealKey, t.T("export.seal_key")},
-			{sealPlain, t.T("export.seal_plain")}}),
+	m.set.Fields = []kit.Field{
+		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
+			{Value: toClient, Label: t.T("export.to_client")}, {Value: toOther, Label: t.T("export.to_other")}}),
+
+		kit.TextField(st, "recipient", t.T("export.recipient")),
+		kit.ChoiceField("basis", t.T("export.basis"), bases),
+		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
+			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
+			{Value: sealKey, Label: t.T("export.seal_key")},
+			{Value: sealPlain, Label: t.T("export.seal_plain")}}),
+
 		pub,
 	}
 	m.sync()
@@ -81,7 +84,7 @@ func newExportForm(e *env, r Route) exportForm {
 // Init reads the client's row; the first field is a choice, which needs
 // no cursor.
 func (m exportForm) Init() tea.Cmd {
-	return tea.Batch(loadExportClient(m.env.store, m.req, m.client), m.set.focusOn(m.set.focus))
+	return tea.Batch(loadExportClient(m.env.store, m.req, m.client), m.set.FocusOn(m.set.Focus))
 }
 
 // Route names the export of the client. After a lock it comes back as a
@@ -184,13 +187,13 @@ func (m exportForm) onKey(msg tea.KeyMsg) (exportForm, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return m, back(nil)
 	}
-	before := m.set.get("key")
-	cmd, changed := m.set.handleKey(msg, k.form())
+	before := m.set.Get("key")
+	cmd, changed := m.set.HandleKey(msg, k.form())
 	if changed {
 		m.problem = ""
 	}
 	m.sync()
-	if typed := strings.TrimSpace(m.set.get("key")); m.set.get("key") != before && typed != "" {
+	if typed := strings.TrimSpace(m.set.Get("key")); m.set.Get("key") != before && typed != "" {
 		m.keyReq = newReq()
 		return m, tea.Batch(cmd, checkPublicKey(m.env.store, m.keyReq, typed))
 	}
@@ -199,16 +202,16 @@ func (m exportForm) onKey(msg tea.KeyMsg) (exportForm, tea.Cmd) {
 
 // recipient is the named recipient, "" for the client.
 func (m exportForm) recipient() string {
-	if m.set.get("to") != toOther {
+	if m.set.Get("to") != toOther {
 		return ""
 	}
-	return strings.TrimSpace(m.set.get("recipient"))
+	return strings.TrimSpace(m.set.Get("recipient"))
 }
 
 // keyProblem is what the live check said of the key as it is now: ""
 // while it is empty, unchecked or good.
 func (m exportForm) keyProblem() string {
-	typed := strings.TrimSpace(m.set.get("key"))
+	typed := strings.TrimSpace(m.set.Get("key"))
 	if typed == "" || typed != m.keyDone || m.keyErr == nil {
 		return ""
 	}
@@ -223,7 +226,7 @@ func (m exportForm) submit() (exportForm, tea.Cmd) {
 	if !m.loaded {
 		return m, nil
 	}
-	if m.set.get("to") == toOther {
+	if m.set.Get("to") == toOther {
 		if m.recipient() == "" {
 			return m.fail("recipient", t.T("export.need_recipient"))
 		}
@@ -232,9 +235,9 @@ func (m exportForm) submit() (exportForm, tea.Cmd) {
 			return m, nil
 		}
 	}
-	switch m.set.get("sealing") {
+	switch m.set.Get("sealing") {
 	case sealKey:
-		if strings.TrimSpace(m.set.get("key")) == "" {
+		if strings.TrimSpace(m.set.Get("key")) == "" {
 			return m.fail("key", t.T("export.need_key"))
 		}
 		if p := m.keyProblem(); p != "" {
@@ -253,10 +256,10 @@ func (m exportForm) submit() (exportForm, tea.Cmd) {
 func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 	r := dossierfile.Request{Lang: string(m.env.text.Lang()), Recipient: m.recipient(), Plain: plain}
 	if r.Recipient != "" {
-		r.Basis = store.LegalBasis(m.set.get("basis"))
+		r.Basis = store.LegalBasis(m.set.Get("basis"))
 	}
-	if !plain && m.set.get("sealing") == sealKey {
-		r.PublicKey = strings.TrimSpace(m.set.get("key"))
+	if !plain && m.set.Get("sealing") == sealKey {
+		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
 	}
 	m.exporting, m.problem, m.req = true, "", newReq()
 	m.sync()
@@ -265,25 +268,25 @@ func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 
 // fail puts msg under field id and moves the focus there.
 func (m exportForm) fail(id, msg string) (exportForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
+	cmd, _ := m.set.Fail(id, msg)
 	m.sync()
 	return m, cmd
 }
 
 // sync shows the fields the choices call for and switches the keys.
 func (m *exportForm) sync() {
-	other := m.set.get("to") == toOther
-	m.set.fields[m.set.index("recipient")].hidden = !other
-	m.set.fields[m.set.index("basis")].hidden = !other
-	m.set.fields[m.set.index("key")].hidden = m.set.get("sealing") != sealKey
-	if m.set.focused().hidden {
-		m.set.focusOn(m.set.index("to"))
+	other := m.set.Get("to") == toOther
+	m.set.Fields[m.set.Index("recipient")].Hidden = !other
+	m.set.Fields[m.set.Index("basis")].Hidden = !other
+	m.set.Fields[m.set.Index("key")].Hidden = m.set.Get("sealing") != sealKey
+	if m.set.Focused().Hidden {
+		m.set.FocusOn(m.set.Index("to"))
 	}
 	form := !m.done && !m.exporting
 	k := &m.keys
 	k.Next.SetEnabled(form)
 	k.Prev.SetEnabled(form)
-	k.Choice.SetEnabled(form && m.set.focused().kind == fieldChoice)
+	k.Choice.SetEnabled(form && m.set.Focused().Kind == kit.KindChoice)
 	k.Export.SetEnabled(form)
 	k.Cancel.SetEnabled(form)
 	k.Close.SetEnabled(m.done)

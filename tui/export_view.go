@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	dossierfile "github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // View draws the form, the spinner while the export runs, or the result.
@@ -15,51 +16,51 @@ func (m exportForm) View() string {
 	t, st := m.env.text, m.env.styles
 	if !m.loaded {
 		if m.problem != "" {
-			return "\n" + strings.Join(paragraph(st.Danger, m.problem, m.width), "\n")
+			return "\n" + strings.Join(kit.Paragraph(st.Danger, m.problem, m.width), "\n")
 		}
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Title, t.Tf("export.heading", m.row.Name), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.heading", m.row.Name), m.width)...)
 	lines = append(lines, "")
 	focusLine := 0
-	for i, f := range m.set.fields {
-		if f.hidden {
+	for i, f := range m.set.Fields {
+		if f.Hidden {
 			continue
 		}
-		if i == m.set.focus {
+		if i == m.set.Focus {
 			focusLine = len(lines)
 		}
-		lines = append(lines, viewField(st, f, i == m.set.focus, m.note(f.id))...)
+		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, m.note(f.ID))...)
 	}
 	lines = append(lines, "")
-	switch m.set.get("sealing") {
+	switch m.set.Get("sealing") {
 	case sealPassphrase:
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_passphrase"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_passphrase"), m.width)...)
 	case sealKey:
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
 	case sealPlain:
-		lines = append(lines, paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
 	}
 	switch {
-	case m.row.Restricted && m.set.get("to") == toOther:
+	case m.row.Restricted && m.set.Get("to") == toOther:
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, t.T("export.err_restricted"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.err_restricted"), m.width)...)
 	case m.row.Restricted:
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("export.restricted_client"), m.width)...)
-	case m.set.get("to") == toOther && m.set.get("basis") == "consent":
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.restricted_client"), m.width)...)
+	case m.set.Get("to") == toOther && m.set.Get("basis") == "consent":
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	if m.exporting {
 		lines = append(lines, "", "  "+m.spin.View()+" "+st.Muted.Render(t.T("export.busy")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
 // note is the line under the key field: what the live check says.
@@ -68,8 +69,8 @@ func (m exportForm) note(id string) string {
 		return ""
 	}
 	st := m.env.styles
-	typed := strings.TrimSpace(m.set.get("key"))
-	if typed == "" || typed != m.keyDone || m.set.fields[m.set.index("key")].err != "" {
+	typed := strings.TrimSpace(m.set.Get("key"))
+	if typed == "" || typed != m.keyDone || m.set.Fields[m.set.Index("key")].Err != "" {
 		return ""
 	}
 	if m.keyErr != nil {
@@ -84,17 +85,17 @@ func (m exportForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	r := m.res
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Title, t.Tf("export.done", r.Client.Name()), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.done", r.Client.Name()), m.width)...)
 	lines = append(lines, "")
 	lines = append(lines, "  "+st.Label.Render(t.T("export.file")))
 	for _, l := range chunkPath(r.Path, max(m.width-6, 20)) {
 		lines = append(lines, "    "+st.Text.Render(l))
 	}
-	lines = append(lines, "  "+st.Label.Render(padRight(t.T("export.contents"), 12))+
+	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("export.contents"), 12))+
 		st.Text.Render(t.Tf("export.counts", r.Records, r.Appointments, r.Documents)))
 	if m.warn != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, m.warn, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)
 	}
 	lines = append(lines, "")
 	name := filepath.Base(r.Path)
@@ -104,19 +105,19 @@ func (m exportForm) viewResult() string {
 		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
 			lines = append(lines, "  "+l)
 		}
-		lines = append(lines, paragraph(st.Warning, t.T("export.channel"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.Tf("export.open_passphrase", name), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.Tf("export.open_passphrase", name), m.width)...)
 	case dossierfile.SealedPublicKey:
-		lines = append(lines, paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.Tf("export.open_key", name), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.Tf("export.open_key", name), m.width)...)
 	case dossierfile.SealedNone:
-		lines = append(lines, paragraph(st.Danger, t.T("export.sealed_none"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, t.T("export.sealed_none"), m.width)...)
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("export.open_plain"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.open_plain"), m.width)...)
 	}
-	return strings.Join(scrollWindow(lines, 0, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
 }
 
 // chunkPath cuts a long path into lines of at most width characters, so

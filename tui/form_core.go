@@ -1,34 +1,38 @@
 package tui
 
 import (
+	"errors"
+
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
-// formCore is the lifecycle a form shares with every other: its fields,
-// whether what it edits is loaded, a save under way, typed text not yet
-// saved (a draft across a lock, and a question before esc throws it
-// away), and a problem to show above the fields. A form embeds it and
-// adds what is its own: the fields, the load, the submit.
+// formCore joins the kit's form (fields, focus, dirty, the lifecycle) to
+// the screens: the request ids of the load and the save, the way back,
+// the discard question, and the store's answer in the coach's language.
+// Every form embeds it and adds only what is its own: the fields, the
+// load, the checks and the store command.
 type formCore struct {
-	env     *env
-	keys    formKeys
-	req     reqID // the load, then the save under way
-	loaded  bool
-	saving  bool
-	dirty   bool
-	problem string
-	set     fieldSet
-	width   int
-	height  int
+	kit.Form
+	env *env
+	req reqID // the load, then the save under way
+	// rights: a form of the rights desk, whose refusals have their own
+	// sentences (rightsProblem), wrapped under the form.
+	rights bool
 }
 
-func newFormCore(e *env, loaded bool, fields ...formField) formCore {
-	c := formCore{env: e, keys: newFormKeys(e.text), req: newReq(), loaded: loaded}
-	c.set.fields = fields
-	c.set.focusOn(0)
-	c.keys.Choice.SetEnabled(c.set.focused().kind == fieldChoice)
+func newFormCore(e *env, loaded bool, fields ...kit.Field) formCore {
+	return formCore{Form: kit.NewForm(newFormKeys(e.text), loaded, fields...), env: e, req: newReq()}
+}
+
+// newRightsFormCore is a form of the rights desk: its refusals are the
+// desk's sentences, wrapped under the form.
+func newRightsFormCore(e *env, loaded bool, fields ...kit.Field) formCore {
+	c := newFormCore(e, loaded, fields...)
+	c.rights, c.WrapProblem = true, true
 	return c
 }
 
@@ -36,70 +40,82 @@ func newFormCore(e *env, loaded bool, fields ...formField) formCore {
 func (c formCore) Capturing() bool { return true }
 
 // KeyMap lists the form's keys.
-func (c formCore) KeyMap() help.KeyMap { return c.keys }
-
-// Draft is every field once the coach has typed something.
-func (c formCore) Draft() (string, bool) {
-	if !c.dirty {
-		return "", false
-	}
-	return c.set.draft(), true
-}
-
-// restore fills the fields from a draft.
-func (c *formCore) restore(text string) { c.dirty = c.set.restore(text) || c.dirty }
-
-// focus is the command that starts the focused field's cursor.
-func (c formCore) focus() tea.Cmd { return c.set.focusOn(c.set.focus) }
+func (c formCore) KeyMap() help.KeyMap { return c.Keys }
 
 // onKey handles a key: save reports that the form should submit; esc
-// leaves, asking first when typed text would be lost; every other key
-// goes to the fields. Keys are ignored while loading or saving.
+// leaves, asking first when typed text would be lost (to, when not nil,
+// is what leaving sends back); every other key goes to the fields.
 func (c *formCore) onKey(msg tea.KeyMsg) (cmd tea.Cmd, save bool) {
-	if c.saving || !c.loaded {
-		return nil, false
-	}
-	switch {
-	case key.Matches(msg, c.keys.Save):
+	return c.onKeyBack(msg, back(nil))
+}
+
+// onKeyBack is onKey with what leaving runs.
+func (c *formCore) onKeyBack(msg tea.KeyMsg, leave tea.Cmd) (cmd tea.Cmd, save bool) {
+	action, cmd := c.Key(msg)
+	switch action {
+	case kit.Save:
 		return nil, true
-	case key.Matches(msg, c.keys.Cancel):
-		if c.dirty {
-			return confirmDiscard(c.env.text, back(nil)), false
-		}
-		return back(nil), false
+	case kit.AskDiscard:
+		return confirmDiscard(c.env.text, leave), false
+	case kit.Leave:
+		return leave, false
 	}
-	cmd, changed := c.set.handleKey(msg, c.keys)
-	c.dirty = c.dirty || changed
-	c.keys.Choice.SetEnabled(c.set.focused().kind == fieldChoice)
 	return cmd, false
 }
 
 // startSave marks a save under way and returns its request id.
 func (c *formCore) startSave() reqID {
-	c.problem, c.saving, c.req = "", true, newReq()
+	c.StartSave()
+	c.req = newReq()
 	return c.req
 }
 
 // onSaved ends the save that err answers: kept (also when only in memory,
 // which the status line reports) goes back with note; refused shows why.
 func (c *formCore) onSaved(err error, note string) tea.Cmd {
-	c.saving = false
+	return c.onSavedBack(err, back(nil), notify(note))
+}
+
+// onSavedBack is onSaved with what going back sends: done when kept. A
+// refusal the store pins on one field shows under that field.
+func (c *formCore) onSavedBack(err error, done ...tea.Cmd) tea.Cmd {
 	if err == nil || isNotSaved(c.env, err) {
-		c.dirty = false
-		return tea.Batch(back(nil), notify(note))
+		c.Saved()
+		return tea.Batch(done...)
 	}
-	c.problem = explain(c.env, err)
+	return c.refuse(err)
+}
+
+// refuse shows a refusal: under its field when the store pins it on one
+// the form has, else above the form.
+func (c *formCore) refuse(err error) tea.Cmd {
+	if ve := (*store.ValidationError)(nil); errors.As(err, &ve) && ve.Field != "" {
+		text := fieldProblem(c.env.text, ve)
+		if c.rights {
+			text = rightsFieldProblem(c.env.text, ve)
+		}
+		if cmd, ok := c.Fail(ve.Field, text); ok {
+			return cmd
+		}
+	}
+	if c.rights {
+		c.Refused(rightsProblem(c.env, err))
+	} else {
+		c.Refused(explain(c.env, err))
+	}
 	return nil
 }
 
 // fail puts msg under field id and moves the focus there.
 func (c *formCore) fail(id, msg string) tea.Cmd {
-	cmd, _ := c.set.fail(id, msg)
-	c.keys.Choice.SetEnabled(c.set.focused().kind == fieldChoice)
+	cmd, ok := c.Fail(id, msg)
+	if !ok {
+		c.Problem = msg
+	}
 	return cmd
 }
 
 // view draws the fields with extra lines under them.
 func (c formCore) view(extra []string) string {
-	return viewSimpleForm(c.env, c.set, c.loaded, c.saving, c.problem, c.height, extra)
+	return c.View(c.env.styles, formText(c.env.text), nil, extra)
 }

@@ -6,33 +6,34 @@ import (
 	"time"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 func TestParseDate(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
 		want time.Time
-		p    dateProblem
+		p    kit.DateProblem
 	}{
-		{"", time.Time{}, dateOK},
-		{"2026-01-31", day(2026, 1, 31), dateOK},
-		{"31-01-2026", day(2026, 1, 31), dateOK},
-		{"1-2-2026", day(2026, 2, 1), dateOK},
-		{"31/01/2026", day(2026, 1, 31), dateOK},
-		{"31.01.2026", day(2026, 1, 31), dateOK},
-		{" 2024-02-29 ", day(2024, 2, 29), dateOK},
-		{"2025-02-29", time.Time{}, dateImpossible},
-		{"31-02-2026", time.Time{}, dateImpossible},
-		{"2026-13-01", time.Time{}, dateImpossible},
-		{"00-01-2026", time.Time{}, dateImpossible},
-		{"31-01-0026", time.Time{}, dateYear},
-		{"31-01-1026", time.Time{}, dateYear},
-		{"31-01-26", time.Time{}, dateFormat},
-		{"31 januari 2026", time.Time{}, dateFormat},
-		{"2026-1-31-1", time.Time{}, dateFormat},
-		{"morgen", time.Time{}, dateFormat},
+		{"", time.Time{}, kit.DateOK},
+		{"2026-01-31", day(2026, 1, 31), kit.DateOK},
+		{"31-01-2026", day(2026, 1, 31), kit.DateOK},
+		{"1-2-2026", day(2026, 2, 1), kit.DateOK},
+		{"31/01/2026", day(2026, 1, 31), kit.DateOK},
+		{"31.01.2026", day(2026, 1, 31), kit.DateOK},
+		{" 2024-02-29 ", day(2024, 2, 29), kit.DateOK},
+		{"2025-02-29", time.Time{}, kit.DateImpossible},
+		{"31-02-2026", time.Time{}, kit.DateImpossible},
+		{"2026-13-01", time.Time{}, kit.DateImpossible},
+		{"00-01-2026", time.Time{}, kit.DateImpossible},
+		{"31-01-0026", time.Time{}, kit.DateYear},
+		{"31-01-1026", time.Time{}, kit.DateYear},
+		{"31-01-26", time.Time{}, kit.DateFormat},
+		{"31 januari 2026", time.Time{}, kit.DateFormat},
+		{"2026-1-31-1", time.Time{}, kit.DateFormat},
+		{"morgen", time.Time{}, kit.DateFormat},
 	} {
-		got, p := parseDate(tt.in)
+		got, p := kit.ParseDate(tt.in)
 		if p != tt.p || !got.Equal(tt.want) {
 			t.Errorf("parseDate(%q) = %v, %d; want %v, %d", tt.in, got, p, tt.want, tt.p)
 		}
@@ -47,11 +48,11 @@ func TestImpossibleDateSavesNothing(t *testing.T) {
 	if s.count("CreateClient") != 0 {
 		t.Fatal("a client with an impossible birth date was saved")
 	}
-	if f.set.focused().id != "birth_date" || !strings.Contains(f.set.focused().err, "not a day in the calendar") {
-		t.Errorf("focus on %s with %q", f.set.focused().id, f.set.focused().err)
+	if f.set.Focused().ID != "birth_date" || !strings.Contains(f.set.Focused().Err, "not a day in the calendar") {
+		t.Errorf("focus on %s with %q", f.set.Focused().ID, f.set.Focused().Err)
 	}
 	d.keys("[backspace][backspace][backspace][backspace][backspace][backspace][backspace][backspace][backspace][backspace]")
-	if f := top[clientForm](t, d); f.set.focused().err != "" {
+	if f := top[clientForm](t, d); f.set.Focused().Err != "" {
 		t.Error("the error stays while the date is retyped")
 	}
 }
@@ -62,20 +63,20 @@ func TestValidationShownUnderField(t *testing.T) {
 	// Closing a trajectory fills in today as its end and asks the outcome.
 	d.keys("nNoor[tab][tab][tab][tab][tab][tab][tab][tab][right][right][ctrl+s]")
 	f := top[clientForm](t, d)
-	if got := f.set.get("status"); got != string(store.StatusClosed) {
+	if got := f.set.Get("status"); got != string(store.StatusClosed) {
 		t.Fatalf("status = %q", got)
 	}
-	if f.set.get("end") != "2026-01-22" {
-		t.Errorf("end = %q, want today", f.set.get("end"))
+	if f.set.Get("end") != "2026-01-22" {
+		t.Errorf("end = %q, want today", f.set.Get("end"))
 	}
-	if f.set.focused().id != "outcome" || f.set.focused().err == "" {
-		t.Errorf("focus on %s (%q), want outcome with an error", f.set.focused().id, f.set.focused().err)
+	if f.set.Focused().ID != "outcome" || f.set.Focused().Err == "" {
+		t.Errorf("focus on %s (%q), want outcome with an error", f.set.Focused().ID, f.set.Focused().Err)
 	}
 	// An end before the start is refused under the end field.
 	d.keys("[right][shift+tab][ctrl+u]2026-01-01[ctrl+s]")
 	f = top[clientForm](t, d)
-	if f.set.focused().id != "end" || !strings.Contains(f.set.focused().err, "not before the start") {
-		t.Errorf("focus on %s (%q), want end with an error", f.set.focused().id, f.set.focused().err)
+	if f.set.Focused().ID != "end" || !strings.Contains(f.set.Focused().Err, "not before the start") {
+		t.Errorf("focus on %s (%q), want end with an error", f.set.Focused().ID, f.set.Focused().Err)
 	}
 	if s.count("CreateClient") != 0 {
 		t.Error("an invalid client reached the store")
@@ -91,12 +92,12 @@ func TestRejectedAsksForDate(t *testing.T) {
 	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
 	d.keys("nNoor[shift+tab][shift+tab][shift+tab][shift+tab][shift+tab][left]")
 	f := top[clientForm](t, d)
-	if f.set.get("status") != string(store.StatusRejected) {
-		t.Fatalf("status = %q", f.set.get("status"))
+	if f.set.Get("status") != string(store.StatusRejected) {
+		t.Fatalf("status = %q", f.set.Get("status"))
 	}
-	i := f.set.index("rejected_on")
-	if f.set.fields[i].hidden || f.set.get("rejected_on") != "22-01-2026" {
-		t.Errorf("rejection date hidden or not today: %q", f.set.get("rejected_on"))
+	i := f.set.Index("rejected_on")
+	if f.set.Fields[i].Hidden || f.set.Get("rejected_on") != "22-01-2026" {
+		t.Errorf("rejection date hidden or not today: %q", f.set.Get("rejected_on"))
 	}
 	d.keys("[ctrl+s]")
 	top[caseloadModel](t, d)
@@ -146,8 +147,8 @@ func TestFormDraftBeforeLoad(t *testing.T) {
 	f := newClientForm(e, 1)
 	f = f.RestoreDraft(`{"phone":"06-00000000"}`)
 	f, _ = f.Update(clientLoadedMsg{req: f.req, client: s.clients[1]})
-	if f.set.get("phone") != "06-00000000" || f.set.get("last_name") != "de Vries" {
-		t.Errorf("phone %q last name %q", f.set.get("phone"), f.set.get("last_name"))
+	if f.set.Get("phone") != "06-00000000" || f.set.Get("last_name") != "de Vries" {
+		t.Errorf("phone %q last name %q", f.set.Get("phone"), f.set.Get("last_name"))
 	}
 	if text, ok := f.Draft(); !ok || !strings.Contains(text, "06-00000000") {
 		t.Errorf("draft = %q, %v", text, ok)
@@ -164,7 +165,7 @@ func TestEditKeepsHiddenFields(t *testing.T) {
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[tab][enter]e[tab][tab][tab]0612[ctrl+s]")
 	if f, ok := d.model().top().(page[clientForm]); ok {
-		t.Fatalf("form still open: %q, focus %s (%q)\n%s", f.m.problem, f.m.set.focused().id, f.m.set.focused().err, d.view())
+		t.Fatalf("form still open: %q, focus %s (%q)\n%s", f.m.problem, f.m.set.Focused().ID, f.m.set.Focused().Err, d.view())
 	}
 	got := s.clients[1]
 	if got.Phone != "0612" || !got.Hold || got.HoldReason != "klacht" || got.End.IsZero() {

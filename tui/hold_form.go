@@ -1,14 +1,12 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // reasonForm puts a client under legal hold (a reason and an optional end
@@ -16,38 +14,26 @@ import (
 // Autoriteit Persoonsgegevens may ask why data were kept or frozen; lifting
 // either is a prompt on the client screen, not this form.
 type reasonForm struct {
-	env    *env
-	keys   formKeys
+	formCore
 	client int64
 	hold   bool // a legal hold, else a restriction
-	req    reqID
-
-	saving  bool
-	dirty   bool
-	problem string
-	set     fieldSet
-	width   int
-	height  int
 }
 
 func newReasonForm(e *env, r Route) reasonForm {
 	t, st := e.text, e.styles
-	m := reasonForm{env: e, keys: newFormKeys(t), client: r.Client, hold: r.Kind == KindHold}
-	if m.hold {
-		m.set.fields = []formField{
-			textField(st, "hold_reason", t.T("hold.reason")),
-			dateField(st, t, "hold_until", t.T("hold.until")),
+	hold := r.Kind == KindHold
+	fields := []kit.Field{kit.TextField(st, "restricted_reason", t.T("restrict.reason"))}
+	if hold {
+		fields = []kit.Field{
+			kit.TextField(st, "hold_reason", t.T("hold.reason")),
+			kit.DateField(st, "hold_until", t.T("hold.until"), t.T("form.date_placeholder")),
 		}
-	} else {
-		m.set.fields = []formField{textField(st, "restricted_reason", t.T("restrict.reason"))}
 	}
-	m.set.focusOn(0)
-	m.keys.Choice.SetEnabled(false)
-	return m
+	return reasonForm{formCore: newFormCore(e, true, fields...), client: r.Client, hold: hold}
 }
 
 // Init focuses the reason; there is nothing to load.
-func (m reasonForm) Init() tea.Cmd { return m.set.focusOn(m.set.focus) }
+func (m reasonForm) Init() tea.Cmd { return m.Focus() }
 
 // Route names the form and the client.
 func (m reasonForm) Route() Route {
@@ -65,23 +51,9 @@ func (m reasonForm) Title() string {
 	return m.env.text.T("restrict.title")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m reasonForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m reasonForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is the typed reason, once there is one.
-func (m reasonForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.draft(), true
-}
-
 // RestoreDraft fills the fields.
 func (m reasonForm) RestoreDraft(text string) reasonForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -94,43 +66,23 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case shownMsg:
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.Focus()
 	case flagSetMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
-		var ve *store.ValidationError
-		switch {
-		case msg.err == nil || isNotSaved(m.env, msg.err):
-			m.dirty = false
-			note := t.T("restrict.set")
-			if m.hold {
-				note = t.T("hold.set")
-			}
-			return m, back(flagChangedMsg{note: note})
-		case errors.As(msg.err, &ve):
-			cmd, _ := m.set.fail(ve.Field, fieldProblem(t, ve))
-			return m, cmd
+		note := t.T("restrict.set")
+		if m.hold {
+			note = t.T("hold.set")
 		}
-		m.problem = explain(m.env, msg.err)
+		return m, m.onSavedBack(msg.err, back(flagChangedMsg{note: note}))
 	case tea.KeyMsg:
-		if m.saving {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		cmd, save := m.onKey(msg)
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			if m.dirty {
-				return m, confirmDiscard(t, back(nil))
-			}
-			return m, back(nil)
 		}
-		cmd, changed := m.set.handleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
 		return m, cmd
 	}
 	return m, nil
@@ -139,29 +91,24 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 // submit checks the reason and the date, then saves.
 func (m reasonForm) submit() (reasonForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
+	m.Problem = ""
 	id := "restricted_reason"
 	if m.hold {
 		id = "hold_reason"
 	}
-	reason := strings.TrimSpace(m.set.get(id))
+	reason := strings.TrimSpace(m.Get(id))
 	if reason == "" {
-		cmd, _ := m.set.fail(id, fieldProblem(t, &store.ValidationError{Field: id}))
-		return m, cmd
+		return m, m.fail(id, fieldProblem(t, &store.ValidationError{Field: id}))
 	}
-	m.req = newReq()
 	if !m.hold {
-		m.saving = true
-		return m, setRestriction(m.env.store, m.req, m.client, true, reason)
+		return m, setRestriction(m.env.store, m.startSave(), m.client, true, reason)
 	}
-	typed := m.set.get("hold_until")
-	until, p := parseDate(typed)
-	if p != dateOK {
-		cmd, _ := m.set.fail("hold_until", dateProblemText(t, p, strings.TrimSpace(typed)))
-		return m, cmd
+	typed := m.Get("hold_until")
+	until, p := kit.ParseDate(typed)
+	if p != kit.DateOK {
+		return m, m.fail("hold_until", dateProblemText(t, p, strings.TrimSpace(typed)))
 	}
-	m.saving = true
-	return m, setHold(m.env.store, m.req, m.client, true, reason, until)
+	return m, setHold(m.env.store, m.startSave(), m.client, true, reason, until)
 }
 
 // View draws the fields with a line on what the hold or restriction does.
@@ -171,5 +118,5 @@ func (m reasonForm) View() string {
 	if m.hold {
 		help = t.T("hold.help")
 	}
-	return viewSimpleForm(m.env, m.set, true, m.saving, m.problem, m.height, paragraph(st.Muted, help, m.width))
+	return m.view(kit.Paragraph(st.Muted, help, m.Width))
 }

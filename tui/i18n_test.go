@@ -122,14 +122,3 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
-
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"Zoë Çelik": "zoe celik", "Mehmet Yılmaz": "mehmet yilmaz", "Søren Łukasz": "soren lukasz",
-		"Nguyễn Thị": "nguyen thi", "ANNA": "anna", "Straße": "strasse",
-	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // KindImport is the import of a dossier or a client list (i on the
@@ -43,7 +44,7 @@ type importForm struct {
 	env       *env
 	keys      importKeys
 	req       reqID
-	set       fieldSet
+	set       kit.FieldSet
 	secret    int // secretNone, secretPassphrase or secretKey
 	problem   string
 	importing bool
@@ -56,15 +57,15 @@ type importForm struct {
 
 func newImportForm(e *env) importForm {
 	t, st := e.text, e.styles
-	path := textField(st, "path", t.T("import.path"))
-	path.input.Placeholder = t.T("import.path_placeholder")
-	path.input.Width = 60
-	secret := textField(st, "secret", t.T("import.passphrase"))
-	secret.input.Width = 60
-	secret.hidden = true
+	path := kit.TextField(st, "path", t.T("import.path"))
+	path.Input.Placeholder = t.T("import.path_placeholder")
+	path.Input.Width = 60
+	secret := kit.TextField(st, "secret", t.T("import.passphrase"))
+	secret.Input.Width = 60
+	secret.Hidden = true
 	m := importForm{env: e, keys: newImportKeys(t), req: newReq()}
-	m.set.fields = []formField{path, secret}
-	m.set.focusOn(0)
+	m.set.Fields = []kit.Field{path, secret}
+	m.set.FocusOn(0)
 	m.sync()
 	return m
 }
@@ -97,8 +98,8 @@ func (m importForm) Update(msg tea.Msg) (importForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		for i := range m.set.fields {
-			m.set.fields[i].input.Width = max(min(60, m.width-formLabelWidth-6), 10)
+		for i := range m.set.Fields {
+			m.set.Fields[i].Input.Width = max(min(60, m.width-kit.LabelWidth-6), 10)
 		}
 	case importedMsg:
 		return m.onImported(msg)
@@ -118,7 +119,7 @@ func (m importForm) onImported(msg importedMsg) (importForm, tea.Cmd) {
 	switch {
 	case len(msg.sum.Clients) > 0:
 		m.done, m.sum = true, msg.sum
-		m.set.set("secret", "")
+		m.set.Set("secret", "")
 		if msg.err != nil {
 			m.problem = explain(m.env, msg.err)
 		}
@@ -129,7 +130,7 @@ func (m importForm) onImported(msg importedMsg) (importForm, tea.Cmd) {
 	case errors.Is(msg.err, dossierfile.ErrNeedsSecret):
 		return m.askSecret(secretPassphrase)
 	case errors.Is(msg.err, dossierfile.ErrWrongSecret):
-		cmd, _ := m.set.fail("secret", importProblem(m.env, msg.err, m.secret == secretKey))
+		cmd, _ := m.set.Fail("secret", importProblem(m.env, msg.err, m.secret == secretKey))
 		m.sync()
 		return m, cmd
 	}
@@ -142,24 +143,24 @@ func (m importForm) onImported(msg importedMsg) (importForm, tea.Cmd) {
 // file's path, and moves the focus there.
 func (m importForm) askSecret(kind int) (importForm, tea.Cmd) {
 	t := m.env.text
-	f := &m.set.fields[m.set.index("secret")]
+	f := &m.set.Fields[m.set.Index("secret")]
 	if m.secret != kind {
-		f.input.SetValue("")
+		f.Input.SetValue("")
 	}
 	m.secret = kind
-	f.hidden = false
-	f.err = ""
+	f.Hidden = false
+	f.Err = ""
 	if kind == secretKey {
-		f.label = t.T("import.keyfile")
-		f.input.EchoMode = textinput.EchoNormal
-		f.input.Placeholder = "~/.config/age/key.txt"
+		f.Label = t.T("import.keyfile")
+		f.Input.EchoMode = textinput.EchoNormal
+		f.Input.Placeholder = "~/.config/age/key.txt"
 	} else {
-		f.label = t.T("import.passphrase")
-		f.input.EchoMode = textinput.EchoPassword
-		f.input.EchoCharacter = '•'
-		f.input.Placeholder = ""
+		f.Label = t.T("import.passphrase")
+		f.Input.EchoMode = textinput.EchoPassword
+		f.Input.EchoCharacter = '•'
+		f.Input.Placeholder = ""
 	}
-	cmd := m.set.focusOn(m.set.index("secret"))
+	cmd := m.set.FocusOn(m.set.Index("secret"))
 	m.sync()
 	return m, cmd
 }
@@ -179,16 +180,16 @@ func (m importForm) onKey(msg tea.KeyMsg) (importForm, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return m, back(nil)
 	}
-	before := m.set.get("path")
-	cmd, changed := m.set.handleKey(msg, k.form())
+	before := m.set.Get("path")
+	cmd, changed := m.set.HandleKey(msg, k.form())
 	if changed {
 		m.problem = ""
 	}
-	if m.set.get("path") != before && m.secret != secretNone {
+	if m.set.Get("path") != before && m.secret != secretNone {
 		// Another file: what opened the last one says nothing of it.
 		m.secret = secretNone
-		m.set.set("secret", "")
-		m.set.fields[m.set.index("secret")].hidden = true
+		m.set.Set("secret", "")
+		m.set.Fields[m.set.Index("secret")].Hidden = true
 	}
 	m.sync()
 	return m, cmd
@@ -206,11 +207,11 @@ func (m importForm) closing() tea.Msg {
 func (m importForm) submit() (importForm, tea.Cmd) {
 	t := m.env.text
 	m.problem = ""
-	path := expandPath(m.set.get("path"), m.env.home)
+	path := expandPath(m.set.Get("path"), m.env.home)
 	if path == "" {
 		return m.fail("path", t.T("import.need_path"))
 	}
-	secret := m.set.get("secret")
+	secret := m.set.Get("secret")
 	switch m.secret {
 	case secretPassphrase:
 		if strings.TrimSpace(secret) == "" {
@@ -231,7 +232,7 @@ func (m importForm) submit() (importForm, tea.Cmd) {
 
 // fail puts msg under field id and moves the focus there.
 func (m importForm) fail(id, msg string) (importForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
+	cmd, _ := m.set.Fail(id, msg)
 	m.sync()
 	return m, cmd
 }
@@ -255,55 +256,55 @@ func (m importForm) View() string {
 	}
 	lines := []string{""}
 	focusLine := 0
-	for i, f := range m.set.fields {
-		if f.hidden {
+	for i, f := range m.set.Fields {
+		if f.Hidden {
 			continue
 		}
-		if i == m.set.focus {
+		if i == m.set.Focus {
 			focusLine = len(lines)
 		}
-		lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
-		if f.id == "path" {
-			lines = append(lines, paragraph(st.Muted, t.T("import.hint"), m.width)...)
+		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, "")...)
+		if f.ID == "path" {
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("import.hint"), m.width)...)
 			lines = append(lines, "")
 		}
 	}
 	switch m.secret {
 	case secretPassphrase:
-		lines = append(lines, paragraph(st.Muted, t.T("import.needs_passphrase"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.needs_passphrase"), m.width)...)
 	case secretKey:
-		lines = append(lines, paragraph(st.Muted, t.T("import.needs_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.needs_key"), m.width)...)
 	default:
-		lines = append(lines, paragraph(st.Muted, t.T("import.hint_all"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.hint_all"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	if m.importing {
 		lines = append(lines, "", "  "+st.Muted.Render(t.T("import.busy")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
 // viewResult says what came in.
 func (m importForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Success, importDone(t, m.sum), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Success, importDone(t, m.sum), m.width)...)
 	if len(m.sum.Ignored) > 0 {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, t.Tf("import.ignored", strings.Join(m.sum.Ignored, ", ")), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.Tf("import.ignored", strings.Join(m.sum.Ignored, ", ")), m.width)...)
 	}
 	if m.sum.NotCarried {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("import.not_carried"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("import.not_carried"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, m.problem, m.width)...)
 	}
-	return strings.Join(scrollWindow(lines, 0, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
 }
 
 // importDone is the sentence of a finished import: the client of a

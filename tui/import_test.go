@@ -70,7 +70,7 @@ func TestImportNeedsSecretThenOK(t *testing.T) {
 	d := openImport(t, s, Dutch)
 	d.keys("/tmp/fatima.zip.age[enter]")
 	f := top[importForm](t, d)
-	if f.done || f.secret != secretPassphrase || f.set.focused().id != "secret" {
+	if f.done || f.secret != secretPassphrase || f.set.Focused().ID != "secret" {
 		t.Fatalf("no passphrase asked (secret %d):\n%s", f.secret, d.view())
 	}
 	if !strings.Contains(d.view(), "versleuteld met een wachtwoordzin") {

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/caseload/caseload/tui/kit"
+)
 
 // Each screen has its own key map, built by a constructor in the coach's
 // language; nothing here is a package-level variable, so no screen can
@@ -155,18 +159,9 @@ func (k caseloadKeys) FullHelp() [][]key.Binding {
 	}
 }
 
-// formKeys are a form's keys. A form always has a focused field, so it
-// captures every key and binds esc itself.
-type formKeys struct {
-	Next   key.Binding
-	Prev   key.Binding
-	Choice key.Binding // ←/→ on a choice field
-	Save   key.Binding
-	Cancel key.Binding
-}
-
-func newFormKeys(t Text) formKeys {
-	return formKeys{
+// newFormKeys are a form's keys, with help in the coach's language.
+func newFormKeys(t Text) kit.FormKeys {
+	return kit.FormKeys{
 		Next:   bind([]string{"tab", "down", "enter"}, "tab/↓", t.T("key.next_field")),
 		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
 		Choice: bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
@@ -174,14 +169,6 @@ func newFormKeys(t Text) formKeys {
 		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
 	}
 }
-
-// ShortHelp is a form's hint line, most needed first in case it is cut.
-func (k formKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Save, k.Cancel, k.Next, k.Prev, k.Choice}
-}
-
-// FullHelp is a form's part of the help overlay.
-func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // unlockKeys are the unlock and create screen's keys.
 type unlockKeys struct {

@@ -3,6 +3,8 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The keys of the dossier export: x on the caseload and the client screen
@@ -59,8 +61,8 @@ func newExportKeys(t Text) exportKeys {
 }
 
 // form is the keys as fieldSet.handleKey takes them.
-func (k exportKeys) form() formKeys {
-	return formKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
+func (k exportKeys) form() kit.FormKeys {
+	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
 }
 
 // ShortHelp is the export screen's hint line.

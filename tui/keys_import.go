@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/caseload/caseload/tui/kit"
+)
 
 // The keys of the import: i on the caseload opens it; the import screen
 // has its own map.
@@ -34,8 +38,8 @@ func newImportKeys(t Text) importKeys {
 }
 
 // form is the keys as fieldSet.handleKey takes them.
-func (k importKeys) form() formKeys {
-	return formKeys{Next: k.Next, Prev: k.Prev, Cancel: k.Cancel}
+func (k importKeys) form() kit.FormKeys {
+	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Cancel: k.Cancel}
 }
 
 // ShortHelp is the import screen's hint line.

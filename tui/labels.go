@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/caseload/caseload/store"
+import (
+	"github.com/caseload/caseload/store"
+
+	"github.com/caseload/caseload/tui/kit"
+)
 
 // The store's enumerations in the coach's words. Each is a switch with
 // literal keys so the catalog test can see every key.
@@ -110,5 +114,5 @@ func auditAction(t Text, action string) string {
 	case store.AuditPurge:
 		return t.T("audit.purge")
 	}
-	return oneLine(action)
+	return kit.OneLine(action)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/caseload/caseload/invoice"
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The money of a client ($ on the client screen): the trajectory's terms,
@@ -405,12 +406,12 @@ func (m moneyScreen) View() string {
 // invoiceForm makes an invoice of the unbilled hours of a period.
 type invoiceForm struct {
 	env     *env
-	keys    formKeys
+	keys    kit.FormKeys
 	client  int64
 	req     reqID
 	saving  bool
 	problem string
-	set     fieldSet
+	set     kit.FieldSet
 	width   int
 	height  int
 }
@@ -428,20 +429,20 @@ type invoiceSavedMsg struct {
 func newInvoiceForm(e *env, r Route) invoiceForm {
 	t, st := e.text, e.styles
 	m := invoiceForm{env: e, keys: newFormKeys(t), client: r.Client}
-	m.set.fields = []formField{
-		dateField(st, t, "from", t.T("money.from")),
-		dateField(st, t, "to", t.T("money.to")),
+	m.set.Fields = []kit.Field{
+		kit.DateField(st, "from", t.T("money.from"), t.T("form.date_placeholder")),
+		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")),
 	}
 	// The usual invoice: last month's hours.
 	first := time.Date(e.today().Year(), e.today().Month(), 1, 0, 0, 0, 0, time.UTC)
-	m.set.set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
-	m.set.set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
+	m.set.Set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
+	m.set.Set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
 	m.keys.Choice.SetEnabled(false)
 	return m
 }
 
 // Init focuses the first date.
-func (m invoiceForm) Init() tea.Cmd { return m.set.focusOn(0) }
+func (m invoiceForm) Init() tea.Cmd { return m.set.FocusOn(0) }
 
 // Route names the form and the client.
 func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client: m.client} }
@@ -485,7 +486,7 @@ func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 		case key.Matches(msg, m.keys.Cancel):
 			return m, back(nil)
 		}
-		cmd, _ := m.set.handleKey(msg, m.keys)
+		cmd, _ := m.set.HandleKey(msg, m.keys)
 		return m, cmd
 	}
 	return m, nil
@@ -496,10 +497,10 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	m.problem = ""
 	var days [2]time.Time
 	for i, id := range []string{"from", "to"} {
-		typed := m.set.get(id)
-		d, p := parseDate(typed)
-		if p != dateOK || d.IsZero() {
-			cmd, _ := m.set.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
+		typed := m.set.Get(id)
+		d, p := kit.ParseDate(typed)
+		if p != kit.DateOK || d.IsZero() {
+			cmd, _ := m.set.Fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 			return m, cmd
 		}
 		days[i] = d
@@ -519,12 +520,12 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 // View draws the two dates with what the invoice will hold.
 func (m invoiceForm) View() string {
 	st := m.env.styles
-	extra := paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
+	extra := kit.Paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
 	if m.problem != "" {
 		// Wrapped here: the store's reasons run longer than one line.
-		extra = append(append(extra, ""), paragraph(st.Danger, m.problem, m.width)...)
+		extra = append(append(extra, ""), kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
-	return viewSimpleForm(m.env, m.set, true, m.saving, "", m.height, extra)
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, "", m.height, nil, extra)
 }
 
 // moneyTexts are the money screens' texts.

@@ -123,8 +123,8 @@ func TestMoneyScreenInvoicesPaysAndCredits(t *testing.T) {
 	// n: last month's hours are the period the form offers.
 	d.keys("n")
 	f := top[invoiceForm](t, d)
-	if f.set.get("from") != "2025-12-01" || f.set.get("to") != "2025-12-31" {
-		t.Errorf("the form offers %s to %s", f.set.get("from"), f.set.get("to"))
+	if f.set.Get("from") != "2025-12-01" || f.set.Get("to") != "2025-12-31" {
+		t.Errorf("the form offers %s to %s", f.set.Get("from"), f.set.Get("to"))
 	}
 	d.keys("[ctrl+s]")
 	s := top[moneyScreen](t, d)

@@ -4,9 +4,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/textinput"
-
 	"github.com/caseload/caseload/internal/strength"
 )
 
@@ -71,19 +68,4 @@ func (v verdict) problem(t Text) string {
 		return t.T("create.weak_date")
 	}
 	return t.T("create.weak_guessable")
-}
-
-// newInput is a one-line text field with caseload's look: a steady cursor
-// (calmer than a blinking one, and it does not redraw the screen twice a
-// second) and placeholder text in the muted style.
-func newInput(st *Styles, placeholder string, width int) textinput.Model {
-	in := textinput.New()
-	in.Prompt = ""
-	in.Placeholder = placeholder
-	in.Width = width
-	in.PlaceholderStyle = st.Muted
-	in.TextStyle = st.Text
-	in.Cursor.Style = st.Accent
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
 }

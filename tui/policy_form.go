@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // previewDelay is how long the policy form waits after the last key before
@@ -25,7 +26,7 @@ const previewDelay = 300 * time.Millisecond
 // the form adds a new one.
 type policyForm struct {
 	env      *env
-	keys     formKeys
+	keys     kit.FormKeys
 	category store.Category
 	req      reqID // the load or save under way
 	due      reqID // the debounce tick that may start a preview
@@ -37,7 +38,7 @@ type policyForm struct {
 	problem string
 	base    store.Policy
 	preview string
-	set     fieldSet
+	set     kit.FieldSet
 	width   int
 	height  int
 }
@@ -46,18 +47,18 @@ func newPolicyForm(e *env, c store.Category) policyForm {
 	t, st := e.text, e.styles
 	m := policyForm{env: e, keys: newFormKeys(t), category: c, req: newReq()}
 	if m.item() {
-		var bases []option
+		var bases []kit.Option
 		for _, b := range store.CategoryRecorded.Bases() {
-			bases = append(bases, option{value: string(b), label: itemBasisText(t, b)})
+			bases = append(bases, kit.Option{Value: string(b), Label: itemBasisText(t, b)})
 		}
-		m.set.fields = append(m.set.fields, textField(st, "name", t.T("policy.name")),
-			choiceField("basis", t.T("policy.basis"), bases))
+		m.set.Fields = append(m.set.Fields, kit.TextField(st, "name", t.T("policy.name")),
+			kit.ChoiceField("basis", t.T("policy.basis"), bases))
 	}
-	m.set.fields = append(m.set.fields,
-		textField(st, "months", t.T("policy.months")),
-		textField(st, "reason", t.T("policy.reason")),
+	m.set.Fields = append(m.set.Fields,
+		kit.TextField(st, "months", t.T("policy.months")),
+		kit.TextField(st, "reason", t.T("policy.reason")),
 	)
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	m.keys.Choice.SetEnabled(m.item())
 	if c == "" {
 		// A new category: nothing to load.
@@ -74,7 +75,7 @@ func (m policyForm) item() bool { return m.category == "" || m.category.Item() }
 // Init loads the policy; a new category has none to load.
 func (m policyForm) Init() tea.Cmd {
 	if m.category == "" {
-		return m.set.focusOn(0)
+		return m.set.FocusOn(0)
 	}
 	return loadSettings(m.env.store, m.req)
 }
@@ -104,13 +105,13 @@ func (m policyForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields (after the load, which it then wins over
 // only if it came later; a policy form is short enough for that).
 func (m policyForm) RestoreDraft(text string) policyForm {
-	m.dirty = m.set.restore(text) || m.dirty
+	m.dirty = m.set.Restore(text) || m.dirty
 	return m
 }
 
@@ -134,14 +135,14 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 		}
 		if m.loaded && !m.dirty {
 			lang := string(m.env.text.Lang())
-			m.set.set("months", strconv.Itoa(m.base.Months))
-			m.set.set("reason", m.base.ReasonText(lang))
+			m.set.Set("months", strconv.Itoa(m.base.Months))
+			m.set.Set("reason", m.base.ReasonText(lang))
 			if m.item() {
-				m.set.set("name", m.base.NameText(lang))
-				m.set.set("basis", string(m.base.Basis))
+				m.set.Set("name", m.base.NameText(lang))
+				m.set.Set("basis", string(m.base.Basis))
 			}
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case previewDueMsg:
 		if msg.id != m.due {
 			return m, nil
@@ -182,10 +183,10 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 		}
 		return m, back(nil)
 	}
-	before := m.set.get("months") + "|" + m.set.get("basis")
-	cmd, changed := m.set.handleKey(msg, m.keys)
+	before := m.set.Get("months") + "|" + m.set.Get("basis")
+	cmd, changed := m.set.HandleKey(msg, m.keys)
 	m.dirty = m.dirty || changed
-	if m.set.get("months")+"|"+m.set.get("basis") == before || m.category == "" {
+	if m.set.Get("months")+"|"+m.set.Get("basis") == before || m.category == "" {
 		return m, cmd
 	}
 	id := newReq()
@@ -198,18 +199,18 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 func (m policyForm) policy() (store.Policy, bool) {
 	p := m.base
 	lang := string(m.env.text.Lang())
-	p.Reason = strings.TrimSpace(m.set.get("reason"))
+	p.Reason = strings.TrimSpace(m.set.Get("reason"))
 	if p.Reason == m.base.ReasonText(lang) {
 		// The shipped reason, untouched: it stays a key, in every language.
 		p.Reason = m.base.Reason
 	}
 	if m.item() {
-		p.Basis = store.Basis(m.set.get("basis"))
-		if p.Name = strings.TrimSpace(m.set.get("name")); p.Name == m.base.NameText(lang) {
+		p.Basis = store.Basis(m.set.Get("basis"))
+		if p.Name = strings.TrimSpace(m.set.Get("name")); p.Name == m.base.NameText(lang) {
 			p.Name = m.base.Name // likewise the shipped name
 		}
 	}
-	months, ok := parsePeriod(m.set.get("months"))
+	months, ok := parsePeriod(m.set.Get("months"))
 	p.Months = months
 	return p, ok
 }
@@ -256,7 +257,7 @@ func (m policyForm) submit() (policyForm, tea.Cmd) {
 	m.problem = ""
 	p, ok := m.policy()
 	if !ok {
-		cmd, _ := m.set.fail("months", t.T("policy.months_invalid"))
+		cmd, _ := m.set.Fail("months", t.T("policy.months_invalid"))
 		return m, cmd
 	}
 	check := p
@@ -296,7 +297,7 @@ func (m *policyForm) failField(ve *store.ValidationError, p store.Policy) tea.Cm
 		m.problem = explain(m.env, ve)
 		return nil
 	}
-	cmd, _ := m.set.fail(ve.Field, text)
+	cmd, _ := m.set.Fail(ve.Field, text)
 	return cmd
 }
 
@@ -325,14 +326,14 @@ func (m policyForm) onSaved(msg settingSavedMsg) (policyForm, tea.Cmd) {
 // View draws the fields, the hint on the reason and the preview.
 func (m policyForm) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
+	extra := kit.Paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
 	if m.item() {
-		extra = append(extra, paragraph(st.Muted, t.T("policy.item_hint"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("policy.item_hint"), m.width)...)
 	}
 	if m.preview != "" {
 		extra = append(extra, "", "  "+st.Warning.Render(m.preview))
 	}
-	return viewSimpleForm(m.env, m.set, m.loaded, m.saving, m.problem, m.height, extra)
+	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, m.loaded, m.saving, m.problem, m.height, nil, extra)
 }
 
 // practiceForm edits the practice's own details, which the access report
@@ -343,13 +344,13 @@ type practiceForm struct {
 }
 
 func newPracticeForm(e *env) practiceForm {
-	var fields []formField
+	var fields []kit.Field
 	for _, f := range practiceFields(e.text, store.Practice{}) {
-		fields = append(fields, textField(e.styles, f.id, f.label))
+		fields = append(fields, kit.TextField(e.styles, f.id, f.label))
 	}
-	target := textField(e.styles, "answer_target_days", e.text.T("practice.answer_target"))
-	target.input.Width = 6
-	target.input.Placeholder = e.text.T("practice.answer_target_placeholder")
+	target := kit.TextField(e.styles, "answer_target_days", e.text.T("practice.answer_target"))
+	target.Input.Width = 6
+	target.Input.Placeholder = e.text.T("practice.answer_target_placeholder")
 	return practiceForm{formCore: newFormCore(e, false, append(fields, target)...)}
 }
 
@@ -364,7 +365,7 @@ func (m practiceForm) Title() string { return m.env.text.T("settings.practice") 
 
 // RestoreDraft fills the fields.
 func (m practiceForm) RestoreDraft(text string) practiceForm {
-	m.restore(text)
+	m.Restore(text)
 	return m
 }
 
@@ -373,29 +374,29 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case settingsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
-		m.problem = explain(m.env, msg.err)
-		m.loaded, m.base = msg.err == nil, msg.s.practice
-		if !m.dirty {
+		m.Problem = explain(m.env, msg.err)
+		m.Loaded, m.base = msg.err == nil, msg.s.practice
+		if !m.Dirty {
 			for _, f := range practiceFields(t, m.base) {
-				m.set.set(f.id, f.value)
+				m.Set(f.id, f.value)
 			}
 			if msg.s.target > 0 {
-				m.set.set("answer_target_days", strconv.Itoa(msg.s.target))
+				m.Set("answer_target_days", strconv.Itoa(msg.s.target))
 			}
 		}
-		return m, m.focus()
+		return m, m.Focus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
 		var ve *store.ValidationError
 		if errors.As(msg.err, &ve) {
-			m.saving = false
+			m.Saving = false
 			return m, m.fail(ve.Field, fieldProblem(t, ve))
 		}
 		return m, m.onSaved(msg.err, t.T("practice.saved"))
@@ -412,7 +413,7 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 // submit reads the fields and saves the details and the answer target.
 func (m practiceForm) submit() (practiceForm, tea.Cmd) {
 	p := m.base
-	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	get := func(id string) string { return strings.TrimSpace(m.Get(id)) }
 	p.Name, p.Address, p.Email, p.Phone, p.KvK = get("name"), get("address"), get("email"), get("phone"), get("kvk")
 	p.DPOContact, p.Purposes, p.LegalBases, p.Recipients = get("dpo_contact"), get("purposes"), get("legal_bases"), get("recipients")
 	target := 0
@@ -428,5 +429,5 @@ func (m practiceForm) submit() (practiceForm, tea.Cmd) {
 
 // View draws the fields.
 func (m practiceForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.Width))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // A sentence typed on a choice field must not flip it: its spaces are
@@ -20,29 +21,29 @@ func TestChoiceIgnoresTypedSentence(t *testing.T) {
 	d := openAnna(t, s, English)
 	d.keys("2n[tab][tab][tab]")
 	e := top[recordEditor](t, d)
-	if e.set.focused().id != "special" {
-		t.Fatalf("focus on %s, want special", e.set.focused().id)
+	if e.set.Focused().ID != "special" {
+		t.Fatalf("focus on %s, want special", e.set.Focused().ID)
 	}
 	d.keys("het gaat nu goed") // three spaces
-	if got := top[recordEditor](t, d).set.get("special"); got != "" {
+	if got := top[recordEditor](t, d).set.Get("special"); got != "" {
 		t.Fatalf("typing a sentence set special to %q", got)
 	}
 	d.keys("[right]")
-	if got := top[recordEditor](t, d).set.get("special"); got != "yes" {
+	if got := top[recordEditor](t, d).set.Get("special"); got != "yes" {
 		t.Fatalf("→ set special to %q, want yes", got)
 	}
 	d.keys("[shift+tab][tab] ")
-	if got := top[recordEditor](t, d).set.get("special"); got != "" {
+	if got := top[recordEditor](t, d).set.Get("special"); got != "" {
 		t.Fatalf("space on a freshly focused choice: %q, want it toggled back", got)
 	}
 }
 
 // An unfocused text field shows the start of a long value, cut with "…".
 func TestUnfocusedFieldShowsStart(t *testing.T) {
-	st := NewStyles(DefaultTheme())
-	f := textField(st, "org", "Organisation")
-	f.setValue("Gemeente Utrecht, afdeling Werk en Inkomen, team Inburgering")
-	line := ansi.Strip(viewField(st, f, false, "")[0])
+	st := kit.NewStyles(kit.DefaultTheme())
+	f := kit.TextField(st, "org", "Organisation")
+	f.SetValue("Gemeente Utrecht, afdeling Werk en Inkomen, team Inburgering")
+	line := ansi.Strip(kit.ViewField(st, f, false, "")[0])
 	if !strings.Contains(line, "Gemeente Utrecht") || !strings.Contains(line, "…") {
 		t.Errorf("unfocused long value shown as %q", line)
 	}
@@ -95,7 +96,7 @@ func TestDiscardNoSaysKept(t *testing.T) {
 	if strings.Contains(v, "Nothing changed") || !strings.Contains(v, "Your changes are still here") {
 		t.Errorf("after n:\n%s", v)
 	}
-	if top[recordEditor](t, d).set.get("title") != "Eerste indruk" {
+	if top[recordEditor](t, d).set.Get("title") != "Eerste indruk" {
 		t.Error("the typed title is gone")
 	}
 }
@@ -143,7 +144,7 @@ func TestQuickKeysAllCount(t *testing.T) {
 	d, _, _ = unlocked(t, newPeopleStore(), English, 100, 30)
 	d.send(runes("nAnna Maria"))
 	f := top[clientForm](t, d)
-	if got := f.set.get("first_name"); got != "Anna Maria" {
+	if got := f.set.Get("first_name"); got != "Anna Maria" {
 		t.Errorf("a quick nAnna Maria typed %q into the new form", got)
 	}
 
@@ -258,10 +259,10 @@ func TestColumnsSizeToContent(t *testing.T) {
 	if c := layoutColumns(100, 60); c.name != 27 {
 		t.Errorf("name column at 100 columns for 60-cell names: %d, want what is left, 27", c.name)
 	}
-	if w := fitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
+	if w := kit.FitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
 		t.Errorf("fitWidths narrowed to %v", w)
 	}
-	if w := fitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
+	if w := kit.FitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
 		t.Errorf("fitWidths widened to %v", w)
 	}
 	d := openAnna(t, rightsPeopleStore(), Dutch)

@@ -15,6 +15,7 @@ import (
 	"github.com/caseload/caseload/store"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // printForm is the paper screen (p on the client screen and on an open
@@ -37,7 +38,7 @@ type printForm struct {
 	row        store.ClientRow
 	templates  []store.Template // in the coach's language, as the choice lists them
 	noPractice bool
-	set        fieldSet
+	set        kit.FieldSet
 	problem    string
 	plainReq   reqID
 	printing   bool
@@ -62,27 +63,29 @@ type paperStore interface {
 
 func newPrintForm(e *env, r Route) printForm {
 	t, st := e.text, e.styles
-	bases := make([]option, 0, len(store.LegalBases))
+	bases := make([]kit.Option, 0, len(store.LegalBases))
 	for _, b := range store.LegalBases {
-		bases = append(bases, option{string(b), basisText(t, b)})
+		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
 	}
-	pub := textField(st, "key", t.T("export.key"))
-	pub.input.Placeholder = "age1…"
-	pub.input.Width = 60
+	pub := kit.TextField(st, "key", t.T("export.key"))
+	pub.Input.Placeholder = "age1…"
+	pub.Input.Width = 60
 	request, letter := parseLetterTab(r.Tab)
 	m := printForm{env: e, keys: newPrintKeys(t), client: r.Client, record: r.Item, request: request, letter: letter, req: newReq(),
 		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
-	m.set.fields = []formField{
-		choiceField("template", t.T("print.template"), nil),
-		choiceField("to", t.T("export.to"), []option{
-			{toClient, t.T("print.to_client")}, {toOther, t.T("export.to_other")}}),
-		textField(st, "recipient", t.T("export.recipient")),
-		choiceField("basis", t.T("export.basis"), bases),
-		choiceField("format", t.T("print.format"), []option{{"pdf", "PDF"}, {"html", "HTML"}}),
-		choiceField("sealing", t.T("export.sealing"), []option{
-			{sealPassphrase, t.T("export.seal_passphrase")},
-			{sealKey, t.T("export.seal_key")},
-			{sealPlain, t.T("print.seal_plain")}}),
+	m.set.Fields = []kit.Field{
+		kit.ChoiceField("template", t.T("print.template"), nil),
+		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
+			{Value: toClient, Label: t.T("print.to_client")}, {Value: toOther, Label: t.T("export.to_other")}}),
+
+		kit.TextField(st, "recipient", t.T("export.recipient")),
+		kit.ChoiceField("basis", t.T("export.basis"), bases),
+		kit.ChoiceField("format", t.T("print.format"), []kit.Option{{Value: "pdf", Label: "PDF"}, {Value: "html", Label: "HTML"}}),
+		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
+			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
+			{Value: sealKey, Label: t.T("export.seal_key")},
+			{Value: sealPlain, Label: t.T("print.seal_plain")}}),
+
 		pub,
 	}
 	m.sync()
@@ -91,7 +94,7 @@ func newPrintForm(e *env, r Route) printForm {
 
 // Init reads the client's row, the templates and the practice.
 func (m printForm) Init() tea.Cmd {
-	return tea.Batch(loadPrint(m.env.store, m.req, m.client, m.record), m.set.focusOn(0))
+	return tea.Batch(loadPrint(m.env.store, m.req, m.client, m.record), m.set.FocusOn(0))
 }
 
 // Route names the paper screen of the client (and the record).
@@ -155,17 +158,17 @@ func (m printForm) onLoaded(msg printLoadedMsg) printForm {
 		return m
 	}
 	lang := string(m.env.text.Lang())
-	var opts []option
+	var opts []kit.Option
 	m.templates = nil
 	for _, t := range msg.templates {
 		if t.Lang != lang {
 			continue
 		}
 		m.templates = append(m.templates, t)
-		opts = append(opts, option{t.Key, termsafe.Line(t.Name())})
+		opts = append(opts, kit.Option{Value: t.Key, Label: termsafe.Line(t.Name())})
 	}
-	i := m.set.index("template")
-	m.set.fields[i].options = opts
+	i := m.set.Index("template")
+	m.set.Fields[i].Options = opts
 	m.loaded, m.row, m.noPractice = true, msg.row, msg.noPractice
 	// The plan van aanpak first; opened from a record, the template
 	// made from that kind of record.
@@ -175,7 +178,7 @@ func (m printForm) onLoaded(msg printLoadedMsg) printForm {
 			continue
 		}
 		if m.letter != "" && t.Key == m.letter || m.letter == "" && (msg.kind == "" && t.Key == "plan" || msg.kind != "" && p.Settings.Record == msg.kind) {
-			m.set.fields[i].choice = j
+			m.set.Fields[i].Choice = j
 			break
 		}
 	}
@@ -185,7 +188,7 @@ func (m printForm) onLoaded(msg printLoadedMsg) printForm {
 
 // settings are the chosen template's settings.
 func (m printForm) settings() store.TemplateSettings {
-	c := m.set.fields[m.set.index("template")].choice
+	c := m.set.Fields[m.set.Index("template")].Choice
 	if c < 0 || c >= len(m.templates) {
 		return store.TemplateSettings{}
 	}
@@ -230,7 +233,7 @@ func (m printForm) onKey(msg tea.KeyMsg) (printForm, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return m, back(nil)
 	}
-	cmd, changed := m.set.handleKey(msg, k.form())
+	cmd, changed := m.set.HandleKey(msg, k.form())
 	if changed {
 		m.problem = ""
 	}
@@ -240,10 +243,10 @@ func (m printForm) onKey(msg tea.KeyMsg) (printForm, tea.Cmd) {
 
 // recipient is the named recipient, "" for the client.
 func (m printForm) recipient() string {
-	if m.set.get("to") != toOther {
+	if m.set.Get("to") != toOther {
 		return ""
 	}
-	return strings.TrimSpace(m.set.get("recipient"))
+	return strings.TrimSpace(m.set.Get("recipient"))
 }
 
 func (m printForm) submit() (printForm, tea.Cmd) {
@@ -252,15 +255,15 @@ func (m printForm) submit() (printForm, tea.Cmd) {
 	if !m.loaded || len(m.templates) == 0 {
 		return m, nil
 	}
-	if m.set.get("to") == toOther && m.recipient() == "" {
-		cmd, _ := m.set.fail("recipient", t.T("export.need_recipient"))
+	if m.set.Get("to") == toOther && m.recipient() == "" {
+		cmd, _ := m.set.Fail("recipient", t.T("export.need_recipient"))
 		m.sync()
 		return m, cmd
 	}
-	switch m.set.get("sealing") {
+	switch m.set.Get("sealing") {
 	case sealKey:
-		if strings.TrimSpace(m.set.get("key")) == "" {
-			cmd, _ := m.set.fail("key", t.T("export.need_key"))
+		if strings.TrimSpace(m.set.Get("key")) == "" {
+			cmd, _ := m.set.Fail("key", t.T("export.need_key"))
 			m.sync()
 			return m, cmd
 		}
@@ -273,13 +276,13 @@ func (m printForm) submit() (printForm, tea.Cmd) {
 }
 
 func (m printForm) start(plain bool) (printForm, tea.Cmd) {
-	r := fill.Request{Template: m.set.get("template"), Lang: string(m.env.text.Lang()), RecordID: m.record, RequestID: m.request,
-		Recipient: m.recipient(), HTML: m.set.get("format") == "html", Plain: plain}
+	r := fill.Request{Template: m.set.Get("template"), Lang: string(m.env.text.Lang()), RecordID: m.record, RequestID: m.request,
+		Recipient: m.recipient(), HTML: m.set.Get("format") == "html", Plain: plain}
 	if r.Recipient != "" {
-		r.Basis = store.LegalBasis(m.set.get("basis"))
+		r.Basis = store.LegalBasis(m.set.Get("basis"))
 	}
-	if !plain && m.set.get("sealing") == sealKey {
-		r.PublicKey = strings.TrimSpace(m.set.get("key"))
+	if !plain && m.set.Get("sealing") == sealKey {
+		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
 	}
 	m.printing, m.problem, m.req = true, "", newReq()
 	m.sync()
@@ -291,20 +294,20 @@ func (m printForm) start(plain bool) (printForm, tea.Cmd) {
 // another recipient.
 func (m *printForm) sync() {
 	if m.settings().To == "recipient" {
-		m.set.set("to", toOther)
+		m.set.Set("to", toOther)
 	}
-	other := m.set.get("to") == toOther
-	m.set.fields[m.set.index("recipient")].hidden = !other
-	m.set.fields[m.set.index("basis")].hidden = !other
-	m.set.fields[m.set.index("key")].hidden = m.set.get("sealing") != sealKey
-	if m.set.focused().hidden {
-		m.set.focusOn(0)
+	other := m.set.Get("to") == toOther
+	m.set.Fields[m.set.Index("recipient")].Hidden = !other
+	m.set.Fields[m.set.Index("basis")].Hidden = !other
+	m.set.Fields[m.set.Index("key")].Hidden = m.set.Get("sealing") != sealKey
+	if m.set.Focused().Hidden {
+		m.set.FocusOn(0)
 	}
 	form := !m.done && !m.printing
 	k := &m.keys
 	k.Next.SetEnabled(form)
 	k.Prev.SetEnabled(form)
-	k.Choice.SetEnabled(form && m.set.focused().kind == fieldChoice)
+	k.Choice.SetEnabled(form && m.set.Focused().Kind == kit.KindChoice)
 	k.Print.SetEnabled(form && m.loaded)
 	k.Cancel.SetEnabled(form)
 	k.Close.SetEnabled(m.done)
@@ -318,77 +321,77 @@ func (m printForm) View() string {
 	}
 	if !m.loaded {
 		if m.problem != "" {
-			return "\n" + strings.Join(paragraph(st.Danger, m.problem, m.width), "\n")
+			return "\n" + strings.Join(kit.Paragraph(st.Danger, m.problem, m.width), "\n")
 		}
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Title, t.Tf("print.heading", termsafe.Line(m.row.Name)), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("print.heading", termsafe.Line(m.row.Name)), m.width)...)
 	if m.noPractice {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, t.T("print.no_practice"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("print.no_practice"), m.width)...)
 	}
 	lines = append(lines, "")
 	focusLine := 0
-	for i, f := range m.set.fields {
-		if f.hidden {
+	for i, f := range m.set.Fields {
+		if f.Hidden {
 			continue
 		}
-		if i == m.set.focus {
+		if i == m.set.Focus {
 			focusLine = len(lines)
 		}
-		lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
+		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, "")...)
 	}
 	lines = append(lines, "")
-	switch m.set.get("sealing") {
+	switch m.set.Get("sealing") {
 	case sealPassphrase:
-		lines = append(lines, paragraph(st.Muted, t.T("print.hint_passphrase"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("print.hint_passphrase"), m.width)...)
 	case sealKey:
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
 	case sealPlain:
-		lines = append(lines, paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
 	}
-	if m.set.get("to") == toOther && m.set.get("basis") == "consent" {
+	if m.set.Get("to") == toOther && m.set.Get("basis") == "consent" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
 	if m.problem != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	if m.printing {
 		lines = append(lines, "", "  "+m.spin.View()+" "+st.Muted.Render(t.T("print.busy")))
 	}
-	return strings.Join(scrollWindow(lines, focusLine, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
 func (m printForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	r := m.res
 	lines := []string{""}
-	lines = append(lines, paragraph(st.Title, t.Tf("print.done", termsafe.Line(r.Name)), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Title, t.Tf("print.done", termsafe.Line(r.Name)), m.width)...)
 	lines = append(lines, "", "  "+st.Label.Render(t.T("export.file")))
 	for _, l := range chunkPath(termsafe.Line(r.Path), max(m.width-6, 20)) {
 		lines = append(lines, "    "+st.Text.Render(l))
 	}
 	if m.warn != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Warning, m.warn, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)
 	}
 	lines = append(lines, "")
 	switch {
 	case r.PublicKey:
-		lines = append(lines, paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
 	case r.Sealed:
 		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
 		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
 			lines = append(lines, "  "+l)
 		}
-		lines = append(lines, paragraph(st.Warning, t.T("export.channel"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
 	default:
-		lines = append(lines, paragraph(st.Danger, t.T("print.sealed_none"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), m.width)...)
 	}
-	return strings.Join(scrollWindow(lines, 0, m.height), "\n")
+	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
 }
 
 // printLoadedMsg answers loadPrint.
@@ -489,8 +492,8 @@ func newPrintKeys(t Text) printKeys {
 	}
 }
 
-func (k printKeys) form() formKeys {
-	return formKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
+func (k printKeys) form() kit.FormKeys {
+	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
 }
 
 // ShortHelp is the paper screen's hint line.

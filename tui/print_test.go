@@ -31,7 +31,7 @@ func TestPrintPlanForTheClient(t *testing.T) {
 	if strings.Contains(view, "gegevens van de praktijk zijn leeg") {
 		t.Error("warns of empty practice details that are filled in")
 	}
-	if got := top[printForm](t, d).set.get("template"); got != "plan" {
+	if got := top[printForm](t, d).set.Get("template"); got != "plan" {
 		t.Errorf("the form starts on template %q, not the plan", got)
 	}
 	d.keys("[enter]")
@@ -63,10 +63,10 @@ func TestPrintWarnsOfEmptyPracticeDetails(t *testing.T) {
 func TestPrintReportForTheFunderNeedsARecipient(t *testing.T) {
 	s := newPeopleStore()
 	d := openPrint(t, s, English)
-	for top[printForm](t, d).set.get("template") != "progress" {
+	for top[printForm](t, d).set.Get("template") != "progress" {
 		d.keys("[right]")
 	}
-	if f := top[printForm](t, d); f.set.get("to") != toOther {
+	if f := top[printForm](t, d); f.set.Get("to") != toOther {
 		t.Fatalf("a report for the funder is not for another recipient:\n%s", d.view())
 	}
 	d.keys("[enter]")
@@ -102,8 +102,8 @@ func TestRequestOffersTheLetterOfItsStep(t *testing.T) {
 	v := top[requestView](t, d)
 	d.keys("p")
 	f := top[printForm](t, d)
-	if f.set.get("template") != "ack" || f.request != v.id {
-		t.Fatalf("letter %q about request %d, want ack about %d", f.set.get("template"), f.request, v.id)
+	if f.set.Get("template") != "ack" || f.request != v.id {
+		t.Fatalf("letter %q about request %d, want ack about %d", f.set.Get("template"), f.request, v.id)
 	}
 	d.keys("[enter]")
 	if len(s.papers) != 1 || s.papers[0].Template != "ack" || s.papers[0].RequestID != v.id {

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The practice's processors (AVG art. 28): who processes client data on its
@@ -116,7 +117,7 @@ func (m processorsScreen) Update(msg tea.Msg) (processorsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Delete):
 			p := m.items[m.list.cursor]
 			m.actReq = newReq()
-			return m, confirm(m.env.text.Tf("processors.delete_confirm", oneLine(p.Name)),
+			return m, confirm(m.env.text.Tf("processors.delete_confirm", kit.OneLine(p.Name)),
 				deleteProcessor(m.env.store, m.actReq, p.ID))
 		}
 		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
@@ -144,20 +145,20 @@ func (m processorsScreen) View() string {
 	case !m.loaded:
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
-	lines := append([]string{""}, paragraph(st.Muted, t.T("processors.intro"), m.width)...)
+	lines := append([]string{""}, kit.Paragraph(st.Muted, t.T("processors.intro"), m.width)...)
 	lines = append(lines, "")
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("processors.empty"))), "\n")
 	}
 	const nw, lw, aw = 24, 16, 24
 	pw := max(m.width-2-nw-2-lw-2-aw-1, 12)
-	lines = append(lines, "  "+st.Header.Render(cell(t.T("processors.col_name"), nw)+"  "+
-		cell(t.T("processors.col_processes"), pw)+"  "+cell(t.T("processors.col_location"), lw)+"  "+
+	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("processors.col_name"), nw)+"  "+
+		kit.Cell(t.T("processors.col_processes"), pw)+"  "+kit.Cell(t.T("processors.col_location"), lw)+"  "+
 		t.T("processors.col_agreement")))
 	start, end := m.list.window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
 		p := m.items[i]
-		cells := cell(oneLine(p.Name), nw) + "  " + cell(oneLine(p.Processes), pw) + "  " + cell(oneLine(p.Location), lw) + "  "
+		cells := kit.Cell(kit.OneLine(p.Name), nw) + "  " + kit.Cell(kit.OneLine(p.Processes), pw) + "  " + kit.Cell(kit.OneLine(p.Location), lw) + "  "
 		agreement, style := t.T("processors.agreement_yes"), st.Text
 		if !p.Agreement {
 			agreement, style = t.T("processors.agreement_no"), st.Warning
@@ -179,20 +180,21 @@ type processorForm struct {
 
 func newProcessorForm(e *env, r Route) processorForm {
 	t, st := e.text, e.styles
-	processes := textField(st, "processes", t.T("processors.processes"))
-	processes.input.Width = 60
+	processes := kit.TextField(st, "processes", t.T("processors.processes"))
+	processes.Input.Width = 60
 	return processorForm{id: r.Item, formCore: newFormCore(e, r.Item == 0,
-		textField(st, "name", t.T("processors.col_name")),
+		kit.TextField(st, "name", t.T("processors.col_name")),
 		processes,
-		textField(st, "location", t.T("processors.col_location")),
-		choiceField("agreement", t.T("processors.col_agreement"), []option{
-			{"yes", t.T("processors.agreement_yes")}, {"no", t.T("processors.agreement_no")}}))}
+		kit.TextField(st, "location", t.T("processors.col_location")),
+		kit.ChoiceField("agreement", t.T("processors.col_agreement"), []kit.Option{
+			{Value: "yes", Label: t.T("processors.agreement_yes")}, {Value: "no", Label: t.T("processors.agreement_no")}}),
+	)}
 }
 
 // Init reads the processor being corrected.
 func (m processorForm) Init() tea.Cmd {
-	if m.loaded {
-		return m.focus()
+	if m.Loaded {
+		return m.Focus()
 	}
 	return loadSettings(m.env.store, m.req)
 }
@@ -210,7 +212,7 @@ func (m processorForm) Title() string {
 
 // RestoreDraft fills the fields.
 func (m processorForm) RestoreDraft(text string) processorForm {
-	m.restore(text)
+	m.Restore(text)
 	return m
 }
 
@@ -219,34 +221,34 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case settingsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
-		m.problem = explain(m.env, msg.err)
+		m.Problem = explain(m.env, msg.err)
 		for _, p := range msg.s.processors {
-			if p.ID == m.id && !m.dirty {
-				m.loaded = true
-				m.set.set("name", p.Name)
-				m.set.set("processes", oneLine(p.Processes))
-				m.set.set("location", p.Location)
+			if p.ID == m.id && !m.Dirty {
+				m.Loaded = true
+				m.Set("name", p.Name)
+				m.Set("processes", kit.OneLine(p.Processes))
+				m.Set("location", p.Location)
 				if !p.Agreement {
-					m.set.set("agreement", "no")
+					m.Set("agreement", "no")
 				}
 			}
 		}
-		if !m.loaded && m.problem == "" {
-			m.problem = problemText(t, ProblemNotFound)
+		if !m.Loaded && m.Problem == "" {
+			m.Problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.focus()
+		return m, m.Focus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
 		var ve *store.ValidationError
-		if errors.As(msg.err, &ve) && m.set.index(ve.Field) >= 0 {
-			m.saving = false
+		if errors.As(msg.err, &ve) && m.Index(ve.Field) >= 0 {
+			m.Saving = false
 			return m, m.fail(ve.Field, t.T("processors.invalid"))
 		}
 		return m, m.onSaved(msg.err, t.T("processors.saved"))
@@ -262,9 +264,9 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 
 // submit reads the fields and saves.
 func (m processorForm) submit() (processorForm, tea.Cmd) {
-	get := func(id string) string { return strings.TrimSpace(m.set.get(id)) }
+	get := func(id string) string { return strings.TrimSpace(m.Get(id)) }
 	p := store.Processor{ID: m.id, Name: get("name"), Processes: get("processes"),
-		Location: get("location"), Agreement: m.set.get("agreement") == "yes"}
+		Location: get("location"), Agreement: m.Get("agreement") == "yes"}
 	if err := p.Validate(); err != nil {
 		return m, m.fail("name", m.env.text.T("processors.invalid"))
 	}
@@ -273,5 +275,5 @@ func (m processorForm) submit() (processorForm, tea.Cmd) {
 
 // View draws the fields with why an agreement matters.
 func (m processorForm) View() string {
-	return m.view(paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.width))
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.Width))
 }

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // purgeScreen is the confirmation of a purge: it plans the purge, says in
@@ -187,16 +188,16 @@ func (m purgeScreen) View() string {
 	t, st := m.env.text, m.env.styles
 	lines := []string{"", "  " + st.Title.Render(m.Title()), ""}
 	if m.notice != "" {
-		lines = append(lines, paragraph(st.Warning, m.notice, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Warning, m.notice, m.width)...)
 		lines = append(lines, "")
 	}
 	switch {
 	case m.problem != "":
-		return strings.Join(append(lines, paragraph(st.Danger, m.problem, m.width)...), "\n")
+		return strings.Join(append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...), "\n")
 	case !m.loaded:
 		return strings.Join(append(lines, "  "+st.Muted.Render(t.T("form.loading"))), "\n")
 	}
-	lines = append(lines, paragraph(st.Text, purgeSentence(t, m.p), m.width)...)
+	lines = append(lines, kit.Paragraph(st.Text, purgeSentence(t, m.p), m.width)...)
 	lines = append(lines, "", "  "+st.Muted.Render(t.Tf("purge.policy", m.p.plan.Policy)))
 	if m.p.backups.Count > 0 {
 		box := "[ ] "
@@ -215,7 +216,7 @@ func (m purgeScreen) View() string {
 // purgeWho names the client of a plan as the coach knows them: by name,
 // and by number only when the plan has no name.
 func purgeWho(t Text, plan store.PurgePlan) string {
-	if name := oneLine(plan.Name); name != "" {
+	if name := kit.OneLine(plan.Name); name != "" {
 		return name
 	}
 	return t.Tf("purge.client_no", plan.ClientID)

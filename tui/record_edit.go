@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // recordEditor writes a new record or edits one: title, date, kind, the
@@ -33,7 +34,7 @@ type recordEditor struct {
 	polReq   reqID // the retention categories' load, for the "Keep" field
 
 	loaded bool
-	set    fieldSet // title, date, kind, special
+	set    kit.FieldSet // title, date, kind, special
 	body   textarea.Model
 	onBody bool // the text has the focus, not a field of set
 
@@ -60,23 +61,23 @@ func newRecordEditor(e *env, r Route) recordEditor {
 	if !m.tab.isRecords() {
 		m.tab = tabNotes
 	}
-	var kinds []option
+	var kinds []kit.Option
 	for _, k := range store.RecordKinds {
-		kinds = append(kinds, option{string(k), kindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
-	m.set.fields = []formField{
-		textField(st, "title", t.T("record.title")),
-		dateField(st, t, "date", t.T("record.date")),
-		choiceField("kind", t.T("record.kind"), kinds),
-		choiceField("special", t.T("record.special_field"),
-			[]option{{"", t.T("record.special_no")}, {"yes", t.T("record.special_yes")}}),
+	m.set.Fields = []kit.Field{
+		kit.TextField(st, "title", t.T("record.title")),
+		kit.DateField(st, "date", t.T("record.date"), t.T("form.date_placeholder")),
+		kit.ChoiceField("kind", t.T("record.kind"), kinds),
+		kit.ChoiceField("special", t.T("record.special_field"),
+			[]kit.Option{{Value: "", Label: t.T("record.special_no")}, {Value: "yes", Label: t.T("record.special_yes")}}),
 	}
-	m.set.fields[0].input.Width = 60
-	m.set.fields[0].input.CharLimit = 200
+	m.set.Fields[0].Input.Width = 60
+	m.set.Fields[0].Input.CharLimit = 200
 	m.body = newBodyArea(st, t.T("record.body_placeholder"))
 	if m.loaded {
-		m.set.set("date", dateInput(t, e.today()))
-		m.set.set("kind", string(m.tab.kinds()[0]))
+		m.set.Set("date", dateInput(t, e.today()))
+		m.set.Set("kind", string(m.tab.kinds()[0]))
 		m.savedAs = m.snapshot()
 		m.focusAt(0)
 	}
@@ -126,7 +127,7 @@ func (m recordEditor) Title() string {
 	if !m.loaded {
 		return "…"
 	}
-	return oneLine(m.base.Title)
+	return kit.OneLine(m.base.Title)
 }
 
 // Capturing is always true: a field or the text always has the focus.
@@ -148,7 +149,7 @@ func (m recordEditor) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	b, _ := json.Marshal(editorDraft{Fields: m.set.draft(), Body: m.body.Value(), OnBody: m.onBody})
+	b, _ := json.Marshal(editorDraft{Fields: m.set.Draft(), Body: m.body.Value(), OnBody: m.onBody})
 	return string(b), true
 }
 
@@ -160,14 +161,14 @@ func (m recordEditor) RestoreDraft(text string) recordEditor {
 		return m
 	}
 	var d editorDraft
-	if json.Unmarshal([]byte(text), &d) != nil || !m.set.restore(d.Fields) {
+	if json.Unmarshal([]byte(text), &d) != nil || !m.set.Restore(d.Fields) {
 		return m
 	}
 	m.body.SetValue(d.Body)
 	if d.OnBody {
-		m.focusAt(len(m.set.fields))
+		m.focusAt(len(m.set.Fields))
 	} else {
-		m.focusAt(m.set.focus)
+		m.focusAt(m.set.Focus)
 	}
 	m.changed()
 	m.layout()
@@ -219,20 +220,20 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	m.loaded, m.base = true, r
 	m.tab = tabOfKind(r.Kind)
 	t := m.env.text
-	m.set.set("title", editLine(r.Title))
-	m.set.set("date", dateInput(t, r.Date))
-	m.set.set("kind", string(r.Kind))
+	m.set.Set("title", kit.EditLine(r.Title))
+	m.set.Set("date", dateInput(t, r.Date))
+	m.set.Set("kind", string(r.Kind))
 	if r.Special {
-		m.set.set("special", "yes")
+		m.set.Set("special", "yes")
 	}
-	m.set.set("retention", string(r.Retention))
+	m.set.Set("retention", string(r.Retention))
 	if strings.Count(r.Body, "\n") >= maxBodyLines {
 		m.tooLong = true
 		m.problem = t.Tf("record.too_long", maxBodyLines)
 	}
 	m.body.SetValue(r.Body)
 	m.savedAs = m.snapshot()
-	cmd := m.focusAt(len(m.set.fields)) // an existing record: straight to the text
+	cmd := m.focusAt(len(m.set.Fields)) // an existing record: straight to the text
 	if text, ok := m.early.take(); ok {
 		m = m.RestoreDraft(text)
 	}
@@ -263,16 +264,16 @@ func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 		m.changed()
 		return m, cmd
 	}
-	f := m.set.focused()
+	f := m.set.Focused()
 	switch {
-	case f.kind == fieldChoice:
-		if !f.choiceKey(msg, k.Choice) {
+	case f.Kind == kit.KindChoice:
+		if !f.ChoiceKey(msg, k.Choice) {
 			return m, nil
 		}
 	default:
-		f.input, cmd = f.input.Update(msg)
+		f.Input, cmd = f.Input.Update(msg)
 	}
-	f.err = ""
+	f.Err = ""
 	m.changed()
 	return m, cmd
 }
@@ -280,58 +281,58 @@ func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 // position is the focus as an index: the fields, then the text.
 func (m recordEditor) position() int {
 	if m.onBody {
-		return len(m.set.fields)
+		return len(m.set.Fields)
 	}
-	return m.set.focus
+	return m.set.Focus
 }
 
 // focusAt moves the focus to position i, wrapping around.
 func (m *recordEditor) focusAt(i int) tea.Cmd {
-	n := len(m.set.fields) + 1
+	n := len(m.set.Fields) + 1
 	i = (i%n + n) % n
 	defer m.updateKeys()
 	if i == n-1 {
 		m.onBody = true
-		for j := range m.set.fields {
-			m.set.fields[j].input.Blur()
+		for j := range m.set.Fields {
+			m.set.Fields[j].Input.Blur()
 		}
 		return m.body.Focus()
 	}
 	m.onBody = false
 	m.body.Blur()
-	return m.set.focusOn(i)
+	return m.set.FocusOn(i)
 }
 
 // snapshot is what the editor holds, to compare with what was saved.
 func (m recordEditor) snapshot() string {
-	return strings.Join([]string{m.set.get("title"), m.set.get("date"), m.set.get("kind"),
-		m.set.get("special"), string(m.retention()), m.body.Value()}, "\x00")
+	return strings.Join([]string{m.set.Get("title"), m.set.Get("date"), m.set.Get("kind"),
+		m.set.Get("special"), string(m.retention()), m.body.Value()}, "\x00")
 }
 
 // onPolicies adds the "Keep" field once the categories are known, when
 // the practice has any a record can be kept under: with the dossier, or
 // one of its own, counting down by itself.
 func (m *recordEditor) onPolicies(msg policiesLoadedMsg) {
-	if msg.req != m.polReq || msg.err != nil || m.set.index("retention") >= 0 {
+	if msg.req != m.polReq || msg.err != nil || m.set.Index("retention") >= 0 {
 		return
 	}
 	opts := retentionOptions(m.env.text, msg.policies, store.KeptRecord)
 	if len(opts) <= 1 {
 		return
 	}
-	f := choiceField("retention", m.env.text.T("retention.field"), opts)
-	f.setValue(string(m.base.Retention))
-	m.set.fields = append(m.set.fields, f)
+	f := kit.ChoiceField("retention", m.env.text.T("retention.field"), opts)
+	f.SetValue(string(m.base.Retention))
+	m.set.Fields = append(m.set.Fields, f)
 	m.layout()
 }
 
 // retention is the category the record is to be kept under: the field's
 // choice, or as loaded while the field is not there.
 func (m recordEditor) retention() store.Category {
-	if m.set.index("retention") < 0 {
+	if m.set.Index("retention") < 0 {
 		return m.base.Retention
 	}
-	return store.Category(m.set.get("retention"))
+	return store.Category(m.set.Get("retention"))
 }
 
 // changed notes whether anything differs from what is saved.
@@ -342,7 +343,7 @@ func (m *recordEditor) updateKeys() {
 	k := &m.keys
 	k.FieldDown.SetEnabled(!m.onBody)
 	k.FieldUp.SetEnabled(!m.onBody)
-	k.Choice.SetEnabled(!m.onBody && m.set.focused().kind == fieldChoice)
+	k.Choice.SetEnabled(!m.onBody && m.set.Focused().Kind == kit.KindChoice)
 	k.Save.SetEnabled(m.loaded && !m.tooLong)
 }
 
@@ -351,10 +352,10 @@ func (m *recordEditor) updateKeys() {
 func (m recordEditor) save() (recordEditor, tea.Cmd) {
 	t := m.env.text
 	m.problem = ""
-	typed := m.set.get("date")
-	date, p := parseDate(typed)
-	if p != dateOK {
-		cmd, _ := m.set.fail("date", dateProblemText(t, p, strings.TrimSpace(typed)))
+	typed := m.set.Get("date")
+	date, p := kit.ParseDate(typed)
+	if p != kit.DateOK {
+		cmd, _ := m.set.Fail("date", dateProblemText(t, p, strings.TrimSpace(typed)))
 		m.onBody = false
 		m.body.Blur()
 		m.updateKeys()
@@ -378,10 +379,10 @@ func (m recordEditor) save() (recordEditor, tea.Cmd) {
 func (m recordEditor) record(date time.Time) store.Record {
 	r := m.base
 	r.ID, r.ClientID = m.id, m.clientID
-	r.Title = editLine(m.set.get("title"))
+	r.Title = kit.EditLine(m.set.Get("title"))
 	r.Date = date
-	r.Kind = store.RecordKind(m.set.get("kind"))
-	r.Special = m.set.get("special") == "yes"
+	r.Kind = store.RecordKind(m.set.Get("kind"))
+	r.Special = m.set.Get("special") == "yes"
 	r.Retention = m.retention()
 	r.Body = m.body.Value()
 	return r
@@ -392,7 +393,7 @@ func (m recordEditor) record(date time.Time) store.Record {
 func (m recordEditor) refuse(err error) (recordEditor, tea.Cmd) {
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
-		if cmd, ok := m.set.fail(ve.Field, fieldProblem(m.env.text, ve)); ok {
+		if cmd, ok := m.set.Fail(ve.Field, fieldProblem(m.env.text, ve)); ok {
 			m.onBody = false
 			m.body.Blur()
 			m.updateKeys()

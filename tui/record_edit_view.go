@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // fieldLines are the editor's rows above the text: a blank line, then each
@@ -13,12 +14,12 @@ import (
 func (m recordEditor) fieldLines() []string {
 	st, t := m.env.styles, m.env.text
 	lines := []string{""}
-	for i, f := range m.set.fields {
+	for i, f := range m.set.Fields {
 		var note string
-		if f.id == "special" && f.value() == "yes" {
+		if f.ID == "special" && f.Value() == "yes" {
 			note = st.Muted.Render(t.T("record.special_note"))
 		}
-		lines = append(lines, viewField(st, f, !m.onBody && i == m.set.focus, note)...)
+		lines = append(lines, kit.ViewField(st, f, !m.onBody && i == m.set.Focus, note)...)
 	}
 	return lines
 }
@@ -31,7 +32,7 @@ func (m *recordEditor) layout() {
 	if m.problem != "" {
 		rows++
 	}
-	m.set.fields[0].input.Width = max(min(60, m.width-formLabelWidth-6), 10)
+	m.set.Fields[0].Input.Width = max(min(60, m.width-kit.LabelWidth-6), 10)
 	m.body.SetWidth(max(m.width-4, 10))
 	m.body.SetHeight(max(m.height-rows, 1))
 }

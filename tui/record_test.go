@@ -92,8 +92,8 @@ func TestReaderEditSpecialAsksFirst(t *testing.T) {
 	if s.count("RevealRecord") != 1 || !strings.Contains(e.body.Value(), "rugklachten") {
 		t.Fatalf("editor not loaded through RevealRecord: %d, %q", s.count("RevealRecord"), e.body.Value())
 	}
-	if e.set.get("special") != "yes" || e.set.get("title") != "Gezondheid" {
-		t.Errorf("fields %q %q", e.set.get("special"), e.set.get("title"))
+	if e.set.Get("special") != "yes" || e.set.Get("title") != "Gezondheid" {
+		t.Errorf("fields %q %q", e.set.Get("special"), e.set.Get("title"))
 	}
 }
 
@@ -168,13 +168,13 @@ func TestEditorRefusesImpossibleDate(t *testing.T) {
 	if s.count("SaveRecord") != 0 {
 		t.Fatal("saved with an impossible date")
 	}
-	if e.set.focused().id != "date" || !strings.Contains(e.set.focused().err, "30-02-2026 bestaat niet") {
-		t.Errorf("focus %s, %q", e.set.focused().id, e.set.focused().err)
+	if e.set.Focused().ID != "date" || !strings.Contains(e.set.Focused().Err, "30-02-2026 bestaat niet") {
+		t.Errorf("focus %s, %q", e.set.Focused().ID, e.set.Focused().Err)
 	}
 	d.keys("[ctrl+u][ctrl+s]")
 	e = top[recordEditor](t, d)
-	if s.count("SaveRecord") != 0 || !strings.Contains(e.set.focused().err, "datum") {
-		t.Errorf("saved without a date: %q", e.set.focused().err)
+	if s.count("SaveRecord") != 0 || !strings.Contains(e.set.Focused().Err, "datum") {
+		t.Errorf("saved without a date: %q", e.set.Focused().Err)
 	}
 }
 
@@ -187,7 +187,7 @@ func TestEditorEscAsksOnlyWhenChanged(t *testing.T) {
 		t.Fatal("esc with a typed title did not ask")
 	}
 	d.keys("n")
-	if e := top[recordEditor](t, d); e.set.get("title") != "X" {
+	if e := top[recordEditor](t, d); e.set.Get("title") != "X" {
 		t.Fatal("answering no lost the title")
 	}
 	d.keys("[esc]y")
@@ -203,14 +203,14 @@ func TestEditorDraftBeforeLoad(t *testing.T) {
 		Body: "Nieuwe tekst\nmet twee regels", OnBody: true})
 	e = e.RestoreDraft(string(draft))
 	e, _ = e.Update(recordLoadedMsg{req: e.req, record: s.dd.records[13], revealed: true})
-	if e.body.Value() != "Nieuwe tekst\nmet twee regels" || e.set.get("title") != "Gesprek over stage (bijgewerkt)" {
-		t.Errorf("draft not on top: %q %q", e.set.get("title"), e.body.Value())
+	if e.body.Value() != "Nieuwe tekst\nmet twee regels" || e.set.Get("title") != "Gesprek over stage (bijgewerkt)" {
+		t.Errorf("draft not on top: %q %q", e.set.Get("title"), e.body.Value())
 	}
 	if !e.dirty || !e.onBody {
 		t.Errorf("dirty %v on body %v", e.dirty, e.onBody)
 	}
-	if e.set.get("date") != "2026-01-14" {
-		t.Errorf("loaded date lost: %q", e.set.get("date"))
+	if e.set.Get("date") != "2026-01-14" {
+		t.Errorf("loaded date lost: %q", e.set.Get("date"))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // recordReader shows one record read-only: kind, date and title, and the
@@ -74,7 +75,7 @@ func (m recordReader) Title() string {
 	if !m.loaded {
 		return "…"
 	}
-	return oneLine(m.record.Title)
+	return kit.OneLine(m.record.Title)
 }
 
 // Capturing is false: the reader has no text field.
@@ -149,12 +150,12 @@ func (m recordReader) onKey(msg tea.KeyMsg) (recordReader, tea.Cmd) {
 		edit := navigate(Route{Kind: KindRecordEdit, Client: m.clientID, Item: m.id,
 			Tab: tabOfKind(m.record.Kind).id()})
 		if !m.revealed {
-			return m, confirm(m.env.text.Tf("record.reveal_to_edit", oneLine(m.record.Title)), edit)
+			return m, confirm(m.env.text.Tf("record.reveal_to_edit", kit.OneLine(m.record.Title)), edit)
 		}
 		return m, edit
 	case key.Matches(msg, k.Delete):
 		m.actReq = newReq()
-		return m, confirm(m.env.text.Tf("record.delete", oneLine(m.record.Title)),
+		return m, confirm(m.env.text.Tf("record.delete", kit.OneLine(m.record.Title)),
 			deleteRecord(m.env.store, m.actReq, m.id))
 	case key.Matches(msg, k.Up):
 		m.vp.ScrollUp(1)
@@ -205,7 +206,7 @@ func (m *recordReader) layout() {
 	case strings.TrimSpace(m.record.Body) == "":
 		lines = []string{st.Muted.Render(m.env.text.T("record.no_text"))}
 	default:
-		lines = wrapText(m.record.Body, m.textWidth())
+		lines = kit.Wrap(m.record.Body, m.textWidth())
 		for i, l := range lines {
 			lines[i] = st.Text.Render(l)
 		}
@@ -241,7 +242,7 @@ func (m recordReader) View() string {
 	}
 	head := []string{
 		"",
-		"  " + st.Title.Render(oneLine(r.Title)),
+		"  " + st.Title.Render(kit.OneLine(r.Title)),
 		"  " + st.Muted.Render(meta),
 		"  " + st.Muted.Render(rule),
 	}

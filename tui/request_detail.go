@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // View draws the request: its fields and due date, the outcome once there
@@ -24,17 +25,17 @@ func (m requestView) View() string {
 		if value == "" {
 			value = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(padRight(label, formLabelWidth))+value)
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, kit.LabelWidth))+value)
 	}
 	text := func(s string) string {
 		if strings.TrimSpace(s) == "" {
 			return ""
 		}
-		return st.Text.Render(oneLine(s))
+		return st.Text.Render(kit.OneLine(s))
 	}
 	row(t.T("request.received"), text(t.Weekday(r.Received)+" "+t.Date(r.Received)+" · "+channelText(t, r.Channel)))
 	if r.IdentityChecked {
-		row(t.T("request.identity"), text(t.Tf("request.identity_checked", oneLine(r.IdentityHow))))
+		row(t.T("request.identity"), text(t.Tf("request.identity_checked", kit.OneLine(r.IdentityHow))))
 	} else {
 		style := st.Muted
 		if r.IdentityRequired() && r.Open() {
@@ -53,7 +54,7 @@ func (m requestView) View() string {
 	switch {
 	case r.ExtendedMonths > 0:
 		row(t.T("request.extended"), text(t.Tf("request.extended_by", r.ExtendedMonths,
-			t.DateShort(r.ExtensionSent), oneLine(r.ExtensionReason))))
+			t.DateShort(r.ExtensionSent), kit.OneLine(r.ExtensionReason))))
 	case r.Open():
 		by := r.ExtensionNoticeBy()
 		style := st.Muted
@@ -75,7 +76,7 @@ func (m requestView) View() string {
 	if m.action != actionNone || m.refusal != "" || m.notice != "" || m.plan != nil {
 		focus = len(lines) - 1
 	}
-	return strings.Join(scrollWindow(lines, focus, max(m.height, 1)), "\n")
+	return strings.Join(kit.ScrollWindow(lines, focus, max(m.height, 1)), "\n")
 }
 
 // viewKind is what the request's kind asks of the coach.
@@ -86,36 +87,36 @@ func (m requestView) viewKind() []string {
 	switch r.Kind {
 	case store.RequestAccess, store.RequestPortability:
 		if r.Open() {
-			lines = append(lines, paragraph(st.Muted, t.T("request.export_hint"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("request.export_hint"), m.width)...)
 		}
 	case store.RequestRectification, store.RequestErasure, store.RequestRestriction:
 		lines = append(lines, "  "+st.Header.Render(t.T("request.notify_title")))
 		if len(m.d.notices) == 0 {
-			lines = append(lines, paragraph(st.Muted, t.T("request.notify_none"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("request.notify_none"), m.width)...)
 		}
 		for i, n := range m.d.notices {
 			state := st.Warning.Render(t.T("request.notify_todo"))
 			if !n.Notified.IsZero() {
 				state = st.Muted.Render(t.Tf("request.notify_done", t.DateShort(n.Notified)))
 			}
-			lines = append(lines, m.listRow(i, cell(oneLine(n.Recipient), 36)+"  ", state))
+			lines = append(lines, m.listRow(i, kit.Cell(kit.OneLine(n.Recipient), 36)+"  ", state))
 		}
 	case store.RequestConsentWithdrawal:
 		lines = append(lines, "  "+st.Header.Render(t.T("request.consents_title")))
 		if len(m.d.consents) == 0 {
-			lines = append(lines, paragraph(st.Muted, t.T("consent.empty"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("consent.empty"), m.width)...)
 		}
 		for i, c := range m.d.consents {
 			state := st.Text.Render(t.T("request.consent_in_force"))
 			if !c.Withdrawn.IsZero() {
 				state = st.Muted.Render(t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn)))
 			}
-			lines = append(lines, m.listRow(i, cell(oneLine(c.Recipient), 24)+"  "+cell(oneLine(c.Purpose), 30)+"  ", state))
+			lines = append(lines, m.listRow(i, kit.Cell(kit.OneLine(c.Recipient), 24)+"  "+kit.Cell(kit.OneLine(c.Purpose), 30)+"  ", state))
 		}
 	}
 	if r.Kind == store.RequestErasure && r.Open() {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Muted, t.T("erase.hint"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("erase.hint"), m.width)...)
 	}
 	if m.plan != nil {
 		lines = append(lines, "")
@@ -137,12 +138,12 @@ func (m requestView) listRow(i int, cells, state string) string {
 func (m requestView) viewPlan() []string {
 	t, st := m.env.text, m.env.styles
 	p := *m.plan
-	lines := paragraph(st.Warning, t.Tf("erase.goes", erasureCounts(t, p)), m.width)
+	lines := kit.Paragraph(st.Warning, t.Tf("erase.goes", erasureCounts(t, p)), m.width)
 	stays := t.T("erase.stays")
 	if p.InvoicesKept > 0 {
 		stays = t.Tf("erase.stays_invoices", p.InvoicesKept, t.Date(p.InvoicesKeptUntil)) + " " + stays
 	}
-	return append(lines, paragraph(st.Muted, stays, m.width)...)
+	return append(lines, kit.Paragraph(st.Muted, stays, m.width)...)
 }
 
 // viewAction draws the open action's fields, or what the last one did.
@@ -153,25 +154,25 @@ func (m requestView) viewAction() []string {
 		lines = append(lines, "")
 		switch m.action {
 		case actionRefuse:
-			lines = append(lines, paragraph(st.Muted, t.T("request.refuse_hint"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("request.refuse_hint"), m.width)...)
 		case actionUphold:
-			lines = append(lines, paragraph(st.Warning, t.T("request.uphold_hint"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Warning, t.T("request.uphold_hint"), m.width)...)
 		case actionExtend:
-			lines = append(lines, paragraph(st.Muted, t.T("request.extend_hint"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("request.extend_hint"), m.width)...)
 		case actionRestrict:
-			lines = append(lines, paragraph(st.Muted, t.T("restrict.help"), m.width)...)
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("restrict.help"), m.width)...)
 		}
-		for i, f := range m.set.fields {
-			lines = append(lines, viewField(st, f, i == m.set.focus, "")...)
+		for i, f := range m.set.Fields {
+			lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, "")...)
 		}
 	}
 	if m.refusal != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Danger, m.refusal, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.refusal, m.width)...)
 	}
 	if m.notice != "" {
 		lines = append(lines, "")
-		lines = append(lines, paragraph(st.Success, m.notice, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Success, m.notice, m.width)...)
 	}
 	if m.busy {
 		lines = append(lines, "  "+st.Muted.Render(t.T("status.saving")))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // requestForm records a client's rights request (id 0) or corrects one:
@@ -18,7 +19,7 @@ import (
 // as the store will set it, while the coach types the date of receipt.
 type requestForm struct {
 	env    *env
-	keys   formKeys
+	keys   kit.FormKeys
 	client int64
 	id     int64
 	base   store.Request
@@ -30,7 +31,7 @@ type requestForm struct {
 	early  earlyDraft // a draft that came before the load
 	due    string     // the due date in words, or "" while the date is unreadable
 
-	set     fieldSet
+	set     kit.FieldSet
 	problem string
 	width   int
 	height  int
@@ -39,31 +40,31 @@ type requestForm struct {
 func newRequestForm(e *env, r Route) requestForm {
 	t, st := e.text, e.styles
 	m := requestForm{env: e, keys: newFormKeys(t), client: r.Client, id: r.Item, req: newReq(), loaded: r.Item == 0}
-	kinds := make([]option, 0, len(store.RequestKinds))
+	kinds := make([]kit.Option, 0, len(store.RequestKinds))
 	for _, k := range store.RequestKinds {
-		kinds = append(kinds, option{string(k), requestKindText(t, k)})
+		kinds = append(kinds, kit.Option{Value: string(k), Label: requestKindText(t, k)})
 	}
-	channels := make([]option, 0, len(store.Channels))
+	channels := make([]kit.Option, 0, len(store.Channels))
 	for _, c := range store.Channels {
-		channels = append(channels, option{string(c), channelText(t, c)})
+		channels = append(channels, kit.Option{Value: string(c), Label: channelText(t, c)})
 	}
-	how := textField(st, "identity_how", t.T("request.identity_how"))
-	how.input.Width = 50
-	notes := textField(st, "notes", t.T("request.notes"))
-	notes.input.Width = 60
-	m.set.fields = []formField{
-		choiceField("kind", t.T("request.kind"), kinds),
-		dateField(st, t, "received_on", t.T("request.received")),
-		choiceField("channel", t.T("request.channel"), channels),
-		choiceField("identity", t.T("request.identity"), []option{{"no", t.T("request.identity_no")}, {"yes", t.T("request.identity_yes")}}),
+	how := kit.TextField(st, "identity_how", t.T("request.identity_how"))
+	how.Input.Width = 50
+	notes := kit.TextField(st, "notes", t.T("request.notes"))
+	notes.Input.Width = 60
+	m.set.Fields = []kit.Field{
+		kit.ChoiceField("kind", t.T("request.kind"), kinds),
+		kit.DateField(st, "received_on", t.T("request.received"), t.T("form.date_placeholder")),
+		kit.ChoiceField("channel", t.T("request.channel"), channels),
+		kit.ChoiceField("identity", t.T("request.identity"), []kit.Option{{Value: "no", Label: t.T("request.identity_no")}, {Value: "yes", Label: t.T("request.identity_yes")}}),
 		how,
 		notes,
 	}
 	if m.id == 0 {
-		m.set.set("received_on", dateInput(t, e.today()))
+		m.set.Set("received_on", dateInput(t, e.today()))
 	}
 	m.sync()
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 	return m
 }
 
@@ -99,7 +100,7 @@ func (m requestForm) Draft() (string, bool) {
 	if !m.dirty {
 		return "", false
 	}
-	return m.set.draft(), true
+	return m.set.Draft(), true
 }
 
 // RestoreDraft fills the fields, on top of the loaded request.
@@ -108,7 +109,7 @@ func (m requestForm) RestoreDraft(text string) requestForm {
 		m.early.hold(text)
 		return m
 	}
-	if m.set.restore(text) {
+	if m.set.Restore(text) {
 		m.dirty = true
 		m.sync()
 	}
@@ -133,7 +134,7 @@ func (m requestForm) Update(msg tea.Msg) (requestForm, tea.Cmd) {
 		if text, ok := m.early.take(); ok {
 			m = m.RestoreDraft(text)
 		}
-		return m, m.set.focusOn(m.set.focus)
+		return m, m.set.FocusOn(m.set.Focus)
 	case rightsSavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -156,14 +157,14 @@ func (m requestForm) Update(msg tea.Msg) (requestForm, tea.Cmd) {
 
 func (m *requestForm) fill(r store.Request) {
 	t := m.env.text
-	m.set.set("kind", string(r.Kind))
-	m.set.set("received_on", dateInput(t, r.Received))
-	m.set.set("channel", string(r.Channel))
+	m.set.Set("kind", string(r.Kind))
+	m.set.Set("received_on", dateInput(t, r.Received))
+	m.set.Set("channel", string(r.Channel))
 	if r.IdentityChecked {
-		m.set.set("identity", "yes")
+		m.set.Set("identity", "yes")
 	}
-	m.set.set("identity_how", editLine(r.IdentityHow))
-	m.set.set("notes", editLine(r.Notes))
+	m.set.Set("identity_how", kit.EditLine(r.IdentityHow))
+	m.set.Set("notes", kit.EditLine(r.Notes))
 	m.sync()
 }
 
@@ -177,7 +178,7 @@ func (m requestForm) onKey(msg tea.KeyMsg) (requestForm, tea.Cmd) {
 		}
 		return m, back(nil)
 	}
-	cmd, changed := m.set.handleKey(msg, m.keys)
+	cmd, changed := m.set.HandleKey(msg, m.keys)
 	if changed {
 		m.dirty = true
 	}
@@ -188,12 +189,12 @@ func (m requestForm) onKey(msg tea.KeyMsg) (requestForm, tea.Cmd) {
 // sync asks how the identity was checked only once it was, and works out
 // the due date from the date of receipt as typed.
 func (m *requestForm) sync() {
-	if i := m.set.index("identity_how"); i >= 0 {
-		m.set.fields[i].hidden = m.set.get("identity") != "yes"
+	if i := m.set.Index("identity_how"); i >= 0 {
+		m.set.Fields[i].Hidden = m.set.Get("identity") != "yes"
 	}
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	m.due = ""
-	if d, p := parseDate(m.set.get("received_on")); p == dateOK && !d.IsZero() {
+	if d, p := kit.ParseDate(m.set.Get("received_on")); p == kit.DateOK && !d.IsZero() {
 		months := m.base.ExtendedMonths
 		due := legaldate.RequestDeadline(d)
 		if months > 0 {
@@ -216,23 +217,23 @@ func (m requestForm) submit() (requestForm, tea.Cmd) {
 	m.problem = ""
 	r := m.base
 	r.ID, r.ClientID = m.id, m.client
-	r.Kind = store.RequestKind(m.set.get("kind"))
-	r.Channel = store.Channel(m.set.get("channel"))
-	typed := strings.TrimSpace(m.set.get("received_on"))
-	received, p := parseDate(typed)
+	r.Kind = store.RequestKind(m.set.Get("kind"))
+	r.Channel = store.Channel(m.set.Get("channel"))
+	typed := strings.TrimSpace(m.set.Get("received_on"))
+	received, p := kit.ParseDate(typed)
 	switch {
-	case p != dateOK:
+	case p != kit.DateOK:
 		return m.fail("received_on", dateProblemText(t, p, typed))
 	case received.IsZero():
 		return m.fail("received_on", t.T("rights.invalid_received"))
 	}
 	r.Received = received
-	r.IdentityChecked = m.set.get("identity") == "yes"
+	r.IdentityChecked = m.set.Get("identity") == "yes"
 	r.IdentityHow = ""
 	if r.IdentityChecked {
-		r.IdentityHow = strings.TrimSpace(m.set.get("identity_how"))
+		r.IdentityHow = strings.TrimSpace(m.set.Get("identity_how"))
 	}
-	r.Notes = strings.TrimSpace(m.set.get("notes"))
+	r.Notes = strings.TrimSpace(m.set.Get("notes"))
 	if err := r.Validate(); err != nil {
 		return m.refuse(err)
 	}
@@ -243,15 +244,15 @@ func (m requestForm) submit() (requestForm, tea.Cmd) {
 
 // fail puts msg under field id and moves the focus there.
 func (m requestForm) fail(id, msg string) (requestForm, tea.Cmd) {
-	cmd, _ := m.set.fail(id, msg)
-	m.keys.Choice.SetEnabled(m.set.focused().kind == fieldChoice)
+	cmd, _ := m.set.Fail(id, msg)
+	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 	return m, cmd
 }
 
 // refuse shows a refusal of the store under its field, or above the form.
 func (m requestForm) refuse(err error) (requestForm, tea.Cmd) {
 	var ve *store.ValidationError
-	if errors.As(err, &ve) && m.set.index(ve.Field) >= 0 {
+	if errors.As(err, &ve) && m.set.Index(ve.Field) >= 0 {
 		return m.fail(ve.Field, rightsFieldProblem(m.env.text, ve))
 	}
 	m.problem = rightsProblem(m.env, err)
@@ -265,18 +266,18 @@ func (m requestForm) View() string {
 	if m.due != "" {
 		extra = append(extra, "  "+st.Accent.Render(t.Tf("request.due_preview", m.due)))
 	}
-	extra = append(extra, paragraph(st.Muted, t.T("request.identity_hint"), m.width)...)
+	extra = append(extra, kit.Paragraph(st.Muted, t.T("request.identity_hint"), m.width)...)
 	return viewRightsForm(m.env, m.set, m.loaded, m.saving, m.problem, m.width, m.height, extra)
 }
 
 // viewRightsForm is viewSimpleForm with the problem wrapped under the
 // extra lines: the rights desk's sentences say what to do next, and are
 // longer than one line.
-func viewRightsForm(e *env, set fieldSet, loaded, saving bool, problem string, width, height int, extra []string) string {
+func viewRightsForm(e *env, set kit.FieldSet, loaded, saving bool, problem string, width, height int, extra []string) string {
 	if loaded && problem != "" {
 		extra = append(extra, "")
-		extra = append(extra, paragraph(e.styles.Danger, problem, width)...)
+		extra = append(extra, kit.Paragraph(e.styles.Danger, problem, width)...)
 		problem = ""
 	}
-	return viewSimpleForm(e, set, loaded, saving, problem, height, extra)
+	return kit.ViewFields(e.styles, formText(e.text), set, loaded, saving, problem, height, nil, extra)
 }

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // requestView shows one rights request with what its kind sets in
@@ -22,7 +23,7 @@ import (
 type requestView struct {
 	env    *env
 	keys   requestKeys
-	form   formKeys
+	form   kit.FormKeys
 	letter key.Binding // p: the letter for this step, as a paper
 	client int64
 	id     int64
@@ -39,7 +40,7 @@ type requestView struct {
 	action requestAction // the action whose fields are open
 	doing  requestAction // the action whose answer is awaited
 	busy   bool
-	set    fieldSet
+	set    kit.FieldSet
 	plan   *store.PurgePlan // the erasure as planned, while the coach decides
 
 	width  int
@@ -88,7 +89,7 @@ func (m requestView) Draft() (string, bool) {
 	if !m.Capturing() {
 		return "", false
 	}
-	return strconv.Itoa(int(m.action)) + " " + m.set.draft(), true
+	return strconv.Itoa(int(m.action)) + " " + m.set.Draft(), true
 }
 
 // RestoreDraft opens the action's fields again, as typed.
@@ -99,7 +100,7 @@ func (m requestView) RestoreDraft(text string) requestView {
 		return m
 	}
 	m.openAction(requestAction(n))
-	m.set.restore(rest)
+	m.set.Restore(rest)
 	m.updateKeys()
 	return m
 }
@@ -168,7 +169,7 @@ func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 	case key.Matches(msg, k.Withdraw):
 		c := m.d.consents[m.list.cursor]
 		m.start(actionWithdraw)
-		q := m.env.text.Tf("consent.withdraw_question", oneLine(c.Recipient), oneLine(c.Purpose))
+		q := m.env.text.Tf("consent.withdraw_question", kit.OneLine(c.Recipient), kit.OneLine(c.Purpose))
 		return m, confirm(q, withdrawConsent(s, m.actReq, m.id, c.ID))
 	default:
 		m.list.move(msg, k.listKeys, m.listLen(), m.height)
@@ -176,7 +177,7 @@ func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 		return m, nil
 	}
 	m.updateKeys()
-	return m, m.set.focusOn(0)
+	return m, m.set.FocusOn(0)
 }
 
 // start marks an action without fields as under way.
@@ -190,9 +191,9 @@ func (m *requestView) start(a requestAction) {
 func (m *requestView) openAction(a requestAction) {
 	t, st := m.env.text, m.env.styles
 	m.action = a
-	wide := func(id, label string) formField {
-		f := textField(st, id, label)
-		f.input.Width = 60
+	wide := func(id, label string) kit.Field {
+		f := kit.TextField(st, id, label)
+		f.Input.Width = 60
 		return f
 	}
 	switch a {
@@ -201,21 +202,22 @@ func (m *requestView) openAction(a requestAction) {
 		if m.d.r.Kind == store.RequestObjection {
 			label = t.T("request.decision")
 		}
-		m.set = fieldSet{fields: []formField{wide("outcome", label)}}
+		m.set = kit.FieldSet{Fields: []kit.Field{wide("outcome", label)}}
 	case actionUphold:
-		m.set = fieldSet{fields: []formField{wide("outcome", t.T("request.decision"))}}
+		m.set = kit.FieldSet{Fields: []kit.Field{wide("outcome", t.T("request.decision"))}}
 	case actionRefuse:
-		m.set = fieldSet{fields: []formField{wide("outcome", t.T("request.refusal_reason"))}}
+		m.set = kit.FieldSet{Fields: []kit.Field{wide("outcome", t.T("request.refusal_reason"))}}
 	case actionExtend:
-		m.set = fieldSet{fields: []formField{
-			choiceField("months", t.T("request.extend_by"), []option{
-				{"1", t.T("request.extend_one")}, {"2", t.T("request.extend_two")}}),
+		m.set = kit.FieldSet{Fields: []kit.Field{
+			kit.ChoiceField("months", t.T("request.extend_by"), []kit.Option{
+				{Value: "1", Label: t.T("request.extend_one")}, {Value: "2", Label: t.T("request.extend_two")}}),
+
 			wide("extension_reason", t.T("request.extension_reason")),
 		}}
 	case actionRestrict:
-		m.set = fieldSet{fields: []formField{wide("restricted_reason", t.T("restrict.reason"))}}
+		m.set = kit.FieldSet{Fields: []kit.Field{wide("restricted_reason", t.T("restrict.reason"))}}
 	}
-	m.set.focusOn(0)
+	m.set.FocusOn(0)
 }
 
 func (m requestView) onFieldKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
@@ -223,11 +225,11 @@ func (m requestView) onFieldKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 	case key.Matches(msg, m.form.Save):
 		return m.submit()
 	case key.Matches(msg, m.form.Cancel):
-		m.action, m.set = actionNone, fieldSet{}
+		m.action, m.set = actionNone, kit.FieldSet{}
 		m.updateKeys()
 		return m, nil
 	}
-	cmd, _ := m.set.handleKey(msg, m.form)
+	cmd, _ := m.set.HandleKey(msg, m.form)
 	m.updateKeys()
 	return m, cmd
 }
@@ -239,12 +241,12 @@ func (m requestView) submit() (requestView, tea.Cmd) {
 	months := 0
 	switch m.action {
 	case actionExtend:
-		text = m.set.get("extension_reason")
-		months, _ = strconv.Atoi(m.set.get("months"))
+		text = m.set.Get("extension_reason")
+		months, _ = strconv.Atoi(m.set.Get("months"))
 	case actionRestrict:
-		text = m.set.get("restricted_reason")
+		text = m.set.Get("restricted_reason")
 	default:
-		text = m.set.get("outcome")
+		text = m.set.Get("outcome")
 	}
 	text = strings.TrimSpace(text)
 	m.busy, m.doing, m.actReq = true, m.action, newReq()
@@ -261,15 +263,15 @@ func (m requestView) onDone(msg rightsSavedMsg) (requestView, tea.Cmd) {
 	action := m.doing
 	if msg.err != nil && !isNotSaved(m.env, msg.err) {
 		var ve *store.ValidationError
-		if errors.As(msg.err, &ve) && m.Capturing() && m.set.index(ve.Field) >= 0 {
-			cmd, _ := m.set.fail(ve.Field, rightsFieldProblem(t, ve))
+		if errors.As(msg.err, &ve) && m.Capturing() && m.set.Index(ve.Field) >= 0 {
+			cmd, _ := m.set.Fail(ve.Field, rightsFieldProblem(t, ve))
 			return m, cmd
 		}
 		m.refusal = rightsProblem(m.env, msg.err)
 		m.updateKeys()
 		return m, nil
 	}
-	m.action, m.set = actionNone, fieldSet{}
+	m.action, m.set = actionNone, kit.FieldSet{}
 	switch action {
 	case actionRestrict:
 		// The client itself changed: the client screen reads it again
@@ -310,7 +312,7 @@ func (m requestView) onPlanned(msg erasurePlannedMsg) (requestView, tea.Cmd) {
 	m.actReq = newReq()
 	m.updateKeys()
 	t := m.env.text
-	q := t.Tf("erase.question", oneLine(p.Name), erasureCounts(t, p))
+	q := t.Tf("erase.question", kit.OneLine(p.Name), erasureCounts(t, p))
 	return m, confirm(q, purge(m.env.store, m.actReq, p, false))
 }
 
@@ -356,7 +358,7 @@ func (m *requestView) updateKeys() {
 		m.d.notices[i].Notified.IsZero())
 	k.Withdraw.SetEnabled(open && r.Kind == store.RequestConsentWithdrawal && i < len(m.d.consents) &&
 		m.d.consents[i].Withdrawn.IsZero())
-	m.form.Choice.SetEnabled(m.Capturing() && m.set.focused().kind == fieldChoice)
+	m.form.Choice.SetEnabled(m.Capturing() && m.set.Focused().Kind == kit.KindChoice)
 }
 
 // erasureCounts lists what an erasure takes, leaving out what is not there.

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // Items kept under a retention category of the practice's own (see
@@ -49,19 +50,19 @@ func itemCategoryName(t Text, c store.Category, name string) string {
 	if !c.Item() {
 		return categoryText(t, c)
 	}
-	return oneLine(store.LocalText(name, "retention.default_name.", string(t.Lang())))
+	return kit.OneLine(store.LocalText(name, "retention.default_name.", string(t.Lang())))
 }
 
 // retentionOptions are the choices of a form's "Keep" field for an item
 // of kind: with the dossier, or one of the item categories that can keep
 // it (one counting from a complaint's closing keeps complaints only).
-func retentionOptions(t Text, policies []store.Policy, kind store.KeptKind) []option {
-	out := []option{{value: "", label: t.T("retention.with_dossier")}}
+func retentionOptions(t Text, policies []store.Policy, kind store.KeptKind) []kit.Option {
+	out := []kit.Option{{Value: "", Label: t.T("retention.with_dossier")}}
 	for _, p := range policies {
 		if !p.Category.Item() || (p.Basis == store.BasisComplaintClosed && kind != store.KeptComplaint) {
 			continue
 		}
-		out = append(out, option{value: string(p.Category), label: policyName(t, p)})
+		out = append(out, kit.Option{Value: string(p.Category), Label: policyName(t, p)})
 	}
 	return out
 }
@@ -102,7 +103,7 @@ func itemRef(t Text, k store.KeptKind, ref string) string {
 	if ref == "" {
 		ref = t.T("retention.masked")
 	}
-	return keptKindText(t, k) + ": " + oneLine(ref)
+	return keptKindText(t, k) + ": " + kit.OneLine(ref)
 }
 
 // policiesLoadedMsg answers loadPolicies.

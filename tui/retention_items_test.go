@@ -139,22 +139,22 @@ func TestStudiebegeleidingArt9CoachAddsACategoryAndKeepsARecordUnderIt(t *testin
 	// The record editor offers it; the choice is saved with the record.
 	d.send(navigateMsg{route: Route{Kind: KindRecordEdit, Client: k.fatima.ID, Item: k.mail.ID, Tab: "notes"}})
 	e := top[recordEditor](t, d)
-	i := e.set.index("retention")
+	i := e.set.Index("retention")
 	if i < 0 {
 		t.Fatalf("the record editor has no Keep field:\n%s", d.view())
 	}
-	if e.set.get("retention") != string(store.CategoryCorrespondence) {
-		t.Errorf("Keep shows %q, want the mail's correspondence", e.set.get("retention"))
+	if e.set.Get("retention") != string(store.CategoryCorrespondence) {
+		t.Errorf("Keep shows %q, want the mail's correspondence", e.set.Get("retention"))
 	}
 	var labels []string
-	for _, o := range e.set.fields[i].options {
-		labels = append(labels, o.label)
+	for _, o := range e.set.Fields[i].Options {
+		labels = append(labels, o.Label)
 	}
 	if got := strings.Join(labels, "|"); !strings.Contains(got, "with the dossier|Applicants") ||
 		!strings.HasSuffix(got, "Stagebrieven") || strings.Contains(got, "Complaints") {
 		t.Errorf("Keep offers %s", got)
 	}
-	e.set.set("retention", "own_1")
+	e.set.Set("retention", "own_1")
 	d.m = replaceTop(d.model(), asScreen(e))
 	d.keys("[ctrl+s]")
 	r, err := k.w.s.Record(context.Background(), k.mail.ID)

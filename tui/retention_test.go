@@ -129,7 +129,7 @@ func TestClientOverdueHoldAndRestriction(t *testing.T) {
 	}
 	d.keys("h[ctrl+s]")
 	f := top[reasonForm](t, d)
-	if f.set.fields[0].err == "" {
+	if f.Fields[0].Err == "" {
 		t.Fatal("a hold without a reason was accepted")
 	}
 	d.keys("complaint pending[tab]2026-06-30[ctrl+s]")
@@ -164,8 +164,8 @@ func TestPolicyPreviewAndSave(t *testing.T) {
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.keys("Se")
 	f := top[policyForm](t, d)
-	if f.set.get("months") != "24" {
-		t.Fatalf("months %q", f.set.get("months"))
+	if f.set.Get("months") != "24" {
+		t.Fatalf("months %q", f.set.Get("months"))
 	}
 	d.keys("[backspace][backspace]1 jaar")
 	f = top[policyForm](t, d)
@@ -205,23 +205,23 @@ func TestClientFormClosingAsksOutcome(t *testing.T) {
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.send(navigateMsg{route: Route{Kind: KindClientForm, Client: 1}})
 	f := top[clientForm](t, d)
-	if !f.set.fields[f.set.index("outcome")].hidden {
+	if !f.set.Fields[f.set.Index("outcome")].Hidden {
 		t.Fatal("outcome shown for an active client")
 	}
 	// To the status field, then closed.
-	for f.set.fields[f.set.focus].id != "status" {
+	for f.set.Fields[f.set.Focus].ID != "status" {
 		d.keys("[tab]")
 		f = top[clientForm](t, d)
 	}
 	d.keys("[right][ctrl+s]")
 	f = top[clientForm](t, d)
-	o := f.set.fields[f.set.index("outcome")]
-	if o.hidden || o.err == "" || !strings.Contains(d.view(), "Uitkomst") {
+	o := f.set.Fields[f.set.Index("outcome")]
+	if o.Hidden || o.Err == "" || !strings.Contains(d.view(), "Uitkomst") {
 		t.Fatalf("outcome not asked: %+v\n%s", o, d.view())
 	}
 	d.keys("[right]")
-	if f := top[clientForm](t, d); f.set.get("outcome") != string(store.OutcomeEducation) {
-		t.Fatalf("outcome %q", f.set.get("outcome"))
+	if f := top[clientForm](t, d); f.set.Get("outcome") != string(store.OutcomeEducation) {
+		t.Fatalf("outcome %q", f.set.Get("outcome"))
 	}
 	d.keys("[ctrl+s]")
 	if c := s.clients[1]; c.Status != store.StatusClosed || c.Outcome != store.OutcomeEducation || c.End.IsZero() {

@@ -333,7 +333,7 @@ func TestDisclosureRecipientCompletes(t *testing.T) {
 	d.keys("9u")
 	top[sharingForm](t, d)
 	d.keys("Gem[right]")
-	if got := top[sharingForm](t, d).set.get("recipient"); got != "Gemeente Utrecht" {
+	if got := top[sharingForm](t, d).Get("recipient"); got != "Gemeente Utrecht" {
 		t.Errorf("recipient after → = %q, want the list's Gemeente Utrecht", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/legaldate"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // Screen is one page on the root model's stack, as the root model sees it.
@@ -266,3 +267,7 @@ func back(result tea.Msg) tea.Cmd {
 // shownMsg tells a screen it is on top again after the one above it was
 // popped: time to reload what may have changed.
 type shownMsg struct{}
+
+// Styles are the kit's rendered roles; the alias keeps the screens'
+// signatures short.
+type Styles = kit.Styles

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // searchScreen searches the text of every record, and every client's
@@ -55,7 +56,7 @@ type searchDueMsg struct{ id reqID }
 const searchHeaderRows = 3
 
 func newSearch(e *env) searchScreen {
-	in := newInput(e.styles, e.text.T("search.placeholder"), 40)
+	in := kit.NewInput(e.styles, e.text.T("search.placeholder"), 40)
 	in.CharLimit = 200
 	in.Focus() // a steady cursor: no blink command to run
 	m := searchScreen{env: e, keys: newSearchKeys(e.text), input: in, req: newReq()}
@@ -222,7 +223,7 @@ func (m searchScreen) View() string {
 	case m.problem != "":
 		lines = append(lines, "  "+st.Danger.Render(m.problem))
 	case m.query == "" || !m.searched && len(m.hits) == 0:
-		lines = append(lines, paragraph(st.Muted, t.T("search.hint"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("search.hint"), m.width)...)
 	case len(m.hits) == 0:
 		lines = append(lines, "  "+st.Muted.Render(t.Tf("search.none", m.query)))
 	default:
@@ -242,12 +243,12 @@ func (m searchScreen) viewHit(h searchHit, selected bool) []string {
 	titleW := max(m.width-2-nameW-2-kindW-2-2-dateW-1, 8)
 	kind, title, date := t.T("search.client_hit"), "", ""
 	if h.RecordID != 0 {
-		kind, title, date = kindText(t, h.Kind), oneLine(h.RecordTitle), t.DateShort(h.Date)
+		kind, title, date = kindText(t, h.Kind), kit.OneLine(h.RecordTitle), t.DateShort(h.Date)
 	}
 	if h.AppointmentID != 0 {
 		kind, title, date = t.T("search.appointment_hit"), h.Date.Format("15:04"), t.DateShort(h.Date)
 	}
-	cells := cell(oneLine(h.ClientName), nameW) + "  " + cell(kind, kindW) + "  " + cell(title, titleW) + "  " +
+	cells := kit.Cell(kit.OneLine(h.ClientName), nameW) + "  " + kit.Cell(kind, kindW) + "  " + kit.Cell(title, titleW) + "  " +
 		padLeft(date, dateW)
 	first := "  " + st.Text.Render(cells)
 	if selected {
@@ -269,5 +270,32 @@ func (m searchScreen) viewHit(h searchHit, selected bool) []string {
 		}
 		snippet = b.String()
 	}
-	return []string{first, "    " + fitLine(snippet, max(m.width-5, 1))}
+	return []string{first, "    " + kit.FitLine(snippet, max(m.width-5, 1))}
+}
+
+// snippetPart is a stretch of a search snippet, matching or not.
+type snippetPart struct {
+	text  string
+	match bool
+}
+
+// splitSnippet cuts a snippet at the store's « and » marks.
+func splitSnippet(s string) []snippetPart {
+	s = kit.OneLine(s)
+	var parts []snippetPart
+	for s != "" {
+		before, rest, found := strings.Cut(s, "«")
+		if before != "" {
+			parts = append(parts, snippetPart{text: before})
+		}
+		if !found {
+			break
+		}
+		match, after, _ := strings.Cut(rest, "»")
+		if match != "" {
+			parts = append(parts, snippetPart{text: match, match: true})
+		}
+		s = after
+	}
+	return parts
 }

@@ -111,21 +111,6 @@ func TestSplitSnippet(t *testing.T) {
 	}
 }
 
-func TestWrapAndPlain(t *testing.T) {
-	lines := wrapText("een twee drie vier\n\nvijfzesachtnegentien", 9)
-	want := []string{"een twee", "drie vier", "", "vijfzesac", "htnegenti", "en"}
-	if !slices.Equal(lines, want) {
-		t.Errorf("wrap: %q", lines)
-	}
-	// Shown escaped, never obeyed; a Windows line break is a line break.
-	if got := plain("a\x1b[31mb\tc\r\nd\re\u202e"); got != `a\x1b[31mb    c`+"\n"+`d\re\u202e` {
-		t.Errorf("plain: %q", got)
-	}
-	if got := firstLine("\n  \n  Eerste regel  \ntweede"); got != "Eerste regel" {
-		t.Errorf("firstLine: %q", got)
-	}
-}
-
 // TestSearchSaysWhenNewestFirst: when the store had too many matches to
 // rank and gave the newest first, the count line says so; ranked hits
 // say nothing more.

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // settingsScreen shows the retention policies (e edits the one under the
@@ -146,7 +147,7 @@ func (m settingsScreen) View() string {
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
 	for i, p := range m.s.policies {
-		text := cell(policyName(t, p), 26) + cell(policyRule(t, p), 42) + oneLine(p.ReasonText(string(t.Lang())))
+		text := kit.Cell(policyName(t, p), 26) + kit.Cell(policyRule(t, p), 42) + kit.OneLine(p.ReasonText(string(t.Lang())))
 		if i == m.list.cursor {
 			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
 		} else {
@@ -156,17 +157,17 @@ func (m settingsScreen) View() string {
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.practice")))
 	pr := m.s.practice
 	for _, f := range practiceFields(t, pr) {
-		v := oneLine(f.value)
+		v := kit.OneLine(f.value)
 		if v == "" {
 			v = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(padRight(f.label, formLabelWidth))+v)
+		lines = append(lines, "  "+st.Label.Render(kit.PadRight(f.label, kit.LabelWidth))+v)
 	}
 	target := st.Muted.Render(t.T("practice.answer_target_none"))
 	if m.s.target > 0 {
 		target = t.Tf("practice.answer_target_days", m.s.target)
 	}
-	lines = append(lines, "  "+st.Label.Render(padRight(t.T("practice.answer_target"), formLabelWidth))+target)
+	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))
@@ -176,7 +177,7 @@ func (m settingsScreen) View() string {
 		if !p.Agreement {
 			agreement = st.Warning.Render(t.T("processors.agreement_no"))
 		}
-		lines = append(lines, "  "+st.Text.Render(cell(oneLine(p.Name), 24)+"  ")+agreement)
+		lines = append(lines, "  "+st.Text.Render(kit.Cell(kit.OneLine(p.Name), 24)+"  ")+agreement)
 	}
 	lines = append(lines, securityKeyLines(m.env)...)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))

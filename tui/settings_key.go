@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // keyBinder is what a store offers whose vault can be bound to security
@@ -64,7 +65,7 @@ func (k securityKeyKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.S
 
 func newSecurityKeyForm(e *env) securityKeyForm {
 	m := securityKeyForm{env: e, keys: newSecurityKeyKeys(e.text), pass: newSecretField(e.styles),
-		key: newInput(e.styles, "age1…", 48), conv: newKeyConv(e.styles),
+		key: kit.NewInput(e.styles, "age1…", 48), conv: newKeyConv(e.styles),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent))}
 	m.key.CharLimit = 4096
 	m.pass.Focus()
@@ -230,8 +231,8 @@ func (m securityKeyForm) View() string {
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("seckey.title")), "",
 		"  " + st.Text.Width(width).Render(t.T("seckey.intro")), "",
-		mark(0) + st.Label.Render(padRight(t.T("unlock.passphrase"), 16)) + m.pass.View(),
-		mark(1) + st.Label.Render(padRight(t.T("seckey.key"), 16)) + m.key.View(),
+		mark(0) + st.Label.Render(kit.PadRight(t.T("unlock.passphrase"), 16)) + m.pass.View(),
+		mark(1) + st.Label.Render(kit.PadRight(t.T("seckey.key"), 16)) + m.key.View(),
 	}
 	if m.problem != "" {
 		lines = append(lines, "", "  "+st.Danger.Width(width).Render(m.problem))

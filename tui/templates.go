@@ -12,6 +12,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The paper templates in settings (t): the list of every template, the
@@ -144,7 +145,7 @@ func (m templateList) View() string {
 		case tp.Custom:
 			whose = t.Tf("templates.own", tp.Version)
 		}
-		text := cell(termsafe.Line(tp.Key), 15) + cell(tp.Lang, 4) + cell(termsafe.Line(tp.Name()), 46) + whose
+		text := kit.Cell(termsafe.Line(tp.Key), 15) + kit.Cell(tp.Lang, 4) + kit.Cell(termsafe.Line(tp.Name()), 46) + whose
 		if i == m.list.cursor {
 			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
 		} else {
@@ -279,9 +280,9 @@ func (m templateEditor) View() string {
 	}
 	lines = append(lines, "")
 	if m.problem != "" {
-		lines = append(lines, paragraph(st.Danger, m.problem, m.width)...)
+		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
 	} else {
-		lines = append(lines, paragraph(st.Muted, t.T("templates.hint"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("templates.hint"), m.width)...)
 	}
 	return strings.Join(lines, "\n")
 }

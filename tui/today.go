@@ -10,6 +10,7 @@ import (
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // todayDueDays is how far ahead the today screen looks for what is due.
@@ -200,7 +201,7 @@ func (m todayScreen) View() string {
 	nameW, placeW := agendaColumns(m.width)
 	for i, it := range m.items {
 		cells, marks := agendaItemCells(t, it, nameW, placeW)
-		marks = cell(marks, agendaMarksWidth)
+		marks = kit.Cell(marks, agendaMarksWidth)
 		if i == m.list.cursor {
 			lines = append(lines, "  "+st.Accent.Render("› ")+st.Selected.Render(cells+"  "+marks))
 		} else {

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // unlockState is what the unlock screen is doing.
@@ -360,7 +362,7 @@ func (m unlockModel) viewPass() string {
 		st.Title.Render(t.T("unlock.title")), "",
 		m.field(0, t.T("unlock.passphrase")),
 	}
-	if hint := oneLine(m.env.unlockHint); hint != "" {
+	if hint := kit.OneLine(m.env.unlockHint); hint != "" {
 		lines = append(lines, strings.Repeat(" ", 16)+st.Muted.Render(hint))
 	}
 	return strings.Join(append(lines, m.viewProblemLines()...), "\n")
@@ -374,7 +376,7 @@ func (m unlockModel) field(i int, label string) string {
 	if m.focus == i && (m.state == unlockCreate || m.state == unlockPass) {
 		mark = st.Accent.Render("› ")
 	}
-	return mark + st.Label.Render(padRight(label, 14)) + m.inputs[i].View()
+	return mark + st.Label.Render(kit.PadRight(label, 14)) + m.inputs[i].View()
 }
 
 // strengthHint grades the first passphrase as it is typed (the verdict
@@ -440,12 +442,4 @@ func (m unlockModel) viewRecovery() string {
 		st.Warning.Render(t.T("recovery.confirm")),
 	}
 	return strings.Join(lines, "\n")
-}
-
-// padRight pads s with spaces to width cells.
-func padRight(s string, width int) string {
-	if w := lipgloss.Width(s); w < width {
-		return s + strings.Repeat(" ", width-w)
-	}
-	return s
 }

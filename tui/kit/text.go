@@ -1,4 +1,4 @@
-package tui
+package kit
 
 import (
 	"strings"
@@ -15,31 +15,31 @@ import (
 // character, a bidi override), which a pasted e-mail or an imported
 // dossier may hold: those are shown escaped, as termsafe writes them.
 
-// plain is s made safe to show, keeping line breaks: see termsafe.Text.
+// Plain is s made safe to show, keeping line breaks: see termsafe.Text.
 // A Windows line break (CR LF) is a line break; a tab becomes four
 // spaces, the way the editor stores one.
-func plain(s string) string {
+func Plain(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(termsafe.Text(s), "\t", "    ")
 }
 
-// oneLine is s on one line, made safe to show, line breaks as spaces.
+// OneLine is s on one line, made safe to show, line breaks as spaces.
 // For titles and names in lists.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(plain(s)), " ")
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(Plain(s)), " ")
 }
 
-// editLine is s as a one-line form field starts with: control characters
+// EditLine is s as a one-line form field starts with: control characters
 // dropped (a text field cannot hold them), line breaks as spaces. Unlike
-// oneLine it escapes nothing, so saving the form keeps the text as it
-// was; the field's view escapes what is left (see viewField).
-func editLine(s string) string {
-	return strings.Join(strings.Fields(stripControls(s)), " ")
+// OneLine it escapes nothing, so saving the form keeps the text as it
+// was; the field's view escapes what is left (see the form's view).
+func EditLine(s string) string {
+	return strings.Join(strings.Fields(StripControls(s)), " ")
 }
 
-// stripControls removes control characters from s, keeping line breaks.
+// StripControls removes control characters from s, keeping line breaks.
 // A tab becomes four spaces.
-func stripControls(s string) string {
+func StripControls(s string) string {
 	clean := true
 	for _, r := range s {
 		if r != '\n' && unicode.IsControl(r) {
@@ -66,24 +66,24 @@ func stripControls(s string) string {
 	return b.String()
 }
 
-// firstLine is the first line of s that holds any text.
-func firstLine(s string) string {
+// FirstLine is the first line of s that holds any text.
+func FirstLine(s string) string {
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
-		if l := oneLine(line); l != "" {
+		if l := OneLine(line); l != "" {
 			return l
 		}
 	}
 	return ""
 }
 
-// wrapText wraps s at width cells, breaking between words where it can
+// Wrap wraps s at width cells, breaking between words where it can
 // and inside a word that is longer than a line; every line of s stays a
 // line of its own.
-func wrapText(s string, width int) []string {
+func Wrap(s string, width int) []string {
 	width = max(width, 1)
-	s = plain(s)
+	s = Plain(s)
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
 		if ansi.StringWidth(line) <= width {
@@ -93,31 +93,4 @@ func wrapText(s string, width int) []string {
 		out = append(out, strings.Split(ansi.Wrap(line, width, ""), "\n")...)
 	}
 	return out
-}
-
-// snippetPart is a stretch of a search snippet, matching or not.
-type snippetPart struct {
-	text  string
-	match bool
-}
-
-// splitSnippet cuts a snippet at the store's « and » marks.
-func splitSnippet(s string) []snippetPart {
-	s = oneLine(s)
-	var parts []snippetPart
-	for s != "" {
-		before, rest, found := strings.Cut(s, "«")
-		if before != "" {
-			parts = append(parts, snippetPart{text: before})
-		}
-		if !found {
-			break
-		}
-		match, after, _ := strings.Cut(rest, "»")
-		if match != "" {
-			parts = append(parts, snippetPart{text: match, match: true})
-		}
-		s = after
-	}
-	return parts
 }

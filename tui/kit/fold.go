@@ -1,4 +1,4 @@
-package tui
+package kit
 
 import (
 	"strings"
@@ -8,10 +8,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// fold makes s comparable for filtering: lower case, accents removed, so
+// Fold makes s comparable for filtering: lower case, accents removed, so
 // "Çelik" matches "celik" and "Zoë" matches "zoe". Letters that do not
 // decompose (ø, ł, ß, æ, đ) get their usual ASCII spelling.
-func fold(s string) string {
+func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

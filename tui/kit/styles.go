@@ -1,4 +1,4 @@
-package tui
+package kit
 
 import (
 	"github.com/charmbracelet/bubbles/help"

@@ -1,0 +1,225 @@
+package kit
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// FormKeys are a form's keys. A form always has a focused field, so it
+// captures every key and binds esc itself. The screen builds them with
+// help in the coach's language.
+type FormKeys struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Choice key.Binding // ←/→ and space on a choice field
+	Save   key.Binding
+	Cancel key.Binding
+}
+
+// ShortHelp is a form's hint line, most needed first in case it is cut.
+func (k FormKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Cancel, k.Next, k.Prev, k.Choice}
+}
+
+// FullHelp is a form's part of the help overlay.
+func (k FormKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Action is what a key asks of the screen that owns a form: the kit knows
+// no screen stack and no store, so it says what should happen and the
+// screen does it.
+type Action int
+
+const (
+	// None: the key was handled (typed, moved) or ignored.
+	None Action = iota
+	// Save: check the fields and save them (ctrl+s).
+	Save
+	// Leave: go back; nothing typed would be lost (esc).
+	Leave
+	// AskDiscard: esc with unsaved text; ask "Discard your changes?"
+	// before leaving.
+	AskDiscard
+)
+
+// Form is the lifecycle every form shares, written once: its fields and
+// the focus among them, whether what it edits has loaded, a save under
+// way, typed text not yet saved (kept as a draft across a lock, and asked
+// about before esc throws it away), and a problem to show above the
+// fields. Keys wait while the item loads or a save runs.
+//
+// A screen embeds a Form, fills its fields when its item loads, turns Save
+// into a store command (calling StartSave), and reports the answer with
+// Saved or Refused.
+type Form struct {
+	FieldSet
+	Keys    FormKeys
+	Loaded  bool // what the form edits has been read (a new item: at once)
+	Saving  bool
+	Dirty   bool // typed text not yet saved
+	Problem string
+	// WrapProblem shows the problem wrapped under the extra lines, not
+	// on one line: for sentences that say what to do next (the rights
+	// desk's), longer than a line.
+	WrapProblem bool
+	Width       int
+	Height      int
+	early       earlyDraft
+}
+
+// NewForm is a form over fields with the focus on the first.
+func NewForm(keys FormKeys, loaded bool, fields ...Field) Form {
+	f := Form{Keys: keys, Loaded: loaded}
+	f.Fields = fields
+	f.FocusOn(0)
+	f.updateKeys()
+	return f
+}
+
+// updateKeys shows the choice keys only on a choice field.
+func (f *Form) updateKeys() { f.Keys.Choice.SetEnabled(f.OnChoice()) }
+
+// Draft is every field once the coach has typed something.
+func (f Form) Draft() (string, bool) {
+	if !f.Dirty {
+		return "", false
+	}
+	return f.FieldSet.Draft(), true
+}
+
+// RestoreDraft fills the fields from a draft. A draft that arrives before
+// the item has loaded (after an unlock every screen gets its draft at
+// once, while the loads are on their way) is held and replayed by Fill.
+func (f *Form) RestoreDraft(text string) {
+	if !f.Loaded {
+		f.early = earlyDraft{text: text, held: true}
+		return
+	}
+	f.Dirty = f.FieldSet.Restore(text) || f.Dirty
+	f.updateKeys()
+}
+
+// Loaded marks the item read (after the screen filled the fields from
+// it) and replays a draft that came before it, on top.
+func (f *Form) MarkLoaded() {
+	f.Loaded = true
+	if text, ok := f.early.take(); ok {
+		f.RestoreDraft(text)
+	}
+	f.updateKeys()
+}
+
+// Key handles a key: ctrl+s asks to save; esc leaves, asking first when
+// typed text would be lost; every other key goes to the fields. Keys are
+// ignored while loading or saving.
+func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
+	if f.Saving || !f.Loaded {
+		return None, nil
+	}
+	switch {
+	case key.Matches(msg, f.Keys.Save):
+		return Save, nil
+	case key.Matches(msg, f.Keys.Cancel):
+		if f.Dirty {
+			return AskDiscard, nil
+		}
+		return Leave, nil
+	}
+	cmd, changed := f.HandleKey(msg, f.Keys)
+	f.Dirty = f.Dirty || changed
+	f.updateKeys()
+	return None, cmd
+}
+
+// StartSave marks a save under way.
+func (f *Form) StartSave() { f.Problem, f.Saving = "", true }
+
+// Saved ends a save that kept the text: nothing is unsaved any more.
+func (f *Form) Saved() { f.Saving, f.Dirty = false, false }
+
+// Refused ends a save that was refused, with the reason to show.
+func (f *Form) Refused(problem string) { f.Saving, f.Problem = false, problem }
+
+// Fail puts msg under field id and moves the focus there; false when the
+// form has no such field (the screen then shows msg as its Problem).
+func (f *Form) Fail(id, msg string) (tea.Cmd, bool) {
+	f.Saving = false
+	cmd, ok := f.FieldSet.Fail(id, msg)
+	f.updateKeys()
+	return cmd, ok
+}
+
+// Focus is the command that starts the focused field's cursor, for when
+// the form is shown again.
+func (f *Form) Focus() tea.Cmd { return f.FocusOn(f.FieldSet.Focus) }
+
+// FormText is the kit's few words, in the coach's language.
+type FormText struct {
+	Loading string // "Loading…"
+	Saving  string // "saving…"
+}
+
+// View draws the fields, scrolled so the focused field shows, with the
+// lines of extra (a warning, a hint) below them, then the problem and
+// "saving…". note, when not nil, gives the hint under a field.
+func (f Form) View(st *Styles, txt FormText, note func(id string) string, extra []string) string {
+	problem := f.Problem
+	if f.WrapProblem && f.Loaded && problem != "" {
+		extra = append(append(extra, ""), Paragraph(st.Danger, problem, f.Width)...)
+		problem = ""
+	}
+	return ViewFields(st, txt, f.FieldSet, f.Loaded, f.Saving, problem, f.Height, note, extra)
+}
+
+// ViewFields draws a field set the way a Form draws itself, for a screen
+// that keeps its own lifecycle around the fields.
+func ViewFields(st *Styles, txt FormText, set FieldSet, loaded, saving bool, problem string, height int,
+	note func(id string) string, extra []string) string {
+	if !loaded {
+		if problem != "" {
+			return "\n  " + st.Danger.Render(problem)
+		}
+		return "\n  " + st.Muted.Render(txt.Loading)
+	}
+	lines := []string{""}
+	focusLine := 0
+	for i, fl := range set.Fields {
+		if fl.Hidden {
+			continue
+		}
+		if i == set.Focus {
+			focusLine = len(lines)
+		}
+		n := ""
+		if note != nil {
+			n = note(fl.ID)
+		}
+		lines = append(lines, ViewField(st, fl, i == set.Focus, n)...)
+	}
+	if len(extra) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, extra...)
+	}
+	lines = append(lines, "")
+	if problem != "" {
+		lines = append(lines, "  "+st.Danger.Render(problem))
+	}
+	if saving {
+		lines = append(lines, "  "+st.Muted.Render(txt.Saving))
+	}
+	return strings.Join(ScrollWindow(lines, focusLine, height), "\n")
+}
+
+// earlyDraft holds a draft that reaches a form before its item has loaded.
+type earlyDraft struct {
+	text string
+	held bool
+}
+
+// take returns the held draft, once.
+func (d *earlyDraft) take() (string, bool) {
+	text, held := d.text, d.held
+	*d = earlyDraft{}
+	return text, held
+}
