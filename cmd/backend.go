@@ -124,8 +124,6 @@ func (b backend) Classify(err error) tui.Problem {
 		return tui.ProblemDiskFull
 	case errors.Is(err, store.ErrNotSaved):
 		return tui.ProblemNotSaved
-	case errors.Is(err, store.ErrRestricted):
-		return tui.ProblemRestricted
 	case errors.As(err, &ve):
 		return tui.ProblemInvalid
 	case errors.Is(err, store.ErrNotFound):

@@ -8,7 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/plainfile"
+	"github.com/caseload/caseload/register"
 )
 
 // newRegisterCmd is `caseload register`.
@@ -36,10 +38,11 @@ func runRegister(e *env, out string) error {
 		return err
 	}
 	defer s.Close()
-	doc, err := s.Register(ctx, e.lang)
+	facts, err := s.Register(ctx)
 	if err != nil {
 		return err
 	}
+	doc := register.New(facts, msg.Lang(e.lang))
 	md, err := doc.Markdown()
 	if err != nil {
 		return fmt.Errorf("writing the register: %w", err)

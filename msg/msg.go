@@ -1,5 +1,9 @@
 // Package msg owns the sentences caseload shows or writes, in Dutch and
-// English: the command line's output, its help and its errors. Each text
+// English: the command line's output, its help and its errors (For), and
+// the terminal screens' texts (Screens), each surface a catalogue and a
+// namespace of its own. The files say whose texts they hold: cmd.go,
+// help.go, errors.go for the command line; tui_<screen>.go for a screen
+// (tui_client.go for the client, tui_rights.go for the rights desk). Each text
 // has a key ("err.wrong_passphrase") and both languages side by side,
 // Dutch first as in the screens' catalogues; a counted text has a form per
 // CLDR plural category, chosen by golang.org/x/text's plural rules, so
@@ -72,19 +76,36 @@ type entry struct{ nl, en string }
 // have), each a format whose first verb takes the count.
 type counted struct{ nl, en [2]string }
 
-// Printer gives the texts in one language. It is a small value: copy it
-// freely.
+// catalogue is one surface's texts: its keys are unique within it.
+type catalogue struct {
+	texts  map[string]entry
+	counts map[string]counted
+}
+
+// Printer gives the texts of one surface in one language. It is a small
+// value: copy it freely.
 type Printer struct {
 	lang Lang
 	tag  language.Tag
+	cat  *catalogue
 }
 
-// For is the printer for l; any language but Dutch is English.
-func For(l Lang) Printer {
+// For is the printer of the command line (and of what the vault and the
+// files it writes say, such as a validation problem) for l; any language
+// but Dutch is English.
+func For(l Lang) Printer { return printer(l, &commandLine) }
+
+// Screens is the printer of the terminal screens for l. The screens'
+// catalogue (the tui_*.go files, one per screen or area) is a namespace of
+// its own: a screen's "key.help" and a command's key can never meet, and
+// the screens keep their short keys.
+func Screens(l Lang) Printer { return printer(l, &screens) }
+
+func printer(l Lang, cat *catalogue) Printer {
 	if l == Dutch {
-		return Printer{lang: Dutch, tag: language.Dutch}
+		return Printer{lang: Dutch, tag: language.Dutch, cat: cat}
 	}
-	return Printer{lang: English, tag: language.English}
+	return Printer{lang: English, tag: language.English, cat: cat}
 }
 
 // Lang is p's language.
@@ -94,7 +115,7 @@ func (p Printer) Lang() Lang { return p.lang }
 // every literal against the catalogue, which it cannot do for a computed
 // one. A missing key shows as itself in brackets rather than as nothing.
 func (p Printer) T(key string) string {
-	e, ok := texts[key]
+	e, ok := p.cat.texts[key]
 	if !ok {
 		return "‹" + key + "›"
 	}
@@ -106,7 +127,7 @@ func (p Printer) T(key string) string {
 
 // Lookup is the text for key, and whether the catalogue has it.
 func (p Printer) Lookup(key string) (string, bool) {
-	if _, ok := texts[key]; !ok {
+	if _, ok := p.cat.texts[key]; !ok {
 		return "", false
 	}
 	return p.T(key), true
@@ -120,7 +141,7 @@ func (p Printer) Tf(key string, args ...any) string {
 // N formats the counted text for key for n, followed by args: the form is
 // the one n's plural category asks for in p's language.
 func (p Printer) N(key string, n int, args ...any) string {
-	c, ok := counts[key]
+	c, ok := p.cat.counts[key]
 	if !ok {
 		return "‹" + key + "›"
 	}
@@ -134,7 +155,7 @@ func (p Printer) N(key string, n int, args ...any) string {
 // Noun is the counted text for key in the form n asks for, unformatted:
 // a noun for a table whose number stands in a column of its own.
 func (p Printer) Noun(key string, n int) string {
-	c, ok := counts[key]
+	c, ok := p.cat.counts[key]
 	if !ok {
 		return "‹" + key + "›"
 	}
@@ -156,10 +177,18 @@ func (p Printer) form(n int) int {
 	return 1
 }
 
-// texts and counts are every catalogue of the package, merged.
+// The surfaces' catalogues, each merged from its parts.
 var (
-	texts  = merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts)
-	counts = mergeCounted(cmdCounts)
+	commandLine = catalogue{
+		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, registerTexts, dossierTexts),
+		counts: mergeCounted(cmdCounts, periodCounts, dossierCounts),
+	}
+	screens = catalogue{
+		texts: merge(tuiCommonTexts, tuiVaultTexts, tuiUnlockTexts, tuiCaseloadTexts, tuiClientFormTexts,
+			tuiClientTexts, tuiRemoveTexts, tuiRetentionTexts, tuiRightsTexts, tuiExportTexts, tuiImportTexts,
+			tuiPrintTexts, tuiTemplateTexts, tuiMoneyTexts, tuiStatsTexts, tuiAgendaTexts),
+		counts: mergeCounted(tuiCounts, tuiAgendaCounts, tuiImportCounts, tuiMoneyCounts, tuiRetentionCounts, tuiRightsCounts),
+	}
 )
 
 func merge(parts ...map[string]entry) map[string]entry {
@@ -179,19 +208,29 @@ func mergeCounted(parts ...map[string]counted) map[string]counted {
 	all := map[string]counted{}
 	for _, p := range parts {
 		for k, v := range p {
+			if _, dup := all[k]; dup {
+				panic("msg: counted key " + k + " is in two catalogues")
+			}
 			all[k] = v
 		}
 	}
 	return all
 }
 
-// Keys lists every key of the catalogue, for tests that check their use.
-func Keys() []string {
-	keys := make([]string, 0, len(texts)+len(counts))
-	for k := range texts {
+// Keys lists every key of the command line's catalogue, for tests that
+// check their use.
+func Keys() []string { return commandLine.keys() }
+
+// ScreenKeys lists every key of the screens' catalogue, for tests that
+// check their use.
+func ScreenKeys() []string { return screens.keys() }
+
+func (c *catalogue) keys() []string {
+	keys := make([]string, 0, len(c.texts)+len(c.counts))
+	for k := range c.texts {
 		keys = append(keys, k)
 	}
-	for k := range counts {
+	for k := range c.counts {
 		keys = append(keys, k)
 	}
 	return keys

@@ -31,7 +31,13 @@ func verbs(s string) []string {
 // TestEveryTextInBothLanguages: no text is missing a language, and the
 // Dutch and the English take the same arguments.
 func TestEveryTextInBothLanguages(t *testing.T) {
-	for k, e := range texts {
+	for _, cat := range []*catalogue{&commandLine, &screens} {
+		checkBothLanguages(t, cat)
+	}
+}
+
+func checkBothLanguages(t *testing.T, cat *catalogue) {
+	for k, e := range cat.texts {
 		if e.nl == "" || e.en == "" {
 			t.Errorf("%s: a language is empty: %q / %q", k, e.nl, e.en)
 		}
@@ -39,7 +45,7 @@ func TestEveryTextInBothLanguages(t *testing.T) {
 			t.Errorf("%s: the Dutch takes %v, the English %v", k, verbs(e.nl), verbs(e.en))
 		}
 	}
-	for k, c := range counts {
+	for k, c := range cat.counts {
 		want := verbs(c.en[1])
 		for _, f := range [][2]string{c.nl, c.en} {
 			for _, form := range f {

@@ -22,7 +22,7 @@ var invalidTexts = map[string]entry{
 		"a rejected intake needs the date of rejection"},
 	"invalid.client.outcome_unknown":     {"onbekende uitkomst %q", "unknown outcome %q"},
 	"invalid.client.outcome_missing":     {"een afgesloten traject heeft een uitkomst nodig", "a closed trajectory needs an outcome"},
-	"invalid.client.hold_reason_missing": {"'niet wissen' heeft een reden nodig", "a legal hold needs a reason"},
+	"invalid.client.hold_reason_missing": {"een juridische bewaring heeft een reden nodig", "a legal hold needs a reason"},
 	"invalid.client.representative_missing": {"een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
 		"a client under 16 needs a legal representative"},
 	"invalid.client.restricted_reason_missing": {"een beperking van de verwerking heeft een reden nodig", "a restriction needs a reason"},

@@ -287,24 +287,25 @@ func TestDefaultReasonsFollowTheReader(t *testing.T) {
 		t.Errorf("the coach's own reason became %q / %q", p.Reason, p.ReasonText("en"))
 	}
 
-	// A new vault ships them as keys too, and the Dutch register quotes
-	// them in Dutch.
+	// A new vault ships them as keys too, which the Dutch register quotes
+	// in Dutch (package register's tests check that it quotes them).
 	fresh, err := Open(ctx, nil, Options{Sealer: &memSealer{}, Clock: (&fixedClock{t: day("2026-11-22")}).now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
-	doc, err := fresh.Register(ctx, "nl")
+	doc, err := fresh.Register(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	md, err := doc.Markdown()
-	if err != nil {
-		t.Fatal(err)
+	if len(doc.Policies) == 0 {
+		t.Fatal("a new vault has no policies")
 	}
-	if !bytes.Contains(md, []byte("Begeleidingsdossier: twee jaar na het einde van het traject")) ||
-		bytes.Contains(md, []byte("two years after the trajectory ends, as")) || bytes.Contains(md, []byte("default:")) {
-		t.Errorf("the Dutch register quotes the reasons as:\n%s", md)
+	for _, p := range doc.Policies {
+		if nl := p.ReasonText("nl"); p.Reason != "default:"+string(p.Category) || strings.Contains(nl, "default:") ||
+			p.Category == CategoryDossier && !strings.HasPrefix(nl, "Begeleidingsdossier: twee jaar na het einde van het traject") {
+			t.Errorf("policy %s ships reason %q, in Dutch %q", p.Category, p.Reason, nl)
+		}
 	}
 }
 

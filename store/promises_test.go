@@ -271,7 +271,9 @@ func TestStudiebegeleidingArt30RegisterNamesProcessorsAndErasures(t *testing.T) 
 	d := f.client(t, Client{FirstName: "Jet", Status: StatusActive, Start: day("2026-01-05")})
 	f.request(t, d, RequestAccess, "2026-11-09")
 
-	doc, err := f.s.Register(ctx, "nl")
+	// The register's facts (package register words them; its tests check
+	// the processors' and the erasures' lines).
+	doc, err := f.s.Register(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,21 +283,6 @@ func TestStudiebegeleidingArt30RegisterNamesProcessorsAndErasures(t *testing.T) 
 	want := RegisterRights{Received: 2, Answered: 1, Open: 1, Erasures: 1, ErasuresOnTime: 0}
 	if doc.Rights != want {
 		t.Errorf("register rights = %+v, want %+v", doc.Rights, want)
-	}
-	md, err := doc.Markdown()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{"## Verwerkers", "**Laposta B.V.**: nieuwsbrief: naam en e-mailadres (Waar: Nederland). Verwerkersovereenkomst: ja",
-		"**Boekhouder Jansen**: facturen. Verwerkersovereenkomst: nee — sluit er een af",
-		"Uitgevoerde verzoeken om verwijdering (art. 17): 1, binnen de wettelijke termijn: 0"} {
-		if !strings.Contains(string(md), s) {
-			t.Errorf("register lacks %q:\n%s", s, md)
-		}
-	}
-	html, err := doc.HTML()
-	if err != nil || !strings.Contains(string(html), "<td>Laposta B.V.</td>") {
-		t.Errorf("HTML register lacks the processor (%v)", err)
 	}
 	if err := f.s.DeleteProcessor(ctx, lap.ID); err != nil {
 		t.Fatal(err)
@@ -527,7 +514,7 @@ func TestInburgeringSection12ComplaintsRegister(t *testing.T) {
 		got[1].Outcome != ComplaintUpheld || !got[1].Answered.Equal(day("2026-11-09")) {
 		t.Fatalf("Complaints = %+v, %v", got, err)
 	}
-	doc, err := f.s.Register(ctx, "en")
+	doc, err := f.s.Register(ctx)
 	if err != nil || doc.Rights.Complaints != 2 || doc.Rights.ComplaintsOpen != 1 {
 		t.Errorf("register rights = %+v, %v", doc.Rights, err)
 	}

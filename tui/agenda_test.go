@@ -146,7 +146,7 @@ func TestOpeningTheVaultShowsToday(t *testing.T) {
 		}
 	}
 	d.keys("[enter]")
-	if f := top[appointmentForm](t, d); f.id != w.today.ID || !f.loaded {
+	if f := top[appointmentForm](t, d); f.id != w.today.ID || !f.Loaded {
 		t.Errorf("enter on today's appointment opened %+v", f.Route())
 	}
 	d.keys("[esc]j[enter]")

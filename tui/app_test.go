@@ -35,7 +35,7 @@ func TestQTypedInFormDoesNotQuit(t *testing.T) {
 		t.Fatal("q in a text field quit the program")
 	}
 	f := top[clientForm](t, d)
-	if got := f.set.Get("first_name"); got != "Qq?" {
+	if got := f.Get("first_name"); got != "Qq?" {
 		t.Errorf("first name = %q, want %q", got, "Qq?")
 	}
 	if d.model().help {
@@ -166,8 +166,8 @@ func TestLockRestoresStackAndDraft(t *testing.T) {
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[enter]e") // Anna de Vries, edit
 	f := top[clientForm](t, d)
-	if f.set.Get("first_name") != "Anna" {
-		t.Fatalf("form not filled: %q", f.set.Get("first_name"))
+	if f.Get("first_name") != "Anna" {
+		t.Fatalf("form not filled: %q", f.Get("first_name"))
 	}
 	d.keys("[tab][tab][tab]") // to the phone field
 	d.keys("[backspace][backspace]99")
@@ -188,14 +188,14 @@ func TestLockRestoresStackAndDraft(t *testing.T) {
 		t.Fatalf("stack has %d screens after unlock, want 3 (caseload, client, form)", len(m.stack))
 	}
 	f = top[clientForm](t, d)
-	if got := f.set.Get("phone"); got != "06-12345699" {
+	if got := f.Get("phone"); got != "06-12345699" {
 		t.Errorf("phone = %q, want the draft 06-12345699", got)
 	}
-	if f.set.Get("last_name") != "de Vries" {
-		t.Errorf("loaded values lost under the draft: last name %q", f.set.Get("last_name"))
+	if f.Get("last_name") != "de Vries" {
+		t.Errorf("loaded values lost under the draft: last name %q", f.Get("last_name"))
 	}
-	if f.set.Focused().ID != "phone" {
-		t.Errorf("focus on %s, want phone, where the coach was typing", f.set.Focused().ID)
+	if f.Focused().ID != "phone" {
+		t.Errorf("focus on %s, want phone, where the coach was typing", f.Focused().ID)
 	}
 	if !strings.Contains(d.view(), "caseload › Anna de Vries › Edit") {
 		t.Errorf("breadcrumb not rebuilt:\n%s", d.view())

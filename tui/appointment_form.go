@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -23,23 +22,11 @@ import (
 // with another appointment of the coach is flagged once saved. ctrl+n
 // writes the session note of the appointment, or opens it.
 type appointmentForm struct {
-	env      *env
-	keys     kit.FormKeys
+	formCore
 	clientID int64
 	id       int64
 	base     store.Appointment
-	req      reqID
-
-	loaded bool
-	saving bool
-	dirty  bool
-	early  earlyDraft // a draft that came before the load
-
-	set      kit.FieldSet
-	problem  string
 	noteKeys sessionNoteKeys
-	width    int
-	height   int
 }
 
 // defaultMinutes is the usual length of a coaching session.
@@ -51,14 +38,13 @@ func newAppointmentForm(e *env, clientID, id int64) appointmentForm {
 	for _, a := range store.Attendances {
 		attendance = append(attendance, kit.Option{Value: string(a), Label: attendanceText(t, a)})
 	}
-	m := appointmentForm{env: e, keys: newFormKeys(t), clientID: clientID, id: id,
-		req: newReq(), loaded: id == 0}
+	m := appointmentForm{formCore: newFormCore(e, id == 0), clientID: clientID, id: id}
 	when := kit.TextField(st, "start", t.T("appointment.when"))
 	when.Input.Placeholder = t.T("form.datetime_placeholder")
 	when.Input.Width = 20
 	minutes := kit.TextField(st, "minutes", t.T("appointment.duration"))
 	minutes.Input.Width = 6
-	m.set.Fields = []kit.Field{
+	m.Fields = []kit.Field{
 		when,
 		minutes,
 		kit.TextField(st, "place", t.T("appointment.place")),
@@ -73,20 +59,20 @@ func newAppointmentForm(e *env, clientID, id int64) appointmentForm {
 		kit.ChoiceField("apply", t.T("appointment.apply"), []kit.Option{{Value: "", Label: t.T("appointment.apply_one")},
 			{Value: "rest", Label: t.T("appointment.apply_rest")}}),
 	}
-	m.set.Fields[5].Input.Width = 60
-	m.set.Fields[7].Input.Width = 4
+	m.Fields[5].Input.Width = 60
+	m.Fields[7].Input.Width = 4
 	m.noteKeys = newSessionNoteKeys(t)
 	if id == 0 {
-		m.set.Set("minutes", strconv.Itoa(defaultMinutes))
+		m.Set("minutes", strconv.Itoa(defaultMinutes))
 	}
+	m.SetFields(m.Fields...)
 	m.syncHidden()
-	m.set.FocusOn(0)
 	return m
 }
 
 // Init loads the appointment being edited.
 func (m appointmentForm) Init() tea.Cmd {
-	if m.loaded {
+	if m.Loaded {
 		return nil
 	}
 	return loadAppointment(m.env.store, m.req, m.clientID, m.id)
@@ -105,30 +91,10 @@ func (m appointmentForm) Title() string {
 	return m.env.text.T("appointment.title")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m appointmentForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys, with ctrl+n for the session note.
-func (m appointmentForm) KeyMap() help.KeyMap { return appointmentKeyMap{m.keys, m.noteKeys} }
-
-// Draft is every field once the coach has typed something.
-func (m appointmentForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.Draft(), true
-}
-
 // RestoreDraft fills the fields, on top of the loaded appointment.
 func (m appointmentForm) RestoreDraft(text string) appointmentForm {
-	if !m.loaded {
-		m.early.hold(text)
-		return m
-	}
-	if m.set.Restore(text) {
-		m.dirty = true
-		m.syncHidden()
-	}
+	m.Form.RestoreDraft(text)
+	m.syncHidden()
 	return m
 }
 
@@ -136,69 +102,65 @@ func (m appointmentForm) RestoreDraft(text string) appointmentForm {
 func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case appointmentLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
+			m.Problem = explain(m.env, msg.err)
 			return m, nil
 		}
-		m.loaded, m.base = true, msg.appointment
+		m.base = msg.appointment
 		m.fill(msg.appointment)
-		if text, ok := m.early.take(); ok {
-			m = m.RestoreDraft(text)
-		}
-		return m, m.set.FocusOn(m.set.Focus)
+		m.MarkLoaded()
+		m.syncHidden()
+		return m, m.Refocus()
 	case appointmentSavedMsg:
-		return m.onSaved(msg)
+		if msg.req != m.req {
+			return m, nil
+		}
+		if !m.kept(msg.err) {
+			m.Saving = false
+			return m, m.refuse(msg.err)
+		}
+		return m, m.onSavedBack(nil, m.savedSays(msg))
 	case sessionNoteMsg:
-		m.saving = false
+		m.Saving = false
 		return m, onSessionNote(m.env, msg)
 	case tea.KeyMsg:
-		if m.saving || !m.loaded {
-			return m, nil
-		}
-		return m.onKey(msg)
+		return m.keyMsg(msg)
 	}
 	return m, nil
 }
 
 func (m *appointmentForm) fill(a store.Appointment) {
 	t := m.env.text
-	m.set.Set("start", dateTimeInput(t, a.Start))
-	m.set.Set("minutes", strconv.Itoa(a.Minutes))
-	m.set.Set("place", kit.EditLine(a.Place))
-	m.set.Set("attendance", string(a.Attendance))
-	m.set.Set("reason", kit.EditLine(a.Reason))
-	m.set.Set("notes", kit.EditLine(a.Notes))
+	m.Set("start", dateTimeInput(t, a.Start))
+	m.Set("minutes", strconv.Itoa(a.Minutes))
+	m.Set("place", kit.EditLine(a.Place))
+	m.Set("attendance", string(a.Attendance))
+	m.Set("reason", kit.EditLine(a.Reason))
+	m.Set("notes", kit.EditLine(a.Notes))
 	m.syncHidden()
 }
 
-func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Save):
-		return m.submit()
-	case key.Matches(msg, m.noteKeys.Note):
-		if m.dirty {
+// keyMsg handles a key: ctrl+n opens the session note of a saved
+// appointment; the rest is the form's.
+func (m appointmentForm) keyMsg(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
+	if key.Matches(msg, m.noteKeys.Note) && !m.Saving && m.Loaded {
+		if m.Dirty {
 			// The note belongs to the appointment as saved: save first.
 			return m, notify(m.env.text.T("appointment.note_save_first"))
 		}
-		m.saving = true
+		m.Saving = true
 		return m, openSessionNote(m.env, m.base)
-	case key.Matches(msg, m.keys.Cancel):
-		if m.dirty {
-			return m, confirmDiscard(m.env.text, back(nil))
-		}
-		return m, back(nil)
 	}
-	cmd, changed := m.set.HandleKey(msg, m.keys)
-	if changed {
-		m.dirty = true
-		m.syncHidden()
+	cmd, save := m.onKey(msg)
+	if save {
+		return m.submit()
 	}
-	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
+	m.syncHidden()
 	return m, cmd
 }
 
@@ -206,84 +168,82 @@ func (m appointmentForm) onKey(msg tea.KeyMsg) (appointmentForm, tea.Cmd) {
 // the repeat only when planning, for how often only for a series, and
 // whether to move the rest only in a series.
 func (m *appointmentForm) syncHidden() {
-	a := store.Attendance(m.set.Get("attendance"))
+	a := store.Attendance(m.Get("attendance"))
 	hide := func(id string, hidden bool) {
-		if i := m.set.Index(id); i >= 0 {
-			m.set.Fields[i].Hidden = hidden
+		if i := m.Index(id); i >= 0 {
+			m.Fields[i].Hidden = hidden
 		}
 	}
 	hide("reason", a != store.AttendanceCancelled && a != store.AttendanceNoShow)
 	hide("repeat", m.id != 0)
-	once := m.id != 0 || m.set.Get("repeat") == ""
+	once := m.id != 0 || m.Get("repeat") == ""
 	hide("times", once)
 	hide("until", once)
 	hide("apply", m.id == 0 || m.base.SeriesID == 0)
-	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
-	m.noteKeys.Note.SetEnabled(m.id != 0 && m.loaded)
+	m.Keys.Choice.SetEnabled(m.Focused().Kind == kit.KindChoice)
+	m.noteKeys.Note.SetEnabled(m.id != 0 && m.Loaded)
 }
 
 // submit reads the fields, refuses what cannot be right, and saves.
 func (m appointmentForm) submit() (appointmentForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
+	m.Problem = ""
 	a := m.base
 	a.ID, a.ClientID = m.id, m.clientID
-	typed := strings.TrimSpace(m.set.Get("start"))
+	typed := strings.TrimSpace(m.Get("start"))
 	start, p := kit.ParseDateTime(typed)
 	switch p {
 	case kit.DateTimeImpossibleDay:
-		return m.fail("start", t.Tf("form.date_impossible", strings.Fields(typed)[0]))
+		return m, m.fail("start", t.Tf("form.date_impossible", strings.Fields(typed)[0]))
 	case kit.DateTimeYear:
-		return m.fail("start", t.Tf("form.date_year", typed))
+		return m, m.fail("start", t.Tf("form.date_year", typed))
 	case kit.DateTimeImpossibleTime:
-		return m.fail("start", t.Tf("form.time_impossible", strings.Fields(typed)[1]))
+		return m, m.fail("start", t.Tf("form.time_impossible", strings.Fields(typed)[1]))
 	case kit.DateTimeFormat:
-		return m.fail("start", t.T("form.datetime_format"))
+		return m, m.fail("start", t.T("form.datetime_format"))
 	}
-	minutes, err := strconv.Atoi(strings.TrimSpace(m.set.Get("minutes")))
+	minutes, err := strconv.Atoi(strings.TrimSpace(m.Get("minutes")))
 	if err != nil {
-		return m.fail("minutes", t.T("appointment.minutes_format"))
+		return m, m.fail("minutes", t.T("appointment.minutes_format"))
 	}
 	a.Start, a.Minutes = start, minutes
-	a.Place = strings.TrimSpace(m.set.Get("place"))
-	a.Attendance = store.Attendance(m.set.Get("attendance"))
+	a.Place = strings.TrimSpace(m.Get("place"))
+	a.Attendance = store.Attendance(m.Get("attendance"))
 	a.Reason = ""
 	if a.Attendance == store.AttendanceCancelled || a.Attendance == store.AttendanceNoShow {
-		a.Reason = strings.TrimSpace(m.set.Get("reason"))
+		a.Reason = strings.TrimSpace(m.Get("reason"))
 		if a.Reason == "" {
-			return m.fail("reason", t.T("appointment.reason_needed"))
+			return m, m.fail("reason", t.T("appointment.reason_needed"))
 		}
 	}
-	a.Notes = strings.TrimSpace(m.set.Get("notes"))
+	a.Notes = strings.TrimSpace(m.Get("notes"))
 	if err := a.Validate(); err != nil {
-		return m.refuse(err)
+		return m, m.refuse(err)
 	}
 	repeat := store.Once
-	if m.id == 0 && m.set.Get("repeat") != "" {
+	if m.id == 0 && m.Get("repeat") != "" {
 		var msg string
 		var field string
 		repeat, field, msg = m.readRepeat()
 		if msg != "" {
-			return m.fail(field, msg)
+			return m, m.fail(field, msg)
 		}
 		if _, err := repeat.Starts(a.Start); err != nil {
-			return m.refuse(err)
+			return m, m.refuse(err)
 		}
 	}
-	m.saving = true
-	m.req = newReq()
 	moved := m.id != 0 && !a.Start.Equal(m.base.Start) && m.base.Attendance == store.AttendancePlanned
-	return m, planAppointment(m.env.store, m.req, a, repeat, moved, m.set.Get("apply") == "rest")
+	return m, planAppointment(m.env.store, m.startSave(), a, repeat, moved, m.Get("apply") == "rest")
 }
 
 // readRepeat reads how a new series repeats: every one or two weeks, a
 // number of times or until a date. It names the field to correct.
 func (m appointmentForm) readRepeat() (r store.Repeat, field, problem string) {
 	t := m.env.text
-	weeks, _ := strconv.Atoi(m.set.Get("repeat"))
+	weeks, _ := strconv.Atoi(m.Get("repeat"))
 	r.EveryWeeks = weeks
-	times := strings.TrimSpace(m.set.Get("times"))
-	until := strings.TrimSpace(m.set.Get("until"))
+	times := strings.TrimSpace(m.Get("times"))
+	until := strings.TrimSpace(m.Get("until"))
 	switch {
 	case times != "" && until != "", times == "" && until == "":
 		return r, "times", t.T("appointment.times_or_date")
@@ -303,53 +263,43 @@ func (m appointmentForm) readRepeat() (r store.Repeat, field, problem string) {
 	return r, "", ""
 }
 
-// fail puts msg under field id and moves the focus there.
-func (m appointmentForm) fail(id, msg string) (appointmentForm, tea.Cmd) {
-	cmd, _ := m.set.Fail(id, msg)
-	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
-	return m, cmd
-}
-
-// refuse shows a refusal of the store under its field, or above the form.
-func (m appointmentForm) refuse(err error) (appointmentForm, tea.Cmd) {
+// refuse shows a refusal of the store: a refused series under the field
+// that sets it, a refusal on a hidden field above the form.
+func (m *appointmentForm) refuse(err error) tea.Cmd {
 	var ve *store.ValidationError
-	if errors.As(err, &ve) && ve.Field == "repeat" || errors.As(err, &ve) && ve.Field == "until" {
-		field := "times"
-		if m.set.Get("until") != "" {
-			field = "until"
+	if errors.As(err, &ve) {
+		switch i := m.Index(ve.Field); {
+		case ve.Field == "repeat" || ve.Field == "until":
+			field := "times"
+			if m.Get("until") != "" {
+				field = "until"
+			}
+			return m.fail(field, fieldProblem(m.env.text, ve))
+		case i >= 0 && m.Fields[i].Hidden:
+			m.Refused(explain(m.env, err))
+			return nil
 		}
-		return m.fail(field, fieldProblem(m.env.text, ve))
 	}
-	if errors.As(err, &ve) && m.set.Index(ve.Field) >= 0 && !m.set.Fields[m.set.Index(ve.Field)].Hidden {
-		return m.fail(ve.Field, fieldProblem(m.env.text, ve))
-	}
-	m.problem = explain(m.env, err)
-	return m, nil
+	return m.formCore.refuse(err)
 }
 
-func (m appointmentForm) onSaved(msg appointmentSavedMsg) (appointmentForm, tea.Cmd) {
-	if msg.req != m.req {
-		return m, nil
-	}
-	m.saving = false
-	if msg.err != nil && !isNotSaved(m.env, msg.err) {
-		return m.refuse(msg.err)
-	}
-	m.dirty = false
+// savedSays goes back to the appointment, saying how many were planned
+// and which they overlap.
+func (m appointmentForm) savedSays(msg appointmentSavedMsg) tea.Cmd {
 	done := back(doneMsg{tab: tabAppointments, item: msg.appointment.ID})
 	t := m.env.text
 	var said []string
 	if msg.planned > 1 {
-		said = append(said, t.Tf("appointment.planned_n", msg.planned))
+		said = append(said, t.N("appointment.planned_n", msg.planned))
 	}
 	if len(msg.conflicts) > 0 {
 		said = append(said, t.Tf("appointment.overlap", overlapText(t, msg.conflicts)))
-		return m, tea.Sequence(done, warn(strings.Join(said, " · ")))
+		return tea.Sequence(done, warn(strings.Join(said, " · ")))
 	}
 	if len(said) > 0 {
-		return m, tea.Sequence(done, notify(strings.Join(said, " · ")))
+		return tea.Sequence(done, notify(strings.Join(said, " · ")))
 	}
-	return m, done
+	return done
 }
 
 // overlapText names the first appointment overlapped, and how many more.
@@ -425,13 +375,13 @@ func (k appointmentKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k
 
 // View draws the form.
 func (m appointmentForm) View() string {
-	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, m.loaded, m.saving, m.problem, m.height, nil, m.viewNote())
+	return m.view(m.viewNote())
 }
 
 // viewNote says whether the appointment has a session note, and how to
 // write or open it; a series is named too.
 func (m appointmentForm) viewNote() []string {
-	if m.id == 0 || !m.loaded {
+	if m.id == 0 || !m.Loaded {
 		return nil
 	}
 	t, st := m.env.text, m.env.styles

@@ -132,8 +132,6 @@ const (
 	ProblemDiskFull
 	// ProblemNotSaved: a change is kept in memory but not on disk.
 	ProblemNotSaved
-	// ProblemRestricted: the client's processing is restricted (read-only).
-	ProblemRestricted
 	// ProblemInvalid: a value the coach typed is not acceptable.
 	ProblemInvalid
 	// ProblemNotFound: the item no longer exists.

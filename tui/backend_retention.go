@@ -14,7 +14,7 @@ import (
 // apart from the dossier's.
 type retentionStore interface {
 	// Register is the record of processing activities (AVG art. 30).
-	Register(ctx context.Context, lang string) (store.RegisterDoc, error)
+	Register(ctx context.Context) (store.RegisterFacts, error)
 	// Deadlines returns everything due, soonest first across the kinds.
 	Deadlines(ctx context.Context) ([]store.Deadline, error)
 	// DueCount returns how many dossiers are due for deletion today.

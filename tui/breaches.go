@@ -184,7 +184,7 @@ func breachState(t Text, st *Styles, b store.Breach, now time.Time) (string, lip
 	case h == 1:
 		return t.T("breach.hour_left"), st.Danger
 	case h < 24:
-		return t.Tf("breach.hours_left", h), st.Danger
+		return t.N("breach.hours_left", h), st.Danger
 	}
-	return t.Tf("breach.hours_left", h), st.Warning
+	return t.N("breach.hours_left", h), st.Warning
 }

@@ -43,17 +43,17 @@ func TestStatusChoiceNeverLeavesAnEndDate(t *testing.T) {
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("nNoor")
 	f := top[clientForm](t, d)
-	for f.set.Focused().ID != "status" {
+	for f.Focused().ID != "status" {
 		d.keys("[tab]")
 		f = top[clientForm](t, d)
 	}
 	d.keys("[right][right]") // active, closed
-	if f = top[clientForm](t, d); f.set.Get("end") == "" || f.set.Fields[f.set.Index("outcome")].Hidden {
-		t.Fatalf("closing does not ask for the end date and the outcome: end %q", f.set.Get("end"))
+	if f = top[clientForm](t, d); f.Get("end") == "" || f.Fields[f.Index("outcome")].Hidden {
+		t.Fatalf("closing does not ask for the end date and the outcome: end %q", f.Get("end"))
 	}
 	d.keys("[left]") // back to active
-	if f = top[clientForm](t, d); f.set.Get("end") != "" {
-		t.Fatalf("an active trajectory kept the end date %q", f.set.Get("end"))
+	if f = top[clientForm](t, d); f.Get("end") != "" {
+		t.Fatalf("an active trajectory kept the end date %q", f.Get("end"))
 	}
 	d.keys("[ctrl+s]")
 	if c := newest(s); c.FirstName != "Noor" || !c.End.IsZero() || c.Status != store.StatusActive {
@@ -67,8 +67,8 @@ func TestClientFormRefusesAMinorWithoutRepresentative(t *testing.T) {
 	before := newest(s).ID
 	d.keys("nNoor[tab][tab][tab][tab]2014-05-03[ctrl+s]")
 	f := top[clientForm](t, d)
-	if f.set.Focused().ID != "representative" || newest(s).ID != before {
-		t.Fatalf("saved a minor without a representative (focus %s)\n%s", f.set.Focused().ID, d.view())
+	if f.Focused().ID != "representative" || newest(s).ID != before {
+		t.Fatalf("saved a minor without a representative (focus %s)\n%s", f.Focused().ID, d.view())
 	}
 	d.keys("Els Jansen[ctrl+s]")
 	top[caseloadModel](t, d)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
@@ -17,25 +15,13 @@ import (
 // every date reads as a real date and the client passes Validate; a refused
 // field says why right under it.
 type clientForm struct {
-	env  *env
-	keys kit.FormKeys
+	formCore
 	id   int64
 	base store.Client // the client as loaded: fields the form does not show survive
-	req  reqID        // the load or save under way
-
-	loaded bool // a new client is loaded from the start
-	saving bool
-	dirty  bool
-	early  earlyDraft // a draft that arrived before the client loaded
 	// autoEnd is the end date the form filled in itself when the status
 	// became closed; leaving closed again takes it back out, so passing
 	// over "closed" never leaves an end date behind.
 	autoEnd string
-
-	set     kit.FieldSet
-	problem string // a failure that belongs to no field
-	width   int
-	height  int
 }
 
 func newClientForm(e *env, id int64) clientForm {
@@ -52,8 +38,8 @@ func newClientForm(e *env, id int64) clientForm {
 	for _, o := range store.Outcomes {
 		outcomes = append(outcomes, kit.Option{Value: string(o), Label: outcomeText(t, o)})
 	}
-	m := clientForm{env: e, keys: newFormKeys(t), id: id, loaded: id == 0, req: newReq()}
-	m.set.Fields = []kit.Field{
+	m := clientForm{formCore: newFormCore(e, id == 0), id: id}
+	m.Fields = []kit.Field{
 		kit.TextField(st, "first_name", t.T("client.first_name")),
 		kit.TextField(st, "last_name", t.T("client.last_name")),
 		kit.TextField(st, "email", t.T("client.email")),
@@ -70,15 +56,14 @@ func newClientForm(e *env, id int64) clientForm {
 		kit.TextField(st, "address", t.T("client.address")),
 		kit.TextField(st, "notes", t.T("client.notes")),
 	}
-	m.set.Fields[m.set.Index("address")].Input.Placeholder = t.T("client.address_placeholder")
-	m.set.Fields[m.set.Index("address")].Input.Width = 60
-	m.set.Fields[m.set.Index("notes")].Input.Width = 60
+	m.Fields[m.Index("address")].Input.Placeholder = t.T("client.address_placeholder")
+	m.Fields[m.Index("address")].Input.Width = 60
+	m.Fields[m.Index("notes")].Input.Width = 60
 	if id == 0 {
-		m.set.Set("start", dateInput(t, e.today()))
+		m.Set("start", dateInput(t, e.today()))
 	}
+	m.SetFields(m.Fields...)
 	m.syncHidden()
-	m.set.FocusOn(0)
-	m.updateKeys()
 	return m
 }
 
@@ -102,31 +87,11 @@ func (m clientForm) Title() string {
 	return m.env.text.T("form.edit")
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m clientForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m clientForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is every field once the coach has typed something.
-func (m clientForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.Draft(), true
-}
-
 // RestoreDraft fills the fields; when the client has not loaded yet the
 // draft waits and goes on top of the loaded values.
 func (m clientForm) RestoreDraft(text string) clientForm {
-	if !m.loaded {
-		m.early.hold(text)
-		return m
-	}
-	if m.set.Restore(text) {
-		m.dirty = true
-		m.syncHidden()
-	}
+	m.Form.RestoreDraft(text)
+	m.syncHidden()
 	return m
 }
 
@@ -134,40 +99,41 @@ func (m clientForm) RestoreDraft(text string) clientForm {
 func (m clientForm) Update(msg tea.Msg) (clientForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 		return m, nil
 	case shownMsg:
-		return m, m.set.FocusOn(m.set.Focus)
+		return m, m.FocusOn(m.Focus)
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
 	case clientSavedMsg:
-		return m.onSaved(msg)
-	case tea.KeyMsg:
-		if m.saving || !m.loaded {
+		if msg.req != m.req {
 			return m, nil
 		}
-		return m.onKey(msg)
+		if !m.kept(msg.err) {
+			m.Saving = false
+			return m, m.refuse(msg.err)
+		}
+		// Saved, or kept in memory with "not saved" on the status line.
+		return m, m.onSavedBack(nil, back(msg))
+	case tea.KeyMsg:
+		return m.keyMsg(msg)
 	}
 	return m, nil
 }
 
 func (m clientForm) onLoaded(msg clientLoadedMsg) (clientForm, tea.Cmd) {
-	if msg.req != m.req || m.loaded {
+	if msg.req != m.req || m.Loaded {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.problem = explain(m.env, msg.err)
+		m.Problem = explain(m.env, msg.err)
 		return m, nil
 	}
-	m.loaded = true
 	m.base = msg.client
 	m.fill(msg.client)
-	m.set.FocusOn(0)
-	if text, ok := m.early.take(); ok {
-		m = m.RestoreDraft(text)
-	}
+	m.MarkLoaded()
 	m.syncHidden()
-	return m, m.set.FocusOn(m.set.Focus)
+	return m, m.Refocus()
 }
 
 // fill puts a client's values in the fields.
@@ -181,73 +147,34 @@ func (m *clientForm) fill(c store.Client) {
 		"outcome": string(c.Outcome), "rejected_on": dateInput(t, c.RejectedOn),
 		"address": joinLines(c.Address, addressSep), "notes": joinLines(c.Notes, notesSep),
 	} {
-		m.set.Set(id, v)
+		m.Set(id, v)
 	}
 }
 
-func (m clientForm) onSaved(msg clientSavedMsg) (clientForm, tea.Cmd) {
-	if msg.req != m.req {
-		return m, nil
-	}
-	m.saving = false
-	m.updateKeys()
+// refuse shows the store's refusal under the field it names ("name" is
+// the first-name field), or above the form.
+func (m *clientForm) refuse(err error) tea.Cmd {
 	var ve *store.ValidationError
-	switch {
-	case msg.err == nil || isNotSaved(m.env, msg.err):
-		// Saved, or kept in memory with "not saved" on the status line.
-		m.dirty = false
-		return m, back(msg)
-	case errors.As(msg.err, &ve):
-		return m, m.failField(ve.Field, fieldProblem(m.env.text, ve))
+	if !errors.As(err, &ve) {
+		return m.formCore.refuse(err)
 	}
-	m.problem = explain(m.env, msg.err)
-	return m, nil
-}
-
-// failField shows msg under the field the store named ("name" is the
-// first-name field); a field the form lacks gets the form-level line.
-func (m *clientForm) failField(field, msg string) tea.Cmd {
+	field := ve.Field
 	if field == "name" {
 		field = "first_name"
 	}
-	cmd, ok := m.set.Fail(field, msg)
-	if !ok {
-		m.problem = msg
-	}
-	return cmd
+	return m.fail(field, fieldProblem(m.env.text, ve))
 }
 
-func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
-	k := m.keys
-	f := m.set.Focused()
-	switch {
-	case key.Matches(msg, k.Save):
+// keyMsg handles a key; a changed choice may ask what closing or
+// rejecting needs.
+func (m clientForm) keyMsg(msg tea.KeyMsg) (clientForm, tea.Cmd) {
+	onChoice, before := m.OnChoice(), m.Focused().Value()
+	cmd, save := m.onKey(msg)
+	if save {
 		return m.submit()
-	case key.Matches(msg, k.Cancel):
-		if m.dirty {
-			return m, confirmDiscard(m.env.text, back(nil))
-		}
-		return m, back(nil)
-	case key.Matches(msg, k.Next):
-		cmd := m.set.Step(1)
-		m.updateKeys()
-		return m, cmd
-	case key.Matches(msg, k.Prev):
-		cmd := m.set.Step(-1)
-		m.updateKeys()
-		return m, cmd
-	case f.Kind == kit.KindChoice:
-		if f.ChoiceKey(msg, k.Choice) {
-			f.Err, m.dirty = "", true
-			m.onStatusChange()
-		}
-		return m, nil
 	}
-	before := f.Input.Value()
-	var cmd tea.Cmd
-	f.Input, cmd = f.Input.Update(msg)
-	if f.Input.Value() != before {
-		f.Err, m.dirty = "", true
+	if onChoice && m.Focused().Value() != before {
+		m.onStatusChange()
 	}
 	return m, cmd
 }
@@ -258,20 +185,20 @@ func (m clientForm) onKey(msg tea.KeyMsg) (clientForm, tea.Cmd) {
 // change it.
 func (m *clientForm) onStatusChange() {
 	today := dateInput(m.env.text, m.env.today())
-	switch store.Status(m.set.Get("status")) {
+	switch store.Status(m.Get("status")) {
 	case store.StatusRejected:
-		if m.set.Get("rejected_on") == "" {
-			m.set.Set("rejected_on", today)
+		if m.Get("rejected_on") == "" {
+			m.Set("rejected_on", today)
 		}
 	case store.StatusClosed:
-		if m.set.Get("end") == "" {
-			m.set.Set("end", today)
+		if m.Get("end") == "" {
+			m.Set("end", today)
 			m.autoEnd = today
 		}
 	}
-	if store.Status(m.set.Get("status")) != store.StatusClosed && m.autoEnd != "" {
-		if m.set.Get("end") == m.autoEnd {
-			m.set.Set("end", "")
+	if store.Status(m.Get("status")) != store.StatusClosed && m.autoEnd != "" {
+		if m.Get("end") == m.autoEnd {
+			m.Set("end", "")
 		}
 		m.autoEnd = ""
 	}
@@ -281,33 +208,27 @@ func (m *clientForm) onStatusChange() {
 // syncHidden shows the outcome only for a closed trajectory and the
 // rejection date only for a rejected intake.
 func (m *clientForm) syncHidden() {
-	status := store.Status(m.set.Get("status"))
-	if i := m.set.Index("outcome"); i >= 0 {
-		m.set.Fields[i].Hidden = status != store.StatusClosed
+	status := store.Status(m.Get("status"))
+	if i := m.Index("outcome"); i >= 0 {
+		m.Fields[i].Hidden = status != store.StatusClosed
 	}
-	if i := m.set.Index("rejected_on"); i >= 0 {
-		m.set.Fields[i].Hidden = status != store.StatusRejected
+	if i := m.Index("rejected_on"); i >= 0 {
+		m.Fields[i].Hidden = status != store.StatusRejected
 	}
-}
-
-// updateKeys enables ←/→ only on a choice field, where they choose.
-func (m *clientForm) updateKeys() {
-	m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
-	m.keys.Save.SetEnabled(!m.saving)
 }
 
 // submit checks the dates and the client, then saves.
 func (m clientForm) submit() (clientForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
+	m.Problem = ""
 	dates := map[string]time.Time{}
 	var first tea.Cmd
 	failed := false
 	for _, id := range []string{"birth_date", "start", "end", "rejected_on"} {
-		typed := m.set.Get(id)
+		typed := m.Get(id)
 		d, p := kit.ParseDate(typed)
 		if p != kit.DateOK {
-			cmd, _ := m.set.Fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
+			cmd, _ := m.Fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 			if !failed {
 				first, failed = cmd, true
 			}
@@ -315,51 +236,49 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 		dates[id] = d
 	}
 	if failed {
-		m.set.FocusOn(m.firstError())
+		m.FocusOn(m.firstError())
 		return m, first
 	}
 	c := m.client(dates)
 	if age, young := m.underAge(); young && strings.TrimSpace(c.Representative) == "" {
 		// The store refuses it too; said here in the coach's words.
-		cmd, _ := m.set.Fail("representative", t.Tf("client.representative_needed", age))
-		m.set.FocusOn(m.set.Index("representative"))
+		cmd, _ := m.Fail("representative", t.Tf("client.representative_needed", age))
+		m.FocusOn(m.Index("representative"))
 		return m, cmd
 	}
 	if err := c.Validate(); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
-			return m, m.failField(ve.Field, fieldProblem(t, ve))
+			return m, m.refuse(err)
 		}
-		m.problem = explain(m.env, err)
+		m.Problem = explain(m.env, err)
 		return m, nil
 	}
-	m.saving = true
-	m.updateKeys()
-	m.req = newReq()
+	req := m.startSave()
 	if m.id == 0 {
-		return m, createClient(m.env.store, m.req, c)
+		return m, createClient(m.env.store, req, c)
 	}
-	return m, updateClient(m.env.store, m.req, c)
+	return m, updateClient(m.env.store, req, c)
 }
 
 func (m clientForm) firstError() int {
-	for i, f := range m.set.Fields {
+	for i, f := range m.Fields {
 		if f.Err != "" {
 			return i
 		}
 	}
-	return m.set.Focus
+	return m.Focus
 }
 
 // client is the loaded client with the form's values on top.
 func (m clientForm) client(dates map[string]time.Time) store.Client {
 	c := m.base
 	c.ID = m.id
-	get := func(id string) string { return strings.TrimSpace(m.set.Get(id)) }
+	get := func(id string) string { return strings.TrimSpace(m.Get(id)) }
 	c.FirstName, c.LastName = get("first_name"), get("last_name")
 	c.Email, c.Phone = get("email"), get("phone")
-	c.Address = splitLines(m.set.Get("address"), addressSep, m.base.Address)
-	c.Notes = splitLines(m.set.Get("notes"), notesSep, m.base.Notes)
+	c.Address = splitLines(m.Get("address"), addressSep, m.base.Address)
+	c.Notes = splitLines(m.Get("notes"), notesSep, m.base.Notes)
 	c.Referral = store.Referral(get("referral"))
 	c.ReferralDetail, c.Representative = get("referral_detail"), get("representative")
 	c.Status = store.Status(get("status"))
@@ -379,7 +298,7 @@ func (m clientForm) client(dates map[string]time.Time) store.Client {
 // younger than 16, the age below which a legal representative decides
 // with them (AVG art. 8, UAVG art. 5).
 func (m clientForm) underAge() (int, bool) {
-	d, p := kit.ParseDate(m.set.Get("birth_date"))
+	d, p := kit.ParseDate(m.Get("birth_date"))
 	if p != kit.DateOK || d.IsZero() {
 		return 0, false
 	}

@@ -68,13 +68,3 @@ func (m caseloadModel) onRemoved(msg removedMsg) (caseloadModel, tea.Cmd) {
 	}
 	return m, fail(explain(m.env, msg.err))
 }
-
-// removeTexts are the texts of removing a client entered by mistake.
-var removeTexts = map[string]entry{
-	"key.remove_mistake": {"verwijderen (per vergissing)", "remove (entered by mistake)"},
-	"remove.confirm": {"%s verwijderen omdat de cliënt per vergissing is ingevoerd? Er blijft alleen een bewijs van verwijdering.",
-		"Remove %s as entered by mistake? Only a proof of deletion stays."},
-	"remove.done": {"Verwijderd; het bewijs van verwijdering staat in het logboek.", "Removed; the proof of deletion is in the log."},
-	"remove.has_dossier": {"Deze cliënt heeft al een dossier: verwijder het via bewaartermijnen (wissen) of een verzoek om verwijdering.",
-		"This client already has a dossier: erase it through retention (purge) or an erasure request."},
-}

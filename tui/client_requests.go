@@ -208,7 +208,7 @@ func requestCountdown(t Text, st *Styles, r store.Request, today time.Time) (str
 	var text string
 	switch {
 	case n < -1:
-		text = t.Tf("request.overdue_days", -n)
+		text = t.N("request.overdue_days", -n)
 	case n == -1:
 		text = t.T("request.overdue_day")
 	case n == 0:
@@ -216,7 +216,7 @@ func requestCountdown(t Text, st *Styles, r store.Request, today time.Time) (str
 	case n == 1:
 		text = t.T("request.left_day")
 	default:
-		text = t.Tf("request.left_days", n)
+		text = t.N("request.left_days", n)
 	}
 	switch {
 	case n < 0:

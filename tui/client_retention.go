@@ -169,13 +169,13 @@ func (m clientScreen) viewRetention() []string {
 	case r.State == store.RetentionRunning || r.State == "":
 		text = t.T("retention.words_running")
 	case r.State == store.RetentionOverdue:
-		text = t.Tf("retention.words_overdue", -r.DaysLeft)
+		text = t.N("retention.words_overdue", -r.DaysLeft)
 	case r.DaysLeft == 0:
 		text = t.T("retention.words_today")
 	case r.State == store.RetentionCounting:
-		text = t.Tf("retention.words_until", t.Date(r.PurgeOn), r.DaysLeft)
+		text = t.N("retention.words_until", r.DaysLeft, t.Date(r.PurgeOn))
 	default:
-		text = t.Tf("retention.words_soon", r.DaysLeft)
+		text = t.N("retention.words_soon", r.DaysLeft)
 	}
 	lines := []string{label + retentionStyle(st, r.State).Render(text)}
 	if !m.ret.row.InvoicesUntil.IsZero() {

@@ -156,8 +156,8 @@ func TestAppointmentFormNeedsReason(t *testing.T) {
 	if s.count("SaveAppointment") != 0 {
 		t.Fatal("a cancellation without a reason was saved")
 	}
-	if f.set.Focused().ID != "reason" || !strings.Contains(f.set.Focused().Err, "reason") {
-		t.Fatalf("focus on %s (%q)", f.set.Focused().ID, f.set.Focused().Err)
+	if f.Focused().ID != "reason" || !strings.Contains(f.Focused().Err, "reason") {
+		t.Fatalf("focus on %s (%q)", f.Focused().ID, f.Focused().Err)
 	}
 	d.keys("bus staakte[ctrl+s]")
 	m := top[clientScreen](t, d)
@@ -179,9 +179,9 @@ func TestAppointmentFormRefusesImpossibleTimes(t *testing.T) {
 		d := openAnna(t, s, English)
 		d.keys("7n" + tt.typed + "[ctrl+s]")
 		f := top[appointmentForm](t, d)
-		if s.count("SaveAppointment") != 0 || f.set.Focused().ID != "start" ||
-			!strings.Contains(f.set.Focused().Err, tt.want) {
-			t.Errorf("%q: saved %d, focus %s, %q", tt.typed, s.count("SaveAppointment"), f.set.Focused().ID, f.set.Focused().Err)
+		if s.count("SaveAppointment") != 0 || f.Focused().ID != "start" ||
+			!strings.Contains(f.Focused().Err, tt.want) {
+			t.Errorf("%q: saved %d, focus %s, %q", tt.typed, s.count("SaveAppointment"), f.Focused().ID, f.Focused().Err)
 		}
 	}
 }
@@ -191,7 +191,7 @@ func TestEditAppointmentKeepsValues(t *testing.T) {
 	d := openAnna(t, s, Dutch)
 	d.keys("7e")
 	f := top[appointmentForm](t, d)
-	if got := f.set.Get("start"); got != "27-01-2026 14:30" {
+	if got := f.Get("start"); got != "27-01-2026 14:30" {
 		t.Fatalf("start = %q", got)
 	}
 	d.keys("[tab][tab][ctrl+u]Kantoor[ctrl+s]")

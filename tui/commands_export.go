@@ -99,6 +99,9 @@ func exportDossier(s Store, req reqID, clientID int64, r dossierfile.Request) te
 // exportProblem is the sentence for a refused or failed export.
 func exportProblem(e *env, err error, recipient string) string {
 	t := e.text
+	if s, ok := restricted(t, err, doingExport); ok {
+		return s
+	}
 	switch {
 	case errors.Is(err, dossierfile.ErrBadPublicKey):
 		return t.T("export.err_bad_key")
@@ -108,8 +111,6 @@ func exportProblem(e *env, err error, recipient string) string {
 		return t.T("export.err_both")
 	case errors.Is(err, store.ErrNoConsent):
 		return t.Tf("export.err_no_consent", recipient) + consentsOnFile(t, err)
-	case errors.Is(err, store.ErrRestricted):
-		return t.T("export.err_restricted")
 	case errors.Is(err, store.ErrNotFound):
 		return t.T("export.err_not_found")
 	case errors.Is(err, dossierfile.ErrOmission):

@@ -39,10 +39,7 @@ func countDue(s Store, t Text) tea.Cmd {
 		if err != nil || n == 0 {
 			return nil
 		}
-		if n == 1 {
-			return statusMsg{kind: statusWarning, text: t.T("due.startup_one")}
-		}
-		return statusMsg{kind: statusWarning, text: t.Tf("due.startup", n)}
+		return statusMsg{kind: statusWarning, text: t.N("due.startup", n)}
 	}
 }
 

@@ -259,8 +259,9 @@ func rightsProblem(e *env, err error) string {
 		return t.T("rights.err_no_consent") + consentsOnFile(t, err)
 	case errors.Is(err, store.ErrOnHold):
 		return t.T("rights.err_hold")
-	case errors.Is(err, store.ErrRestricted):
-		return t.T("rights.err_restricted")
+	}
+	if s, ok := restricted(t, err, doingRights); ok {
+		return s
 	}
 	return explain(e, err)
 }

@@ -228,7 +228,7 @@ func newComplaintForm(e *env, r Route) complaintForm {
 // Init reads the complaint being answered.
 func (m complaintForm) Init() tea.Cmd {
 	if m.Loaded {
-		return tea.Batch(m.Focus(), loadPolicies(m.env.store, m.polReq))
+		return tea.Batch(m.Refocus(), loadPolicies(m.env.store, m.polReq))
 	}
 	return tea.Batch(loadComplaints(m.env.store, m.req, m.client), loadPolicies(m.env.store, m.polReq))
 }
@@ -291,7 +291,7 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 		if !m.Loaded && m.Problem == "" {
 			m.Problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case complaintSavedMsg:
 		if msg.req != m.req {
 			return m, nil

@@ -54,7 +54,7 @@ func consentFields(e *env) []kit.Field {
 // Init focuses the first field and reads the practice's recipients, which
 // the recipient field completes from (→ takes the suggestion).
 func (m sharingForm) Init() tea.Cmd {
-	return tea.Batch(m.Focus(), loadRecipients(m.env.store, m.listReq))
+	return tea.Batch(m.Refocus(), loadRecipients(m.env.store, m.listReq))
 }
 
 // recipientsLoadedMsg answers loadRecipients.
@@ -120,7 +120,7 @@ func (m sharingForm) Update(msg tea.Msg) (sharingForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case shownMsg:
-		return m, m.Focus()
+		return m, m.Refocus()
 	case recipientsLoadedMsg:
 		if msg.req == m.listReq {
 			m.suggestRecipients(msg.names)

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
@@ -18,17 +16,9 @@ import (
 
 // documentAdd asks for the path of a file and its kind, then seals it.
 type documentAdd struct {
-	env      *env
-	keys     kit.FormKeys
+	formCore
 	clientID int64
-	req      reqID
 	polReq   reqID // the retention categories' load, for the "Keep" field
-	set      kit.FieldSet
-	saving   bool
-	dirty    bool
-	problem  string
-	width    int
-	height   int
 }
 
 func newDocumentAdd(e *env, clientID int64) documentAdd {
@@ -40,14 +30,12 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 	for _, k := range []store.RecordKind{store.KindCV, store.KindLetter, store.KindOther} {
 		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
-	m := documentAdd{env: e, keys: newFormKeys(t), clientID: clientID, req: newReq(), polReq: newReq()}
-	m.set.Fields = []kit.Field{path, kit.ChoiceField("kind", t.T("document.kind"), kinds),
+	m := documentAdd{clientID: clientID, polReq: newReq(), formCore: newFormCore(e, true, path,
+		kit.ChoiceField("kind", t.T("document.kind"), kinds),
 		kit.ChoiceField("special", t.T("document.special"), []kit.Option{{Value: "no", Label: t.T("record.special_no")},
-			{Value: "yes", Label: t.T("document.special_yes")}}),
-	}
-	m.set.FocusOn(0)
-	m.keys.Save.SetHelp("ctrl+s", t.T("key.seal"))
-	m.keys.Choice.SetEnabled(false)
+			{Value: "yes", Label: t.T("document.special_yes")}}))}
+	m.Keys.Save.SetHelp("ctrl+s", t.T("key.seal"))
+	m.LeaveFreely = true
 	return m
 }
 
@@ -60,21 +48,9 @@ func (m documentAdd) Route() Route { return Route{Kind: KindDocumentAdd, Client:
 // Title is "Add a document".
 func (m documentAdd) Title() string { return m.env.text.T("document.add_title") }
 
-// Capturing is always true: the path field has the focus.
-func (m documentAdd) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m documentAdd) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is the path and kind once typed.
-func (m documentAdd) Draft() (string, bool) { return m.set.Draft(), m.dirty }
-
 // RestoreDraft fills the fields again.
 func (m documentAdd) RestoreDraft(text string) documentAdd {
-	if m.set.Restore(text) {
-		m.dirty = true
-		m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
-	}
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -83,48 +59,31 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.set.Fields[0].Input.Width = max(min(60, m.width-kit.LabelWidth-6), 10)
+		m.Width, m.Height = msg.Width, msg.Height
+		m.Fields[0].Input.Width = max(min(60, m.Width-kit.LabelWidth-6), 10)
 	case policiesLoadedMsg:
 		// The "Keep" field, when the practice has categories of its own
 		// a document can be kept under (an ID copy, a mail).
-		if msg.req != m.polReq || msg.err != nil || m.set.Index("retention") >= 0 {
+		if msg.req != m.polReq || msg.err != nil || m.Index("retention") >= 0 {
 			return m, nil
 		}
 		if opts := retentionOptions(t, msg.policies, store.KeptDocument); len(opts) > 1 {
-			m.set.Fields = append(m.set.Fields, kit.ChoiceField("retention", t.T("retention.field"), opts))
+			m.Fields = append(m.Fields, kit.ChoiceField("retention", t.T("retention.field"), opts))
 		}
 	case documentAddedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
-		var fe *fileError
-		switch {
-		case errors.As(msg.err, &fe):
-			cmd, _ := m.set.Fail("path", fileProblemText(t, fe, m.env.home))
-			m.keys.Choice.SetEnabled(false)
-			return m, cmd
-		case msg.err != nil && !isNotSaved(m.env, msg.err):
-			m.problem = explain(m.env, msg.err)
-			return m, nil
+		if fe := (*fileError)(nil); errors.As(msg.err, &fe) {
+			return m, m.fail("path", fileProblemText(t, fe, m.env.home))
 		}
-		m.dirty = false
 		note := t.Tf("document.added", kit.OneLine(msg.doc.Name), t.Size(msg.doc.Size), tildePath(msg.path, m.env.home))
-		return m, back(doneMsg{tab: tabDocuments, item: msg.doc.ID, note: note})
+		return m, m.onSavedBack(msg.err, back(doneMsg{tab: tabDocuments, item: msg.doc.ID, note: note}))
 	case tea.KeyMsg:
-		if m.saving {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		cmd, save := m.onKey(msg)
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			return m, back(nil)
 		}
-		cmd, changed := m.set.HandleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
-		m.keys.Choice.SetEnabled(m.set.Focused().Kind == kit.KindChoice)
 		return m, cmd
 	}
 	return m, nil
@@ -132,54 +91,39 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 
 // submit starts reading and sealing the file.
 func (m documentAdd) submit() (documentAdd, tea.Cmd) {
-	m.problem = ""
-	path := expandPath(m.set.Get("path"), m.env.home)
+	m.Problem = ""
+	path := expandPath(m.Get("path"), m.env.home)
 	if path == "" {
-		cmd, _ := m.set.Fail("path", m.env.text.T("document.path_needed"))
-		m.keys.Choice.SetEnabled(false)
-		return m, cmd
+		return m, m.fail("path", m.env.text.T("document.path_needed"))
 	}
-	m.saving = true
-	m.req = newReq()
-	return m, addDocument(m.env.store, m.req, m.clientID, path, store.RecordKind(m.set.Get("kind")),
-		m.set.Get("special") == "yes", store.Category(m.set.Get("retention")))
+	return m, addDocument(m.env.store, m.startSave(), m.clientID, path, store.RecordKind(m.Get("kind")),
+		m.Get("special") == "yes", store.Category(m.Get("retention")))
 }
 
 // View draws the form with what happens to the file.
 func (m documentAdd) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := kit.Paragraph(st.Muted, t.T("document.add_hint"), m.width)
-	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, m.problem, m.height, nil, extra)
+	return m.view(kit.Paragraph(st.Muted, t.T("document.add_hint"), m.Width))
 }
 
 // documentSave asks where an unencrypted copy of a document should go,
 // warns that it is not encrypted, and writes it after a yes.
 type documentSave struct {
-	env      *env
-	keys     kit.FormKeys
+	formCore
 	clientID int64
 	id       int64
-	req      reqID
 	doc      store.Attachment
-	loaded   bool
-	set      kit.FieldSet
-	dirty    bool
-	problem  string
-	width    int
-	height   int
 }
 
 func newDocumentSave(e *env, clientID, id int64) documentSave {
 	t, st := e.text, e.styles
 	path := kit.TextField(st, "path", t.T("document.destination"))
 	path.Input.Width = 70
-	m := documentSave{env: e, keys: newFormKeys(t), clientID: clientID, id: id, req: newReq()}
-	m.set.Fields = []kit.Field{path}
-	m.set.FocusOn(0)
-	m.keys.Save.SetHelp("ctrl+s", t.T("key.save_copy"))
-	m.keys.Choice.SetEnabled(false)
-	m.keys.Next.SetEnabled(false) // one field: nowhere to go
-	m.keys.Prev.SetEnabled(false)
+	m := documentSave{clientID: clientID, id: id, formCore: newFormCore(e, false, path)}
+	m.Keys.Save.SetHelp("ctrl+s", t.T("key.save_copy"))
+	m.Keys.Next.SetEnabled(false) // one field: nowhere to go
+	m.Keys.Prev.SetEnabled(false)
+	m.LeaveFreely = true
 	return m
 }
 
@@ -196,20 +140,9 @@ func (m documentSave) Route() Route {
 // Title is "Save a copy".
 func (m documentSave) Title() string { return m.env.text.T("document.save_title") }
 
-// Capturing is always true: the path field has the focus.
-func (m documentSave) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m documentSave) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is the path once the coach has changed it.
-func (m documentSave) Draft() (string, bool) { return m.set.Draft(), m.dirty }
-
 // RestoreDraft puts a typed path back, over the suggested one.
 func (m documentSave) RestoreDraft(text string) documentSave {
-	if m.set.Restore(text) {
-		m.dirty = true
-	}
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -218,49 +151,40 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 	t := m.env.text
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.set.Fields[0].Input.Width = max(min(70, m.width-kit.LabelWidth-6), 10)
+		m.Width, m.Height = msg.Width, msg.Height
+		m.Fields[0].Input.Width = max(min(70, m.Width-kit.LabelWidth-6), 10)
 	case documentReadyMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
+			m.Problem = explain(m.env, msg.err)
 			return m, nil
 		}
-		m.doc, m.loaded = msg.doc, true
-		if !m.dirty {
-			m.set.Set("path", tildePath(msg.path, m.env.home))
-		}
-		return m, m.set.FocusOn(0)
+		m.doc = msg.doc
+		m.Set("path", tildePath(msg.path, m.env.home))
+		m.MarkLoaded()
+		return m, m.FocusOn(0)
 	case documentSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		var fe *fileError
-		switch {
-		case errors.As(msg.err, &fe):
-			cmd, _ := m.set.Fail("path", fileProblemText(t, fe, m.env.home))
-			return m, cmd
-		case msg.err != nil:
-			m.problem = explain(m.env, msg.err)
+		if fe := (*fileError)(nil); errors.As(msg.err, &fe) {
+			return m, m.fail("path", fileProblemText(t, fe, m.env.home))
+		}
+		if msg.err != nil {
+			// A copy outside the vault is not "kept in memory": any
+			// failure is a failure.
+			m.Refused(explain(m.env, msg.err))
 			return m, nil
 		}
-		m.dirty = false
-		return m, back(doneMsg{tab: tabDocuments, item: m.id,
-			note: t.Tf("document.saved", tildePath(msg.path, m.env.home))})
+		return m, m.onSavedBack(nil, back(doneMsg{tab: tabDocuments, item: m.id,
+			note: t.Tf("document.saved", tildePath(msg.path, m.env.home))}))
 	case tea.KeyMsg:
-		if !m.loaded {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		cmd, save := m.onKey(msg)
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			return m, back(nil)
 		}
-		cmd, changed := m.set.HandleKey(msg, m.keys)
-		m.dirty = m.dirty || changed
 		return m, cmd
 	}
 	return m, nil
@@ -268,11 +192,10 @@ func (m documentSave) Update(msg tea.Msg) (documentSave, tea.Cmd) {
 
 // submit asks once more, naming the path, and then writes the copy.
 func (m documentSave) submit() (documentSave, tea.Cmd) {
-	m.problem = ""
-	path := expandPath(m.set.Get("path"), m.env.home)
+	m.Problem = ""
+	path := expandPath(m.Get("path"), m.env.home)
 	if path == "" {
-		cmd, _ := m.set.Fail("path", m.env.text.T("document.path_needed"))
-		return m, cmd
+		return m, m.fail("path", m.env.text.T("document.path_needed"))
 	}
 	m.req = newReq()
 	return m, confirm(m.env.text.Tf("document.save_confirm", tildePath(path, m.env.home)),
@@ -283,13 +206,13 @@ func (m documentSave) submit() (documentSave, tea.Cmd) {
 func (m documentSave) View() string {
 	t, st := m.env.text, m.env.styles
 	var extra []string
-	if m.loaded {
+	if m.Loaded {
 		extra = append(extra, "  "+st.Label.Render(kit.PadRight(t.T("document.col_name"), kit.LabelWidth))+
 			st.Text.Render(kit.OneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
-		extra = append(extra, kit.Paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.width)...)
-		extra = append(extra, kit.Paragraph(st.Muted, t.T("document.no_overwrite"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.Width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("document.no_overwrite"), m.Width)...)
 	}
-	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, m.loaded, false, m.problem, m.height, nil, extra)
+	return m.view(extra)
 }
 
 // tildePath shows a path under the home folder as "~/…", as typed.

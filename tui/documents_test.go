@@ -70,8 +70,8 @@ func TestDocumentAddRefusals(t *testing.T) {
 		withHome(t, d, home)
 		d.keys("8n" + tt.path + "[ctrl+s]")
 		f := top[documentAdd](t, d)
-		if s.count("AddAttachment") != 0 || !strings.Contains(f.set.Fields[0].Err, tt.want) {
-			t.Errorf("%q: added %d, error %q", tt.path, s.count("AddAttachment"), f.set.Fields[0].Err)
+		if s.count("AddAttachment") != 0 || !strings.Contains(f.Fields[0].Err, tt.want) {
+			t.Errorf("%q: added %d, error %q", tt.path, s.count("AddAttachment"), f.Fields[0].Err)
 		}
 	}
 }
@@ -94,7 +94,7 @@ func TestDocumentSaveCopy(t *testing.T) {
 	s.dd.docData[31] = []byte("inhoud van het cv")
 	d.keys("8s")
 	f := top[documentSave](t, d)
-	if got := f.set.Get("path"); got != "~/Downloads/client-1-document-31 (2).pdf" {
+	if got := f.Get("path"); got != "~/Downloads/client-1-document-31 (2).pdf" {
 		t.Fatalf("suggested %q", got)
 	}
 	if !strings.Contains(d.view(), "The copy is NOT encrypted.") {
@@ -137,8 +137,8 @@ func TestDocumentSaveNeverOverwrites(t *testing.T) {
 	}
 	d.keys("8s[ctrl+u]~/cv.pdf[ctrl+s]y")
 	f := top[documentSave](t, d)
-	if !strings.Contains(f.set.Fields[0].Err, "There is already a file ~/cv.pdf") {
-		t.Errorf("error %q", f.set.Fields[0].Err)
+	if !strings.Contains(f.Fields[0].Err, "There is already a file ~/cv.pdf") {
+		t.Errorf("error %q", f.Fields[0].Err)
 	}
 	if got, _ := os.ReadFile(existing); string(got) != "niet overschrijven" {
 		t.Errorf("existing file changed: %q", got)
@@ -147,8 +147,8 @@ func TestDocumentSaveNeverOverwrites(t *testing.T) {
 		t.Error("document read although nothing could be written")
 	}
 	d.keys("[ctrl+u]~/map-bestaat-niet/cv.pdf[ctrl+s]y")
-	if f := top[documentSave](t, d); !strings.Contains(f.set.Fields[0].Err, "does not exist") {
-		t.Errorf("missing folder: %q", f.set.Fields[0].Err)
+	if f := top[documentSave](t, d); !strings.Contains(f.Fields[0].Err, "does not exist") {
+		t.Errorf("missing folder: %q", f.Fields[0].Err)
 	}
 }
 

@@ -98,7 +98,7 @@ func (m exportForm) viewResult() string {
 		lines = append(lines, "    "+st.Text.Render(l))
 	}
 	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("export.contents"), 12))+
-		st.Text.Render(t.Tf("export.counts", r.Records, r.Appointments, r.Documents)))
+		st.Text.Render(t.dossierCounts(r.Records, r.Appointments, r.Documents)))
 	if m.warn != "" {
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)

@@ -323,10 +323,11 @@ func retentionStoreForTest() *fakeStore {
 	return s
 }
 
-func (s *fakeStore) Register(_ context.Context, lang string) (store.RegisterDoc, error) {
+func (s *fakeStore) Register(context.Context) (store.RegisterFacts, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.called("Register")
-	return store.RegisterDoc{Lang: lang, Controller: s.ret().practice,
-		Purposes: []string{"Begeleiding van jonge moeders terug naar school"}}, nil
+	p := s.ret().practice
+	p.Purposes = "Begeleiding van jonge moeders terug naar school"
+	return store.RegisterFacts{Controller: p}, nil
 }

@@ -79,12 +79,17 @@ func (c *formCore) onSaved(err error, note string) tea.Cmd {
 // onSavedBack is onSaved with what going back sends: done when kept. A
 // refusal the store pins on one field shows under that field.
 func (c *formCore) onSavedBack(err error, done ...tea.Cmd) tea.Cmd {
-	if err == nil || isNotSaved(c.env, err) {
+	if c.kept(err) {
 		c.Saved()
 		return tea.Batch(done...)
 	}
 	return c.refuse(err)
 }
+
+// kept reports whether a save's answer kept the text: saved, or held in
+// memory when the vault could not be written (the status line says so).
+// A form with refusals of its own checks it before onSaved.
+func (c *formCore) kept(err error) bool { return err == nil || isNotSaved(c.env, err) }
 
 // refuse shows a refusal: under its field when the store pins it on one
 // the form has, else above the form.

@@ -48,11 +48,11 @@ func TestImpossibleDateSavesNothing(t *testing.T) {
 	if s.count("CreateClient") != 0 {
 		t.Fatal("a client with an impossible birth date was saved")
 	}
-	if f.set.Focused().ID != "birth_date" || !strings.Contains(f.set.Focused().Err, "not a day in the calendar") {
-		t.Errorf("focus on %s with %q", f.set.Focused().ID, f.set.Focused().Err)
+	if f.Focused().ID != "birth_date" || !strings.Contains(f.Focused().Err, "not a day in the calendar") {
+		t.Errorf("focus on %s with %q", f.Focused().ID, f.Focused().Err)
 	}
 	d.keys("[backspace][backspace][backspace][backspace][backspace][backspace][backspace][backspace][backspace][backspace]")
-	if f := top[clientForm](t, d); f.set.Focused().Err != "" {
+	if f := top[clientForm](t, d); f.Focused().Err != "" {
 		t.Error("the error stays while the date is retyped")
 	}
 }
@@ -63,20 +63,20 @@ func TestValidationShownUnderField(t *testing.T) {
 	// Closing a trajectory fills in today as its end and asks the outcome.
 	d.keys("nNoor[tab][tab][tab][tab][tab][tab][tab][tab][right][right][ctrl+s]")
 	f := top[clientForm](t, d)
-	if got := f.set.Get("status"); got != string(store.StatusClosed) {
+	if got := f.Get("status"); got != string(store.StatusClosed) {
 		t.Fatalf("status = %q", got)
 	}
-	if f.set.Get("end") != "2026-01-22" {
-		t.Errorf("end = %q, want today", f.set.Get("end"))
+	if f.Get("end") != "2026-01-22" {
+		t.Errorf("end = %q, want today", f.Get("end"))
 	}
-	if f.set.Focused().ID != "outcome" || f.set.Focused().Err == "" {
-		t.Errorf("focus on %s (%q), want outcome with an error", f.set.Focused().ID, f.set.Focused().Err)
+	if f.Focused().ID != "outcome" || f.Focused().Err == "" {
+		t.Errorf("focus on %s (%q), want outcome with an error", f.Focused().ID, f.Focused().Err)
 	}
 	// An end before the start is refused under the end field.
 	d.keys("[right][shift+tab][ctrl+u]2026-01-01[ctrl+s]")
 	f = top[clientForm](t, d)
-	if f.set.Focused().ID != "end" || !strings.Contains(f.set.Focused().Err, "not before the start") {
-		t.Errorf("focus on %s (%q), want end with an error", f.set.Focused().ID, f.set.Focused().Err)
+	if f.Focused().ID != "end" || !strings.Contains(f.Focused().Err, "not before the start") {
+		t.Errorf("focus on %s (%q), want end with an error", f.Focused().ID, f.Focused().Err)
 	}
 	if s.count("CreateClient") != 0 {
 		t.Error("an invalid client reached the store")
@@ -92,12 +92,12 @@ func TestRejectedAsksForDate(t *testing.T) {
 	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
 	d.keys("nNoor[shift+tab][shift+tab][shift+tab][shift+tab][shift+tab][left]")
 	f := top[clientForm](t, d)
-	if f.set.Get("status") != string(store.StatusRejected) {
-		t.Fatalf("status = %q", f.set.Get("status"))
+	if f.Get("status") != string(store.StatusRejected) {
+		t.Fatalf("status = %q", f.Get("status"))
 	}
-	i := f.set.Index("rejected_on")
-	if f.set.Fields[i].Hidden || f.set.Get("rejected_on") != "22-01-2026" {
-		t.Errorf("rejection date hidden or not today: %q", f.set.Get("rejected_on"))
+	i := f.Index("rejected_on")
+	if f.Fields[i].Hidden || f.Get("rejected_on") != "22-01-2026" {
+		t.Errorf("rejection date hidden or not today: %q", f.Get("rejected_on"))
 	}
 	d.keys("[ctrl+s]")
 	top[caseloadModel](t, d)
@@ -135,8 +135,8 @@ func TestRestrictedClientIsReadOnly(t *testing.T) {
 	d.send(navigateMsg{route: Route{Kind: KindClientForm, Client: 1}})
 	d.keys("X[ctrl+s]")
 	f := top[clientForm](t, d)
-	if !strings.Contains(f.problem, "restricted") {
-		t.Errorf("problem = %q", f.problem)
+	if !strings.Contains(f.Problem, "restricted") {
+		t.Errorf("problem = %q", f.Problem)
 	}
 }
 
@@ -147,8 +147,8 @@ func TestFormDraftBeforeLoad(t *testing.T) {
 	f := newClientForm(e, 1)
 	f = f.RestoreDraft(`{"phone":"06-00000000"}`)
 	f, _ = f.Update(clientLoadedMsg{req: f.req, client: s.clients[1]})
-	if f.set.Get("phone") != "06-00000000" || f.set.Get("last_name") != "de Vries" {
-		t.Errorf("phone %q last name %q", f.set.Get("phone"), f.set.Get("last_name"))
+	if f.Get("phone") != "06-00000000" || f.Get("last_name") != "de Vries" {
+		t.Errorf("phone %q last name %q", f.Get("phone"), f.Get("last_name"))
 	}
 	if text, ok := f.Draft(); !ok || !strings.Contains(text, "06-00000000") {
 		t.Errorf("draft = %q, %v", text, ok)
@@ -165,7 +165,7 @@ func TestEditKeepsHiddenFields(t *testing.T) {
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[tab][enter]e[tab][tab][tab]0612[ctrl+s]")
 	if f, ok := d.model().top().(page[clientForm]); ok {
-		t.Fatalf("form still open: %q, focus %s (%q)\n%s", f.m.problem, f.m.set.Focused().ID, f.m.set.Focused().Err, d.view())
+		t.Fatalf("form still open: %q, focus %s (%q)\n%s", f.m.Problem, f.m.Focused().ID, f.m.Focused().Err, d.view())
 	}
 	got := s.clients[1]
 	if got.Phone != "0612" || !got.Hold || got.HoldReason != "klacht" || got.End.IsZero() {

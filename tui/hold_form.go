@@ -33,7 +33,7 @@ func newReasonForm(e *env, r Route) reasonForm {
 }
 
 // Init focuses the reason; there is nothing to load.
-func (m reasonForm) Init() tea.Cmd { return m.Focus() }
+func (m reasonForm) Init() tea.Cmd { return m.Refocus() }
 
 // Route names the form and the client.
 func (m reasonForm) Route() Route {
@@ -68,7 +68,7 @@ func (m reasonForm) Update(msg tea.Msg) (reasonForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case shownMsg:
-		return m, m.Focus()
+		return m, m.Refocus()
 	case flagSetMsg:
 		if msg.req != m.req {
 			return m, nil

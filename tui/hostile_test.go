@@ -332,8 +332,8 @@ func TestFieldTooLongIsRefusedUnderTheField(t *testing.T) {
 	d := openAnna(t, s, Dutch)
 	d.keys("7n")
 	f := top[appointmentForm](t, d)
-	f.set.Set("start", "02-02-2026 10:00")
-	f.set.Set("place", strings.Repeat("Bibliotheek ", store.MaxLine/12+1))
+	f.Set("start", "02-02-2026 10:00")
+	f.Set("place", strings.Repeat("Bibliotheek ", store.MaxLine/12+1))
 	d.m = replaceTop(d.model(), asScreen(f))
 	d.keys("[ctrl+s]")
 	if !strings.Contains(d.view(), "Dit is langer dan 1000 tekens; maak het korter.") {

@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/caseload/caseload/msg"
@@ -26,133 +23,57 @@ func ParseLang(s string) (Lang, bool) { return msg.ParseLang(s) }
 // msg.DetectLang).
 func DetectLang(env func(string) string, flag string) Lang { return msg.DetectLang(env, flag) }
 
-// Text translates catalog keys into one language. It is a small value:
-// copy it freely.
-type Text struct{ lang Lang }
+// Text is the screens' view on package msg, which owns every text: the
+// screens' catalogue is msg's tui_*.go files, one per screen or area. It is
+// a small value: copy it freely.
+type Text struct{ p msg.Printer }
 
 // newText returns the translator for l, English for an unknown language.
-func newText(l Lang) Text {
-	if l != Dutch {
-		l = English
-	}
-	return Text{lang: l}
-}
+func newText(l Lang) Text { return Text{p: msg.Screens(l)} }
 
 // Lang is the language t translates into.
-func (t Text) Lang() Lang { return t.lang }
+func (t Text) Lang() Lang { return t.p.Lang() }
 
 // T returns the text for key. Always pass a literal key: a test checks
-// every literal against the catalog, which it cannot do for a computed one.
-// A missing key shows as itself in brackets rather than as nothing.
-func (t Text) T(key string) string {
-	e, ok := catalog[key]
-	if !ok {
-		return "‹" + key + "›"
-	}
-	if t.lang == Dutch {
-		return e.nl
-	}
-	return e.en
-}
+// every literal against the catalogue, which it cannot do for a computed
+// one. A missing key shows as itself in brackets rather than as nothing.
+func (t Text) T(key string) string { return t.p.T(key) }
 
 // Tf formats the text for key with args, as fmt.Sprintf does.
-func (t Text) Tf(key string, args ...any) string {
-	return fmt.Sprintf(t.T(key), args...)
+func (t Text) Tf(key string, args ...any) string { return t.p.Tf(key, args...) }
+
+// N formats the counted text for key for n, followed by args, in the
+// plural form n asks for ("1 month", "2 months"). Pass a literal key.
+func (t Text) N(key string, n int, args ...any) string { return t.p.N(key, n, args...) }
+
+// Noun is the counted text for key in the form n asks for, for a number
+// shown apart from its noun. Pass a literal key.
+func (t Text) Noun(key string, n int) string { return t.p.Noun(key, n) }
+
+// dossierCounts is what a dossier holds, as an export or an import says
+// it: "1 verslag, 2 afspraken, 0 documenten".
+func (t Text) dossierCounts(records, appointments, documents int) string {
+	return t.N("count.records", records) + ", " + t.N("count.appointments", appointments) + ", " +
+		t.N("count.documents", documents)
 }
 
-var (
-	monthsNL      = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-	monthsEN      = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	monthsShortNL = [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
-	monthsShortEN = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-)
+// Date formats a civil date in full: "2 januari 2026" (see msg).
+func (t Text) Date(d time.Time) string { return t.p.Date(d) }
 
-// Date formats a civil date in full: "2 januari 2026" or "2 January 2026".
-// A zero date is "".
-func (t Text) Date(d time.Time) string {
-	if d.IsZero() {
-		return ""
-	}
-	names := &monthsEN
-	if t.lang == Dutch {
-		names = &monthsNL
-	}
-	return strconv.Itoa(d.Day()) + " " + names[d.Month()-1] + " " + strconv.Itoa(d.Year())
-}
-
-// DateShort formats a civil date for a table column: "2 jan 2026" or
-// "2 Jan 2026". A zero date is "".
-func (t Text) DateShort(d time.Time) string {
-	if d.IsZero() {
-		return ""
-	}
-	names := &monthsShortEN
-	if t.lang == Dutch {
-		names = &monthsShortNL
-	}
-	return strconv.Itoa(d.Day()) + " " + names[d.Month()-1] + " " + strconv.Itoa(d.Year())
-}
+// DateShort formats a civil date for a table column: "2 jan 2026".
+func (t Text) DateShort(d time.Time) string { return t.p.DateShort(d) }
 
 // DateTimeShort formats a civil date-time: "2 jan 2026 10:00".
-func (t Text) DateTimeShort(d time.Time) string {
-	if d.IsZero() {
-		return ""
-	}
-	return t.DateShort(d) + " " + d.Format("15:04")
-}
+func (t Text) DateTimeShort(d time.Time) string { return t.p.DateTimeShort(d) }
 
-// MonthYear formats the month of a civil date: "sep 2025" or "Sep 2025".
-func (t Text) MonthYear(d time.Time) string {
-	if d.IsZero() {
-		return ""
-	}
-	names := &monthsShortEN
-	if t.lang == Dutch {
-		names = &monthsShortNL
-	}
-	return names[d.Month()-1] + " " + strconv.Itoa(d.Year())
-}
+// MonthYear formats the month of a civil date: "sep 2025".
+func (t Text) MonthYear(d time.Time) string { return t.p.MonthYear(d) }
 
-var (
-	weekdaysNL = [7]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
-	weekdaysEN = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
-)
+// MonthShort is the short name of month m: "mrt" or "Mar".
+func (t Text) MonthShort(m time.Month) string { return t.p.MonthShort(m) }
 
-// Weekday is the short name of d's day of the week: "di" or "Tue". A zero
-// date is "".
-func (t Text) Weekday(d time.Time) string {
-	if d.IsZero() {
-		return ""
-	}
-	if t.lang == Dutch {
-		return weekdaysNL[d.Weekday()]
-	}
-	return weekdaysEN[d.Weekday()]
-}
+// Weekday is the short name of d's day of the week: "di" or "Tue".
+func (t Text) Weekday(d time.Time) string { return t.p.Weekday(d) }
 
-// Size formats a number of bytes for a coach: "820 B", "12 KB", "1,4 MB"
-// (a decimal comma in Dutch). Units are powers of 1024, as file managers
-// on the coaches' laptops count them.
-func (t Text) Size(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return strconv.FormatInt(n, 10) + " B"
-	}
-	v := float64(n)
-	units := []string{"KB", "MB", "GB", "TB"}
-	i := -1
-	for v >= unit && i < len(units)-1 {
-		v /= unit
-		i++
-	}
-	var s string
-	if v < 10 {
-		s = strconv.FormatFloat(v, 'f', 1, 64)
-	} else {
-		s = strconv.FormatFloat(v, 'f', 0, 64)
-	}
-	if t.lang == Dutch {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s + " " + units[i]
-}
+// Size formats a number of bytes for a coach: "820 B", "1,4 MB".
+func (t Text) Size(n int64) string { return t.p.Size(n) }

@@ -5,37 +5,26 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/caseload/caseload/msg"
+	"github.com/caseload/caseload/store"
 )
 
-// TestCatalogBothLanguages fails when a text lacks a language, or when the
-// two languages take different format arguments.
-func TestCatalogBothLanguages(t *testing.T) {
-	verbs := regexp.MustCompile(`%[a-z]`)
-	for k, e := range catalog {
-		if strings.TrimSpace(e.nl) == "" {
-			t.Errorf("%s: no Dutch text", k)
-		}
-		if strings.TrimSpace(e.en) == "" {
-			t.Errorf("%s: no English text", k)
-		}
-		if nl, en := verbs.FindAllString(e.nl, -1), verbs.FindAllString(e.en, -1); !slices.Equal(nl, en) {
-			t.Errorf("%s: Dutch takes %v, English takes %v", k, nl, en)
-		}
-	}
-}
-
-// TestCatalogKeys reads the package's source: every T and Tf call must
-// pass a literal key the catalog holds, and every catalog key must be used.
+// TestCatalogKeys reads the package's source: every T, Tf, N and Noun call
+// must pass a literal key the screens' catalogue (package msg) holds, and
+// every key of it must be used. (msg's own tests check both languages.)
 func TestCatalogKeys(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
+	}
+	catalog := map[string]bool{}
+	for _, k := range msg.ScreenKeys() {
+		catalog[k] = true
 	}
 	used := map[string]bool{}
 	fset := token.NewFileSet()
@@ -48,15 +37,15 @@ func TestCatalogKeys(t *testing.T) {
 			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if fn, ok := n.(*ast.FuncDecl); ok && fn.Recv != nil && fn.Name.Name == "Tf" {
-				return false // Tf passes its own key on to T
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Recv != nil && (fn.Name.Name == "Tf" || fn.Name.Name == "T" || fn.Name.Name == "N" || fn.Name.Name == "Noun") {
+				return false // Text passes its own key on to msg
 			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "T" && sel.Sel.Name != "Tf" {
+			if !ok || sel.Sel.Name != "T" && sel.Sel.Name != "Tf" && sel.Sel.Name != "N" && sel.Sel.Name != "Noun" {
 				return true
 			}
 			lit, ok := call.Args[0].(*ast.BasicLit)
@@ -66,7 +55,7 @@ func TestCatalogKeys(t *testing.T) {
 			}
 			k, _ := strconv.Unquote(lit.Value)
 			used[k] = true
-			if _, ok := catalog[k]; !ok {
+			if !catalog[k] {
 				t.Errorf("%s: key %q is not in the catalog", fset.Position(call.Pos()), k)
 			}
 			return true
@@ -120,5 +109,36 @@ func TestDates(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
+	}
+}
+
+// A count and its noun agree in both languages: "1 month", never
+// "1 months" (CLDR's rules through package msg).
+func TestPlurals(t *testing.T) {
+	nl, en := newText(Dutch), newText(English)
+	for _, tt := range []struct{ got, want string }{
+		{en.N("policy.rule", 1, "the end"), "1 month after the end"},
+		{en.N("policy.rule", 2, "the end"), "2 months after the end"},
+		{nl.N("policy.rule", 1, "het einde"), "1 maand na het einde"},
+		{nl.N("policy.rule", 0, "het einde"), "0 maanden na het einde"},
+		{en.N("due.startup", 1), "1 dossier is due for deletion — D shows it"},
+		{nl.N("due.startup", 2), "2 dossiers wachten op verwijdering — D toont ze"},
+		{en.N("breach.hours_left", 1), "1 hour left"},
+		{en.N("retention.words_until", 1, "2 March 2026"), "until 2 March 2026 — 1 day left"},
+		{nl.N("retention.words_until", 2, "2 maart 2026"), "tot 2 maart 2026 — nog 2 dagen"},
+		{nl.dossierCounts(1, 0, 2), "1 verslag, 0 afspraken, 2 documenten"},
+		{en.dossierCounts(1, 1, 1), "1 record, 1 appointment, 1 document"},
+		{nl.N("import.done_list", 1, "1 actief"), "Ingelezen: 1 cliënt (1 actief)"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	plan := purgePlan{plan: store.PurgePlan{Name: "Anna", Records: 1, Documents: 2, Category: store.CategoryDossier}}
+	if got := purgeSentence(en, plan); !strings.Contains(got, "1 record, 2 documents") {
+		t.Errorf("purge sentence: %q", got)
+	}
+	if got := erasureCounts(nl, store.PurgePlan{Records: 2, Consents: 1}); !strings.Contains(got, "2 verslagen, 1 toestemming") {
+		t.Errorf("erasure counts: %q", got)
 	}
 }

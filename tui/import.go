@@ -313,7 +313,7 @@ func importDone(t Text, sum dossierfile.ImportSummary) string {
 	if sum.Kind == dossierfile.ImportedDossier && len(sum.Clients) == 1 {
 		c := sum.Clients[0]
 		return t.Tf("import.done_dossier", c.ID, c.Name(),
-			t.Tf("import.counts", sum.Records, sum.Appointments, sum.Documents))
+			t.dossierCounts(sum.Records, sum.Appointments, sum.Documents))
 	}
 	counts := map[store.Status]int{}
 	for _, c := range sum.Clients {
@@ -325,5 +325,5 @@ func importDone(t Text, sum dossierfile.ImportSummary) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n, statusText(t, s)))
 		}
 	}
-	return t.Tf("import.done_list", len(sum.Clients), strings.Join(parts, ", "))
+	return t.N("import.done_list", len(sum.Clients), strings.Join(parts, ", "))
 }

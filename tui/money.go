@@ -376,7 +376,7 @@ func (m moneyScreen) View() string {
 			unbilled += int64(e.Minutes)
 		}
 	}
-	line("  " + label(t.T("money.time")) + fmt.Sprintf(t.T("money.time_line"), len(m.entries), invoice.Duration(unbilled)))
+	line("  " + label(t.T("money.time")) + t.N("money.time_line", len(m.entries), invoice.Duration(unbilled)))
 	for _, e := range m.entries[max(len(m.entries)-3, 0):] {
 		line("  " + strings.Repeat(" ", 12) + st.Muted.Render(fmt.Sprintf("%s  %s  %s", e.Date.Format("2006-01-02"),
 			invoice.Duration(int64(e.Minutes)), termsafe.Line(e.Description))))
@@ -526,51 +526,4 @@ func (m invoiceForm) View() string {
 		extra = append(append(extra, ""), kit.Paragraph(st.Danger, m.problem, m.width)...)
 	}
 	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, "", m.height, nil, extra)
-}
-
-// moneyTexts are the money screens' texts.
-var moneyTexts = map[string]entry{
-	"money.key_open":   {"geld", "money"},
-	"money.key_new":    {"nieuwe factuur", "new invoice"},
-	"money.key_paid":   {"betaald", "mark paid"},
-	"money.key_credit": {"crediteren", "credit note"},
-	"money.title":      {"Geld", "Money"},
-	"money.heading":    {"Uren, budget en facturen van %s", "Hours, budget and invoices of %s"},
-	"money.no_terms": {"Nog geen afspraken over financier, budget en tarief: leg ze vast met caseload invoice terms.",
-		"No terms yet (funder, budget, rate): set them with caseload invoice terms."},
-	"money.terms":         {"Afspraken", "Terms"},
-	"money.rate_hour":     {"per uur", "an hour"},
-	"money.rate_session":  {"per gesprek", "a session"},
-	"money.rate_fixed":    {"vast", "fixed"},
-	"money.vat":           {"btw", "VAT"},
-	"money.reference":     {"ref.", "ref."},
-	"money.budget":        {"Budget", "Budget"},
-	"money.budget_line":   {"%s van %s %s (%d%%), over: %s", "%s of %s %s (%d%%), left: %s"},
-	"money.unit_hours":    {"uur", "hours"},
-	"money.unit_sessions": {"gesprekken", "sessions"},
-	"money.unit_amount":   {"euro", "euros"},
-	"money.warn_80":       {"80% van het budget is verbruikt", "80% of the budget is used"},
-	"money.warn_full":     {"Het budget is op", "The budget is used up"},
-	"money.warn_over": {"Het budget is overschreden: uren erboven worden niet gefactureerd",
-		"The budget is overspent: hours past it are not billed"},
-	"money.time":         {"Tijd", "Time"},
-	"money.time_line":    {"%d tijdregels, %s nog niet gefactureerd", "%d time entries, %s not yet billed"},
-	"money.col_number":   {"NUMMER", "NUMBER"},
-	"money.col_date":     {"DATUM", "DATE"},
-	"money.col_total":    {"TOTAAL", "TOTAL"},
-	"money.col_status":   {"STATUS", "STATUS"},
-	"money.no_invoices":  {"Nog geen facturen.", "No invoices yet."},
-	"money.confirm_paid": {"Factuur %s vandaag betaald?", "Mark invoice %s paid today?"},
-	"money.confirm_credit": {"Factuur %s crediteren? Een creditnota maakt haar in zijn geheel ongedaan; de uren komen weer vrij.",
-		"Credit invoice %s? A credit note cancels it in full; its hours become unbilled again."},
-	"money.paid":       {"Factuur %s is betaald", "Invoice %s is paid"},
-	"money.credited":   {"Creditnota %s crediteert %s", "Credit note %s corrects %s"},
-	"money.made":       {"Factuur %s is gemaakt", "Invoice %s is made"},
-	"money.form_title": {"Nieuwe factuur", "New invoice"},
-	"money.from":       {"Van", "From"},
-	"money.to":         {"Tot en met", "To"},
-	"money.form_help": {
-		"De factuur bevat de nog niet gefactureerde uren van deze periode, tot het budget op is. Het nummer volgt op de laatste factuur.",
-		"The invoice holds the unbilled hours of this period, up to what is left of the budget. Its number follows the last invoice."},
-	"deadline.payment": {"betaling", "payment"},
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -141,11 +142,6 @@ func bar(v, most int64, width int) string {
 	return strings.Repeat("█", n)
 }
 
-var monthsShort = map[Lang][]string{
-	Dutch:   {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
-	English: {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-}
-
 // View draws the three charts.
 func (m moneyStats) View() string {
 	t, st, l := m.env.text, m.env.styles, m.env.lang()
@@ -158,7 +154,6 @@ func (m moneyStats) View() string {
 	w := max(min((m.width-46)/2, 30), 6)
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	names := monthsShort[t.Lang()]
 	var mostMin int64
 	var mostAppts int
 	for _, mo := range m.months {
@@ -171,7 +166,7 @@ func (m moneyStats) View() string {
 	line("  " + st.Header.Render(fmt.Sprintf("%-4s%-7s%-*s%13s  %s", "", t.T("stats.hours"), w+1, "", t.T("stats.invoiced"), t.T("stats.attendance"))))
 	for i, mo := range m.months {
 		hb := bar(mo.Minutes, mostMin, w)
-		line(fmt.Sprintf("  %s %-6s %s%s %12s  %3d %s%s%s", names[i], invoice.Duration(mo.Minutes),
+		line(fmt.Sprintf("  %s %-6s %s%s %12s  %3d %s%s%s", t.MonthShort(time.Month(i+1)), invoice.Duration(mo.Minutes),
 			st.Accent.Render(hb), strings.Repeat(" ", w-len([]rune(hb))), invoice.Euro(l, mo.InvoicedCents),
 			mo.Attended+mo.NoShows+mo.Cancelled,
 			st.Success.Render(strings.Repeat("█", int(int64(mo.Attended)*int64(w)/most))),
@@ -204,21 +199,4 @@ func maxTrajectories(ys []store.YearStats) int {
 		n = max(n, y.Trajectories)
 	}
 	return n
-}
-
-// statsTexts are the statistics screen's texts.
-var statsTexts = map[string]entry{
-	"stats.key_open":    {"statistiek", "statistics"},
-	"stats.key_prev":    {"vorig jaar", "previous year"},
-	"stats.key_next":    {"volgend jaar", "next year"},
-	"stats.title":       {"Statistiek", "Statistics"},
-	"stats.year":        {"%d per maand: declarabele uren, gefactureerd (excl. btw), afspraken", "%d by month: billable hours, invoiced (before VAT), appointments"},
-	"stats.hours":       {"uren", "hours"},
-	"stats.invoiced":    {"gefactureerd", "invoiced"},
-	"stats.attendance":  {"afspraken", "appointments"},
-	"stats.attended":    {"aanwezig", "attended"},
-	"stats.no_show":     {"niet verschenen", "no-show"},
-	"stats.cancelled":   {"afgezegd", "cancelled"},
-	"stats.outcomes":    {"Afgesloten trajecten per jaar en hun uitkomst (anoniem)", "Closed trajectories per year and their outcome (anonymous)"},
-	"stats.no_outcomes": {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
@@ -25,44 +23,31 @@ const previewDelay = 300 * time.Millisecond
 // name and a choice of the event it counts from too; with no category
 // the form adds a new one.
 type policyForm struct {
-	env      *env
-	keys     kit.FormKeys
+	formCore
 	category store.Category
-	req      reqID // the load or save under way
 	due      reqID // the debounce tick that may start a preview
 	prevReq  reqID // the preview under way
-
-	loaded  bool
-	saving  bool
-	dirty   bool
-	problem string
-	base    store.Policy
-	preview string
-	set     kit.FieldSet
-	width   int
-	height  int
+	base     store.Policy
+	preview  string
 }
 
 func newPolicyForm(e *env, c store.Category) policyForm {
 	t, st := e.text, e.styles
-	m := policyForm{env: e, keys: newFormKeys(t), category: c, req: newReq()}
-	if m.item() {
+	var fields []kit.Field
+	item := c == "" || c.Item()
+	if item {
 		var bases []kit.Option
 		for _, b := range store.CategoryRecorded.Bases() {
 			bases = append(bases, kit.Option{Value: string(b), Label: itemBasisText(t, b)})
 		}
-		m.set.Fields = append(m.set.Fields, kit.TextField(st, "name", t.T("policy.name")),
+		fields = append(fields, kit.TextField(st, "name", t.T("policy.name")),
 			kit.ChoiceField("basis", t.T("policy.basis"), bases))
 	}
-	m.set.Fields = append(m.set.Fields,
-		kit.TextField(st, "months", t.T("policy.months")),
-		kit.TextField(st, "reason", t.T("policy.reason")),
-	)
-	m.set.FocusOn(0)
-	m.keys.Choice.SetEnabled(m.item())
+	fields = append(fields, kit.TextField(st, "months", t.T("policy.months")),
+		kit.TextField(st, "reason", t.T("policy.reason")))
+	// A new category has nothing to load.
+	m := policyForm{category: c, formCore: newFormCore(e, c == "", fields...)}
 	if c == "" {
-		// A new category: nothing to load.
-		m.loaded = true
 		m.base = store.Policy{Basis: store.BasisRecordDate}
 	}
 	return m
@@ -75,7 +60,7 @@ func (m policyForm) item() bool { return m.category == "" || m.category.Item() }
 // Init loads the policy; a new category has none to load.
 func (m policyForm) Init() tea.Cmd {
 	if m.category == "" {
-		return m.set.FocusOn(0)
+		return m.Refocus()
 	}
 	return loadSettings(m.env.store, m.req)
 }
@@ -94,24 +79,9 @@ func (m policyForm) Title() string {
 	return categoryText(m.env.text, m.category)
 }
 
-// Capturing is always true: a form always has a focused field.
-func (m policyForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m policyForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft is the typed fields once anything was typed.
-func (m policyForm) Draft() (string, bool) {
-	if !m.dirty {
-		return "", false
-	}
-	return m.set.Draft(), true
-}
-
-// RestoreDraft fills the fields (after the load, which it then wins over
-// only if it came later; a policy form is short enough for that).
+// RestoreDraft fills the fields, on top of the loaded policy.
 func (m policyForm) RestoreDraft(text string) policyForm {
-	m.dirty = m.set.Restore(text) || m.dirty
+	m.Form.RestoreDraft(text)
 	return m
 }
 
@@ -122,27 +92,26 @@ type previewDueMsg struct{ id reqID }
 func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case settingsLoadedMsg:
-		if msg.req != m.req || m.loaded {
+		if msg.req != m.req || m.Loaded {
 			return m, nil
 		}
-		m.problem = explain(m.env, msg.err)
+		m.Problem = explain(m.env, msg.err)
 		for _, p := range msg.s.policies {
 			if p.Category == m.category {
-				m.base, m.loaded = p, true
+				lang := string(m.env.text.Lang())
+				m.base = p
+				m.Set("months", strconv.Itoa(p.Months))
+				m.Set("reason", p.ReasonText(lang))
+				if m.item() {
+					m.Set("name", p.NameText(lang))
+					m.Set("basis", string(p.Basis))
+				}
+				m.MarkLoaded()
 			}
 		}
-		if m.loaded && !m.dirty {
-			lang := string(m.env.text.Lang())
-			m.set.Set("months", strconv.Itoa(m.base.Months))
-			m.set.Set("reason", m.base.ReasonText(lang))
-			if m.item() {
-				m.set.Set("name", m.base.NameText(lang))
-				m.set.Set("basis", string(m.base.Basis))
-			}
-		}
-		return m, m.set.FocusOn(m.set.Focus)
+		return m, m.Refocus()
 	case previewDueMsg:
 		if msg.id != m.due {
 			return m, nil
@@ -162,31 +131,32 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 			}
 		}
 	case settingSavedMsg:
-		return m.onSaved(msg)
-	case tea.KeyMsg:
-		if m.saving || !m.loaded {
+		if msg.req != m.req {
 			return m, nil
 		}
-		return m.onKey(msg)
+		if !m.kept(msg.err) {
+			m.Saving = false
+			return m, m.refuse(msg.err)
+		}
+		note := m.env.text.T("policy.saved")
+		if m.category == "" {
+			note = m.env.text.T("policy.added")
+		}
+		return m, m.onSaved(nil, note)
+	case tea.KeyMsg:
+		return m.keyMsg(msg)
 	}
 	return m, nil
 }
 
-func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
-	t := m.env.text
-	switch {
-	case key.Matches(msg, m.keys.Save):
+// keyMsg handles a key; a changed period starts the preview's debounce.
+func (m policyForm) keyMsg(msg tea.KeyMsg) (policyForm, tea.Cmd) {
+	before := m.Get("months") + "|" + m.Get("basis")
+	cmd, save := m.onKey(msg)
+	if save {
 		return m.submit()
-	case key.Matches(msg, m.keys.Cancel):
-		if m.dirty {
-			return m, confirmDiscard(t, back(nil))
-		}
-		return m, back(nil)
 	}
-	before := m.set.Get("months") + "|" + m.set.Get("basis")
-	cmd, changed := m.set.HandleKey(msg, m.keys)
-	m.dirty = m.dirty || changed
-	if m.set.Get("months")+"|"+m.set.Get("basis") == before || m.category == "" {
+	if m.Get("months")+"|"+m.Get("basis") == before || m.category == "" {
 		return m, cmd
 	}
 	id := newReq()
@@ -199,18 +169,18 @@ func (m policyForm) onKey(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 func (m policyForm) policy() (store.Policy, bool) {
 	p := m.base
 	lang := string(m.env.text.Lang())
-	p.Reason = strings.TrimSpace(m.set.Get("reason"))
+	p.Reason = strings.TrimSpace(m.Get("reason"))
 	if p.Reason == m.base.ReasonText(lang) {
 		// The shipped reason, untouched: it stays a key, in every language.
 		p.Reason = m.base.Reason
 	}
 	if m.item() {
-		p.Basis = store.Basis(m.set.Get("basis"))
-		if p.Name = strings.TrimSpace(m.set.Get("name")); p.Name == m.base.NameText(lang) {
+		p.Basis = store.Basis(m.Get("basis"))
+		if p.Name = strings.TrimSpace(m.Get("name")); p.Name == m.base.NameText(lang) {
 			p.Name = m.base.Name // likewise the shipped name
 		}
 	}
-	months, ok := parsePeriod(m.set.Get("months"))
+	months, ok := parsePeriod(m.Get("months"))
 	p.Months = months
 	return p, ok
 }
@@ -238,15 +208,15 @@ func previewText(t Text, c store.Category, i store.PolicyImpact) string {
 	invoices := c == store.CategoryInvoice
 	switch {
 	case c.Item() && i.NewlyDue > 0:
-		return t.Tf("policy.preview_items", i.NewlyDue)
+		return t.N("policy.preview_items", i.NewlyDue)
 	case c.Item() && i.NoLongerDue > 0:
-		return t.Tf("policy.preview_items_fewer", i.NoLongerDue)
+		return t.N("policy.preview_items_fewer", i.NoLongerDue)
 	case i.NewlyDue > 0 && invoices:
-		return t.Tf("policy.preview_invoices", i.NewlyDue)
+		return t.N("policy.preview_invoices", i.NewlyDue)
 	case i.NewlyDue > 0:
-		return t.Tf("policy.preview_newly", i.NewlyDue)
+		return t.N("policy.preview_newly", i.NewlyDue)
 	case i.NoLongerDue > 0:
-		return t.Tf("policy.preview_fewer", i.NoLongerDue)
+		return t.N("policy.preview_fewer", i.NoLongerDue)
 	}
 	return t.T("policy.preview_none")
 }
@@ -254,10 +224,10 @@ func previewText(t Text, c store.Category, i store.PolicyImpact) string {
 // submit checks the period and the reason, then saves.
 func (m policyForm) submit() (policyForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
+	m.Problem = ""
 	p, ok := m.policy()
 	if !ok {
-		cmd, _ := m.set.Fail("months", t.T("policy.months_invalid"))
+		cmd, _ := m.Fail("months", t.T("policy.months_invalid"))
 		return m, cmd
 	}
 	check := p
@@ -267,21 +237,25 @@ func (m policyForm) submit() (policyForm, tea.Cmd) {
 	if err := check.Validate(); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
-			return m, m.failField(ve, p)
+			return m, m.refuse(ve)
 		}
-		m.problem = explain(m.env, err)
+		m.Problem = explain(m.env, err)
 		return m, nil
 	}
-	m.saving = true
-	m.req = newReq()
 	if k, ok := keeper(m.env.store); ok && m.category == "" {
-		return m, addPolicy(k, m.req, p)
+		return m, addPolicy(k, m.startSave(), p)
 	}
-	return m, savePolicy(m.env.store, m.req, p)
+	return m, savePolicy(m.env.store, m.startSave(), p)
 }
 
-// failField puts the store's refusal under the field it names.
-func (m *policyForm) failField(ve *store.ValidationError, p store.Policy) tea.Cmd {
+// refuse puts the store's refusal under the field it names, in the
+// policy's own words.
+func (m *policyForm) refuse(err error) tea.Cmd {
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) {
+		return m.formCore.refuse(err)
+	}
+	p, _ := m.policy()
 	t := m.env.text
 	text := t.T("policy.months_invalid")
 	switch {
@@ -294,46 +268,23 @@ func (m *policyForm) failField(ve *store.ValidationError, p store.Policy) tea.Cm
 	case ve.Field == "months" && p.Category == store.CategoryInvoice && p.Months >= 1:
 		text = t.T("policy.invoice_minimum")
 	case ve.Field != "months":
-		m.problem = explain(m.env, ve)
+		m.Refused(explain(m.env, ve))
 		return nil
 	}
-	cmd, _ := m.set.Fail(ve.Field, text)
-	return cmd
-}
-
-func (m policyForm) onSaved(msg settingSavedMsg) (policyForm, tea.Cmd) {
-	if msg.req != m.req {
-		return m, nil
-	}
-	m.saving = false
-	var ve *store.ValidationError
-	switch {
-	case msg.err == nil || isNotSaved(m.env, msg.err):
-		m.dirty = false
-		note := m.env.text.T("policy.saved")
-		if m.category == "" {
-			note = m.env.text.T("policy.added")
-		}
-		return m, tea.Batch(back(nil), notify(note))
-	case errors.As(msg.err, &ve):
-		p, _ := m.policy()
-		return m, m.failField(ve, p)
-	}
-	m.problem = explain(m.env, msg.err)
-	return m, nil
+	return m.fail(ve.Field, text)
 }
 
 // View draws the fields, the hint on the reason and the preview.
 func (m policyForm) View() string {
 	t, st := m.env.text, m.env.styles
-	extra := kit.Paragraph(st.Muted, t.T("policy.reason_hint"), m.width)
+	extra := kit.Paragraph(st.Muted, t.T("policy.reason_hint"), m.Width)
 	if m.item() {
-		extra = append(extra, kit.Paragraph(st.Muted, t.T("policy.item_hint"), m.width)...)
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("policy.item_hint"), m.Width)...)
 	}
 	if m.preview != "" {
 		extra = append(extra, "", "  "+st.Warning.Render(m.preview))
 	}
-	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, m.loaded, m.saving, m.problem, m.height, nil, extra)
+	return m.view(extra)
 }
 
 // practiceForm edits the practice's own details, which the access report
@@ -389,7 +340,7 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 				m.Set("answer_target_days", strconv.Itoa(msg.s.target))
 			}
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil

@@ -17,6 +17,9 @@ func explain(e *env, err error) string {
 	if s, ok := keyProblem(e, err); ok {
 		return s
 	}
+	if s, ok := restricted(t, err, doingEdit); ok {
+		return s
+	}
 	var ve *store.ValidationError
 	var fe *fileError
 	switch {
@@ -38,8 +41,6 @@ func explain(e *env, err error) string {
 			return t.T("problem.rolled_back_write")
 		}
 		return problemText(t, ProblemNotSaved)
-	case errors.Is(err, store.ErrRestricted):
-		return problemText(t, ProblemRestricted)
 	case errors.Is(err, store.ErrNotFound):
 		return problemText(t, ProblemNotFound)
 	}
@@ -48,6 +49,36 @@ func explain(e *env, err error) string {
 		return t.Tf("problem.other", err.Error())
 	}
 	return problemText(t, p)
+}
+
+// doing is what the coach was doing when the store refused, for the
+// remedy: an export to the client stays allowed under a restriction, a
+// purge waits until it is lifted.
+type doing int
+
+const (
+	doingEdit doing = iota
+	doingExport
+	doingRights
+	doingPurge
+)
+
+// restricted is the one place the screens recognise store.ErrRestricted
+// and say it, with the remedy for what the coach was doing; ok is false
+// for any other error. (The command line says it in cmd/explain.go.)
+func restricted(t Text, err error, d doing) (string, bool) {
+	if !errors.Is(err, store.ErrRestricted) {
+		return "", false
+	}
+	switch d {
+	case doingExport:
+		return t.T("export.err_restricted"), true
+	case doingRights:
+		return t.T("rights.err_restricted"), true
+	case doingPurge:
+		return t.T("purge.restricted"), true
+	}
+	return t.T("problem.restricted"), true
 }
 
 // isNotSaved reports whether err says a change is kept in memory only.
@@ -81,8 +112,6 @@ func problemText(t Text, p Problem) string {
 		return t.T("problem.disk_full")
 	case ProblemNotSaved:
 		return t.T("problem.not_saved")
-	case ProblemRestricted:
-		return t.T("problem.restricted")
 	case ProblemInvalid:
 		return t.T("problem.invalid")
 	case ProblemNotFound:

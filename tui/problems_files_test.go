@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/caseload/caseload/store"
 )
 
 // TestDamageProblemsNameTheirRemedy: a damaged key file points to the
@@ -17,3 +20,30 @@ func TestDamageProblemsNameTheirRemedy(t *testing.T) {
 		}
 	}
 }
+
+// A restriction is said in one place, with the remedy for what the coach
+// was doing, however deep the store wrapped it.
+func TestRestrictedSaidOnce(t *testing.T) {
+	en := newText(English)
+	err := fmt.Errorf("saving record: %w", store.ErrRestricted)
+	e := &env{text: en, backend: otherProblems{}}
+	for _, tt := range []struct{ got, want string }{
+		{explain(e, err), "the dossier is read-only"},
+		{exportProblem(e, err, "the client"), "Exporting to the client is allowed"},
+		{purgeProblem(e, err), "lift the restriction first"},
+		{rightsProblem(e, err), "erasure waits until you lift the restriction"},
+	} {
+		if !strings.Contains(tt.got, tt.want) {
+			t.Errorf("%q lacks %q", tt.got, tt.want)
+		}
+	}
+	if _, ok := restricted(en, store.ErrNotFound, doingEdit); ok {
+		t.Error("ErrNotFound taken for a restriction")
+	}
+}
+
+// otherProblems is a Backend that knows no problem of its own: the store's
+// errors are the screens' to recognise.
+type otherProblems struct{ Backend }
+
+func (otherProblems) Classify(error) Problem { return ProblemOther }

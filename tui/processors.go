@@ -194,7 +194,7 @@ func newProcessorForm(e *env, r Route) processorForm {
 // Init reads the processor being corrected.
 func (m processorForm) Init() tea.Cmd {
 	if m.Loaded {
-		return m.Focus()
+		return m.Refocus()
 	}
 	return loadSettings(m.env.store, m.req)
 }
@@ -241,7 +241,7 @@ func (m processorForm) Update(msg tea.Msg) (processorForm, tea.Cmd) {
 		if !m.Loaded && m.Problem == "" {
 			m.Problem = problemText(t, ProblemNotFound)
 		}
-		return m, m.Focus()
+		return m, m.Refocus()
 	case settingSavedMsg:
 		if msg.req != m.req {
 			return m, nil

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -139,12 +138,12 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 	done := purgeDoneMsg{client: msg.plan.ClientID}
 	switch {
 	case msg.plan.Category == store.CategoryInvoice:
-		text = t.Tf("purge.done_invoices", msg.plan.InvoicesErased)
+		text = t.N("purge.done_invoices", msg.plan.InvoicesErased)
 	case msg.plan.Category.Item():
 		// The client stays: the screen below must not leave.
 		done.client = 0
-		text = t.Tf("purge.done_items", itemCategoryName(t, msg.plan.Category, msg.plan.CategoryName),
-			msg.plan.Records+msg.plan.Documents+msg.plan.Complaints)
+		text = t.N("purge.done_items", msg.plan.Records+msg.plan.Documents+msg.plan.Complaints,
+			itemCategoryName(t, msg.plan.Category, msg.plan.CategoryName))
 	}
 	report := notify
 	switch {
@@ -152,7 +151,7 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 		text += " " + t.T("purge.drop_failed")
 		report = fail
 	case msg.dropped > 0:
-		text += "; " + t.Tf("purge.dropped", msg.dropped)
+		text += "; " + t.N("purge.dropped", msg.dropped)
 	}
 	return m, tea.Batch(back(done), report(text))
 }
@@ -173,12 +172,13 @@ func purgeProblem(e *env, err error) string {
 		return ""
 	case errors.Is(err, store.ErrOnHold):
 		return t.T("purge.on_hold")
-	case errors.Is(err, store.ErrRestricted):
-		return t.T("purge.restricted")
 	case errors.Is(err, store.ErrNotDue):
 		return t.T("purge.not_due")
 	case errors.Is(err, store.ErrPlanChanged):
 		return t.T("purge.changed")
+	}
+	if s, ok := restricted(t, err, doingPurge); ok {
+		return s
 	}
 	return explain(e, err)
 }
@@ -204,7 +204,7 @@ func (m purgeScreen) View() string {
 		if m.drop {
 			box = "[x] "
 		}
-		lines = append(lines, "", "  "+st.Text.Render(box+t.Tf("purge.drop_choice", m.p.backups.Count)))
+		lines = append(lines, "", "  "+st.Text.Render(box+t.N("purge.drop_choice", m.p.backups.Count)))
 	}
 	lines = append(lines, "")
 	if m.busy {
@@ -227,36 +227,33 @@ func purgeWho(t Text, plan store.PurgePlan) string {
 func purgeSentence(t Text, p purgePlan) string {
 	plan := p.plan
 	var parts []string
-	add := func(n int, one, many string) {
-		switch {
-		case n == 1:
-			parts = append(parts, "1 "+one)
-		case n > 1:
-			parts = append(parts, strconv.Itoa(n)+" "+many)
+	add := func(n int, counted string) {
+		if n > 0 {
+			parts = append(parts, counted)
 		}
 	}
 	var who string
 	switch {
 	case plan.Category.Item():
 		who = t.Tf("purge.items_of", itemCategoryName(t, plan.Category, plan.CategoryName), purgeWho(t, plan))
-		add(plan.Records, t.T("purge.record"), t.T("purge.records"))
-		add(plan.Documents, t.T("purge.document"), t.T("purge.documents"))
-		add(plan.Complaints, t.T("purge.complaint"), t.T("purge.complaints"))
+		add(plan.Records, t.N("count.records", plan.Records))
+		add(plan.Documents, t.N("count.documents", plan.Documents))
+		add(plan.Complaints, t.N("count.complaints", plan.Complaints))
 	case plan.Category != store.CategoryInvoice:
 		who = t.Tf("purge.dossier_of", purgeWho(t, plan))
-		add(plan.Records, t.T("purge.record"), t.T("purge.records"))
-		add(plan.Documents, t.T("purge.document"), t.T("purge.documents"))
-		add(plan.Appointments, t.T("purge.appointment"), t.T("purge.appointments"))
-		add(plan.Consents, t.T("purge.consent"), t.T("purge.consents"))
-		add(plan.Disclosures, t.T("purge.disclosure"), t.T("purge.disclosures"))
-		add(plan.Requests, t.T("purge.request"), t.T("purge.requests"))
-		add(plan.Drafts, t.T("purge.draft"), t.T("purge.drafts"))
+		add(plan.Records, t.N("count.records", plan.Records))
+		add(plan.Documents, t.N("count.documents", plan.Documents))
+		add(plan.Appointments, t.N("count.appointments", plan.Appointments))
+		add(plan.Consents, t.N("count.consents", plan.Consents))
+		add(plan.Disclosures, t.N("count.disclosures", plan.Disclosures))
+		add(plan.Requests, t.N("count.requests", plan.Requests))
+		add(plan.Drafts, t.N("count.drafts", plan.Drafts))
 	case plan.ClientID == 0:
 		who = t.T("purge.invoices_of_purged")
 	default:
 		who = t.Tf("purge.invoices_of", purgeWho(t, plan))
 	}
-	add(plan.InvoicesErased, t.T("purge.invoice"), t.T("purge.invoices"))
+	add(plan.InvoicesErased, t.N("count.invoices", plan.InvoicesErased))
 	s := who + " " + t.T("purge.goes")
 	if len(parts) > 0 {
 		s = who + ": " + strings.Join(parts, ", ") + " " + t.T("purge.goes")

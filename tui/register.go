@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/plainfile"
+	"github.com/caseload/caseload/register"
 	dossierfile "github.com/caseload/caseload/store/dossier"
 )
 
@@ -23,10 +24,11 @@ type registerWrittenMsg struct {
 // it is meant to be printed, or shown to the Autoriteit Persoonsgegevens.
 func writeRegister(s Store, t Text, day string) tea.Cmd {
 	return func() tea.Msg {
-		doc, err := s.Register(ctx(), string(t.Lang()))
+		facts, err := s.Register(ctx())
 		if err != nil {
 			return registerWrittenMsg{err: err}
 		}
+		doc := register.New(facts, t.Lang())
 		md, err := doc.Markdown()
 		if err != nil {
 			return registerWrittenMsg{err: err}

@@ -141,7 +141,7 @@ func (m requestView) viewPlan() []string {
 	lines := kit.Paragraph(st.Warning, t.Tf("erase.goes", erasureCounts(t, p)), m.width)
 	stays := t.T("erase.stays")
 	if p.InvoicesKept > 0 {
-		stays = t.Tf("erase.stays_invoices", p.InvoicesKept, t.Date(p.InvoicesKeptUntil)) + " " + stays
+		stays = t.N("erase.stays_invoices", p.InvoicesKept, t.Date(p.InvoicesKeptUntil)) + " " + stays
 	}
 	return append(lines, kit.Paragraph(st.Muted, stays, m.width)...)
 }

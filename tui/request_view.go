@@ -364,21 +364,18 @@ func (m *requestView) updateKeys() {
 // erasureCounts lists what an erasure takes, leaving out what is not there.
 func erasureCounts(t Text, p store.PurgePlan) string {
 	var parts []string
-	add := func(n int, one, many string) {
-		switch {
-		case n == 1:
-			parts = append(parts, one)
-		case n > 1:
-			parts = append(parts, strconv.Itoa(n)+" "+many)
+	add := func(n int, counted string) {
+		if n > 0 {
+			parts = append(parts, counted)
 		}
 	}
-	add(p.Records, t.T("erase.record"), t.T("erase.records"))
-	add(p.Documents, t.T("erase.document"), t.T("erase.documents"))
-	add(p.Appointments, t.T("erase.appointment"), t.T("erase.appointments"))
-	add(p.Consents, t.T("erase.consent"), t.T("erase.consents"))
-	add(p.Disclosures, t.T("erase.disclosure"), t.T("erase.disclosures"))
-	add(p.Requests, t.T("erase.request"), t.T("erase.requests"))
-	add(p.InvoicesErased, t.T("erase.invoice"), t.T("erase.invoices"))
+	add(p.Records, t.N("count.records", p.Records))
+	add(p.Documents, t.N("count.documents", p.Documents))
+	add(p.Appointments, t.N("count.appointments", p.Appointments))
+	add(p.Consents, t.N("count.consents", p.Consents))
+	add(p.Disclosures, t.N("count.disclosures", p.Disclosures))
+	add(p.Requests, t.N("count.requests", p.Requests))
+	add(p.InvoicesErased, t.N("count.invoices", p.InvoicesErased))
 	if len(parts) == 0 {
 		return t.T("erase.nothing")
 	}

@@ -117,7 +117,7 @@ func TestStudiebegeleidingArt9CoachAddsACategoryAndKeepsARecordUnderIt(t *testin
 	}
 	d.keys("n")
 	f := top[policyForm](t, d)
-	if f.Route().Tab != "" || !f.loaded {
+	if f.Route().Tab != "" || !f.Loaded {
 		t.Fatalf("n opened %+v", f.Route())
 	}
 	// Name, then the event (recording → trajectory end → rejection), the

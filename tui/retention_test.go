@@ -164,8 +164,8 @@ func TestPolicyPreviewAndSave(t *testing.T) {
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.keys("Se")
 	f := top[policyForm](t, d)
-	if f.set.Get("months") != "24" {
-		t.Fatalf("months %q", f.set.Get("months"))
+	if f.Get("months") != "24" {
+		t.Fatalf("months %q", f.Get("months"))
 	}
 	d.keys("[backspace][backspace]1 jaar")
 	f = top[policyForm](t, d)
@@ -205,23 +205,23 @@ func TestClientFormClosingAsksOutcome(t *testing.T) {
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.send(navigateMsg{route: Route{Kind: KindClientForm, Client: 1}})
 	f := top[clientForm](t, d)
-	if !f.set.Fields[f.set.Index("outcome")].Hidden {
+	if !f.Fields[f.Index("outcome")].Hidden {
 		t.Fatal("outcome shown for an active client")
 	}
 	// To the status field, then closed.
-	for f.set.Fields[f.set.Focus].ID != "status" {
+	for f.Fields[f.Focus].ID != "status" {
 		d.keys("[tab]")
 		f = top[clientForm](t, d)
 	}
 	d.keys("[right][ctrl+s]")
 	f = top[clientForm](t, d)
-	o := f.set.Fields[f.set.Index("outcome")]
+	o := f.Fields[f.Index("outcome")]
 	if o.Hidden || o.Err == "" || !strings.Contains(d.view(), "Uitkomst") {
 		t.Fatalf("outcome not asked: %+v\n%s", o, d.view())
 	}
 	d.keys("[right]")
-	if f := top[clientForm](t, d); f.set.Get("outcome") != string(store.OutcomeEducation) {
-		t.Fatalf("outcome %q", f.set.Get("outcome"))
+	if f := top[clientForm](t, d); f.Get("outcome") != string(store.OutcomeEducation) {
+		t.Fatalf("outcome %q", f.Get("outcome"))
 	}
 	d.keys("[ctrl+s]")
 	if c := s.clients[1]; c.Status != store.StatusClosed || c.Outcome != store.OutcomeEducation || c.End.IsZero() {

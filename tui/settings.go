@@ -165,7 +165,7 @@ func (m settingsScreen) View() string {
 	}
 	target := st.Muted.Render(t.T("practice.answer_target_none"))
 	if m.s.target > 0 {
-		target = t.Tf("practice.answer_target_days", m.s.target)
+		target = t.N("practice.answer_target_days", m.s.target)
 	}
 	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
@@ -199,7 +199,7 @@ func policyRule(t Text, p store.Policy) string {
 	default:
 		basis = policyBasisText(t, p.Basis)
 	}
-	return t.Tf("policy.rule", p.Months, basis)
+	return t.N("policy.rule", p.Months, basis)
 }
 
 // policyBasisText names the event a fixed category counts from.
@@ -229,7 +229,7 @@ func statsLine(t Text, y store.YearStats) string {
 		}
 		return strconv.Itoa((y.Outcomes[o]*100+y.Trajectories/2)/y.Trajectories) + "%"
 	}
-	return fmt.Sprintf("%d  ", y.Year) + t.Tf("settings.stats_line", y.Trajectories, int(y.MedianDays+0.5),
+	return fmt.Sprintf("%d  ", y.Year) + t.N("settings.stats_line", y.Trajectories, t.N("count.days", int(y.MedianDays+0.5)),
 		pct(store.OutcomeEducation), pct(store.OutcomeWork))
 }
 

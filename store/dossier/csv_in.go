@@ -86,15 +86,6 @@ var dutchHeaders = map[string]bool{"voornaam": true, "voornamen": true, "roepnaa
 	"wettelijkvertegenwoordiger": true, "uitkomst": true, "resultaat": true, "uitstroom": true,
 	"notities": true, "notitie": true, "opmerkingen": true, "opmerking": true}
 
-// columnNames are how an error names a field the file has no column for,
-// in the language of the file's own headers.
-var columnNames = map[string]text{
-	colFirst: {"voornaam", "first name"}, colLast: {"achternaam", "last name"}, colEmail: {"e-mail", "e-mail"},
-	colBirth: {"geboortedatum", "birth date"}, colStatus: {"status", "status"}, colStart: {"start", "start"},
-	colEnd: {"einde", "end"}, colRejected: {"afgewezen op", "rejected on"}, colReferral: {"verwijzer", "referral"},
-	colOutcome: {"uitkomst", "outcome"}, colName: {"naam", "name"},
-}
-
 // valueAliases are the values of the enumerated columns, folded.
 var (
 	statusAliases = map[string]store.Status{
@@ -369,11 +360,12 @@ func (l *ClientList) column(field string) string {
 	if h, ok := l.headers[field]; ok {
 		return h
 	}
-	if t, ok := columnNames[field]; ok {
-		if l.dutch {
-			return t.nl
-		}
-		return t.en
+	lang := LangEnglish
+	if l.dutch {
+		lang = LangDutch
+	}
+	if has("column-" + field) {
+		return tr(lang, "column-"+field)
 	}
 	return field
 }

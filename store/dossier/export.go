@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/store"
 )
 
@@ -105,9 +106,11 @@ func Prepare(ctx context.Context, s *store.Store, clientID int64, o Options) (*E
 	if err != nil {
 		return nil, err
 	}
-	log.What = tr(o.Lang, "log-what", len(d.Records), len(d.Appointments), len(d.Documents))
+	p := msg.For(msg.Lang(o.Lang))
+	log.What = tr(o.Lang, "log-what", p.N("dossier.log-reports", len(d.Records)),
+		p.N("dossier.log-appointments", len(d.Appointments)), p.N("dossier.log-documents", len(d.Documents)))
 	if len(omitted) > 0 {
-		log.What += tr(o.Lang, "log-omitted", len(omitted))
+		log.What += p.N("dossier.log-omitted", len(omitted))
 	}
 	e := &Export{s: s, d: d, o: o, log: log, omitted: omitted}
 	names := newNameSet()

@@ -354,18 +354,6 @@ func selfContained(t *testing.T, html string) {
 	}
 }
 
-func TestCatalogueIsComplete(t *testing.T) {
-	verbs := regexp.MustCompile(`%(\[\d\])?[sdqv]`)
-	for key, txt := range catalogue {
-		if strings.TrimSpace(txt.nl) == "" || strings.TrimSpace(txt.en) == "" {
-			t.Errorf("%s: a language is missing", key)
-		}
-		if len(verbs.FindAllString(txt.nl, -1)) != len(verbs.FindAllString(txt.en, -1)) {
-			t.Errorf("%s: the languages take different arguments", key)
-		}
-	}
-}
-
 func TestDossierJSONMatchesTheSchema(t *testing.T) {
 	repo, err := os.ReadFile("../../schema/dossier.v1.json")
 	must(t, err)

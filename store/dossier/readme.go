@@ -23,28 +23,13 @@ const (
 	filesDir          = "files/"
 )
 
-var entryTexts = map[string]text{
-	entryReadme:       {"dit bestand", "this file"},
-	entryHTML:         {"je dossier om te lezen en af te drukken: open het in een webbrowser", "your dossier to read and print: open it in a web browser"},
-	entryJSON:         {"al je gegevens in een vast formaat (JSON) voor een ander programma, zoals dat van een nieuwe coach", "all your data in a fixed format (JSON) for another program, such as a new coach's"},
-	entrySchema:       {"de beschrijving van dat formaat (JSON Schema)", "the description of that format (JSON Schema)"},
-	entryClientsCSV:   {"je persoonsgegevens als tabel (CSV, te openen in een spreadsheet)", "your personal details as a table (CSV, opens in a spreadsheet)"},
-	entryAppointments: {"je afspraken als tabel (CSV)", "your appointments as a table (CSV)"},
-	entryRecordsCSV:   {"de verslagen als tabel (CSV)", "the reports as a table (CSV)"},
-}
-
 // manifest lists the zip's entries, in the order they are written, with
 // what each is; docs are the documents' entries.
 func manifest(lang string, docs []Document) []fileEntry {
 	var out []fileEntry
 	for _, name := range []string{entryReadme, entryHTML, entryJSON, entrySchema, entryClientsCSV,
 		entryAppointments, entryRecordsCSV} {
-		t := entryTexts[name]
-		what := t.en
-		if lang == LangDutch {
-			what = t.nl
-		}
-		out = append(out, fileEntry{Name: name, What: what})
+		out = append(out, fileEntry{Name: name, What: entryWhat(lang, name)})
 	}
 	for _, d := range docs {
 		what := tr(lang, "kind-"+d.Kind)
@@ -56,66 +41,23 @@ func manifest(lang string, docs []Document) []fileEntry {
 	return out
 }
 
-// readmeTexts are README.txt in both languages. %[1]s is the client's
-// name, %[2]s the practice, %[3]s the date, %[4]s the file list, %[5]s
-// the export's own file name.
-var readmeTexts = text{
-	nl: `Dossier van %[1]s
-Gemaakt door %[2]s op %[3]s.
-
-Wat er in dit pakket zit
-%[4]s
-Begin met dossier.html: daarin staat alles wat in je dossier staat, en wat
-je volgens de privacywet (AVG) moet weten: waarvoor je gegevens worden
-gebruikt, met wie ze zijn gedeeld, hoe lang ze worden bewaard, welke rechten
-je hebt en waar je terechtkunt met een klacht.
-
-Het versleutelde bestand openen
-Heb je dit pakket gekregen als %[5]s.age, dan is het versleuteld met age
-(https://age-encryption.org). Je hebt de wachtwoordzin apart gekregen,
-bijvoorbeeld per sms of telefoon, of het is versleuteld voor jouw sleutel.
-
-  Met de opdrachtregel:
-    age -d -o dossier.zip %[5]s.age
-  (of: age -d %[5]s.age > dossier.zip)
-  Met een sleutel in plaats van een wachtwoordzin:
-    age -d -i sleutel.txt -o dossier.zip %[5]s.age
-
-  Zonder opdrachtregel: programma's die age-bestanden openen zijn er voor
-  Windows, macOS en Linux; zie https://age-encryption.org. Pak daarna
-  dossier.zip uit zoals elk zip-bestand.
-
-Bewaar de uitgepakte bestanden op een plek waar alleen jij bij kunt: ze
-bevatten al je gegevens, onversleuteld.
-`,
-	en: `Dossier of %[1]s
-Made by %[2]s on %[3]s.
-
-What is in this package
-%[4]s
-Start with dossier.html: it holds everything in your dossier, and what the
-privacy law (GDPR) says you must be told: what your data is used for, who
-it was shared with, how long it is kept, what your rights are and where to
-go with a complaint.
-
-Opening the encrypted file
-If you received this package as %[5]s.age, it is encrypted with age
-(https://age-encryption.org). You received the passphrase separately, for
-example by text message or phone, or it is encrypted to your own key.
-
-  On the command line:
-    age -d -o dossier.zip %[5]s.age
-  (or: age -d %[5]s.age > dossier.zip)
-  With a key instead of a passphrase:
-    age -d -i key.txt -o dossier.zip %[5]s.age
-
-  Without a command line: apps that open age files exist for Windows,
-  macOS and Linux; see https://age-encryption.org. Then unpack
-  dossier.zip like any zip file.
-
-Keep the unpacked files where only you can reach them: they hold all your
-data, unencrypted.
-`,
+// entryWhat is what a fixed entry of the zip is for, in lang.
+func entryWhat(lang, name string) string {
+	switch name {
+	case entryReadme:
+		return tr(lang, "file-readme")
+	case entryHTML:
+		return tr(lang, "file-html")
+	case entryJSON:
+		return tr(lang, "file-json")
+	case entrySchema:
+		return tr(lang, "file-schema")
+	case entryClientsCSV:
+		return tr(lang, "file-clients_csv")
+	case entryAppointments:
+		return tr(lang, "file-appointments_csv")
+	}
+	return tr(lang, "file-records_csv")
 }
 
 // writeReadme writes README.txt: what each file is and how to open the
@@ -133,12 +75,8 @@ func writeReadme(w io.Writer, d *Dossier, lang, zipName string, files []fileEntr
 	if practice == "" {
 		practice = tr(lang, "the-practice")
 	}
-	t := readmeTexts.en
-	if lang == LangDutch {
-		t = readmeTexts.nl
-	}
 	name := strings.TrimSpace(d.Client.FirstName + " " + d.Client.LastName)
-	s := fmt.Sprintf(t, name, practice, longDate(lang, d.Export.ExportedAt), list.String(), zipName)
+	s := tr(lang, "readme", name, practice, longDate(lang, d.Export.ExportedAt), list.String(), zipName)
 	// Notepad on older Windows shows a file without CRs as one line.
 	_, err := io.WriteString(w, strings.ReplaceAll(s, "\n", "\r\n"))
 	return err

@@ -56,7 +56,7 @@ func label(lang, kind, value string) string {
 	if value == "" {
 		return ""
 	}
-	if _, ok := catalogue[kind+"-"+value]; ok {
+	if has(kind + "-" + value) {
 		return tr(lang, kind+"-"+value)
 	}
 	return value

@@ -63,6 +63,9 @@ type Form struct {
 	// on one line: for sentences that say what to do next (the rights
 	// desk's), longer than a line.
 	WrapProblem bool
+	// LeaveFreely lets esc leave without the discard question: for a
+	// short field (a path) that is quicker typed again than asked about.
+	LeaveFreely bool
 	Width       int
 	Height      int
 	early       earlyDraft
@@ -77,8 +80,20 @@ func NewForm(keys FormKeys, loaded bool, fields ...Field) Form {
 	return f
 }
 
-// updateKeys shows the choice keys only on a choice field.
-func (f *Form) updateKeys() { f.Keys.Choice.SetEnabled(f.OnChoice()) }
+// SetFields replaces the fields, with the focus on the first: for a form
+// whose fields depend on what it edits.
+func (f *Form) SetFields(fields ...Field) {
+	f.Fields = fields
+	f.FocusOn(0)
+	f.updateKeys()
+}
+
+// updateKeys shows the choice keys only on a choice field, and ctrl+s
+// only when a save can start.
+func (f *Form) updateKeys() {
+	f.Keys.Choice.SetEnabled(f.OnChoice())
+	f.Keys.Save.SetEnabled(!f.Saving)
+}
 
 // Draft is every field once the coach has typed something.
 func (f Form) Draft() (string, bool) {
@@ -121,7 +136,7 @@ func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
 	case key.Matches(msg, f.Keys.Save):
 		return Save, nil
 	case key.Matches(msg, f.Keys.Cancel):
-		if f.Dirty {
+		if f.Dirty && !f.LeaveFreely {
 			return AskDiscard, nil
 		}
 		return Leave, nil
@@ -133,13 +148,22 @@ func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
 }
 
 // StartSave marks a save under way.
-func (f *Form) StartSave() { f.Problem, f.Saving = "", true }
+func (f *Form) StartSave() {
+	f.Problem, f.Saving = "", true
+	f.updateKeys()
+}
 
 // Saved ends a save that kept the text: nothing is unsaved any more.
-func (f *Form) Saved() { f.Saving, f.Dirty = false, false }
+func (f *Form) Saved() {
+	f.Saving, f.Dirty = false, false
+	f.updateKeys()
+}
 
 // Refused ends a save that was refused, with the reason to show.
-func (f *Form) Refused(problem string) { f.Saving, f.Problem = false, problem }
+func (f *Form) Refused(problem string) {
+	f.Saving, f.Problem = false, problem
+	f.updateKeys()
+}
 
 // Fail puts msg under field id and moves the focus there; false when the
 // form has no such field (the screen then shows msg as its Problem).
@@ -150,9 +174,9 @@ func (f *Form) Fail(id, msg string) (tea.Cmd, bool) {
 	return cmd, ok
 }
 
-// Focus is the command that starts the focused field's cursor, for when
+// Refocus is the command that starts the focused field's cursor, for when
 // the form is shown again.
-func (f *Form) Focus() tea.Cmd { return f.FocusOn(f.FieldSet.Focus) }
+func (f *Form) Refocus() tea.Cmd { return f.FocusOn(f.Focus) }
 
 // FormText is the kit's few words, in the coach's language.
 type FormText struct {

@@ -1,33 +1,10 @@
-package tui
+package msg
 
-// entry is one text in both languages. A test fails when either is empty,
-// when a T call names a key that is missing here, or when a key here is
-// never used.
-type entry struct{ nl, en string }
-
-// catalog holds every text the coach reads. It is only ever read.
-var catalog = joinTexts(coreTexts, dossierTexts, retentionTexts, rightsTexts, exportTexts, importTexts, printTexts, removeTexts, templateTexts,
-	moneyTexts, statsTexts, unlockTexts, agendaTexts)
-
-// joinTexts merges parts of the catalog. A key in two parts is a mistake
-// that would make one text silently win, so it stops the program at once
-// (and every test with it).
-func joinTexts(parts ...map[string]entry) map[string]entry {
-	all := map[string]entry{}
-	for _, p := range parts {
-		for k, e := range p {
-			if _, dup := all[k]; dup {
-				panic("tui: catalog key " + k + " defined twice")
-			}
-			all[k] = e
-		}
-	}
-	return all
-}
-
-// coreTexts are the texts of the unlock screen, the caseload, the client
-// form and the root model.
-var coreTexts = map[string]entry{
+// tuiCommonTexts are what every screen shares: the keys as the hint line
+// and the help overlay name them, the root model's status line, help,
+// prompt and lock, the problems a store or vault error becomes, the
+// store's refusals per field, and the forms' own words.
+var tuiCommonTexts = map[string]entry{
 	// Keys, as the hint line and the help overlay name them.
 	"key.help":          {"hulp", "help"},
 	"key.back":          {"terug", "back"},
@@ -160,110 +137,12 @@ var coreTexts = map[string]entry{
 	"invalid.birth_date":        {"De geboortedatum ligt na de start van het traject.", "The birth date is after the start of the trajectory."},
 	"invalid.rejected_on":       {"Vul de datum van afwijzing in.", "Enter the date of rejection."},
 	"invalid.outcome":           {"Kies hoe het traject is afgesloten; die uitkomst blijft als anonieme telling bewaard.", "Choose how the trajectory ended; the outcome is kept as an anonymous count."},
-	"invalid.hold_reason":       {"Geef een reden voor het bewaren.", "Give a reason for the hold."},
+	"invalid.hold_reason":       {"Geef een reden voor de juridische bewaring.", "Give a reason for the legal hold."},
 	"invalid.restricted_reason": {"Geef een reden voor de beperking.", "Give a reason for the restriction."},
 	"invalid.title":             {"Geef een titel.", "Enter a title."},
 	"invalid.date":              {"Vul een datum in.", "Enter a date."},
 	"invalid.start":             {"Vul een datum en tijd in.", "Enter a date and time."},
 	"invalid.minutes":           {"De duur ligt tussen 1 minuut en 24 uur.", "The duration must be between 1 minute and 24 hours."},
-
-	// Create and unlock.
-	"create.title": {"Welkom bij caseload", "Welcome to caseload"},
-	"create.intro": {
-		"Er is nog geen kluis in %s. Kies een wachtwoordzin om er een te maken: die versleutelt alles wat je hier bewaart. Vier of meer woorden die je onthoudt werken het best.",
-		"There is no vault in %s yet. Choose a passphrase to create one: it encrypts everything you keep here. Four or more words you will remember work best.",
-	},
-	"create.passphrase":      {"Wachtwoordzin", "Passphrase"},
-	"create.again":           {"Nog een keer", "Again"},
-	"create.strength_good":   {"goed", "good"},
-	"create.strength_strong": {"sterk", "strong"},
-	"create.mismatch":        {"De twee wachtwoordzinnen zijn niet gelijk. Typ hem nog een keer.", "The two passphrases differ. Type it again."},
-	"create.working":         {"De kluis wordt gemaakt…", "Creating the vault…"},
-	"unlock.title":           {"Caseload openen", "Unlock your caseload"},
-	"unlock.passphrase":      {"Wachtwoordzin", "Passphrase"},
-	"unlock.working":         {"De kluis wordt geopend…", "Opening the vault…"},
-	"unlock.opening":         {"Even geduld…", "One moment…"},
-	"recovery.title":         {"Je herstelsleutel — je ziet hem maar één keer", "Your recovery key — shown only this once"},
-	"recovery.explain": {
-		"Ben je je wachtwoordzin kwijt, dan is deze sleutel de enige weg terug naar je dossiers.",
-		"If you forget your passphrase, this key is the only way back into your caseload.",
-	},
-	"recovery.where": {
-		"Print hem of schrijf hem over, en bewaar hem buiten deze laptop: in een kluisje of een afgesloten la. Zet hem niet in een bestand op deze laptop.",
-		"Print it or write it down, and keep it away from this laptop: in a safe or a locked drawer. Do not keep it in a file on this laptop.",
-	},
-	"recovery.confirm": {"Druk op j als je hem hebt bewaard.", "Press y once you have stored it."},
-
-	// The caseload list.
-	"caseload.tab_active": {"Lopend", "Active"},
-	"caseload.tab_closed": {"Afgesloten", "Closed"},
-	"caseload.tab_all":    {"Alle", "All"},
-	"caseload.sort_name":  {"op naam", "by name"},
-	"caseload.sort_next":  {"op volgende afspraak", "by next appointment"},
-	"caseload.filter_hint": {
-		"/ zoeken op naam, e-mail, telefoon of verwijzer · ctrl+f doorzoekt alle verslagen",
-		"/ filter by name, e-mail, phone or referrer · ctrl+f searches every record",
-	},
-	"caseload.filter_placeholder": {"naam, e-mail, telefoon…", "name, e-mail, phone…"},
-	"caseload.count":              {"%d van %d", "%d of %d"},
-	"caseload.col_name":           {"Naam", "Name"},
-	"caseload.col_status":         {"Status", "Status"},
-	"caseload.col_trajectory":     {"Traject", "Trajectory"},
-	"caseload.col_next":           {"Volgende afspraak", "Next appointment"},
-	"caseload.col_retention":      {"Bewaren", "Retention"},
-	"caseload.empty": {
-		"Nog geen cliënten. Druk op n om je eerste cliënt toe te voegen.",
-		"No clients yet. Press n to add your first client.",
-	},
-	"caseload.none_in_view": {"Geen cliënten in deze lijst. Tab toont de volgende.", "No clients in this list. Tab shows the next one."},
-	"caseload.no_match":     {"Geen cliënt gevonden voor “%s”. Esc wist de zoekterm.", "No client matches “%s”. Esc clears the filter."},
-	"retention.days":        {"%d d", "%d d"},
-	"retention.overdue":     {"verlopen %d d", "overdue %d d"},
-	"retention.today":       {"vandaag", "due today"},
-	"retention.hold":        {"niet wissen: %s", "hold: %s"},
-
-	// Statuses, referrals, outcomes.
-	"status.intake":         {"intake", "intake"},
-	"status.active":         {"actief", "active"},
-	"status.closed":         {"afgesloten", "closed"},
-	"status.rejected":       {"afgewezen", "rejected"},
-	"referral.self":         {"zelf aangemeld", "self"},
-	"referral.municipality": {"gemeente", "municipality"},
-	"referral.school":       {"school", "school"},
-	"referral.other":        {"anders", "other"},
-	"outcome.education":     {"opleiding", "education"},
-	"outcome.work":          {"werk", "work"},
-	"outcome.other":         {"anders", "other"},
-	"outcome.dropped_out":   {"uitgevallen", "dropped out"},
-
-	// A client, in the overview and the form.
-	"client.first_name":          {"Voornaam", "First name"},
-	"client.last_name":           {"Achternaam", "Last name"},
-	"client.email":               {"E-mail", "E-mail"},
-	"client.phone":               {"Telefoon", "Phone"},
-	"client.address":             {"Adres", "Address"},
-	"client.address_placeholder": {"Straat 1, 1234 AB Plaats", "Street 1, 1234 AB Town"},
-	"client.birth_date":          {"Geboortedatum", "Birth date"},
-	"client.age":                 {"%s jaar", "%s years"},
-	"client.referral":            {"Verwezen door", "Referred by"},
-	"client.referral_detail":     {"Verwijzer (naam)", "Referrer (name)"},
-	"client.representative":      {"Wettelijk vertegenwoordiger", "Legal representative"},
-	"client.representative_needed": {
-		"Jonger dan 16 (%d jaar): vul een ouder of voogd in.",
-		"Under 16 (age %d): name a parent or guardian.",
-	},
-	"client.representative_hint": {
-		"Jonger dan 16 (%d jaar): de vertegenwoordiger beslist mee.",
-		"Under 16 (age %d): the representative decides too.",
-	},
-	"client.status":      {"Status", "Status"},
-	"client.start":       {"Start traject", "Trajectory start"},
-	"client.end":         {"Einde traject", "Trajectory end"},
-	"client.trajectory":  {"Traject", "Trajectory"},
-	"client.rejected_on": {"Afgewezen op", "Rejected on"},
-	"client.outcome":     {"Uitkomst", "Outcome"},
-	"client.notes":       {"Notities", "Notes"},
-	"client.restricted":  {"Verwerking beperkt (alleen inzien): %s", "Processing restricted (read-only): %s"},
 
 	// Forms.
 	"form.new_client": {"Nieuwe cliënt", "New client"},
@@ -279,4 +158,20 @@ var coreTexts = map[string]entry{
 	"form.date_format":      {"Typ een datum als 31-01-2026 of 2026-01-31.", "Type a date as 2026-01-31 or 31-01-2026."},
 	"form.date_impossible":  {"%s bestaat niet in de kalender.", "%s is not a day in the calendar."},
 	"form.date_year":        {"Het jaar in %s lijkt een tikfout.", "The year in %s looks like a typo."},
+}
+
+// tuiCounts are the screens' texts about a number: for each language the
+// form for one, then the form for any other number (see counted).
+var tuiCounts = map[string]counted{
+	// What a dossier holds: an export, an import, a purge, an erasure.
+	"count.records":      {[2]string{"%d verslag", "%d verslagen"}, [2]string{"%d record", "%d records"}},
+	"count.appointments": {[2]string{"%d afspraak", "%d afspraken"}, [2]string{"%d appointment", "%d appointments"}},
+	"count.documents":    {[2]string{"%d document", "%d documenten"}, [2]string{"%d document", "%d documents"}},
+	"count.consents":     {[2]string{"%d toestemming", "%d toestemmingen"}, [2]string{"%d consent", "%d consents"}},
+	"count.disclosures":  {[2]string{"%d verstrekking", "%d verstrekkingen"}, [2]string{"%d disclosure", "%d disclosures"}},
+	"count.requests":     {[2]string{"%d verzoek", "%d verzoeken"}, [2]string{"%d request", "%d requests"}},
+	"count.drafts":       {[2]string{"%d concept", "%d concepten"}, [2]string{"%d draft", "%d drafts"}},
+	"count.invoices":     {[2]string{"%d factuur", "%d facturen"}, [2]string{"%d invoice", "%d invoices"}},
+	"count.complaints":   {[2]string{"%d klacht", "%d klachten"}, [2]string{"%d complaint", "%d complaints"}},
+	"count.days":         {[2]string{"%d dag", "%d dagen"}, [2]string{"%d day", "%d days"}},
 }

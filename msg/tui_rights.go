@@ -1,8 +1,8 @@
-package tui
+package msg
 
-// rightsTexts are the texts of the rights desk: the consent & sharing and
+// tuiRightsTexts are the texts of the rights desk: the consent & sharing and
 // requests tabs, the request view and its forms, and the breach register.
-var rightsTexts = map[string]entry{
+var tuiRightsTexts = map[string]entry{
 	// Keys.
 	"key.breaches":         {"datalekken", "breaches"},
 	"key.open_request":     {"verzoek openen", "open request"},
@@ -50,10 +50,8 @@ var rightsTexts = map[string]entry{
 	"request.col_due":      {"Uiterlijk", "Due"},
 	"request.col_left":     {"Nog", "Left"},
 	"request.col_status":   {"Status", "Status"},
-	"request.left_days":    {"nog %d dagen", "%d days left"},
 	"request.left_day":     {"nog 1 dag", "1 day left"},
 	"request.due_today":    {"vandaag", "today"},
-	"request.overdue_days": {"te laat: %d dagen", "overdue: %d days"},
 	"request.overdue_day":  {"te laat: 1 dag", "overdue: 1 day"},
 
 	// The request form.
@@ -147,26 +145,8 @@ var rightsTexts = map[string]entry{
 		"Blijft: een bewijs van het wissen zonder naam, en de logregels met alleen het cliëntnummer.",
 		"Stays: a proof of the erasure without a name, and the log lines with the client number only.",
 	},
-	"erase.stays_invoices": {
-		"Blijft ook: %d facturen, los van de cliënt, tot %s (fiscale bewaarplicht).",
-		"Also stays: %d invoices, unlinked from the client, until %s (fiscal retention).",
-	},
-	"erase.done":         {"Dossier van cliënt #%d gewist", "Dossier of client #%d erased"},
-	"erase.nothing":      {"geen gegevens", "no data"},
-	"erase.record":       {"1 verslag", "1 record"},
-	"erase.records":      {"verslagen", "records"},
-	"erase.document":     {"1 document", "1 document"},
-	"erase.documents":    {"documenten", "documents"},
-	"erase.appointment":  {"1 afspraak", "1 appointment"},
-	"erase.appointments": {"afspraken", "appointments"},
-	"erase.consent":      {"1 toestemming", "1 consent"},
-	"erase.consents":     {"toestemmingen", "consents"},
-	"erase.disclosure":   {"1 verstrekking", "1 disclosure"},
-	"erase.disclosures":  {"verstrekkingen", "disclosures"},
-	"erase.request":      {"1 verzoek", "1 request"},
-	"erase.requests":     {"verzoeken", "requests"},
-	"erase.invoice":      {"1 factuur", "1 invoice"},
-	"erase.invoices":     {"facturen", "invoices"},
+	"erase.done":    {"Dossier van cliënt #%d gewist", "Dossier of client #%d erased"},
+	"erase.nothing": {"geen gegevens", "no data"},
 
 	// Errors of the rights desk.
 	"rights.err_identity": {
@@ -301,7 +281,6 @@ var rightsTexts = map[string]entry{
 	"breach.not_reported":        {"niet gemeld: %s", "not reported: %s"},
 	"breach.overdue":             {"te laat", "overdue"},
 	"breach.hour_left":           {"nog 1 uur", "1 hour left"},
-	"breach.hours_left":          {"nog %d uur", "%d hours left"},
 	"breach.new":                 {"Nieuw datalek", "New breach"},
 	"breach.edit":                {"Datalek", "Breach"},
 	"breach.discovered":          {"Ontdekt op", "Discovered at"},
@@ -330,4 +309,13 @@ var rightsTexts = map[string]entry{
 	"breach.invalid_count":       {"Een aantal is een heel getal van 0 of meer; laat het leeg als je het niet weet.", "A number is a whole number, 0 or more; leave it empty when unknown."},
 	"breach.invalid_moment":      {"Niet vóór de ontdekking en niet in de toekomst.", "Not before the discovery, and not in the future."},
 	"breach.invalid_reason":      {"Het lek is gemeld: laat de reden om niet te melden leeg.", "The breach was reported: leave the reason for not reporting empty."},
+}
+
+// tuiRightsCounts are the rights desk's texts about a number: for each language the form for one, then
+// the form for any other number.
+var tuiRightsCounts = map[string]counted{
+	"request.left_days":    {[2]string{"nog %d dag", "nog %d dagen"}, [2]string{"%d day left", "%d days left"}},
+	"request.overdue_days": {[2]string{"te laat: %d dag", "te laat: %d dagen"}, [2]string{"overdue: %d day", "overdue: %d days"}},
+	"erase.stays_invoices": {[2]string{"Blijft ook: %d factuur, los van de cliënt, tot %s (fiscale bewaarplicht).", "Blijft ook: %d facturen, los van de cliënt, tot %s (fiscale bewaarplicht)."}, [2]string{"Also stays: %d invoice, unlinked from the client, until %s (fiscal retention).", "Also stays: %d invoices, unlinked from the client, until %s (fiscal retention)."}},
+	"breach.hours_left":    {[2]string{"nog %d uur", "nog %d uur"}, [2]string{"%d hour left", "%d hours left"}},
 }

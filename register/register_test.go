@@ -1,11 +1,66 @@
-package store
+package register
 
 import (
-	"errors"
+	"context"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/caseload/caseload/msg"
+	"github.com/caseload/caseload/store"
 )
+
+var ctx = context.Background()
+
+func day(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// fixture is a real in-memory store on a fixed day.
+type fixture struct{ s *store.Store }
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	s, err := store.Open(ctx, nil, store.Options{Clock: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return &fixture{s: s}
+}
+
+func (f *fixture) client(t *testing.T, c store.Client) store.Client {
+	t.Helper()
+	c, err := f.s.CreateClient(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (f *fixture) disclose(t *testing.T, c store.Client, recipient, on string) {
+	t.Helper()
+	if _, err := f.s.AddDisclosure(ctx, store.Disclosure{ClientID: c.ID, Recipient: recipient, What: "progress report",
+		Date: day(on), Basis: store.LegalBasisLegalObligation}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// draw gathers the facts and words them in lang.
+func (f *fixture) draw(t *testing.T, lang string) Doc {
+	t.Helper()
+	facts, err := f.s.Register(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(facts, msg.Lang(lang))
+}
 
 // external finds anything in an HTML page that would load from elsewhere
 // or run: a src or href attribute, a url() or @import in a style, a
@@ -14,23 +69,23 @@ var external = regexp.MustCompile(`(?i)\s(src|href|srcset|action|formaction|post
 
 func TestRegister(t *testing.T) {
 	f := newFixture(t)
-	if err := f.s.SavePractice(ctx, Practice{Name: "Coaching <Vermeer> & Co", Address: "Oudegracht 1, Utrecht",
+	if err := f.s.SavePractice(ctx, store.Practice{Name: "Coaching <Vermeer> & Co", Address: "Oudegracht 1, Utrecht",
 		Email: "praktijk@example.org", KvK: "12345678", DPOContact: "praktijk@example.org",
 		Purposes:   "Coaching young mothers back to school\n- Reporting to the municipality that pays\n\n",
 		LegalBases: "Contract with the client\nLegal obligation (fiscal records)",
 		Recipients: "Municipality (referrer)\nStudy funds, with consent"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.SavePolicy(ctx, Policy{Category: CategoryDossier, Basis: BasisRecordDate, Months: 30,
+	if err := f.s.SavePolicy(ctx, store.Policy{Category: store.CategoryDossier, Basis: store.BasisRecordDate, Months: 30,
 		Reason: "Thirty months after the last entry: the municipality may ask for a follow-up."}); err != nil {
 		t.Fatal(err)
 	}
-	c := f.client(t, Client{FirstName: "Ayla", LastName: "Vermeer", Email: "ayla@example.org", Status: StatusActive,
+	c := f.client(t, store.Client{FirstName: "Ayla", LastName: "Vermeer", Email: "ayla@example.org", Status: store.StatusActive,
 		BirthDate: day("2004-03-09")})
-	if _, err := f.s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindIntake, Title: "Intake", Date: day("2026-01-05")}); err != nil {
+	if _, err := f.s.SaveRecord(ctx, store.Record{ClientID: c.ID, Kind: store.KindIntake, Title: "Intake", Date: day("2026-01-05")}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Medisch", Date: day("2026-02-05"), Special: true}); err != nil {
+	if _, err := f.s.SaveRecord(ctx, store.Record{ClientID: c.ID, Kind: store.KindNote, Title: "Medisch", Date: day("2026-02-05"), Special: true}); err != nil {
 		t.Fatal(err)
 	}
 	f.disclose(t, c, "Gemeente Utrecht", "2026-03-01")
@@ -65,10 +120,7 @@ func TestRegister(t *testing.T) {
 				"Begeleidingsverslagen: intake, voortgangsnotities", "Post-kwantumsleutels", "Offline"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			doc, err := f.s.Register(ctx, tc.lang)
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := f.draw(t, tc.lang)
 			if !doc.Special || len(doc.Missing) != 0 || !doc.Date.Equal(day("2026-11-22")) {
 				t.Errorf("register: special %v, missing %v, date %s", doc.Special, doc.Missing, doc.Date)
 			}
@@ -118,10 +170,7 @@ func escapeHTML(s string) string {
 
 func TestRegisterOfANewPractice(t *testing.T) {
 	f := newFixture(t)
-	doc, err := f.s.Register(ctx, "en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := f.draw(t, "en")
 	if strings.Join(doc.Missing, ",") != "name,address,email,purposes,legal_bases" {
 		t.Errorf("Missing = %v", doc.Missing)
 	}
@@ -136,9 +185,32 @@ func TestRegisterOfANewPractice(t *testing.T) {
 	if err != nil || external.Find(html) != nil {
 		t.Errorf("HTML: %v, external %q", err, external.Find(html))
 	}
-	_, err = f.s.Register(ctx, "de")
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		t.Errorf("Register in German = %v", err)
+	if de := f.draw(t, "de"); de.Lang != msg.English {
+		t.Errorf("a register asked for in German is in %s, not English", de.Lang)
+	}
+}
+
+// The processors and the rights statistics, worded from the facts alone.
+func TestRegisterProcessorsAndRights(t *testing.T) {
+	facts := store.RegisterFacts{Date: day("2026-11-22"),
+		Processors: []store.Processor{{Name: "Laposta B.V.", Processes: "nieuwsbrief: naam en e-mailadres", Location: "Nederland", Agreement: true},
+			{Name: "Boekhouder Jansen", Processes: "facturen"}},
+		Rights:   store.RegisterRights{Received: 2, Answered: 1, Open: 1, Erasures: 1},
+		Policies: []store.Policy{{Category: store.CategoryInvoice, Basis: store.BasisInvoiceDate, Months: 84}, {Category: store.CategoryRejectedIntake, Basis: store.BasisRejection, Months: 1}}}
+	md, err := New(facts, msg.Dutch).Markdown()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"## Verwerkers", "**Laposta B.V.**: nieuwsbrief: naam en e-mailadres (Waar: Nederland). Verwerkersovereenkomst: ja",
+		"**Boekhouder Jansen**: facturen. Verwerkersovereenkomst: nee — sluit er een af",
+		"Uitgevoerde verzoeken om verwijdering (art. 17): 1, binnen de wettelijke termijn: 0",
+		"**Facturen**: 7 jaar na de factuurdatum", "**Intake zonder traject**: 1 maand na de afwijzing van de intake"} {
+		if !strings.Contains(string(md), s) {
+			t.Errorf("register lacks %q:\n%s", s, md)
+		}
+	}
+	html, err := New(facts, msg.English).HTML()
+	if err != nil || !strings.Contains(string(html), "<td>Laposta B.V.</td>") || !strings.Contains(string(html), "no — arrange one (GDPR art. 28(3))") {
+		t.Errorf("HTML register lacks the processors (%v)", err)
 	}
 }

@@ -1,8 +1,55 @@
-package tui
+package msg
 
-// dossierTexts are the texts of the client's dossier: the tabs, records,
+// tuiClientFormTexts are the texts of a client in the overview and the
+// client form: statuses, referrals, outcomes and the fields.
+var tuiClientFormTexts = map[string]entry{
+	// Statuses, referrals, outcomes.
+	"status.intake":         {"intake", "intake"},
+	"status.active":         {"actief", "active"},
+	"status.closed":         {"afgesloten", "closed"},
+	"status.rejected":       {"afgewezen", "rejected"},
+	"referral.self":         {"zelf aangemeld", "self"},
+	"referral.municipality": {"gemeente", "municipality"},
+	"referral.school":       {"school", "school"},
+	"referral.other":        {"anders", "other"},
+	"outcome.education":     {"opleiding", "education"},
+	"outcome.work":          {"werk", "work"},
+	"outcome.other":         {"anders", "other"},
+	"outcome.dropped_out":   {"uitgevallen", "dropped out"},
+
+	// A client, in the overview and the form.
+	"client.first_name":          {"Voornaam", "First name"},
+	"client.last_name":           {"Achternaam", "Last name"},
+	"client.email":               {"E-mail", "E-mail"},
+	"client.phone":               {"Telefoon", "Phone"},
+	"client.address":             {"Adres", "Address"},
+	"client.address_placeholder": {"Straat 1, 1234 AB Plaats", "Street 1, 1234 AB Town"},
+	"client.birth_date":          {"Geboortedatum", "Birth date"},
+	"client.age":                 {"%s jaar", "%s years"},
+	"client.referral":            {"Verwezen door", "Referred by"},
+	"client.referral_detail":     {"Verwijzer (naam)", "Referrer (name)"},
+	"client.representative":      {"Wettelijk vertegenwoordiger", "Legal representative"},
+	"client.representative_needed": {
+		"Jonger dan 16 (%d jaar): vul een ouder of voogd in.",
+		"Under 16 (age %d): name a parent or guardian.",
+	},
+	"client.representative_hint": {
+		"Jonger dan 16 (%d jaar): de vertegenwoordiger beslist mee.",
+		"Under 16 (age %d): the representative decides too.",
+	},
+	"client.status":      {"Status", "Status"},
+	"client.start":       {"Start traject", "Trajectory start"},
+	"client.end":         {"Einde traject", "Trajectory end"},
+	"client.trajectory":  {"Traject", "Trajectory"},
+	"client.rejected_on": {"Afgewezen op", "Rejected on"},
+	"client.outcome":     {"Uitkomst", "Outcome"},
+	"client.notes":       {"Notities", "Notes"},
+	"client.restricted":  {"Verwerking beperkt (alleen inzien): %s", "Processing restricted (read-only): %s"},
+}
+
+// tuiClientTexts are the texts of the client's dossier: the tabs, records,
 // appointments, documents, the log and search.
-var dossierTexts = map[string]entry{
+var tuiClientTexts = map[string]entry{
 	// Keys.
 	"key.next_tab":        {"volgend tabblad", "next tab"},
 	"key.prev_tab":        {"vorig tabblad", "previous tab"},
@@ -213,4 +260,14 @@ var dossierTexts = map[string]entry{
 	"search.by_date":    {" · nieuwste eerst", " · newest first"},
 	"search.none":       {"Niets gevonden voor “%s”.", "Nothing found for “%s”."},
 	"search.client_hit": {"cliënt", "client"},
+}
+
+// tuiRemoveTexts are the texts of removing a client entered by mistake.
+var tuiRemoveTexts = map[string]entry{
+	"key.remove_mistake": {"verwijderen (per vergissing)", "remove (entered by mistake)"},
+	"remove.confirm": {"%s verwijderen omdat de cliënt per vergissing is ingevoerd? Er blijft alleen een bewijs van verwijdering.",
+		"Remove %s as entered by mistake? Only a proof of deletion stays."},
+	"remove.done": {"Verwijderd; het bewijs van verwijdering staat in het logboek.", "Removed; the proof of deletion is in the log."},
+	"remove.has_dossier": {"Deze cliënt heeft al een dossier: verwijder het via bewaartermijnen (wissen) of een verzoek om verwijdering.",
+		"This client already has a dossier: erase it through retention (purge) or an erasure request."},
 }

@@ -1,8 +1,8 @@
-package tui
+package msg
 
-// exportTexts are the texts of the dossier export (x): the form, the
+// tuiExportTexts are the texts of the dossier export (x): the form, the
 // result with its passphrase, and the sentences for what went wrong.
-var exportTexts = map[string]entry{
+var tuiExportTexts = map[string]entry{
 	// Keys.
 	"key.export":       {"dossier exporteren", "export dossier"},
 	"key.export_start": {"exporteren", "export"},
@@ -50,8 +50,6 @@ var exportTexts = map[string]entry{
 	"export.done":     {"Het dossier van %s is geëxporteerd.", "The dossier of %s is exported."},
 	"export.file":     {"Bestand:", "File:"},
 	"export.contents": {"Inhoud:", "Contents:"},
-	"export.counts": {"%d verslagen, %d afspraken, %d documenten",
-		"%d records, %d appointments, %d documents"},
 	"export.passphrase": {"Wachtwoordzin (alleen nu te zien, caseload bewaart hem niet):",
 		"Passphrase (shown only now, caseload does not keep it):"},
 	"export.channel": {

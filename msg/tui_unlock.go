@@ -1,8 +1,39 @@
-package tui
+package msg
 
-// unlockTexts are the texts of creating a vault (the passphrase's
+// tuiVaultTexts are the texts of creating a vault, unlocking it and the
+// recovery key shown once.
+var tuiVaultTexts = map[string]entry{
+	// Create and unlock.
+	"create.title": {"Welkom bij caseload", "Welcome to caseload"},
+	"create.intro": {
+		"Er is nog geen kluis in %s. Kies een wachtwoordzin om er een te maken: die versleutelt alles wat je hier bewaart. Vier of meer woorden die je onthoudt werken het best.",
+		"There is no vault in %s yet. Choose a passphrase to create one: it encrypts everything you keep here. Four or more words you will remember work best.",
+	},
+	"create.passphrase":      {"Wachtwoordzin", "Passphrase"},
+	"create.again":           {"Nog een keer", "Again"},
+	"create.strength_good":   {"goed", "good"},
+	"create.strength_strong": {"sterk", "strong"},
+	"create.mismatch":        {"De twee wachtwoordzinnen zijn niet gelijk. Typ hem nog een keer.", "The two passphrases differ. Type it again."},
+	"create.working":         {"De kluis wordt gemaakt…", "Creating the vault…"},
+	"unlock.title":           {"Caseload openen", "Unlock your caseload"},
+	"unlock.passphrase":      {"Wachtwoordzin", "Passphrase"},
+	"unlock.working":         {"De kluis wordt geopend…", "Opening the vault…"},
+	"unlock.opening":         {"Even geduld…", "One moment…"},
+	"recovery.title":         {"Je herstelsleutel — je ziet hem maar één keer", "Your recovery key — shown only this once"},
+	"recovery.explain": {
+		"Ben je je wachtwoordzin kwijt, dan is deze sleutel de enige weg terug naar je dossiers.",
+		"If you forget your passphrase, this key is the only way back into your caseload.",
+	},
+	"recovery.where": {
+		"Print hem of schrijf hem over, en bewaar hem buiten deze laptop: in een kluisje of een afgesloten la. Zet hem niet in een bestand op deze laptop.",
+		"Print it or write it down, and keep it away from this laptop: in a safe or a locked drawer. Do not keep it in a file on this laptop.",
+	},
+	"recovery.confirm": {"Druk op j als je hem hebt bewaard.", "Press y once you have stored it."},
+}
+
+// tuiUnlockTexts are the texts of creating a vault (the passphrase's
 // strength) and of unlocking one bound to a security key.
-var unlockTexts = map[string]entry{
+var tuiUnlockTexts = map[string]entry{
 	// A new passphrase.
 	"create.advice": {"minstens 10 tekens; 4 of meer woorden werken het best",
 		"at least 10 characters; 4 or more words work best"},

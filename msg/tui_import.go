@@ -1,8 +1,8 @@
-package tui
+package msg
 
-// importTexts are the texts of the import (i): the form, the result and
+// tuiImportTexts are the texts of the import (i): the form, the result and
 // the sentences for what went wrong.
-var importTexts = map[string]entry{
+var tuiImportTexts = map[string]entry{
 	// Keys.
 	"key.import":       {"inlezen", "import"},
 	"key.import_start": {"inlezen", "import"},
@@ -32,11 +32,8 @@ var importTexts = map[string]entry{
 	"import.busy":            {"Bezig met inlezen…", "Importing…"},
 
 	// The result.
-	"import.done_list":    {"Ingelezen: %d cliënten (%s)", "Imported: %d clients (%s)"},
 	"import.done_dossier": {"Ingelezen als cliënt #%d: %s (%s)", "Imported as client #%d: %s (%s)"},
-	"import.counts": {"%d verslagen, %d afspraken, %d documenten",
-		"%d records, %d appointments, %d documents"},
-	"import.ignored": {"Niet ingelezen (onbekende kolommen): %s", "Not imported (unknown columns): %s"},
+	"import.ignored":      {"Niet ingelezen (onbekende kolommen): %s", "Not imported (unknown columns): %s"},
 	"import.not_carried": {
 		"De toestemmingen, verstrekkingen, verzoeken en facturen van de praktijk die exporteerde blijven daar en zijn niet ingelezen.",
 		"The consents, disclosures, requests and invoices of the exporting practice stay with it and were not imported."},
@@ -54,4 +51,10 @@ var importTexts = map[string]entry{
 	"import.err_not_found": {"Dat bestand bestaat niet. Controleer de map en de naam.", "That file does not exist. Check the folder and the name."},
 	"import.err_disk_full": {"Er is niets ingelezen: de schijf is vol.", "Nothing was imported: the disk is full."},
 	"import.err_other":     {"Er is niets ingelezen: %s", "Nothing was imported: %s"},
+}
+
+// tuiImportCounts are the import's texts about a number: for each language the form for one, then
+// the form for any other number.
+var tuiImportCounts = map[string]counted{
+	"import.done_list": {[2]string{"Ingelezen: %d cliënt (%s)", "Ingelezen: %d cliënten (%s)"}, [2]string{"Imported: %d client (%s)", "Imported: %d clients (%s)"}},
 }
