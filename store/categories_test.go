@@ -346,3 +346,29 @@ func TestMigratesAVersion10VaultToCategories(t *testing.T) {
 		t.Errorf("the dossier's countdown moved: %+v", row)
 	}
 }
+
+// An item purge carries out exactly the plan the coach confirmed: an item
+// that came due since, or one given another category, makes it
+// ErrPlanChanged and erases nothing.
+func TestItemPurgeRefusesAChangedPlan(t *testing.T) {
+	f := newFixture(t)
+	f.at(day("2026-03-02"))
+	c := f.client(t, Client{FirstName: "Noor", Status: StatusActive, Start: day("2023-09-01")})
+	f.record(t, Record{ClientID: c.ID, Kind: KindEmail, Title: "Mail 1", Date: day("2024-01-10"),
+		Retention: CategoryCorrespondence})
+	plan, err := f.s.PlanItemPurge(ctx, c.ID, CategoryCorrespondence)
+	if err != nil || plan.Records != 1 {
+		t.Fatalf("PlanItemPurge = %+v, %v", plan, err)
+	}
+	f.record(t, Record{ClientID: c.ID, Kind: KindEmail, Title: "Mail 2", Date: day("2024-01-11"),
+		Retention: CategoryCorrespondence})
+	if _, err := f.s.Purge(ctx, plan); !errors.Is(err, ErrPlanChanged) {
+		t.Fatalf("Purge of a stale plan = %v, want ErrPlanChanged", err)
+	}
+	if recs, _ := f.s.Records(ctx, c.ID); len(recs) != 2 {
+		t.Errorf("a refused purge erased something: %d records left", len(recs))
+	}
+	if _, err := f.s.PlanItemPurge(ctx, c.ID, CategoryApplicant); !errors.Is(err, ErrNotDue) {
+		t.Errorf("PlanItemPurge of a category with nothing due = %v, want ErrNotDue", err)
+	}
+}

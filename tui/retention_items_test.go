@@ -189,3 +189,42 @@ func TestClientOverviewShowsItemsCountingDown(t *testing.T) {
 		t.Errorf("the erased mail still shows:\n%s", d.view())
 	}
 }
+
+// A category of the practice's own can be deleted from the settings once
+// nothing is kept under it; one in use stays, with the reason; the fixed
+// three offer no delete at all.
+func TestSettingsDeleteACategoryOnlyWhenUnused(t *testing.T) {
+	k := newKept(t)
+	c := context.Background()
+	if _, err := k.w.s.AddPolicy(c, store.Policy{Name: "Foto's", Basis: store.BasisLastContact, Months: 6,
+		Reason: "Een half jaar na het laatste contact."}); err != nil {
+		t.Fatal(err)
+	}
+	d := k.w.open(t, English, 100, 30)
+	d.keys("S")
+	s := top[settingsScreen](t, d)
+	if s.keys.DeleteCategory.Enabled() {
+		t.Error("d is offered on the dossier category")
+	}
+	// Correspondence is the fifth row and keeps the mails.
+	d.keys("jjjj")
+	if s = top[settingsScreen](t, d); !s.keys.DeleteCategory.Enabled() {
+		t.Fatalf("d is not offered on %s", s.s.policies[s.list.cursor].Category)
+	}
+	d.keys("dy")
+	if ps, _ := k.w.s.Policies(c); len(ps) != 9 {
+		t.Errorf("a category in use was deleted: %d left", len(ps))
+	}
+	d.keys("jjjj") // Foto's, the last row
+	if p := top[settingsScreen](t, d).s.policies; p[len(p)-1].Name != "Foto's" {
+		t.Fatalf("last row is %+v", p[len(p)-1])
+	}
+	d.keys("dy")
+	ps, _ := k.w.s.Policies(c)
+	if len(ps) != 8 {
+		t.Errorf("after deleting the unused category %d are left, want 8", len(ps))
+	}
+	if s = top[settingsScreen](t, d); len(s.s.policies) != 8 {
+		t.Errorf("the settings still list %d categories", len(s.s.policies))
+	}
+}
