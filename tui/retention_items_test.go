@@ -228,3 +228,36 @@ func TestSettingsDeleteACategoryOnlyWhenUnused(t *testing.T) {
 		t.Errorf("the settings still list %d categories", len(s.s.policies))
 	}
 }
+
+// step-inburgering §12, complaints with a period of their own: a new
+// complaint starts under the complaints category, and answering it later
+// keeps the category it has.
+func TestInburgeringSection12ComplaintFormKeepsItsCategory(t *testing.T) {
+	k := newKept(t)
+	d := k.w.open(t, English, 100, 30)
+	d.send(navigateMsg{route: Route{Kind: KindComplaintForm, Client: k.fatima.ID}})
+	f := top[complaintForm](t, d)
+	if f.Get("retention") != string(store.CategoryComplaint) {
+		t.Fatalf("a new complaint is kept %q:\n%s", f.Get("retention"), d.view())
+	}
+	if !strings.Contains(d.view(), "Complaints") {
+		t.Errorf("the form does not show the category:\n%s", d.view())
+	}
+	d.keys("[tab]Verslag zonder overleg gedeeld[ctrl+s]")
+	c := context.Background()
+	got, err := k.w.s.Complaints(c, k.fatima.ID)
+	if err != nil || len(got) != 1 || got[0].Retention != store.CategoryComplaint {
+		t.Fatalf("complaints = %+v, %v", got, err)
+	}
+	// Kept with the dossier instead, then answered: the choice stays.
+	got[0].Retention = ""
+	if _, err := k.w.s.SaveComplaint(c, got[0]); err != nil {
+		t.Fatal(err)
+	}
+	d.send(navigateMsg{route: Route{Kind: KindComplaintForm, Client: k.fatima.ID, Item: got[0].ID}})
+	d.keys("[tab][tab][right][ctrl+s]")
+	got, _ = k.w.s.Complaints(c, k.fatima.ID)
+	if len(got) != 1 || got[0].Outcome == store.ComplaintOpen || got[0].Retention != "" {
+		t.Errorf("after answering, the complaint is %+v", got)
+	}
+}
