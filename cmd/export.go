@@ -75,23 +75,25 @@ func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossie
 	if r.Path != "" {
 		dir, name, free = filepath.Dir(r.Path), filepath.Base(r.Path), false
 	}
-	path, err := crypt.WriteExport(dir, name, key, free, func(w io.Writer) error { return e.WriteZip(ctx, w) })
+	// An export the log does not hold must not exist, even after a
+	// kill -9: the log line is saved before the file takes its name.
+	var notSaved error
+	path, err := crypt.WriteExportLogged(dir, name, key, free, func(w io.Writer) error { return e.WriteZip(ctx, w) },
+		func(path string) error {
+			if err := e.Log(ctx, path); errors.Is(err, store.ErrNotSaved) {
+				notSaved = err
+			} else if err != nil {
+				return fmt.Errorf("logging the export: %w", err)
+			}
+			return nil
+		})
 	if errors.Is(err, crypt.ErrExportExists) {
 		return dossier.Result{}, fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(dir, name))
 	}
 	if err != nil {
 		return dossier.Result{}, err
 	}
-	res := e.Result(path, key.Passphrase)
-	if err := e.Log(ctx, path); err != nil {
-		if errors.Is(err, store.ErrNotSaved) {
-			return res, err
-		}
-		// An export the log does not hold must not exist.
-		os.Remove(path)
-		return dossier.Result{}, fmt.Errorf("logging the export: %w", err)
-	}
-	return res, nil
+	return e.Result(path, key.Passphrase), notSaved
 }
 
 // omissions collects --leave-out RECORD:REASON, repeated: a record left

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -634,19 +633,22 @@ func (e *env) writeMoneyFile(ctx context.Context, s *session, o outFile, data []
 			name += ".age"
 		}
 	}
-	path, err := crypt.WriteExport(filepath.Dir(o.path), name, key, false, func(w io.Writer) error {
+	// Logged before the file takes its name, so that even a kill -9
+	// never leaves a file the log does not hold.
+	path, err := crypt.WriteExportLogged(filepath.Dir(o.path), name, key, false, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
+	}, func(string) error {
+		if err := s.LogMoneyExport(ctx, clientID, detail); err != nil && !errors.Is(err, store.ErrNotSaved) {
+			return fmt.Errorf("logging the file: %w", err)
+		}
+		return nil
 	})
 	if errors.Is(err, crypt.ErrExportExists) {
 		return fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(filepath.Dir(o.path), name))
 	}
 	if err != nil {
 		return err
-	}
-	if err := s.LogMoneyExport(ctx, clientID, detail); err != nil && !errors.Is(err, store.ErrNotSaved) {
-		os.Remove(path)
-		return fmt.Errorf("logging the file: %w", err)
 	}
 	e.reportPaper(fill.Result{Path: path, Passphrase: key.Passphrase, Sealed: !o.plain})
 	return nil

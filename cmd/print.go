@@ -93,9 +93,20 @@ func printPaper(ctx context.Context, st *store.Store, clientID int64, r fill.Req
 	if r.Path != "" {
 		dir, name, free = filepath.Dir(r.Path), filepath.Base(r.Path), false
 	}
-	path, err := crypt.WriteExport(dir, name, key, free, func(w io.Writer) error {
+	// A paper the log does not hold must not exist, even after a kill -9:
+	// the log line is saved before the file takes its name.
+	var notSaved error
+	path, err := crypt.WriteExportLogged(dir, name, key, free, func(w io.Writer) error {
 		_, err := w.Write(doc.Bytes())
 		return err
+	}, func(path string) error {
+		log.Notes = sealingNote(r) + ": " + filepath.Base(path)
+		if err := st.LogPaper(ctx, clientID, log); errors.Is(err, store.ErrNotSaved) {
+			notSaved = err
+		} else if err != nil {
+			return fmt.Errorf("logging the paper: %w", err)
+		}
+		return nil
 	})
 	if errors.Is(err, crypt.ErrExportExists) {
 		return fill.Result{}, fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(dir, name))
@@ -103,18 +114,8 @@ func printPaper(ctx context.Context, st *store.Store, clientID int64, r fill.Req
 	if err != nil {
 		return fill.Result{}, err
 	}
-	res := fill.Result{Path: path, Name: p.Name, Passphrase: key.Passphrase, Sealed: !r.Plain,
-		PublicKey: r.PublicKey != ""}
-	log.Notes = sealingNote(r) + ": " + filepath.Base(path)
-	if err := st.LogPaper(ctx, clientID, log); err != nil {
-		if errors.Is(err, store.ErrNotSaved) {
-			return res, err
-		}
-		// A paper the log does not hold must not exist.
-		os.Remove(path)
-		return fill.Result{}, fmt.Errorf("logging the paper: %w", err)
-	}
-	return res, nil
+	return fill.Result{Path: path, Name: p.Name, Passphrase: key.Passphrase, Sealed: !r.Plain,
+		PublicKey: r.PublicKey != ""}, notSaved
 }
 
 // paperLog is the disclosure line of a paper: to the client on the

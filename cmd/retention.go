@@ -232,6 +232,12 @@ func (e *env) purgeDue(yes, drop bool) error {
 	}
 	if len(plans) == 0 {
 		fmt.Fprintln(e.stdout, e.T("cmd.retention.nothing_is_due_for_deletion"))
+		if yes && drop {
+			// A purge cut off (killed, a full disk) after erasing and
+			// before dropping backups/ left the erased data there; run
+			// again, it finds nothing due, and must still drop them.
+			return e.afterPurge(s, drop)
+		}
 		return nil
 	}
 	for _, p := range plans {
@@ -261,14 +267,17 @@ func (e *env) afterPurge(s *session, drop bool) error {
 		return err
 	}
 	switch {
-	case info.Count == 0:
-		return nil
 	case drop:
+		// Even with no generation left: a drop cut off after deleting
+		// them leaves their journals and lists of documents, which
+		// DropBackups deletes too.
 		n, err := s.DropBackups()
 		if err != nil {
 			return fmt.Errorf("deleting older versions in backups/: %w", err)
 		}
 		fmt.Fprintln(e.stdout, e.N("count.backups_deleted", n))
+		return nil
+	case info.Count == 0:
 		return nil
 	}
 	fmt.Fprintln(e.stdout, e.N("count.backups_hold_erased", info.Count, isoDate(info.KeptUntil)))

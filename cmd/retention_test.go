@@ -374,3 +374,39 @@ func TestSteunpuntCorrespondencePurgedFromTheCommandLine(t *testing.T) {
 		t.Errorf("after the purge, items = %+v; want the newer mail alone", r.Items)
 	}
 }
+
+// A purge cut off between erasing and dropping backups/ (killed, a full
+// disk) finds nothing due when run again; with --drop-backups it must
+// still drop what backups/ holds of the erased, not say "nothing is due"
+// and leave it there.
+func TestRetentionDropBackupsAfterCutOffPurge(t *testing.T) {
+	v := newTestVault(t, nov22, dueCaseload)
+	if out, errs, code := v.run(t, "retention", "--purge", "--yes"); code != 0 || !strings.Contains(out, "erased: dossier") {
+		t.Fatalf("retention --purge --yes: exit %d\n%s%s", code, out, errs)
+	}
+	if left, _ := os.ReadDir(filepath.Join(v.dir, "backups")); len(left) == 0 {
+		t.Fatal("no older version in backups/ to drop")
+	}
+	// Cut off a second time, inside the drop: the generations are gone,
+	// their journals and lists of documents (the erased client's saves)
+	// are not.
+	gens, _ := filepath.Glob(filepath.Join(v.dir, "backups", "vault-*Z.age"))
+	for _, g := range gens {
+		os.Remove(g)
+	}
+	if left, _ := os.ReadDir(filepath.Join(v.dir, "backups")); len(left) == 0 {
+		t.Fatal("no journal kept beside the generations in backups/")
+	}
+	out, errs, code := v.run(t, "retention", "--purge", "--yes", "--drop-backups")
+	if code != 0 || !strings.Contains(out, "Nothing is due for deletion.") ||
+		!strings.Contains(out, "older versions from backups/: nothing erased survives there") {
+		t.Fatalf("retention --purge --yes --drop-backups with nothing due: exit %d\n%s%s", code, out, errs)
+	}
+	if left, err := os.ReadDir(filepath.Join(v.dir, "backups")); err != nil || len(left) != 0 {
+		t.Errorf("backups/ still holds %d files (%v)", len(left), err)
+	}
+	// Without --drop-backups a run with nothing due changes nothing.
+	if out, _, code := v.run(t, "retention", "--purge", "--yes"); code != 0 || strings.Contains(out, "backups/") {
+		t.Errorf("retention --purge --yes with nothing due: exit %d\n%s", code, out)
+	}
+}

@@ -131,6 +131,16 @@ func (v *Vault) DropBackups() (int, error) {
 	// The saves kept beside them, and their lists of documents, go too:
 	// a purge's erased data must not live on in them.
 	v.rotateJournals()
+	// rotateJournals is best effort (rotation calls it too); here the
+	// caller is about to say nothing erased survives in backups/, so
+	// what it could not delete is an error.
+	if left, err := v.fs.ReadDir(v.path(backupsDir)); err == nil {
+		for _, e := range left {
+			if strings.HasSuffix(e.Name(), ".journal") || strings.HasSuffix(e.Name(), ".refs.age") {
+				return n, fmt.Errorf("dropping backups: %s could not be deleted", e.Name())
+			}
+		}
+	}
 	if n > 0 {
 		if err := v.fs.SyncDir(v.path(backupsDir)); err != nil {
 			return n, fmt.Errorf("dropping backups: %w", err)

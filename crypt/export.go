@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -195,10 +196,28 @@ const staleExportTemp = time.Hour
 // path written. On any failure nothing is left behind; a full disk wraps
 // ErrDiskFull.
 func WriteExport(dir, name string, k ExportKey, free bool, fill func(io.Writer) error) (string, error) {
-	return writeExport(osFS{}, dir, name, k, free, fill)
+	return writeExport(osFS{}, dir, name, k, free, fill, nil)
 }
 
-func writeExport(fsys fsys, dir, name string, k ExportKey, free bool, fill func(io.Writer) error) (string, error) {
+// WriteExportLogged is WriteExport for a file that a log must hold (a
+// disclosure): log runs with the path the file is about to take, once the
+// file is whole and synced and before it takes that name. A crash (kill
+// -9, power) can then leave a logged export that is not there, never a
+// file the log does not hold. An error from log is returned as it is, and
+// nothing is left behind; log's caller decides what counts as an error (a
+// log line kept in memory until the next save need not be one).
+func WriteExportLogged(dir, name string, k ExportKey, free bool, fill func(io.Writer) error,
+	log func(path string) error) (string, error) {
+	return writeExport(osFS{}, dir, name, k, free, fill, log)
+}
+
+// logError is an error of WriteExportLogged's log, passed on unwrapped.
+type logError struct{ err error }
+
+func (e *logError) Error() string { return e.err.Error() }
+
+func writeExport(fsys fsys, dir, name string, k ExportKey, free bool, fill func(io.Writer) error,
+	log func(path string) error) (string, error) {
 	if name == "" || name != filepath.Base(name) || strings.HasPrefix(name, ".") {
 		return "", fmt.Errorf("writing export: invalid file name %q", name)
 	}
@@ -209,7 +228,9 @@ func writeExport(fsys fsys, dir, name string, k ExportKey, free bool, fill func(
 		return "", fmt.Errorf("writing export: %w", diskErr(err))
 	}
 	removeStaleExportTemps(fsys, dir)
-	w, err := writeTemp(fsys, dir, exportTemp, 1<<20, func(w io.Writer) error {
+	held := &holdingFS{fsys: fsys}
+	defer held.release()
+	w, err := writeTemp(held, dir, exportTemp, 1<<20, func(w io.Writer) error {
 		sw, err := SealExport(w, k)
 		if err != nil {
 			return err
@@ -222,9 +243,12 @@ func writeExport(fsys fsys, dir, name string, k ExportKey, free bool, fill func(
 	if err != nil {
 		return "", fmt.Errorf("writing export: %w", err)
 	}
-	path, err := placeExport(fsys, w.name, dir, name, free)
+	path, err := placeExport(fsys, w.name, dir, name, free, log)
 	if err != nil {
 		fsys.Remove(w.name)
+		if le, ok := err.(*logError); ok {
+			return "", le.err
+		}
 		return "", fmt.Errorf("writing export: %w", err)
 	}
 	if err := fsys.SyncDir(dir); err != nil {
@@ -242,7 +266,12 @@ func writeExport(fsys fsys, dir, name string, k ExportKey, free bool, fill func(
 // On a file system without hard links it checks, then renames; the gap
 // between the two is the only place a file appearing at once could be
 // replaced.
-func placeExport(fsys fsys, temp, dir, name string, free bool) (string, error) {
+//
+// With log, the first free name is logged before the file takes it; a
+// name taken between the two (another export of the same file name in
+// that instant) fails with ErrExportExists, leaving a logged export that
+// is not there rather than trying the next name unlogged.
+func placeExport(fsys fsys, temp, dir, name string, free bool, log func(string) error) (string, error) {
 	base, ext := splitExportName(name)
 	for i := 1; i <= 1000; i++ {
 		candidate := name
@@ -250,6 +279,27 @@ func placeExport(fsys fsys, temp, dir, name string, free bool) (string, error) {
 			candidate = base + "-" + strconv.Itoa(i) + ext
 		}
 		path := filepath.Join(dir, candidate)
+		if log != nil {
+			if _, err := fsys.Stat(path); err == nil {
+				if !free {
+					return "", fmt.Errorf("%w: %s", ErrExportExists, path)
+				}
+				continue
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return "", err
+			}
+			if err := log(path); err != nil {
+				return "", &logError{err}
+			}
+			placed, err := placeNoClobber(fsys, temp, path)
+			switch {
+			case err != nil:
+				return "", err
+			case !placed:
+				return "", fmt.Errorf("%w: %s", ErrExportExists, path)
+			}
+			return path, nil
+		}
 		placed, err := placeNoClobber(fsys, temp, path)
 		if err != nil {
 			return "", err
@@ -299,7 +349,34 @@ func splitExportName(name string) (base, ext string) {
 	return strings.TrimSuffix(name, ext), ext
 }
 
-// removeStaleExportTemps deletes temp files a killed export left behind.
+// holdingFS holds the temp file it creates (holdTemp) until release, so
+// that another export to the same folder can tell a temp file still being
+// written from one a killed export left: a plain export's temp file holds
+// the dossier in the clear, and must not wait an hour to go.
+type holdingFS struct {
+	fsys
+	held []*os.File
+}
+
+func (h *holdingFS) CreateTemp(dir, pattern string) (file, error) {
+	f, err := h.fsys.CreateTemp(dir, pattern)
+	if err == nil {
+		if t := holdTemp(f.Name()); t != nil {
+			h.held = append(h.held, t)
+		}
+	}
+	return f, err
+}
+
+func (h *holdingFS) release() {
+	for _, f := range h.held {
+		releaseTemp(f)
+	}
+}
+
+// removeStaleExportTemps deletes temp files a killed export left behind:
+// at once those nobody holds (see holdingFS), and any older than
+// staleExportTemp where holding is not known.
 func removeStaleExportTemps(fsys fsys, dir string) {
 	entries, err := fsys.ReadDir(dir)
 	if err != nil {
@@ -309,8 +386,9 @@ func removeStaleExportTemps(fsys fsys, dir string) {
 		if ok, _ := filepath.Match(exportTemp, e.Name()); !ok || !e.Type().IsRegular() {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleExportTemp {
-			fsys.Remove(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleExportTemp || tempAbandoned(path) {
+			fsys.Remove(path)
 		}
 	}
 }

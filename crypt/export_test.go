@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -235,7 +236,7 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 		dir := t.TempDir()
 		ffs := &faultFS{fail: func(i int, op string) bool { return i == n }}
 		path, err := writeExport(ffs, dir, "d.zip.age", ExportKey{Passphrase: "six words", WorkFactor: testWorkFactor},
-			true, fillWith(zipLike))
+			true, fillWith(zipLike), nil)
 		if ffs.hit == 0 {
 			break // past the last call
 		}
@@ -277,11 +278,11 @@ func TestExportWithoutHardLinks(t *testing.T) {
 	dir := t.TempDir()
 	ffs := &faultFS{noLink: true}
 	k := ExportKey{Plain: true}
-	p1, err := writeExport(ffs, dir, "d.zip", k, true, fillWith([]byte(zipIntro+"1")))
+	p1, err := writeExport(ffs, dir, "d.zip", k, true, fillWith([]byte(zipIntro+"1")), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p2, err := writeExport(ffs, dir, "d.zip", k, true, fillWith([]byte(zipIntro+"2")))
+	p2, err := writeExport(ffs, dir, "d.zip", k, true, fillWith([]byte(zipIntro+"2")), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,5 +361,39 @@ func TestExportOpensWithAgeCLI(t *testing.T) {
 	out, err := exec.Command(agePath, "-d", "-i", keyFile, path).Output()
 	if err != nil || !bytes.Equal(out, zipLike) {
 		t.Errorf("age -d -i: %v", err)
+	}
+}
+
+// WriteExportLogged logs the path an export takes before it takes it, so
+// a crash never leaves a file the disclosure log does not hold; a log
+// that fails leaves nothing behind and its error comes back as it is.
+func TestWriteExportLogged(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "d.zip"), []byte("an earlier export"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var logged []string
+	log := func(path string) error {
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("%s exists before it is logged (%v)", path, err)
+		}
+		logged = append(logged, filepath.Base(path))
+		return nil
+	}
+	path, err := WriteExportLogged(dir, "d.zip", ExportKey{Plain: true}, true, fillWith(zipLike), log)
+	if err != nil || filepath.Base(path) != "d-2.zip" || !slices.Equal(logged, []string{"d-2.zip"}) {
+		t.Fatalf("path %s, logged %v, %v", path, logged, err)
+	}
+	if _, err := WriteExportLogged(dir, "d.zip", ExportKey{Plain: true}, false, fillWith(zipLike), log); !errors.Is(err, ErrExportExists) {
+		t.Errorf("a taken name without free: %v", err)
+	}
+	errLog := errors.New("the vault is read-only")
+	_, err = WriteExportLogged(dir, "e.zip", ExportKey{Plain: true}, true, fillWith(zipLike), func(string) error { return errLog })
+	if err != errLog {
+		t.Errorf("a failing log: %v, want its own error", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("after a failing log the folder holds %d files, want the 2 exports", len(entries))
 	}
 }

@@ -209,19 +209,45 @@ func parseKeysV1(b []byte) (*keys, error) {
 // the keys first and that sealed with the passphrase, so that neither
 // alone opens it.
 func writeIdentity(fs fsys, dir string, pass secret, workFactor int, k *keys, ui KeyPrompter) error {
+	w, err := prepareIdentity(fs, dir, pass, workFactor, k, ui)
+	if err != nil {
+		return err
+	}
+	return placeIdentity(fs, dir, w)
+}
+
+// prepareIdentity is writeIdentity up to the rename: identity.age's next
+// content, sealed (scrypt: the slow part) and synced in a temp file.
+// Recover prepares it before vault.age moves to the new key, so that a
+// crash leaves only the recovery key opening the vault for the time of a
+// rename, not of a scrypt.
+func prepareIdentity(fs fsys, dir string, pass secret, workFactor int, k *keys, ui KeyPrompter) (*written, error) {
 	plain := k.marshal()
 	defer clear(plain)
 	if len(k.factors) > 0 {
 		inner, err := sealToKeys(plain, k.factors, ui)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		plain = inner // not secret: sealed to the keys
 	}
 	r := &scryptRecipient{pass: pass, workFactor: workFactor}
-	return writeAtomic(fs, dir, identityFile, identityTemp, func(w io.Writer) error {
+	return writeTemp(fs, dir, identityTemp, 64<<10, func(w io.Writer) error {
 		return sealSmall(w, plain, r)
 	})
+}
+
+// placeIdentity renames what prepareIdentity wrote over identity.age, as
+// writeAtomic does.
+func placeIdentity(fs fsys, dir string, w *written) error {
+	if err := fs.Rename(w.name, filepath.Join(dir, identityFile)); err != nil {
+		fs.Remove(w.name)
+		return fmt.Errorf("replacing %s: %w", identityFile, err)
+	}
+	if err := fs.SyncDir(dir); err != nil {
+		return fmt.Errorf("syncing folder %s: %w", dir, err)
+	}
+	return nil
 }
 
 // unlockOptions is how readIdentity talks to security keys.

@@ -64,3 +64,58 @@ func unlockFile(f *os.File) error {
 	}
 	return err
 }
+
+// holdTemp marks the temp file at path as one this process is still
+// writing, by an flock on a descriptor of its own (read-only, so a file
+// removed meanwhile is not made again) that lives until releaseTemp, past
+// the writer's Close. The kernel drops it when the process dies, so a
+// temp file nobody holds is a killed writer's. nil when it cannot be
+// held; the file is then only removed once it is old.
+func holdTemp(path string) *os.File {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	if flockNB(f) != nil {
+		f.Close()
+		return nil
+	}
+	return f
+}
+
+// releaseTemp lets go of what holdTemp took (nil: nothing).
+func releaseTemp(f *os.File) {
+	if f != nil {
+		unlockFile(f)
+	}
+}
+
+// tempAbandoned tells whether nobody holds the temp file at path: its
+// writer was killed before it could remove it.
+func tempAbandoned(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return flockNB(f) == nil
+}
+
+// flockNB takes an exclusive flock on f without waiting.
+func flockNB(f *os.File) error {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var lerr error
+	if err := rc.Control(func(fd uintptr) {
+		for {
+			if lerr = unix.Flock(int(fd), unix.LOCK_EX|unix.LOCK_NB); lerr != unix.EINTR {
+				return
+			}
+		}
+	}); err != nil {
+		return err
+	}
+	return lerr
+}

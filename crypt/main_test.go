@@ -50,6 +50,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(run(os.Getenv(childDirEnv)))
 	}
+	lowerFuzzMinimize()
 	if os.Getenv(StateDirEnv) == "" {
 		// This laptop's memory of vaults goes to a folder of the test's
 		// own, never the tester's.

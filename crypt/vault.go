@@ -517,16 +517,25 @@ func (v *Vault) recover(recovery *age.HybridIdentity, passphrase secret) ([]byte
 		tag = newTag()
 	}
 	v.keys = &keys{tag: tag, identity: key.id, key: key, recovery: recovery.Recipient()}
+	// identity.age's next content is sealed (scrypt, a second at the
+	// default work factor) before vault.age moves to the new key, and put
+	// in place right after: between the two only the recovery key opens
+	// the vault, and that gap is now a rename.
+	next, err := prepareIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys, nil)
+	scryptDone()
+	if err != nil {
+		clear(image)
+		return nil, fmt.Errorf("writing identity.age: %w", err)
+	}
 	// The journal's entries are sealed to the old vault key too: they are
 	// sealed again, under the new one, as the chain of the new snapshot.
 	if err := v.seal(image, changes); err != nil {
+		v.fs.Remove(next.name)
 		clear(image)
 		return nil, fmt.Errorf("sealing vault: %w", err)
 	}
 	v.replay = changes
-	err = writeIdentity(v.fs, v.dir, passphrase, v.workFactor, v.keys, nil)
-	scryptDone()
-	if err != nil {
+	if err := placeIdentity(v.fs, v.dir, next); err != nil {
 		clear(image)
 		return nil, fmt.Errorf("writing identity.age: %w", err)
 	}

@@ -250,15 +250,31 @@ func TestRecoverInterrupted(t *testing.T) {
 	mustSeal(t, v, img)
 	v.Close()
 
+	// identity.age's next content is written before vault.age moves to
+	// the new key: failing there leaves the vault as it was.
+	before := snapshot(t, dir)
 	ff := &faultFS{fail: func(_ int, op string) bool { return op == "createtemp:.identity-*.tmp" }}
 	o := testOpts()
 	o.fs = ff
 	if _, _, err := Recover(dir, rk, "nieuw", o); err == nil {
 		t.Fatal("Recover with a failing identity write succeeded")
 	}
+	sameSnapshot(t, before, snapshot(t, dir))
+	if v, _, err := Open(dir, testPass, testOpts()); err != nil {
+		t.Fatalf("Open after a recovery that failed before sealing: %v", err)
+	} else {
+		v.Close()
+	}
+	// Failing at its rename, after vault.age moved: the gap a crash can
+	// still hit.
+	ff = &faultFS{fail: func(_ int, op string) bool { return op == "rename:identity.age" }}
+	o.fs = ff
+	if _, _, err := Recover(dir, rk, "nieuw", o); err == nil {
+		t.Fatal("Recover with a failing identity rename succeeded")
+	}
 	// identity.age still holds the old vault key, which no longer opens
 	// vault.age; Open says so without writing anything.
-	before := snapshot(t, dir)
+	before = snapshot(t, dir)
 	if _, _, err := Open(dir, testPass, testOpts()); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("Open after an interrupted recovery: %v, want ErrDamaged", err)
 	}
