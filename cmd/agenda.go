@@ -270,13 +270,7 @@ func (e *env) agendaText(from, to time.Time, items []store.AgendaItem, due []sto
 	}
 }
 
-func (e *env) weekday(d time.Time) string {
-	nl := [...]string{"zo", "ma", "di", "wo", "do", "vr", "za"}
-	if e.lang == "nl" {
-		return nl[d.Weekday()]
-	}
-	return d.Weekday().String()[:3]
-}
+func (e *env) weekday(d time.Time) string { return e.printer().Weekday(d) }
 
 func (e *env) attendance(a store.Attendance) string {
 	switch a {
@@ -344,12 +338,7 @@ func writeICS(w io.Writer, now time.Time, items []store.AgendaItem, deadlines []
 	if err != nil {
 		return fmt.Errorf("loading the time zone %s: %w", coachZone, err)
 	}
-	t := func(en, nl string) string {
-		if o.lang == "nl" {
-			return nl
-		}
-		return en
-	}
+	p := msg.For(msg.Lang(o.lang))
 	var b strings.Builder
 	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//caseload//agenda//EN\r\nCALSCALE:GREGORIAN\r\n")
 	b.WriteString(amsterdamVTimezone)
@@ -368,7 +357,7 @@ func writeICS(w io.Writer, now time.Time, items []store.AgendaItem, deadlines []
 		icsLine(&b, "DTSTART;TZID="+coachZone, it.Start.Format("20060102T150405"))
 		icsLine(&b, "DTEND;TZID="+coachZone,
 			it.Start.Add(time.Duration(it.Minutes)*time.Minute).Format("20060102T150405"))
-		icsLine(&b, "SUMMARY", icsText(t("Appointment ", "Afspraak ")+who))
+		icsLine(&b, "SUMMARY", icsText(p.T("cmd.agenda.ics_appointment")+who))
 		if it.Place != "" {
 			icsLine(&b, "LOCATION", icsText(it.Place))
 		}
@@ -399,7 +388,7 @@ func writeICS(w io.Writer, now time.Time, items []store.AgendaItem, deadlines []
 		icsLine(&b, "SEQUENCE", strconv.FormatInt(max(0, day.Unix()-icsEpoch)/86400, 10))
 		icsLine(&b, "DTSTART;VALUE=DATE", day.Format("20060102"))
 		icsLine(&b, "DTEND;VALUE=DATE", day.AddDate(0, 0, 1).Format("20060102"))
-		icsLine(&b, "SUMMARY", icsText(deadlineSummary(d, t)+who))
+		icsLine(&b, "SUMMARY", icsText(deadlineSummary(d, p)+who))
 		icsLine(&b, "CLASS", "PRIVATE")
 		icsLine(&b, "TRANSP", "TRANSPARENT")
 		b.WriteString("END:VEVENT\r\n")
@@ -414,19 +403,16 @@ func writeICS(w io.Writer, now time.Time, items []store.AgendaItem, deadlines []
 var icsEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 
 // deadlineSummary names a deadline in a calendar, without the client.
-func deadlineSummary(d store.Deadline, t func(en, nl string) string) string {
+func deadlineSummary(d store.Deadline, p msg.Printer) string {
 	switch {
 	case d.Kind == store.DeadlineBreach:
-		return fmt.Sprintf(t("Report breach #%d to the AP by %s", "Datalek #%d melden bij de AP vóór %s"),
-			d.ItemID, d.Due.Format("15:04"))
+		return p.Tf("cmd.agenda.ics_report_breach", d.ItemID, d.Due.Format("15:04"))
 	case d.Kind == store.DeadlineRequest:
-		k := requestKinds[d.RequestKind]
-		return fmt.Sprintf(t("Answer %s request", "Verzoek om %s beantwoorden"),
-			t(msg.For(msg.English).T(k), msg.For(msg.Dutch).T(k)))
+		return p.Tf("cmd.agenda.ics_answer_request", p.T(requestKinds[d.RequestKind]))
 	case d.Category == store.CategoryInvoice:
-		return fmt.Sprintf(t("Delete invoice %s", "Factuur %s wissen"), d.Ref)
+		return p.Tf("cmd.agenda.ics_delete_invoice", d.Ref)
 	}
-	return t("Delete dossier", "Dossier wissen")
+	return p.T("cmd.agenda.ics_delete_dossier")
 }
 
 // eventUID is a stable, opaque UID: a hash of what the event is about, so

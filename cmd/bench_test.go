@@ -696,3 +696,91 @@ func TestResidentChild(t *testing.T) {
 	peak, _ := procStatusKiB("VmHWM")
 	fmt.Printf("mem saved %d\nmem peak %d\n", rss, peak)
 }
+
+// BenchmarkReadWait is how long a screen's query can wait on the store's
+// lock while a save or a compaction runs (issue 13: at most one frame,
+// 16 ms, at 10,000 clients). A reader goroutine asks for one client's
+// appointments, as the appointments tab does, over and over, while the benchmark makes
+// journal saves (op "save") or compactions (op "compact"); with nothing
+// running ("idle") the same reader gives the query's own time on this
+// machine at this load. The query is a client's appointments, which only
+// reads: opening a dossier (Store.Client) writes an audit line, and a
+// write during a compaction's copy makes it start again (see
+// store.copyImage). Each reports the longest read (max-read-ms) and
+// the median (read-ms). It measures and asserts nothing: a timed test on
+// a shared machine would fail at random.
+func BenchmarkReadWait(b *testing.B) {
+	sizes := []int{1000, 10_000}
+	if os.Getenv("SKIP_10K") != "" {
+		sizes = sizes[:1]
+	}
+	for _, n := range sizes {
+		for _, op := range []string{"idle", "save", "compact"} {
+			b.Run(fmt.Sprintf("clients=%d/%s", n, op), func(b *testing.B) { benchmarkReadWait(b, n, op) })
+		}
+	}
+}
+
+func benchmarkReadWait(b *testing.B, n int, op string) {
+	dir, _ := benchVault(b, n)
+	e := &env{vaultDir: dir, workFactor: 1, clock: time.Now}
+	ctx := context.Background()
+	s, err := e.open(ctx, "benchmark passphrase")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.ListClients(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := rows[0].ID
+	r := store.Record{ClientID: id, Kind: store.KindNote, Title: "Voortgang", Date: s.Today()}
+	if r, err = s.SaveRecord(ctx, r); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Compact(ctx); err != nil { // the first one allocates
+		b.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan []time.Duration)
+	go func() {
+		var reads []time.Duration
+		for {
+			select {
+			case <-stop:
+				done <- reads
+				return
+			default:
+			}
+			t0 := time.Now()
+			if _, err := s.Appointments(ctx, id); err != nil {
+				b.Error(err)
+			}
+			reads = append(reads, time.Since(t0))
+			time.Sleep(200 * time.Microsecond) // a screen reads, then draws
+		}
+	}()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		switch op {
+		case "idle":
+			time.Sleep(20 * time.Millisecond)
+		case "save":
+			r.Body = fmt.Sprintf("Gesprek %d: de planning voor de komende weken doorgenomen.", i)
+			if r, err = s.SaveRecord(ctx, r); err != nil {
+				b.Fatal(err)
+			}
+		case "compact":
+			if err := s.Compact(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	close(stop)
+	reads := <-done
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	b.ReportMetric(ms(median(reads)), "read-ms")
+	b.ReportMetric(ms(slices.Max(reads)), "max-read-ms")
+}

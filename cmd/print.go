@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/paper"
 	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
@@ -132,7 +133,7 @@ func paperLog(p fill.Paper, r fill.Request) (store.ExportLog, error) {
 	if p.Settings.To == "recipient" {
 		return store.ExportLog{}, fill.ErrNeedsRecipient
 	}
-	to := map[string]string{"nl": "cliënt", "en": "client"}[r.Lang]
+	to := msg.For(msg.Lang(r.Lang)).T("cmd.export.client")
 	return store.ExportLog{ToClient: true, Recipient: to, What: what, Basis: store.LegalBasisContract}, nil
 }
 
@@ -340,23 +341,7 @@ func (e *env) explainPaper(err error) (msg, hint string, ok bool) {
 		return e.T("cmd.print.an_unencrypted_paper_needs_confirmation"),
 			e.T("cmd.print.run_it_in_a_terminal"), true
 	case errors.As(err, &te):
-		return templateErrorText(e.lang, te), e.T("cmd.print.nothing_was_made_correct_the"), true
+		return te.Text(e.lang), e.T("cmd.print.nothing_was_made_correct_the"), true
 	}
 	return "", "", false
-}
-
-// templateErrorText is a template error in the coach's language.
-func templateErrorText(lang string, te *store.TemplateError) string {
-	nl := map[string]string{
-		"unknown-placeholder":  "regel %d: onbekende invulplek {{%s}}",
-		"unclosed-placeholder": "regel %d: een invulplek die met {{ begint, sluit niet met }}%s",
-		"block-in-line":        "regel %d: {{%s}} moet op een eigen regel staan",
-		"unknown-setting":      "regel %d: onbekende instelling %q",
-		"bad-setting":          "regel %d: de instelling %s heeft een waarde die niet kan",
-		"no-name":              "regel %d: een sjabloon heeft een naam nodig: %% name: …%s",
-	}
-	if lang == "nl" {
-		return fmt.Sprintf(nl[te.Code], te.Line, te.Arg)
-	}
-	return te.Error()
 }

@@ -86,7 +86,7 @@ func runRegister(e *env, out string) error {
 }
 
 // practiceFields names the practice settings the register needs, by the
-// field names of store.RegisterDoc.Missing.
+// field names of register.Doc.Missing.
 var practiceFields = map[string]string{
 	"name":        "cmd.register.field_name",
 	"address":     "cmd.register.field_address",

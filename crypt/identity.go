@@ -341,8 +341,8 @@ func encrypt(w io.Writer, data []byte, recipients ...age.Recipient) error {
 // before reaching a damaged one, and a half-read database is worse than
 // none. DecryptReaderAt also checks the final chunk first, which catches
 // truncation at a chunk boundary.
-func decryptAll(data []byte, id age.Identity) ([]byte, error) {
-	ra, size, err := age.DecryptReaderAt(bytes.NewReader(data), int64(len(data)), id)
+func decryptAll(data []byte, ids ...age.Identity) ([]byte, error) {
+	ra, size, err := age.DecryptReaderAt(bytes.NewReader(data), int64(len(data)), ids...)
 	if err != nil {
 		return nil, err
 	}

@@ -159,7 +159,7 @@ type found struct {
 // readJournal reads journal/ after vault.age was read into v.disk, and
 // returns the changes to apply to the snapshot, in order. It sets the
 // chain, the next sequence number, the conflicts and the leftovers.
-func (v *Vault) readJournal(id age.Identity) ([][]byte, error) {
+func (v *Vault) readJournal(ids ...age.Identity) ([][]byte, error) {
 	v.chain, v.conflicts, v.leftovers, v.nextSeq = nil, nil, nil, 1
 	dir := v.path(journalDir)
 	list, err := v.fs.ReadDir(dir)
@@ -178,8 +178,10 @@ func (v *Vault) readJournal(id age.Identity) ([][]byte, error) {
 		v.nextSeq = max(v.nextSeq, seq+1)
 		all = append(all, &found{name: e.Name(), device: device, seq: seq})
 	}
-	// Read and decrypt on every core: an entry costs its ML-KEM and
-	// X25519 unwrapping, which is most of what 500 entries add to an
+	// Read and decrypt on every core. Through the journal key an entry
+	// costs microseconds; one without it (written before the journal key,
+	// or opened with the recovery key) costs an ML-KEM and X25519
+	// unwrapping, which made 500 of them most of what they added to an
 	// unlock.
 	var wg sync.WaitGroup
 	work := make(chan *found)
@@ -198,7 +200,7 @@ func (v *Vault) readJournal(id age.Identity) ([][]byte, error) {
 					continue
 				}
 				f.hash, f.size = sha256.Sum256(data), int64(len(data))
-				plain, err := decryptAll(data, id)
+				plain, err := decryptAll(data, ids...)
 				if err == nil {
 					f.head, f.change, err = parseEntry(plain)
 					if err == nil && (f.head.device != f.device || f.head.seq != f.seq) {
@@ -399,7 +401,7 @@ func (v *Vault) writeEntry(change []byte, snapshot [sha256.Size]byte, gen uint64
 	}
 	plain := marshalEntry(h, change)
 	var sealed bytes.Buffer
-	err := encrypt(&sealed, plain, v.keys.recipients()...)
+	err := encrypt(&sealed, plain, v.keys.entryRecipients()...)
 	clear(plain)
 	if err != nil {
 		return link{}, err

@@ -33,9 +33,10 @@ const secretKeyHRP = "AGE-SECRET-KEY-PQ-"
 
 // vaultKey is a hybrid identity together with the seed it was built from.
 type vaultKey struct {
-	seed []byte // 32 bytes
-	hk   hpke.PrivateKey
-	id   *age.HybridIdentity
+	seed    []byte // 32 bytes
+	hk      hpke.PrivateKey
+	id      *age.HybridIdentity
+	journal journalKey // derived from seed (journalkey.go)
 }
 
 // newVaultKey draws a new hybrid key.
@@ -62,7 +63,12 @@ func vaultKeyFromSeed(seed []byte) (*vaultKey, error) {
 	}
 	fk := f.Field(0)
 	reflect.NewAt(fk.Type(), unsafe.Pointer(fk.UnsafeAddr())).Elem().Set(reflect.ValueOf(k))
-	return &vaultKey{seed: seed, hk: k, id: id}, nil
+	jk, err := newJournalKey(seed)
+	if err != nil {
+		clear(seed)
+		return nil, err
+	}
+	return &vaultKey{seed: seed, hk: k, id: id, journal: jk}, nil
 }
 
 // wipe zeroes the seed and hpke's copy of it.
@@ -71,6 +77,7 @@ func (k *vaultKey) wipe() {
 		return
 	}
 	clear(k.seed)
+	clear(k.journal)
 	// hpke keeps a clone of the seed in an unexported field; the derived
 	// ML-KEM and X25519 keys are left to the garbage collector.
 	v := reflect.ValueOf(k.hk)

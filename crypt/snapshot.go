@@ -82,7 +82,7 @@ func OpenSnapshot[P Passphrase](dir string, passphrase P, o *Options) (*Vault, [
 			// in the window that has the vault open may replace
 			// vault.age and remove the entries between the two reads:
 			// then both are read again.
-			v.replay, err = v.readJournal(k.identity)
+			v.replay, err = v.readJournal(k.entryIdentities()...)
 			if changed, cerr := v.changedOnDisk(); cerr == nil && changed && try < 3 {
 				clear(image)
 				v.replay = nil

@@ -314,7 +314,7 @@ func Open[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, e
 	}
 	v.disk = disk
 	if disk.present {
-		if v.replay, err = v.readJournal(k.identity); err != nil {
+		if v.replay, err = v.readJournal(k.entryIdentities()...); err != nil {
 			clear(image)
 			v.release()
 			return nil, nil, fmt.Errorf("opening vault: %w", err)

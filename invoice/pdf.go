@@ -15,15 +15,15 @@ import (
 // supplied and when, the amounts, and the VAT per rate.
 func Document(l Lang, inv store.Invoice) paper.Document {
 	credit := inv.Kind == store.InvoiceCredit
-	title := l.pick("Invoice ", "Factuur ") + inv.Number
+	title := l.t("invoice.title_invoice") + inv.Number
 	if credit {
-		title = l.pick("Credit note ", "Creditnota ") + inv.Number
+		title = l.t("invoice.title_credit_note") + inv.Number
 	}
 	head := paper.Letterhead{Name: inv.Seller.Name}
 	head.Lines = append(head.Lines, addressLines(inv.Seller.Address)...)
-	head.Lines = append(head.Lines, l.pick("KvK no. ", "KvK-nummer ")+inv.Seller.KvK)
+	head.Lines = append(head.Lines, l.t("invoice.kvk_no")+inv.Seller.KvK)
 	if inv.Seller.VATNumber != "" {
-		head.Lines = append(head.Lines, l.pick("VAT no. ", "Btw-nummer ")+inv.Seller.VATNumber)
+		head.Lines = append(head.Lines, l.t("invoice.vat_no")+inv.Seller.VATNumber)
 	}
 	if inv.Seller.IBAN != "" {
 		head.Lines = append(head.Lines, "IBAN "+inv.Seller.IBAN)
@@ -31,63 +31,63 @@ func Document(l Lang, inv store.Invoice) paper.Document {
 	recipient := append([]string{inv.Buyer.Name}, addressLines(inv.Buyer.Address)...)
 
 	fields := paper.Fields{
-		{Label: l.pick("Invoice number", "Factuurnummer"), Value: inv.Number},
-		{Label: l.pick("Invoice date", "Factuurdatum"), Value: Date(l, inv.Date)},
+		{Label: l.t("invoice.invoice_number"), Value: inv.Number},
+		{Label: l.t("invoice.invoice_date"), Value: Date(l, inv.Date)},
 	}
 	if credit {
-		fields = append(fields, paper.Field{Label: l.pick("Corrects invoice", "Crediteert factuur"), Value: inv.CreditsNumber})
+		fields = append(fields, paper.Field{Label: l.t("invoice.corrects_invoice"), Value: inv.CreditsNumber})
 	} else if !inv.Due.IsZero() {
-		fields = append(fields, paper.Field{Label: l.pick("Due date", "Vervaldatum"), Value: Date(l, inv.Due)})
+		fields = append(fields, paper.Field{Label: l.t("invoice.due_date"), Value: Date(l, inv.Due)})
 	}
 	if !inv.PeriodFrom.IsZero() && !inv.PeriodTo.IsZero() {
-		fields = append(fields, paper.Field{Label: l.pick("Period", "Periode"),
-			Value: Date(l, inv.PeriodFrom) + l.pick(" to ", " t/m ") + Date(l, inv.PeriodTo)})
+		fields = append(fields, paper.Field{Label: l.t("invoice.period"),
+			Value: Date(l, inv.PeriodFrom) + l.t("invoice.to") + Date(l, inv.PeriodTo)})
 	}
 	if inv.Reference != "" {
-		fields = append(fields, paper.Field{Label: l.pick("Your reference", "Uw referentie"), Value: inv.Reference})
+		fields = append(fields, paper.Field{Label: l.t("invoice.your_reference"), Value: inv.Reference})
 	}
 	if inv.Contract != "" {
-		fields = append(fields, paper.Field{Label: l.pick("Order / contract", "Order / contract"), Value: inv.Contract})
+		fields = append(fields, paper.Field{Label: l.t("invoice.order_contract"), Value: inv.Contract})
 	}
 	if inv.Buyer.KvK != "" {
-		fields = append(fields, paper.Field{Label: l.pick("Your KvK no.", "Uw KvK-nummer"), Value: inv.Buyer.KvK})
+		fields = append(fields, paper.Field{Label: l.t("invoice.your_kvk_no"), Value: inv.Buyer.KvK})
 	}
 	if inv.Buyer.VATNumber != "" {
-		fields = append(fields, paper.Field{Label: l.pick("Your VAT no.", "Uw btw-nummer"), Value: inv.Buyer.VATNumber})
+		fields = append(fields, paper.Field{Label: l.t("invoice.your_vat_no"), Value: inv.Buyer.VATNumber})
 	}
 
 	table := paper.Table{Columns: []paper.Column{
-		{Title: l.pick("Description", "Omschrijving"), Width: 5},
-		{Title: l.pick("Quantity", "Aantal"), Width: 1.2, Align: paper.Right},
-		{Title: l.pick("Rate", "Tarief"), Width: 1.5, Align: paper.Right},
-		{Title: l.pick("VAT", "Btw"), Width: 1, Align: paper.Right},
-		{Title: l.pick("Amount", "Bedrag"), Width: 1.6, Align: paper.Right},
+		{Title: l.t("invoice.description"), Width: 5},
+		{Title: l.t("invoice.quantity"), Width: 1.2, Align: paper.Right},
+		{Title: l.t("invoice.rate"), Width: 1.5, Align: paper.Right},
+		{Title: l.t("invoice.vat"), Width: 1, Align: paper.Right},
+		{Title: l.t("invoice.amount"), Width: 1.6, Align: paper.Right},
 	}}
 	for _, line := range inv.Lines {
 		rate := Euro(l, line.UnitCents)
 		if line.Unit == store.UnitHour {
-			rate += l.pick(" /h", " /u")
+			rate += l.t("invoice.per_hour")
 		}
 		vat := Percent(l, line.VATBP)
 		if inv.Exemption != "" {
-			vat = l.pick("exempt", "vrijgesteld")
+			vat = l.t("invoice.exempt")
 		}
 		table.Rows = append(table.Rows, []string{LineText(l, line), Quantity(l, line), rate, vat, Euro(l, line.NetCents)})
 	}
-	table.Foot = append(table.Foot, []string{l.pick("Total excluding VAT", "Totaal exclusief btw"), "", "", "", Euro(l, inv.NetCents)})
+	table.Foot = append(table.Foot, []string{l.t("invoice.total_excluding_vat"), "", "", "", Euro(l, inv.NetCents)})
 	for _, g := range store.VATGroups(inv.Lines) {
-		label := fmt.Sprintf(l.pick("VAT %s on %s", "Btw %s over %s"), Percent(l, g.VATBP), Euro(l, g.NetCents))
+		label := fmt.Sprintf(l.t("invoice.vat_on"), Percent(l, g.VATBP), Euro(l, g.NetCents))
 		if inv.Exemption != "" {
-			label = l.pick("VAT: exempt", "Btw: vrijgesteld")
+			label = l.t("invoice.vat_exempt")
 		}
 		table.Foot = append(table.Foot, []string{label, "", "", "", Euro(l, g.VATCents)})
 	}
-	table.Foot = append(table.Foot, []string{l.pick("Total", "Totaal"), "", "", "", Euro(l, inv.AmountCents)})
+	table.Foot = append(table.Foot, []string{l.t("invoice.total"), "", "", "", Euro(l, inv.AmountCents)})
 
 	blocks := []paper.Block{fields, table}
 	for _, g := range store.VATGroups(inv.Lines) {
 		if g.VATReason != "" {
-			blocks = append(blocks, paper.Paragraph{Text: fmt.Sprintf(l.pick("VAT %s: %s", "Btw %s: %s"), Percent(l, g.VATBP), g.VATReason), Style: paper.Small})
+			blocks = append(blocks, paper.Paragraph{Text: fmt.Sprintf(l.t("invoice.vat_reason"), Percent(l, g.VATBP), g.VATReason), Style: paper.Small})
 		}
 	}
 	if inv.Exemption != "" {
@@ -95,16 +95,14 @@ func Document(l Lang, inv store.Invoice) paper.Document {
 	}
 	switch {
 	case credit:
-		blocks = append(blocks, paper.Paragraph{Text: fmt.Sprintf(l.pick(
-			"This credit note cancels invoice %s in full.", "Deze creditnota vervalt factuur %s in zijn geheel."), inv.CreditsNumber)})
+		blocks = append(blocks, paper.Paragraph{Text: fmt.Sprintf(l.t("invoice.this_credit_note_cancels_invoice"), inv.CreditsNumber)})
 	case inv.Seller.IBAN != "":
-		blocks = append(blocks, paper.Paragraph{Text: fmt.Sprintf(l.pick(
-			"Please pay %s by %s into %s, quoting %s.", "Graag %s vóór %s overmaken op %s, onder vermelding van %s."),
+		blocks = append(blocks, paper.Paragraph{Text: fmt.Sprintf(l.t("invoice.please_pay_by_into_quoting"),
 			Euro(l, inv.AmountCents), Date(l, inv.Due), inv.Seller.IBAN, inv.Number)})
 	}
-	footer := inv.Seller.Name + " · " + l.pick("KvK ", "KvK ") + inv.Seller.KvK
+	footer := inv.Seller.Name + " · " + l.t("invoice.footer_kvk") + inv.Seller.KvK
 	if inv.Seller.VATNumber != "" {
-		footer += " · " + l.pick("VAT ", "btw ") + inv.Seller.VATNumber
+		footer += " · " + l.t("invoice.footer_vat") + inv.Seller.VATNumber
 	}
 	return paper.Document{Lang: string(l), Title: title, Author: inv.Seller.Name, Date: inv.Date,
 		Letterhead: head, Recipient: recipient, Blocks: blocks, Footer: footer}

@@ -24,13 +24,13 @@ type FunderReport struct {
 func outcomeText(l Lang, o store.Outcome) string {
 	switch o {
 	case store.OutcomeEducation:
-		return l.pick("education", "opleiding")
+		return l.t("invoice.education")
 	case store.OutcomeWork:
-		return l.pick("work", "werk")
+		return l.t("invoice.work")
 	case store.OutcomeOther:
-		return l.pick("other", "anders")
+		return l.t("invoice.other")
 	case store.OutcomeDroppedOut:
-		return l.pick("dropped out", "uitgevallen")
+		return l.t("invoice.dropped_out")
 	}
 	return ""
 }
@@ -40,11 +40,11 @@ func statusText(l Lang, s store.Status) string {
 	case store.StatusIntake:
 		return "intake"
 	case store.StatusActive:
-		return l.pick("active", "actief")
+		return l.t("invoice.active")
 	case store.StatusClosed:
-		return l.pick("closed", "afgesloten")
+		return l.t("invoice.closed")
 	}
-	return l.pick("rejected", "afgewezen")
+	return l.t("invoice.rejected")
 }
 
 // WriteFunderPDF prints a funder's report: per trajectory (by reference)
@@ -52,14 +52,14 @@ func statusText(l Lang, s store.Status) string {
 // with the totals under it.
 func WriteFunderPDF(w io.Writer, l Lang, r FunderReport) error {
 	t := paper.Table{Columns: []paper.Column{
-		{Title: l.pick("Reference", "Referentie"), Width: 2},
-		{Title: l.pick("Status", "Status"), Width: 1.2},
-		{Title: l.pick("Outcome", "Uitkomst"), Width: 1.2},
-		{Title: l.pick("Present", "Aanwezig"), Width: 1.3, Align: paper.Right},
-		{Title: l.pick("No-show", "No-show"), Width: 1.2, Align: paper.Right},
-		{Title: l.pick("Cancelled", "Afgezegd"), Width: 1.3, Align: paper.Right},
-		{Title: l.pick("Hours", "Uren"), Width: 1, Align: paper.Right},
-		{Title: l.pick("Budget", "Budget"), Width: 1.1, Align: paper.Right},
+		{Title: l.t("invoice.reference"), Width: 2},
+		{Title: l.t("invoice.status"), Width: 1.2},
+		{Title: l.t("invoice.outcome"), Width: 1.2},
+		{Title: l.t("invoice.present"), Width: 1.3, Align: paper.Right},
+		{Title: l.t("invoice.no_show"), Width: 1.2, Align: paper.Right},
+		{Title: l.t("invoice.cancelled"), Width: 1.3, Align: paper.Right},
+		{Title: l.t("invoice.hours"), Width: 1, Align: paper.Right},
+		{Title: l.t("invoice.budget"), Width: 1.1, Align: paper.Right},
 	}}
 	var att, ns, canc, minutes int
 	for _, row := range r.Rows {
@@ -69,31 +69,29 @@ func WriteFunderPDF(w io.Writer, l Lang, r FunderReport) error {
 		}
 		ref := row.Reference
 		if ref == "" {
-			ref = l.pick("(no reference)", "(geen referentie)")
+			ref = l.t("invoice.no_reference")
 		}
 		t.Rows = append(t.Rows, []string{ref, statusText(l, row.Status), outcomeText(l, row.Outcome),
 			fmt.Sprint(row.Attended), fmt.Sprint(row.NoShows), fmt.Sprint(row.Cancelled),
 			Duration(int64(row.Minutes)), used})
 		att, ns, canc, minutes = att+row.Attended, ns+row.NoShows, canc+row.Cancelled, minutes+row.Minutes
 	}
-	t.Foot = [][]string{{l.pick("Total", "Totaal"), fmt.Sprint(len(r.Rows)), "", fmt.Sprint(att), fmt.Sprint(ns),
+	t.Foot = [][]string{{l.t("invoice.total"), fmt.Sprint(len(r.Rows)), "", fmt.Sprint(att), fmt.Sprint(ns),
 		fmt.Sprint(canc), Duration(int64(minutes)), ""}}
 	head := paper.Letterhead{Name: r.Practice.Name, Lines: addressLines(r.Practice.Address)}
 	if r.Practice.KvK != "" {
-		head.Lines = append(head.Lines, l.pick("KvK no. ", "KvK-nummer ")+r.Practice.KvK)
+		head.Lines = append(head.Lines, l.t("invoice.kvk_no")+r.Practice.KvK)
 	}
-	doc := paper.Document{Lang: string(l), Title: l.pick("Report to ", "Rapportage aan ") + r.Funder.Name,
+	doc := paper.Document{Lang: string(l), Title: l.t("invoice.report_to") + r.Funder.Name,
 		Author: r.Practice.Name, Date: r.Made, Letterhead: head,
 		Recipient: append([]string{r.Funder.Name}, addressLines(r.Funder.Address)...),
 		Blocks: []paper.Block{
 			paper.Fields{
-				{Label: l.pick("Period", "Periode"), Value: Date(l, r.From) + l.pick(" to ", " t/m ") + Date(l, r.To)},
-				{Label: l.pick("Contract", "Contract"), Value: r.Funder.Contract},
-				{Label: l.pick("Trajectories", "Trajecten"), Value: fmt.Sprint(len(r.Rows))},
+				{Label: l.t("invoice.period"), Value: Date(l, r.From) + l.t("invoice.to") + Date(l, r.To)},
+				{Label: l.t("invoice.contract"), Value: r.Funder.Contract},
+				{Label: l.t("invoice.trajectories"), Value: fmt.Sprint(len(r.Rows))},
 			},
-			paper.Paragraph{Text: l.pick(
-				"Each trajectory is named by your reference only. Hours are the billable time of the period: attended sessions and time spent for the trajectory.",
-				"Elk traject staat hier alleen onder uw referentie. Uren zijn de declarabele tijd in de periode: bijgewoonde gesprekken en tijd besteed aan het traject."),
+			paper.Paragraph{Text: l.t("invoice.each_trajectory_is_named_by"),
 				Style: paper.Small},
 			t,
 		}}

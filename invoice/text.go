@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caseload/caseload/msg"
 	"github.com/caseload/caseload/store"
 )
 
@@ -25,15 +26,8 @@ const (
 
 var errNoLines = errors.New("the invoice has no lines")
 
-func (l Lang) pick(en, nl string) string {
-	if l == Dutch {
-		return nl
-	}
-	return en
-}
-
-var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli",
-	"augustus", "september", "oktober", "november", "december"}
+// t is the text for key in l, from package msg (msg/invoice.go).
+func (l Lang) t(key string) string { return msg.For(msg.Lang(l)).T(key) }
 
 // Date writes a civil date the way a letter does: "3 maart 2026",
 // "3 March 2026".
@@ -41,10 +35,7 @@ func Date(l Lang, d time.Time) string {
 	if d.IsZero() {
 		return ""
 	}
-	if l == Dutch {
-		return fmt.Sprintf("%d %s %d", d.Day(), monthsNL[d.Month()-1], d.Year())
-	}
-	return d.Format("2 January 2006")
+	return msg.For(msg.Lang(l)).Date(d)
 }
 
 func iso(d time.Time) string {
@@ -109,11 +100,11 @@ func LineText(l Lang, line store.InvoiceLine) string {
 	var s string
 	switch line.Kind {
 	case store.ItemSession:
-		s = l.pick("Coaching session ", "Coachgesprek ") + day + amount
+		s = l.t("invoice.coaching_session") + day + amount
 	case store.ItemNoShow:
-		s = l.pick("Missed session (no-show) ", "Niet verschenen ") + day + amount
+		s = l.t("invoice.missed_session_no_show") + day + amount
 	case store.ItemTime:
-		s = l.pick("Time spent ", "Bestede tijd ") + day + amount
+		s = l.t("invoice.time_spent") + day + amount
 		if line.Description != "" {
 			s += ": " + line.Description
 		}
@@ -127,7 +118,7 @@ func LineText(l Lang, line store.InvoiceLine) string {
 // "2", with the sign of a credit note.
 func Quantity(l Lang, line store.InvoiceLine) string {
 	if line.Unit == store.UnitHour {
-		return Duration(line.Quantity) + l.pick(" h", " u")
+		return Duration(line.Quantity) + l.t("invoice.hours_unit")
 	}
 	return fmt.Sprint(line.Quantity)
 }
@@ -136,15 +127,15 @@ func Quantity(l Lang, line store.InvoiceLine) string {
 func StatusText(l Lang, s store.InvoiceStatus) string {
 	switch s {
 	case store.StatusPaid:
-		return l.pick("paid", "betaald")
+		return l.t("invoice.state_paid")
 	case store.StatusOverdue:
-		return l.pick("overdue", "te laat")
+		return l.t("invoice.state_overdue")
 	case store.StatusCredited:
-		return l.pick("credited", "gecrediteerd")
+		return l.t("invoice.state_credited")
 	case store.StatusCredit:
-		return l.pick("credit note", "creditnota")
+		return l.t("invoice.state_credit_note")
 	}
-	return l.pick("unpaid", "open")
+	return l.t("invoice.state_unpaid")
 }
 
 // problems are the sentences for the store's money validation errors, by

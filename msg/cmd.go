@@ -2,6 +2,12 @@ package msg
 
 // cmdTexts are what the commands print as they work.
 var cmdTexts = map[string]entry{
+	// caseload agenda --ics: the events' summaries, without the client.
+	"cmd.agenda.ics_appointment":                       {"Afspraak ", "Appointment "},
+	"cmd.agenda.ics_report_breach":                     {"Datalek #%d melden bij de AP vóór %s", "Report breach #%d to the AP by %s"},
+	"cmd.agenda.ics_answer_request":                    {"Verzoek om %s beantwoorden", "Answer %s request"},
+	"cmd.agenda.ics_delete_invoice":                    {"Factuur %s wissen", "Delete invoice %s"},
+	"cmd.agenda.ics_delete_dossier":                    {"Dossier wissen", "Delete dossier"},
 	"cmd.commands.creating_the_vault_keys":             {"De sleutels van de kluis worden gemaakt…", "Creating the vault keys…"},
 	"cmd.commands.id_name_status_start_end":            {"ID\tNAAM\tSTATUS\tSTART\tEINDE", "ID\tNAME\tSTATUS\tSTART\tEND"},
 	"cmd.commands.passphrase_changed_the_recovery_key": {"Wachtwoordzin gewijzigd. De herstelsleutel blijft dezelfde.", "Passphrase changed. The recovery key stays the same."},

@@ -1,9 +1,12 @@
 // Package msg owns the sentences caseload shows or writes, in Dutch and
-// English: the command line's output, its help and its errors (For), and
-// the terminal screens' texts (Screens), each surface a catalogue and a
-// namespace of its own. The files say whose texts they hold: cmd.go,
-// help.go, errors.go for the command line; tui_<screen>.go for a screen
-// (tui_client.go for the client, tui_rights.go for the rights desk). Each text
+// English, and the names of its months and days: the command line's
+// output, help and errors and the files caseload writes (For), and the
+// terminal screens' texts (Screens), each a catalogue and a namespace of
+// its own. The files say whose texts they hold: cmd.go, help.go,
+// errors.go, counts.go for the command line; store.go for what the vault
+// says by code; register.go, dossier.go and invoice.go for those papers;
+// tui_<screen>.go for a screen (tui_client.go for the client,
+// tui_rights.go for the rights desk). Each text
 // has a key ("err.wrong_passphrase") and both languages side by side,
 // Dutch first as in the screens' catalogues; a counted text has a form per
 // CLDR plural category, chosen by golang.org/x/text's plural rules, so
@@ -90,9 +93,11 @@ type Printer struct {
 	cat  *catalogue
 }
 
-// For is the printer of the command line (and of what the vault and the
-// files it writes say, such as a validation problem) for l; any language
-// but Dutch is English.
+// For is the printer of the command line, of what the vault says by code
+// (a validation problem, a default retention reason) and of the files
+// caseload writes (the register, the dossier, an invoice), for l; any
+// language but Dutch is English. Their keys carry their owner's prefix
+// ("cmd.", "invalid.", "register.", "dossier.", "invoice.").
 func For(l Lang) Printer { return printer(l, &commandLine) }
 
 // Screens is the printer of the terminal screens for l. The screens'
@@ -180,7 +185,7 @@ func (p Printer) form(n int) int {
 // The surfaces' catalogues, each merged from its parts.
 var (
 	commandLine = catalogue{
-		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, registerTexts, dossierTexts),
+		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, templateTexts, registerTexts, dossierTexts, invoiceTexts, paperTexts),
 		counts: mergeCounted(cmdCounts, periodCounts, dossierCounts),
 	}
 	screens = catalogue{

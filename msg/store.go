@@ -38,6 +38,18 @@ var invalidTexts = map[string]entry{
 		"the fixed retention categories (dossier, intake, invoices) always stay"},
 }
 
+// templateTexts are the problems of a paper template the coach wrote, by
+// the Code of store.TemplateError: the line, then the placeholder or
+// setting concerned.
+var templateTexts = map[string]entry{
+	"template.unknown-placeholder":  {"regel %d: onbekende invulplek {{%s}}", "line %d: unknown placeholder {{%s}}"},
+	"template.unclosed-placeholder": {"regel %d: een invulplek die met {{ begint, sluit niet met }}%s", "line %d: a placeholder opened with {{ is not closed with }}%s"},
+	"template.block-in-line":        {"regel %d: {{%s}} moet op een eigen regel staan", "line %d: {{%s}} must stand on a line of its own"},
+	"template.unknown-setting":      {"regel %d: onbekende instelling %q", "line %d: unknown setting %q"},
+	"template.bad-setting":          {"regel %d: de instelling %s heeft een waarde die niet kan", "line %d: the setting %s has a value it cannot take"},
+	"template.no-name":              {"regel %d: een sjabloon heeft een naam nodig: %% name: …%s", "line %d: a template needs a name: %% name: …%s"},
+}
+
 // storeTexts are texts the vault holds by key rather than in a language:
 // the shipped default reasons of the retention policies, written in the
 // language of whoever reads them (a Dutch register, an English dossier).

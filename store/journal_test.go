@@ -3,8 +3,10 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -299,5 +301,140 @@ func TestJournalRecordsTablesWithoutAPrimaryKey(t *testing.T) {
 	r.mu.Unlock()
 	if err != nil || body != "kept" {
 		t.Fatalf("the row of a table without a primary key: %q, %v", body, err)
+	}
+}
+
+// TestCompactionCopiesWhileSavesCommit: a compaction copies the image in
+// slices and lets reads and writes in between (so that a screen never
+// waits for the whole copy). Writes that commit meanwhile must end up in
+// the snapshot or in the journal after it, once each: the vault must
+// reopen to exactly the caseload in memory.
+func TestCompactionCopiesWhileSavesCommit(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now, Blobs: &memBlobs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// An image of several slices: drafts of text that does not compress.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	s.mu.Lock()
+	for i := range 4 * copySlice / (64 << 10) {
+		b := make([]byte, 48<<10)
+		for k := range b {
+			b[k] = byte(rnd.IntN(256))
+		}
+		if _, err := s.conn.ExecContext(ctx, "INSERT INTO drafts (key, body, updated_at) VALUES (?, ?, '')",
+			fmt.Sprintf("d%d", i), base64.StdEncoding.EncodeToString(b)); err != nil {
+			s.mu.Unlock()
+			t.Fatal(err)
+		}
+	}
+	s.committed++
+	s.mu.Unlock()
+	if err := s.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	wrote := make(chan error)
+	go func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				wrote <- nil
+				return
+			default:
+			}
+			_, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Voortgang", Date: day("2026-11-22"),
+				Body: fmt.Sprintf("Gesprek %d: de planning doorgenomen.", i)})
+			if err != nil {
+				wrote <- err
+				return
+			}
+		}
+	}()
+	for range 8 {
+		if err := s.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	if err := <-wrote; err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := dump(t, s)
+	r := j.open(t, clock.now)
+	defer r.Close()
+	if got := dump(t, r); got != want {
+		t.Fatal("the vault reopens to another caseload than the one in memory")
+	}
+	t.Logf("%d compactions, %d copies torn by a save and started again, %d entries after the last", j.compacts, s.copyRestarts, len(j.entries))
+}
+
+// gatedJournal holds its first compaction until gate is closed.
+type gatedJournal struct {
+	*memJournal
+	gate    chan struct{}
+	entered chan struct{}
+	once    sync.Once
+}
+
+func (g *gatedJournal) Compact(image []byte, gen uint64) error {
+	g.once.Do(func() {
+		close(g.entered)
+		<-g.gate
+	})
+	return g.memJournal.Compact(image, gen)
+}
+
+// TestPurgeDuringCompactionIsASnapshot: a purge that commits while a
+// compaction is being written (after its image was taken) must still be
+// saved as a snapshot of its own, never as a journal entry: the erased
+// data would otherwise stay in the snapshot on disk until the next one.
+func TestPurgeDuringCompactionIsASnapshot(t *testing.T) {
+	m := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: m, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive}); err != nil {
+		t.Fatal(err)
+	}
+	g := &gatedJournal{memJournal: m, gate: make(chan struct{}), entered: make(chan struct{})}
+	s.mu.Lock()
+	s.journal = g
+	s.mu.Unlock()
+	compacted := make(chan error)
+	go func() { compacted <- s.Compact(ctx) }()
+	<-g.entered // the image is taken; the vault is writing it
+	purged := make(chan error)
+	go func() {
+		purged <- s.writeSnapshot(ctx, func(t *tx) error {
+			_, err := t.exec("DELETE FROM clients")
+			return err
+		})
+	}()
+	for !s.Dirty() { // the purge has committed and waits for the compaction
+		time.Sleep(time.Millisecond)
+	}
+	close(g.gate)
+	if err := <-compacted; err != nil {
+		t.Fatal(err)
+	}
+	if err := <-purged; err != nil {
+		t.Fatal(err)
+	}
+	if m.compacts != 3 || len(m.entries) != 0 {
+		t.Fatalf("the purge's save: want a snapshot of its own; got %d snapshots (want 3), %d entries (want 0)", m.compacts, len(m.entries))
 	}
 }

@@ -69,6 +69,25 @@ func rawConnOf(dc any) (rawConn, bool) {
 // buffer. The caller must hold the connection: the lent buffer is valid
 // only until the next write.
 func serializeInto(dc any, into func(n int64) []byte) ([]byte, bool) {
+	src, ok := lent(dc)
+	if !ok {
+		return nil, false
+	}
+	buf := into(int64(len(src)))
+	if len(buf) < len(src) {
+		return nil, false
+	}
+	buf = buf[:len(src)]
+	copy(buf, src)
+	return buf, true
+}
+
+// lent is SQLite's own buffer of the main database of the driver
+// connection dc, lent without a copy: valid only while the caller holds
+// the connection and until the next write, which may change or move it.
+// It reports false when the database is not held in one buffer or dc is
+// not the connection rawConn mirrors.
+func lent(dc any) ([]byte, bool) {
 	c, ok := rawConnOf(dc)
 	if !ok {
 		return nil, false
@@ -84,13 +103,7 @@ func serializeInto(dc any, into func(n int64) []byte) ([]byte, bool) {
 	if p == 0 || n <= 0 {
 		return nil, false
 	}
-	buf := into(n)
-	if int64(len(buf)) < n {
-		return nil, false
-	}
-	buf = buf[:n]
-	copy(buf, libc.GoBytes(p, int(n)))
-	return buf, true
+	return libc.GoBytes(p, int(n)), true
 }
 
 // goMem is serializeInto's into for an image the caller keeps.

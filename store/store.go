@@ -113,7 +113,11 @@ type Store struct {
 	tables      []string // the tables it watches
 	unsaved     [][]byte // changes taken from sess, not yet durable
 	snapshotDue bool     // the next save writes the whole image
+	snapshotFor uint64   // the last write that must reach the disk in a snapshot (a purge)
 	appended    int      // entries appended since open
+	// copyRestarts counts compactions' copies torn by a write and
+	// started again (see copyImage): for tests and benchmarks.
+	copyRestarts int
 
 	orphans orphans // sealed files no row refers to (see sweepOrphans)
 }
@@ -450,15 +454,11 @@ func (s *Store) Image(ctx context.Context) ([]byte, error) {
 // imageLocked serializes the database into the memory into gives, or
 // into new memory of Go's when SQLite cannot lend its buffer.
 func (s *Store) imageLocked(ctx context.Context, into func(int64) []byte) ([]byte, error) {
-	// An image without the schema would replace the caseload with nothing.
-	var n int
-	err := s.conn.QueryRowContext(ctx,
-		"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('clients', 'records', 'audit')").Scan(&n)
-	if err != nil || n != 3 {
-		return nil, ErrNoSchema
+	if err := s.hasSchema(ctx); err != nil {
+		return nil, err
 	}
 	var image []byte
-	err = s.conn.Raw(func(dc any) error {
+	err := s.conn.Raw(func(dc any) error {
 		if img, ok := serializeInto(dc, into); ok {
 			image = img
 			return nil
@@ -478,6 +478,18 @@ func (s *Store) imageLocked(ctx context.Context, into func(int64) []byte) ([]byt
 		return nil, ErrNoSchema
 	}
 	return image, nil
+}
+
+// hasSchema is ErrNoSchema unless the database holds the caseload's
+// tables: an image without them would replace the caseload with nothing.
+func (s *Store) hasSchema(ctx context.Context) error {
+	var n int
+	err := s.conn.QueryRowContext(ctx,
+		"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('clients', 'records', 'audit')").Scan(&n)
+	if err != nil || n != 3 {
+		return ErrNoSchema
+	}
+	return nil
 }
 
 // sealLocked makes every write committed so far durable, or says why it
@@ -633,6 +645,7 @@ func (s *Store) writeSnapshot(ctx context.Context, fn func(*tx) error) error {
 	}
 	if s.journal != nil {
 		s.snapshotDue = true // before waiting: no append may carry it
+		s.snapshotFor = s.committed
 	}
 	for s.sealing {
 		s.sealDone.Wait()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/caseload/caseload/msg"
 )
 
 // PlaceholderKind tells where a placeholder may stand.
@@ -133,16 +135,16 @@ type TemplateError struct {
 	Arg string
 }
 
-func (e *TemplateError) Error() string {
-	msg := map[string]string{
-		"unknown-placeholder":  "unknown placeholder {{%s}}",
-		"unclosed-placeholder": "a placeholder opened with {{ is not closed with }}%s",
-		"block-in-line":        "{{%s}} must stand on a line of its own",
-		"unknown-setting":      "unknown setting %q",
-		"bad-setting":          "the setting %s has a value it cannot take",
-		"no-name":              "a template needs a name: %% name: …%s",
-	}[e.Code]
-	return fmt.Sprintf("line %d: "+msg, e.Line, e.Arg)
+func (e *TemplateError) Error() string { return e.Text("en") }
+
+// Text is the problem in lang ("nl" or "en"), with its line, from package
+// msg's catalogue by Code (template.<code>).
+func (e *TemplateError) Text(lang string) string {
+	text, ok := msg.For(msg.Lang(lang)).Lookup("template." + e.Code)
+	if !ok {
+		return fmt.Sprintf("line %d: %s %s", e.Line, e.Code, e.Arg)
+	}
+	return fmt.Sprintf(text, e.Line, e.Arg)
 }
 
 // ParseTemplate checks a template body and cuts it into lines. The error

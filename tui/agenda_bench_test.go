@@ -96,7 +96,7 @@ func BenchmarkAgendaWeek(b *testing.B) {
 		b.Run(fmt.Sprintf("query/%d", n), func(b *testing.B) {
 			w := benchWeekStore(b, n)
 			b.Logf("%d clients, %d appointments", n, w.appts)
-			s := realStore{w.s}
+			s := &testStore{Store: w.s}
 			measure(b, func(i int) {
 				monday := monday(w.today).AddDate(0, 0, -7*(i%104))
 				if msg := loadWeek(s, 0, monday)().(weekLoadedMsg); msg.err != nil {
@@ -106,7 +106,7 @@ func BenchmarkAgendaWeek(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("frame/%d", n), func(b *testing.B) {
 			w := benchWeekStore(b, n)
-			e := &env{store: realStore{w.s}, text: newText(Dutch), styles: kit.NewStyles(kit.DefaultTheme()),
+			e := &env{store: &testStore{Store: w.s}, text: newText(Dutch), styles: kit.NewStyles(kit.DefaultTheme()),
 				now: func() time.Time { return w.today.Add(10 * time.Hour) }}
 			m := newAgenda(e, Route{Kind: KindAgenda})
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 200, Height: 47})

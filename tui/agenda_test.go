@@ -2,87 +2,33 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
-	dossierfile "github.com/caseload/caseload/store/dossier"
 )
-
-// The agenda's screens run on the real in-memory store: realStore is a
-// *store.Store with the few methods cmd's session adds (backups, the
-// dossier's files) refused, since none of these screens uses them.
-type realStore struct{ *store.Store }
-
-var errNotInAgendaTests = errors.New("not used by the agenda's tests")
-
-func (realStore) Backups() (BackupInfo, error) { return BackupInfo{}, errNotInAgendaTests }
-func (realStore) DropBackups() (int, error)    { return 0, errNotInAgendaTests }
-func (realStore) ExportDossier(context.Context, int64, dossierfile.Request) (dossierfile.Result, error) {
-	return dossierfile.Result{}, errNotInAgendaTests
-}
-func (realStore) CheckPublicKey(string) error { return errNotInAgendaTests }
-func (realStore) PrintPaper(context.Context, int64, fill.Request) (fill.Result, error) {
-	return fill.Result{}, errNotInAgendaTests
-}
-func (realStore) ImportFile(context.Context, string, string, string) (dossierfile.ImportSummary, error) {
-	return dossierfile.ImportSummary{}, errNotInAgendaTests
-}
-
-// realBackend opens the one real store it holds.
-type realBackend struct{ s realStore }
-
-func (b *realBackend) VaultExists() (bool, error)           { return true, nil }
-func (b *realBackend) Create([]byte) (string, Store, error) { return "", nil, errNotInAgendaTests }
-func (b *realBackend) SuggestPassphrase() string            { return "anchor velvet orbit tissue cradle humble" }
-func (b *realBackend) Unlock(p []byte, _ KeyUI) (Store, error) {
-	if string(p) != "tulp fiets regen lantaarn" {
-		return nil, errWrongPass
-	}
-	return b.s, nil
-}
-func (b *realBackend) Classify(err error) Problem {
-	if errors.Is(err, store.ErrNotSaved) {
-		return ProblemNotSaved
-	}
-	return ProblemOther
-}
-func (b *realBackend) VaultDir() string { return "/vaults/coach/caseload" }
 
 // week is a caseload at testNow (Thursday 22 January 2026, 10:00): a
 // weekly series for Anouk from Monday 19 January, Fatima seen on
 // Wednesday with a session note, Sem at 14:00 today, a cancellation on
 // Friday, and an access request due next Monday.
 type week struct {
-	s                  *store.Store
+	s                  *testStore
 	now                *time.Time
 	anouk, fatima, sem store.Client
 	series             []store.Appointment
 	seen, today        store.Appointment
 }
 
-func wall(s string) time.Time {
-	t, err := time.Parse("2006-01-02 15:04", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
 func newWeek(t testing.TB) *week {
 	t.Helper()
 	now := testNow
 	w := &week{now: &now}
-	s, err := store.Open(context.Background(), nil, store.Options{Clock: func() time.Time { return *w.now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := newTestStore(t, w.now)
 	w.s = s
+	var err error
 	c := context.Background()
 	must := func(err error) {
 		t.Helper()
@@ -122,7 +68,7 @@ func newWeek(t testing.TB) *week {
 // open unlocks the week's vault in the root model at w×h.
 func (w *week) open(t testing.TB, lang Lang, width, height int) *driver {
 	t.Helper()
-	b := &realBackend{s: realStore{w.s}}
+	b := &testBackend{t: t, exists: true, pass: "tulp fiets regen lantaarn", store: w.s}
 	d := newDriver(t, New(Config{Backend: b, Lang: lang, Clock: func() time.Time { return *w.now }}), width, height)
 	d.keys("tulp fiets regen lantaarn[enter]")
 	if d.model().phase != phaseUnlocked {
@@ -161,11 +107,7 @@ func TestOpeningTheVaultShowsToday(t *testing.T) {
 
 func TestAnEmptyDayOpensOnTheCaseload(t *testing.T) {
 	now := testNow
-	s, err := store.Open(context.Background(), nil, store.Options{Clock: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newTestStore(t, &now)
 	c, err := s.CreateClient(context.Background(), store.Client{FirstName: "Anouk", Status: store.StatusActive})
 	if err != nil {
 		t.Fatal(err)

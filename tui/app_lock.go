@@ -208,7 +208,7 @@ func (m Model) onSession(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	cmds = append(cmds, countDue(m.env.store, m.text), checkSize(m.env.store))
-	if len(m.stack) == 1 {
+	if len(m.stack) == 1 && !msg.found {
 		cmds = append(cmds, lookAtToday(m.env.store, m.env.today()))
 	}
 	m, tick := m.startTicking()

@@ -12,7 +12,7 @@ import (
 )
 
 func TestUnlockOpensCaseload(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	cl := top[caseloadModel](t, d)
 	if !cl.loaded || len(cl.rows) != 5 {
@@ -27,7 +27,7 @@ func TestUnlockOpensCaseload(t *testing.T) {
 }
 
 func TestQTypedInFormDoesNotQuit(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("n")
 	top[clientForm](t, d)
 	d.keys("Qq?")
@@ -44,23 +44,23 @@ func TestQTypedInFormDoesNotQuit(t *testing.T) {
 }
 
 func TestCtrlCAlwaysQuits(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("nAnna[ctrl+c]")
 	if !d.quit {
 		t.Fatal("ctrl+c did not quit")
 	}
-	if !s.closed {
+	if !s.isClosed() {
 		t.Error("store not closed on quit")
 	}
 	// The typed name survives the quit as a draft.
-	if !strings.Contains(s.drafts[sessionKey], "Anna") {
-		t.Errorf("draft not kept: %q", s.drafts[sessionKey])
+	if d := s.draft(t, sessionKey); !strings.Contains(d, "Anna") {
+		t.Errorf("draft not kept: %q", d)
 	}
 }
 
 func TestCtrlCTwiceQuitsWhileClosingHangs(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	m := d.model()
 	next, cmd := m.Update(keyMsg("ctrl+c")) // starts closing; cmd not run
 	if cmd == nil || next.(Model).phase != phaseClosing {
@@ -76,23 +76,24 @@ func TestCtrlCTwiceQuitsWhileClosingHangs(t *testing.T) {
 }
 
 func TestQuitWithoutDraftsStoresNoSession(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("q")
-	if !d.quit || !s.closed {
-		t.Fatalf("q did not quit and close: quit %v closed %v", d.quit, s.closed)
+	if !d.quit || !s.isClosed() {
+		t.Fatalf("q did not quit and close: quit %v closed %v", d.quit, s.isClosed())
 	}
-	if _, ok := s.drafts[sessionKey]; ok {
+	if s.draft(t, sessionKey) != "" {
 		t.Error("a session was stored without any draft")
 	}
 }
 
 func TestQuitRefusedWhenSaveFails(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
-	s.saveErr = errDiskFull
+	s.seal.fail(errDiskFull)
+	d.keys("nNoor[tab]Jansen[ctrl+s]") // kept in memory only
 	d.keys("q")
-	if d.quit || s.closed {
+	if d.quit || s.isClosed() {
 		t.Fatal("quit went ahead although the vault could not be saved")
 	}
 	if d.model().prompt == nil || !strings.Contains(d.view(), "Quit anyway?") {
@@ -105,7 +106,7 @@ func TestQuitRefusedWhenSaveFails(t *testing.T) {
 }
 
 func TestHelpOverlayAndEscBack(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("?")
 	if !d.model().help || !strings.Contains(d.view(), "new client") {
 		t.Fatalf("help overlay missing:\n%s", d.view())
@@ -124,7 +125,7 @@ func TestHelpOverlayAndEscBack(t *testing.T) {
 }
 
 func TestStaleResultIsDropped(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	before := top[caseloadModel](t, d)
 	d.send(clientsLoadedMsg{req: before.req - 1})
 	if after := top[caseloadModel](t, d); len(after.rows) != len(before.rows) {
@@ -133,9 +134,9 @@ func TestStaleResultIsDropped(t *testing.T) {
 }
 
 func TestNotSavedShowsInStatusLineAndKeepsGoing(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, now := unlocked(t, s, English, 100, 30)
-	s.sealErr = errDiskFull
+	s.seal.fail(errDiskFull)
 	d.keys("nNoor[tab]Jansen[ctrl+s]")
 	top[caseloadModel](t, d) // the form closed: the change is kept
 	v := d.view()
@@ -152,7 +153,7 @@ func TestNotSavedShowsInStatusLineAndKeepsGoing(t *testing.T) {
 		t.Fatalf("retry: %d saves, reason %q", s.count("Save"), d.model().saveReason)
 	}
 	// The disk has room again: the next retry writes it.
-	s.sealErr = nil
+	s.seal.fail(nil)
 	d.send(tickMsg{gen: d.model().tickGen}) // too soon: no retry
 	*now = now.Add(31 * time.Second)
 	d.send(tickMsg{gen: d.model().tickGen})
@@ -162,8 +163,8 @@ func TestNotSavedShowsInStatusLineAndKeepsGoing(t *testing.T) {
 }
 
 func TestLockRestoresStackAndDraft(t *testing.T) {
-	s := newPeopleStore()
-	d, _, _ := unlocked(t, s, English, 100, 30)
+	s := newPeopleStore(t)
+	d, b, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[enter]e") // Anna de Vries, edit
 	f := top[clientForm](t, d)
 	if f.Get("first_name") != "Anna" {
@@ -176,7 +177,7 @@ func TestLockRestoresStackAndDraft(t *testing.T) {
 	if m.phase != phaseLocked || m.env != nil || len(m.stack) != 1 {
 		t.Fatalf("not locked: phase %d", m.phase)
 	}
-	if !s.closed {
+	if !s.isClosed() {
 		t.Fatal("store not closed on lock")
 	}
 	if strings.Contains(d.view(), "Anna") {
@@ -200,13 +201,13 @@ func TestLockRestoresStackAndDraft(t *testing.T) {
 	if !strings.Contains(d.view(), "caseload › Anna de Vries › Edit") {
 		t.Errorf("breadcrumb not rebuilt:\n%s", d.view())
 	}
-	if _, ok := s.drafts[sessionKey]; ok {
+	if b.current().draft(t, sessionKey) != "" {
 		t.Error("session draft not deleted after restoring it")
 	}
 }
 
 func TestIdleLock(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, now := unlocked(t, s, English, 100, 30)
 	gen := d.model().tickGen
 	*now = now.Add(4*time.Minute + 48*time.Second)
@@ -232,7 +233,7 @@ func TestIdleLock(t *testing.T) {
 }
 
 func TestLockWaitsForRunningSave(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	m := d.model()
 	m.saving = 1 // a save is under way
@@ -252,20 +253,20 @@ func TestLockWaitsForRunningSave(t *testing.T) {
 // vault is and what to do, from the unlock on and after every save, and
 // it never hides a save error.
 func TestLargeVaultWarns(t *testing.T) {
-	s := newPeopleStore()
+	s := newStoreWith(t, people()[:4]...) // nothing due: the status line is free
 	s.imageSize = 712 << 20
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	const warning = "Vault 712 of 1024 MiB full — purge what is due (D)"
 	if v := d.view(); !strings.Contains(v, warning) {
 		t.Fatalf("no warning at unlock:\n%s", v)
 	}
-	s.sealErr = errDiskFull
+	s.seal.fail(errDiskFull)
 	d.keys("nNoor[tab]Jansen[ctrl+s]")
 	if v := d.view(); strings.Contains(v, warning) || !strings.Contains(v, "Not saved.") {
 		t.Errorf("the warning hid the save error:\n%s", v)
 	}
 	// A purge brought it back under the mark: the next save clears it.
-	s.sealErr = nil
+	s.seal.fail(nil)
 	s.imageSize = 300 << 20
 	d.keys("nAyla[tab]Vermeer[ctrl+s]")
 	if v := d.view(); strings.Contains(v, "MiB") {
@@ -277,7 +278,7 @@ func TestLargeVaultWarns(t *testing.T) {
 // keeps the form open with what the coach typed, and says what to do; it
 // is not reported as a full disk.
 func TestFullVaultSaysSoInTheForm(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	s.createErr = fmt.Errorf("adding client: %w", store.ErrCaseloadFull)
 	d.keys("nNoor[tab]Jansen[ctrl+s]")
@@ -312,5 +313,5 @@ func TestInitAsksNoTitle(t *testing.T) {
 			}
 		}
 	}
-	collect(New(Config{Backend: &fakeBackend{}, Lang: English}).Init())
+	collect(New(Config{Backend: &testBackend{t: t}, Lang: English}).Init())
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -90,6 +91,9 @@ func (m appointmentForm) Title() string {
 	}
 	return m.env.text.T("appointment.title")
 }
+
+// KeyMap lists the form's keys, with ctrl+n for the session note.
+func (m appointmentForm) KeyMap() help.KeyMap { return appointmentKeyMap{m.Keys, m.noteKeys} }
 
 // RestoreDraft fills the fields, on top of the loaded appointment.
 func (m appointmentForm) RestoreDraft(text string) appointmentForm {

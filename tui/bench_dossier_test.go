@@ -38,15 +38,15 @@ func recordOf(size int) store.Record {
 		Date: day(2026, 1, 5), Body: b.String()}
 }
 
-func benchEnv() *env {
-	return &env{backend: &fakeBackend{}, store: newFakeStore(), text: newText(Dutch),
+func benchEnv(t testing.TB) *env {
+	return &env{backend: &testBackend{t: t}, store: newTestStore(t, nil), text: newText(Dutch),
 		styles: kit.NewStyles(kit.DefaultTheme()), now: func() time.Time { return testNow }}
 }
 
 // BenchmarkReaderView renders the reader on a 30 KB record at 100×27, as
 // every frame of scrolling does.
 func BenchmarkReaderView(b *testing.B) {
-	m := newRecordReader(benchEnv(), 1, 1)
+	m := newRecordReader(benchEnv(b), 1, 1)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 27})
 	m, _ = m.Update(recordLoadedMsg{req: m.req, record: longRecord(), revealed: true})
 	b.ReportAllocs()
@@ -58,7 +58,7 @@ func BenchmarkReaderView(b *testing.B) {
 
 // BenchmarkReaderScroll is one key press of scrolling: Update and View.
 func BenchmarkReaderScroll(b *testing.B) {
-	m := newRecordReader(benchEnv(), 1, 1)
+	m := newRecordReader(benchEnv(b), 1, 1)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 27})
 	m, _ = m.Update(recordLoadedMsg{req: m.req, record: longRecord(), revealed: true})
 	keys := []tea.KeyMsg{keyMsg("pgdown"), keyMsg("pgdown"), keyMsg("pgup"), keyMsg("pgup")}
@@ -73,7 +73,7 @@ func BenchmarkReaderScroll(b *testing.B) {
 // BenchmarkReaderLayout wraps a 30 KB record to the window: what a resize
 // or a load costs.
 func BenchmarkReaderLayout(b *testing.B) {
-	m := newRecordReader(benchEnv(), 1, 1)
+	m := newRecordReader(benchEnv(b), 1, 1)
 	m, _ = m.Update(recordLoadedMsg{req: m.req, record: longRecord(), revealed: true})
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -89,7 +89,7 @@ func BenchmarkReaderLayout(b *testing.B) {
 func BenchmarkEditorKeystroke(b *testing.B) {
 	for _, kb := range []int{3, 30} {
 		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
-			m := newRecordEditor(benchEnv(), Route{Kind: KindRecordEdit, Client: 1, Item: 1, Tab: "intake"})
+			m := newRecordEditor(benchEnv(b), Route{Kind: KindRecordEdit, Client: 1, Item: 1, Tab: "intake"})
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 27})
 			m, _ = m.Update(recordLoadedMsg{req: m.req, record: recordOf(kb * 1024), revealed: true})
 			keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'a'}}, {Type: tea.KeyBackspace}}

@@ -37,7 +37,7 @@ func benchRows(n int) []store.ClientRow {
 }
 
 func benchCaseload(b *testing.B, n int) caseloadModel {
-	e := &env{backend: &fakeBackend{}, text: newText(Dutch), styles: kit.NewStyles(kit.DefaultTheme()), now: func() time.Time { return testNow }}
+	e := &env{backend: &testBackend{t: b}, text: newText(Dutch), styles: kit.NewStyles(kit.DefaultTheme()), now: func() time.Time { return testNow }}
 	m := newCaseload(e)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 27})
 	m, _ = m.Update(clientsLoadedMsg{req: m.req, table: buildTable(e.text, benchRows(n))})

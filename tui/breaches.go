@@ -26,7 +26,7 @@ type breachesScreen struct {
 	problem string
 	notice  string
 	items   []store.Breach
-	list    listCursor
+	list    kit.List
 	want    int64 // select this breach once the register is read
 	width   int
 	height  int
@@ -44,8 +44,8 @@ func (m breachesScreen) Init() tea.Cmd { return loadBreaches(m.env.store, m.req)
 // Route names the register and the selected breach.
 func (m breachesScreen) Route() Route {
 	r := Route{Kind: KindBreaches}
-	if m.list.cursor < len(m.items) {
-		r.Item = m.items[m.list.cursor].ID
+	if m.list.Cursor < len(m.items) {
+		r.Item = m.items[m.list.Cursor].ID
 	}
 	return r
 }
@@ -77,7 +77,7 @@ func (m breachesScreen) Update(msg tea.Msg) (breachesScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 	case shownMsg:
 		m.req = newReq()
 		return m, loadBreaches(m.env.store, m.req)
@@ -94,11 +94,11 @@ func (m breachesScreen) Update(msg tea.Msg) (breachesScreen, tea.Cmd) {
 		m.loaded, m.problem, m.items = true, "", msg.items
 		for i, b := range m.items {
 			if b.ID == m.want {
-				m.list.cursor = i
+				m.list.Cursor = i
 			}
 		}
 		m.want = 0
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 		m.updateKeys()
 	case tea.KeyMsg:
 		m.notice = ""
@@ -106,15 +106,15 @@ func (m breachesScreen) Update(msg tea.Msg) (breachesScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.New):
 			return m, navigate(Route{Kind: KindBreachForm})
 		case key.Matches(msg, m.keys.Edit):
-			return m, navigate(Route{Kind: KindBreachForm, Item: m.items[m.list.cursor].ID})
+			return m, navigate(Route{Kind: KindBreachForm, Item: m.items[m.list.Cursor].ID})
 		}
-		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
+		m.list.Move(msg, m.keys.ListKeys, len(m.items), m.listHeight())
 	}
 	return m, nil
 }
 
 func (m *breachesScreen) updateKeys() {
-	m.keys.listKeys.setEnabled(len(m.items) > 1)
+	m.keys.ListKeys.SetEnabled(len(m.items) > 1)
 	m.keys.New.SetEnabled(m.loaded)
 	m.keys.Edit.SetEnabled(m.loaded && len(m.items) > 0)
 }
@@ -149,21 +149,20 @@ func (m breachesScreen) View() string {
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("breach.example"), m.width)...)
 		return strings.Join(lines, "\n")
 	}
-	const dw, sw = 17, 42
-	ww := max(m.width-2-dw-2-sw-2-1, 12)
-	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("breach.col_discovered"), dw)+"  "+
-		kit.Cell(t.T("breach.col_what"), ww)+"  "+t.T("breach.col_report")))
-	start, end := m.list.window(len(m.items), m.listHeight())
 	now := m.env.clock()
-	for i := start; i < end; i++ {
-		b := m.items[i]
+	rows := make([][]string, len(m.items))
+	styles := make([]lipgloss.Style, len(m.items))
+	for i, b := range m.items {
 		state, style := breachState(t, st, b, now)
-		cells := kit.Cell(t.DateTimeShort(b.Discovered), dw) + "  " + kit.Cell(kit.OneLine(b.Description), ww) + "  "
-		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+kit.Cell(state, sw)))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(kit.Cell(state, sw)))
+		rows[i] = []string{t.DateTimeShort(b.Discovered), kit.OneLine(b.Description), state}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("breach.col_discovered")},
+		{Title: t.T("breach.col_what"), Min: 12}, {Title: t.T("breach.col_report"), Max: 42}}, rows, m.width)
+	lines = append(lines, table.Header(st))
+	start, end := m.list.Window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], styles[i], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }

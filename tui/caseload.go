@@ -50,9 +50,8 @@ type caseloadModel struct {
 	filtering bool   // the filter field has focus
 	query     string // the folded filter in effect
 
-	visible []int // row indices shown, in order; reused between keystrokes
-	cursor  int   // index into visible
-	offset  int   // first index of visible on screen
+	visible []int    // row indices shown, in order; reused between keystrokes
+	list    kit.List // the cursor, an index into visible
 
 	selectID int64 // select this client when the rows next load
 	width    int
@@ -187,7 +186,7 @@ func (m caseloadModel) onKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		m.sort = 1 - m.sort
 		m.refilterKeeping(false)
 	default:
-		m.move(msg, k.listKeys)
+		m.list.Move(msg, k.ListKeys, len(m.visible), m.listHeight())
 	}
 	return m, nil
 }
@@ -207,11 +206,11 @@ func (m caseloadModel) onFilterKey(msg tea.KeyMsg) (caseloadModel, tea.Cmd) {
 		m.clearFilter()
 		return m, nil
 	case key.Matches(msg, k.FilterUp):
-		m.cursor--
+		m.list.Cursor--
 		m.scroll()
 		return m, nil
 	case key.Matches(msg, k.FilterDown):
-		m.cursor++
+		m.list.Cursor++
 		m.scroll()
 		return m, nil
 	}
@@ -234,28 +233,6 @@ func (m *caseloadModel) clearFilter() {
 		m.refilterKeeping(false)
 	}
 	m.updateKeys()
-}
-
-// move handles the list keys.
-func (m *caseloadModel) move(msg tea.KeyMsg, k listKeys) {
-	page := max(m.listHeight()-1, 1)
-	switch {
-	case key.Matches(msg, k.Up):
-		m.cursor--
-	case key.Matches(msg, k.Down):
-		m.cursor++
-	case key.Matches(msg, k.PageUp):
-		m.cursor -= page
-	case key.Matches(msg, k.PageDown):
-		m.cursor += page
-	case key.Matches(msg, k.Home):
-		m.cursor = 0
-	case key.Matches(msg, k.End):
-		m.cursor = len(m.visible) - 1
-	default:
-		return
-	}
-	m.scroll()
 }
 
 // refilterKeeping refilters and keeps the cursor on the same client when it
@@ -300,17 +277,17 @@ func (m *caseloadModel) refilter(narrowing bool) {
 }
 
 func (m caseloadModel) selectedID() int64 {
-	if m.cursor < 0 || m.cursor >= len(m.visible) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.visible) {
 		return 0
 	}
-	return m.rows[m.visible[m.cursor]].id
+	return m.rows[m.visible[m.list.Cursor]].id
 }
 
 func (m *caseloadModel) selectByID(id int64) {
-	m.cursor = 0
+	m.list.Cursor = 0
 	for i, r := range m.visible {
 		if m.rows[r].id == id {
-			m.cursor = i
+			m.list.Cursor = i
 			break
 		}
 	}
@@ -321,23 +298,13 @@ func (m *caseloadModel) selectByID(id int64) {
 func (m caseloadModel) listHeight() int { return max(m.height-caseloadHeaderRows, 1) }
 
 // scroll clamps the cursor and keeps it on screen.
-func (m *caseloadModel) scroll() {
-	m.cursor = max(min(m.cursor, len(m.visible)-1), 0)
-	h := m.listHeight()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(min(m.offset, len(m.visible)-h), 0)
-}
+func (m *caseloadModel) scroll() { m.list.Clamp(len(m.visible), m.listHeight()) }
 
 // updateKeys enables exactly the keys that work in the current state.
 func (m *caseloadModel) updateKeys() {
 	k := &m.keys
 	f := m.filtering
-	k.listKeys.setEnabled(!f && len(m.visible) > 0)
+	k.ListKeys.SetEnabled(!f && len(m.visible) > 0)
 	k.Open.SetEnabled(!f && len(m.visible) > 0)
 	m.export.SetEnabled(!f && len(m.visible) > 0)
 	m.remove.SetEnabled(!f && len(m.visible) > 0)

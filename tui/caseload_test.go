@@ -17,7 +17,7 @@ func names(m caseloadModel) []string {
 }
 
 func TestCaseloadTabs(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	for _, want := range [][]string{
 		{"Anna de Vries", "Zoë Çelik"},
 		{"Fatima el Amrani", "Mehmet Yılmaz", "Sanne Bakker"},
@@ -48,7 +48,7 @@ func TestCaseloadFilter(t *testing.T) {
 		{Dutch, "gemeente", []string{"Anna de Vries"}},
 		{English, "nobody", nil},
 	} {
-		d, _, _ := unlocked(t, newPeopleStore(), tt.lang, 100, 30)
+		d, _, _ := unlocked(t, newPeopleStore(t), tt.lang, 100, 30)
 		d.keys("[tab][tab]/" + tt.query)
 		if got := names(top[caseloadModel](t, d)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s /%s: got %v, want %v", tt.lang, tt.query, got, tt.want)
@@ -57,7 +57,7 @@ func TestCaseloadFilter(t *testing.T) {
 }
 
 func TestCaseloadFilterWidensAndClears(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[tab][tab]/anna")
 	if got := names(top[caseloadModel](t, d)); !slices.Equal(got, []string{"Anna de Vries"}) {
 		t.Fatalf("/anna: %v", got)
@@ -77,7 +77,7 @@ func TestCaseloadFilterWidensAndClears(t *testing.T) {
 }
 
 func TestCaseloadSortByNextAppointment(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[tab][tab]s")
 	got := names(top[caseloadModel](t, d))
 	want := []string{"Zoë Çelik", "Anna de Vries", "Fatima el Amrani", "Mehmet Yılmaz", "Sanne Bakker"}
@@ -87,7 +87,7 @@ func TestCaseloadSortByNextAppointment(t *testing.T) {
 }
 
 func TestCaseloadCursorKeepsClient(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[tab][tab]gjj") // Mehmet
 	if id := top[caseloadModel](t, d).selectedID(); id != 3 {
 		t.Fatalf("selected %d, want 3", id)
@@ -103,11 +103,11 @@ func TestCaseloadCursorKeepsClient(t *testing.T) {
 }
 
 func TestCaseloadNewClientIsSelected(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("nNoor[tab]Jansen[ctrl+s]")
 	m := top[caseloadModel](t, d)
-	if got := m.rows[m.visible[m.cursor]].name; got != "Noor Jansen" {
+	if got := m.rows[m.visible[m.list.Cursor]].name; got != "Noor Jansen" {
 		t.Errorf("selected %q after creating Noor Jansen", got)
 	}
 }

@@ -207,9 +207,9 @@ func (m caseloadModel) View() string {
 		}
 		return strings.Join(append(lines, "  "+st.Muted.Render(msg)), "\n")
 	}
-	end := min(m.offset+m.listHeight(), len(m.visible))
-	for i := m.offset; i < end; i++ {
-		lines = append(lines, m.viewRow(cols, &m.rows[m.visible[i]], i == m.cursor))
+	start, end := m.list.Window(len(m.visible), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, m.viewRow(cols, &m.rows[m.visible[i]], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -37,7 +37,7 @@ type clientScreen struct {
 	appts    []store.Appointment // upcoming (soonest first), then past (latest first)
 	upcoming int                 // how many of appts are upcoming
 
-	lists  [tabCount]listCursor
+	lists  [tabCount]kit.List
 	ret    retention // the countdown, hold and restriction; see client_retention.go
 	rights rightsTab // consents, disclosures and requests; see client_requests.go
 	want   int64     // select this item on the tab once it is listed
@@ -246,7 +246,7 @@ func (m clientScreen) itemID(t clientTab, i int) int64 {
 	return 0
 }
 
-func (m clientScreen) selectedID() int64 { return m.itemID(m.tab, m.lists[m.tab].cursor) }
+func (m clientScreen) selectedID() int64 { return m.itemID(m.tab, m.lists[m.tab].Cursor) }
 
 // listed tells whether the open tab lists item id.
 func (m clientScreen) listed(id int64) bool {
@@ -262,7 +262,7 @@ func (m clientScreen) listed(id int64) bool {
 func (m *clientScreen) selectID(id int64) {
 	for i := range m.count(m.tab) {
 		if m.itemID(m.tab, i) == id {
-			m.lists[m.tab].cursor = i
+			m.lists[m.tab].Cursor = i
 			return
 		}
 	}
@@ -270,7 +270,7 @@ func (m *clientScreen) selectID(id int64) {
 
 func (m *clientScreen) clampAll() {
 	for t := range tabCount {
-		m.lists[t].clamp(m.count(t), m.listHeight())
+		m.lists[t].Clamp(m.count(t), m.listHeight())
 	}
 }
 
@@ -280,7 +280,7 @@ func (m clientScreen) selectedDoc() store.Attachment {
 	if m.tab != tabDocuments {
 		return store.Attachment{}
 	}
-	i := m.lists[tabDocuments].cursor
+	i := m.lists[tabDocuments].Cursor
 	if i < 0 || i >= len(m.d.docs) {
 		return store.Attachment{}
 	}
@@ -296,7 +296,7 @@ func (m *clientScreen) updateKeys() {
 	k := &m.keys
 	n := m.count(m.tab)
 	edit := !m.readOnly()
-	k.listKeys.setEnabled(n > 0)
+	k.ListKeys.SetEnabled(n > 0)
 	k.Open.SetEnabled(m.tab.isRecords() && n > 0)
 	k.New.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments))
 	k.Edit.SetEnabled(edit && (m.tab == tabOverview || (m.tab.isRecords() || m.tab == tabAppointments) && n > 0))
@@ -327,7 +327,7 @@ func (m *clientScreen) updateKeys() {
 // setTab opens tab t.
 func (m *clientScreen) setTab(t clientTab) {
 	m.tab = (t%tabCount + tabCount) % tabCount
-	m.lists[m.tab].clamp(m.count(m.tab), m.listHeight())
+	m.lists[m.tab].Clamp(m.count(m.tab), m.listHeight())
 	m.updateKeys()
 }
 
@@ -369,7 +369,7 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 		m.actReq = newReq()
 		return m, revealDocument(m.env.store, m.actReq, m.selectedID())
 	default:
-		if m.lists[m.tab].move(msg, k.listKeys, m.count(m.tab), m.listHeight()) {
+		if m.lists[m.tab].Move(msg, k.ListKeys, m.count(m.tab), m.listHeight()) {
 			return m, nil
 		}
 	}
@@ -398,7 +398,7 @@ func (m clientScreen) editItem() tea.Cmd {
 	case m.tab == tabAppointments:
 		return navigate(Route{Kind: KindAppointment, Client: m.id, Item: id})
 	}
-	r := m.recs[m.tab][m.lists[m.tab].cursor]
+	r := m.recs[m.tab][m.lists[m.tab].Cursor]
 	edit := navigate(Route{Kind: KindRecordEdit, Client: m.id, Item: id, Tab: m.tab.id()})
 	if r.Special {
 		return confirm(m.env.text.Tf("record.reveal_to_edit", kit.OneLine(r.Title)), edit)
@@ -409,7 +409,7 @@ func (m clientScreen) editItem() tea.Cmd {
 // deleteItem asks before it deletes the selected item.
 func (m clientScreen) deleteItem() (clientScreen, tea.Cmd) {
 	t, s := m.env.text, m.env.store
-	i := m.lists[m.tab].cursor
+	i := m.lists[m.tab].Cursor
 	m.actReq = newReq()
 	switch {
 	case m.tab.isRecords():

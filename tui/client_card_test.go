@@ -1,25 +1,40 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/caseload/caseload/store"
 )
 
-// newest is the client the fake store created last.
-func newest(s *fakeStore) store.Client {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.clients[s.nextID]
+// newest is the client the store created last.
+func newest(t testing.TB, s *testStore) store.Client {
+	t.Helper()
+	var id int64
+	for _, r := range must[[]store.ClientRow](t)(s.ListClients(context.Background())) {
+		id = max(id, r.ID)
+	}
+	return s.client(t, id)
+}
+
+// exists tells whether client id is in the caseload.
+func (s *testStore) exists(t testing.TB, id int64) bool {
+	t.Helper()
+	for _, r := range must[[]store.ClientRow](t)(s.ListClients(context.Background())) {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func TestClientFormTakesAddressAndNotes(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.keys("nNoor[shift+tab]Voorkeur ochtend / belt zelf[shift+tab]Molenstraat 12, 6511 HH Nijmegen[ctrl+s]")
 	top[caseloadModel](t, d)
-	c := newest(s)
+	c := newest(t, s)
 	if c.FirstName != "Noor" || c.Address != "Molenstraat 12\n6511 HH Nijmegen" || c.Notes != "Voorkeur ochtend\nbelt zelf" {
 		t.Fatalf("created %q, address %q, notes %q", c.FirstName, c.Address, c.Notes)
 	}
@@ -39,7 +54,7 @@ func TestClientFormKeepsStoredLinesWhenUntouched(t *testing.T) {
 
 // Passing over "closed" while choosing a status leaves no end date behind.
 func TestStatusChoiceNeverLeavesAnEndDate(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("nNoor")
 	f := top[clientForm](t, d)
@@ -56,29 +71,33 @@ func TestStatusChoiceNeverLeavesAnEndDate(t *testing.T) {
 		t.Fatalf("an active trajectory kept the end date %q", f.Get("end"))
 	}
 	d.keys("[ctrl+s]")
-	if c := newest(s); c.FirstName != "Noor" || !c.End.IsZero() || c.Status != store.StatusActive {
+	if c := newest(t, s); c.FirstName != "Noor" || !c.End.IsZero() || c.Status != store.StatusActive {
 		t.Fatalf("saved %+v", c)
 	}
 }
 
 func TestClientFormRefusesAMinorWithoutRepresentative(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
-	before := newest(s).ID
+	before := newest(t, s).ID
 	d.keys("nNoor[tab][tab][tab][tab]2014-05-03[ctrl+s]")
 	f := top[clientForm](t, d)
-	if f.Focused().ID != "representative" || newest(s).ID != before {
+	if f.Focused().ID != "representative" || newest(t, s).ID != before {
 		t.Fatalf("saved a minor without a representative (focus %s)\n%s", f.Focused().ID, d.view())
 	}
 	d.keys("Els Jansen[ctrl+s]")
 	top[caseloadModel](t, d)
-	if c := newest(s); c.FirstName != "Noor" || c.Representative != "Els Jansen" {
+	if c := newest(t, s); c.FirstName != "Noor" || c.Representative != "Els Jansen" {
 		t.Fatalf("saved %+v", c)
 	}
 }
 
 func TestRemoveAClientEnteredByMistake(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
+	// Zoë (the second) without her intake tomorrow has no dossier yet.
+	for _, a := range must[[]store.Appointment](t)(s.Appointments(context.Background(), 2)) {
+		ok(t, s.DeleteAppointment(context.Background(), a.ID))
+	}
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	// Anna (the first) has a dossier: refused.
 	d.keys("d")
@@ -86,20 +105,20 @@ func TestRemoveAClientEnteredByMistake(t *testing.T) {
 		t.Fatalf("no question:\n%s", d.view())
 	}
 	d.keys("j")
-	if _, ok := s.clients[1]; !ok {
+	if !s.exists(t, 1) {
 		t.Fatal("a client with a dossier was removed")
 	}
 	if !strings.Contains(d.view(), "heeft al een dossier") {
 		t.Errorf("no reason given:\n%s", d.view())
 	}
 	d.keys("[down]d")
-	name := s.clients[2].Name()
+	name := s.client(t, 2).Name()
 	d.keys("n")
-	if _, ok := s.clients[2]; !ok {
+	if !s.exists(t, 2) {
 		t.Fatal("removed after no")
 	}
 	d.keys("dj")
-	if _, ok := s.clients[2]; ok {
+	if s.exists(t, 2) {
 		t.Fatal("not removed after yes")
 	}
 	if strings.Contains(d.view(), name) || !strings.Contains(d.view(), "Verwijderd") {

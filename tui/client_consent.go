@@ -17,7 +17,7 @@ func (m clientScreen) viewConsent() []string {
 		return []string{"  " + st.Danger.Render(m.rights.problem)}
 	}
 	r := m.rights.r
-	cur := m.lists[tabConsent].cursor
+	cur := m.lists[tabConsent].Cursor
 	const dw, bw = 12, 16
 	pw, rw := m.sharingWidths()
 	var lines []string

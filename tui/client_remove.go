@@ -46,10 +46,10 @@ func removeMistake(s Store, req reqID, id int64) tea.Cmd {
 
 // askRemove asks before removing the selected client.
 func (m caseloadModel) askRemove() (caseloadModel, tea.Cmd) {
-	if m.cursor < 0 || m.cursor >= len(m.visible) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.visible) {
 		return m, nil
 	}
-	row := m.rows[m.visible[m.cursor]]
+	row := m.rows[m.visible[m.list.Cursor]]
 	m.req = newReq()
 	return m, confirm(m.env.text.Tf("remove.confirm", row.name), removeMistake(m.env.store, m.req, row.id))
 }

@@ -80,7 +80,7 @@ func (m clientScreen) onRightsMsg(msg tea.Msg) (clientScreen, tea.Cmd, bool) {
 // false for any other key.
 func (m clientScreen) onRightsKey(msg tea.KeyMsg) (clientScreen, tea.Cmd, bool) {
 	k := m.keys.rightsKeys
-	if m.tab == tabConsent && m.lists[tabConsent].move(msg, m.keys.listKeys, m.count(tabConsent), m.listHeight()) {
+	if m.tab == tabConsent && m.lists[tabConsent].Move(msg, m.keys.ListKeys, m.count(tabConsent), m.listHeight()) {
 		m.updateKeys() // w follows the consent under the cursor
 		return m, nil, true
 	}
@@ -156,7 +156,7 @@ func (m clientScreen) rightsItemID(t clientTab, i int) int64 {
 
 // selectedConsent is the consent under the cursor on the consent tab.
 func (m clientScreen) selectedConsent() (store.Consent, bool) {
-	i := m.lists[tabConsent].cursor
+	i := m.lists[tabConsent].Cursor
 	if m.tab != tabConsent || i >= len(m.rights.r.consents) {
 		return store.Consent{}, false
 	}
@@ -179,7 +179,7 @@ func (m clientScreen) viewRequests() []string {
 		kit.Cell(t.T("request.col_received"), rw)+"  "+kit.Cell(t.T("request.col_due"), dw)+"  "+
 		kit.Cell(t.T("request.col_left"), cw)+"  "+t.T("request.col_status"))}
 	l := m.lists[tabRequests]
-	start, end := l.window(len(reqs), m.listHeight())
+	start, end := l.Window(len(reqs), m.listHeight())
 	today := m.env.today()
 	for i := start; i < end; i++ {
 		r := reqs[i]
@@ -187,7 +187,7 @@ func (m clientScreen) viewRequests() []string {
 		cells := kit.Cell(requestKindText(t, r.Kind), kw) + "  " + kit.Cell(t.DateShort(r.Received), rw) + "  " +
 			kit.Cell(t.Weekday(r.Due)+" "+t.DateShort(r.Due), dw) + "  "
 		status := requestStatusText(t, r)
-		if i == l.cursor {
+		if i == l.Cursor {
 			lines = append(lines, m.row(true, cells+kit.Cell(left, cw)+"  ", status, st.Text))
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // openAnna is a driver on Anna de Vries's client screen.
-func openAnna(t *testing.T, s *fakeStore, lang Lang) *driver {
+func openAnna(t *testing.T, s *testStore, lang Lang) *driver {
 	t.Helper()
 	d, _, _ := unlocked(t, s, lang, 100, 30)
 	d.keys("[enter]")
@@ -24,7 +24,7 @@ func openAnna(t *testing.T, s *fakeStore, lang Lang) *driver {
 }
 
 func TestClientTabs(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	for _, want := range []clientTab{tabIntake, tabPlan, tabEvaluations, tabNotes, tabTexts,
 		tabAppointments, tabDocuments, tabConsent, tabRequests, tabLog, tabOverview} {
 		d.keys("[tab]")
@@ -38,10 +38,10 @@ func TestClientTabs(t *testing.T) {
 	}
 	d.keys("5j")
 	c := top[clientScreen](t, d)
-	if r := c.Route(); r.Tab != "notes" || r.Item != 14 {
-		t.Errorf("route %+v, want the notes tab on record 14", r)
+	if r := c.Route(); r.Tab != "notes" || r.Item != 4 {
+		t.Errorf("route %+v, want the notes tab on record 4", r)
 	}
-	if got := c.recs[tabTexts]; len(got) != 1 || got[0].ID != 15 {
+	if got := c.recs[tabTexts]; len(got) != 1 || got[0].ID != 5 {
 		t.Errorf("texts tab: %+v", got)
 	}
 }
@@ -49,7 +49,7 @@ func TestClientTabs(t *testing.T) {
 // TestClientLoadLogsOneView: opening the client reads it (a logged view);
 // coming back from a record reloads the lists without another view.
 func TestClientLoadLogsOneView(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	views := s.count("Client")
 	d.keys("5[enter]")
@@ -63,10 +63,8 @@ func TestClientLoadLogsOneView(t *testing.T) {
 }
 
 func TestClientRestrictedIsReadOnlyOnEveryTab(t *testing.T) {
-	s := newPeopleStore()
-	c := s.clients[1]
-	c.Restricted, c.RestrictedReason = true, "bezwaar"
-	s.clients[1] = c
+	s := newPeopleStore(t)
+	s.restrict(t, 1, "bezwaar")
 	d := openAnna(t, s, English)
 	for tab := range tabCount {
 		d.keys(string(rune('1' + tab)))
@@ -86,7 +84,7 @@ func TestClientRestrictedIsReadOnlyOnEveryTab(t *testing.T) {
 }
 
 func TestClientKeysFollowTab(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	m := top[clientScreen](t, d)
 	if !m.keys.Edit.Enabled() || m.keys.New.Enabled() || m.keys.Delete.Enabled() {
 		t.Error("overview: want e only")
@@ -112,7 +110,7 @@ func TestClientKeysFollowTab(t *testing.T) {
 }
 
 func TestDeleteRecordIsConfirmed(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("5d")
 	if d.model().prompt == nil || !strings.Contains(d.view(), "Delete “Gesprek over stage”? This cannot be undone.") {
@@ -127,7 +125,7 @@ func TestDeleteRecordIsConfirmed(t *testing.T) {
 		t.Fatal("not deleted after yes")
 	}
 	m := top[clientScreen](t, d)
-	if len(m.recs[tabNotes]) != 1 || m.recs[tabNotes][0].ID != 14 {
+	if len(m.recs[tabNotes]) != 1 || m.recs[tabNotes][0].ID != 4 {
 		t.Errorf("notes after delete: %+v", m.recs[tabNotes])
 	}
 	if !strings.Contains(d.view(), "Deleted.") {
@@ -136,20 +134,20 @@ func TestDeleteRecordIsConfirmed(t *testing.T) {
 }
 
 func TestAppointmentsUpcomingThenPast(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	d.keys("7")
 	m := top[clientScreen](t, d)
 	var ids []int64
 	for _, a := range m.appts {
 		ids = append(ids, a.ID)
 	}
-	if want := []int64{21, 24, 22, 23}; !slices.Equal(ids, want) || m.upcoming != 1 {
+	if want := []int64{1, 4, 2, 3}; !slices.Equal(ids, want) || m.upcoming != 1 {
 		t.Errorf("order %v (upcoming %d), want %v (1)", ids, m.upcoming, want)
 	}
 }
 
 func TestAppointmentFormNeedsReason(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("7n2026-12-01 14:30[tab][tab]Bibliotheek[tab][right][right][ctrl+s]")
 	f := top[appointmentForm](t, d)
@@ -161,7 +159,7 @@ func TestAppointmentFormNeedsReason(t *testing.T) {
 	}
 	d.keys("bus staakte[ctrl+s]")
 	m := top[clientScreen](t, d)
-	a := m.appts[m.lists[tabAppointments].cursor]
+	a := m.appts[m.lists[tabAppointments].Cursor]
 	want := time.Date(2026, 12, 1, 14, 30, 0, 0, time.UTC)
 	if !a.Start.Equal(want) || a.Minutes != 60 || a.Attendance != store.AttendanceCancelled || a.Reason != "bus staakte" {
 		t.Errorf("saved %+v", a)
@@ -175,7 +173,7 @@ func TestAppointmentFormRefusesImpossibleTimes(t *testing.T) {
 		{"2026-12-01", "Type a date and time"},
 		{"morgen 10:00", "Type a date and time"},
 	} {
-		s := newPeopleStore()
+		s := newPeopleStore(t)
 		d := openAnna(t, s, English)
 		d.keys("7n" + tt.typed + "[ctrl+s]")
 		f := top[appointmentForm](t, d)
@@ -187,7 +185,7 @@ func TestAppointmentFormRefusesImpossibleTimes(t *testing.T) {
 }
 
 func TestEditAppointmentKeepsValues(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, Dutch)
 	d.keys("7e")
 	f := top[appointmentForm](t, d)
@@ -196,7 +194,7 @@ func TestEditAppointmentKeepsValues(t *testing.T) {
 	}
 	d.keys("[tab][tab][ctrl+u]Kantoor[ctrl+s]")
 	top[clientScreen](t, d)
-	if a := s.dd.appts[21]; a.Place != "Kantoor" || a.Minutes != 60 {
+	if a := s.appointment(t, 1); a.Place != "Kantoor" || a.Minutes != 60 {
 		t.Errorf("saved %+v", a)
 	}
 }
@@ -226,10 +224,8 @@ func TestParseDateTime(t *testing.T) {
 }
 
 func TestCaseloadMarksRestricted(t *testing.T) {
-	s := newPeopleStore()
-	c := s.clients[2]
-	c.Restricted, c.RestrictedReason = true, "bezwaar"
-	s.clients[2] = c
+	s := newPeopleStore(t)
+	s.restrict(t, 2, "bezwaar")
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	for _, l := range strings.Split(d.view(), "\n") {
 		if strings.Contains(l, "Zoë Çelik") && !strings.Contains(l, "⊘") {
@@ -243,7 +239,7 @@ func TestCaseloadMarksRestricted(t *testing.T) {
 
 func TestUnlockHint(t *testing.T) {
 	now := testNow
-	b := &fakeBackend{exists: true, pass: "x", store: newFakeStore()}
+	b := &testBackend{t: t, exists: true, pass: "x", store: newTestStore(t, nil)}
 	m := New(Config{Backend: b, Lang: Dutch, Clock: func() time.Time { return now },
 		UnlockHint: "Demokluis — wachtwoordzin: oefenen met caseload"})
 	d := newDriver(t, m, 100, 30)
@@ -271,7 +267,7 @@ func TestSizeAndWeekday(t *testing.T) {
 // TestClientStaleLoadDropped: a dossier answer for an earlier request
 // does not replace the lists.
 func TestClientStaleLoadDropped(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	before := top[clientScreen](t, d)
 	d.send(dossierLoadedMsg{req: before.req - 1})
 	if after := top[clientScreen](t, d); len(after.d.records) != len(before.d.records) {

@@ -174,53 +174,44 @@ func parenthesised(s string) string {
 	return "(" + s + ")"
 }
 
-// recordColumns are the widths of a record list: date, kind (only on the
-// tab that mixes kinds) and title; the first line takes the rest.
-func (m clientScreen) recordColumns() (date, kind, title, first int) {
-	date, title = 12, 32
-	if m.tab == tabTexts {
-		kind = 10
-	}
-	first = m.width - 2 - date - 2 - title - 2 - 1
-	if kind > 0 {
-		first -= kind + 2
-	}
-	if first < 16 { // narrow: the title gives way first
-		title = max(title-(16-first), 12)
-		first = max(m.width-2-date-2-title-2-1-kind-min(kind, 2), 0)
-	}
-	return date, kind, title, first
-}
-
-// viewRecords lists the tab's records: date, title and the first line of
-// the text, or a mask for a special-category record.
+// viewRecords lists the tab's records: date, kind (only on the tab that
+// mixes kinds), title and the first line of the text, or a mask for a
+// special-category record; the columns size to their text, the title
+// giving way first, and the first line takes the rest.
 func (m clientScreen) viewRecords() []string {
 	t, st := m.env.text, m.env.styles
 	recs := m.recs[m.tab]
 	if len(recs) == 0 {
 		return m.empty()
 	}
-	dw, kw, tw, fw := m.recordColumns()
-	head := kit.Cell(t.T("record.col_date"), dw) + "  "
-	if kw > 0 {
-		head += kit.Cell(t.T("record.col_kind"), kw) + "  "
+	kinds := m.tab == tabTexts
+	cols := []kit.Column{{Title: t.T("record.col_date")}}
+	if kinds {
+		cols = append(cols, kit.Column{Title: t.T("record.col_kind")})
 	}
-	head += t.T("record.col_title")
-	lines := []string{"  " + st.Header.Render(head)}
-	l := m.lists[m.tab]
-	start, end := l.window(len(recs), m.listHeight())
-	for i := start; i < end; i++ {
-		r := recs[i]
-		cells := kit.Cell(t.DateShort(r.Date), dw) + "  "
-		if kw > 0 {
-			cells += kit.Cell(kindText(t, r.Kind), kw) + "  "
+	cols = append(cols, kit.Column{Title: t.T("record.col_title"), Min: 12, Max: 40}, kit.Column{Min: 16})
+	rows := make([][]string, len(recs))
+	for i, r := range recs {
+		row := []string{t.DateShort(r.Date)}
+		if kinds {
+			row = append(row, kindText(t, r.Kind))
 		}
-		cells += kit.Cell(kit.OneLine(r.Title), tw) + "  "
+		first := r.first
 		if r.Special {
-			lines = append(lines, m.row(i == l.cursor, cells, kit.Cell("▒▒▒ "+t.T("record.special"), fw), st.Warning))
-		} else {
-			lines = append(lines, m.row(i == l.cursor, cells, kit.Cell(r.first, fw), st.Muted))
+			first = "▒▒▒ " + t.T("record.special")
 		}
+		rows[i] = append(row, kit.OneLine(r.Title), first)
+	}
+	table := kit.NewTable(cols, rows, m.width)
+	lines := []string{table.Header(st)}
+	l := m.lists[m.tab]
+	start, end := l.Window(len(recs), m.listHeight())
+	for i := start; i < end; i++ {
+		style := st.Muted
+		if recs[i].Special {
+			style = st.Warning
+		}
+		lines = append(lines, table.Row(st, rows[i], style, i == l.Cursor))
 	}
 	return lines
 }
@@ -256,7 +247,7 @@ func (m clientScreen) viewAppointments() []string {
 		case a.Reason != "":
 			state += " — " + kit.OneLine(a.Reason)
 		}
-		selected := i == m.lists[tabAppointments].cursor
+		selected := i == m.lists[tabAppointments].Cursor
 		if selected {
 			focus = len(lines)
 		}
@@ -276,14 +267,9 @@ func (m clientScreen) viewDocuments() []string {
 	if len(docs) == 0 {
 		return m.empty()
 	}
-	nameW := max(min(m.width-2-10-2-9-2-12-3, 48), 12)
-	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("document.col_name"), nameW)+"  "+
-		kit.Cell(t.T("record.col_kind"), 10)+"  "+padLeft(t.T("document.col_size"), 9)+"  "+
-		t.T("document.col_added"))}
-	l := m.lists[tabDocuments]
-	start, end := l.window(len(docs), m.listHeight())
-	for i := start; i < end; i++ {
-		d := docs[i]
+	rows := make([][]string, len(docs))
+	styles := make([]lipgloss.Style, len(docs))
+	for i, d := range docs {
 		name, style := kit.OneLine(d.Name), st.Text
 		switch {
 		case docMasked(d):
@@ -291,9 +277,17 @@ func (m clientScreen) viewDocuments() []string {
 		case d.Special:
 			name = "⚑ " + name
 		}
-		cells := kit.Cell(name, nameW) + "  " + kit.Cell(kindText(t, d.Kind), 10) + "  " +
-			padLeft(t.Size(d.Size), 9) + "  " + kit.Cell(t.DateShort(d.Added), 12)
-		lines = append(lines, m.row(i == l.cursor, cells, "", style))
+		rows[i] = []string{name, kindText(t, d.Kind), t.Size(d.Size), t.DateShort(d.Added)}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("document.col_name"), Min: 12, Max: 48},
+		{Title: t.T("record.col_kind")}, {Title: t.T("document.col_size"), Right: true},
+		{Title: t.T("document.col_added")}}, rows, m.width)
+	lines := []string{table.Header(st)}
+	l := m.lists[tabDocuments]
+	start, end := l.Window(len(docs), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Line(st, rows[i], styles[i], i == l.Cursor))
 	}
 	return lines
 }
@@ -309,11 +303,11 @@ func (m clientScreen) viewLog() []string {
 	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("log.col_when"), 17)+"  "+
 		kit.Cell(t.T("log.col_what"), 26)+"  "+t.T("log.col_detail"))}
 	l := m.lists[tabLog]
-	start, end := l.window(len(entries), m.listHeight())
+	start, end := l.Window(len(entries), m.listHeight())
 	for i := start; i < end; i++ {
 		e := entries[i]
 		cells := kit.Cell(t.DateTimeShort(e.At), 17) + "  " + kit.Cell(auditAction(t, e.Action), 26) + "  "
-		lines = append(lines, m.row(i == l.cursor, cells, m.auditDetail(e.Detail), st.Muted))
+		lines = append(lines, m.row(i == l.Cursor, cells, m.auditDetail(e.Detail), st.Muted))
 	}
 	return lines
 }
@@ -362,12 +356,4 @@ func (m clientScreen) auditDetail(detail string) string {
 		}
 	}
 	return t.T("log.appointment") + " #" + idText
-}
-
-// padLeft right-aligns s in width cells.
-func padLeft(s string, width int) string {
-	if w := len([]rune(s)); w < width {
-		return strings.Repeat(" ", width-w) + s
-	}
-	return s
 }

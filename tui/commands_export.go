@@ -99,7 +99,7 @@ func exportDossier(s Store, req reqID, clientID int64, r dossierfile.Request) te
 // exportProblem is the sentence for a refused or failed export.
 func exportProblem(e *env, err error, recipient string) string {
 	t := e.text
-	if s, ok := restricted(t, err, doingExport); ok {
+	if s, ok := refused(t, err, doingExport); ok {
 		return s
 	}
 	switch {

@@ -257,10 +257,8 @@ func rightsProblem(e *env, err error) string {
 		return t.T("rights.err_too_late")
 	case errors.Is(err, store.ErrNoConsent):
 		return t.T("rights.err_no_consent") + consentsOnFile(t, err)
-	case errors.Is(err, store.ErrOnHold):
-		return t.T("rights.err_hold")
 	}
-	if s, ok := restricted(t, err, doingRights); ok {
+	if s, ok := refused(t, err, doingRights); ok {
 		return s
 	}
 	return explain(e, err)

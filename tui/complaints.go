@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
@@ -52,14 +53,14 @@ func saveComplaint(s Store, req reqID, c store.Complaint) tea.Cmd {
 
 // complaintKeys are the list's keys.
 type complaintKeys struct {
-	listKeys
+	kit.ListKeys
 	New  key.Binding
 	Edit key.Binding
 }
 
 func newComplaintKeys(t Text) complaintKeys {
 	return complaintKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		New:      bind([]string{"n"}, "n", t.T("key.new_complaint")),
 		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.answer_complaint")),
 	}
@@ -70,7 +71,7 @@ func (k complaintKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k
 
 // FullHelp is the list's part of the help overlay.
 func (k complaintKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.New, k.Edit}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.New, k.Edit}}
 }
 
 // complaintsScreen lists one client's complaints.
@@ -82,7 +83,7 @@ type complaintsScreen struct {
 	loaded  bool
 	problem string
 	items   []store.Complaint
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 }
@@ -127,22 +128,22 @@ func (m complaintsScreen) Update(msg tea.Msg) (complaintsScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.items, m.problem = msg.err == nil, msg.items, explain(m.env, msg.err)
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 		m.updateKeys()
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.New):
 			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client})
 		case key.Matches(msg, m.keys.Edit):
-			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client, Item: m.items[m.list.cursor].ID})
+			return m, navigate(Route{Kind: KindComplaintForm, Client: m.client, Item: m.items[m.list.Cursor].ID})
 		}
-		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
+		m.list.Move(msg, m.keys.ListKeys, len(m.items), m.listHeight())
 	}
 	return m, nil
 }
 
 func (m *complaintsScreen) updateKeys() {
-	m.keys.listKeys.setEnabled(len(m.items) > 1)
+	m.keys.ListKeys.SetEnabled(len(m.items) > 1)
 	m.keys.New.SetEnabled(m.loaded)
 	m.keys.Edit.SetEnabled(m.loaded && len(m.items) > 0)
 }
@@ -163,23 +164,22 @@ func (m complaintsScreen) View() string {
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("complaints.empty"))), "\n")
 	}
-	const dw, ow = 12, 30
-	sw := max(m.width-2-dw-2-ow-1, 12)
-	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("complaints.col_received"), dw)+"  "+
-		kit.Cell(t.T("complaints.col_subject"), sw)+"  "+t.T("complaints.col_outcome")))
-	start, end := m.list.window(len(m.items), m.listHeight())
-	for i := start; i < end; i++ {
-		c := m.items[i]
+	rows := make([][]string, len(m.items))
+	styles := make([]lipgloss.Style, len(m.items))
+	for i, c := range m.items {
 		state, style := t.T("complaints.open"), st.Warning
 		if !c.Open() {
 			state, style = complaintOutcomeText(t, c.Outcome)+" · "+t.DateShort(c.Answered), st.Muted
 		}
-		cells := kit.Cell(t.DateShort(c.Received), dw) + "  " + kit.Cell(kit.OneLine(c.Subject), sw) + "  "
-		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+state))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(state))
+		rows[i] = []string{t.DateShort(c.Received), kit.OneLine(c.Subject), state}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("complaints.col_received")},
+		{Title: t.T("complaints.col_subject"), Min: 12}, {Title: t.T("complaints.col_outcome")}}, rows, m.width)
+	lines = append(lines, table.Header(st))
+	start, end := m.list.Window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], styles[i], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // deadlinesScreen lists everything due, soonest first: dossiers and
@@ -21,7 +22,7 @@ type deadlinesScreen struct {
 	loaded  bool
 	problem string
 	items   []store.Deadline
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 }
@@ -63,7 +64,7 @@ func (m deadlinesScreen) Update(msg tea.Msg) (deadlinesScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 	case shownMsg:
 		return m, m.reload()
 	case deadlinesLoadedMsg:
@@ -75,7 +76,7 @@ func (m deadlinesScreen) Update(msg tea.Msg) (deadlinesScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.items, m.loaded, m.problem = msg.items, true, ""
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 		m.updateKeys()
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -95,7 +96,7 @@ func (m deadlinesScreen) onKey(msg tea.KeyMsg) (deadlinesScreen, tea.Cmd) {
 			r.Tab = string(d.Category)
 		}
 		return m, navigate(r)
-	case m.list.move(msg, k.listKeys, len(m.items), m.listHeight()):
+	case m.list.Move(msg, k.ListKeys, len(m.items), m.listHeight()):
 		m.updateKeys()
 	}
 	return m, nil
@@ -104,10 +105,10 @@ func (m deadlinesScreen) onKey(msg tea.KeyMsg) (deadlinesScreen, tea.Cmd) {
 // selected is the deadline under the cursor; the zero Deadline when the
 // list is empty (the keys that use it are off then).
 func (m deadlinesScreen) selected() store.Deadline {
-	if m.list.cursor < 0 || m.list.cursor >= len(m.items) {
+	if m.list.Cursor < 0 || m.list.Cursor >= len(m.items) {
 		return store.Deadline{}
 	}
-	return m.items[m.list.cursor]
+	return m.items[m.list.Cursor]
 }
 
 // updateKeys allows enter on a row with a client and P on a retention
@@ -115,7 +116,7 @@ func (m deadlinesScreen) selected() store.Deadline {
 func (m *deadlinesScreen) updateKeys() {
 	d := m.selected()
 	n := len(m.items)
-	m.keys.listKeys.setEnabled(n > 0)
+	m.keys.ListKeys.SetEnabled(n > 0)
 	m.keys.Open.SetEnabled(n > 0 && d.ClientID != 0)
 	m.keys.Purge.SetEnabled(n > 0 && purgeable(d))
 }

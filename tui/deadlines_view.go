@@ -35,9 +35,9 @@ func (m deadlinesScreen) View() string {
 			dlCell(t.T("deadlines.col_category"), whatW)+dlCell(t.T("deadlines.col_due"), dlDueWidth)+
 			t.T("deadlines.col_left")),
 	}
-	start, end := m.list.window(len(m.items), m.listHeight())
+	start, end := m.list.Window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
-		lines = append(lines, m.viewRow(m.items[i], i == m.list.cursor, clientW, whatW))
+		lines = append(lines, m.viewRow(m.items[i], i == m.list.Cursor, clientW, whatW))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,7 +24,7 @@ func withHome(t *testing.T, d *driver, dir string) {
 }
 
 func TestDocumentAddSealsFile(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	home := t.TempDir()
 	withHome(t, d, home)
@@ -36,11 +37,11 @@ func TestDocumentAddSealsFile(t *testing.T) {
 	if s.count("AddAttachment") != 1 {
 		t.Fatalf("AddAttachment called %d times", s.count("AddAttachment"))
 	}
-	doc := c.d.docs[c.lists[tabDocuments].cursor]
+	doc := c.d.docs[c.lists[tabDocuments].Cursor]
 	if doc.Name != "brief anna.pdf" || doc.Kind != store.KindLetter || doc.Size != int64(len(data)) {
 		t.Errorf("added %+v", doc)
 	}
-	if !bytes.Equal(s.dd.docData[doc.ID], data) {
+	if _, got, err := s.Store.AttachmentData(context.Background(), doc.ID); err != nil || !bytes.Equal(got, data) {
 		t.Error("sealed contents differ")
 	}
 	if !strings.Contains(d.view(), "is sealed in the vault. The original is still at ~/brief anna.pdf") {
@@ -65,7 +66,7 @@ func TestDocumentAddRefusals(t *testing.T) {
 		{"~/film.mp4", "larger than 50 MB"},
 		{"   ", "Type the path of a file"},
 	} {
-		s := newPeopleStore()
+		s := newPeopleStore(t)
 		d := openAnna(t, s, English)
 		withHome(t, d, home)
 		d.keys("8n" + tt.path + "[ctrl+s]")
@@ -77,7 +78,7 @@ func TestDocumentAddRefusals(t *testing.T) {
 }
 
 func TestDocumentSaveCopy(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	home := t.TempDir()
 	if err := os.Mkdir(filepath.Join(home, "Downloads"), 0o700); err != nil {
@@ -86,22 +87,24 @@ func TestDocumentSaveCopy(t *testing.T) {
 	// The suggested name is taken: the suggestion gets a number. It names
 	// the client and document by number, never by name (the document is
 	// called cv-anna-de-vries.pdf).
-	taken := filepath.Join(home, "Downloads", "client-1-document-31.pdf")
+	taken := filepath.Join(home, "Downloads", "client-1-document-1.pdf")
 	if err := os.WriteFile(taken, []byte("ander bestand"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	withHome(t, d, home)
-	s.dd.docData[31] = []byte("inhoud van het cv")
+	s.blobs.mu.Lock()
+	s.blobs.files["blob1"] = []byte("inhoud van het cv") // Anna's cv, the first document
+	s.blobs.mu.Unlock()
 	d.keys("8s")
 	f := top[documentSave](t, d)
-	if got := f.Get("path"); got != "~/Downloads/client-1-document-31 (2).pdf" {
+	if got := f.Get("path"); got != "~/Downloads/client-1-document-1 (2).pdf" {
 		t.Fatalf("suggested %q", got)
 	}
 	if !strings.Contains(d.view(), "The copy is NOT encrypted.") {
 		t.Fatalf("no warning:\n%s", d.view())
 	}
 	d.keys("[ctrl+s]")
-	if d.model().prompt == nil || !strings.Contains(d.view(), "Save an unencrypted copy as ~/Downloads/client-1-document-31 (2).pdf?") {
+	if d.model().prompt == nil || !strings.Contains(d.view(), "Save an unencrypted copy as ~/Downloads/client-1-document-1 (2).pdf?") {
 		t.Fatalf("no confirmation:\n%s", d.view())
 	}
 	d.keys("n")
@@ -110,7 +113,7 @@ func TestDocumentSaveCopy(t *testing.T) {
 	}
 	d.keys("[ctrl+s]y")
 	top[clientScreen](t, d)
-	out := filepath.Join(home, "Downloads", "client-1-document-31 (2).pdf")
+	out := filepath.Join(home, "Downloads", "client-1-document-1 (2).pdf")
 	got, err := os.ReadFile(out)
 	if err != nil || string(got) != "inhoud van het cv" {
 		t.Fatalf("copy: %q, %v", got, err)
@@ -118,16 +121,16 @@ func TestDocumentSaveCopy(t *testing.T) {
 	if info, _ := os.Stat(out); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
 		t.Errorf("copy mode %v, want 0600", info.Mode().Perm())
 	}
-	if !slices.Contains(s.auditActions(), store.AuditExport) {
+	if !slices.Contains(s.auditActions(t), store.AuditExport) {
 		t.Error("export not logged")
 	}
-	if !strings.Contains(d.view(), "Unencrypted copy saved as ~/Downloads/client-1-document-31 (2).pdf") {
+	if !strings.Contains(d.view(), "Unencrypted copy saved as ~/Downloads/client-1-document-1 (2).pdf") {
 		t.Errorf("no notice:\n%s", d.view())
 	}
 }
 
 func TestDocumentSaveNeverOverwrites(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	home := t.TempDir()
 	withHome(t, d, home)
@@ -153,7 +156,7 @@ func TestDocumentSaveNeverOverwrites(t *testing.T) {
 }
 
 func TestDeleteDocumentExplains(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("8d")
 	if !strings.Contains(d.view(), "The sealed file becomes unreadable at once") {
@@ -188,7 +191,7 @@ func TestExpandPath(t *testing.T) {
 // art. 9: a document marked special-category shows masked, even its name,
 // until v reveals it, and the reveal is logged.
 func TestSpecialDocumentMaskedUntilRevealed(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	home := t.TempDir()
 	withHome(t, d, home)
@@ -209,8 +212,8 @@ func TestSpecialDocumentMaskedUntilRevealed(t *testing.T) {
 	if v := d.view(); !strings.Contains(v, "⚑ verklaring huisarts.pdf") {
 		t.Fatalf("v does not show the name:\n%s", v)
 	}
-	audit := s.dossier().audit
-	if s.count("RevealAttachment") != 1 || len(audit) == 0 || audit[len(audit)-1].Action != store.AuditReveal {
+	audit := s.auditActions(t)
+	if s.count("RevealAttachment") != 1 || len(audit) == 0 || audit[len(audit)-1] != store.AuditReveal {
 		t.Errorf("the reveal was not logged: %d calls, audit %+v", s.count("RevealAttachment"), audit)
 	}
 	if top[clientScreen](t, d).keys.RevealDoc.Enabled() {

@@ -116,17 +116,28 @@ func newTestModel(b Backend, lang Lang, now *time.Time) Model {
 	return New(Config{Backend: b, Lang: lang, Clock: func() time.Time { return *now }})
 }
 
-// unlocked is a driver past the unlock screen, on the caseload of s.
-func unlocked(t testing.TB, s *fakeStore, lang Lang, w, h int) (*driver, *fakeBackend, *time.Time) {
+// unlocked is a driver past the unlock screen, on the caseload of s, at
+// the store's clock. A day with something due opens on the today screen;
+// unlocked leaves it for the caseload below, where most tests start.
+func unlocked(t testing.TB, s *testStore, lang Lang, w, h int) (*driver, *testBackend, *time.Time) {
 	t.Helper()
-	now := testNow
-	b := &fakeBackend{exists: true, pass: "tulp fiets regen lantaarn", store: s}
-	d := newDriver(t, newTestModel(b, lang, &now), w, h)
+	b := &testBackend{t: t, exists: true, pass: "tulp fiets regen lantaarn", store: s}
+	d := newDriver(t, newTestModel(b, lang, s.now), w, h)
 	d.keys("tulp fiets regen lantaarn[enter]")
 	if d.model().phase != phaseUnlocked {
 		t.Fatalf("not unlocked: phase %d\n%s", d.model().phase, d.view())
 	}
-	return d, b, &now
+	leaveToday(d)
+	return d, b, s.now
+}
+
+// leaveToday goes back from the today screen, which a vault with
+// something due opens on, to the caseload below it.
+func leaveToday(d *driver) {
+	d.t.Helper()
+	if d.model().phase == phaseUnlocked && d.model().top().Route().Kind == KindToday {
+		d.keys("[esc]")
+	}
 }
 
 // top returns the concrete screen on top of the stack.

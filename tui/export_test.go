@@ -10,7 +10,7 @@ import (
 
 // openExport is the export form of Anna (the first client), opened with x
 // on the caseload.
-func openExport(t *testing.T, s *fakeStore, lang Lang) *driver {
+func openExport(t *testing.T, s *testStore, lang Lang) *driver {
 	t.Helper()
 	d, _, _ := unlocked(t, s, lang, 100, 30)
 	d.keys("x")
@@ -21,7 +21,7 @@ func openExport(t *testing.T, s *fakeStore, lang Lang) *driver {
 }
 
 func TestExportToClient(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openExport(t, s, Dutch)
 	d.keys("[enter]")
 	f := top[exportForm](t, d)
@@ -29,7 +29,7 @@ func TestExportToClient(t *testing.T) {
 		t.Fatalf("not done:\n%s", d.view())
 	}
 	view := d.view()
-	for _, want := range []string{fakePassphrase, fakeExportDir, "ander kanaal dan het bestand", "4 verslagen", "age -d"} {
+	for _, want := range []string{testPassphrase, testExportDir, "ander kanaal dan het bestand", "5 verslagen, 4 afspraken", "age -d"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("result lacks %q:\n%s", want, view)
 		}
@@ -45,13 +45,13 @@ func TestExportToClient(t *testing.T) {
 	if _, ok := d.model().top().(page[caseloadModel]); !ok {
 		t.Fatalf("enter on the result did not go back")
 	}
-	if strings.Contains(d.view(), fakePassphrase) {
+	if strings.Contains(d.view(), testPassphrase) {
 		t.Error("the passphrase is still on screen")
 	}
 }
 
 func TestExportFromClientScreen(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	d.keys("x")
 	if f := top[exportForm](t, d); f.client != 1 {
 		t.Fatalf("client %d", f.client)
@@ -61,7 +61,7 @@ func TestExportFromClientScreen(t *testing.T) {
 }
 
 func TestExportBadKey(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openExport(t, s, English)
 	d.keys("[tab][right][tab]not-a-key")
 	if !strings.Contains(d.view(), "This is not an age public key") {
@@ -83,13 +83,13 @@ func TestExportBadKey(t *testing.T) {
 	if !f.done || len(s.exports) != 1 || s.exports[0].Sealing() != dossierfile.SealedPublicKey {
 		t.Fatalf("done %v, exports %+v\n%s", f.done, s.exports, d.view())
 	}
-	if strings.Contains(d.view(), fakePassphrase) {
+	if strings.Contains(d.view(), testPassphrase) {
 		t.Error("a key-sealed export shows a passphrase")
 	}
 }
 
 func TestExportPlainNeedsConfirmation(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openExport(t, s, Dutch)
 	d.keys("[tab][left]")
 	d.keys("[enter]")
@@ -110,10 +110,8 @@ func TestExportPlainNeedsConfirmation(t *testing.T) {
 }
 
 func TestExportRestrictedNamedRecipient(t *testing.T) {
-	s := newPeopleStore()
-	c := s.clients[1]
-	c.Restricted = true
-	s.clients[1] = c
+	s := newPeopleStore(t)
+	s.restrict(t, 1, "bezwaar")
 	d := openExport(t, s, English)
 	d.keys("[right][tab]Huisarts Jansen[enter]")
 	if len(s.exports) != 0 {
@@ -130,7 +128,7 @@ func TestExportRestrictedNamedRecipient(t *testing.T) {
 }
 
 func TestExportNoConsent(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openExport(t, s, Dutch)
 	d.keys("[right][tab]Huisarts Jansen[enter]")
 	if len(s.exports) != 1 || s.exports[0].Basis != store.LegalBasisConsent {
@@ -149,7 +147,7 @@ func TestExportErrors(t *testing.T) {
 		{dossierfile.ErrExists, "already exists"},
 		{errDiskFull, "disk is full"},
 	} {
-		s := newPeopleStore()
+		s := newPeopleStore(t)
 		s.exportErr = tt.err
 		d := openExport(t, s, English)
 		d.keys("[enter]")
@@ -168,7 +166,7 @@ func TestExportNoSharedKeys(t *testing.T) {
 			{"export result", "x[enter]"},
 			{"client export", "[enter]x"},
 		} {
-			d, _, _ := unlocked(t, newPeopleStore(), lang, 100, 30)
+			d, _, _ := unlocked(t, newPeopleStore(t), lang, 100, 30)
 			d.keys(sit.keys)
 			checkShared(t, string(lang)+" "+sit.name, d.model())
 		}
@@ -176,19 +174,19 @@ func TestExportNoSharedKeys(t *testing.T) {
 }
 
 func TestGoldenExportForm(t *testing.T) {
-	d := openExport(t, newPeopleStore(), Dutch)
+	d := openExport(t, newPeopleStore(t), Dutch)
 	d.keys("[right][tab]Huisarts Jansen[tab]")
 	requireGolden(t, d)
 }
 
 func TestGoldenExportResult(t *testing.T) {
-	d := openExport(t, newPeopleStore(), Dutch)
+	d := openExport(t, newPeopleStore(t), Dutch)
 	d.keys("[enter]")
 	requireGolden(t, d)
 }
 
 func TestGoldenExportResultEN(t *testing.T) {
-	d := openExport(t, newPeopleStore(), English)
+	d := openExport(t, newPeopleStore(t), English)
 	d.keys("[enter]")
 	requireGolden(t, d)
 }

@@ -14,7 +14,7 @@ import (
 // create the vault, see the recovery key, add a client, see them in the
 // caseload, quit.
 func TestFlowFirstDay(t *testing.T) {
-	b := &fakeBackend{}
+	b := &testBackend{t: t}
 	tm := teatest.NewTestModel(t, New(Config{Backend: b, Lang: English}), teatest.WithInitialTermSize(100, 30))
 	// wait reads the output until every text has shown. It consumes what
 	// it reads, so one frame's texts are waited for together.
@@ -60,8 +60,8 @@ func TestFlowFirstDay(t *testing.T) {
 	if s.count("CreateClient") != 1 {
 		t.Errorf("CreateClient called %d times", s.count("CreateClient"))
 	}
-	for _, c := range s.clientsCopy() {
-		if c.Name() != "Noor Jansen" || !strings.EqualFold(string(c.Status), "intake") {
+	for _, c := range s.rows(t) {
+		if c.Name != "Noor Jansen" || !strings.EqualFold(string(c.Status), "intake") {
 			t.Errorf("stored %+v", c)
 		}
 	}

@@ -41,7 +41,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestImpossibleDateSavesNothing(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("nNoor[tab][tab][tab][tab]31-02-2010[ctrl+s]")
 	f := top[clientForm](t, d)
@@ -58,7 +58,7 @@ func TestImpossibleDateSavesNothing(t *testing.T) {
 }
 
 func TestValidationShownUnderField(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	// Closing a trajectory fills in today as its end and asks the outcome.
 	d.keys("nNoor[tab][tab][tab][tab][tab][tab][tab][tab][right][right][ctrl+s]")
@@ -89,7 +89,7 @@ func TestValidationShownUnderField(t *testing.T) {
 }
 
 func TestRejectedAsksForDate(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), Dutch, 100, 30)
 	d.keys("nNoor[shift+tab][shift+tab][shift+tab][shift+tab][shift+tab][left]")
 	f := top[clientForm](t, d)
 	if f.Get("status") != string(store.StatusRejected) {
@@ -104,7 +104,7 @@ func TestRejectedAsksForDate(t *testing.T) {
 }
 
 func TestUnder16Hint(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("nNoor[tab][tab][tab][tab]2012-05-03")
 	if !strings.Contains(d.view(), "Under 16 (age 13): name a parent or guardian.") {
 		t.Errorf("no under-16 hint:\n%s", d.view())
@@ -122,7 +122,7 @@ func TestUnder16Hint(t *testing.T) {
 func TestRestrictedClientIsReadOnly(t *testing.T) {
 	c := people()[0]
 	c.Restricted, c.RestrictedReason = true, "bezwaar"
-	s := newFakeStore(c)
+	s := newStoreWith(t, c)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[enter]")
 	v := top[clientScreen](t, d)
@@ -141,12 +141,12 @@ func TestRestrictedClientIsReadOnly(t *testing.T) {
 }
 
 func TestFormDraftBeforeLoad(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	e := d.model().env
 	f := newClientForm(e, 1)
 	f = f.RestoreDraft(`{"phone":"06-00000000"}`)
-	f, _ = f.Update(clientLoadedMsg{req: f.req, client: s.clients[1]})
+	f, _ = f.Update(clientLoadedMsg{req: f.req, client: s.client(t, 1)})
 	if f.Get("phone") != "06-00000000" || f.Get("last_name") != "de Vries" {
 		t.Errorf("phone %q last name %q", f.Get("phone"), f.Get("last_name"))
 	}
@@ -161,13 +161,13 @@ func TestFormDraftBeforeLoad(t *testing.T) {
 
 func TestEditKeepsHiddenFields(t *testing.T) {
 	c := people()[3] // Fatima, closed, on hold
-	s := newFakeStore(c)
+	s := newStoreWith(t, c)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[tab][enter]e[tab][tab][tab]0612[ctrl+s]")
 	if f, ok := d.model().top().(page[clientForm]); ok {
 		t.Fatalf("form still open: %q, focus %s (%q)\n%s", f.m.Problem, f.m.Focused().ID, f.m.Focused().Err, d.view())
 	}
-	got := s.clients[1]
+	got := s.client(t, 1)
 	if got.Phone != "0612" || !got.Hold || got.HoldReason != "klacht" || got.End.IsZero() {
 		t.Errorf("edit lost fields: %+v", got)
 	}

@@ -19,82 +19,82 @@ func requireGolden(t *testing.T, d *driver) {
 
 func TestGoldenCreate(t *testing.T) {
 	now := testNow
-	d := newDriver(t, newTestModel(&fakeBackend{}, English, &now), 100, 30)
+	d := newDriver(t, newTestModel(&testBackend{t: t}, English, &now), 100, 30)
 	d.keys("tulp fiets")
 	requireGolden(t, d)
 }
 
 func TestGoldenCreateTooShortNL(t *testing.T) {
 	now := testNow
-	d := newDriver(t, newTestModel(&fakeBackend{}, Dutch, &now), 100, 30)
+	d := newDriver(t, newTestModel(&testBackend{t: t}, Dutch, &now), 100, 30)
 	d.keys("kort[enter]")
 	requireGolden(t, d)
 }
 
 func TestGoldenRecoveryKey(t *testing.T) {
 	now := testNow
-	d := newDriver(t, newTestModel(&fakeBackend{}, English, &now), 100, 30)
+	d := newDriver(t, newTestModel(&testBackend{t: t}, English, &now), 100, 30)
 	d.keys("tulp fiets regen lantaarn[enter]tulp fiets regen lantaarn[enter]")
 	requireGolden(t, d)
 }
 
 func TestGoldenWrongPassphrase(t *testing.T) {
 	now := testNow
-	b := &fakeBackend{exists: true, pass: "tulp fiets regen lantaarn", store: newPeopleStore()}
+	b := &testBackend{t: t, exists: true, pass: "tulp fiets regen lantaarn", store: newPeopleStore(t)}
 	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 	d.keys("tulp fiets[enter]")
 	requireGolden(t, d)
 }
 
 func TestGoldenCaseload(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[tab][tab]") // all
 	requireGolden(t, d)
 }
 
 func TestGoldenCaseloadNL(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), Dutch, 100, 30)
 	d.keys("[tab][tab]")
 	requireGolden(t, d)
 }
 
 func TestGoldenCaseloadEmpty(t *testing.T) {
-	d, _, _ := unlocked(t, newFakeStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newTestStore(t, nil), English, 100, 30)
 	requireGolden(t, d)
 }
 
 func TestGoldenCaseloadFilter(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[tab][tab]/CELIK")
 	requireGolden(t, d)
 }
 
 func TestGoldenHelp(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("?")
 	requireGolden(t, d)
 }
 
 func TestGoldenClient(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[enter]")
 	requireGolden(t, d)
 }
 
 func TestGoldenFormUnder16NL(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), Dutch, 100, 30)
 	d.keys("nNoor[tab]Jansen[tab][tab][tab]03-05-2012")
 	requireGolden(t, d)
 }
 
 func TestGoldenFormImpossibleDate(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("nNoor[tab][tab][tab][tab]31-02-2010[ctrl+s]")
 	requireGolden(t, d)
 }
 
 func TestGoldenDiscardPrompt(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), Dutch, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), Dutch, 100, 30)
 	d.keys("nNoor[esc]")
 	requireGolden(t, d)
 }
@@ -103,7 +103,7 @@ func TestGoldenDiscardPrompt(t *testing.T) {
 // than the terminal and the view is exactly as tall.
 func TestResize(t *testing.T) {
 	for _, lang := range []Lang{English, Dutch} {
-		d, _, _ := unlocked(t, newPeopleStore(), lang, 100, 30)
+		d, _, _ := unlocked(t, newPeopleStore(t), lang, 100, 30)
 		check := func(name string) {
 			t.Helper()
 			for _, size := range [][2]int{{100, 30}, {80, 24}, {60, 20}} {

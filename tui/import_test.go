@@ -10,25 +10,27 @@ import (
 
 // importStoreForTest has a client list, a sealed dossier, one sealed to a
 // key and a list with a bad line.
-func importStoreForTest() *fakeStore {
-	s := newPeopleStore()
-	s.withImport("/tmp/klanten.csv", fakeImportFile{sum: dossierfile.ImportSummary{
+func importStoreForTest(t testing.TB) *testStore {
+	t.Helper()
+	s := newPeopleStore(t)
+	s.withImport("/tmp/klanten.csv", importable{sum: dossierfile.ImportSummary{
 		Kind: dossierfile.ImportedList, Ignored: []string{"BSN"},
 		Clients: []store.Client{importedClient("Bram", "Aksoy", store.StatusActive),
-			importedClient("Cato", "Bakker", store.StatusActive), importedClient("Daan", "Claes", store.StatusClosed)}}})
-	s.withImport("/tmp/fatima.zip.age", fakeImportFile{sealing: "passphrase", secret: fakePassphrase,
+			importedClient("Cato", "Bakker", store.StatusActive), store.Client{FirstName: "Daan", LastName: "Claes",
+				Status: store.StatusClosed, Outcome: store.OutcomeWork, Start: day(2024, 3, 1), End: day(2025, 2, 1)}}}})
+	s.withImport("/tmp/fatima.zip.age", importable{sealing: "passphrase", secret: testPassphrase,
 		sum: dossierfile.ImportSummary{Kind: dossierfile.ImportedDossier, NotCarried: true, Records: 4, Appointments: 2,
 			Clients: []store.Client{importedClient("Fatima", "El Amrani", store.StatusActive)}}})
-	s.withImport("/tmp/noor.zip.age", fakeImportFile{sealing: "key", secret: "/tmp/key.txt",
+	s.withImport("/tmp/noor.zip.age", importable{sealing: "key", secret: "/tmp/key.txt",
 		sum: dossierfile.ImportSummary{Kind: dossierfile.ImportedDossier,
 			Clients: []store.Client{importedClient("Noor", "Visser", store.StatusIntake)}}})
-	s.withImport("/tmp/fout.csv", fakeImportFile{err: &dossierfile.CSVError{File: "fout.csv", Line: 3,
+	s.withImport("/tmp/fout.csv", importable{err: &dossierfile.CSVError{File: "fout.csv", Line: 3,
 		Column: "Status", Problem: "onbekende status \"klaar\""}})
 	return s
 }
 
 // openImport is the import screen, opened with i on the caseload.
-func openImport(t *testing.T, s *fakeStore, lang Lang) *driver {
+func openImport(t *testing.T, s *testStore, lang Lang) *driver {
 	t.Helper()
 	d, _, _ := unlocked(t, s, lang, 100, 30)
 	d.keys("i")
@@ -37,7 +39,7 @@ func openImport(t *testing.T, s *fakeStore, lang Lang) *driver {
 }
 
 func TestImportCSV(t *testing.T) {
-	s := importStoreForTest()
+	s := importStoreForTest(t)
 	d := openImport(t, s, Dutch)
 	if !strings.Contains(d.view(), "een dossier (.zip.age, .zip) of een klantenlijst uit een spreadsheet (.csv)") {
 		t.Fatalf("no hint:\n%s", d.view())
@@ -66,7 +68,7 @@ func TestImportCSV(t *testing.T) {
 }
 
 func TestImportNeedsSecretThenOK(t *testing.T) {
-	s := importStoreForTest()
+	s := importStoreForTest(t)
 	d := openImport(t, s, Dutch)
 	d.keys("/tmp/fatima.zip.age[enter]")
 	f := top[importForm](t, d)
@@ -76,8 +78,8 @@ func TestImportNeedsSecretThenOK(t *testing.T) {
 	if !strings.Contains(d.view(), "versleuteld met een wachtwoordzin") {
 		t.Fatalf("no explanation:\n%s", d.view())
 	}
-	d.keys(fakePassphrase)
-	if strings.Contains(d.view(), fakePassphrase) {
+	d.keys(testPassphrase)
+	if strings.Contains(d.view(), testPassphrase) {
 		t.Fatalf("the passphrase is not masked:\n%s", d.view())
 	}
 	d.keys("[enter]")
@@ -91,13 +93,13 @@ func TestImportNeedsSecretThenOK(t *testing.T) {
 			t.Errorf("result lacks %q:\n%s", want, view)
 		}
 	}
-	if c := s.imp.calls; len(c) != 2 || c[1].secret != fakePassphrase {
+	if c := s.imp.calls; len(c) != 2 || c[1].secret != testPassphrase {
 		t.Fatalf("calls %+v", c)
 	}
 }
 
 func TestImportNeedsKey(t *testing.T) {
-	s := importStoreForTest()
+	s := importStoreForTest(t)
 	d := openImport(t, s, English)
 	d.keys("/tmp/noor.zip.age[enter]")
 	if f := top[importForm](t, d); f.secret != secretKey {
@@ -110,22 +112,22 @@ func TestImportNeedsKey(t *testing.T) {
 }
 
 func TestImportWrongSecret(t *testing.T) {
-	s := importStoreForTest()
+	s := importStoreForTest(t)
 	d := openImport(t, s, Dutch)
 	d.keys("/tmp/fatima.zip.age[enter]verkeerd[enter]")
 	f := top[importForm](t, d)
 	if f.done || !strings.Contains(d.view(), "Deze wachtwoordzin opent het dossier niet") {
 		t.Fatalf("no wrong passphrase:\n%s", d.view())
 	}
-	if len(s.clients) != 5 {
-		t.Fatalf("%d clients", len(s.clients))
+	if n := len(s.rows(t)); n != 5 {
+		t.Fatalf("%d clients", n)
 	}
 	d.keys("[esc]")
 	top[caseloadModel](t, d)
 }
 
 func TestImportCSVError(t *testing.T) {
-	s := importStoreForTest()
+	s := importStoreForTest(t)
 	d := openImport(t, s, Dutch)
 	d.keys("/tmp/fout.csv[enter]")
 	if f := top[importForm](t, d); f.done {
@@ -142,8 +144,8 @@ func TestImportCSVError(t *testing.T) {
 }
 
 func TestImportExisting(t *testing.T) {
-	s := importStoreForTest()
-	s.withImport("/tmp/anna.zip", fakeImportFile{err: &store.ImportError{Item: "client",
+	s := importStoreForTest(t)
+	s.withImport("/tmp/anna.zip", importable{err: &store.ImportError{Item: "client",
 		Err: &store.ExistingClientError{ID: 1, Name: "Anna de Vries", ByUID: true}}})
 	d := openImport(t, s, English)
 	d.keys("/tmp/anna.zip[enter]")
@@ -159,7 +161,7 @@ func TestNoSharedKeysImport(t *testing.T) {
 			{"import secret", "i/tmp/fatima.zip.age[enter]"},
 			{"import done", "i/tmp/klanten.csv[enter]"},
 		} {
-			d, _, _ := unlocked(t, importStoreForTest(), lang, 100, 30)
+			d, _, _ := unlocked(t, importStoreForTest(t), lang, 100, 30)
 			d.keys(sit.keys)
 			checkShared(t, string(lang)+" "+sit.name, d.model())
 		}
@@ -167,7 +169,7 @@ func TestNoSharedKeysImport(t *testing.T) {
 }
 
 func TestGoldenImportSecret(t *testing.T) {
-	d := openImport(t, importStoreForTest(), Dutch)
+	d := openImport(t, importStoreForTest(t), Dutch)
 	d.keys("/tmp/fatima.zip.age[enter]")
 	requireGolden(t, d)
 }

@@ -82,19 +82,10 @@ func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No
 // FullHelp lists the prompt's answers.
 func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// listKeys move through a list; the caseload and, later, the client tabs
-// share them.
-type listKeys struct {
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Home     key.Binding
-	End      key.Binding
-}
-
-func newListKeys(t Text) listKeys {
-	return listKeys{
+// newListKeys are the keys of every list, with help in the coach's
+// language.
+func newListKeys(t Text) kit.ListKeys {
+	return kit.ListKeys{
 		Up:       bind([]string{"up", "k"}, "↑/k", t.T("key.up")),
 		Down:     bind([]string{"down", "j"}, "↓/j", t.T("key.down")),
 		PageUp:   bind([]string{"pgup"}, "pgup", t.T("key.page_up")),
@@ -104,20 +95,9 @@ func newListKeys(t Text) listKeys {
 	}
 }
 
-// setEnabled turns the list keys on or off together.
-func (k *listKeys) setEnabled(on bool) {
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
-		b.SetEnabled(on)
-	}
-}
-
-func (k listKeys) bindings() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
-}
-
 // caseloadKeys are the caseload list's keys.
 type caseloadKeys struct {
-	listKeys
+	kit.ListKeys
 	Open   key.Binding
 	New    key.Binding
 	Filter key.Binding
@@ -132,7 +112,7 @@ type caseloadKeys struct {
 
 func newCaseloadKeys(t Text) caseloadKeys {
 	return caseloadKeys{
-		listKeys:     newListKeys(t),
+		ListKeys:     newListKeys(t),
 		Open:         bind([]string{"enter"}, "enter", t.T("key.open")),
 		New:          bind([]string{"n"}, "n", t.T("key.new_client")),
 		Filter:       bind([]string{"/"}, "/", t.T("key.filter")),
@@ -153,7 +133,7 @@ func (k caseloadKeys) ShortHelp() []key.Binding {
 // FullHelp is the caseload's part of the help overlay.
 func (k caseloadKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		k.listKeys.bindings(),
+		k.ListKeys.Bindings(),
 		{k.Open, k.New, k.Filter, k.Tab, k.Sort},
 		{k.FilterUp, k.FilterDown, k.FilterAccept, k.FilterClear},
 	}

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/caseload/caseload/tui/kit"
+)
 
 // The key maps of the client's dossier: the tabbed client screen, the
 // record reader and editor, and the search screen. As in keys.go, each is
@@ -10,7 +14,7 @@ import "github.com/charmbracelet/bubbles/key"
 // the tab: n, e and d act on what the tab lists, and are all off for a
 // client whose processing is restricted.
 type clientKeys struct {
-	listKeys
+	kit.ListKeys
 	NextTab  key.Binding
 	PrevTab  key.Binding
 	JumpTab  key.Binding // 1–9 and 0: the first ten tabs
@@ -28,7 +32,7 @@ type clientKeys struct {
 
 func newClientKeys(t Text) clientKeys {
 	return clientKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		NextTab:  bind([]string{"tab"}, "tab", t.T("key.next_tab")),
 		PrevTab:  bind([]string{"shift+tab"}, "⇧tab", t.T("key.prev_tab")),
 		JumpTab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1–9 0",
@@ -56,7 +60,7 @@ func (k clientKeys) ShortHelp() []key.Binding {
 func (k clientKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextTab, k.PrevTab, k.JumpTab, k.LogTab},
-		k.listKeys.bindings(),
+		k.ListKeys.Bindings(),
 		{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.RevealDoc},
 		k.retentionKeys.bindings(),
 		k.rightsKeys.bindings(),
@@ -65,7 +69,7 @@ func (k clientKeys) FullHelp() [][]key.Binding {
 
 // readerKeys are the record reader's keys: scrolling, reveal, edit, delete.
 type readerKeys struct {
-	listKeys
+	kit.ListKeys
 	Reveal key.Binding
 	Edit   key.Binding
 	Delete key.Binding
@@ -73,7 +77,7 @@ type readerKeys struct {
 
 func newReaderKeys(t Text) readerKeys {
 	return readerKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		Reveal:   bind([]string{"v"}, "v", t.T("key.reveal")),
 		Edit:     bind([]string{"e"}, "e", t.T("key.edit")),
 		Delete:   bind([]string{"d"}, "d", t.T("key.delete")),
@@ -87,7 +91,7 @@ func (k readerKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the reader's part of the help overlay.
 func (k readerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Reveal, k.Edit, k.Delete}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Reveal, k.Edit, k.Delete}}
 }
 
 // editorKeys are the record editor's keys. The body is a multi-line text

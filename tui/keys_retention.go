@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/caseload/caseload/tui/kit"
+)
 
 // The key maps of retention: the deadlines list, the purge confirmation,
 // the client screen's hold, restriction and purge keys, and the settings.
@@ -9,14 +13,14 @@ import "github.com/charmbracelet/bubbles/key"
 
 // deadlinesKeys are the deadlines screen's keys.
 type deadlinesKeys struct {
-	listKeys
+	kit.ListKeys
 	Open  key.Binding
 	Purge key.Binding
 }
 
 func newDeadlinesKeys(t Text) deadlinesKeys {
 	return deadlinesKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		Open:     bind([]string{"enter"}, "enter", t.T("key.open_client")),
 		// Shift+p: a capital for the one action that cannot be undone,
 		// so a slip of the finger on p does not even open the question.
@@ -29,7 +33,7 @@ func (k deadlinesKeys) ShortHelp() []key.Binding { return []key.Binding{k.Open, 
 
 // FullHelp is the deadlines screen's part of the help overlay.
 func (k deadlinesKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Open, k.Purge}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Open, k.Purge}}
 }
 
 // purgeKeys answer the purge confirmation. As in a prompt, y and j both
@@ -77,7 +81,7 @@ func (k retentionKeys) bindings() []key.Binding { return []key.Binding{k.Hold, k
 // settingsKeys are the settings screen's keys: the cursor moves over the
 // retention policies.
 type settingsKeys struct {
-	listKeys
+	kit.ListKeys
 	Edit       key.Binding
 	Practice   key.Binding
 	Register   key.Binding
@@ -91,7 +95,7 @@ type settingsKeys struct {
 
 func newSettingsKeys(t Text) settingsKeys {
 	return settingsKeys{
-		listKeys:       newListKeys(t),
+		ListKeys:       newListKeys(t),
 		NewCategory:    bind([]string{"n"}, "n", t.T("key.new_category")),
 		DeleteCategory: bind([]string{"d"}, "d", t.T("key.delete_category")),
 		Edit:           bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
@@ -109,6 +113,6 @@ func (k settingsKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the settings screen's part of the help overlay.
 func (k settingsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.NewCategory, k.DeleteCategory, k.Practice, k.Processors,
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.NewCategory, k.DeleteCategory, k.Practice, k.Processors,
 		k.Register, k.AddKey}}
 }

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/caseload/caseload/tui/kit"
+)
 
 // The key maps of the rights desk: the client screen's consent and
 // requests tabs, the request view and the breach register. As in keys.go,
@@ -35,7 +39,7 @@ func (k rightsKeys) bindings() []key.Binding {
 // the kind of request and on whether it is still open; the cursor moves
 // over the recipients to tell, or over the consents to withdraw.
 type requestKeys struct {
-	listKeys
+	kit.ListKeys
 	Edit     key.Binding
 	Answer   key.Binding
 	Refuse   key.Binding
@@ -48,7 +52,7 @@ type requestKeys struct {
 
 func newRequestKeys(t Text) requestKeys {
 	return requestKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		Edit:     bind([]string{"e"}, "e", t.T("key.edit")),
 		Answer:   bind([]string{"a"}, "a", t.T("key.answer")),
 		Refuse:   bind([]string{"f"}, "f", t.T("key.refuse")),
@@ -69,19 +73,19 @@ func (k requestKeys) ShortHelp() []key.Binding { return k.actions() }
 
 // FullHelp is the request view's part of the help overlay.
 func (k requestKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), k.actions()}
+	return [][]key.Binding{k.ListKeys.Bindings(), k.actions()}
 }
 
 // breachKeys are the breach register's keys.
 type breachKeys struct {
-	listKeys
+	kit.ListKeys
 	New  key.Binding
 	Edit key.Binding
 }
 
 func newBreachKeys(t Text) breachKeys {
 	return breachKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		New:      bind([]string{"n"}, "n", t.T("key.new_breach")),
 		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.edit")),
 	}
@@ -92,5 +96,5 @@ func (k breachKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k.Ed
 
 // FullHelp is the breach register's part of the help overlay.
 func (k breachKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.New, k.Edit}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.New, k.Edit}}
 }

@@ -51,7 +51,7 @@ func TestNoSharedKeys(t *testing.T) {
 	}
 	for _, lang := range []Lang{English, Dutch} {
 		for _, sit := range situations {
-			d, _, _ := unlocked(t, newPeopleStore(), lang, 100, 30)
+			d, _, _ := unlocked(t, newPeopleStore(t), lang, 100, 30)
 			d.keys(sit.keys)
 			checkShared(t, string(lang)+" "+sit.name, d.model())
 		}
@@ -61,11 +61,11 @@ func TestNoSharedKeys(t *testing.T) {
 			{"create second field", "tulp fiets regen[enter]"},
 			{"recovery", "tulp fiets regen[enter]tulp fiets regen[enter]"},
 		} {
-			d := newDriver(t, newTestModel(&fakeBackend{}, lang, &now), 100, 30)
+			d := newDriver(t, newTestModel(&testBackend{t: t}, lang, &now), 100, 30)
 			d.keys(sit.keys)
 			checkShared(t, string(lang)+" "+sit.name, d.model())
 		}
-		b := &fakeBackend{exists: true, pass: "x", store: newFakeStore()}
+		b := &testBackend{t: t, exists: true, pass: "x", store: newTestStore(t, nil)}
 		d := newDriver(t, newTestModel(b, lang, &now), 100, 30)
 		checkShared(t, string(lang)+" unlock", d.model())
 	}

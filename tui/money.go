@@ -65,7 +65,7 @@ type moneyScreen struct {
 	budget   store.Budget
 	entries  []store.TimeEntry
 	invoices []store.Invoice
-	cursor   int
+	list     kit.List // the cursor over the invoices
 	width    int
 	height   int
 }
@@ -198,10 +198,11 @@ func (m *moneyScreen) updateKeys() {
 }
 
 func (m moneyScreen) selected() (store.Invoice, bool) {
-	if !m.loaded || m.cursor < 0 || m.cursor >= len(m.invoices) {
+	i, ok := m.list.Selected(len(m.invoices))
+	if !m.loaded || !ok {
 		return store.Invoice{}, false
 	}
-	return m.invoices[m.cursor], true
+	return m.invoices[i], true
 }
 
 // Update handles the store's answers and the keys.
@@ -226,7 +227,7 @@ func (m moneyScreen) Update(msg tea.Msg) (moneyScreen, tea.Cmd) {
 		}
 		m.name, m.hasTerms, m.terms, m.payer, m.budget = msg.name, msg.hasTerms, msg.terms, msg.payer, msg.budget
 		m.entries, m.invoices = msg.entries, msg.invoices
-		m.cursor = min(max(m.cursor, 0), max(len(m.invoices)-1, 0))
+		m.list.Clamp(len(m.invoices), len(m.invoices))
 		m.updateKeys()
 	case moneyChangedMsg:
 		if msg.req != m.req {
@@ -247,10 +248,7 @@ func (m moneyScreen) onKey(msg tea.KeyMsg) (moneyScreen, tea.Cmd) {
 	t, k := m.env.text, m.keys
 	inv, _ := m.selected()
 	switch {
-	case key.Matches(msg, k.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		m.cursor = min(m.cursor+1, max(len(m.invoices)-1, 0))
+	case m.list.Move(msg, kit.ListKeys{Up: k.Up, Down: k.Down}, len(m.invoices), len(m.invoices)):
 	case key.Matches(msg, k.New):
 		return m, navigate(Route{Kind: KindInvoiceForm, Client: m.client})
 	case key.Matches(msg, k.Paid):
@@ -393,7 +391,7 @@ func (m moneyScreen) View() string {
 		row := fmt.Sprintf("%-11s %-11s %12s  %s", termsafe.Line(inv.Number), inv.Date.Format("2006-01-02"),
 			invoice.Euro(l, inv.AmountCents), status)
 		switch {
-		case i == m.cursor:
+		case i == m.list.Cursor:
 			row = st.Selected.Render(row)
 		case inv.Status(today) == store.StatusOverdue:
 			row = st.Danger.Render(row)
@@ -405,15 +403,8 @@ func (m moneyScreen) View() string {
 
 // invoiceForm makes an invoice of the unbilled hours of a period.
 type invoiceForm struct {
-	env     *env
-	keys    kit.FormKeys
-	client  int64
-	req     reqID
-	saving  bool
-	problem string
-	set     kit.FieldSet
-	width   int
-	height  int
+	formCore
+	client int64
 }
 
 // invoiceMadeMsg is what the form hands back to the money screen.
@@ -428,33 +419,27 @@ type invoiceSavedMsg struct {
 
 func newInvoiceForm(e *env, r Route) invoiceForm {
 	t, st := e.text, e.styles
-	m := invoiceForm{env: e, keys: newFormKeys(t), client: r.Client}
-	m.set.Fields = []kit.Field{
+	m := invoiceForm{client: r.Client, formCore: newFormCore(e, true,
 		kit.DateField(st, "from", t.T("money.from"), t.T("form.date_placeholder")),
-		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")),
-	}
+		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")))}
+	// Two dates are quickly typed again: esc leaves at once, and a lock
+	// keeps no draft. The store's reasons run longer than one line.
+	m.LeaveFreely, m.WrapProblem = true, true
 	// The usual invoice: last month's hours.
 	first := time.Date(e.today().Year(), e.today().Month(), 1, 0, 0, 0, 0, time.UTC)
-	m.set.Set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
-	m.set.Set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
-	m.keys.Choice.SetEnabled(false)
+	m.Set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
+	m.Set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
 	return m
 }
 
 // Init focuses the first date.
-func (m invoiceForm) Init() tea.Cmd { return m.set.FocusOn(0) }
+func (m invoiceForm) Init() tea.Cmd { return m.FocusOn(0) }
 
 // Route names the form and the client.
 func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client: m.client} }
 
 // Title is "New invoice".
 func (m invoiceForm) Title() string { return m.env.text.T("money.form_title") }
-
-// Capturing is true: a field always has the focus.
-func (m invoiceForm) Capturing() bool { return true }
-
-// KeyMap lists the form's keys.
-func (m invoiceForm) KeyMap() help.KeyMap { return m.keys }
 
 // Draft keeps nothing: two dates are quickly typed again.
 func (m invoiceForm) Draft() (string, bool) { return "", false }
@@ -466,27 +451,21 @@ func (m invoiceForm) RestoreDraft(string) invoiceForm { return m }
 func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case invoiceSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
-		if msg.err == nil || isNotSaved(m.env, msg.err) {
-			return m, back(invoiceMadeMsg{number: msg.inv.Number})
-		}
-		m.problem = moneyProblem(m.env, msg.err)
-	case tea.KeyMsg:
-		if m.saving {
+		if !m.kept(msg.err) {
+			m.Refused(moneyProblem(m.env, msg.err))
 			return m, nil
 		}
-		switch {
-		case key.Matches(msg, m.keys.Save):
+		return m, m.onSavedBack(nil, back(invoiceMadeMsg{number: msg.inv.Number}))
+	case tea.KeyMsg:
+		cmd, save := m.onKey(msg)
+		if save {
 			return m.submit()
-		case key.Matches(msg, m.keys.Cancel):
-			return m, back(nil)
 		}
-		cmd, _ := m.set.HandleKey(msg, m.keys)
 		return m, cmd
 	}
 	return m, nil
@@ -494,14 +473,13 @@ func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 
 func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
+	m.Problem = ""
 	var days [2]time.Time
 	for i, id := range []string{"from", "to"} {
-		typed := m.set.Get(id)
+		typed := m.Get(id)
 		d, p := kit.ParseDate(typed)
 		if p != kit.DateOK || d.IsZero() {
-			cmd, _ := m.set.Fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
-			return m, cmd
+			return m, m.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 		}
 		days[i] = d
 	}
@@ -509,8 +487,7 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	m.req, m.saving = newReq(), true
-	req, client := m.req, m.client
+	req, client := m.startSave(), m.client
 	return m, saving(func() tea.Msg {
 		inv, err := ms.MakeInvoice(ctx(), store.InvoiceDraft{ClientID: client, From: days[0], To: days[1]})
 		return invoiceSavedMsg{req: req, inv: inv, err: err}
@@ -519,11 +496,5 @@ func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 
 // View draws the two dates with what the invoice will hold.
 func (m invoiceForm) View() string {
-	st := m.env.styles
-	extra := kit.Paragraph(st.Muted, m.env.text.T("money.form_help"), m.width)
-	if m.problem != "" {
-		// Wrapped here: the store's reasons run longer than one line.
-		extra = append(append(extra, ""), kit.Paragraph(st.Danger, m.problem, m.width)...)
-	}
-	return kit.ViewFields(m.env.styles, formText(m.env.text), m.set, true, m.saving, "", m.height, nil, extra)
+	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("money.form_help"), m.Width))
 }

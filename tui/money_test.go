@@ -9,63 +9,20 @@ import (
 	"github.com/caseload/caseload/store"
 )
 
-// moneyCaseload is the fake caseload with the money side of a real store:
-// Anna (client 1 in both) funded by a municipality, ten hours at €95,
-// with eight hours spent in December 2025.
-type moneyCaseload struct {
-	*fakeStore
-	m *store.Store
-}
-
-func (s moneyCaseload) Terms(ctx context.Context, id int64) (store.Terms, error) {
-	return s.m.Terms(ctx, id)
-}
-func (s moneyCaseload) Budget(ctx context.Context, id int64) (store.Budget, error) {
-	return s.m.Budget(ctx, id)
-}
-func (s moneyCaseload) TimeEntries(ctx context.Context, id int64) ([]store.TimeEntry, error) {
-	return s.m.TimeEntries(ctx, id)
-}
-func (s moneyCaseload) Invoices(ctx context.Context, id int64) ([]store.Invoice, error) {
-	return s.m.Invoices(ctx, id)
-}
-func (s moneyCaseload) Funder(ctx context.Context, id int64) (store.Funder, error) {
-	return s.m.Funder(ctx, id)
-}
-func (s moneyCaseload) MakeInvoice(ctx context.Context, d store.InvoiceDraft) (store.Invoice, error) {
-	return s.m.MakeInvoice(ctx, d)
-}
-func (s moneyCaseload) MarkInvoicePaid(ctx context.Context, id int64, on time.Time) (store.Invoice, error) {
-	return s.m.MarkInvoicePaid(ctx, id, on)
-}
-func (s moneyCaseload) CreditInvoice(ctx context.Context, id int64, on time.Time) (store.Invoice, error) {
-	return s.m.CreditInvoice(ctx, id, on)
-}
-
-func (s moneyCaseload) MoneyYear(ctx context.Context, year int) ([]store.MonthMoney, error) {
-	return s.m.MoneyYear(ctx, year)
-}
-
-type moneyBackend struct {
-	*fakeBackend
-	m *store.Store
-}
-
-func (b moneyBackend) Unlock(p []byte, keys KeyUI) (Store, error) {
-	s, err := b.fakeBackend.Unlock(p, keys)
-	if err != nil {
-		return nil, err
-	}
-	return moneyCaseload{s.(*fakeStore), b.m}, nil
-}
-
-func newMoneyCaseload(t *testing.T) *store.Store {
+// newMoneyCaseload is the people caseload (without Anna's dossier) with
+// Anna's money: funded by a municipality, ten hours at €95, with eight
+// hours spent in December 2025.
+func newMoneyCaseload(t *testing.T) *testStore {
 	t.Helper()
-	m, err := store.Open(context.Background(), nil, store.Options{Clock: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
+	return fromSeed(t, "money", seedMoney)
+}
+
+// seedMoney adds people and Anna's money.
+func seedMoney(t testing.TB, m *testStore) {
+	t.Helper()
+	for _, c := range people() {
+		must[store.Client](t)(m.Store.CreateClient(context.Background(), c))
 	}
-	t.Cleanup(func() { m.Close() })
 	ctx := context.Background()
 	must := func(err error) {
 		t.Helper()
@@ -77,11 +34,6 @@ func newMoneyCaseload(t *testing.T) *store.Store {
 	must(m.SaveMoneySettings(ctx, store.MoneySettings{VATNumber: "NL001234567B01", DefaultVATBP: 2100}))
 	f, err := m.SaveFunder(ctx, store.Funder{Name: "Gemeente Utrecht", Address: "Stadsplateau 1, 3521 AZ Utrecht"})
 	must(err)
-	c, err := m.CreateClient(ctx, people()[0])
-	must(err)
-	if c.ID != 1 {
-		t.Fatalf("Anna is client %d in the real store", c.ID)
-	}
 	_, err = m.SaveTerms(ctx, store.Terms{ClientID: 1, FunderID: f.ID, BudgetKind: store.BudgetHours, Budget: 600,
 		RateKind: store.RatePerHour, RateCents: 9500, VATBP: 2100, Reference: "BS-0042\x1b[31m"})
 	must(err)
@@ -89,17 +41,13 @@ func newMoneyCaseload(t *testing.T) *store.Store {
 		_, err := m.AddTimeEntry(ctx, store.TimeEntry{ClientID: 1, Date: day(2025, 12, d), Minutes: 120, Description: "verslag"})
 		must(err)
 	}
-	return m
 }
 
 // openMoney is Anna's money screen, opened with $ on her screen.
-func openMoney(t *testing.T, lang Lang) (*driver, *store.Store) {
+func openMoney(t *testing.T, lang Lang) (*driver, *testStore) {
 	t.Helper()
 	m := newMoneyCaseload(t)
-	now := testNow
-	b := moneyBackend{&fakeBackend{exists: true, pass: "tulp fiets regen lantaarn", store: newPeopleStore()}, m}
-	d := newDriver(t, newTestModel(b, lang, &now), 100, 30)
-	d.keys("tulp fiets regen lantaarn[enter]")
+	d, _, _ := unlocked(t, m, lang, 100, 30)
 	d.keys("[enter]")
 	d.keys("$")
 	if s := top[moneyScreen](t, d); !s.loaded || s.client != 1 {
@@ -123,8 +71,8 @@ func TestMoneyScreenInvoicesPaysAndCredits(t *testing.T) {
 	// n: last month's hours are the period the form offers.
 	d.keys("n")
 	f := top[invoiceForm](t, d)
-	if f.set.Get("from") != "2025-12-01" || f.set.Get("to") != "2025-12-31" {
-		t.Errorf("the form offers %s to %s", f.set.Get("from"), f.set.Get("to"))
+	if f.Get("from") != "2025-12-01" || f.Get("to") != "2025-12-31" {
+		t.Errorf("the form offers %s to %s", f.Get("from"), f.Get("to"))
 	}
 	d.keys("[ctrl+s]")
 	s := top[moneyScreen](t, d)
@@ -156,7 +104,7 @@ func TestMoneyFormSaysWhatIsWrongInDutch(t *testing.T) {
 	d.keys("n")
 	// A period without unbilled hours.
 	d.keys("[ctrl+u]2025-11-01[tab][ctrl+u]2025-11-30[ctrl+s]")
-	if got := top[invoiceForm](t, d).problem; !strings.Contains(got, "geen ongefactureerde uren") {
+	if got := top[invoiceForm](t, d).Problem; !strings.Contains(got, "geen ongefactureerde uren") {
 		t.Errorf("problem %q", got)
 	}
 	if list, _ := m.Invoices(context.Background(), 1); len(list) != 0 {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -8,7 +9,7 @@ import (
 )
 
 // openPrint is the paper screen of Anna, opened with p on her screen.
-func openPrint(t *testing.T, s *fakeStore, lang Lang) *driver {
+func openPrint(t *testing.T, s *testStore, lang Lang) *driver {
 	t.Helper()
 	d := openAnna(t, s, lang)
 	d.keys("p")
@@ -19,8 +20,8 @@ func openPrint(t *testing.T, s *fakeStore, lang Lang) *driver {
 }
 
 func TestPrintPlanForTheClient(t *testing.T) {
-	s := newPeopleStore()
-	s.ret().practice = store.Practice{Name: "Coaching Noord"}
+	s := newPeopleStore(t)
+	ok(t, s.SavePractice(context.Background(), store.Practice{Name: "Coaching Noord"}))
 	d := openPrint(t, s, Dutch)
 	view := d.view()
 	for _, want := range []string{"Papier maken", "Sjabloon", "Plan van aanpak"} {
@@ -43,25 +44,25 @@ func TestPrintPlanForTheClient(t *testing.T) {
 		s.papers[0].Recipient != "" {
 		t.Fatalf("papers %+v", s.papers)
 	}
-	if !strings.Contains(d.view(), fakePassphrase) {
+	if !strings.Contains(d.view(), testPassphrase) {
 		t.Errorf("the passphrase is not shown:\n%s", d.view())
 	}
 	d.keys("[enter]")
 	top[clientScreen](t, d)
-	if strings.Contains(d.view(), fakePassphrase) {
+	if strings.Contains(d.view(), testPassphrase) {
 		t.Error("the passphrase is still on screen")
 	}
 }
 
 func TestPrintWarnsOfEmptyPracticeDetails(t *testing.T) {
-	d := openPrint(t, newPeopleStore(), English)
+	d := openPrint(t, newPeopleStore(t), English)
 	if !strings.Contains(d.view(), "the practice's details are empty") {
 		t.Errorf("no warning:\n%s", d.view())
 	}
 }
 
 func TestPrintReportForTheFunderNeedsARecipient(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openPrint(t, s, English)
 	for top[printForm](t, d).set.Get("template") != "progress" {
 		d.keys("[right]")
@@ -80,7 +81,7 @@ func TestPrintReportForTheFunderNeedsARecipient(t *testing.T) {
 }
 
 func TestPrintFromAnOpenRecordUsesThatRecord(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("[tab][enter]") // the intake tab's first record
 	r := top[recordReader](t, d)
@@ -96,7 +97,7 @@ func TestPrintFromAnOpenRecordUsesThatRecord(t *testing.T) {
 // The rights desk offers the letter of the request's step: an open
 // request's acknowledgement, about that request.
 func TestRequestOffersTheLetterOfItsStep(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openRequests(t, s, Dutch)
 	d.keys("[enter]")
 	v := top[requestView](t, d)

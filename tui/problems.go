@@ -17,7 +17,7 @@ func explain(e *env, err error) string {
 	if s, ok := keyProblem(e, err); ok {
 		return s
 	}
-	if s, ok := restricted(t, err, doingEdit); ok {
+	if s, ok := refused(t, err, doingEdit); ok {
 		return s
 	}
 	var ve *store.ValidationError
@@ -63,22 +63,29 @@ const (
 	doingPurge
 )
 
-// restricted is the one place the screens recognise store.ErrRestricted
-// and say it, with the remedy for what the coach was doing; ok is false
-// for any other error. (The command line says it in cmd/explain.go.)
-func restricted(t Text, err error, d doing) (string, bool) {
-	if !errors.Is(err, store.ErrRestricted) {
-		return "", false
+// refused is the one place the screens recognise the store's refusals of
+// an action on a client, store.ErrRestricted and store.ErrOnHold, and say
+// them with the remedy for what the coach was doing; ok is false for any
+// other error. (The command line says them in cmd/explain.go.)
+func refused(t Text, err error, d doing) (string, bool) {
+	switch {
+	case errors.Is(err, store.ErrRestricted):
+		switch d {
+		case doingExport:
+			return t.T("export.err_restricted"), true
+		case doingRights:
+			return t.T("rights.err_restricted"), true
+		case doingPurge:
+			return t.T("purge.restricted"), true
+		}
+		return t.T("problem.restricted"), true
+	case errors.Is(err, store.ErrOnHold):
+		if d == doingRights {
+			return t.T("rights.err_hold"), true
+		}
+		return t.T("purge.on_hold"), true
 	}
-	switch d {
-	case doingExport:
-		return t.T("export.err_restricted"), true
-	case doingRights:
-		return t.T("rights.err_restricted"), true
-	case doingPurge:
-		return t.T("purge.restricted"), true
-	}
-	return t.T("problem.restricted"), true
+	return "", false
 }
 
 // isNotSaved reports whether err says a change is kept in memory only.

@@ -21,8 +21,10 @@ func TestDamageProblemsNameTheirRemedy(t *testing.T) {
 	}
 }
 
-// A restriction is said in one place, with the remedy for what the coach
-// was doing, however deep the store wrapped it.
+// A restriction or a legal hold is said in one place, with the remedy for
+// what the coach was doing, however deep the store wrapped it — and in the
+// coach's language: removing a client under hold said "Er ging iets
+// onverwachts mis: the client is under legal hold".
 func TestRestrictedSaidOnce(t *testing.T) {
 	en := newText(English)
 	err := fmt.Errorf("saving record: %w", store.ErrRestricted)
@@ -37,7 +39,15 @@ func TestRestrictedSaidOnce(t *testing.T) {
 			t.Errorf("%q lacks %q", tt.got, tt.want)
 		}
 	}
-	if _, ok := restricted(en, store.ErrNotFound, doingEdit); ok {
+	hold := fmt.Errorf("removing client: %w", store.ErrOnHold)
+	if got := explain(&env{text: newText(Dutch), backend: otherProblems{}}, hold); !strings.Contains(got, "juridische bewaring") ||
+		strings.Contains(got, "legal hold") {
+		t.Errorf("a hold in Dutch: %q", got)
+	}
+	if got := rightsProblem(e, hold); !strings.Contains(got, "GDPR art. 17(3)") {
+		t.Errorf("a hold at the rights desk: %q", got)
+	}
+	if _, ok := refused(en, store.ErrNotFound, doingEdit); ok {
 		t.Error("ErrNotFound taken for a restriction")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
@@ -20,7 +21,7 @@ import (
 
 // processorKeys are the processors list's keys.
 type processorKeys struct {
-	listKeys
+	kit.ListKeys
 	New    key.Binding
 	Edit   key.Binding
 	Delete key.Binding
@@ -28,7 +29,7 @@ type processorKeys struct {
 
 func newProcessorKeys(t Text) processorKeys {
 	return processorKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		New:      bind([]string{"n"}, "n", t.T("key.new_processor")),
 		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.edit")),
 		Delete:   bind([]string{"d"}, "d", t.T("key.delete")),
@@ -40,7 +41,7 @@ func (k processorKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k
 
 // FullHelp is the list's part of the help overlay.
 func (k processorKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.New, k.Edit, k.Delete}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.New, k.Edit, k.Delete}}
 }
 
 // processorsScreen lists the practice's processors.
@@ -52,7 +53,7 @@ type processorsScreen struct {
 	loaded  bool
 	problem string
 	items   []store.Processor
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 }
@@ -97,7 +98,7 @@ func (m processorsScreen) Update(msg tea.Msg) (processorsScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.items, m.problem = msg.err == nil, msg.s.processors, explain(m.env, msg.err)
-		m.list.clamp(len(m.items), m.listHeight())
+		m.list.Clamp(len(m.items), m.listHeight())
 		m.updateKeys()
 	case settingSavedMsg:
 		if msg.req != m.actReq {
@@ -113,21 +114,21 @@ func (m processorsScreen) Update(msg tea.Msg) (processorsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.New):
 			return m, navigate(Route{Kind: KindProcessorForm})
 		case key.Matches(msg, m.keys.Edit):
-			return m, navigate(Route{Kind: KindProcessorForm, Item: m.items[m.list.cursor].ID})
+			return m, navigate(Route{Kind: KindProcessorForm, Item: m.items[m.list.Cursor].ID})
 		case key.Matches(msg, m.keys.Delete):
-			p := m.items[m.list.cursor]
+			p := m.items[m.list.Cursor]
 			m.actReq = newReq()
 			return m, confirm(m.env.text.Tf("processors.delete_confirm", kit.OneLine(p.Name)),
 				deleteProcessor(m.env.store, m.actReq, p.ID))
 		}
-		m.list.move(msg, m.keys.listKeys, len(m.items), m.listHeight())
+		m.list.Move(msg, m.keys.ListKeys, len(m.items), m.listHeight())
 	}
 	return m, nil
 }
 
 func (m *processorsScreen) updateKeys() {
 	n := len(m.items)
-	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.ListKeys.SetEnabled(n > 1)
 	m.keys.New.SetEnabled(m.loaded)
 	m.keys.Edit.SetEnabled(m.loaded && n > 0)
 	m.keys.Delete.SetEnabled(m.loaded && n > 0)
@@ -150,24 +151,23 @@ func (m processorsScreen) View() string {
 	if len(m.items) == 0 {
 		return strings.Join(append(lines, "  "+st.Text.Render(t.T("processors.empty"))), "\n")
 	}
-	const nw, lw, aw = 24, 16, 24
-	pw := max(m.width-2-nw-2-lw-2-aw-1, 12)
-	lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("processors.col_name"), nw)+"  "+
-		kit.Cell(t.T("processors.col_processes"), pw)+"  "+kit.Cell(t.T("processors.col_location"), lw)+"  "+
-		t.T("processors.col_agreement")))
-	start, end := m.list.window(len(m.items), m.listHeight())
-	for i := start; i < end; i++ {
-		p := m.items[i]
-		cells := kit.Cell(kit.OneLine(p.Name), nw) + "  " + kit.Cell(kit.OneLine(p.Processes), pw) + "  " + kit.Cell(kit.OneLine(p.Location), lw) + "  "
+	rows := make([][]string, len(m.items))
+	styles := make([]lipgloss.Style, len(m.items))
+	for i, p := range m.items {
 		agreement, style := t.T("processors.agreement_yes"), st.Text
 		if !p.Agreement {
 			agreement, style = t.T("processors.agreement_no"), st.Warning
 		}
-		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(cells+agreement))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(agreement))
+		rows[i] = []string{kit.OneLine(p.Name), kit.OneLine(p.Processes), kit.OneLine(p.Location), agreement}
+		styles[i] = style
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("processors.col_name"), Max: 30},
+		{Title: t.T("processors.col_processes"), Min: 12}, {Title: t.T("processors.col_location"), Max: 20},
+		{Title: t.T("processors.col_agreement")}}, rows, m.width)
+	lines = append(lines, table.Header(st))
+	start, end := m.list.Window(len(m.items), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], styles[i], i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // practice's processors in the settings (v), and one without a processing
 // agreement stands out.
 func TestProcessorsFromSettings(t *testing.T) {
-	s := retentionStoreForTest()
+	s := retentionStoreForTest(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("Sv")
 	top[processorsScreen](t, d)
@@ -38,7 +39,7 @@ func TestProcessorsFromSettings(t *testing.T) {
 // mesis "binnen vier weken": the practice form takes the answer target, and
 // refuses one longer than the legal month.
 func TestPracticeAnswerTarget(t *testing.T) {
-	s := retentionStoreForTest()
+	s := retentionStoreForTest(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("Sp" + strings.Repeat("[tab]", 9) + "40[ctrl+s]")
 	if v := d.view(); !strings.Contains(v, "A number of days from 1 to 31") {
@@ -46,8 +47,8 @@ func TestPracticeAnswerTarget(t *testing.T) {
 	}
 	d.keys("[ctrl+u]28[ctrl+s]")
 	top[settingsScreen](t, d)
-	if s.ret().target != 28 {
-		t.Errorf("target = %d, want 28", s.ret().target)
+	if got := must[int](t)(s.AnswerTarget(context.Background())); got != 28 {
+		t.Errorf("target = %d, want 28", got)
 	}
 	if v := d.view(); !strings.Contains(v, "28 days (the law: one month)") {
 		t.Errorf("settings do not show the target:\n%s", v)

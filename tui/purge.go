@@ -170,14 +170,12 @@ func purgeProblem(e *env, err error) string {
 	switch {
 	case err == nil:
 		return ""
-	case errors.Is(err, store.ErrOnHold):
-		return t.T("purge.on_hold")
 	case errors.Is(err, store.ErrNotDue):
 		return t.T("purge.not_due")
 	case errors.Is(err, store.ErrPlanChanged):
 		return t.T("purge.changed")
 	}
-	if s, ok := restricted(t, err, doingPurge); ok {
+	if s, ok := refused(t, err, doingPurge); ok {
 		return s
 	}
 	return explain(e, err)

@@ -31,7 +31,6 @@ type recordEditor struct {
 	tab      clientTab // the tab it was opened from: the kind of a new record
 	base     store.Record
 	req      reqID
-	polReq   reqID // the retention categories' load, for the "Keep" field
 
 	loaded bool
 	set    kit.FieldSet // title, date, kind, special
@@ -57,7 +56,7 @@ const maxBodyLines = 10000
 func newRecordEditor(e *env, r Route) recordEditor {
 	t, st := e.text, e.styles
 	m := recordEditor{env: e, keys: newEditorKeys(t), clientID: r.Client, id: r.Item,
-		tab: tabByID(r.Tab), req: newReq(), polReq: newReq(), loaded: r.Item == 0}
+		tab: tabByID(r.Tab), req: newReq(), loaded: r.Item == 0}
 	if !m.tab.isRecords() {
 		m.tab = tabNotes
 	}
@@ -104,13 +103,12 @@ func newBodyArea(st *Styles, placeholder string) textarea.Model {
 	return ta
 }
 
-// Init loads the record being edited, through RevealRecord, and the
-// retention categories a record can be kept under.
+// Init loads the record being edited, through RevealRecord.
 func (m recordEditor) Init() tea.Cmd {
 	if m.loaded {
-		return loadPolicies(m.env.store, m.polReq)
+		return nil
 	}
-	return tea.Batch(revealRecord(m.env.store, m.req, m.id), loadPolicies(m.env.store, m.polReq))
+	return revealRecord(m.env.store, m.req, m.id)
 }
 
 // Route names the record (its id once a new one is saved, so a restored
@@ -186,9 +184,6 @@ func (m recordEditor) Update(msg tea.Msg) (recordEditor, tea.Cmd) {
 		return m.onLoaded(msg)
 	case recordSavedMsg:
 		return m.onSaved(msg)
-	case policiesLoadedMsg:
-		m.onPolicies(msg)
-		return m, nil
 	case tea.KeyMsg:
 		if !m.loaded {
 			return m, nil
@@ -226,7 +221,6 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	if r.Special {
 		m.set.Set("special", "yes")
 	}
-	m.set.Set("retention", string(r.Retention))
 	if strings.Count(r.Body, "\n") >= maxBodyLines {
 		m.tooLong = true
 		m.problem = t.Tf("record.too_long", maxBodyLines)
@@ -306,33 +300,7 @@ func (m *recordEditor) focusAt(i int) tea.Cmd {
 // snapshot is what the editor holds, to compare with what was saved.
 func (m recordEditor) snapshot() string {
 	return strings.Join([]string{m.set.Get("title"), m.set.Get("date"), m.set.Get("kind"),
-		m.set.Get("special"), string(m.retention()), m.body.Value()}, "\x00")
-}
-
-// onPolicies adds the "Keep" field once the categories are known, when
-// the practice has any a record can be kept under: with the dossier, or
-// one of its own, counting down by itself.
-func (m *recordEditor) onPolicies(msg policiesLoadedMsg) {
-	if msg.req != m.polReq || msg.err != nil || m.set.Index("retention") >= 0 {
-		return
-	}
-	opts := retentionOptions(m.env.text, msg.policies, store.KeptRecord)
-	if len(opts) <= 1 {
-		return
-	}
-	f := kit.ChoiceField("retention", m.env.text.T("retention.field"), opts)
-	f.SetValue(string(m.base.Retention))
-	m.set.Fields = append(m.set.Fields, f)
-	m.layout()
-}
-
-// retention is the category the record is to be kept under: the field's
-// choice, or as loaded while the field is not there.
-func (m recordEditor) retention() store.Category {
-	if m.set.Index("retention") < 0 {
-		return m.base.Retention
-	}
-	return store.Category(m.set.Get("retention"))
+		m.set.Get("special"), m.body.Value()}, "\x00")
 }
 
 // changed notes whether anything differs from what is saved.
@@ -383,7 +351,6 @@ func (m recordEditor) record(date time.Time) store.Record {
 	r.Date = date
 	r.Kind = store.RecordKind(m.set.Get("kind"))
 	r.Special = m.set.Get("special") == "yes"
-	r.Retention = m.retention()
 	r.Body = m.body.Value()
 	return r
 }

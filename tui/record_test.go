@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -13,7 +14,7 @@ import (
 )
 
 func TestReaderRevealIsLoggedAndMaskedAgain(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("5j[enter]") // Gezondheid, special
 	r := top[recordReader](t, d)
@@ -23,12 +24,12 @@ func TestReaderRevealIsLoggedAndMaskedAgain(t *testing.T) {
 	if !strings.Contains(d.view(), "press v to reveal; the reveal is logged") {
 		t.Fatalf("no mask:\n%s", d.view())
 	}
-	reveals := countOf(s.auditActions(), store.AuditReveal)
+	reveals := countOf(s.auditActions(t), store.AuditReveal)
 	d.keys("v")
 	if !strings.Contains(d.view(), "rugklachten") {
 		t.Fatalf("v did not reveal:\n%s", d.view())
 	}
-	if got := countOf(s.auditActions(), store.AuditReveal); got != reveals+1 {
+	if got := countOf(s.auditActions(t), store.AuditReveal); got != reveals+1 {
 		t.Errorf("reveals logged: %d, want %d", got, reveals+1)
 	}
 	if top[recordReader](t, d).keys.Reveal.Enabled() {
@@ -51,18 +52,19 @@ func countOf(xs []string, x string) int {
 }
 
 func TestReaderScrollsLongRecord(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	var b strings.Builder
 	for i := range 200 {
 		b.WriteString("Regel ")
 		b.WriteString(strings.Repeat("woord ", i%30))
 		b.WriteString("\n")
 	}
-	s.put(store.Record{ID: 16, ClientID: 1, Kind: store.KindNote, Title: "Lang", Date: day(2026, 1, 20), Body: b.String()})
+	long := must[store.Record](t)(s.Store.SaveRecord(context.Background(), store.Record{ClientID: 1,
+		Kind: store.KindNote, Title: "Lang", Date: day(2026, 1, 20), Body: b.String()}))
 	d := openAnna(t, s, English)
 	d.keys("5[enter]")
 	r := top[recordReader](t, d)
-	if r.record.ID != 16 || !r.keys.Down.Enabled() {
+	if r.record.ID != long.ID || !r.keys.Down.Enabled() {
 		t.Fatalf("record %d, scrolling %v", r.record.ID, r.keys.Down.Enabled())
 	}
 	d.keys("[pgdown]jj")
@@ -81,7 +83,7 @@ func TestReaderScrollsLongRecord(t *testing.T) {
 }
 
 func TestReaderEditSpecialAsksFirst(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("5je")
 	if d.model().prompt == nil || !strings.Contains(d.view(), "is special category. Reveal it to edit?") {
@@ -98,7 +100,7 @@ func TestReaderEditSpecialAsksFirst(t *testing.T) {
 }
 
 func TestEditorSavesAndStaysOpen(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("2nEerste indruk[tab][tab][tab][tab]Regel een[enter]Regel twee[ctrl+s]")
 	e := top[recordEditor](t, d)
@@ -109,7 +111,7 @@ func TestEditorSavesAndStaysOpen(t *testing.T) {
 		t.Errorf("status line does not say saved:\n%s", d.view())
 	}
 	d.keys("[enter]Regel drie[ctrl+s]")
-	recs := s.recordsCopy()
+	recs := s.records(t)
 	var mine []store.Record
 	for _, r := range recs {
 		if r.Title == "Eerste indruk" {
@@ -127,7 +129,7 @@ func TestEditorSavesAndStaysOpen(t *testing.T) {
 }
 
 func TestEditorSaveDuringSaveSavesOnceMore(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("5nBellen[tab][tab][tab][tab]Eerste")
 	m := d.model()
@@ -147,7 +149,7 @@ func TestEditorSaveDuringSaveSavesOnceMore(t *testing.T) {
 		t.Fatalf("SaveRecord called %d times, want 2", got)
 	}
 	var bodies []string
-	for _, r := range s.recordsCopy() {
+	for _, r := range s.records(t) {
 		if r.Title == "Bellen" {
 			bodies = append(bodies, r.Body)
 		}
@@ -161,7 +163,7 @@ func TestEditorSaveDuringSaveSavesOnceMore(t *testing.T) {
 }
 
 func TestEditorRefusesImpossibleDate(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, Dutch)
 	d.keys("5nTest[tab][ctrl+u]30-02-2026[ctrl+s]")
 	e := top[recordEditor](t, d)
@@ -179,7 +181,7 @@ func TestEditorRefusesImpossibleDate(t *testing.T) {
 }
 
 func TestEditorEscAsksOnlyWhenChanged(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	d.keys("5n[esc]")
 	top[clientScreen](t, d)
 	d.keys("nX[esc]")
@@ -195,14 +197,14 @@ func TestEditorEscAsksOnlyWhenChanged(t *testing.T) {
 }
 
 func TestEditorDraftBeforeLoad(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
-	e := newRecordEditor(d.model().env, Route{Kind: KindRecordEdit, Client: 1, Item: 13, Tab: "notes"})
+	e := newRecordEditor(d.model().env, Route{Kind: KindRecordEdit, Client: 1, Item: 3, Tab: "notes"})
 	e, _ = e.Update(tea.WindowSizeMsg{Width: 100, Height: 27})
 	draft, _ := json.Marshal(editorDraft{Fields: `{"title":"Gesprek over stage (bijgewerkt)"}`,
 		Body: "Nieuwe tekst\nmet twee regels", OnBody: true})
 	e = e.RestoreDraft(string(draft))
-	e, _ = e.Update(recordLoadedMsg{req: e.req, record: s.dd.records[13], revealed: true})
+	e, _ = e.Update(recordLoadedMsg{req: e.req, record: s.record(t, 3), revealed: true})
 	if e.body.Value() != "Nieuwe tekst\nmet twee regels" || e.set.Get("title") != "Gesprek over stage (bijgewerkt)" {
 		t.Errorf("draft not on top: %q %q", e.set.Get("title"), e.body.Value())
 	}
@@ -215,7 +217,7 @@ func TestEditorDraftBeforeLoad(t *testing.T) {
 }
 
 func TestEditorTextAreaHasNoLineLimit(t *testing.T) {
-	d := openAnna(t, newPeopleStore(), English)
+	d := openAnna(t, newPeopleStore(t), English)
 	d.keys("5nLang[tab][tab][tab][tab]")
 	for range 150 {
 		d.keys("x[enter]")
@@ -229,7 +231,7 @@ func TestEditorTextAreaHasNoLineLimit(t *testing.T) {
 // new record must keep the record's new id in the session, or the draft
 // restored after the unlock would add the record a second time.
 func TestLockWhileSavingNewRecord(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("5nNieuw[tab][tab][tab][tab]Tekst")
 	m := d.model()
@@ -255,7 +257,7 @@ func TestLockWhileSavingNewRecord(t *testing.T) {
 		t.Fatalf("not locked after the save: phase %d", d.model().phase)
 	}
 	var sess session
-	if err := json.Unmarshal([]byte(s.drafts[sessionKey]), &sess); err != nil {
+	if err := json.Unmarshal([]byte(s.draft(t, sessionKey)), &sess); err != nil {
 		t.Fatal(err)
 	}
 	last := sess.Screens[len(sess.Screens)-1]
@@ -269,7 +271,7 @@ func TestLockWhileSavingNewRecord(t *testing.T) {
 	}
 	d.keys("[ctrl+s]")
 	n := 0
-	for _, r := range s.recordsCopy() {
+	for _, r := range s.records(t) {
 		if r.Title == "Nieuw" {
 			n++
 			if r.Body != "Tekst erbij" {

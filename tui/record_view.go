@@ -183,7 +183,7 @@ func (m *recordReader) updateKeys() {
 	m.print.SetEnabled(m.loaded)
 	k.Edit.SetEnabled(m.loaded && !m.restricted)
 	k.Delete.SetEnabled(m.loaded && !m.restricted)
-	k.listKeys.setEnabled(m.loaded && m.vp.TotalLineCount() > m.vp.Height)
+	k.ListKeys.SetEnabled(m.loaded && m.vp.TotalLineCount() > m.vp.Height)
 }
 
 // textWidth is the width the text wraps at.

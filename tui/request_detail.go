@@ -128,7 +128,7 @@ func (m requestView) viewKind() []string {
 // listRow is a row of the notices or consents, marked when selected.
 func (m requestView) listRow(i int, cells, state string) string {
 	st := m.env.styles
-	if i == m.list.cursor && m.listLen() > 1 {
+	if i == m.list.Cursor && m.listLen() > 1 {
 		return st.Accent.Render("› ") + st.Selected.Render(cells) + state
 	}
 	return "  " + st.Text.Render(cells) + state

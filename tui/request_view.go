@@ -35,7 +35,7 @@ type requestView struct {
 	refusal string // why the last action was refused
 	notice  string // what the last action did
 	d       requestDetail
-	list    listCursor // over the notices, or the consents
+	list    kit.List // over the notices, or the consents
 
 	action requestAction // the action whose fields are open
 	doing  requestAction // the action whose answer is awaited
@@ -121,7 +121,7 @@ func (m requestView) Update(msg tea.Msg) (requestView, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.problem, m.d = true, "", msg.d
-		m.list.clamp(m.listLen(), m.height)
+		m.list.Clamp(m.listLen(), m.height)
 		m.updateKeys()
 	case rightsSavedMsg:
 		return m.onDone(msg)
@@ -163,16 +163,16 @@ func (m requestView) onKey(msg tea.KeyMsg) (requestView, tea.Cmd) {
 		m.start(actionErase)
 		return m, planErasure(s, m.actReq, m.id)
 	case key.Matches(msg, k.Notified):
-		n := m.d.notices[m.list.cursor]
+		n := m.d.notices[m.list.Cursor]
 		m.start(actionNotified)
 		return m, markNotified(s, m.actReq, n.ID)
 	case key.Matches(msg, k.Withdraw):
-		c := m.d.consents[m.list.cursor]
+		c := m.d.consents[m.list.Cursor]
 		m.start(actionWithdraw)
 		q := m.env.text.Tf("consent.withdraw_question", kit.OneLine(c.Recipient), kit.OneLine(c.Purpose))
 		return m, confirm(q, withdrawConsent(s, m.actReq, m.id, c.ID))
 	default:
-		m.list.move(msg, k.listKeys, m.listLen(), m.height)
+		m.list.Move(msg, k.ListKeys, m.listLen(), m.height)
 		m.updateKeys()
 		return m, nil
 	}
@@ -346,14 +346,14 @@ func (m *requestView) updateKeys() {
 	idle := m.loaded && !m.busy && m.action == actionNone
 	m.letter.SetEnabled(idle)
 	open := idle && r.Open()
-	k.listKeys.setEnabled(idle && m.listLen() > 1)
+	k.ListKeys.SetEnabled(idle && m.listLen() > 1)
 	k.Edit.SetEnabled(open)
 	k.Answer.SetEnabled(open)
 	k.Refuse.SetEnabled(open)
 	k.Extend.SetEnabled(open)
 	k.Restrict.SetEnabled(open && r.Kind == store.RequestRestriction)
 	k.Erase.SetEnabled(open && r.Kind == store.RequestErasure)
-	i := m.list.cursor
+	i := m.list.Cursor
 	k.Notified.SetEnabled(idle && r.Kind != store.RequestConsentWithdrawal && i < len(m.d.notices) &&
 		m.d.notices[i].Notified.IsZero())
 	k.Withdraw.SetEnabled(open && r.Kind == store.RequestConsentWithdrawal && i < len(m.d.consents) &&

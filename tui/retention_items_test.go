@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/caseload/caseload/store"
 )
@@ -22,13 +21,10 @@ type kept struct {
 func newKept(t *testing.T) *kept {
 	t.Helper()
 	now := testNow
-	s, err := store.Open(context.Background(), nil, store.Options{Clock: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := newTestStore(t, &now)
 	k := &kept{w: &week{s: s, now: &now}}
 	c := context.Background()
+	var err error
 	if k.fatima, err = s.CreateClient(c, store.Client{FirstName: "Fatima", LastName: "El Amrani",
 		Status: store.StatusActive, Start: day(2023, 9, 4)}); err != nil {
 		t.Fatal(err)
@@ -105,8 +101,7 @@ func TestSteunpuntMailDueOnTheDeadlinesScreenIsErasedAlone(t *testing.T) {
 }
 
 // studiebegeleiding-nijmegen §9, applicants a month after the procedure:
-// the coach adds a category of the practice's own in the settings, and
-// the record editor's Keep field puts a record under it.
+// the coach adds a category of the practice's own in the settings.
 func TestStudiebegeleidingArt9CoachAddsACategoryAndKeepsARecordUnderIt(t *testing.T) {
 	k := newKept(t)
 	d := k.w.open(t, English, 100, 30)
@@ -136,31 +131,6 @@ func TestStudiebegeleidingArt9CoachAddsACategoryAndKeepsARecordUnderIt(t *testin
 		t.Errorf("after saving the coach is on %+v", r)
 	}
 
-	// The record editor offers it; the choice is saved with the record.
-	d.send(navigateMsg{route: Route{Kind: KindRecordEdit, Client: k.fatima.ID, Item: k.mail.ID, Tab: "notes"}})
-	e := top[recordEditor](t, d)
-	i := e.set.Index("retention")
-	if i < 0 {
-		t.Fatalf("the record editor has no Keep field:\n%s", d.view())
-	}
-	if e.set.Get("retention") != string(store.CategoryCorrespondence) {
-		t.Errorf("Keep shows %q, want the mail's correspondence", e.set.Get("retention"))
-	}
-	var labels []string
-	for _, o := range e.set.Fields[i].Options {
-		labels = append(labels, o.Label)
-	}
-	if got := strings.Join(labels, "|"); !strings.Contains(got, "with the dossier|Applicants") ||
-		!strings.HasSuffix(got, "Stagebrieven") || strings.Contains(got, "Complaints") {
-		t.Errorf("Keep offers %s", got)
-	}
-	e.set.Set("retention", "own_1")
-	d.m = replaceTop(d.model(), asScreen(e))
-	d.keys("[ctrl+s]")
-	r, err := k.w.s.Record(context.Background(), k.mail.ID)
-	if err != nil || r.Retention != "own_1" {
-		t.Errorf("the record is kept under %q (%v), want own_1", r.Retention, err)
-	}
 }
 
 // The client's overview shows each item counting down on its own, and P
@@ -209,7 +179,7 @@ func TestSettingsDeleteACategoryOnlyWhenUnused(t *testing.T) {
 	// Correspondence is the fifth row and keeps the mails.
 	d.keys("jjjj")
 	if s = top[settingsScreen](t, d); !s.keys.DeleteCategory.Enabled() {
-		t.Fatalf("d is not offered on %s", s.s.policies[s.list.cursor].Category)
+		t.Fatalf("d is not offered on %s", s.s.policies[s.list.Cursor].Category)
 	}
 	d.keys("dy")
 	if ps, _ := k.w.s.Policies(c); len(ps) != 9 {

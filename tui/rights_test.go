@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -13,29 +14,37 @@ import (
 // rightsPeopleStore is newPeopleStore with Anna's rights: an access
 // request due in two weeks, an overdue rectification, an answered
 // objection, a consent in force and one withdrawn, and one disclosure.
-func rightsPeopleStore() *fakeStore {
-	s := newPeopleStore()
-	s.putRights(
-		store.Request{ID: 601, ClientID: 1, Kind: store.RequestAccess, Received: day(2026, 1, 5),
+func rightsPeopleStore(t testing.TB) *testStore {
+	t.Helper()
+	return fromSeed(t, "rights", func(t testing.TB, s *testStore) {
+		seedPeople(t, s)
+		seedRights(t, s)
+	})
+}
+
+// seedRights adds Anna's requests, consents and disclosure.
+func seedRights(t testing.TB, s *testStore) {
+	t.Helper()
+	s.putRights(t,
+		store.Request{ClientID: 1, Kind: store.RequestAccess, Received: day(2026, 1, 5),
 			Channel: store.ChannelEmail, IdentityChecked: true, IdentityHow: "antwoord vanaf het bekende e-mailadres"},
-		store.Request{ID: 602, ClientID: 1, Kind: store.RequestRectification, Received: day(2025, 12, 1),
+		store.Request{ClientID: 1, Kind: store.RequestRectification, Received: day(2025, 12, 1),
 			Channel: store.ChannelLetter, Notes: "Geboortedatum klopt niet in het intakeverslag."},
-		store.Request{ID: 603, ClientID: 1, Kind: store.RequestObjection, Received: day(2025, 11, 3),
+		store.Request{ClientID: 1, Kind: store.RequestObjection, Received: day(2025, 11, 3),
 			Channel: store.ChannelInPerson, Status: store.RequestAnswered, Answered: day(2025, 11, 20),
 			Outcome: "Bezwaar toegewezen: geen nieuwsbrief meer."},
-		store.Consent{ID: 701, ClientID: 1, Purpose: "voortgang delen met klantmanager", Recipient: "Gemeente Utrecht",
+		store.Consent{ClientID: 1, Purpose: "voortgang delen met klantmanager", Recipient: "Gemeente Utrecht",
 			Given: day(2025, 9, 3), GivenBy: store.GivenByClient},
-		store.Consent{ID: 702, ClientID: 1, Purpose: "stageplek zoeken", Recipient: "ROC Midden",
+		store.Consent{ClientID: 1, Purpose: "stageplek zoeken", Recipient: "ROC Midden",
 			Given: day(2025, 10, 1), GivenBy: store.GivenByClient, Withdrawn: day(2026, 1, 10)},
-		store.Disclosure{ID: 801, ClientID: 1, Recipient: "Gemeente Utrecht", What: "voortgangsverslag",
-			Date: day(2025, 12, 15), Basis: store.LegalBasisConsent, ConsentID: 701},
+		store.Disclosure{ClientID: 1, Recipient: "Gemeente Utrecht", What: "voortgangsverslag",
+			Date: day(2025, 12, 15), Basis: store.LegalBasisConsent, ConsentID: 1},
 	)
-	return s
 }
 
 // openRequests opens Anna's requests tab (9 is consent & sharing, the
 // requests tab follows it).
-func openRequests(t *testing.T, s *fakeStore, lang Lang) *driver {
+func openRequests(t *testing.T, s *testStore, lang Lang) *driver {
 	t.Helper()
 	d := openAnna(t, s, lang)
 	d.keys("9[tab]")
@@ -46,7 +55,7 @@ func openRequests(t *testing.T, s *fakeStore, lang Lang) *driver {
 }
 
 func TestRequestsTabCountsDown(t *testing.T) {
-	d := openRequests(t, rightsPeopleStore(), Dutch)
+	d := openRequests(t, rightsPeopleStore(t), Dutch)
 	v := d.view()
 	for _, want := range []string{"inzage", "nog 14 dagen", "rectificatie", "te laat: ", "beantwoord 20 nov 2025"} {
 		if !strings.Contains(v, want) {
@@ -56,7 +65,7 @@ func TestRequestsTabCountsDown(t *testing.T) {
 }
 
 func TestNewRequestShowsDueDate(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openRequests(t, s, English)
 	d.keys("n")
 	top[requestForm](t, d)
@@ -79,20 +88,20 @@ func TestNewRequestShowsDueDate(t *testing.T) {
 	if !strings.Contains(c.notice, "Request recorded; answer by") {
 		t.Errorf("notice %q", c.notice)
 	}
-	if got := c.rights.r.requests[c.lists[tabRequests].cursor]; got.Received != day(2026, 1, 2) {
+	if got := c.rights.r.requests[c.lists[tabRequests].Cursor]; got.Received != day(2026, 1, 2) {
 		t.Errorf("selected %+v, want the new request", got)
 	}
 }
 
 func TestAnswerRequest(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openRequests(t, s, English)
 	d.keys("[enter]")
-	if v := top[requestView](t, d); v.id != 601 {
+	if v := top[requestView](t, d); v.id != 1 {
 		t.Fatalf("opened request %d", v.id)
 	}
 	d.keys("aDossier als pdf gestuurd[ctrl+s]")
-	r := s.request(601)
+	r := s.request(t, 1)
 	if r.Status != store.RequestAnswered || r.Outcome != "Dossier als pdf gestuurd" {
 		t.Fatalf("request %+v", r)
 	}
@@ -106,22 +115,26 @@ func TestAnswerRequest(t *testing.T) {
 }
 
 func TestExtendTooLate(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openRequests(t, s, Dutch)
 	d.keys("j[enter]v[tab]Veel stukken te verzamelen[ctrl+s]")
 	v := d.view()
 	if !strings.Contains(v, "Te laat om te verlengen") {
 		t.Fatalf("no sentence for a late extension:\n%s", v)
 	}
-	if r := s.request(602); r.Status != store.RequestOpen {
+	if r := s.request(t, 2); r.Status != store.RequestOpen {
 		t.Errorf("request %+v", r)
 	}
 }
 
 func TestErasureConfirmNamesCounts(t *testing.T) {
-	s := rightsPeopleStore()
-	s.putRights(store.Request{ID: 604, ClientID: 1, Kind: store.RequestErasure, Received: day(2026, 1, 21),
+	s := rightsPeopleStore(t)
+	s.putRights(t, store.Request{ClientID: 1, Kind: store.RequestErasure, Received: day(2026, 1, 21),
 		Channel: store.ChannelEmail, IdentityChecked: true, IdentityHow: "in de sessie van 21 januari"})
+	for _, n := range []string{"2025-011", "2025-019"} { // fiscal retention outlives the erasure
+		must[store.Invoice](t)(s.AddInvoice(context.Background(), store.Invoice{ClientID: 1, Number: n,
+			Date: day(2025, 11, 30), AmountCents: 38000, Debtor: "Gemeente Utrecht"}))
+	}
 	d := openRequests(t, s, English)
 	d.keys("[enter]w")
 	if v := d.view(); !strings.Contains(v, "Not every recipient of this client's data has been told") {
@@ -146,13 +159,13 @@ func TestErasureConfirmNamesCounts(t *testing.T) {
 	}
 	d.keys("y")
 	top[caseloadModel](t, d)
-	if _, ok := s.clients[1]; ok || s.count("Purge") != 1 {
+	if s.exists(t, 1) || s.count("Purge") != 1 {
 		t.Errorf("Anna was not erased (Purge %d)", s.count("Purge"))
 	}
 }
 
 func TestDisclosureWithoutConsent(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openAnna(t, s, Dutch)
 	d.keys("9u")
 	top[sharingForm](t, d)
@@ -176,7 +189,7 @@ func TestDisclosureWithoutConsent(t *testing.T) {
 }
 
 func TestWithdrawConsent(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("9")
 	c := top[clientScreen](t, d)
@@ -188,10 +201,8 @@ func TestWithdrawConsent(t *testing.T) {
 		t.Fatalf("prompt %+v", p)
 	}
 	d.keys("y")
-	s.mu.Lock()
-	got := s.rights().consents[701].Withdrawn
-	s.mu.Unlock()
-	if got != fakeToday {
+	got := must[[]store.Consent](t)(s.Consents(context.Background(), 1))
+	if len(got) != 2 || !got[0].Withdrawn.Equal(day(2026, 1, 22)) && !got[1].Withdrawn.Equal(day(2026, 1, 22)) {
 		t.Fatalf("consent withdrawn on %v", got)
 	}
 	if c := top[clientScreen](t, d); c.keys.Withdraw.Enabled() {
@@ -200,8 +211,8 @@ func TestWithdrawConsent(t *testing.T) {
 }
 
 func TestRestrictFromRequest(t *testing.T) {
-	s := rightsPeopleStore()
-	s.putRights(store.Request{ID: 605, ClientID: 1, Kind: store.RequestRestriction, Received: day(2026, 1, 20),
+	s := rightsPeopleStore(t)
+	s.putRights(t, store.Request{ClientID: 1, Kind: store.RequestRestriction, Received: day(2026, 1, 20),
 		Channel: store.ChannelPhone})
 	d := openRequests(t, s, English)
 	d.keys("[enter]bClient betwist de juistheid[ctrl+s]")
@@ -209,13 +220,13 @@ func TestRestrictFromRequest(t *testing.T) {
 	if !c.d.client.Restricted || !strings.Contains(d.view(), "Client betwist de juistheid") {
 		t.Fatalf("no restriction banner:\n%s", d.view())
 	}
-	if r := s.request(605); !r.Open() {
+	if r := s.request(t, 4); !r.Open() {
 		t.Error("restricting closed the request; it waits for an answer")
 	}
 }
 
 func TestBreachRegister(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d, _, _ := unlocked(t, s, Dutch, 100, 30)
 	d.keys("B")
 	if v := d.view(); !strings.Contains(v, "Een gestolen laptop met een vergrendelde kluis") {
@@ -261,7 +272,7 @@ func TestRightsNoSharedKeys(t *testing.T) {
 			{"breach form", "Bn"},
 			{"breach edit", "Be"},
 		} {
-			d, _, _ := unlocked(t, breachStore(), lang, 100, 30)
+			d, _, _ := unlocked(t, breachStore(t), lang, 100, 30)
 			d.keys(sit.keys)
 			checkShared(t, string(lang)+" "+sit.name, d.model())
 		}
@@ -271,12 +282,12 @@ func TestRightsNoSharedKeys(t *testing.T) {
 // Upholding an objection (a on an objection) restricts the client at once
 // and says so; the client screen then shows the dossier read-only.
 func TestUpholdObjectionRestricts(t *testing.T) {
-	s := rightsPeopleStore()
-	s.putRights(store.Request{ID: 605, ClientID: 1, Kind: store.RequestObjection, Received: day(2026, 1, 21),
+	s := rightsPeopleStore(t)
+	s.putRights(t, store.Request{ClientID: 1, Kind: store.RequestObjection, Received: day(2026, 1, 21),
 		Channel: store.ChannelEmail})
 	d := openRequests(t, s, English)
 	d.keys("[enter]")
-	if v := top[requestView](t, d); v.id != 605 {
+	if v := top[requestView](t, d); v.id != 4 {
 		t.Fatalf("opened request %d", v.id)
 	}
 	d.keys("a")
@@ -284,11 +295,11 @@ func TestUpholdObjectionRestricts(t *testing.T) {
 		t.Fatalf("upholding does not warn what it does:\n%s", v)
 	}
 	d.keys("Geen dwingende gronden[ctrl+s]")
-	if r := s.request(605); r.Status != store.RequestAnswered || r.Outcome != "Geen dwingende gronden" {
+	if r := s.request(t, 4); r.Status != store.RequestAnswered || r.Outcome != "Geen dwingende gronden" {
 		t.Fatalf("request %+v", r)
 	}
 	c := top[clientScreen](t, d)
-	if !s.clients[1].Restricted {
+	if !s.client(t, 1).Restricted {
 		t.Error("the client is not restricted after the objection was upheld")
 	}
 	if !strings.Contains(c.notice, "Objection upheld") {
@@ -299,7 +310,7 @@ func TestUpholdObjectionRestricts(t *testing.T) {
 // A new breach names the clients it affects by number and when the
 // processors were told; a number that is not one is refused in words.
 func TestBreachFormClientsAndProcessors(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("Bn[tab]Laptop stolen" + strings.Repeat("[tab]", 8) + "1, Anna[ctrl+s]")
 	if v := d.view(); !strings.Contains(v, "Give the clients' numbers") {
@@ -316,11 +327,11 @@ func TestBreachFormClientsAndProcessors(t *testing.T) {
 // The dossier of a client a breach affects says so on its overview, so the
 // coach sees it before writing to them.
 func TestClientOverviewShowsItsBreaches(t *testing.T) {
-	s := rightsPeopleStore()
-	s.putRights(store.Breach{ID: 905, Discovered: day(2026, 1, 18), Description: "USB-stick met cv's kwijt in de trein",
+	s := rightsPeopleStore(t)
+	s.putRights(t, store.Breach{Discovered: day(2026, 1, 18), Description: "USB-stick met cv's kwijt in de trein",
 		Clients: []int64{1}})
 	d := openAnna(t, s, English)
-	if v := d.view(); !strings.Contains(v, "#905 of 18 January 2026 affects this client: USB-stick") {
+	if v := d.view(); !strings.Contains(v, "#1 of 18 January 2026 affects this client: USB-stick") {
 		t.Errorf("overview lacks the breach:\n%s", v)
 	}
 }
@@ -328,7 +339,7 @@ func TestClientOverviewShowsItsBreaches(t *testing.T) {
 // The recipient field completes from the practice's list: typing "Gem"
 // and → gives the municipality as the list spells it.
 func TestDisclosureRecipientCompletes(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openAnna(t, s, English)
 	d.keys("9u")
 	top[sharingForm](t, d)
@@ -343,7 +354,7 @@ func TestDisclosureRecipientCompletes(t *testing.T) {
 // where the cursor is about to go, not the row the cursor was on. (Under
 // load the flow test opened the access request above it.)
 func TestEnterRightAfterRecordingARequest(t *testing.T) {
-	d, _, _ := unlocked(t, rightsPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, rightsPeopleStore(t), English, 100, 30)
 	d.keys("[enter]9[tab]")
 	m := top[clientScreen](t, d)
 	if m.tab != tabRequests {
@@ -364,7 +375,7 @@ func TestEnterRightAfterRecordingARequest(t *testing.T) {
 // step-inburgering §12: K on the requests tab keeps the client's
 // complaints; one is recorded, then answered with its outcome.
 func TestComplaintsRegister(t *testing.T) {
-	s := rightsPeopleStore()
+	s := rightsPeopleStore(t)
 	d := openRequests(t, s, English)
 	d.keys("K")
 	top[complaintsScreen](t, d)

@@ -30,7 +30,7 @@ type searchScreen struct {
 	hits     []searchHit
 	busy     bool
 	searched bool
-	list     listCursor
+	list     kit.List
 	problem  string
 	width    int
 	height   int
@@ -92,7 +92,7 @@ func (m searchScreen) Update(msg tea.Msg) (searchScreen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.input.Width = max(min(m.width-24, 60), 10)
-		m.list.clamp(len(m.hits), m.rows())
+		m.list.Clamp(len(m.hits), m.rows())
 	case shownMsg:
 		// Back from a client: what was found may have changed.
 		return m, m.search()
@@ -112,7 +112,7 @@ func (m searchScreen) Update(msg tea.Msg) (searchScreen, tea.Cmd) {
 		}
 		m.problem = ""
 		m.hits = msg.hits
-		m.list.clamp(len(m.hits), m.rows())
+		m.list.Clamp(len(m.hits), m.rows())
 		m.updateKeys()
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -128,13 +128,13 @@ func (m searchScreen) onKey(msg tea.KeyMsg) (searchScreen, tea.Cmd) {
 	case key.Matches(msg, k.Open):
 		return m, m.open()
 	case key.Matches(msg, k.Up):
-		m.list.cursor--
+		m.list.Cursor--
 	case key.Matches(msg, k.Down):
-		m.list.cursor++
+		m.list.Cursor++
 	case key.Matches(msg, k.PageUp):
-		m.list.cursor -= max(m.rows()-1, 1)
+		m.list.Cursor -= max(m.rows()-1, 1)
 	case key.Matches(msg, k.PageDown):
-		m.list.cursor += max(m.rows()-1, 1)
+		m.list.Cursor += max(m.rows()-1, 1)
 	default:
 		before := m.input.Value()
 		var cmd tea.Cmd
@@ -146,7 +146,7 @@ func (m searchScreen) onKey(msg tea.KeyMsg) (searchScreen, tea.Cmd) {
 			// Nothing to wait for: clear at once.
 			m.due, m.req = newReq(), newReq()
 			m.hits, m.query, m.searched, m.busy, m.problem = nil, "", false, false, ""
-			m.list = listCursor{}
+			m.list = kit.List{}
 			m.updateKeys()
 			return m, cmd
 		}
@@ -154,7 +154,7 @@ func (m searchScreen) onKey(msg tea.KeyMsg) (searchScreen, tea.Cmd) {
 		id := m.due
 		return m, tea.Batch(cmd, tea.Tick(searchDelay, func(time.Time) tea.Msg { return searchDueMsg{id: id} }))
 	}
-	m.list.clamp(len(m.hits), m.rows())
+	m.list.Clamp(len(m.hits), m.rows())
 	return m, nil
 }
 
@@ -165,7 +165,7 @@ func (m *searchScreen) search() tea.Cmd {
 		return nil
 	}
 	if q != m.query {
-		m.list = listCursor{}
+		m.list = kit.List{}
 	}
 	m.query, m.busy = q, true
 	m.req = newReq()
@@ -176,10 +176,10 @@ func (m *searchScreen) search() tea.Cmd {
 // top of the client's tab for that record, so esc goes back through the
 // tab to the results.
 func (m searchScreen) open() tea.Cmd {
-	if m.list.cursor >= len(m.hits) {
+	if m.list.Cursor >= len(m.hits) {
 		return nil
 	}
-	h := m.hits[m.list.cursor]
+	h := m.hits[m.list.Cursor]
 	if h.AppointmentID != 0 {
 		return navigate(Route{Kind: KindAppointment, Client: h.ClientID, Item: h.AppointmentID})
 	}
@@ -227,20 +227,22 @@ func (m searchScreen) View() string {
 	case len(m.hits) == 0:
 		lines = append(lines, "  "+st.Muted.Render(t.Tf("search.none", m.query)))
 	default:
-		start, end := m.list.window(len(m.hits), m.rows())
+		rows := make([][]string, len(m.hits))
+		for i, h := range m.hits {
+			rows[i] = m.hitCells(h)
+		}
+		table := kit.NewTable([]kit.Column{{Max: 30}, {}, {Min: 8}, {Right: true}}, rows, m.width)
+		start, end := m.list.Window(len(m.hits), m.rows())
 		for i := start; i < end; i++ {
-			lines = append(lines, m.viewHit(m.hits[i], i == m.list.cursor)...)
+			lines = append(lines, m.viewHit(table, rows[i], m.hits[i], i == m.list.Cursor)...)
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// viewHit is one hit in two lines: client, kind, title and date; then the
-// snippet with the matching words in the accent colour.
-func (m searchScreen) viewHit(h searchHit, selected bool) []string {
-	t, st := m.env.text, m.env.styles
-	nameW, kindW, dateW := 24, 16, 12
-	titleW := max(m.width-2-nameW-2-kindW-2-2-dateW-1, 8)
+// hitCells are a hit's cells: client, kind, title and date.
+func (m searchScreen) hitCells(h searchHit) []string {
+	t := m.env.text
 	kind, title, date := t.T("search.client_hit"), "", ""
 	if h.RecordID != 0 {
 		kind, title, date = kindText(t, h.Kind), kit.OneLine(h.RecordTitle), t.DateShort(h.Date)
@@ -248,12 +250,14 @@ func (m searchScreen) viewHit(h searchHit, selected bool) []string {
 	if h.AppointmentID != 0 {
 		kind, title, date = t.T("search.appointment_hit"), h.Date.Format("15:04"), t.DateShort(h.Date)
 	}
-	cells := kit.Cell(kit.OneLine(h.ClientName), nameW) + "  " + kit.Cell(kind, kindW) + "  " + kit.Cell(title, titleW) + "  " +
-		padLeft(date, dateW)
-	first := "  " + st.Text.Render(cells)
-	if selected {
-		first = st.Accent.Render("› ") + st.Selected.Render(cells)
-	}
+	return []string{kit.OneLine(h.ClientName), kind, title, date}
+}
+
+// viewHit is one hit in two lines: its cells in the table; then the
+// snippet with the matching words in the accent colour.
+func (m searchScreen) viewHit(table kit.Table, cells []string, h searchHit, selected bool) []string {
+	t, st := m.env.text, m.env.styles
+	first := table.Line(st, cells, st.Text, selected)
 	var snippet string
 	switch {
 	case h.RecordID == 0 && h.AppointmentID == 0:

@@ -7,7 +7,7 @@ import (
 )
 
 func TestSearchDebouncesAndDropsStale(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[ctrl+f]sta")
 	first := top[searchScreen](t, d).due
@@ -22,7 +22,7 @@ func TestSearchDebouncesAndDropsStale(t *testing.T) {
 	if s.count("Search") != 1 || m.query != "stage" {
 		t.Fatalf("searches %d, query %q", s.count("Search"), m.query)
 	}
-	if len(m.hits) != 1 || m.hits[0].RecordID != 13 {
+	if len(m.hits) != 1 || m.hits[0].RecordID != 3 {
 		t.Fatalf("hits %+v", m.hits)
 	}
 	// A late answer for an earlier query is dropped.
@@ -36,7 +36,7 @@ func TestSearchDebouncesAndDropsStale(t *testing.T) {
 }
 
 func TestSearchQTypes(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[ctrl+f]q?")
 	if d.quit || d.model().help {
 		t.Fatal("q or ? acted in the query field")
@@ -47,7 +47,7 @@ func TestSearchQTypes(t *testing.T) {
 }
 
 func TestSearchSpecialHasNoSnippet(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[ctrl+f]rugklachten")
 	d.send(searchDueMsg{id: top[searchScreen](t, d).due})
 	m := top[searchScreen](t, d)
@@ -61,7 +61,7 @@ func TestSearchSpecialHasNoSnippet(t *testing.T) {
 }
 
 func TestSearchEnterOpensRecordOnItsTab(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[ctrl+f]stage")
 	d.send(searchDueMsg{id: top[searchScreen](t, d).due})
 	d.keys("[enter]")
@@ -73,12 +73,12 @@ func TestSearchEnterOpensRecordOnItsTab(t *testing.T) {
 		t.Fatalf("stack %v, want %v", kinds, want)
 	}
 	r := top[recordReader](t, d)
-	if r.id != 13 || !strings.Contains(d.view(), "stagecoördinator") {
+	if r.id != 3 || !strings.Contains(d.view(), "stagecoördinator") {
 		t.Errorf("reader on %d:\n%s", r.id, d.view())
 	}
 	d.keys("[esc]")
 	c := top[clientScreen](t, d)
-	if c.tab != tabNotes || c.selectedID() != 13 {
+	if c.tab != tabNotes || c.selectedID() != 3 {
 		t.Errorf("client on tab %s, item %d", c.tab.id(), c.selectedID())
 	}
 	d.keys("[esc]")
@@ -89,7 +89,7 @@ func TestSearchEnterOpensRecordOnItsTab(t *testing.T) {
 }
 
 func TestSearchClearsAtOnce(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d, _, _ := unlocked(t, s, English, 100, 30)
 	d.keys("[ctrl+f]a")
 	d.send(searchDueMsg{id: top[searchScreen](t, d).due})
@@ -115,7 +115,7 @@ func TestSplitSnippet(t *testing.T) {
 // rank and gave the newest first, the count line says so; ranked hits
 // say nothing more.
 func TestSearchSaysWhenNewestFirst(t *testing.T) {
-	d, _, _ := unlocked(t, newPeopleStore(), English, 100, 30)
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
 	d.keys("[ctrl+f]stage")
 	d.send(searchDueMsg{id: top[searchScreen](t, d).due})
 	if v := d.view(); !strings.Contains(v, "1 found") || strings.Contains(v, "newest first") {

@@ -25,7 +25,7 @@ type settingsScreen struct {
 	loaded  bool
 	problem string
 	s       settings
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 	delReq  reqID // the deletion of a category under way
@@ -73,7 +73,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.s, m.problem = true, msg.s, explain(m.env, msg.err)
-		m.list.clamp(len(m.s.policies), len(m.s.policies))
+		m.list.Clamp(len(m.s.policies), len(m.s.policies))
 		m.updateKeys()
 	case policyDeletedMsg:
 		if msg.req != m.delReq {
@@ -93,12 +93,12 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Edit):
-			p := m.s.policies[m.list.cursor]
+			p := m.s.policies[m.list.Cursor]
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
 		case key.Matches(msg, m.keys.NewCategory):
 			return m, navigate(Route{Kind: KindPolicy})
 		case key.Matches(msg, m.keys.DeleteCategory):
-			p := m.s.policies[m.list.cursor]
+			p := m.s.policies[m.list.Cursor]
 			k, _ := keeper(m.env.store)
 			m.delReq = newReq()
 			return m, confirm(m.env.text.Tf("policy.delete_confirm", policyName(m.env.text, p)),
@@ -114,7 +114,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Register):
 			return m, writeRegister(m.env.store, m.env.text, m.env.today().Format("2006-01-02"))
 		}
-		m.list.move(msg, m.keys.listKeys, len(m.s.policies), len(m.s.policies))
+		m.list.Move(msg, m.keys.ListKeys, len(m.s.policies), len(m.s.policies))
 		m.updateKeys()
 	}
 	return m, nil
@@ -122,7 +122,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 
 func (m *settingsScreen) updateKeys() {
 	n := len(m.s.policies)
-	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.ListKeys.SetEnabled(n > 1)
 	m.keys.Edit.SetEnabled(n > 0)
 	m.keys.Practice.SetEnabled(m.loaded)
 	m.keys.Register.SetEnabled(m.loaded)
@@ -132,8 +132,8 @@ func (m *settingsScreen) updateKeys() {
 	m.keys.Processors.SetEnabled(m.loaded)
 	_, keeps := keeper(m.env.store)
 	m.keys.NewCategory.SetEnabled(m.loaded && keeps)
-	m.keys.DeleteCategory.SetEnabled(m.loaded && keeps && n > 0 && m.list.cursor < n &&
-		m.s.policies[m.list.cursor].Category.Item())
+	m.keys.DeleteCategory.SetEnabled(m.loaded && keeps && n > 0 && m.list.Cursor < n &&
+		m.s.policies[m.list.Cursor].Category.Item())
 }
 
 // View draws the three sections.
@@ -146,13 +146,13 @@ func (m settingsScreen) View() string {
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
+	rows := make([][]string, len(m.s.policies))
 	for i, p := range m.s.policies {
-		text := kit.Cell(policyName(t, p), 26) + kit.Cell(policyRule(t, p), 42) + kit.OneLine(p.ReasonText(string(t.Lang())))
-		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
-		} else {
-			lines = append(lines, "  "+st.Text.Render(text))
-		}
+		rows[i] = []string{policyName(t, p), policyRule(t, p), kit.OneLine(p.ReasonText(string(t.Lang())))}
+	}
+	table := kit.NewTable([]kit.Column{{}, {}, {Min: 16}}, rows, m.width)
+	for i := range rows {
+		lines = append(lines, table.Line(st, rows[i], st.Text, i == m.list.Cursor))
 	}
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.practice")))
 	pr := m.s.practice

@@ -39,7 +39,7 @@ type templateList struct {
 	loaded  bool
 	problem string
 	all     []store.Template
-	list    listCursor
+	list    kit.List
 	width   int
 	height  int
 }
@@ -84,7 +84,7 @@ func (m templateList) Update(msg tea.Msg) (templateList, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.all, m.problem = true, msg.all, explain(m.env, msg.err)
-		m.list.clamp(len(m.all), m.listHeight())
+		m.list.Clamp(len(m.all), m.listHeight())
 		m.updateKeys()
 	case templateDeletedMsg:
 		if msg.err != nil {
@@ -102,7 +102,7 @@ func (m templateList) onKey(msg tea.KeyMsg) (templateList, tea.Cmd) {
 	if len(m.all) == 0 {
 		return m, nil
 	}
-	cur := m.all[m.list.cursor]
+	cur := m.all[m.list.Cursor]
 	switch {
 	case key.Matches(msg, m.keys.Edit):
 		return m, navigate(Route{Kind: KindTemplateEdit, Tab: cur.Key + "." + cur.Lang})
@@ -110,7 +110,7 @@ func (m templateList) onKey(msg tea.KeyMsg) (templateList, tea.Cmd) {
 		return m, confirm(m.env.text.Tf("templates.revert_confirm", termsafe.Line(cur.Name())),
 			deleteTemplate(m.env.store, cur.Key, cur.Lang))
 	}
-	if m.list.move(msg, m.keys.listKeys, len(m.all), m.listHeight()) {
+	if m.list.Move(msg, m.keys.ListKeys, len(m.all), m.listHeight()) {
 		m.updateKeys()
 	}
 	return m, nil
@@ -120,9 +120,9 @@ func (m templateList) listHeight() int { return max(m.height-4, 1) }
 
 func (m *templateList) updateKeys() {
 	n := len(m.all)
-	m.keys.listKeys.setEnabled(n > 1)
+	m.keys.ListKeys.SetEnabled(n > 1)
 	m.keys.Edit.SetEnabled(n > 0)
-	m.keys.Revert.SetEnabled(n > 0 && m.list.cursor < n && m.all[m.list.cursor].Custom && m.all[m.list.cursor].Shipped)
+	m.keys.Revert.SetEnabled(n > 0 && m.list.Cursor < n && m.all[m.list.Cursor].Custom && m.all[m.list.Cursor].Shipped)
 }
 
 // View lists key, language, name and whose the template is.
@@ -135,9 +135,8 @@ func (m templateList) View() string {
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{"", "  " + st.Title.Render(t.T("templates.heading"))}
-	h := m.listHeight()
-	for i := m.list.offset; i < len(m.all) && i < m.list.offset+h; i++ {
-		tp := m.all[i]
+	rows := make([][]string, len(m.all))
+	for i, tp := range m.all {
 		whose := t.T("templates.shipped")
 		switch {
 		case tp.Custom && tp.Shipped:
@@ -145,12 +144,12 @@ func (m templateList) View() string {
 		case tp.Custom:
 			whose = t.Tf("templates.own", tp.Version)
 		}
-		text := kit.Cell(termsafe.Line(tp.Key), 15) + kit.Cell(tp.Lang, 4) + kit.Cell(termsafe.Line(tp.Name()), 46) + whose
-		if i == m.list.cursor {
-			lines = append(lines, st.Accent.Render("› ")+st.Selected.Render(text))
-		} else {
-			lines = append(lines, "  "+st.Text.Render(text))
-		}
+		rows[i] = []string{termsafe.Line(tp.Key), tp.Lang, termsafe.Line(tp.Name()), whose}
+	}
+	table := kit.NewTable([]kit.Column{{}, {}, {Min: 12}, {}}, rows, m.width)
+	start, end := m.list.Window(len(m.all), m.listHeight())
+	for i := start; i < end; i++ {
+		lines = append(lines, table.Row(st, rows[i], st.Text, i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -374,12 +373,12 @@ func deleteTemplate(s Store, key, lang string) tea.Cmd {
 // The keys of the template screens.
 
 type templateListKeys struct {
-	listKeys
+	kit.ListKeys
 	Edit, Revert key.Binding
 }
 
 func newTemplateListKeys(t Text) templateListKeys {
-	return templateListKeys{listKeys: newListKeys(t),
+	return templateListKeys{ListKeys: newListKeys(t),
 		Edit:   bind([]string{"e", "enter"}, "e", t.T("key.edit_template")),
 		Revert: bind([]string{"d"}, "d", t.T("key.revert_template"))}
 }
@@ -389,7 +388,7 @@ func (k templateListKeys) ShortHelp() []key.Binding { return []key.Binding{k.Edi
 
 // FullHelp is the list's part of the help overlay.
 func (k templateListKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Edit, k.Revert}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.Revert}}
 }
 
 type templateEditKeys struct{ Save, Cancel key.Binding }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,12 +11,12 @@ import (
 
 // openTemplate opens the editor of the Dutch acknowledgement letter from
 // settings.
-func openTemplate(t *testing.T, s *fakeStore) *driver {
+func openTemplate(t *testing.T, s *testStore) *driver {
 	t.Helper()
 	d, _, _ := unlocked(t, s, Dutch, 100, 40)
 	d.keys("St")
 	l := top[templateList](t, d)
-	for l.all[l.list.cursor].Key != "ack" || l.all[l.list.cursor].Lang != "nl" {
+	for l.all[l.list.Cursor].Key != "ack" || l.all[l.list.Cursor].Lang != "nl" {
 		d.keys("[down]")
 		l = top[templateList](t, d)
 	}
@@ -27,7 +28,7 @@ func openTemplate(t *testing.T, s *fakeStore) *driver {
 }
 
 func TestTemplateWithUnknownPlaceholderIsRefusedAtEditTime(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openTemplate(t, s)
 	d.keys("{{client.afspraak}} [ctrl+s]")
 	shipped, _ := store.ShippedTemplate("ack", "nl")
@@ -36,25 +37,31 @@ func TestTemplateWithUnknownPlaceholderIsRefusedAtEditTime(t *testing.T) {
 	if !strings.Contains(d.view(), want) {
 		t.Fatalf("no %q:\n%s", want, d.view())
 	}
-	if len(s.own) != 0 {
-		t.Fatalf("a refused template was kept: %v", s.own)
+	if own := s.versions(t, "ack", "nl"); len(own) != 0 {
+		t.Fatalf("a refused template was kept: %v", own)
 	}
 	top[templateEditor](t, d)
 }
 
 func TestTemplateCopyIsKeptAsAVersion(t *testing.T) {
-	s := newPeopleStore()
+	s := newPeopleStore(t)
 	d := openTemplate(t, s)
 	d.keys("Hartelijke groet, [ctrl+s]")
 	top[templateList](t, d)
-	if got := s.own["ack.nl"]; len(got) != 1 || !strings.HasSuffix(got[0].Body, "{{practice.name}}\nHartelijke groet, ") {
+	if got := s.versions(t, "ack", "nl"); len(got) != 1 || !strings.HasSuffix(got[0].Body, "{{practice.name}}\nHartelijke groet, ") {
 		t.Fatalf("kept %+v", got)
 	}
 	if !strings.Contains(d.view(), "eigen versie 1") {
 		t.Errorf("the list does not show the copy:\n%s", d.view())
 	}
 	d.keys("dj")
-	if len(s.own["ack.nl"]) != 0 || !strings.Contains(d.view(), "standaard wordt weer gebruikt") {
-		t.Errorf("revert: %v\n%s", s.own, d.view())
+	if own := s.versions(t, "ack", "nl"); len(own) != 0 || !strings.Contains(d.view(), "standaard wordt weer gebruikt") {
+		t.Errorf("revert: %v\n%s", own, d.view())
 	}
+}
+
+// versions are the coach's own versions of a template, newest first.
+func (s *testStore) versions(t testing.TB, key, lang string) []store.Template {
+	t.Helper()
+	return must[[]store.Template](t)(s.TemplateVersions(context.Background(), key, lang))
 }

@@ -29,7 +29,7 @@ type todayScreen struct {
 	loaded  bool
 	items   []store.AgendaItem
 	due     []store.Deadline
-	list    listCursor
+	list    kit.List
 	problem string
 	width   int
 	height  int
@@ -37,7 +37,7 @@ type todayScreen struct {
 
 // todayKeys are the today screen's keys.
 type todayKeys struct {
-	listKeys
+	kit.ListKeys
 	Open   key.Binding
 	Client key.Binding
 	Note   key.Binding
@@ -45,7 +45,7 @@ type todayKeys struct {
 
 func newTodayKeys(t Text) todayKeys {
 	return todayKeys{
-		listKeys: newListKeys(t),
+		ListKeys: newListKeys(t),
 		Open:     bind([]string{"enter"}, "enter", t.T("key.open")),
 		Client:   bind([]string{"c"}, "c", t.T("key.open_client")),
 		Note:     bind([]string{"w"}, "w", t.T("key.session_note")),
@@ -57,7 +57,7 @@ func (k todayKeys) ShortHelp() []key.Binding { return []key.Binding{k.Open, k.Cl
 
 // FullHelp is the today screen's part of the help overlay.
 func (k todayKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.listKeys.bindings(), {k.Open, k.Client, k.Note}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Open, k.Client, k.Note}}
 }
 
 func newToday(e *env) todayScreen {
@@ -126,7 +126,7 @@ func (m todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 			return m, nil
 		}
 		m.items, m.due, m.loaded, m.problem = msg.items, msg.due, true, ""
-		m.list.clamp(m.rows(), m.rows())
+		m.list.Clamp(m.rows(), m.rows())
 		m.updateKeys()
 	case sessionNoteMsg:
 		return m, onSessionNote(m.env, msg)
@@ -141,7 +141,7 @@ func (m todayScreen) rows() int { return len(m.items) + len(m.due) }
 
 func (m todayScreen) onKey(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 	k := m.keys
-	i := m.list.cursor
+	i := m.list.Cursor
 	switch {
 	case key.Matches(msg, k.Open) && i < len(m.items):
 		it := m.items[i]
@@ -161,7 +161,7 @@ func (m todayScreen) onKey(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 		return m, navigate(Route{Kind: KindClient, Client: m.due[i-len(m.items)].ClientID})
 	case key.Matches(msg, k.Note):
 		return m, openSessionNote(m.env, m.items[i].Appointment)
-	case m.list.move(msg, k.listKeys, m.rows(), m.rows()):
+	case m.list.Move(msg, k.ListKeys, m.rows(), m.rows()):
 		m.updateKeys()
 	}
 	return m, nil
@@ -170,8 +170,8 @@ func (m todayScreen) onKey(msg tea.KeyMsg) (todayScreen, tea.Cmd) {
 // updateKeys: enter needs a row that leads somewhere, c a client, w an
 // appointment whose client may be edited.
 func (m *todayScreen) updateKeys() {
-	n, i := m.rows(), m.list.cursor
-	m.keys.listKeys.setEnabled(n > 0)
+	n, i := m.rows(), m.list.Cursor
+	m.keys.ListKeys.SetEnabled(n > 0)
 	onItem := i < len(m.items)
 	var d store.Deadline
 	if !onItem && i-len(m.items) < len(m.due) {
@@ -202,7 +202,7 @@ func (m todayScreen) View() string {
 	for i, it := range m.items {
 		cells, marks := agendaItemCells(t, it, nameW, placeW)
 		marks = kit.Cell(marks, agendaMarksWidth)
-		if i == m.list.cursor {
+		if i == m.list.Cursor {
 			lines = append(lines, "  "+st.Accent.Render("› ")+st.Selected.Render(cells+"  "+marks))
 		} else {
 			lines = append(lines, "    "+st.Text.Render(cells)+"  "+st.Muted.Render(marks))
@@ -217,7 +217,7 @@ func (m todayScreen) View() string {
 		row := dlCell(t.DateShort(d.Due), 13) + dlCell(deadlineKindText(t, d.Kind), 18) + dlCell(termsafe.Line(deadlineClient(t, d)), whoW) +
 			termsafe.Line(deadlineCategory(t, d))
 		left := deadlineLeft(t, d)
-		if len(m.items)+j == m.list.cursor {
+		if len(m.items)+j == m.list.Cursor {
 			lines = append(lines, "  "+st.Accent.Render("› ")+st.Selected.Render(row+"  "+left))
 		} else {
 			lines = append(lines, "    "+st.Text.Render(row)+"  "+retentionStyle(st, d.State).Render(left))

@@ -45,7 +45,7 @@ type keyFlow struct {
 	frames chan string
 }
 
-func newKeyFlow(t *testing.T, b *fakeBackend, lang Lang) *keyFlow {
+func newKeyFlow(t *testing.T, b *testBackend, lang Lang) *keyFlow {
 	frames := make(chan string, 1)
 	m := viewProbe{Model: New(Config{Backend: b, Lang: lang, Clock: func() time.Time { return testNow }}), frames: frames}
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
@@ -82,7 +82,7 @@ func TestFlowSecurityKey(t *testing.T) {
 	const pass = "tulp fiets regen lantaarn"
 	var calls atomic.Int32
 	touched := make(chan struct{}, 2)
-	b := &fakeBackend{exists: true, pass: pass, store: newPeopleStore()}
+	b := &testBackend{t: t, exists: true, pass: pass, store: newPeopleStore(t)}
 	b.key = func(ui KeyUI) error {
 		calls.Add(1)
 		ui.KeyWaiting("casefake")
@@ -110,7 +110,7 @@ func TestFlowSecurityKey(t *testing.T) {
 	}
 	f.tm.Type("1234")
 	f.tm.Send(enter)
-	f.wait("Anna de Vries")
+	f.wait("Today ·", "Sanne Bakker") // something is due: the vault opens on today
 
 	// Locked: the key is needed again.
 	f.tm.Send(tea.KeyMsg{Type: tea.KeyCtrlL})
@@ -147,7 +147,7 @@ func TestUnlockKeyProblems(t *testing.T) {
 		{ProblemKeyFailed, English, "(age-plugin-casefake) stopped unexpectedly"},
 	} {
 		now := testNow
-		b := &fakeBackend{exists: true, pass: "x", store: newPeopleStore()}
+		b := &testBackend{t: t, exists: true, pass: "x", store: newPeopleStore(t)}
 		detail := ""
 		if strings.HasPrefix(tc.want, "(") {
 			detail = "no casefake key plugged in\x1b[2J"
@@ -174,7 +174,7 @@ func TestKeyTalkAfterEnd(t *testing.T) {
 
 // bindingStore is a store whose vault can be bound to security keys.
 type bindingStore struct {
-	*fakeStore
+	*testStore
 	keys []string
 	pass string
 }
@@ -197,8 +197,8 @@ func TestSettingsBindSecurityKey(t *testing.T) {
 	now := testNow
 	const pass = "tulp fiets regen lantaarn"
 	bs := &bindingStore{pass: pass}
-	b := &fakeBackend{exists: true, pass: pass, store: newPeopleStore(),
-		wrap: func(s *fakeStore) Store { bs.fakeStore = s; return bs }}
+	b := &testBackend{t: t, exists: true, pass: pass, store: newPeopleStore(t),
+		wrap: func(s *testStore) Store { bs.testStore = s; return bs }}
 	d := newDriver(t, newTestModel(b, English, &now), 100, 40)
 	d.keys(pass + "[enter]S")
 	if !strings.Contains(d.view(), "none — the passphrase alone opens the vault") {

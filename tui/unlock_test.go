@@ -8,7 +8,7 @@ import (
 
 func TestCreateRefusesShortAndMismatched(t *testing.T) {
 	now := testNow
-	b := &fakeBackend{}
+	b := &testBackend{t: t}
 	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 	d.keys("kort[enter]")
 	if u := top[unlockModel](t, d); u.state != unlockCreate || !strings.Contains(u.problem, "too short") {
@@ -29,7 +29,7 @@ func TestCreateRefusesShortAndMismatched(t *testing.T) {
 
 func TestCreateShowsRecoveryKeyOnce(t *testing.T) {
 	now := testNow
-	b := &fakeBackend{}
+	b := &testBackend{t: t}
 	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 	d.keys("tulp fiets regen lantaarn[enter]tulp fiets regen lantaarn[enter]")
 	if !b.exists || b.pass != "tulp fiets regen lantaarn" {
@@ -54,8 +54,8 @@ func TestCreateShowsRecoveryKeyOnce(t *testing.T) {
 
 func TestWrongPassphraseClearsAndRetries(t *testing.T) {
 	now := testNow
-	s := newPeopleStore()
-	b := &fakeBackend{exists: true, pass: "tulp fiets regen lantaarn", store: s}
+	s := newPeopleStore(t)
+	b := &testBackend{t: t, exists: true, pass: "tulp fiets regen lantaarn", store: s}
 	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 	d.keys("tulp fiets[enter]")
 	u := top[unlockModel](t, d)
@@ -66,6 +66,7 @@ func TestWrongPassphraseClearsAndRetries(t *testing.T) {
 		t.Errorf("no wrong-passphrase sentence:\n%s", d.view())
 	}
 	d.keys("tulp fiets regen lantaarn[enter]")
+	leaveToday(d)
 	top[caseloadModel](t, d)
 }
 
@@ -78,8 +79,8 @@ func TestUnlockProblemsTouchNothing(t *testing.T) {
 		{errInUse, "The vault is open in another caseload window."},
 	} {
 		now := testNow
-		s := newPeopleStore()
-		b := &fakeBackend{exists: true, pass: "x", store: s, unlockErr: tt.err}
+		s := newPeopleStore(t)
+		b := &testBackend{t: t, exists: true, pass: "x", store: s, unlockErr: tt.err}
 		d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 		d.keys("tulp fiets regen lantaarn[enter]")
 		if !strings.Contains(d.view(), tt.want) {
@@ -96,7 +97,7 @@ func TestUnlockProblemsTouchNothing(t *testing.T) {
 
 func TestVaultFolderUnreadable(t *testing.T) {
 	now := testNow
-	b := &fakeBackend{existsErr: errDamaged}
+	b := &testBackend{t: t, existsErr: errDamaged}
 	d := newDriver(t, newTestModel(b, Dutch, &now), 100, 30)
 	if !strings.Contains(d.view(), "De kluis is beschadigd") {
 		t.Errorf("no problem sentence:\n%s", d.view())
@@ -132,10 +133,10 @@ func TestPassphraseStrength(t *testing.T) {
 	}
 }
 
-// olderBackend is fakeBackend for a vault older than this laptop last
+// olderBackend is testBackend for a vault older than this laptop last
 // saved: Unlock refuses it, and the coach chooses.
 type olderBackend struct {
-	*fakeBackend
+	*testBackend
 	accepted, read bool
 }
 
@@ -146,7 +147,7 @@ func (b *olderBackend) Classify(err error) Problem {
 	if errors.Is(err, errRolledBack) {
 		return ProblemRolledBack
 	}
-	return b.fakeBackend.Classify(err)
+	return b.testBackend.Classify(err)
 }
 func (b *olderBackend) AcceptOlder() (Store, error) { b.accepted = true; return b.store, nil }
 func (b *olderBackend) ReadOlder() (Store, error)   { b.read = true; return b.store, nil }
@@ -157,7 +158,7 @@ func (b *olderBackend) ReadOlder() (Store, error)   { b.read = true; return b.st
 func TestOlderVaultAsksTheCoach(t *testing.T) {
 	for _, choice := range []string{"a", "r", "[esc]"} {
 		now := testNow
-		b := &olderBackend{fakeBackend: &fakeBackend{exists: true, pass: "x", store: newPeopleStore()}}
+		b := &olderBackend{testBackend: &testBackend{t: t, exists: true, pass: "x", store: newPeopleStore(t)}}
 		d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 		d.keys("tulp fiets regen lantaarn[enter]")
 		u := top[unlockModel](t, d)
@@ -175,6 +176,7 @@ func TestOlderVaultAsksTheCoach(t *testing.T) {
 			t.Fatal("q made a choice")
 		}
 		d.keys(choice)
+		leaveToday(d)
 		switch choice {
 		case "a":
 			top[caseloadModel](t, d)
@@ -198,7 +200,7 @@ func TestOlderVaultAsksTheCoach(t *testing.T) {
 // instead, in the coach's language.
 func TestCreateRefusesWeakWithSuggestion(t *testing.T) {
 	now := testNow
-	b := &fakeBackend{}
+	b := &testBackend{t: t}
 	d := newDriver(t, newTestModel(b, Dutch, &now), 100, 30)
 	d.keys("aaaaaaaaaa[enter]")
 	u := top[unlockModel](t, d)
