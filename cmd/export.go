@@ -127,7 +127,7 @@ var errNoBasis = errors.New("a recipient other than the client needs a legal bas
 // exportOptions are the options of `caseload export`.
 type exportOptions struct {
 	out, recipient, recipientsFile, to, basis string
-	plain, yes, all                           bool
+	plain, yes, all, withBSN                  bool
 	omit                                      omissions
 }
 
@@ -151,6 +151,7 @@ func newExportCmd(e *env) *cobra.Command {
 	f.StringVar(&o.basis, "basis", "", e.T("help.export.with_to_the_legal_basis")+legalBases())
 	f.BoolVar(&o.all, "all", false, e.T("help.export.every_client_one_file_each"))
 	f.Var(&o.omit, "leave-out", e.T("help.export.leave_a_record_out_of"))
+	f.BoolVar(&o.withBSN, "with-bsn", false, e.T("help.export.with_bsn"))
 	return c
 }
 
@@ -176,7 +177,7 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		return usagef(c, "%s", e.T("cmd.export.leave_out_names_records_of"))
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
-		PublicKey: *recipient, Omit: o.omit}
+		PublicKey: *recipient, Omit: o.omit, WithBSN: o.withBSN}
 	if *recipientsFile != "" {
 		b, err := os.ReadFile(*recipientsFile)
 		if err != nil {

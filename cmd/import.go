@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -128,6 +129,14 @@ func readImport(file, lang string, open func(crypt.ExportSealing) (pass, id stri
 func (f *importFile) run(ctx context.Context, s *store.Store, dryRun bool) (dossier.ImportSummary, error) {
 	var got []store.Client
 	var err error
+	if f.list != nil {
+		set, err := s.ClientFieldSet(ctx)
+		if err != nil {
+			return dossier.ImportSummary{}, err
+		}
+		f.list.KeepFields(set)
+		f.bundles = f.list.Bundles
+	}
 	if dryRun {
 		got, err = s.CheckImport(ctx, f.bundles)
 	} else {
@@ -142,6 +151,7 @@ func (f *importFile) run(ctx context.Context, s *store.Store, dryRun bool) (doss
 	sum := dossier.ImportSummary{Clients: got, Kind: dossier.ImportedList}
 	if f.list != nil {
 		sum.Ignored = f.list.Ignored
+		sum.UnknownOutcome, sum.NotRecorded = f.list.UnknownOutcome, f.list.NotRecorded
 		return sum, err
 	}
 	d, b := f.in.Dossier, f.in.Bundle
@@ -203,6 +213,9 @@ func runImport(e *env, o importOptions, file string) error {
 		return err
 	}
 	if f.list != nil {
+		if len(sum.NotRecorded) > 0 {
+			fmt.Fprintf(e.stderr, "%s %s\n", e.T("cmd.import.not_recorded_columns"), strings.Join(sum.NotRecorded, ", "))
+		}
 		e.reportList(f.name, sum, *dryRun)
 	} else {
 		e.reportDossier(sum, *dryRun)
@@ -269,8 +282,23 @@ func (e *env) reportList(file string, sum dossier.ImportSummary, dryRun bool) {
 	got := sum.Clients
 	if dryRun {
 		fmt.Fprintln(e.stdout, e.N("count.import.would_import", len(got), strings.Join(parts, ", "), file))
+		e.reportUnknownOutcome(sum.UnknownOutcome)
 		fmt.Fprintln(e.stdout, e.T("cmd.import.nothing_was_imported_dry_run"))
 		return
 	}
 	fmt.Fprintln(e.stdout, e.N("count.import.imported", len(got), strings.Join(parts, ", "), file))
+	e.reportUnknownOutcome(sum.UnknownOutcome)
+}
+
+// reportUnknownOutcome names the lines of closed trajectories imported
+// without an outcome, for the coach to complete.
+func (e *env) reportUnknownOutcome(lines []int) {
+	if len(lines) == 0 {
+		return
+	}
+	nums := make([]string, len(lines))
+	for i, l := range lines {
+		nums[i] = strconv.Itoa(l)
+	}
+	fmt.Fprintln(e.stdout, e.N("count.import.unknown_outcome", len(lines), strings.Join(nums, ", ")))
 }

@@ -59,7 +59,7 @@ func printPaper(ctx context.Context, st *store.Store, clientID int64, r fill.Req
 		return fill.Result{}, err
 	}
 	p, err := fill.Make(ctx, st, clientID, fill.Options{Lang: r.Lang, Template: tp, RecordID: r.RecordID,
-		RequestID: r.RequestID, BreachID: r.BreachID, Recipient: r.Recipient})
+		RequestID: r.RequestID, BreachID: r.BreachID, Recipient: r.Recipient, WithBSN: r.WithBSN})
 	if err != nil {
 		return fill.Result{}, err
 	}
@@ -174,7 +174,9 @@ var errNoSuchTemplate = errors.New("no such template")
 // printOptions are the options of `caseload print`.
 type printOptions struct {
 	list, plain, yes, html    bool
+	withBSN                   bool
 	out, recipient, to, basis string
+	paperLang                 string
 	record, request, breach   int64
 }
 
@@ -199,6 +201,8 @@ func newPrintCmd(e *env) *cobra.Command {
 	f.Int64Var(&o.record, "record", 0, e.T("help.print.the_record_the_paper_s"))
 	f.Int64Var(&o.request, "request", 0, e.T("help.print.the_rights_request_a_letter"))
 	f.Int64Var(&o.breach, "breach", 0, e.T("help.print.the_breach_a_notification_is"))
+	f.BoolVar(&o.withBSN, "with-bsn", false, e.T("help.print.with_bsn"))
+	f.StringVar(&o.paperLang, "paper-lang", "", e.T("help.print.paper_lang"))
 	return c
 }
 
@@ -218,6 +222,8 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 		return errNoBasis
 	case *basis != "" && !store.LegalBasis(*basis).Valid():
 		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
+	case o.paperLang != "" && o.paperLang != "nl" && o.paperLang != "en":
+		return usagef(c, "%s", e.T("cmd.print.paper_lang"))
 	}
 	if *recipient != "" {
 		if err := crypt.CheckRecipients(*recipient); err != nil {
@@ -238,7 +244,11 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 			return err
 		}
 	}
-	r := fill.Request{Template: rest[1], Lang: e.lang, RecordID: *record, RequestID: *request, BreachID: *breach,
+	lang := e.lang
+	if o.paperLang != "" {
+		lang = o.paperLang
+	}
+	r := fill.Request{Template: rest[1], Lang: lang, WithBSN: o.withBSN, RecordID: *record, RequestID: *request, BreachID: *breach,
 		Recipient: *to, Basis: store.LegalBasis(*basis), HTML: *html, PublicKey: *recipient, Plain: *plain,
 		Dir: e.getenv("CASELOAD_EXPORT_DIR")}
 	if *out != "" {

@@ -30,6 +30,15 @@ var cmdCounts = map[string]counted{
 	"count.import.would_import": {[2]string{"Zou %d cliënt inlezen (%s) uit %s", "Zou %d cliënten inlezen (%s) uit %s"},
 		[2]string{"Would import %d client (%s) from %s", "Would import %d clients (%s) from %s"}},
 
+	// Closed trajectories a client list gave no outcome: "2 closed
+	// trajectories had no outcome (lines 3, 7): imported with outcome
+	// unknown".
+	"count.import.unknown_outcome": {[2]string{
+		"%d afgesloten traject had geen uitkomst (regel %s): ingelezen met uitkomst onbekend; vul die aan voor de cijfers",
+		"%d afgesloten trajecten hadden geen uitkomst (regels %s): ingelezen met uitkomst onbekend; vul die aan voor de cijfers"},
+		[2]string{"%d closed trajectory had no outcome (line %s): imported with outcome unknown; complete it for the statistics",
+			"%d closed trajectories had no outcome (lines %s): imported with outcome unknown; complete them for the statistics"}},
+
 	// A name that matches more than one client (never one).
 	"count.matches_clients": {[2]string{"%[2]q past bij %[1]d cliënt", "%[2]q past bij %[1]d cliënten"},
 		[2]string{"%[2]q matches %[1]d client", "%[2]q matches %[1]d clients"}},

@@ -26,6 +26,13 @@ var invalidTexts = map[string]entry{
 	"invalid.client.representative_missing": {"een cliënt jonger dan 16 heeft een wettelijk vertegenwoordiger nodig",
 		"a client under 16 needs a legal representative"},
 	"invalid.client.restricted_reason_missing": {"een beperking van de verwerking heeft een reden nodig", "a restriction needs a reason"},
+	"invalid.client.gender_unknown":            {"onbekend geslacht %q", "unknown gender %q"},
+	"invalid.client.marital_status_unknown":    {"onbekende burgerlijke staat %q", "unknown marital status %q"},
+	"invalid.client.children_range":            {"het aantal kinderen ligt tussen 0 en 30", "the number of children is 0 to 30"},
+	"invalid.client.bsn_invalid": {"dit is geen geldig BSN: negen cijfers die de elfproef doorstaan (controleer het op het identiteitsbewijs)",
+		"this is not a valid BSN: nine digits that pass the elfproef (check it against the ID document)"},
+	"invalid.client.arrival_before_birth":   {"de datum van aankomst ligt vóór de geboortedatum", "the date of arrival is before the birth date"},
+	"invalid.practice.client_field_unknown": {"onbekend cliëntveld %q", "unknown client field %q"},
 
 	"invalid.policy.name_missing": {"een bewaarcategorie heeft een naam nodig", "a retention category needs a name"},
 	"invalid.retention.category_unknown": {"onbekende bewaarcategorie %q: kies er een uit de instellingen",

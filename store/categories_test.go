@@ -313,8 +313,8 @@ func TestPracticeAddsARetentionCategory(t *testing.T) {
 // An existing vault migrates with its data exactly as it was: every item
 // goes with the dossier, a reason the coach wrote stays, and the shipped
 // categories arrive named in each reader's language.
-func TestMigratesAVersion10VaultToCategories(t *testing.T) {
-	image := imageAtVersion(t, 10,
+func TestMigratesAVersion11VaultToCategories(t *testing.T) {
+	image := imageAtVersion(t, 11,
 		`INSERT INTO clients (id, uid, first_name, status, start_date, end_date, outcome, created_at, updated_at)
 			VALUES (3, 'u3', 'Oud', 'closed', '2020-01-01', '2024-01-01', 'work', '2024-01-01 09:00:00', '2024-01-01 09:00:00')`,
 		`INSERT INTO records (client_id, kind, title, body, record_date, created_at, updated_at)

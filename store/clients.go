@@ -15,19 +15,37 @@ import (
 const clientColumns = `id, uid, first_name, last_name, email, phone, address, birth_date,
 	referral, referral_detail, representative, status, start_date, end_date, rejected_on,
 	outcome, restricted, restricted_reason, hold, hold_reason, hold_until, notes,
-	created_at, updated_at`
+	created_at, updated_at, gender, marital_status, children, birth_country, nationality,
+	residence_status, arrival_date, substr(bsn, -4)`
 
+// scanClient reads a client as every screen and export gets it: the BSN
+// masked (only its last four digits, see Client.BSN).
 func scanClient(row interface{ Scan(...any) error }) (Client, error) {
 	var c Client
+	var children sql.NullInt64
 	err := row.Scan(&c.ID, &c.UID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Address,
 		at(&c.BirthDate), &c.Referral, &c.ReferralDetail, &c.Representative, &c.Status,
 		at(&c.Start), at(&c.End), at(&c.RejectedOn), &c.Outcome, &c.Restricted,
 		&c.RestrictedReason, &c.Hold, &c.HoldReason, at(&c.HoldUntil), &c.Notes,
-		at(&c.Created), at(&c.Updated))
+		at(&c.Created), at(&c.Updated), &c.Gender, &c.MaritalStatus, &children, &c.BirthCountry,
+		&c.Nationality, &c.ResidenceStatus, at(&c.ArrivalDate), &c.BSNTail)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
+	c.Children, c.ChildrenKnown = int(children.Int64), children.Valid
+	if c.Status == StatusClosed && c.Outcome == OutcomeNone {
+		c.Outcome = OutcomeUnknown
+	}
 	return c, err
+}
+
+// outcomeArg is the outcome column's value: an unknown outcome is the
+// empty one of a closed client (see OutcomeUnknown).
+func outcomeArg(o Outcome) Outcome {
+	if o == OutcomeUnknown {
+		return OutcomeNone
+	}
+	return o
 }
 
 // ListClients returns every client as a caseload row, ordered by name, with
@@ -129,12 +147,14 @@ func (t *tx) insertClient(c Client) (Client, error) {
 	res, err := t.exec(`INSERT INTO clients (uid, first_name, last_name, email, phone, address,
 			birth_date, referral, referral_detail, representative, status, start_date, end_date,
 			rejected_on, outcome, restricted, restricted_reason, hold, hold_reason, hold_until,
-			notes, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			notes, created_at, updated_at, gender, marital_status, children, birth_country,
+			nationality, residence_status, arrival_date, bsn)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.UID, c.FirstName, c.LastName, c.Email, c.Phone, c.Address, dateArg(c.BirthDate),
 		c.Referral, c.ReferralDetail, c.Representative, c.Status, dateArg(c.Start), dateArg(c.End),
-		dateArg(c.RejectedOn), c.Outcome, c.Restricted, c.RestrictedReason, c.Hold, c.HoldReason,
-		dateArg(c.HoldUntil), c.Notes, t.stamp(), t.stamp())
+		dateArg(c.RejectedOn), outcomeArg(c.Outcome), c.Restricted, c.RestrictedReason, c.Hold, c.HoldReason,
+		dateArg(c.HoldUntil), c.Notes, t.stamp(), t.stamp(), c.Gender, c.MaritalStatus, childrenArg(c),
+		c.BirthCountry, c.Nationality, c.ResidenceStatus, dateArg(c.ArrivalDate), c.BSN)
 	if err != nil {
 		return c, fmt.Errorf("adding client: %w", err)
 	}
@@ -142,6 +162,7 @@ func (t *tx) insertClient(c Client) (Client, error) {
 		return c, err
 	}
 	c.Created, c.Updated = civilMoment(t.now), civilMoment(t.now)
+	c.BSNTail, c.BSN = bsnTail(c.BSN), ""
 	return c, t.audit(AuditCreate, c.ID, "client")
 }
 
@@ -160,21 +181,34 @@ func (s *Store) UpdateClient(ctx context.Context, c Client) (Client, error) {
 		if err := c.Validate(); err != nil {
 			return err
 		}
+		bsn := c.BSN
+		if bsn == "" && c.BSNTail != "" {
+			// The coach left the masked number as it was: keep it.
+			if bsn, err = t.clientBSN(c.ID); err != nil {
+				return err
+			}
+		}
 		if err := c.checkRepresentative(t.today()); err != nil {
 			return err
 		}
 		_, err = t.exec(`UPDATE clients SET first_name = ?, last_name = ?, email = ?, phone = ?,
 				address = ?, birth_date = ?, referral = ?, referral_detail = ?, representative = ?,
 				status = ?, start_date = ?, end_date = ?, rejected_on = ?, outcome = ?, notes = ?,
-				updated_at = ?
+				updated_at = ?, gender = ?, marital_status = ?, children = ?, birth_country = ?,
+				nationality = ?, residence_status = ?, arrival_date = ?, bsn = ?
 			WHERE id = ?`,
 			c.FirstName, c.LastName, c.Email, c.Phone, c.Address, dateArg(c.BirthDate), c.Referral,
 			c.ReferralDetail, c.Representative, c.Status, dateArg(c.Start), dateArg(c.End),
-			dateArg(c.RejectedOn), c.Outcome, c.Notes, t.stamp(), c.ID)
+			dateArg(c.RejectedOn), outcomeArg(c.Outcome), c.Notes, t.stamp(), c.Gender, c.MaritalStatus,
+			childrenArg(c), c.BirthCountry, c.Nationality, c.ResidenceStatus, dateArg(c.ArrivalDate), bsn, c.ID)
 		if err != nil {
 			return fmt.Errorf("updating client: %w", err)
 		}
 		c.Updated = civilMoment(t.now)
+		c.BSNTail, c.BSN = bsnTail(bsn), ""
+		if c.Status == StatusClosed && c.Outcome == OutcomeNone {
+			c.Outcome = OutcomeUnknown
+		}
 		return t.audit(AuditEdit, c.ID, "client")
 	})
 	return c, err
@@ -272,4 +306,18 @@ func (c Client) checkRepresentative(day time.Time) error {
 		return invalidCode("client.representative_missing", "representative", "a client under 16 needs a legal representative")
 	}
 	return nil
+}
+
+// UnknownOutcomes counts the closed trajectories whose outcome is unknown
+// (OutcomeUnknown): the caseload asks the coach to complete them, since
+// the outcome is what the statistics keep after a purge.
+func (s *Store) UnknownOutcomes(ctx context.Context) (int, error) {
+	var n int
+	err := s.read(ctx, func(t *tx) error {
+		if err := t.row("SELECT count(*) FROM clients WHERE status = 'closed' AND outcome = ''").Scan(&n); err != nil {
+			return fmt.Errorf("counting unknown outcomes: %w", err)
+		}
+		return nil
+	})
+	return n, err
 }

@@ -389,8 +389,9 @@ func (t *tx) prepareImportStatements() (*importStatements, error) {
 		{&ins.client, `INSERT INTO clients (uid, first_name, last_name, email, phone, address,
 			birth_date, referral, referral_detail, representative, status, start_date, end_date,
 			rejected_on, outcome, restricted, restricted_reason, hold, hold_reason, hold_until,
-			notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			notes, created_at, updated_at, gender, marital_status, children, birth_country,
+			nationality, residence_status, arrival_date, bsn)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&ins.record, `INSERT INTO records (client_id, kind, title, body, body_size, record_date, special,
 			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&ins.appointment, `INSERT INTO appointments (client_id, starts_at, minutes, place,
@@ -429,11 +430,13 @@ func (t *tx) importClient(ins *importStatements, b ClientBundle, refs []blobRef)
 	res, err := ins.client.ExecContext(t.ctx,
 		c.UID, c.FirstName, c.LastName, c.Email, c.Phone, c.Address, dateArg(c.BirthDate),
 		c.Referral, c.ReferralDetail, c.Representative, c.Status, dateArg(c.Start), dateArg(c.End),
-		dateArg(c.RejectedOn), c.Outcome, c.Restricted, c.RestrictedReason, c.Hold, c.HoldReason,
-		dateArg(c.HoldUntil), c.Notes, created, updated)
+		dateArg(c.RejectedOn), outcomeArg(c.Outcome), c.Restricted, c.RestrictedReason, c.Hold, c.HoldReason,
+		dateArg(c.HoldUntil), c.Notes, created, updated, c.Gender, c.MaritalStatus, childrenArg(c),
+		c.BirthCountry, c.Nationality, c.ResidenceStatus, dateArg(c.ArrivalDate), c.BSN)
 	if err != nil {
 		return c, fmt.Errorf("adding client: %w", err)
 	}
+	c.BSNTail, c.BSN = bsnTail(c.BSN), ""
 	if c.ID, err = res.LastInsertId(); err != nil {
 		return c, err
 	}

@@ -80,7 +80,7 @@ func TestMigratesAVersion1Vault(t *testing.T) {
 	}
 	st, err := s.Statistics(ctx)
 	if err != nil || len(st) != 1 || st[0].Trajectories != 2 || st[0].Measured != 1 || st[0].MedianDays != 120 ||
-		st[0].Outcomes[OutcomeEducation] != 1 || st[0].Outcomes[OutcomeNone] != 1 {
+		st[0].Outcomes[OutcomeEducation] != 1 || st[0].Outcomes[OutcomeUnknown] != 1 {
 		t.Fatalf("Statistics on a migrated vault = %+v, %v", st, err)
 	}
 

@@ -28,8 +28,9 @@ type YearStats struct {
 	Measured   int
 	MedianDays float64
 	MeanDays   float64
-	// Outcomes counts trajectories per outcome; OutcomeNone counts those
-	// closed before an outcome was required. Read it in the order of
+	// Outcomes counts trajectories per outcome; OutcomeUnknown counts those
+	// closed without one (imported so, or closed before an outcome was
+	// required). Read it in the order of
 	// Outcomes for a stable display.
 	Outcomes map[Outcome]int
 }
@@ -69,7 +70,7 @@ func (s *Store) Statistics(ctx context.Context) ([]YearStats, error) {
 			}
 			y.Year = int(year.Int64)
 			y.Outcomes = map[Outcome]int{OutcomeEducation: edu, OutcomeWork: work,
-				OutcomeOther: other, OutcomeDroppedOut: dropped, OutcomeNone: none}
+				OutcomeOther: other, OutcomeDroppedOut: dropped, OutcomeUnknown: none}
 			out = append(out, y)
 		}
 		return rs.Err()

@@ -34,6 +34,11 @@ var Placeholders = map[string]PlaceholderKind{
 	"client.address": Inline, "client.email": Inline, "client.phone": Inline,
 	"client.birth_date": Inline, "client.representative": Inline, "client.referral": Inline,
 	"client.start": Inline, "client.end": Inline, "client.status": Inline, "client.outcome": Inline,
+	// The optional client fields: empty where the practice does not
+	// record them; the BSN only in a paper the coach ticked it for.
+	"client.gender": Inline, "client.marital_status": Inline, "client.children": Inline,
+	"client.birth_country": Inline, "client.nationality": Inline, "client.residence_status": Inline,
+	"client.arrival_date": Inline, "client.bsn": Inline,
 
 	"record.title": Inline, "record.date": Inline, "record.text": BlockPlaceholder,
 

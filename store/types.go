@@ -61,6 +61,12 @@ const (
 	OutcomeWork       Outcome = "work"
 	OutcomeOther      Outcome = "other"
 	OutcomeDroppedOut Outcome = "dropped_out"
+	// OutcomeUnknown is a trajectory closed without a known outcome: one
+	// imported from a spreadsheet without an outcome column, or closed
+	// before the outcome was asked. The vault keeps it as the empty
+	// outcome of a closed client (docs/design.md says why); the caseload
+	// asks the coach to complete it for the statistics.
+	OutcomeUnknown Outcome = "unknown"
 )
 
 // Outcomes lists every outcome a closed trajectory can have.
@@ -97,8 +103,28 @@ type Client struct {
 	HoldReason string
 	HoldUntil  time.Time
 	Notes      string
-	Created    time.Time
-	Updated    time.Time
+
+	// The optional fields (ClientFields): empty unless the practice
+	// records them and the coach filled them in.
+	Gender        Gender
+	MaritalStatus MaritalStatus
+	// Children is the number of children, when ChildrenKnown.
+	Children        int
+	ChildrenKnown   bool
+	BirthCountry    string
+	Nationality     string
+	ResidenceStatus string
+	// ArrivalDate is the date of arrival in the Netherlands.
+	ArrivalDate time.Time
+	// BSN is the burgerservicenummer in full: set by the coach for a
+	// save, and by RevealBSN. A client read from the store never carries
+	// it; BSNTail (its last four digits) says one is stored, and a save
+	// with BSN empty and BSNTail set keeps the stored number.
+	BSN     string
+	BSNTail string
+
+	Created time.Time
+	Updated time.Time
 }
 
 // Name is the client's full name as the coach reads it.
@@ -125,6 +151,9 @@ func (c Client) Validate() error {
 	if err := c.validateText(); err != nil {
 		return err
 	}
+	if err := c.validateOptional(); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(c.FirstName) == "" && strings.TrimSpace(c.LastName) == "":
 		return invalidCode("client.name_missing", "name", "a client needs a first or last name")
@@ -147,7 +176,8 @@ func (c Client) Validate() error {
 		return invalidValue("client.outcome_unknown", "outcome", string(c.Outcome), fmt.Sprintf("unknown outcome %q", c.Outcome))
 	case c.Status == StatusClosed && c.Outcome == OutcomeNone:
 		// The outcome is what survives a purge in the statistics; asked
-		// at closing, it is never lost.
+		// at closing, it is never lost. Only an import says "unknown"
+		// (OutcomeUnknown) for the coach to complete later.
 		return invalidCode("client.outcome_missing", "outcome", "a closed trajectory needs an outcome")
 	case c.Hold && strings.TrimSpace(c.HoldReason) == "":
 		return invalidCode("client.hold_reason_missing", "hold_reason", "a legal hold needs a reason")
@@ -181,6 +211,9 @@ func validReferral(r Referral) bool {
 }
 
 func validOutcome(o Outcome) bool {
+	if o == OutcomeUnknown {
+		return true
+	}
 	for _, v := range Outcomes {
 		if o == v {
 			return true

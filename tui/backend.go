@@ -80,6 +80,7 @@ type Store interface {
 	exportStore
 	paperStore
 	cardStore
+	fieldStore
 	templateStore
 	importStore
 	Vault

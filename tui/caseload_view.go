@@ -38,6 +38,9 @@ type caseTable struct {
 	// nameWidth is the widest name, so a wide terminal does not give the
 	// name column far more room than any name needs.
 	nameWidth int
+	// unknownOutcomes counts the closed trajectories without an outcome
+	// (imported so): the line under the filter asks to complete them.
+	unknownOutcomes int
 }
 
 // buildTable computes every row's cells and search text, both sort orders
@@ -190,6 +193,12 @@ func layoutColumns(width, names int) columns {
 func (m caseloadModel) View() string {
 	t, st := m.env.text, m.env.styles
 	lines := []string{m.viewTabs(), m.viewFilter(), ""}
+	switch {
+	case m.unknownOutcomes == 1:
+		lines[2] = "  " + st.Warning.Render(t.T("caseload.unknown_outcome"))
+	case m.unknownOutcomes > 1:
+		lines[2] = "  " + st.Warning.Render(t.Tf("caseload.unknown_outcomes", m.unknownOutcomes))
+	}
 	if !m.loaded {
 		return strings.Join(lines, "\n")
 	}

@@ -41,6 +41,9 @@ type clientScreen struct {
 	ret    retention // the countdown, hold and restriction; see client_retention.go
 	rights rightsTab // consents, disclosures and requests; see client_requests.go
 	want   int64     // select this item on the tab once it is listed
+	// bsn is the client's BSN once the coach revealed it (v on the
+	// overview; logged), until the screen closes or the client changes.
+	bsn    string
 	width  int
 	height int
 }
@@ -122,9 +125,18 @@ func (m clientScreen) Update(msg tea.Msg) (clientScreen, tea.Cmd) {
 		return m.onLoaded(msg)
 	case clientSavedMsg:
 		if msg.client.ID == m.id && (msg.err == nil || isNotSaved(m.env, msg.err)) {
-			m.d.client = msg.client
+			m.d.client, m.bsn = msg.client, ""
 			m.updateKeys()
 		}
+	case bsnRevealedMsg:
+		if msg.req != m.actReq {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, fail(explain(m.env, msg.err))
+		}
+		m.bsn = msg.bsn
+		m.updateKeys()
 	case doneMsg:
 		// The note can be long (where a copy went, that the original is
 		// still there): it goes above the list, where it has room, not
@@ -302,7 +314,13 @@ func (m *clientScreen) updateKeys() {
 	k.Edit.SetEnabled(edit && (m.tab == tabOverview || (m.tab.isRecords() || m.tab == tabAppointments) && n > 0))
 	k.Delete.SetEnabled(edit && (m.tab.isRecords() || m.tab == tabAppointments || m.tab == tabDocuments) && n > 0)
 	k.SaveCopy.SetEnabled(m.tab == tabDocuments && n > 0)
-	k.RevealDoc.SetEnabled(m.tab == tabDocuments && n > 0 && docMasked(m.selectedDoc()))
+	k.RevealDoc.SetEnabled(m.tab == tabDocuments && n > 0 && docMasked(m.selectedDoc()) ||
+		m.tab == tabOverview && m.loaded && m.d.client.MaskedBSN() != "" && m.bsn == "")
+	if m.tab == tabOverview {
+		k.RevealDoc.SetHelp("v", t.T("key.reveal_bsn"))
+	} else {
+		k.RevealDoc.SetHelp("v", t.T("key.reveal"))
+	}
 	switch {
 	case m.tab == tabAppointments:
 		k.New.SetHelp("n", t.T("key.new_appointment"))
@@ -365,6 +383,9 @@ func (m clientScreen) onKey(msg tea.KeyMsg) (clientScreen, tea.Cmd) {
 		return m.deleteItem()
 	case key.Matches(msg, k.SaveCopy):
 		return m, navigate(Route{Kind: KindDocumentSave, Client: m.id, Item: m.selectedID()})
+	case key.Matches(msg, k.RevealDoc) && m.tab == tabOverview:
+		m.actReq = newReq()
+		return m, revealBSN(m.env.store, m.actReq, m.id)
 	case key.Matches(msg, k.RevealDoc):
 		m.actReq = newReq()
 		return m, revealDocument(m.env.store, m.actReq, m.selectedID())

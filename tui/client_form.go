@@ -22,6 +22,10 @@ type clientForm struct {
 	// became closed; leaving closed again takes it back out, so passing
 	// over "closed" never leaves an end date behind.
 	autoEnd string
+	// fields are the optional client fields the practice records, read
+	// at Init under fieldsReq.
+	fields    store.FieldSet
+	fieldsReq reqID
 }
 
 func newClientForm(e *env, id int64) clientForm {
@@ -38,7 +42,7 @@ func newClientForm(e *env, id int64) clientForm {
 	for _, o := range store.Outcomes {
 		outcomes = append(outcomes, kit.Option{Value: string(o), Label: outcomeText(t, o)})
 	}
-	m := clientForm{formCore: newFormCore(e, id == 0), id: id}
+	m := clientForm{formCore: newFormCore(e, id == 0), id: id, fieldsReq: newReq()}
 	m.Fields = []kit.Field{
 		kit.TextField(st, "first_name", t.T("client.first_name")),
 		kit.TextField(st, "last_name", t.T("client.last_name")),
@@ -54,8 +58,9 @@ func newClientForm(e *env, id int64) clientForm {
 		kit.ChoiceField("outcome", t.T("client.outcome"), outcomes),
 		kit.DateField(st, "rejected_on", t.T("client.rejected_on"), t.T("form.date_placeholder")),
 		kit.TextField(st, "address", t.T("client.address")),
-		kit.TextField(st, "notes", t.T("client.notes")),
 	}
+	m.Fields = append(m.Fields, optionalFormFields(e)...)
+	m.Fields = append(m.Fields, kit.TextField(st, "notes", t.T("client.notes")))
 	m.Fields[m.Index("address")].Input.Placeholder = t.T("client.address_placeholder")
 	m.Fields[m.Index("address")].Input.Width = 60
 	m.Fields[m.Index("notes")].Input.Width = 60
@@ -71,9 +76,9 @@ func newClientForm(e *env, id int64) clientForm {
 // constructor.
 func (m clientForm) Init() tea.Cmd {
 	if m.id == 0 {
-		return nil
+		return loadFieldSet(m.env.store, m.fieldsReq)
 	}
-	return loadClient(m.env.store, m.req, m.id)
+	return tea.Batch(loadFieldSet(m.env.store, m.fieldsReq), loadClient(m.env.store, m.req, m.id))
 }
 
 // Route names the form and the client it edits.
@@ -105,6 +110,15 @@ func (m clientForm) Update(msg tea.Msg) (clientForm, tea.Cmd) {
 		return m, m.FocusOn(m.Focus)
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
+	case fieldsLoadedMsg:
+		if msg.req == m.fieldsReq {
+			if msg.err != nil {
+				m.Problem = explain(m.env, msg.err)
+			}
+			m.fields = msg.set
+			m.syncHidden()
+		}
+		return m, nil
 	case clientSavedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -130,6 +144,12 @@ func (m clientForm) onLoaded(msg clientLoadedMsg) (clientForm, tea.Cmd) {
 		return m, nil
 	}
 	m.base = msg.client
+	if m.base.Outcome == store.OutcomeUnknown {
+		// Kept as it came (an import); the coach completes it here.
+		i := m.Index("outcome")
+		m.Fields[i].Options = append(m.Fields[i].Options,
+			kit.Option{Value: string(store.OutcomeUnknown), Label: outcomeText(m.env.text, store.OutcomeUnknown)})
+	}
 	m.fill(msg.client)
 	m.MarkLoaded()
 	m.syncHidden()
@@ -149,6 +169,7 @@ func (m *clientForm) fill(c store.Client) {
 	} {
 		m.Set(id, v)
 	}
+	fillOptional(&m.FieldSet, t, c)
 }
 
 // refuse shows the store's refusal under the field it names ("name" is
@@ -215,6 +236,7 @@ func (m *clientForm) syncHidden() {
 	if i := m.Index("rejected_on"); i >= 0 {
 		m.Fields[i].Hidden = status != store.StatusRejected
 	}
+	showOptional(&m.FieldSet, m.fields, m.base)
 }
 
 // submit checks the dates and the client, then saves.
@@ -224,7 +246,7 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 	dates := map[string]time.Time{}
 	var first tea.Cmd
 	failed := false
-	for _, id := range []string{"birth_date", "start", "end", "rejected_on"} {
+	for _, id := range []string{"birth_date", "start", "end", "rejected_on", "arrival_date"} {
 		typed := m.Get(id)
 		d, p := kit.ParseDate(typed)
 		if p != kit.DateOK {
@@ -240,6 +262,11 @@ func (m clientForm) submit() (clientForm, tea.Cmd) {
 		return m, first
 	}
 	c := m.client(dates)
+	if id, problem := readOptional(m.FieldSet, t, &c, dates["arrival_date"]); id != "" {
+		cmd, _ := m.Fail(id, problem)
+		m.FocusOn(m.Index(id))
+		return m, cmd
+	}
 	if age, young := m.underAge(); young && strings.TrimSpace(c.Representative) == "" {
 		// The store refuses it too; said here in the coach's words.
 		cmd, _ := m.Fail("representative", t.Tf("client.representative_needed", age))

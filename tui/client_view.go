@@ -128,6 +128,9 @@ func (m clientScreen) viewOverview() []string {
 	case age >= 0 && age < 16 || c.Representative != "":
 		row(t.T("client.representative"), c.Representative)
 	}
+	for _, r := range optionalRows(t, m.d.fields, c, m.bsn) {
+		row(r[0], r[1])
+	}
 	var traj string
 	if !c.Start.IsZero() || !c.End.IsZero() {
 		traj = strings.TrimSpace(t.Date(c.Start) + " – " + t.Date(c.End))

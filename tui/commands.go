@@ -111,7 +111,13 @@ func loadClients(s Store, req reqID, t Text) tea.Cmd {
 		if err != nil {
 			return clientsLoadedMsg{req: req, err: err}
 		}
-		return clientsLoadedMsg{req: req, table: buildTable(t, rows)}
+		unknown, err := s.UnknownOutcomes(ctx())
+		if err != nil {
+			return clientsLoadedMsg{req: req, err: err}
+		}
+		table := buildTable(t, rows)
+		table.unknownOutcomes = unknown
+		return clientsLoadedMsg{req: req, table: table}
 	}
 }
 

@@ -25,6 +25,7 @@ type dossier struct {
 	docs      []store.Attachment
 	audit     []store.AuditEntry
 	breaches  []store.Breach // the breaches that affect the client
+	fields    store.FieldSet // the optional client fields the practice records
 }
 
 // recordRow is a record as a list shows it: without its body, which can
@@ -73,6 +74,9 @@ func loadDossier(s Store, req reqID, id int64, withClient bool) tea.Cmd {
 			return dossierLoadedMsg{req: req, err: err}
 		}
 		if d.breaches, err = s.ClientBreaches(ctx(), id); err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		if d.fields, err = s.ClientFieldSet(ctx()); err != nil {
 			return dossierLoadedMsg{req: req, err: err}
 		}
 		d.audit, err = s.Audit(ctx(), id, auditLimit)

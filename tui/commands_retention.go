@@ -216,6 +216,8 @@ type settings struct {
 	// (0: none); processors its processors.
 	target     int
 	processors []store.Processor
+	// fields are the optional client fields the practice records.
+	fields store.FieldSet
 }
 
 // settingsLoadedMsg answers loadSettings.
@@ -243,6 +245,9 @@ func loadSettings(s Store, req reqID) tea.Cmd {
 			return settingsLoadedMsg{req: req, err: err}
 		}
 		if out.processors, err = s.Processors(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.fields, err = s.ClientFieldSet(ctx()); err != nil {
 			return settingsLoadedMsg{req: req, err: err}
 		}
 		out.stats, err = s.Statistics(ctx())
@@ -282,9 +287,12 @@ func savePolicy(s Store, req reqID, p store.Policy) tea.Cmd {
 }
 
 // savePractice stores the practice's details.
-func savePractice(s Store, req reqID, p store.Practice, target int) tea.Cmd {
+func savePractice(s Store, req reqID, p store.Practice, target int, fields store.FieldSet) tea.Cmd {
 	return saving(func() tea.Msg {
 		if err := s.SetAnswerTarget(ctx(), target); err != nil {
+			return settingSavedMsg{req: req, err: err}
+		}
+		if err := s.SetClientFieldSet(ctx(), fields); err != nil {
 			return settingSavedMsg{req: req, err: err}
 		}
 		return settingSavedMsg{req: req, err: s.SavePractice(ctx(), p)}

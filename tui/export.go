@@ -20,10 +20,14 @@ import (
 // shown this once. The passphrase lives only in this screen's value: it
 // is never in a draft, and leaving the screen forgets it.
 type exportForm struct {
-	env    *env
-	keys   exportKeys
-	client int64
-	req    reqID // loading the client, then the export itself
+	env  *env
+	keys exportKeys
+	// bsnShown: the practice records the BSN, so the form asks whether
+	// the copy may carry it (read under fieldsReq).
+	bsnShown  bool
+	fieldsReq reqID
+	client    int64
+	req       reqID // loading the client, then the export itself
 
 	loaded  bool
 	row     store.ClientRow
@@ -77,7 +81,9 @@ func newExportForm(e *env, r Route) exportForm {
 			{Value: sealPlain, Label: t.T("export.seal_plain")}}),
 
 		pub,
+		bsnField(t),
 	}
+	m.fieldsReq = newReq()
 	m.sync()
 	return m
 }
@@ -85,7 +91,8 @@ func newExportForm(e *env, r Route) exportForm {
 // Init reads the client's row; the first field is a choice, which needs
 // no cursor.
 func (m exportForm) Init() tea.Cmd {
-	return tea.Batch(loadExportClient(m.env.store, m.req, m.client), m.set.FocusOn(m.set.Focus))
+	return tea.Batch(loadExportClient(m.env.store, m.req, m.client), loadFieldSet(m.env.store, m.fieldsReq),
+		m.set.FocusOn(m.set.Focus))
 }
 
 // Route names the export of the client. After a lock it comes back as a
@@ -119,6 +126,11 @@ func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+	case fieldsLoadedMsg:
+		if msg.req == m.fieldsReq {
+			m.bsnShown = msg.set.Has(store.FieldBSN)
+			m.sync()
+		}
 	case exportClientMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -264,6 +276,7 @@ func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
 	}
 	r.Omit = m.omissions()
+	r.WithBSN = m.bsnShown && m.set.Get("bsn") == bsnIn
 	m.exporting, m.problem, m.req = true, "", newReq()
 	m.sync()
 	return m, tea.Batch(exportDossier(m.env.store, m.req, m.client, r), m.spin.Tick)
@@ -316,6 +329,7 @@ func (m *exportForm) sync() {
 	other := m.set.Get("to") == toOther
 	m.set.Fields[m.set.Index("recipient")].Hidden = !other
 	m.set.Fields[m.set.Index("basis")].Hidden = !other
+	m.set.Fields[m.set.Index("bsn")].Hidden = !m.bsnShown
 	m.set.Fields[m.set.Index("key")].Hidden = m.set.Get("sealing") != sealKey
 	if m.set.Focused().Hidden {
 		m.set.FocusOn(m.set.Index("to"))

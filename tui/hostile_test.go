@@ -118,6 +118,9 @@ func (h hostileView) ListClients(ctx context.Context) ([]store.ClientRow, error)
 func (h hostileView) Client(ctx context.Context, id int64) (store.Client, error) {
 	return hostileOut(h.testStore.Client(ctx, id))
 }
+func (h hostileView) RevealBSN(ctx context.Context, id int64) (string, error) {
+	return hostileOut(h.testStore.RevealBSN(ctx, id))
+}
 func (h hostileView) ClientBreaches(ctx context.Context, clientID int64) ([]store.Breach, error) {
 	return hostileOut(h.testStore.ClientBreaches(ctx, clientID))
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -295,6 +296,18 @@ func (m importForm) viewResult() string {
 	if len(m.sum.Ignored) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Warning, t.Tf("import.ignored", strings.Join(m.sum.Ignored, ", ")), m.width)...)
+	}
+	if len(m.sum.NotRecorded) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, kit.Paragraph(st.Warning, t.Tf("import.not_recorded", strings.Join(m.sum.NotRecorded, ", ")), m.width)...)
+	}
+	if len(m.sum.UnknownOutcome) > 0 {
+		nums := make([]string, len(m.sum.UnknownOutcome))
+		for i, l := range m.sum.UnknownOutcome {
+			nums[i] = strconv.Itoa(l)
+		}
+		lines = append(lines, "")
+		lines = append(lines, kit.Paragraph(st.Warning, t.Tf("import.unknown_outcome", strings.Join(nums, ", ")), m.width)...)
 	}
 	if m.sum.NotCarried {
 		lines = append(lines, "")

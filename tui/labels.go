@@ -50,6 +50,8 @@ func outcomeText(t Text, o store.Outcome) string {
 		return t.T("outcome.other")
 	case store.OutcomeDroppedOut:
 		return t.T("outcome.dropped_out")
+	case store.OutcomeUnknown:
+		return t.T("outcome.unknown")
 	}
 	return string(o)
 }

@@ -182,7 +182,7 @@ func (m moneyStats) View() string {
 	}
 	for _, y := range m.years {
 		parts := []string{}
-		for _, o := range store.Outcomes {
+		for _, o := range append(store.Outcomes[:len(store.Outcomes):len(store.Outcomes)], store.OutcomeUnknown) {
 			if n := y.Outcomes[o]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%s %d", outcomeText(t, o), n))
 			}

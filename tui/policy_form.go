@@ -302,7 +302,14 @@ func newPracticeForm(e *env) practiceForm {
 	target := kit.TextField(e.styles, "answer_target_days", e.text.T("practice.answer_target"))
 	target.Input.Width = 6
 	target.Input.Placeholder = e.text.T("practice.answer_target_placeholder")
-	return practiceForm{formCore: newFormCore(e, false, append(fields, target)...)}
+	fields = append(fields, target)
+	// One switch per optional client field, each off until the coach
+	// turns it on.
+	yesNo := []kit.Option{{Value: "", Label: e.text.T("choice.no")}, {Value: "on", Label: e.text.T("choice.yes")}}
+	for _, f := range store.ClientFields {
+		fields = append(fields, kit.ChoiceField("record_"+string(f), e.text.Tf("practice.record", fieldLabel(e.text, f)), yesNo))
+	}
+	return practiceForm{formCore: newFormCore(e, false, fields...)}
 }
 
 // Init loads the details.
@@ -338,6 +345,9 @@ func (m practiceForm) Update(msg tea.Msg) (practiceForm, tea.Cmd) {
 			}
 			if msg.s.target > 0 {
 				m.Set("answer_target_days", strconv.Itoa(msg.s.target))
+			}
+			for _, f := range msg.s.fields {
+				m.Set("record_"+string(f), "on")
 			}
 		}
 		return m, m.Refocus()
@@ -375,10 +385,18 @@ func (m practiceForm) submit() (practiceForm, tea.Cmd) {
 		}
 		target = n
 	}
-	return m, savePractice(m.env.store, m.startSave(), p, target)
+	var fields store.FieldSet
+	for _, f := range store.ClientFields {
+		if m.Get("record_"+string(f)) == "on" {
+			fields = append(fields, f)
+		}
+	}
+	return m, savePractice(m.env.store, m.startSave(), p, target, fields)
 }
 
 // View draws the fields.
 func (m practiceForm) View() string {
-	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("practice.help"), m.Width))
+	st, t := m.env.styles, m.env.text
+	return m.view(append(kit.Paragraph(st.Muted, t.T("practice.help"), m.Width),
+		kit.Paragraph(st.Muted, t.T("practice.fields_help"), m.Width)...))
 }

@@ -24,10 +24,14 @@ import (
 // passphrase, shown this once. Opened from a record, the paper's text
 // comes from that record. Like the export, it keeps nothing in a draft.
 type printForm struct {
-	env    *env
-	keys   printKeys
-	client int64
-	record int64
+	env  *env
+	keys printKeys
+	// bsnShown: the practice records the BSN, so the form asks whether
+	// the paper may carry it (read under fieldsReq).
+	bsnShown  bool
+	fieldsReq reqID
+	client    int64
+	record    int64
 	// request and letter: opened from a rights request, the letter for
 	// its step, about that request.
 	request int64
@@ -87,14 +91,17 @@ func newPrintForm(e *env, r Route) printForm {
 			{Value: sealPlain, Label: t.T("print.seal_plain")}}),
 
 		pub,
+		bsnField(t),
 	}
+	m.fieldsReq = newReq()
 	m.sync()
 	return m
 }
 
 // Init reads the client's row, the templates and the practice.
 func (m printForm) Init() tea.Cmd {
-	return tea.Batch(loadPrint(m.env.store, m.req, m.client, m.record), m.set.FocusOn(0))
+	return tea.Batch(loadPrint(m.env.store, m.req, m.client, m.record), loadFieldSet(m.env.store, m.fieldsReq),
+		m.set.FocusOn(0))
 }
 
 // Route names the paper screen of the client (and the record).
@@ -128,6 +135,11 @@ func (m printForm) Update(msg tea.Msg) (printForm, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	case printLoadedMsg:
 		return m.onLoaded(msg), nil
+	case fieldsLoadedMsg:
+		if msg.req == m.fieldsReq {
+			m.bsnShown = msg.set.Has(store.FieldBSN)
+			m.sync()
+		}
 	case plainConfirmedMsg:
 		if msg.req != m.plainReq || m.printing || m.done {
 			return m, nil
@@ -284,6 +296,7 @@ func (m printForm) start(plain bool) (printForm, tea.Cmd) {
 	if !plain && m.set.Get("sealing") == sealKey {
 		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
 	}
+	r.WithBSN = m.bsnShown && m.set.Get("bsn") == bsnIn
 	m.printing, m.problem, m.req = true, "", newReq()
 	m.sync()
 	return m, tea.Batch(printPaper(m.env.store, m.req, m.client, r), m.spin.Tick)
@@ -299,6 +312,7 @@ func (m *printForm) sync() {
 	other := m.set.Get("to") == toOther
 	m.set.Fields[m.set.Index("recipient")].Hidden = !other
 	m.set.Fields[m.set.Index("basis")].Hidden = !other
+	m.set.Fields[m.set.Index("bsn")].Hidden = !m.bsnShown
 	m.set.Fields[m.set.Index("key")].Hidden = m.set.Get("sealing") != sealKey
 	if m.set.Focused().Hidden {
 		m.set.FocusOn(0)

@@ -168,6 +168,15 @@ func (m settingsScreen) View() string {
 		target = t.N("practice.answer_target_days", m.s.target)
 	}
 	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
+	recorded := st.Muted.Render(t.T("practice.fields_none"))
+	if len(m.s.fields) > 0 {
+		names := make([]string, len(m.s.fields))
+		for i, f := range m.s.fields {
+			names[i] = fieldLabel(t, f)
+		}
+		recorded = strings.Join(names, ", ")
+	}
+	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.fields_recorded"), kit.LabelWidth))+recorded)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))

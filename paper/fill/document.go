@@ -56,7 +56,13 @@ func (v *values) document(pt *store.ParsedTemplate) paper.Document {
 			b.flush()
 			b.blocks = append(b.blocks, v.block(l.Text)...)
 		case store.LineField:
-			b.field(l.Text, store.FillLine(l.Value, v.value))
+			value := store.FillLine(l.Value, v.value)
+			if strings.TrimSpace(value) == "" && optionalOnly(l.Value) {
+				// "| Nationaliteit | {{client.nationality}}" of a practice
+				// that does not record it: no empty row on the CV.
+				continue
+			}
+			b.field(l.Text, value)
 		default:
 			b.line(l.Kind, fill(l.Text))
 		}
@@ -268,4 +274,18 @@ func (v *values) signatures() paper.Signatures {
 		client = paper.Party{Role: fmt.Sprintf(word(v.lang, "representative-of"), v.client.Name()), Name: v.addressee()}
 	}
 	return paper.Signatures{client, {Role: word(v.lang, "coach"), Name: v.practice.Name}}
+}
+
+// optionalOnly reports whether every placeholder in s is one of the
+// optional client fields (store.ClientFields), which most practices do
+// not record: a field row of only those is left out when empty.
+func optionalOnly(s string) bool {
+	only, any := true, false
+	store.FillLine(s, func(name string) string {
+		any = true
+		f, ok := strings.CutPrefix(name, "client.")
+		only = only && ok && store.ClientField(f).Valid()
+		return ""
+	})
+	return any && only
 }

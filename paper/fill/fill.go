@@ -38,6 +38,9 @@ type Options struct {
 	// Recipient names the third party a paper goes to ("Gemeente
 	// Utrecht"); empty for the client.
 	Recipient string
+	// WithBSN fills the client.bsn placeholder; without it the paper
+	// leaves the BSN out. The reveal is logged.
+	WithBSN bool
 }
 
 // ErrNoLanguage is returned for a language other than nl and en.
@@ -100,6 +103,11 @@ func read(ctx context.Context, s *store.Store, clientID int64, o Options, pt *st
 	if clientID != 0 {
 		if v.client, err = s.Client(ctx, clientID); err != nil {
 			return nil, err
+		}
+		if o.WithBSN && pt.Uses["client.bsn"] {
+			if v.client.BSN, err = s.RevealBSN(ctx, clientID); err != nil {
+				return nil, err
+			}
 		}
 	}
 	uses := func(prefixes ...string) bool {
@@ -308,6 +316,25 @@ func (v *values) value(name string) string {
 		return label(v.lang, "status", string(c.Status))
 	case "client.outcome":
 		return label(v.lang, "outcome", string(c.Outcome))
+	case "client.gender":
+		return label(v.lang, "gender", string(c.Gender))
+	case "client.marital_status":
+		return label(v.lang, "marital", string(c.MaritalStatus))
+	case "client.children":
+		if !c.ChildrenKnown {
+			return ""
+		}
+		return strconv.Itoa(c.Children)
+	case "client.birth_country":
+		return c.BirthCountry
+	case "client.nationality":
+		return c.Nationality
+	case "client.residence_status":
+		return c.ResidenceStatus
+	case "client.arrival_date":
+		return date(c.ArrivalDate)
+	case "client.bsn":
+		return c.BSN
 	case "record.title":
 		return v.record.Title
 	case "record.date":

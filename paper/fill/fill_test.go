@@ -64,7 +64,9 @@ func fullClient(tb testing.TB, s *store.Store) store.Client {
 		Email: "zoe@example.org", Phone: "06-01234567", Address: "Prinsengracht 1234-III\n1015 DX Amsterdam",
 		BirthDate: day("2012-03-01"), Referral: store.ReferralMunicipality, ReferralDetail: "Gemeente Amsterdam",
 		Representative: "Mevrouw Ingrid Ëlberg-van Dijk", Status: store.StatusClosed, Start: day("2025-01-06"),
-		End: day("2026-11-30"), Outcome: store.OutcomeEducation}))
+		End: day("2026-11-30"), Outcome: store.OutcomeEducation, Gender: store.GenderFemale,
+		MaritalStatus: store.MaritalSingle, Children: 0, ChildrenKnown: true, BirthCountry: "Eritrea",
+		Nationality: "Eritrese", ResidenceStatus: "statushouder", ArrivalDate: day("2016-05-02"), BSN: "123456782"}))
 	var plan strings.Builder
 	plan.WriteString("## Situatie\n")
 	plan.WriteString(strings.Repeat("Zoë woont met haar moeder in Amsterdam en wil graag terug naar school; de reiskosten zijn een zorg. ", 30))
@@ -231,7 +233,7 @@ func TestEveryPlaceholderHasAValue(t *testing.T) {
 		}
 	}
 	out, err := Make(ctx, s, c.ID, Options{Lang: "nl", Template: store.Template{Body: body.String()},
-		Recipient: "Gemeente Amsterdam"})
+		Recipient: "Gemeente Amsterdam", WithBSN: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,5 +245,57 @@ func TestEveryPlaceholderHasAValue(t *testing.T) {
 	// outcome) and the breach not reported.
 	if n := strings.Count(h.String(), blank); n != 3 {
 		t.Errorf("%d placeholders printed blank for a full client:\n%s", n, h.String())
+	}
+}
+
+// The BSN goes on a paper only when the coach ticks it, and then the
+// reveal is logged; the optional fields print in the paper's language.
+func TestBSNOnAPaperOnlyWhenTicked(t *testing.T) {
+	s := newStore(t, true)
+	c := fullClient(t, s)
+	body := "% name: bsn\nBSN: {{client.bsn}}, {{client.gender}}, {{client.nationality}}, {{client.arrival_date}}\n"
+	html := func(o Options) string {
+		t.Helper()
+		out, err := Make(ctx, s, c.ID, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h bytes.Buffer
+		if err := paper.WriteHTML(&h, out.Document); err != nil {
+			t.Fatal(err)
+		}
+		return h.String()
+	}
+	plain := html(Options{Lang: "nl", Template: store.Template{Body: body}})
+	if strings.Contains(plain, "123456782") || !strings.Contains(plain, "vrouw, Eritrese, 2 mei 2016") {
+		t.Errorf("without the tick:\n%s", plain)
+	}
+	if log, _ := s.Audit(ctx, c.ID, 3); len(log) > 0 && log[0].Action == store.AuditReveal {
+		t.Error("a paper without the BSN logged a reveal")
+	}
+	if with := html(Options{Lang: "en", Template: store.Template{Body: body}, WithBSN: true}); !strings.Contains(with, "BSN: 123456782, female") {
+		t.Errorf("with the tick:\n%s", with)
+	}
+	if log, _ := s.Audit(ctx, c.ID, 3); len(log) == 0 || log[0].Action != store.AuditReveal || log[0].Detail != "bsn" {
+		t.Errorf("the BSN's reveal is not logged: %+v", log)
+	}
+}
+
+// A field row of only optional client fields is left out when empty: a
+// CV of a practice that does not record nationalities has no such row.
+func TestEmptyOptionalRowIsLeftOut(t *testing.T) {
+	s := newStore(t, true)
+	c := must[store.Client](t)(s.CreateClient(ctx, store.Client{FirstName: "Bram", LastName: "Aalders"}))
+	body := "% name: cv\n| Naam | {{client.name}}\n| Nationaliteit | {{client.nationality}}\n| BSN | {{client.bsn}}\n| Telefoon | {{client.phone}}\n"
+	out, err := Make(ctx, s, c.ID, Options{Lang: "nl", Template: store.Template{Body: body}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h bytes.Buffer
+	if err := paper.WriteHTML(&h, out.Document); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(h.String(), "Nationaliteit") || strings.Contains(h.String(), "BSN") || !strings.Contains(h.String(), "Telefoon") {
+		t.Errorf("empty optional rows:\n%s", h.String())
 	}
 }

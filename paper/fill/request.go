@@ -32,6 +32,9 @@ type Request struct {
 	// passphrase in the paper's language.
 	PublicKey string
 	Plain     bool
+	// WithBSN puts the client's BSN in a template that asks for it
+	// (client.bsn); without it the BSN stays out.
+	WithBSN bool
 }
 
 // Result is what the coach is told after a paper was made.

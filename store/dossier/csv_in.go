@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -48,6 +49,16 @@ const (
 	colRepresentative = "representative"
 	colOutcome        = "outcome"
 	colNotes          = "notes"
+
+	// The optional fields (store.ClientFields) go by the store's names.
+	colGender          = string(store.FieldGender)
+	colMaritalStatus   = string(store.FieldMaritalStatus)
+	colChildren        = string(store.FieldChildren)
+	colBirthCountry    = string(store.FieldBirthCountry)
+	colNationality     = string(store.FieldNationality)
+	colResidenceStatus = string(store.FieldResidenceStatus)
+	colArrivalDate     = string(store.FieldArrivalDate)
+	colBSN             = string(store.FieldBSN)
 )
 
 // columnAliases are the headers each field is known by, folded (lower
@@ -72,6 +83,16 @@ var columnAliases = map[string][]string{
 	colRepresentative: {"vertegenwoordiger", "wettelijkvertegenwoordiger", "representative", "legalrepresentative", "guardian"},
 	colOutcome:        {"uitkomst", "resultaat", "uitstroom", "outcome", "result"},
 	colNotes:          {"notities", "notitie", "opmerkingen", "opmerking", "notes", "note", "comments", "remarks"},
+	colGender:         {"geslacht", "gender", "sex"},
+	colMaritalStatus:  {"burgerlijkestaat", "maritalstatus", "civilstatus"},
+	colChildren:       {"kinderen", "aantalkinderen", "children", "numberofchildren"},
+	colBirthCountry:   {"geboorteland", "landvangeboorte", "birthcountry", "countryofbirth"},
+	colNationality:    {"nationaliteit", "nationality", "citizenship"},
+	colResidenceStatus: {"verblijfsstatus", "verblijfsvergunning", "verblijfstitel", "residencestatus",
+		"residencepermit", "immigrationstatus"},
+	colArrivalDate: {"datumaankomst", "aankomstdatum", "innederlandsinds", "datumvestiging", "arrivaldate",
+		"dateofarrival", "arrival"},
+	colBSN: {"bsn", "burgerservicenummer", "sofinummer", "citizenservicenumber"},
 }
 
 // dutchHeaders are the aliases only a Dutch spreadsheet uses; a list whose
@@ -84,7 +105,11 @@ var dutchHeaders = map[string]bool{"voornaam": true, "voornamen": true, "roepnaa
 	"afgewezenop": true, "datumafwijzing": true, "afwijzing": true, "verwijzer": true, "verwijzing": true,
 	"aangemelddoor": true, "verwijzernaam": true, "verwijzendeinstantie": true, "vertegenwoordiger": true,
 	"wettelijkvertegenwoordiger": true, "uitkomst": true, "resultaat": true, "uitstroom": true,
-	"notities": true, "notitie": true, "opmerkingen": true, "opmerking": true}
+	"notities": true, "notitie": true, "opmerkingen": true, "opmerking": true, "geslacht": true,
+	"burgerlijkestaat": true, "kinderen": true, "aantalkinderen": true, "geboorteland": true,
+	"landvangeboorte": true, "nationaliteit": true, "verblijfsstatus": true, "verblijfsvergunning": true,
+	"verblijfstitel": true, "datumaankomst": true, "aankomstdatum": true, "innederlandsinds": true,
+	"datumvestiging": true, "burgerservicenummer": true, "sofinummer": true}
 
 // valueAliases are the values of the enumerated columns, folded.
 var (
@@ -101,6 +126,23 @@ var (
 		"anders": store.OutcomeOther, "other": store.OutcomeOther, "overig": store.OutcomeOther,
 		"uitgevallen": store.OutcomeDroppedOut, "uitval": store.OutcomeDroppedOut, "gestopt": store.OutcomeDroppedOut,
 		"droppedout": store.OutcomeDroppedOut,
+		"onbekend":   store.OutcomeUnknown, "unknown": store.OutcomeUnknown,
+	}
+	genderAliases = map[string]store.Gender{
+		"vrouw": store.GenderFemale, "v": store.GenderFemale, "female": store.GenderFemale, "f": store.GenderFemale,
+		"woman": store.GenderFemale,
+		"man":   store.GenderMale, "m": store.GenderMale, "male": store.GenderMale,
+		"anders": store.GenderOther, "x": store.GenderOther, "other": store.GenderOther, "nonbinary": store.GenderOther,
+		"nietbinair": store.GenderOther,
+	}
+	maritalAliases = map[string]store.MaritalStatus{
+		"ongehuwd": store.MaritalSingle, "alleenstaand": store.MaritalSingle, "single": store.MaritalSingle,
+		"gehuwd": store.MaritalMarried, "getrouwd": store.MaritalMarried, "married": store.MaritalMarried,
+		"geregistreerdpartner": store.MaritalRegisteredPartner, "partnerschap": store.MaritalRegisteredPartner,
+		"registeredpartner": store.MaritalRegisteredPartner, "registeredpartnership": store.MaritalRegisteredPartner,
+		"samenwonend": store.MaritalCohabiting, "cohabiting": store.MaritalCohabiting,
+		"gescheiden": store.MaritalDivorced, "divorced": store.MaritalDivorced,
+		"weduwe": store.MaritalWidowed, "weduwnaar": store.MaritalWidowed, "widowed": store.MaritalWidowed,
 	}
 	referralAliases = map[string]store.Referral{
 		"zelf": store.ReferralSelf, "self": store.ReferralSelf, "eigenaanmelding": store.ReferralSelf,
@@ -157,6 +199,14 @@ type ClientList struct {
 	// Ignored are the columns the import does not know, as the file
 	// names them: they are not imported.
 	Ignored []string
+	// UnknownOutcome are the lines of closed trajectories the list gives
+	// no outcome for: they are imported with outcome unknown, for the
+	// coach to complete for the statistics.
+	UnknownOutcome []int
+	// NotRecorded are the columns of optional client fields the practice
+	// does not record (see KeepFields), as the file names them: they
+	// were not imported.
+	NotRecorded []string
 
 	file    string
 	lang    string
@@ -223,6 +273,9 @@ func ReadClientList(r io.Reader, file, lang string) (*ClientList, error) {
 		ids = append(ids, row[colID])
 		l.Bundles = append(l.Bundles, store.ClientBundle{Client: c})
 		l.Lines = append(l.Lines, line)
+		if c.Outcome == store.OutcomeUnknown && fold(row[colOutcome]) != "onbekend" && fold(row[colOutcome]) != "unknown" {
+			l.UnknownOutcome = append(l.UnknownOutcome, line)
+		}
 	}
 	if len(l.Bundles) == 0 {
 		return nil, l.fail(0, "", tr(lang, "csv-no-clients"))
@@ -429,6 +482,13 @@ func (l *ClientList) client(line int, row map[string]string) (store.Client, erro
 			return c, l.fail(line, l.column(colOutcome), tr(l.lang, "csv-bad-outcome", v))
 		}
 		c.Outcome = o
+	} else if c.Status == store.StatusClosed {
+		// A spreadsheet seldom kept the outcome: the row comes in with
+		// outcome unknown, and the import names its line.
+		c.Outcome = store.OutcomeUnknown
+	}
+	if err := l.optional(line, row, &c); err != nil {
+		return c, err
 	}
 	c.Referral, c.ReferralDetail = referral(row[colReferral])
 	if d := row[colReferralDetail]; d != "" {
@@ -493,7 +553,10 @@ func (l *ClientList) validation(line int, err error) error {
 		"email": colEmail, "end": colEnd, "birth_date": colBirth, "rejected_on": colRejected,
 		"outcome": colOutcome, "uid": colID, "first_name": colFirst, "last_name": colLast,
 		"phone": colPhone, "address": colAddress, "referral_detail": colReferralDetail,
-		"representative": colRepresentative, "notes": colNotes, "start": colStart}[ve.Field]
+		"representative": colRepresentative, "notes": colNotes, "start": colStart,
+		"gender": colGender, "marital_status": colMaritalStatus, "children": colChildren,
+		"birth_country": colBirthCountry, "nationality": colNationality, "residence_status": colResidenceStatus,
+		"arrival_date": colArrivalDate, "bsn": colBSN}[ve.Field]
 	if ve.Field == "last_name" {
 		if _, ok := l.headers[colLast]; !ok {
 			field = colInfix // the last name came from the infix alone, or from a full name
@@ -543,4 +606,74 @@ func (l *ClientList) Explain(err error) error {
 		return l.fail(line, "", tr(l.lang, "csv-already-there", ee.ID, ee.Name))
 	}
 	return l.validation(line, ie.Err)
+}
+
+// optional reads the optional client fields of a row.
+func (l *ClientList) optional(line int, row map[string]string, c *store.Client) error {
+	if v := row[colGender]; v != "" {
+		g, ok := genderAliases[fold(v)]
+		if !ok {
+			return l.fail(line, l.column(colGender), tr(l.lang, "csv-bad-gender", v))
+		}
+		c.Gender = g
+	}
+	if v := row[colMaritalStatus]; v != "" {
+		m, ok := maritalAliases[fold(v)]
+		if !ok {
+			return l.fail(line, l.column(colMaritalStatus), tr(l.lang, "csv-bad-marital", v))
+		}
+		c.MaritalStatus = m
+	}
+	if v := row[colChildren]; v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > store.MaxChildren {
+			return l.fail(line, l.column(colChildren), tr(l.lang, "csv-bad-children", v))
+		}
+		c.Children, c.ChildrenKnown = n, true
+	}
+	c.BirthCountry, c.Nationality, c.ResidenceStatus = row[colBirthCountry], row[colNationality], row[colResidenceStatus]
+	if v := row[colArrivalDate]; v != "" {
+		t, err := parseListDate(v)
+		if err != nil || t.IsZero() || store.CheckDate(colArrivalDate, t) != nil {
+			return l.fail(line, l.column(colArrivalDate), tr(l.lang, "csv-bad-date", v))
+		}
+		c.ArrivalDate = t
+	}
+	c.BSN = store.NormalizeBSN(row[colBSN])
+	return nil
+}
+
+// KeepFields keeps only the optional client fields the practice records:
+// a column of any other is not imported, and its header goes to
+// NotRecorded for the coach to read. A practice that does not record
+// nationalities does not start to because a spreadsheet had them.
+func (l *ClientList) KeepFields(set store.FieldSet) {
+	for _, f := range store.ClientFields {
+		h, ok := l.headers[string(f)]
+		if !ok || set.Has(f) {
+			continue
+		}
+		l.NotRecorded = append(l.NotRecorded, h)
+		for i := range l.Bundles {
+			c := &l.Bundles[i].Client
+			switch f {
+			case store.FieldGender:
+				c.Gender = ""
+			case store.FieldMaritalStatus:
+				c.MaritalStatus = ""
+			case store.FieldChildren:
+				c.Children, c.ChildrenKnown = 0, false
+			case store.FieldBirthCountry:
+				c.BirthCountry = ""
+			case store.FieldNationality:
+				c.Nationality = ""
+			case store.FieldResidenceStatus:
+				c.ResidenceStatus = ""
+			case store.FieldArrivalDate:
+				c.ArrivalDate = time.Time{}
+			case store.FieldBSN:
+				c.BSN = ""
+			}
+		}
+	}
 }

@@ -36,10 +36,20 @@ func writeClientsCSV(w io.Writer, d *Dossier) error {
 	c := d.Client
 	return writeCSV(w, []string{"id", "first_name", "last_name", "email", "phone", "address", "birth_date",
 		"referral", "referral_detail", "representative", "status", "start", "end", "rejected_on", "outcome",
-		"notes", "created", "updated"},
+		"notes", "created", "updated", "gender", "marital_status", "children", "birth_country", "nationality",
+		"residence_status", "arrival_date", "bsn"},
 		[][]string{{c.ID, c.FirstName, c.LastName, c.Email, c.Phone, c.Address, c.BirthDate, c.Referral,
 			c.ReferralDetail, c.Representative, c.Status, c.Start, c.End, c.RejectedOn, c.Outcome, c.Notes,
-			c.Created, c.Updated}})
+			c.Created, c.Updated, c.Gender, c.MaritalStatus, childrenText(c.Children), c.BirthCountry,
+			c.Nationality, c.ResidenceStatus, c.ArrivalDate, c.BSN}})
+}
+
+// childrenText is the children column: empty when not recorded.
+func childrenText(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 func writeAppointmentsCSV(w io.Writer, d *Dossier) error {

@@ -48,6 +48,10 @@ type Options struct {
 	// Omit names records the coach leaves out, each with its reason; the
 	// copy lists each one left out by kind, date and reason.
 	Omit []Omission
+	// WithBSN puts the client's BSN in the copy. It is left out unless
+	// the coach ticks it for this export: most recipients have no ground
+	// to receive it (UAVG art. 46), and the client knows their own.
+	WithBSN bool
 }
 
 // ErrOmission is returned by Prepare for an omission that cannot be made:
@@ -106,11 +110,21 @@ func Prepare(ctx context.Context, s *store.Store, clientID int64, o Options) (*E
 	if err != nil {
 		return nil, err
 	}
+	if o.WithBSN {
+		// Read in full only now, and logged as a reveal: the export's
+		// own log line says it went out.
+		if d.Client.BSN, err = s.RevealBSN(ctx, clientID); err != nil {
+			return nil, err
+		}
+	}
 	p := msg.For(msg.Lang(o.Lang))
 	log.What = tr(o.Lang, "log-what", p.N("dossier.log-reports", len(d.Records)),
 		p.N("dossier.log-appointments", len(d.Appointments)), p.N("dossier.log-documents", len(d.Documents)))
 	if len(omitted) > 0 {
 		log.What += p.N("dossier.log-omitted", len(omitted))
+	}
+	if d.Client.BSN != "" {
+		log.What += tr(o.Lang, "log-bsn")
 	}
 	e := &Export{s: s, d: d, o: o, log: log, omitted: omitted}
 	names := newNameSet()

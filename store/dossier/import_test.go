@@ -134,10 +134,13 @@ func TestReadClientListDutch(t *testing.T) {
 	if len(l.Bundles) != 3 || fmt.Sprint(l.Lines) != "[2 3 5]" {
 		t.Fatalf("%d clients on lines %v", len(l.Bundles), l.Lines)
 	}
-	if fmt.Sprint(l.Ignored) != "[BSN]" {
+	if len(l.Ignored) != 0 {
 		t.Errorf("ignored %v", l.Ignored)
 	}
 	f, j, s := l.Bundles[0].Client, l.Bundles[1].Client, l.Bundles[2].Client
+	if f.BSN != "123456782" {
+		t.Errorf("BSN %q", f.BSN)
+	}
 	if f.FirstName != "Fatima" || f.Status != store.StatusActive || !f.BirthDate.Equal(day("2004-01-31")) ||
 		f.Referral != store.ReferralMunicipality || f.ReferralDetail != "Gemeente Arnhem" {
 		t.Errorf("Fatima %+v", f)
@@ -172,10 +175,14 @@ func TestReadClientListErrorsNameLineAndField(t *testing.T) {
 	for name, c := range map[string]struct {
 		list, lang, want string
 	}{
-		"closed without outcome": {"voornaam;achternaam;status;einde\nJan;Berg;afgesloten;2025-01-01\n", LangDutch,
-			`clients.csv, regel 2, veld "uitkomst": een afgesloten traject heeft een uitkomst nodig (opleiding, werk, anders of uitgevallen)`},
-		"outcome column, empty": {"first name,status,end,outcome\nA,active,,\nJan,closed,2025-01-01,\n", LangEnglish,
-			`clients.csv, line 3, field "outcome": a closed trajectory needs an outcome (education, work, other or dropped out)`},
+		"bad BSN": {"voornaam;bsn\nAnna;123456789\n", LangDutch,
+			`clients.csv, regel 2, veld "bsn": dit is geen geldig BSN: negen cijfers die de elfproef doorstaan (controleer het op het identiteitsbewijs)`},
+		"bad gender": {"first name,gender\nAnna,unsure\n", LangEnglish,
+			`clients.csv, line 2, field "gender": "unsure" is not a gender; use female, male or other`},
+		"children": {"voornaam,kinderen\nAnna,veel\n", LangDutch,
+			`clients.csv, regel 2, veld "kinderen": "veel" is geen aantal kinderen; gebruik een getal van 0 tot 30`},
+		"arrival before birth": {"first name,birth date,arrival date\nAnna,2001-01-01,2000-05-01\n", LangEnglish,
+			`clients.csv, line 2, field "arrival date": the date of arrival is before the birth date`},
 		"bad date": {"voornaam,geboortedatum\nAnna,31/01/2004\n", LangDutch,
 			`clients.csv, regel 2, veld "geboortedatum": "31/01/2004" is geen datum; schrijf 2026-01-31 of 31-01-2026`},
 		"impossible date": {"first name,start\nAnna,31-02-2026\n", LangEnglish,
@@ -278,5 +285,48 @@ func BenchmarkImportCSV1000(b *testing.B) {
 		if _, err := s.ImportClients(ctx, l.Bundles); err != nil {
 			b.Fatal(l.Explain(err))
 		}
+	}
+}
+
+// A spreadsheet's closed clients without an outcome come in with outcome
+// unknown, and the list names their lines; nothing else is relaxed.
+func TestReadClientListClosedWithoutOutcome(t *testing.T) {
+	list := "first name,status,end,outcome\nA,active,,\nJan,closed,2025-01-01,\nPiet,closed,2025-02-01,work\n" +
+		"Kees,closed,2025-03-01,unknown\n"
+	l, err := ReadClientList(strings.NewReader(list), "clients.csv", LangEnglish)
+	must(t, err)
+	if fmt.Sprint(l.UnknownOutcome) != "[3]" {
+		t.Errorf("unknown outcome on lines %v, want [3] (line 5 said unknown itself)", l.UnknownOutcome)
+	}
+	if o := l.Bundles[1].Client.Outcome; o != store.OutcomeUnknown {
+		t.Errorf("outcome %q", o)
+	}
+	if o := l.Bundles[0].Client.Outcome; o != store.OutcomeNone {
+		t.Errorf("an active client got outcome %q", o)
+	}
+	// Still refused: a closed trajectory without its end date.
+	_, err = ReadClientList(strings.NewReader("voornaam;status\nJan;afgesloten\n"), "clients.csv", LangDutch)
+	if err == nil || !strings.Contains(err.Error(), "einddatum") {
+		t.Errorf("closed without an end date: %v", err)
+	}
+}
+
+// The optional fields a list holds come in only where the practice
+// records them; the others are named, not imported.
+func TestClientListKeepsOnlyRecordedFields(t *testing.T) {
+	list := "Voornaam;Geslacht;Nationaliteit;BSN;Kinderen\nAmina;vrouw;Syrisch;1234 56 782;2\n"
+	l, err := ReadClientList(strings.NewReader(list), "clients.csv", LangDutch)
+	must(t, err)
+	c := l.Bundles[0].Client
+	if c.Gender != store.GenderFemale || c.Nationality != "Syrisch" || c.BSN != "123456782" || !c.ChildrenKnown || c.Children != 2 {
+		t.Fatalf("read %+v", c)
+	}
+	l.KeepFields(store.FieldSet{store.FieldNationality})
+	c = l.Bundles[0].Client
+	if c.Gender != "" || c.BSN != "" || c.ChildrenKnown || c.Nationality != "Syrisch" {
+		t.Errorf("kept %+v", c)
+	}
+	if fmt.Sprint(l.NotRecorded) != "[Geslacht Kinderen BSN]" {
+		t.Errorf("not recorded %v", l.NotRecorded)
 	}
 }

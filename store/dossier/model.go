@@ -109,6 +109,17 @@ type Client struct {
 	Notes            string `json:"notes"`
 	Created          string `json:"created"`
 	Updated          string `json:"updated"`
+
+	// The optional fields (store.ClientFields), present when they hold a
+	// value. BSN is present only when the coach ticked it for this export.
+	Gender          string `json:"gender,omitempty"`
+	MaritalStatus   string `json:"marital_status,omitempty"`
+	Children        *int   `json:"children,omitempty"`
+	BirthCountry    string `json:"birth_country,omitempty"`
+	Nationality     string `json:"nationality,omitempty"`
+	ResidenceStatus string `json:"residence_status,omitempty"`
+	ArrivalDate     string `json:"arrival_date,omitempty"`
+	BSN             string `json:"bsn,omitempty"`
 }
 
 // Record is a text of the dossier.
@@ -274,7 +285,10 @@ func fromStore(d *store.ClientDossier, ex ExportInfo, docs []Document) Dossier {
 			Start: isoDate(c.Start), End: isoDate(c.End), RejectedOn: isoDate(c.RejectedOn),
 			Outcome: string(c.Outcome), Restricted: c.Restricted, RestrictedReason: c.RestrictedReason,
 			LegalHold: c.Hold, HoldReason: c.HoldReason, HoldUntil: isoDate(c.HoldUntil), Notes: c.Notes,
-			Created: isoMoment(c.Created), Updated: isoMoment(c.Updated)},
+			Created: isoMoment(c.Created), Updated: isoMoment(c.Updated),
+			Gender: string(c.Gender), MaritalStatus: string(c.MaritalStatus), Children: children(c),
+			BirthCountry: c.BirthCountry, Nationality: c.Nationality, ResidenceStatus: c.ResidenceStatus,
+			ArrivalDate: isoDate(c.ArrivalDate), BSN: c.BSN},
 		Categories:   categories(d),
 		Records:      []Record{},
 		Appointments: []Appointment{},
@@ -348,7 +362,19 @@ const (
 	CategoryRequests       = "requests"         // rights requests
 	CategoryComplaints     = "complaints"       // complaints about the handling of the data
 	CategoryInvoices       = "invoices"         // billing
+	CategoryPersonal       = "personal_details" // gender, family, origin, residence (optional fields)
+	CategoryBSN            = "bsn"              // the BSN, when the copy holds it
 )
+
+// children is the number of children for dossier.json: absent when not
+// recorded.
+func children(c store.Client) *int {
+	if !c.ChildrenKnown {
+		return nil
+	}
+	n := c.Children
+	return &n
+}
 
 // categories lists the kinds of data d actually holds.
 func categories(d *store.ClientDossier) []string {
@@ -377,6 +403,9 @@ func categories(d *store.ClientDossier) []string {
 		{CategoryRequests, len(d.Requests) > 0},
 		{CategoryComplaints, len(d.Complaints) > 0},
 		{CategoryInvoices, len(d.Invoices) > 0},
+		{CategoryPersonal, c.Gender != "" || c.MaritalStatus != "" || c.ChildrenKnown || c.BirthCountry != "" ||
+			c.Nationality != "" || c.ResidenceStatus != "" || !c.ArrivalDate.IsZero()},
+		{CategoryBSN, c.BSN != ""},
 	} {
 		if x.has {
 			out = append(out, x.key)

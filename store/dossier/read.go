@@ -250,7 +250,7 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 	f.text("client.notes", c.Notes, store.MaxNotes)
 	outcome := c.Outcome
 	if outcome != "" {
-		f.oneOf("client.outcome", outcome, "education", "work", "other", "dropped_out")
+		f.oneOf("client.outcome", outcome, "education", "work", "other", "dropped_out", "unknown")
 	}
 	b.Client = store.Client{
 		UID: c.ID, FirstName: c.FirstName, LastName: c.LastName, Email: c.Email, Phone: c.Phone,
@@ -264,6 +264,21 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 		Outcome:    store.Outcome(outcome), Restricted: c.Restricted, RestrictedReason: c.RestrictedReason,
 		Hold: c.LegalHold, HoldReason: c.HoldReason, HoldUntil: f.date("client.hold_until", c.HoldUntil),
 		Notes: c.Notes, Created: f.moment("client.created", c.Created), Updated: f.moment("client.updated", c.Updated),
+		BirthCountry:    f.line("client.birth_country", c.BirthCountry, store.MaxLine),
+		Nationality:     f.line("client.nationality", c.Nationality, store.MaxLine),
+		ResidenceStatus: f.line("client.residence_status", c.ResidenceStatus, store.MaxLine),
+		ArrivalDate:     f.date("client.arrival_date", c.ArrivalDate),
+		BSN:             c.BSN,
+	}
+	if c.Gender != "" {
+		b.Client.Gender = store.Gender(f.oneOf("client.gender", c.Gender, "female", "male", "other"))
+	}
+	if c.MaritalStatus != "" {
+		b.Client.MaritalStatus = store.MaritalStatus(f.oneOf("client.marital_status", c.MaritalStatus,
+			"single", "married", "registered_partner", "cohabiting", "divorced", "widowed"))
+	}
+	if c.Children != nil {
+		b.Client.Children, b.Client.ChildrenKnown = *c.Children, true
 	}
 	for i, r := range d.Records {
 		p := fmt.Sprintf("records[%d].", i)

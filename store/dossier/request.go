@@ -30,6 +30,8 @@ type Request struct {
 	Plain bool
 	// Omit names records to leave out, with the reason; see Options.
 	Omit []Omission
+	// WithBSN puts the client's BSN in the copy; see Options.
+	WithBSN bool
 }
 
 // Sealing is how r seals the file.
@@ -45,7 +47,8 @@ func (r Request) Sealing() Sealing {
 
 // Options is r as Prepare takes it.
 func (r Request) Options() Options {
-	return Options{Lang: r.Lang, Recipient: r.Recipient, Basis: r.Basis, Sealing: r.Sealing(), Omit: r.Omit}
+	return Options{Lang: r.Lang, Recipient: r.Recipient, Basis: r.Basis, Sealing: r.Sealing(), Omit: r.Omit,
+		WithBSN: r.WithBSN}
 }
 
 // Result is what the coach is told after an export.

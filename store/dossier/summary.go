@@ -24,6 +24,12 @@ type ImportSummary struct {
 	// Ignored are a client list's columns the import does not know, as
 	// the file names them: they were not imported.
 	Ignored []string
+	// UnknownOutcome are the lines of a client list's closed
+	// trajectories that had no outcome: imported with outcome unknown.
+	UnknownOutcome []int
+	// NotRecorded are a client list's columns of optional client fields
+	// the practice does not record: they were not imported.
+	NotRecorded []string
 	// NotCarried is true when a dossier holds consents, disclosures,
 	// requests, complaints or invoices: those stay with the practice that exported
 	// it and were not imported.
