@@ -255,25 +255,3 @@ func (m breachForm) View() string {
 	}
 	return m.view(extra)
 }
-
-// newRightsScreen builds the screens of the rights desk (requests,
-// consents and disclosures, the breach register); see newScreen.
-func newRightsScreen(e *env, r Route) (Screen, bool) {
-	switch r.Kind {
-	case KindRequest:
-		return asScreen(newRequestView(e, r)), true
-	case KindRequestForm:
-		return asScreen(newRequestForm(e, r)), true
-	case KindConsentForm, KindDisclosure:
-		return asScreen(newSharingForm(e, r)), true
-	case KindBreaches:
-		return asScreen(newBreaches(e, r)), true
-	case KindBreachForm:
-		return asScreen(newBreachForm(e, r)), true
-	case KindComplaints:
-		return asScreen(newComplaints(e, r)), true
-	case KindComplaintForm:
-		return asScreen(newComplaintForm(e, r)), true
-	}
-	return newMoneyFormScreen(e, r)
-}

@@ -20,15 +20,6 @@ import (
 // caseload).
 const KindImport ScreenKind = "import"
 
-// newImportScreen builds the import screen, or passes r on; see
-// newScreen.
-func newImportScreen(e *env, r Route) (Screen, bool) {
-	if r.Kind == KindImport {
-		return asScreen(newImportForm(e)), true
-	}
-	return newRightsScreen(e, r)
-}
-
 // What the secret field asks for.
 const (
 	secretNone = iota
