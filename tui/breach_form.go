@@ -255,3 +255,16 @@ func (m breachForm) View() string {
 	}
 	return m.view(extra)
 }
+
+// saveBreach adds a breach (ID 0) or stores what became known of one.
+func saveBreach(s Store, req reqID, b store.Breach) tea.Cmd {
+	return saving(func() tea.Msg {
+		var err error
+		if b.ID == 0 {
+			b, err = s.AddBreach(ctx(), b)
+		} else {
+			b, err = s.UpdateBreach(ctx(), b)
+		}
+		return rightsSavedMsg{req: req, id: b.ID, err: err}
+	})
+}
