@@ -31,22 +31,24 @@ type recordEditor struct {
 	tab      clientTab // the tab it was opened from: the kind of a new record
 	base     store.Record
 	req      reqID
+	polReq   reqID // the retention categories' load, for the "Keep" field
 
 	loaded bool
-	set    kit.FieldSet // title, date, kind, special
+	set    kit.FieldSet // title, date, kind, special, and "Keep" once the categories load
 	body   textarea.Model
 	onBody bool // the text has the focus, not a field of set
 
-	saving  bool
-	again   bool   // ctrl+s came during a save: save again when it ends
-	savedAs string // snapshot of what is in the vault
-	sent    string // snapshot of what the running save sends
-	dirty   bool
-	early   earlyDraft // a draft that arrived before the record loaded
-	tooLong bool       // more lines than the text area holds: never saved from here
-	problem string
-	width   int
-	height  int
+	saving    bool
+	again     bool   // ctrl+s came during a save: save again when it ends
+	savedAs   string // snapshot of what is in the vault
+	sent      string // snapshot of what the running save sends
+	dirty     bool
+	early     earlyDraft // a draft that arrived before the record loaded
+	keepDraft string     // a draft's "Keep" value that came before the categories
+	tooLong   bool       // more lines than the text area holds: never saved from here
+	problem   string
+	width     int
+	height    int
 }
 
 // maxBodyLines is the most lines bubbles' textarea holds; it silently
@@ -56,7 +58,7 @@ const maxBodyLines = 10000
 func newRecordEditor(e *env, r Route) recordEditor {
 	t, st := e.text, e.styles
 	m := recordEditor{env: e, keys: newEditorKeys(t), clientID: r.Client, id: r.Item,
-		tab: tabByID(r.Tab), req: newReq(), loaded: r.Item == 0}
+		tab: tabByID(r.Tab), req: newReq(), polReq: newReq(), loaded: r.Item == 0}
 	if !m.tab.isRecords() {
 		m.tab = tabNotes
 	}
@@ -103,12 +105,41 @@ func newBodyArea(st *Styles, placeholder string) textarea.Model {
 	return ta
 }
 
-// Init loads the record being edited, through RevealRecord.
+// bodyAt is the text's place in the tab order: after the four fields
+// every record has and before the "Keep" field, which comes last so that
+// a practice with categories of its own moves no key a coach has learnt.
+const bodyAt = 4
+
+// Init loads the record being edited, through RevealRecord, and the
+// retention categories a record can be kept under.
 func (m recordEditor) Init() tea.Cmd {
 	if m.loaded {
-		return nil
+		return loadPolicies(m.env.store, m.polReq)
 	}
-	return revealRecord(m.env.store, m.req, m.id)
+	return tea.Batch(revealRecord(m.env.store, m.req, m.id), loadPolicies(m.env.store, m.polReq))
+}
+
+// onPolicies adds the "Keep" field when the practice has categories a
+// record can be kept under, showing the record's own category.
+func (m recordEditor) onPolicies(msg policiesLoadedMsg) recordEditor {
+	if msg.req != m.polReq || msg.err != nil || m.set.Index("retention") >= 0 {
+		return m
+	}
+	opts := retentionOptions(m.env.text, msg.policies, store.KeptRecord)
+	if len(opts) < 2 {
+		return m
+	}
+	f := kit.ChoiceField("retention", m.env.text.T("retention.field"), opts)
+	f.SetValue(string(m.base.Retention))
+	m.set.Fields = append(m.set.Fields, f)
+	if m.keepDraft != "" {
+		m.set.Set("retention", m.keepDraft)
+		m.keepDraft = ""
+	}
+	m.changed()
+	m.layout()
+	m.updateKeys()
+	return m
 }
 
 // Route names the record (its id once a new one is saved, so a restored
@@ -162,11 +193,17 @@ func (m recordEditor) RestoreDraft(text string) recordEditor {
 	if json.Unmarshal([]byte(text), &d) != nil || !m.set.Restore(d.Fields) {
 		return m
 	}
+	if m.set.Index("retention") < 0 {
+		var v map[string]string
+		if json.Unmarshal([]byte(d.Fields), &v) == nil {
+			m.keepDraft = v["retention"]
+		}
+	}
 	m.body.SetValue(d.Body)
 	if d.OnBody {
-		m.focusAt(len(m.set.Fields))
+		m.focusAt(bodyAt)
 	} else {
-		m.focusAt(m.set.Focus)
+		m.focusAt(m.fieldPosition(m.set.Focus))
 	}
 	m.changed()
 	m.layout()
@@ -184,6 +221,8 @@ func (m recordEditor) Update(msg tea.Msg) (recordEditor, tea.Cmd) {
 		return m.onLoaded(msg)
 	case recordSavedMsg:
 		return m.onSaved(msg)
+	case policiesLoadedMsg:
+		return m.onPolicies(msg), nil
 	case tea.KeyMsg:
 		if !m.loaded {
 			return m, nil
@@ -221,13 +260,14 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 	if r.Special {
 		m.set.Set("special", "yes")
 	}
+	m.set.Set("retention", string(r.Retention))
 	if strings.Count(r.Body, "\n") >= maxBodyLines {
 		m.tooLong = true
 		m.problem = t.Tf("record.too_long", maxBodyLines)
 	}
 	m.body.SetValue(r.Body)
 	m.savedAs = m.snapshot()
-	cmd := m.focusAt(len(m.set.Fields)) // an existing record: straight to the text
+	cmd := m.focusAt(bodyAt) // an existing record: straight to the text
 	if text, ok := m.early.take(); ok {
 		m = m.RestoreDraft(text)
 	}
@@ -272,12 +312,21 @@ func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 	return m, cmd
 }
 
-// position is the focus as an index: the fields, then the text.
+// position is the focus as an index in the tab order: the four fields,
+// the text, then the "Keep" field when there is one.
 func (m recordEditor) position() int {
 	if m.onBody {
-		return len(m.set.Fields)
+		return bodyAt
 	}
-	return m.set.Focus
+	return m.fieldPosition(m.set.Focus)
+}
+
+// fieldPosition is field i's place in the tab order.
+func (m recordEditor) fieldPosition(i int) int {
+	if i >= bodyAt {
+		return i + 1
+	}
+	return i
 }
 
 // focusAt moves the focus to position i, wrapping around.
@@ -285,7 +334,7 @@ func (m *recordEditor) focusAt(i int) tea.Cmd {
 	n := len(m.set.Fields) + 1
 	i = (i%n + n) % n
 	defer m.updateKeys()
-	if i == n-1 {
+	if i == bodyAt {
 		m.onBody = true
 		for j := range m.set.Fields {
 			m.set.Fields[j].Input.Blur()
@@ -294,13 +343,25 @@ func (m *recordEditor) focusAt(i int) tea.Cmd {
 	}
 	m.onBody = false
 	m.body.Blur()
+	if i > bodyAt {
+		i--
+	}
 	return m.set.FocusOn(i)
 }
 
 // snapshot is what the editor holds, to compare with what was saved.
 func (m recordEditor) snapshot() string {
 	return strings.Join([]string{m.set.Get("title"), m.set.Get("date"), m.set.Get("kind"),
-		m.set.Get("special"), m.body.Value()}, "\x00")
+		m.set.Get("special"), m.keep(), m.body.Value()}, "\x00")
+}
+
+// keep is the category the record is to be kept under: the "Keep" field's
+// when it is shown, else the one it has.
+func (m recordEditor) keep() string {
+	if m.set.Index("retention") >= 0 {
+		return m.set.Get("retention")
+	}
+	return string(m.base.Retention)
 }
 
 // changed notes whether anything differs from what is saved.
@@ -351,6 +412,7 @@ func (m recordEditor) record(date time.Time) store.Record {
 	r.Date = date
 	r.Kind = store.RecordKind(m.set.Get("kind"))
 	r.Special = m.set.Get("special") == "yes"
+	r.Retention = store.Category(m.keep())
 	r.Body = m.body.Value()
 	return r
 }

@@ -231,3 +231,49 @@ func TestInburgeringSection12ComplaintFormKeepsItsCategory(t *testing.T) {
 		t.Errorf("after answering, the complaint is %+v", got)
 	}
 }
+
+// A record belongs to a category in the editor too: the "Keep" field shows
+// the mail's category, and comes last in the tab order, after the text, so
+// tab from the intake's text reaches it and a choice there is saved.
+func TestRecordEditorKeepsARecordUnderACategory(t *testing.T) {
+	k := newKept(t)
+	d := k.w.open(t, English, 100, 30)
+	d.send(navigateMsg{route: Route{Kind: KindRecordEdit, Client: k.fatima.ID, Item: k.mail.ID, Tab: "notes"}})
+	if e := top[recordEditor](t, d); e.set.Get("retention") != string(store.CategoryCorrespondence) {
+		t.Fatalf("the mail's editor keeps it %q:\n%s", e.set.Get("retention"), d.view())
+	}
+	if v := d.view(); !strings.Contains(v, "Keep") || !strings.Contains(v, "Correspondence and e-mail") {
+		t.Errorf("the editor does not show the mail's category:\n%s", v)
+	}
+	var intake store.Record
+	for _, r := range k.w.s.records(t) {
+		if r.Title == "Intake" {
+			intake = r
+		}
+	}
+	d.send(navigateMsg{route: Route{Kind: KindRecordEdit, Client: k.fatima.ID, Item: intake.ID, Tab: "notes"}})
+	e := top[recordEditor](t, d)
+	if !e.onBody || e.set.Get("retention") != "" {
+		t.Fatalf("the intake's editor: on the text %v, kept %q", e.onBody, e.set.Get("retention"))
+	}
+	d.keys("[tab]")
+	if e = top[recordEditor](t, d); e.onBody || e.set.Focused().ID != "retention" {
+		t.Fatalf("tab from the text went to %q", e.set.Focused().ID)
+	}
+	d.keys("[right]")
+	want := top[recordEditor](t, d).set.Get("retention")
+	if want == "" {
+		t.Fatal("→ on the Keep field chose nothing")
+	}
+	d.keys("[ctrl+s]")
+	for _, r := range k.w.s.records(t) {
+		if r.ID == intake.ID && string(r.Retention) != want {
+			t.Errorf("the intake is kept %q, want %q", r.Retention, want)
+		}
+	}
+	// And tab once more wraps to the title, the first field.
+	d.keys("[tab]")
+	if e = top[recordEditor](t, d); e.onBody || e.set.Focused().ID != "title" {
+		t.Errorf("tab from Keep went to %q", e.set.Focused().ID)
+	}
+}
