@@ -110,7 +110,14 @@ func (m documentAdd) submit() (documentAdd, tea.Cmd) {
 // View draws the form with what happens to the file.
 func (m documentAdd) View() string {
 	t, st := m.env.text, m.env.styles
-	return m.view(kit.Paragraph(st.Muted, t.T("document.add_hint"), m.Width))
+	lines := kit.Paragraph(st.Muted, t.T("document.add_hint"), m.Width)
+	if store.Category(m.Get("retention")) == store.CategoryIDCopy {
+		// Inburgering keeps an ID copy only with the photo and the
+		// numbers blacked out; the vault cannot check a scan, so the form
+		// says so while the coach can still pick another file.
+		lines = append(append(lines, ""), kit.Paragraph(st.Accent, t.T("document.id_copy_hint"), m.Width)...)
+	}
+	return m.view(lines)
 }
 
 // documentSave asks where an unencrypted copy of a document should go,

@@ -277,3 +277,34 @@ func TestRecordEditorKeepsARecordUnderACategory(t *testing.T) {
 		t.Errorf("tab from Keep went to %q", e.set.Focused().ID)
 	}
 }
+
+// step-inburgering: an ID copy is kept only with the photo and the numbers
+// blacked out. Choosing the ID-copies category on the document form says
+// so, in the coach's language; another category does not.
+func TestDocumentAddUnderIDCopiesSaysToBlackOutPhotoAndNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		lang Lang
+		want string
+	}{{English, "black out the photo"}, {Dutch, "maak de pasfoto"}} {
+		k := newKept(t)
+		d := k.w.open(t, tc.lang, 120, 30)
+		d.send(navigateMsg{route: Route{Kind: KindDocumentAdd, Client: k.fatima.ID}})
+		top[documentAdd](t, d)
+		if strings.Contains(d.view(), tc.want) {
+			t.Fatalf("the hint shows before a category is chosen:\n%s", d.view())
+		}
+		d.keys("[tab][tab][tab]")
+		for i := 0; i < 10 && top[documentAdd](t, d).Get("retention") != string(store.CategoryIDCopy); i++ {
+			if i > 0 && strings.Contains(d.view(), tc.want) {
+				t.Errorf("the hint shows under %q", top[documentAdd](t, d).Get("retention"))
+			}
+			d.keys("[right]")
+		}
+		if got := top[documentAdd](t, d).Get("retention"); got != string(store.CategoryIDCopy) {
+			t.Fatalf("→ never reached the ID copies, at %q:\n%s", got, d.view())
+		}
+		if v := d.view(); !strings.Contains(v, tc.want) {
+			t.Errorf("%v: the form under ID copies lacks the hint:\n%s", tc.lang, v)
+		}
+	}
+}
