@@ -283,9 +283,9 @@ func (s *FieldSet) Fail(id, msg string) (tea.Cmd, bool) {
 	return s.FocusOn(i), true
 }
 
-// draftFocus is the draft entry that remembers the focused field, so the
+// DraftFocus is the draft entry that remembers the focused field, so the
 // coach comes back to the field they were typing in.
-const draftFocus = "_focus"
+const DraftFocus = "_focus"
 
 // Draft encodes every field's value, for a screen's draft across a lock.
 func (s FieldSet) Draft() string {
@@ -293,7 +293,7 @@ func (s FieldSet) Draft() string {
 	for _, f := range s.Fields {
 		v[f.ID] = f.Value()
 	}
-	v[draftFocus] = s.Fields[s.Focus].ID
+	v[DraftFocus] = s.Fields[s.Focus].ID
 	b, _ := json.Marshal(v) // a map of strings always encodes
 	return string(b)
 }
@@ -307,7 +307,7 @@ func (s *FieldSet) Restore(text string) bool {
 	for id, val := range v {
 		s.Set(id, val)
 	}
-	if i := s.Index(v[draftFocus]); i >= 0 {
+	if i := s.Index(v[DraftFocus]); i >= 0 {
 		s.FocusOn(i)
 	}
 	return true

@@ -191,6 +191,18 @@ func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
 	return None, cmd
 }
 
+// Edited notes a change the screen made to a field itself (a message of
+// the text area's own, such as a paste from the clipboard), as a key
+// through Key would have.
+func (f *Form) Edited() {
+	if f.StayOpen {
+		f.Dirty = f.values() != f.savedAs
+	} else {
+		f.Dirty = true
+	}
+	f.updateKeys()
+}
+
 // StartSave marks a save under way, of the values the fields hold now.
 func (f *Form) StartSave() {
 	f.Problem, f.Saving, f.again = "", true, false
