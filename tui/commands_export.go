@@ -30,7 +30,10 @@ type exportStore interface {
 type exportClientMsg struct {
 	req reqID
 	row store.ClientRow
-	err error
+	// records are the client's records, newest first, which the coach
+	// may leave out of the copy.
+	records []store.Record
+	err     error
 }
 
 func (m exportClientMsg) request() reqID { return m.req }
@@ -47,7 +50,8 @@ func loadExportClient(s Store, req reqID, id int64) tea.Cmd {
 		}
 		for _, r := range rows {
 			if r.ID == id {
-				return exportClientMsg{req: req, row: r}
+				recs, err := s.Records(ctx(), id)
+				return exportClientMsg{req: req, row: r, records: recs, err: err}
 			}
 		}
 		return exportClientMsg{req: req, err: store.ErrNotFound}
@@ -109,6 +113,8 @@ func exportProblem(e *env, err error, recipient string) string {
 		return t.Tf("export.err_no_consent", recipient) + consentsOnFile(t, err)
 	case errors.Is(err, store.ErrNotFound):
 		return t.T("export.err_not_found")
+	case errors.Is(err, dossierfile.ErrOmission):
+		return t.T("export.err_omission")
 	case e.problem(err) == ProblemDiskFull:
 		return t.T("export.err_disk_full")
 	}

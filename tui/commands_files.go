@@ -91,13 +91,15 @@ func (m documentAddedMsg) request() reqID { return m.req }
 
 // addDocument reads the file at path and seals it into the vault as a
 // document of the client, named after the file.
-func addDocument(s Store, req reqID, clientID int64, path string, kind store.RecordKind, special bool) tea.Cmd {
+func addDocument(s Store, req reqID, clientID int64, path string, kind store.RecordKind, special bool,
+	retention store.Category) tea.Cmd {
 	return saving(func() tea.Msg {
 		data, err := readDocument(path)
 		if err != nil {
 			return documentAddedMsg{req: req, path: path, err: err}
 		}
-		a := store.Attachment{ClientID: clientID, Name: filepath.Base(path), Kind: kind, Special: special}
+		a := store.Attachment{ClientID: clientID, Name: filepath.Base(path), Kind: kind, Special: special,
+			Retention: retention}
 		a, err = s.AddAttachment(ctx(), a, data)
 		clear(data) // the plaintext leaves memory as soon as it is sealed
 		return documentAddedMsg{req: req, doc: a, path: path, err: err}

@@ -66,7 +66,11 @@ type countdownLoadedMsg struct {
 	req reqID
 	row store.ClientRow
 	ok  bool // the client was listed
-	err error
+	// items are the countdowns of the client's items kept under an item
+	// category, names the stored names of those categories.
+	items []store.ItemCountdown
+	names map[store.Category]string
+	err   error
 }
 
 func (m countdownLoadedMsg) request() reqID { return m.req }
@@ -82,7 +86,9 @@ func loadCountdown(s Store, req reqID, id int64) tea.Cmd {
 		}
 		for _, r := range rows {
 			if r.ID == id {
-				return countdownLoadedMsg{req: req, row: r, ok: true}
+				msg := countdownLoadedMsg{req: req, row: r, ok: true}
+				msg.items, msg.names, msg.err = readItemCountdowns(s, id)
+				return msg
 			}
 		}
 		return countdownLoadedMsg{req: req}
@@ -118,6 +124,24 @@ func planPurge(s Store, req reqID, clientID int64, invoices bool) tea.Cmd {
 			p.plan, err = s.PlanPurge(ctx(), clientID, store.PurgeOptions{})
 		}
 		if err != nil {
+			return planLoadedMsg{req: req, err: err}
+		}
+		p.backups, _ = s.Backups()
+		return planLoadedMsg{req: req, p: p}
+	}
+}
+
+// planItemPurge plans the purge of a client's items under item category
+// c whose day has come.
+func planItemPurge(s Store, req reqID, clientID int64, c store.Category) tea.Cmd {
+	return func() tea.Msg {
+		k, ok := keeper(s)
+		if !ok {
+			return planLoadedMsg{req: req, err: store.ErrNotDue}
+		}
+		var p purgePlan
+		var err error
+		if p.plan, err = k.PlanItemPurge(ctx(), clientID, c); err != nil {
 			return planLoadedMsg{req: req, err: err}
 		}
 		p.backups, _ = s.Backups()

@@ -92,8 +92,8 @@ func (m deadlinesScreen) onKey(msg tea.KeyMsg) (deadlinesScreen, tea.Cmd) {
 	case key.Matches(msg, k.Purge):
 		d := m.selected()
 		r := Route{Kind: KindPurge, Client: d.ClientID}
-		if d.Category == store.CategoryInvoice {
-			r.Tab = string(store.CategoryInvoice)
+		if d.Category == store.CategoryInvoice || d.Category.Item() {
+			r.Tab = string(d.Category)
 		}
 		return m, navigate(r)
 	case m.list.Move(msg, k.ListKeys, len(m.items), m.listHeight()):

@@ -18,6 +18,7 @@ import (
 type documentAdd struct {
 	formCore
 	clientID int64
+	polReq   reqID // the retention categories' load, for the "Keep" field
 }
 
 func newDocumentAdd(e *env, clientID int64) documentAdd {
@@ -29,7 +30,7 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 	for _, k := range []store.RecordKind{store.KindCV, store.KindLetter, store.KindOther} {
 		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
-	m := documentAdd{clientID: clientID, formCore: newFormCore(e, true, path,
+	m := documentAdd{clientID: clientID, polReq: newReq(), formCore: newFormCore(e, true, path,
 		kit.ChoiceField("kind", t.T("document.kind"), kinds),
 		kit.ChoiceField("special", t.T("document.special"), []kit.Option{{Value: "no", Label: t.T("record.special_no")},
 			{Value: "yes", Label: t.T("document.special_yes")}}))}
@@ -38,8 +39,8 @@ func newDocumentAdd(e *env, clientID int64) documentAdd {
 	return m
 }
 
-// Init does nothing: there is nothing to load.
-func (m documentAdd) Init() tea.Cmd { return nil }
+// Init loads the retention categories a document can be kept under.
+func (m documentAdd) Init() tea.Cmd { return loadPolicies(m.env.store, m.polReq) }
 
 // Route names the client.
 func (m documentAdd) Route() Route { return Route{Kind: KindDocumentAdd, Client: m.clientID} }
@@ -60,6 +61,15 @@ func (m documentAdd) Update(msg tea.Msg) (documentAdd, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 		m.Fields[0].Input.Width = max(min(60, m.Width-kit.LabelWidth-6), 10)
+	case policiesLoadedMsg:
+		// The "Keep" field, when the practice has categories of its own
+		// a document can be kept under (an ID copy, a mail).
+		if msg.req != m.polReq || msg.err != nil || m.Index("retention") >= 0 {
+			return m, nil
+		}
+		if opts := retentionOptions(t, msg.policies, store.KeptDocument); len(opts) > 1 {
+			m.Fields = append(m.Fields, kit.ChoiceField("retention", t.T("retention.field"), opts))
+		}
 	case documentAddedMsg:
 		if msg.req != m.req {
 			return m, nil
@@ -87,7 +97,7 @@ func (m documentAdd) submit() (documentAdd, tea.Cmd) {
 		return m, m.fail("path", m.env.text.T("document.path_needed"))
 	}
 	return m, addDocument(m.env.store, m.startSave(), m.clientID, path, store.RecordKind(m.Get("kind")),
-		m.Get("special") == "yes")
+		m.Get("special") == "yes", store.Category(m.Get("retention")))
 }
 
 // View draws the form with what happens to the file.

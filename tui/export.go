@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -139,6 +140,7 @@ func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.row = true, msg.row
+		m.addOmissions(msg.records)
 	case keyCheckedMsg:
 		if msg.req == m.keyReq {
 			m.keyDone, m.keyErr = msg.key, msg.err
@@ -273,10 +275,46 @@ func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 	if !plain && m.set.Get("sealing") == sealKey {
 		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
 	}
+	r.Omit = m.omissions()
 	r.WithBSN = m.bsnShown && m.set.Get("bsn") == bsnIn
 	m.exporting, m.problem, m.req = true, "", newReq()
 	m.sync()
 	return m, tea.Batch(exportDossier(m.env.store, m.req, m.client, r), m.spin.Tick)
+}
+
+// omitPrefix starts the id of a record's "leave out" field.
+const omitPrefix = "omit:"
+
+// addOmissions adds a choice per record: include it (the default), or
+// leave it out for others' rights or as an internal working note (AVG
+// art. 15(4), studiebegeleiding §14.1a). The label is the record's date
+// and title, on the coach's own screen.
+func (m *exportForm) addOmissions(records []store.Record) {
+	t := m.env.text
+	opts := []kit.Option{{Value: "", Label: t.T("export.include")},
+		{Value: string(dossierfile.OmitOthersRights), Label: t.T("export.omit_others")},
+		{Value: string(dossierfile.OmitInternalNote), Label: t.T("export.omit_internal")}}
+	for _, r := range records {
+		label := strings.TrimRight(kit.Cell(t.DateShort(r.Date)+" "+kit.OneLine(r.Title), kit.LabelWidth-1), " ")
+		m.set.Fields = append(m.set.Fields, kit.ChoiceField(omitPrefix+strconv.FormatInt(r.ID, 10), label, opts))
+	}
+}
+
+// omissions are the records the coach chose to leave out, with the reason.
+func (m exportForm) omissions() []dossierfile.Omission {
+	var out []dossierfile.Omission
+	for _, f := range m.set.Fields {
+		idText, ok := strings.CutPrefix(f.ID, omitPrefix)
+		if !ok || f.Value() == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(idText, 10, 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, dossierfile.Omission{RecordID: id, Reason: dossierfile.OmitReason(f.Value())})
+	}
+	return out
 }
 
 // fail puts msg under field id and moves the focus there.

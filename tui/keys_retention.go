@@ -87,16 +87,22 @@ type settingsKeys struct {
 	Register   key.Binding
 	Processors key.Binding
 	AddKey     key.Binding
+	// NewCategory and DeleteCategory add a retention category of the
+	// practice's own, and delete the one under the cursor.
+	NewCategory    key.Binding
+	DeleteCategory key.Binding
 }
 
 func newSettingsKeys(t Text) settingsKeys {
 	return settingsKeys{
-		ListKeys:   newListKeys(t),
-		Edit:       bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
-		Practice:   bind([]string{"p"}, "p", t.T("key.edit_practice")),
-		Register:   bind([]string{"w"}, "w", t.T("key.write_register")),
-		Processors: bind([]string{"v"}, "v", t.T("key.processors")),
-		AddKey:     bind([]string{"b"}, "b", t.T("key.add_security_key")),
+		ListKeys:       newListKeys(t),
+		NewCategory:    bind([]string{"n"}, "n", t.T("key.new_category")),
+		DeleteCategory: bind([]string{"d"}, "d", t.T("key.delete_category")),
+		Edit:           bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
+		Practice:       bind([]string{"p"}, "p", t.T("key.edit_practice")),
+		Register:       bind([]string{"w"}, "w", t.T("key.write_register")),
+		Processors:     bind([]string{"v"}, "v", t.T("key.processors")),
+		AddKey:         bind([]string{"b"}, "b", t.T("key.add_security_key")),
 	}
 }
 
@@ -107,5 +113,6 @@ func (k settingsKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the settings screen's part of the help overlay.
 func (k settingsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.Practice, k.Processors, k.Register, k.AddKey}}
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.NewCategory, k.DeleteCategory, k.Practice, k.Processors,
+		k.Register, k.AddKey}}
 }
