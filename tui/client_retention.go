@@ -204,3 +204,55 @@ func (m clientScreen) viewItemCountdowns() []string {
 	}
 	return lines
 }
+
+// retentionKeys are the client screen's keys for the retention of the
+// dossier, on the overview tab: legal hold, restriction and purge.
+type retentionKeys struct {
+	Hold     key.Binding
+	Restrict key.Binding
+	Purge    key.Binding
+}
+
+func newRetentionKeys(t Text) retentionKeys {
+	return retentionKeys{
+		Hold:     bind([]string{"h"}, "h", t.T("key.hold")),
+		Restrict: bind([]string{"r"}, "r", t.T("key.restrict")),
+		Purge:    bind([]string{"P"}, "P", t.T("key.purge")),
+	}
+}
+
+func (k retentionKeys) bindings() []key.Binding { return []key.Binding{k.Hold, k.Restrict, k.Purge} }
+
+// countdownLoadedMsg answers loadCountdown.
+type countdownLoadedMsg struct {
+	req reqID
+	row store.ClientRow
+	ok  bool // the client was listed
+	// items are the countdowns of the client's items kept under an item
+	// category, names the stored names of those categories.
+	items []store.ItemCountdown
+	names map[store.Category]string
+	err   error
+}
+
+func (m countdownLoadedMsg) request() reqID { return m.req }
+
+// loadCountdown reads a client's retention countdown. The store computes
+// countdowns for the caseload list only, so this reads the list and keeps
+// the one row; it runs off the event loop like the caseload's own load.
+func loadCountdown(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := s.ListClients(ctx())
+		if err != nil {
+			return countdownLoadedMsg{req: req, err: err}
+		}
+		for _, r := range rows {
+			if r.ID == id {
+				msg := countdownLoadedMsg{req: req, row: r, ok: true}
+				msg.items, msg.names, msg.err = readItemCountdowns(s, id)
+				return msg
+			}
+		}
+		return countdownLoadedMsg{req: req}
+	}
+}

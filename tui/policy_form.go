@@ -400,3 +400,57 @@ func (m practiceForm) View() string {
 	return m.view(append(kit.Paragraph(st.Muted, t.T("practice.help"), m.Width),
 		kit.Paragraph(st.Muted, t.T("practice.fields_help"), m.Width)...))
 }
+
+// Sizes for the warning. A vault's database lives in memory, and SQLite
+// grows an in-memory database it was handed to 1 GiB at most; past that
+// every edit fails. The warning comes early enough that a coach has
+// months, at any pace of writing, to purge or archive.
+const (
+	imageLimit  = 1 << 30
+	imageWarnAt = 700 << 20
+)
+
+// previewedMsg answers previewPolicy.
+type previewedMsg struct {
+	req    reqID
+	impact store.PolicyImpact
+	err    error
+}
+
+func (m previewedMsg) request() reqID { return m.req }
+
+// previewPolicy asks what p would make due today.
+func previewPolicy(s Store, req reqID, p store.Policy) tea.Cmd {
+	return func() tea.Msg {
+		impact, err := s.PreviewPolicy(ctx(), p)
+		return previewedMsg{req: req, impact: impact, err: err}
+	}
+}
+
+// settingSavedMsg answers savePolicy and savePractice.
+type settingSavedMsg struct {
+	req reqID
+	err error
+}
+
+func (m settingSavedMsg) saveErr() error { return m.err }
+
+func (m settingSavedMsg) request() reqID { return m.req }
+
+// savePolicy replaces a retention policy.
+func savePolicy(s Store, req reqID, p store.Policy) tea.Cmd {
+	return saving(func() tea.Msg { return settingSavedMsg{req: req, err: s.SavePolicy(ctx(), p)} })
+}
+
+// savePractice stores the practice's details.
+func savePractice(s Store, req reqID, p store.Practice, target int, fields store.FieldSet) tea.Cmd {
+	return saving(func() tea.Msg {
+		if err := s.SetAnswerTarget(ctx(), target); err != nil {
+			return settingSavedMsg{req: req, err: err}
+		}
+		if err := s.SetClientFieldSet(ctx(), fields); err != nil {
+			return settingSavedMsg{req: req, err: err}
+		}
+		return settingSavedMsg{req: req, err: s.SavePractice(ctx(), p)}
+	})
+}

@@ -265,3 +265,112 @@ func purgeSentence(t Text, p purgePlan) string {
 	}
 	return s
 }
+
+// purgeKeys answer the purge confirmation. As in a prompt, y and j both
+// mean yes; esc (a global key) goes back without erasing anything.
+type purgeKeys struct {
+	Confirm key.Binding
+	Backups key.Binding
+}
+
+func newPurgeKeys(t Text) purgeKeys {
+	yes := "y"
+	if t.Lang() == Dutch {
+		yes = "j"
+	}
+	return purgeKeys{
+		Confirm: bind([]string{"y", "Y", "j", "J"}, yes, t.T("key.purge_confirm")),
+		Backups: bind([]string{"b", " "}, "b", t.T("key.purge_backups")),
+	}
+}
+
+// ShortHelp is the purge confirmation's hint line.
+func (k purgeKeys) ShortHelp() []key.Binding { return []key.Binding{k.Confirm, k.Backups} }
+
+// FullHelp is the purge confirmation's part of the help overlay.
+func (k purgeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// purgePlan is a plan with what the confirmation says about backups/.
+type purgePlan struct {
+	plan    store.PurgePlan
+	backups BackupInfo
+}
+
+// planLoadedMsg answers planPurge.
+type planLoadedMsg struct {
+	req reqID
+	p   purgePlan
+	err error
+}
+
+func (m planLoadedMsg) request() reqID { return m.req }
+
+// planPurge plans the purge of a client's dossier, or with invoices of
+// the client's invoices alone (0: of clients purged earlier), and reads
+// what backups/ holds. A failure to read backups/ leaves the sentence
+// about it out; it does not stop the purge.
+func planPurge(s Store, req reqID, clientID int64, invoices bool) tea.Cmd {
+	return func() tea.Msg {
+		var p purgePlan
+		var err error
+		if invoices {
+			p.plan, err = s.PlanInvoicePurge(ctx(), clientID)
+		} else {
+			p.plan, err = s.PlanPurge(ctx(), clientID, store.PurgeOptions{})
+		}
+		if err != nil {
+			return planLoadedMsg{req: req, err: err}
+		}
+		p.backups, _ = s.Backups()
+		return planLoadedMsg{req: req, p: p}
+	}
+}
+
+// purgedMsg answers purge. It travels back to the screen below the purge
+// confirmation (see purgeScreen), which reloads.
+type purgedMsg struct {
+	req      reqID
+	plan     store.PurgePlan
+	dropped  int  // older versions deleted from backups/
+	dropFail bool // deleting them failed; the purge itself stands
+	err      error
+}
+
+func (m purgedMsg) saveErr() error { return m.err }
+
+func (m purgedMsg) request() reqID { return m.req }
+
+// purge carries out a confirmed plan and then, when asked, deletes the
+// older versions in backups/: after the purge, so the version the purge
+// itself set aside goes too.
+func purge(s Store, req reqID, plan store.PurgePlan, dropBackups bool) tea.Cmd {
+	return saving(func() tea.Msg {
+		msg := purgedMsg{req: req, plan: plan}
+		if _, msg.err = s.Purge(ctx(), plan); msg.err != nil {
+			return msg
+		}
+		if dropBackups {
+			n, err := s.DropBackups()
+			msg.dropped, msg.dropFail = n, err != nil
+		}
+		return msg
+	})
+}
+
+// planItemPurge plans the purge of a client's items under item category
+// c whose day has come.
+func planItemPurge(s Store, req reqID, clientID int64, c store.Category) tea.Cmd {
+	return func() tea.Msg {
+		k, ok := keeper(s)
+		if !ok {
+			return planLoadedMsg{req: req, err: store.ErrNotDue}
+		}
+		var p purgePlan
+		var err error
+		if p.plan, err = k.PlanItemPurge(ctx(), clientID, c); err != nil {
+			return planLoadedMsg{req: req, err: err}
+		}
+		p.backups, _ = s.Backups()
+		return planLoadedMsg{req: req, p: p}
+	}
+}

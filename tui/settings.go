@@ -262,3 +262,90 @@ func practiceFields(t Text, p store.Practice) []practiceField {
 		{"recipients", t.T("practice.recipients"), p.Recipients},
 	}
 }
+
+// settingsKeys are the settings screen's keys: the cursor moves over the
+// retention policies.
+type settingsKeys struct {
+	kit.ListKeys
+	Edit       key.Binding
+	Practice   key.Binding
+	Register   key.Binding
+	Processors key.Binding
+	AddKey     key.Binding
+	// NewCategory and DeleteCategory add a retention category of the
+	// practice's own, and delete the one under the cursor.
+	NewCategory    key.Binding
+	DeleteCategory key.Binding
+}
+
+func newSettingsKeys(t Text) settingsKeys {
+	return settingsKeys{
+		ListKeys:       newListKeys(t),
+		NewCategory:    bind([]string{"n"}, "n", t.T("key.new_category")),
+		DeleteCategory: bind([]string{"d"}, "d", t.T("key.delete_category")),
+		Edit:           bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
+		Practice:       bind([]string{"p"}, "p", t.T("key.edit_practice")),
+		Register:       bind([]string{"w"}, "w", t.T("key.write_register")),
+		Processors:     bind([]string{"v"}, "v", t.T("key.processors")),
+		AddKey:         bind([]string{"b"}, "b", t.T("key.add_security_key")),
+	}
+}
+
+// ShortHelp is the settings screen's hint line.
+func (k settingsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Edit, k.Practice, k.Register}
+}
+
+// FullHelp is the settings screen's part of the help overlay.
+func (k settingsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.NewCategory, k.DeleteCategory, k.Practice, k.Processors,
+		k.Register, k.AddKey}}
+}
+
+// settings is what the settings screen shows, read in one command.
+type settings struct {
+	policies []store.Policy
+	practice store.Practice
+	stats    []store.YearStats
+	// target is the practice's answer target for rights requests, in days
+	// (0: none); processors its processors.
+	target     int
+	processors []store.Processor
+	// fields are the optional client fields the practice records.
+	fields store.FieldSet
+}
+
+// settingsLoadedMsg answers loadSettings.
+type settingsLoadedMsg struct {
+	req reqID
+	s   settings
+	err error
+}
+
+func (m settingsLoadedMsg) request() reqID { return m.req }
+
+// loadSettings reads the policies, the practice's details and the
+// statistics.
+func loadSettings(s Store, req reqID) tea.Cmd {
+	return func() tea.Msg {
+		var out settings
+		var err error
+		if out.policies, err = s.Policies(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.practice, err = s.Practice(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.target, err = s.AnswerTarget(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.processors, err = s.Processors(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.fields, err = s.ClientFieldSet(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		out.stats, err = s.Statistics(ctx())
+		return settingsLoadedMsg{req: req, s: out, err: err}
+	}
+}
