@@ -7,8 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -63,46 +63,29 @@ func newInvoiceCmd(e *env) *cobra.Command {
 // money reads an amount in euros as cents: 95, 95.5, 95,50, €95.00. Never
 // through a float.
 func money(s string) (int64, error) {
-	m := regexp.MustCompile(`^\s*€?\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$`).FindStringSubmatch(s)
-	if m == nil {
+	c, ok := invoice.ParseCents(s)
+	if !ok {
 		return 0, fmt.Errorf("%w: %q is not an amount in euros (like 95.00)", errUsage, s)
 	}
-	whole, _ := strconv.ParseInt(m[1], 10, 64)
-	frac := int64(0)
-	if m[2] != "" {
-		frac, _ = strconv.ParseInt((m[2] + "0")[:2], 10, 64)
-	}
-	return whole*100 + frac, nil
+	return c, nil
 }
 
 // vatRate reads a VAT percentage as basis points: 21, 9, 0, 6.5.
 func vatRate(s string) (int, error) {
-	m := regexp.MustCompile(`^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$`).FindStringSubmatch(s)
-	if m == nil {
+	bp, ok := invoice.ParseVAT(s)
+	if !ok {
 		return 0, fmt.Errorf("%w: %q is not a VAT rate (like 21)", errUsage, s)
 	}
-	whole, _ := strconv.Atoi(m[1])
-	frac := 0
-	if m[2] != "" {
-		frac, _ = strconv.Atoi((m[2] + "0")[:2])
-	}
-	return whole*100 + frac, nil
+	return bp, nil
 }
 
 // hoursMinutes reads hours as minutes: 10, 10:30, 7.5.
 func hoursMinutes(s string) (int64, error) {
-	if h, m, ok := strings.Cut(s, ":"); ok {
-		hh, err1 := strconv.ParseInt(h, 10, 64)
-		mm, err2 := strconv.ParseInt(m, 10, 64)
-		if err1 == nil && err2 == nil && mm < 60 && hh >= 0 {
-			return hh*60 + mm, nil
-		}
-	}
-	cents, err := money(s) // the same shape: whole and up to two decimals
-	if err != nil {
+	m, ok := invoice.ParseMinutes(s)
+	if !ok {
 		return 0, fmt.Errorf("%w: %q is not a number of hours (like 10 or 10:30)", errUsage, s)
 	}
-	return cents * 60 / 100, nil
+	return m, nil
 }
 
 // civilDate reads a date as 2026-03-31 or 31-03-2026.
@@ -907,8 +890,12 @@ func invoiceReport(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 			if err != nil {
 				return err
 			}
+			months, err := s.FunderMonths(ctx, f.ID, fromDay, toDay)
+			if err != nil {
+				return err
+			}
 			err = invoice.WriteFunderPDF(&b, e.lng(), invoice.FunderReport{Practice: p, Funder: f, From: fromDay, To: toDay,
-				Made: s.Today(), Rows: rows})
+				Made: s.Today(), Rows: rows, Months: months})
 			if err != nil {
 				return err
 			}
@@ -935,4 +922,147 @@ func (e *env) explainMoney(err error) (msg, hint string, ok bool) {
 		return "", "", false
 	}
 	return msg, e.T("cmd.invoice.nothing_was_saved"), true
+}
+
+// WriteInvoiceFile writes invoice id as a PDF ("pdf") or an SI-UBL
+// e-invoice ("ubl") in lang into the export folder, for the screens:
+// sealed with a fresh passphrase unless plain (which the coach has
+// confirmed), and logged like the command line's files.
+func (s *session) WriteInvoiceFile(ctx context.Context, id int64, format, lang string, plain bool) (fill.Result, error) {
+	return writeInvoiceFile(ctx, s.Store, id, format, lang, plain, dossier.DefaultDir(os.Getenv), 0)
+}
+
+func writeInvoiceFile(ctx context.Context, st *store.Store, id int64, format, lang string, plain bool, dir string,
+	workFactor int) (fill.Result, error) {
+	inv, err := st.Invoice(ctx, id)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	l := invoice.Lang(lang)
+	var b bytes.Buffer
+	name, ext := map[invoice.Lang]string{invoice.Dutch: "factuur-"}[l], ".pdf"
+	if name == "" {
+		name = "invoice-"
+	}
+	if inv.Kind == store.InvoiceCredit {
+		name = map[invoice.Lang]string{invoice.Dutch: "creditnota-", invoice.English: "credit-note-"}[l]
+	}
+	if format == "ubl" {
+		ext = ".xml"
+		err = invoice.WriteUBL(&b, l, inv)
+	} else {
+		err = invoice.WritePDF(&b, l, inv)
+	}
+	if err != nil {
+		return fill.Result{}, err
+	}
+	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
+	// The number only: a file name holds no client text.
+	name += safeFileName(inv.Number) + ext
+	if !plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(lang)
+		name += ".age"
+	}
+	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+		return st.LogMoneyExport(ctx, inv.ClientID, "invoice "+inv.Number+" "+format)
+	})
+	if err != nil {
+		return fill.Result{}, err
+	}
+	return fill.Result{Path: path, Name: invoice.Title(l, inv), Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+}
+
+// writeLoggedMoneyFile writes data into dir as name, logged before the
+// file takes its name (so even a kill -9 never leaves a file the log does
+// not hold). A log line kept only in memory is no failure: it comes back
+// as notSaved, for the status line to say so.
+func writeLoggedMoneyFile(dir, name string, key crypt.ExportKey, data []byte, log func() error) (path string, notSaved, err error) {
+	path, err = crypt.WriteExportLogged(dir, name, key, true, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, func(string) error {
+		if err := log(); err != nil {
+			if errors.Is(err, store.ErrNotSaved) {
+				notSaved = err
+				return nil
+			}
+			return fmt.Errorf("logging the file: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	return path, notSaved, nil
+}
+
+// safeFileName keeps letters, digits and dashes of an invoice number.
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+// WriteFunderReport writes a funder's report of from to to as a PDF
+// ("pdf", with its charts) or CSV ("csv") in lang into the export folder,
+// for the screens: sealed with a fresh passphrase unless plain, and
+// logged like the command line's `invoice report`.
+func (s *session) WriteFunderReport(ctx context.Context, funderID int64, from, to time.Time, format, lang string,
+	plain bool) (fill.Result, error) {
+	return writeFunderReport(ctx, s.Store, funderID, from, to, format, lang, plain, dossier.DefaultDir(os.Getenv), 0)
+}
+
+func writeFunderReport(ctx context.Context, st *store.Store, funderID int64, from, to time.Time, format, lang string,
+	plain bool, dir string, workFactor int) (fill.Result, error) {
+	f, err := st.Funder(ctx, funderID)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	rows, err := st.FunderReport(ctx, funderID, from, to)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	l := invoice.Lang(lang)
+	var b bytes.Buffer
+	ext := ".csv"
+	if format == "pdf" {
+		ext = ".pdf"
+		p, err := st.Practice(ctx)
+		if err != nil {
+			return fill.Result{}, err
+		}
+		months, err := st.FunderMonths(ctx, funderID, from, to)
+		if err != nil {
+			return fill.Result{}, err
+		}
+		err = invoice.WriteFunderPDF(&b, l, invoice.FunderReport{Practice: p, Funder: f, From: from, To: to,
+			Made: st.Today(), Rows: rows, Months: months})
+		if err != nil {
+			return fill.Result{}, err
+		}
+	} else if err := invoice.WriteFunderCSV(&b, l, rows); err != nil {
+		return fill.Result{}, err
+	}
+	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
+	// The funder by its number: a file name holds no names.
+	prefix := "report"
+	if l == invoice.Dutch {
+		prefix = "rapportage"
+	}
+	name := fmt.Sprintf("%s-%d-%s-%s%s", prefix, f.ID, from.Format("2006-01-02"), to.Format("2006-01-02"), ext)
+	if !plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(lang)
+		name += ".age"
+	}
+	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+		return st.LogMoneyExport(ctx, 0, fmt.Sprintf("funder report %d %s", f.ID, format))
+	})
+	if err != nil {
+		return fill.Result{}, err
+	}
+	title := map[invoice.Lang]string{invoice.Dutch: "Rapportage aan ", invoice.English: "Report to "}[l] + f.Name
+	return fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
 }

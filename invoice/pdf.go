@@ -15,10 +15,7 @@ import (
 // supplied and when, the amounts, and the VAT per rate.
 func Document(l Lang, inv store.Invoice) paper.Document {
 	credit := inv.Kind == store.InvoiceCredit
-	title := l.t("invoice.title_invoice") + inv.Number
-	if credit {
-		title = l.t("invoice.title_credit_note") + inv.Number
-	}
+	title := Title(l, inv)
 	head := paper.Letterhead{Name: inv.Seller.Name}
 	head.Lines = append(head.Lines, addressLines(inv.Seller.Address)...)
 	head.Lines = append(head.Lines, l.t("invoice.kvk_no")+inv.Seller.KvK)
@@ -106,6 +103,15 @@ func Document(l Lang, inv store.Invoice) paper.Document {
 	}
 	return paper.Document{Lang: string(l), Title: title, Author: inv.Seller.Name, Date: inv.Date,
 		Letterhead: head, Recipient: recipient, Blocks: blocks, Footer: footer}
+}
+
+// Title is what an invoice is called: "Factuur 2026-0042", "Creditnota
+// 2026-0043".
+func Title(l Lang, inv store.Invoice) string {
+	if inv.Kind == store.InvoiceCredit {
+		return l.t("invoice.title_credit_note") + inv.Number
+	}
+	return l.t("invoice.title_invoice") + inv.Number
 }
 
 // WritePDF prints inv as an A4 PDF in language l.

@@ -18,6 +18,9 @@ type FunderReport struct {
 	// Made is the day the report is made (the PDF's date).
 	Made time.Time
 	Rows []store.FunderReportRow
+	// Months are the period's months, for the chart of hours per month;
+	// none draws no chart.
+	Months []store.FunderMonth
 }
 
 // outcomeText names a trajectory's outcome.
@@ -93,7 +96,81 @@ func WriteFunderPDF(w io.Writer, l Lang, r FunderReport) error {
 			},
 			paper.Paragraph{Text: l.t("invoice.each_trajectory_is_named_by"),
 				Style: paper.Small},
-			t,
 		}}
+	doc.Blocks = append(append(doc.Blocks, reportCharts(l, r)...), t)
 	return paper.WritePDF(w, doc)
+}
+
+// reportCharts are the pictures a funder reads before the table: each
+// trajectory's budget used and left (as a share of its own budget, as
+// budgets come in hours, sessions and euros), and the hours per month.
+func reportCharts(l Lang, r FunderReport) []paper.Block {
+	var out []paper.Block
+	budgets := paper.BarChart{
+		Title: l.t("invoice.chart_budget_title"),
+		Legend: []paper.Part{{Name: l.t("invoice.chart_used"), Shade: paper.Dark},
+			{Name: l.t("invoice.chart_left"), Shade: paper.Light},
+			{Name: l.t("invoice.chart_over"), Shade: paper.Hatched}},
+		Mark: 10000, MarkLabel: "100%",
+	}
+	for _, row := range r.Rows {
+		b := row.Budget
+		if b.Kind == store.BudgetNone || b.Kind == "" || b.Total <= 0 {
+			continue
+		}
+		// Parts in hundredths of a percent of the trajectory's budget.
+		used := b.Used * 10000 / b.Total
+		ref := row.Reference
+		if ref == "" {
+			ref = l.t("invoice.no_reference")
+		}
+		budgets.Rows = append(budgets.Rows, paper.Bar{Label: ref,
+			Parts: []int64{min(used, 10000), max(10000-used, 0), max(used-10000, 0)},
+			Text: fmt.Sprintf(l.t("invoice.chart_budget_text"), budgetFigure(l, b.Kind, b.Used),
+				budgetFigure(l, b.Kind, b.Total), b.Percent)})
+		budgets.Max = max(budgets.Max, used, 10000)
+	}
+	if len(budgets.Rows) > 0 {
+		out = append(out, budgets)
+	}
+	if len(r.Months) > 0 {
+		hours := paper.ColumnChart{
+			Title: l.t("invoice.chart_hours_title"),
+			Note:  l.t("invoice.chart_hours_note"),
+		}
+		for _, m := range r.Months {
+			label := monthShort(l, m.Month)
+			if len(r.Months) > 12 || m.Month.Month() == time.January || len(hours.Labels) == 0 {
+				label += m.Month.Format(" '06")
+			}
+			hours.Labels = append(hours.Labels, label)
+			hours.Values = append(hours.Values, m.Minutes)
+			hours.Texts = append(hours.Texts, Duration(m.Minutes))
+		}
+		out = append(out, hours)
+	}
+	return out
+}
+
+// budgetFigure writes an amount of a budget for a reader: hours as 12:30
+// h, sessions as a count, money in euros.
+func budgetFigure(l Lang, k store.BudgetKind, v int64) string {
+	switch k {
+	case store.BudgetHours:
+		return Duration(v) + l.t("invoice.hours_unit")
+	case store.BudgetSessions:
+		return fmt.Sprintf(l.t("invoice.chart_sessions"), v)
+	}
+	return Euro(l, v)
+}
+
+// monthShort is a month's short name: Jan, Feb (jan, feb).
+func monthShort(l Lang, d time.Time) string {
+	en := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	nl := []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+	i := int(d.Month()) - 1
+	if l == Dutch {
+		return nl[i]
+	}
+	return en[i]
 }

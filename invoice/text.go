@@ -8,6 +8,7 @@ package invoice
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -141,34 +142,37 @@ func StatusText(l Lang, s store.InvoiceStatus) string {
 // problems are the sentences for the store's money validation errors, by
 // field: what is wrong and what to do.
 var problems = map[string][2]string{
-	"funder_name":      {"a funder needs a name", "een financier heeft een naam nodig"},
-	"funder_address":   {"the funder has no address, and every invoice to it must state one: add the address to the funder", "de financier heeft geen adres, en elke factuur aan hem moet dat vermelden: vul het adres van de financier in"},
-	"payment_days":     {"the payment term must be between 1 and 365 days", "de betaaltermijn moet tussen 1 en 365 dagen liggen"},
-	"exemption_text":   {"a VAT-exempt practice states why on every invoice: fill in the exemption text in the settings", "een praktijk die vrijgesteld is van btw vermeldt op elke factuur waarom: vul de vrijstellingstekst in bij de instellingen"},
-	"vat_number":       {"a practice that charges VAT states its VAT number on every invoice: fill it in in the settings, or mark the practice VAT-exempt", "een praktijk die btw rekent vermeldt haar btw-nummer op elke factuur: vul het in bij de instellingen, of geef aan dat de praktijk vrijgesteld is"},
-	"vat":              {"the VAT rate must be 0, 9 or 21%", "het btw-tarief moet 0, 9 of 21% zijn"},
-	"vat_reason":       {"a VAT rate other than 0, 9 or 21% needs a reason: give the reason or choose 0, 9 or 21%", "een ander btw-tarief dan 0, 9 of 21% heeft een reden nodig: geef de reden of kies 0, 9 of 21%"},
-	"budget_kind":      {"choose a budget in hours, sessions or an amount (a budget in sessions needs a rate per session)", "kies een budget in uren, gesprekken of een bedrag (een budget in gesprekken vraagt een tarief per gesprek)"},
-	"budget":           {"the budget must be more than zero", "het budget moet meer dan nul zijn"},
-	"rate_kind":        {"this trajectory has a fixed price: invoice it as a fixed amount", "dit traject heeft een vaste prijs: factureer het als vast bedrag"},
-	"rate":             {"the rate or price must be more than zero", "het tarief of de prijs moet meer dan nul zijn"},
-	"entry_date":       {"time spent needs a date", "bestede tijd heeft een datum nodig"},
-	"entry_minutes":    {"the time spent must be between 1 minute and 24 hours", "de bestede tijd moet tussen 1 minuut en 24 uur liggen"},
-	"client_address":   {"the client pays this invoice, so it must state their address: add the client's address first", "de cliënt betaalt deze factuur, dus die moet het adres vermelden: vul eerst het adres van de cliënt in"},
-	"practice":         {"an invoice states the practice's name and address: fill them in in the settings", "een factuur vermeldt de naam en het adres van de praktijk: vul ze in bij de instellingen"},
-	"practice_kvk":     {"an invoice states the practice's KvK number: fill it in in the settings", "een factuur vermeldt het KvK-nummer van de praktijk: vul het in bij de instellingen"},
-	"invoice_date":     {"that invoice date is not possible: not in the future, and not before the last invoice of the year", "die factuurdatum kan niet: niet in de toekomst, en niet voor de laatste factuur van het jaar"},
-	"period":           {"that period cannot be invoiced: it must run forward, end by the invoice date, and not overlap an earlier invoice for the same hours (credit that one first)", "die periode kan niet gefactureerd worden: ze moet vooruit lopen, uiterlijk op de factuurdatum eindigen en geen eerdere factuur voor dezelfde uren overlappen (crediteer die eerst)"},
-	"lines":            {"there are no unbilled hours in that period: nothing to invoice", "in die periode zijn geen ongefactureerde uren: er valt niets te factureren"},
-	"budget_spent":     {"the budget is used up: nothing in this period can be billed", "het budget is op: niets in deze periode kan gefactureerd worden"},
-	"line_description": {"every invoice line needs a description", "elke factuurregel heeft een omschrijving nodig"},
-	"line_unit":        {"an invoice line counts hours, sessions or items", "een factuurregel telt uren, gesprekken of stuks"},
-	"line_quantity":    {"the quantity must be more than zero", "het aantal moet meer dan nul zijn"},
-	"amount":           {"the invoice comes to nothing: an invoice needs an amount", "de factuur komt op nul uit: een factuur heeft een bedrag nodig"},
-	"terms":            {"invoicing hours needs the trajectory's terms (funder, budget, rate): set them first", "uren factureren vraagt de afspraken van het traject (financier, budget, tarief): leg die eerst vast"},
-	"number":           {"that invoice number is already taken", "dat factuurnummer is al in gebruik"},
-	"credited":         {"that invoice cannot be credited: it is a credit note, was credited already, or was recorded by hand", "die factuur kan niet gecrediteerd worden: het is een creditnota, ze is al gecrediteerd, of ze is met de hand vastgelegd"},
-	"paid_on":          {"that payment date is not possible: not before the invoice date, not in the future, and not twice", "die betaaldatum kan niet: niet voor de factuurdatum, niet in de toekomst, en niet twee keer"},
+	"funder_name":          {"a funder needs a name", "een financier heeft een naam nodig"},
+	"funder_address":       {"the funder has no address, and every invoice to it must state one: add the address to the funder", "de financier heeft geen adres, en elke factuur aan hem moet dat vermelden: vul het adres van de financier in"},
+	"payment_days":         {"the payment term must be between 1 and 365 days", "de betaaltermijn moet tussen 1 en 365 dagen liggen"},
+	"exemption_text":       {"a VAT-exempt practice states why on every invoice: fill in the exemption text in the settings", "een praktijk die vrijgesteld is van btw vermeldt op elke factuur waarom: vul de vrijstellingstekst in bij de instellingen"},
+	"vat_number":           {"a practice that charges VAT states its VAT number on every invoice: fill it in in the settings, or mark the practice VAT-exempt", "een praktijk die btw rekent vermeldt haar btw-nummer op elke factuur: vul het in bij de instellingen, of geef aan dat de praktijk vrijgesteld is"},
+	"vat":                  {"the VAT rate must be 0, 9 or 21%", "het btw-tarief moet 0, 9 of 21% zijn"},
+	"vat_reason":           {"a VAT rate other than 0, 9 or 21% needs a reason: give the reason or choose 0, 9 or 21%", "een ander btw-tarief dan 0, 9 of 21% heeft een reden nodig: geef de reden of kies 0, 9 of 21%"},
+	"budget_kind":          {"choose a budget in hours, sessions or an amount (a budget in sessions needs a rate per session)", "kies een budget in uren, gesprekken of een bedrag (een budget in gesprekken vraagt een tarief per gesprek)"},
+	"budget":               {"the budget must be more than zero", "het budget moet meer dan nul zijn"},
+	"rate_kind":            {"this trajectory has a fixed price: invoice it as a fixed amount", "dit traject heeft een vaste prijs: factureer het als vast bedrag"},
+	"rate":                 {"the rate or price must be more than zero", "het tarief of de prijs moet meer dan nul zijn"},
+	"entry_date":           {"time spent needs a date", "bestede tijd heeft een datum nodig"},
+	"entry_minutes":        {"the time spent must be between 1 minute and 24 hours", "de bestede tijd moet tussen 1 minuut en 24 uur liggen"},
+	"client_address":       {"the client pays this invoice, so it must state their address: add the client's address first", "de cliënt betaalt deze factuur, dus die moet het adres vermelden: vul eerst het adres van de cliënt in"},
+	"practice":             {"an invoice states the practice's name and address: fill them in in the settings", "een factuur vermeldt de naam en het adres van de praktijk: vul ze in bij de instellingen"},
+	"practice_kvk":         {"an invoice states the practice's KvK number: fill it in in the settings", "een factuur vermeldt het KvK-nummer van de praktijk: vul het in bij de instellingen"},
+	"invoice_date":         {"that invoice date is not possible: not in the future, and not before the last invoice of the year", "die factuurdatum kan niet: niet in de toekomst, en niet voor de laatste factuur van het jaar"},
+	"period":               {"that period cannot be invoiced: it must run forward, end by the invoice date, and not overlap an earlier invoice for the same hours (credit that one first)", "die periode kan niet gefactureerd worden: ze moet vooruit lopen, uiterlijk op de factuurdatum eindigen en geen eerdere factuur voor dezelfde uren overlappen (crediteer die eerst)"},
+	"lines":                {"there are no unbilled hours in that period: nothing to invoice", "in die periode zijn geen ongefactureerde uren: er valt niets te factureren"},
+	"budget_spent":         {"the budget is used up: nothing in this period can be billed", "het budget is op: niets in deze periode kan gefactureerd worden"},
+	"budget_left":          {"this invoice bills more than is left of the budget (%s): lower the amount, or raise the budget in the terms", "deze factuur rekent meer dan er van het budget over is (%s): verlaag het bedrag, of verhoog het budget in de afspraken"},
+	"budget_left_hours":    {"this invoice bills more hours than are left of the budget (%s): lower the hours, or raise the budget in the terms", "deze factuur rekent meer uren dan er van het budget over zijn (%s): verlaag de uren, of verhoog het budget in de afspraken"},
+	"budget_left_sessions": {"this invoice bills more sessions than are left of the budget (%s): lower the number, or raise the budget in the terms", "deze factuur rekent meer gesprekken dan er van het budget over zijn (%s): verlaag het aantal, of verhoog het budget in de afspraken"},
+	"line_description":     {"every invoice line needs a description", "elke factuurregel heeft een omschrijving nodig"},
+	"line_unit":            {"an invoice line counts hours, sessions or items", "een factuurregel telt uren, gesprekken of stuks"},
+	"line_quantity":        {"the quantity must be more than zero", "het aantal moet meer dan nul zijn"},
+	"amount":               {"the invoice comes to nothing: an invoice needs an amount", "de factuur komt op nul uit: een factuur heeft een bedrag nodig"},
+	"terms":                {"invoicing hours needs the trajectory's terms (funder, budget, rate): set them first", "uren factureren vraagt de afspraken van het traject (financier, budget, tarief): leg die eerst vast"},
+	"number":               {"that invoice number is already taken", "dat factuurnummer is al in gebruik"},
+	"credited":             {"that invoice cannot be credited: it is a credit note, was credited already, or was recorded by hand", "die factuur kan niet gecrediteerd worden: het is een creditnota, ze is al gecrediteerd, of ze is met de hand vastgelegd"},
+	"paid_on":              {"that payment date is not possible: not before the invoice date, not in the future, and not twice", "die betaaldatum kan niet: niet voor de factuurdatum, niet in de toekomst, en niet twee keer"},
 }
 
 // Problem is the sentence for a money validation error in language l, and
@@ -178,6 +182,22 @@ func Problem(l Lang, ve *store.ValidationError) (string, bool) {
 	p, ok := problems[ve.Field]
 	if !ok {
 		return ve.Problem, false
+	}
+	if strings.HasPrefix(ve.Field, "budget_left") {
+		// Value is what is left, in the budget's unit.
+		n, _ := strconv.ParseInt(ve.Value, 10, 64)
+		left := Euro(l, n)
+		switch ve.Field {
+		case "budget_left_hours":
+			left = Duration(n) + l.t("invoice.hours_left_unit")
+		case "budget_left_sessions":
+			left = strconv.FormatInt(n, 10)
+		}
+		format := p[0]
+		if l == Dutch {
+			format = p[1]
+		}
+		return fmt.Sprintf(format, left), true
 	}
 	if l == Dutch {
 		return p[1], true

@@ -3,6 +3,7 @@ package invoice
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -101,6 +102,17 @@ func percent(bp int) string {
 	return s
 }
 
+// The e-invoice's own needs beyond a paper invoice's, found by the EN 16931
+// and NLCIUS rules (invoice/schematron_test.go).
+var (
+	// ErrNoVATID: rule BR-E-02 asks a VAT-exempt seller's e-invoice for
+	// its VAT identification number all the same.
+	ErrNoVATID = errors.New("an e-invoice states the practice's VAT identification number (btw-id), also when the practice is VAT-exempt: fill it in under the money settings (rule BR-E-02)")
+	// ErrNoIBAN: rule NL-R-007 asks a Dutch seller's e-invoice for a
+	// means of payment.
+	ErrNoIBAN = errors.New("an e-invoice states how to pay it: fill in the practice's IBAN under the money settings (rule NL-R-007)")
+)
+
 // WriteUBL writes inv as an SI-UBL 2.0 e-invoice, its lines worded in l: a UBL 2.1 Invoice, or a
 // CreditNote for a credit note (whose amounts caseload keeps negative and
 // UBL states positive). The lines and totals are the invoice's own, as
@@ -110,6 +122,12 @@ func WriteUBL(w io.Writer, l Lang, inv store.Invoice) error {
 		return fmt.Errorf("writing e-invoice %s: %w", inv.Number, errNoLines)
 	}
 	credit := inv.Kind == store.InvoiceCredit
+	switch {
+	case strings.TrimSpace(inv.Seller.VATNumber) == "":
+		return fmt.Errorf("writing e-invoice %s: %w", inv.Number, ErrNoVATID)
+	case strings.TrimSpace(inv.Seller.IBAN) == "" && !credit:
+		return fmt.Errorf("writing e-invoice %s: %w", inv.Number, ErrNoIBAN)
+	}
 	sign := int64(1)
 	root, ns, typeCode, lineName, qtyName := "Invoice", nsInvoice, leaf("cbc:InvoiceTypeCode", "380"), "cac:InvoiceLine", "cbc:InvoicedQuantity"
 	if credit {

@@ -45,7 +45,8 @@ func practiceFixture(t testing.TB, exempt bool) (*store.Store, store.Client) {
 	must(s.SavePractice(ctx, store.Practice{Name: "Coaching Van Dijk & Co", Address: "Markt 1\n3511 AA Utrecht", KvK: "12345678"}))
 	set := store.MoneySettings{VATNumber: "NL001234567B01", IBAN: "NL91 ABNA 0417 1643 00", DefaultVATBP: 2100}
 	if exempt {
-		set = store.MoneySettings{VATExempt: true, ExemptionText: "Vrijgesteld van btw, art. 11 lid 1 sub o Wet OB", IBAN: "NL91ABNA0417164300"}
+		set = store.MoneySettings{VATExempt: true, ExemptionText: "Vrijgesteld van btw, art. 11 lid 1 sub o Wet OB", IBAN: "NL91ABNA0417164300",
+			VATNumber: "NL001234567B01"}
 	}
 	must(s.SaveMoneySettings(ctx, set))
 	f, err := s.SaveFunder(ctx, store.Funder{Name: "Gemeente Utrecht", Address: "Stadsplateau 1, 3521 AZ Utrecht",

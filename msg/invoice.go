@@ -4,6 +4,15 @@ package msg
 // credit note, the funder's report, the invoice lines and states the
 // screens share.
 var invoiceTexts = map[string]entry{
+	"invoice.chart_budget_title":               {"Verbruikt budget per traject, zoals het nu staat", "Budget used per trajectory, as it stands today"},
+	"invoice.chart_used":                       {"verbruikt", "used"},
+	"invoice.chart_left":                       {"over", "left"},
+	"invoice.chart_over":                       {"boven het budget", "past the budget"},
+	"invoice.chart_budget_text":                {"%s van %s (%d%%)", "%s of %s (%d%%)"},
+	"invoice.chart_hours_title":                {"Uren per maand", "Hours per month"},
+	"invoice.chart_hours_note":                 {"Declarabele tijd van alle trajecten hierboven: bijgewoonde gesprekken en tijd eraan besteed.", "Billable time of all trajectories above: attended sessions and time spent for them."},
+	"invoice.chart_sessions":                   {"%d gesprekken", "%d sessions"},
+	"invoice.hours_left_unit":                  {" uur", " hours"},
 	"invoice.active":                           {"actief", "active"},
 	"invoice.amount":                           {"Bedrag", "Amount"},
 	"invoice.budget":                           {"Budget", "Budget"},

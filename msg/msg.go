@@ -191,7 +191,7 @@ var (
 	screens = catalogue{
 		texts: merge(tuiCommonTexts, tuiVaultTexts, tuiUnlockTexts, tuiCaseloadTexts, tuiClientFormTexts,
 			tuiClientTexts, tuiRemoveTexts, tuiRetentionTexts, tuiRightsTexts, tuiExportTexts, tuiImportTexts,
-			tuiPrintTexts, tuiTemplateTexts, tuiMoneyTexts, tuiStatsTexts, tuiAgendaTexts, tuiFieldTexts),
+			tuiPrintTexts, tuiTemplateTexts, tuiMoneyTexts, tuiMoneyFormTexts, tuiMoneyFileTexts, tuiStatsTexts, tuiAgendaTexts, tuiFieldTexts),
 		counts: mergeCounted(tuiCounts, tuiAgendaCounts, tuiImportCounts, tuiMoneyCounts, tuiRetentionCounts, tuiRightsCounts),
 	}
 )

@@ -123,6 +123,8 @@ func htmlBlock(b Block, w words) template.HTML {
 		s.WriteString("</div>\n")
 	case PageBreak:
 		s.WriteString("<div class=\"break\"></div>\n")
+	case BarChart, ColumnChart:
+		s.WriteString(string(htmlChart(b, esc)))
 	}
 	return template.HTML(s.String())
 }

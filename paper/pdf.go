@@ -239,6 +239,10 @@ func (p *pdf) block(b Block, next Block) {
 		p.signatures(b)
 	case PageBreak:
 		p.f.AddPage()
+	case BarChart:
+		p.barChart(b)
+	case ColumnChart:
+		p.columnChart(b)
 	}
 }
 

@@ -213,3 +213,80 @@ func (s *Store) FunderReport(ctx context.Context, funderID int64, from, to time.
 	})
 	return out, err
 }
+
+// FunderMonth is one month of a funder's report: the billable time of
+// all its trajectories, and their attendance.
+type FunderMonth struct {
+	// Month is the first day of the month.
+	Month time.Time
+	// Minutes is billable time: attended appointments, no-shows when the
+	// practice bills them, and time entries.
+	Minutes           int64
+	Attended, NoShows int
+}
+
+// FunderMonths returns, for every month from from to to (inclusive, each
+// month cut to the period), the time and attendance of the trajectories
+// funderID pays for: what the report's chart of hours per month draws.
+func (s *Store) FunderMonths(ctx context.Context, funderID int64, from, to time.Time) ([]FunderMonth, error) {
+	if to.Before(from) {
+		return nil, invalid("period", "the period ends before it starts")
+	}
+	first := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)
+	var out []FunderMonth
+	index := map[string]int{}
+	for m := first; !m.After(to); m = m.AddDate(0, 1, 0) {
+		index[m.Format("2006-01")] = len(out)
+		out = append(out, FunderMonth{Month: m})
+		if len(out) > 1200 {
+			return nil, invalid("period", "the period is longer than a hundred years")
+		}
+	}
+	err := s.read(ctx, func(t *tx) error {
+		if _, err := t.funder(funderID); err != nil {
+			return err
+		}
+		set, err := t.moneySettings()
+		if err != nil {
+			return err
+		}
+		args := []any{sql.Named("from", from.Format(dateLayout)), sql.Named("to", to.Format(dateLayout)),
+			sql.Named("noshow", set.NoShowBillable), sql.Named("funder", funderID)}
+		for _, q := range []string{
+			`SELECT strftime('%Y-%m', a.starts_at),
+				coalesce(sum(CASE WHEN a.attendance = 'attended' OR (:noshow AND a.attendance = 'no_show') THEN a.minutes END), 0),
+				count(CASE WHEN a.attendance = 'attended' THEN 1 END),
+				count(CASE WHEN a.attendance = 'no_show' THEN 1 END)
+				FROM appointments a JOIN trajectory_terms tt ON tt.client_id = a.client_id
+				WHERE tt.funder_id = :funder AND date(a.starts_at) BETWEEN :from AND :to GROUP BY 1`,
+			`SELECT strftime('%Y-%m', e.entry_date), sum(e.minutes), 0, 0
+				FROM time_entries e JOIN trajectory_terms tt ON tt.client_id = e.client_id
+				WHERE tt.funder_id = :funder AND e.entry_date BETWEEN :from AND :to GROUP BY 1`,
+		} {
+			rs, err := t.query(q, args...)
+			if err != nil {
+				return fmt.Errorf("reporting months to funder: %w", err)
+			}
+			for rs.Next() {
+				var month string
+				var minutes int64
+				var att, ns int
+				if err := rs.Scan(&month, &minutes, &att, &ns); err != nil {
+					rs.Close()
+					return fmt.Errorf("reporting months to funder: %w", err)
+				}
+				if i, ok := index[month]; ok {
+					out[i].Minutes += minutes
+					out[i].Attended += att
+					out[i].NoShows += ns
+				}
+			}
+			rs.Close()
+			if err := rs.Err(); err != nil {
+				return fmt.Errorf("reporting months to funder: %w", err)
+			}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -510,6 +511,11 @@ func (t *tx) makeInvoice(d InvoiceDraft) (Invoice, error) {
 	if inv.NetCents <= 0 {
 		return inv, invalid("amount", "the invoice comes to nothing: an invoice needs an amount")
 	}
+	if hasTerms && len(d.Lines) > 0 {
+		if err := t.fixedWithinBudget(inv, tm, set); err != nil {
+			return inv, err
+		}
+	}
 	inv.Due = inv.Date.AddDate(0, 0, payDays)
 	if err := t.insertInvoice(&inv, items); err != nil {
 		return inv, err
@@ -586,6 +592,45 @@ func fixedLines(inv *Invoice, lines []InvoiceLine, set MoneySettings) error {
 		inv.Lines = append(inv.Lines, l)
 	}
 	return nil
+}
+
+// fixedWithinBudget refuses a fixed-amount invoice that would bill more
+// than is left of the trajectory's budget: past an amount budget (the
+// lines' amounts before VAT, at any rate, a fixed price included), or
+// past an hours or sessions budget by lines counted in that unit. Hours
+// of a period are capped line by line instead (periodLines); a fixed
+// amount is the coach's own figure, so it is refused whole, saying what
+// is left, rather than cut to a number the coach did not type.
+func (t *tx) fixedWithinBudget(inv Invoice, tm Terms, set MoneySettings) error {
+	b, err := t.budget(inv.ClientID, set)
+	if err != nil {
+		return err
+	}
+	var asked int64
+	for _, l := range inv.Lines {
+		switch {
+		case b.Kind == BudgetAmount:
+			asked += l.NetCents
+		case b.Kind == BudgetHours && l.Unit == UnitHour,
+			b.Kind == BudgetSessions && l.Unit == UnitSession:
+			asked += l.Quantity
+		}
+	}
+	left := max(b.Total-b.Billed, 0)
+	if b.Kind == BudgetNone || asked <= left {
+		return nil
+	}
+	// Value is what is left in the budget's unit (cents, minutes or
+	// sessions), for each surface to write in the coach's language.
+	field, shown := "budget_left", fmt.Sprintf("€%d.%02d", left/100, left%100)
+	switch b.Kind {
+	case BudgetHours:
+		field, shown = "budget_left_hours", fmt.Sprintf("%d:%02d hours", left/60, left%60)
+	case BudgetSessions:
+		field, shown = "budget_left_sessions", fmt.Sprintf("%d sessions", left)
+	}
+	return invalidValue("", field, strconv.FormatInt(left, 10),
+		fmt.Sprintf("this invoice bills more than is left of the budget (%s): lower the amount, or raise the budget in the terms", shown))
 }
 
 // periodLines bills the client's unbilled hours between inv.PeriodFrom and

@@ -389,6 +389,54 @@ func TestBudgetEdges(t *testing.T) {
 			t.Errorf("two whole sessions fit in €300: %+v", inv.Lines)
 		}
 	})
+	t.Run("an amount budget at a fixed price", func(t *testing.T) {
+		m := newMoney(t)
+		if _, err := m.s.SaveTerms(ctx, Terms{ClientID: m.client.ID, FunderID: m.funder.ID, BudgetKind: BudgetAmount,
+			Budget: 150000, RateKind: RateFixed, RateCents: 100000, VATBP: 2100}); err != nil {
+			t.Fatal(err)
+		}
+		fixed := func(cents int64) (Invoice, error) {
+			return m.s.MakeInvoice(ctx, InvoiceDraft{ClientID: m.client.ID,
+				Lines: []InvoiceLine{{Description: "Trajectdeel", UnitCents: cents, VATBP: 2100}}})
+		}
+		if _, err := fixed(100000); err != nil {
+			t.Fatal(err)
+		}
+		// €500 is left: €500.01 is refused whole and saves nothing.
+		_, err := fixed(50001)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Field != "budget_left" || ve.Value != "50000" {
+			t.Fatalf("past the budget: %v", err)
+		}
+		if list, _ := m.s.Invoices(ctx, m.client.ID); len(list) != 1 {
+			t.Errorf("the refused invoice was saved: %d invoices", len(list))
+		}
+		// Exactly what is left fits, and the budget is then full.
+		if _, err := fixed(50000); err != nil {
+			t.Fatal(err)
+		}
+		if b := m.budget(t); b.Level != BudgetFull || b.Used != 150000 || b.Remaining != 0 {
+			t.Errorf("after the whole budget: %+v", b)
+		}
+		if _, err := fixed(1); fieldOf(err) != "budget_left" {
+			t.Errorf("a cent past a full budget: %v", err)
+		}
+	})
+	t.Run("fixed hours on an hours budget", func(t *testing.T) {
+		m := newMoney(t)
+		m.session(t, "2026-03-03", 480, AttendanceAttended)
+		m.invoice(t, "2026-03-01", "2026-03-31")
+		_, err := m.s.MakeInvoice(ctx, InvoiceDraft{ClientID: m.client.ID,
+			Lines: []InvoiceLine{{Description: "Rapportage", Unit: UnitHour, Quantity: 180, UnitCents: 9500, VATBP: 2100}}})
+		if fieldOf(err) != "budget_left_hours" {
+			t.Errorf("three hours on two left: %v", err)
+		}
+		// An item line does not count hours: it is not capped by them.
+		if _, err := m.s.MakeInvoice(ctx, InvoiceDraft{ClientID: m.client.ID,
+			Lines: []InvoiceLine{{Description: "Reiskosten", UnitCents: 2500, VATBP: 2100}}}); err != nil {
+			t.Errorf("an item on an hours budget: %v", err)
+		}
+	})
 }
 
 func TestVATExemptPracticeStatesTheExemption(t *testing.T) {

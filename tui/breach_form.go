@@ -275,5 +275,5 @@ func newRightsScreen(e *env, r Route) (Screen, bool) {
 	case KindComplaintForm:
 		return asScreen(newComplaintForm(e, r)), true
 	}
-	return nil, false
+	return newMoneyFormScreen(e, r)
 }

@@ -71,7 +71,7 @@ type moneyScreen struct {
 }
 
 type moneyKeys struct {
-	Up, Down, New, Paid, Credit key.Binding
+	Up, Down, New, Paid, Credit, Terms, Time, Funders, Settings, File key.Binding
 }
 
 func newMoneyKeys(t Text) moneyKeys {
@@ -81,12 +81,19 @@ func newMoneyKeys(t Text) moneyKeys {
 		New:    bind([]string{"n"}, "n", t.T("money.key_new")),
 		Paid:   bind([]string{"p"}, "p", t.T("money.key_paid")),
 		Credit: bind([]string{"c"}, "c", t.T("money.key_credit")),
+		// e edits the trajectory's terms, the screen's own "item".
+		Terms:   bind([]string{"e"}, "e", t.T("money.key_terms")),
+		Time:    bind([]string{"t"}, "t", t.T("money.key_time")),
+		Funders: bind([]string{"f"}, "f", t.T("money.key_funders")),
+		// s, lower case: the global S opens all settings.
+		Settings: bind([]string{"s"}, "s", t.T("money.key_settings")),
+		File:     bind([]string{"w"}, "w", t.T("money.key_file")),
 	}
 }
 
 // ShortHelp is the money screen's hint line.
 func (k moneyKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.New, k.Paid, k.Credit, k.Up, k.Down}
+	return []key.Binding{k.New, k.Terms, k.Time, k.File, k.Paid, k.Credit, k.Funders, k.Settings, k.Up, k.Down}
 }
 
 // FullHelp is its part of the help overlay.
@@ -167,6 +174,11 @@ type moneyChangedMsg struct {
 	err  error
 }
 
+// saveErr books the save with the root model, which counts it as done
+// (a lock waits for every save under way).
+func (m moneyChangedMsg) saveErr() error { return m.err }
+func (m moneyChangedMsg) request() reqID { return m.req }
+
 // Init loads the client's money.
 func (m moneyScreen) Init() tea.Cmd { return loadMoney(m.env, m.req, m.client) }
 
@@ -190,7 +202,15 @@ func (m moneyScreen) RestoreDraft(string) moneyScreen { return m }
 
 func (m *moneyScreen) updateKeys() {
 	inv, ok := m.selected()
-	m.keys.New.SetEnabled(m.loaded && m.hasTerms)
+	_, edits := moneyEditorOf(m.env)
+	// A fixed amount needs no terms: a client who pays for themselves.
+	m.keys.New.SetEnabled(m.loaded)
+	m.keys.Terms.SetEnabled(m.loaded && edits)
+	m.keys.Time.SetEnabled(m.loaded && edits)
+	m.keys.Funders.SetEnabled(edits)
+	m.keys.Settings.SetEnabled(edits)
+	_, files := m.env.store.(invoiceFiler)
+	m.keys.File.SetEnabled(ok && files && inv.Year != 0) // made here, with lines
 	m.keys.Paid.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.PaidOn.IsZero() && inv.CreditedBy == "")
 	m.keys.Credit.SetEnabled(ok && inv.Kind == store.InvoiceNormal && inv.CreditedBy == "" && inv.Year != 0)
 	m.keys.Up.SetEnabled(len(m.invoices) > 1)
@@ -251,6 +271,16 @@ func (m moneyScreen) onKey(msg tea.KeyMsg) (moneyScreen, tea.Cmd) {
 	case m.list.Move(msg, kit.ListKeys{Up: k.Up, Down: k.Down}, len(m.invoices), len(m.invoices)):
 	case key.Matches(msg, k.New):
 		return m, navigate(Route{Kind: KindInvoiceForm, Client: m.client})
+	case key.Matches(msg, k.Terms):
+		return m, navigate(Route{Kind: KindTermsForm, Client: m.client})
+	case key.Matches(msg, k.Time):
+		return m, navigate(Route{Kind: KindTimeForm, Client: m.client})
+	case key.Matches(msg, k.Funders):
+		return m, navigate(Route{Kind: KindFunders})
+	case key.Matches(msg, k.Settings):
+		return m, navigate(Route{Kind: KindMoneySettings})
+	case key.Matches(msg, k.File):
+		return m, navigate(Route{Kind: KindInvoiceFile, Client: m.client, Item: inv.ID})
 	case key.Matches(msg, k.Paid):
 		m.req = newReq()
 		return m, confirm(fmt.Sprintf(t.T("money.confirm_paid"), inv.Number), payInvoice(m.env, m.req, inv))
@@ -315,6 +345,16 @@ func budgetUnitText(t Text, k store.BudgetKind) string {
 	return t.T("money.unit_amount")
 }
 
+// budgetValue writes an amount of a budget for the screen: hours as 1:30,
+// sessions as a count, money as euros in the coach's way; the unit of an
+// amount is its euro sign (budgetUnit gives the others').
+func budgetValue(l invoice.Lang, k store.BudgetKind, v int64) string {
+	if k == store.BudgetAmount {
+		return invoice.Euro(l, v)
+	}
+	return invoice.BudgetValue(k, v)
+}
+
 // budgetBar is a bar of width cells filled to pct (capped at 100).
 func budgetBar(pct, width int) string {
 	full := min(max(pct, 0), 100) * width / 100
@@ -348,9 +388,14 @@ func (m moneyScreen) View() string {
 		line("  " + label(t.T("money.terms")) + strings.Join(parts, " · "))
 		bd := m.budget
 		if bd.Kind != store.BudgetNone {
-			text := fmt.Sprintf(t.T("money.budget_line"), invoice.BudgetValue(bd.Kind, bd.Used),
-				invoice.BudgetValue(bd.Kind, bd.Total), budgetUnitText(t, bd.Kind), bd.Percent,
-				invoice.BudgetValue(bd.Kind, bd.Remaining))
+			unit := budgetUnitText(t, bd.Kind)
+			if bd.Kind == store.BudgetAmount {
+				unit = "" // the amounts carry their euro sign
+			}
+			text := fmt.Sprintf(t.T("money.budget_line"), budgetValue(l, bd.Kind, bd.Used),
+				budgetValue(l, bd.Kind, bd.Total), unit, bd.Percent,
+				budgetValue(l, bd.Kind, bd.Remaining))
+			text = strings.ReplaceAll(text, "  ", " ")
 			style := st.Success
 			warn := ""
 			switch bd.Level {
@@ -401,11 +446,20 @@ func (m moneyScreen) View() string {
 	return b.String()
 }
 
-// invoiceForm makes an invoice of the unbilled hours of a period.
+// invoiceForm makes an invoice: of the unbilled hours of a period, or of
+// a fixed amount (a fixed-price trajectory, an instalment, a client who
+// pays for themselves).
 type invoiceForm struct {
 	formCore
 	client int64
+	exempt bool
 }
+
+// The kinds of invoice the form makes.
+const (
+	invoiceOfHours = "hours"
+	invoiceOfFixed = "fixed"
+)
 
 // invoiceMadeMsg is what the form hands back to the money screen.
 type invoiceMadeMsg struct{ number string }
@@ -417,23 +471,33 @@ type invoiceSavedMsg struct {
 	err error
 }
 
+// saveErr books the save with the root model, which counts it as done
+// (a lock waits for every save under way).
+func (m invoiceSavedMsg) saveErr() error { return m.err }
+func (m invoiceSavedMsg) request() reqID { return m.req }
+
 func newInvoiceForm(e *env, r Route) invoiceForm {
 	t, st := e.text, e.styles
-	m := invoiceForm{client: r.Client, formCore: newFormCore(e, true,
+	desc := kit.TextField(st, "description", t.T("money.f_description"))
+	desc.Input.Width = 60
+	amount := kit.TextField(st, "amount", t.T("money.f_amount"))
+	amount.Input.Width = 14
+	vat := kit.TextField(st, "vat", t.T("money.f_vat"))
+	vat.Input.Width = 6
+	m := invoiceForm{client: r.Client, formCore: newFormCore(e, false,
+		kit.ChoiceField("kind", t.T("money.f_invoice_kind"), nil),
 		kit.DateField(st, "from", t.T("money.from"), t.T("form.date_placeholder")),
-		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")))}
-	// Two dates are quickly typed again: esc leaves at once, and a lock
-	// keeps no draft. The store's reasons run longer than one line.
-	m.LeaveFreely, m.WrapProblem = true, true
-	// The usual invoice: last month's hours.
+		kit.DateField(st, "to", t.T("money.to"), t.T("form.date_placeholder")),
+		desc, amount, vat, kit.TextField(st, "vat_reason", t.T("money.f_vat_reason")))}
+	// The usual invoice: last month.
 	first := time.Date(e.today().Year(), e.today().Month(), 1, 0, 0, 0, 0, time.UTC)
 	m.Set("from", first.AddDate(0, -1, 0).Format("2006-01-02"))
 	m.Set("to", first.AddDate(0, 0, -1).Format("2006-01-02"))
 	return m
 }
 
-// Init focuses the first date.
-func (m invoiceForm) Init() tea.Cmd { return m.FocusOn(0) }
+// Init reads the terms and the practice's VAT.
+func (m invoiceForm) Init() tea.Cmd { return loadTermsForm(m.env, m.req, m.client) }
 
 // Route names the form and the client.
 func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client: m.client} }
@@ -441,28 +505,44 @@ func (m invoiceForm) Route() Route { return Route{Kind: KindInvoiceForm, Client:
 // Title is "New invoice".
 func (m invoiceForm) Title() string { return m.env.text.T("money.form_title") }
 
-// Draft keeps nothing: two dates are quickly typed again.
+// Draft keeps nothing: a few fields are quickly typed again, and an
+// invoice half made is better made afresh from the figures of the day.
 func (m invoiceForm) Draft() (string, bool) { return "", false }
 
 // RestoreDraft has nothing to restore.
 func (m invoiceForm) RestoreDraft(string) invoiceForm { return m }
 
-// Update handles the save's answer and the keys.
+// Update handles the load, the save's answer and the keys.
 func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
+	case termsLoadedMsg:
+		if msg.req != m.req || m.Loaded {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.Problem = explain(m.env, msg.err)
+			return m, nil
+		}
+		m.Loaded = true
+		m.fill(msg)
+		m.refresh()
+		return m, m.Refocus()
 	case invoiceSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		if !m.kept(msg.err) {
-			m.Refused(moneyProblem(m.env, msg.err))
-			return m, nil
+		if msg.err == nil || isNotSaved(m.env, msg.err) {
+			m.Saved()
+			return m, back(invoiceMadeMsg{number: msg.inv.Number})
 		}
-		return m, m.onSavedBack(nil, back(invoiceMadeMsg{number: msg.inv.Number}))
+		return m, m.onMoneySaved(moneySavedMsg{req: msg.req, err: msg.err}, map[string]string{
+			"period": "from", "lines": "from", "budget_spent": "from", "invoice_date": "from",
+			"line_description": "description", "rate": "amount"})
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
+		m.refresh()
 		if save {
 			return m.submit()
 		}
@@ -471,30 +551,90 @@ func (m invoiceForm) Update(msg tea.Msg) (invoiceForm, tea.Cmd) {
 	return m, nil
 }
 
+// fill offers the kinds the terms allow: hours need terms at an hourly or
+// session rate; a fixed price offers itself as the amount.
+func (m *invoiceForm) fill(msg termsLoadedMsg) {
+	t, l := m.env.text, m.env.lang()
+	m.exempt = msg.settings.VATExempt
+	kind := &m.Fields[m.Index("kind")]
+	hours := msg.hasTerms && msg.terms.RateKind != store.RateFixed
+	if hours {
+		kind.Options = append(kind.Options, kit.Option{Value: invoiceOfHours, Label: t.T("money.f_kind_hours")})
+	}
+	kind.Options = append(kind.Options, kit.Option{Value: invoiceOfFixed, Label: t.T("money.f_kind_fixed")})
+	vat := msg.settings.DefaultVATBP
+	if msg.hasTerms {
+		vat = msg.terms.VATBP
+		m.Set("vat_reason", kit.EditLine(msg.terms.VATReason))
+	}
+	m.Set("vat", invoice.VATInput(l, vat))
+	if msg.hasTerms && msg.terms.RateKind == store.RateFixed {
+		m.Set("amount", invoice.CentsInput(l, msg.terms.RateCents))
+		m.Set("description", t.T("money.f_fixed_default"))
+	}
+}
+
+// refresh shows the fields of the kind chosen.
+func (m *invoiceForm) refresh() {
+	if !m.Loaded {
+		return
+	}
+	fixed := m.Get("kind") == invoiceOfFixed
+	for _, id := range []string{"description", "amount"} {
+		m.Fields[m.Index(id)].Hidden = !fixed
+	}
+	bp, ok := invoice.ParseVAT(m.Get("vat"))
+	standard := !ok || bp == 0 || bp == 900 || bp == 2100
+	m.Fields[m.Index("vat")].Hidden = !fixed || m.exempt
+	reason := &m.Fields[m.Index("vat_reason")]
+	reason.Hidden = !fixed || m.exempt || (standard && reason.Err == "" && strings.TrimSpace(reason.Input.Value()) == "")
+}
+
 func (m invoiceForm) submit() (invoiceForm, tea.Cmd) {
 	t := m.env.text
-	m.Problem = ""
 	var days [2]time.Time
+	fixed := m.Get("kind") == invoiceOfFixed
 	for i, id := range []string{"from", "to"} {
 		typed := m.Get(id)
 		d, p := kit.ParseDate(typed)
-		if p != kit.DateOK || d.IsZero() {
+		if p != kit.DateOK || d.IsZero() && !fixed {
 			return m, m.fail(id, dateProblemText(t, p, strings.TrimSpace(typed)))
 		}
 		days[i] = d
+	}
+	draft := store.InvoiceDraft{ClientID: m.client, From: days[0], To: days[1]}
+	if fixed {
+		cents, ok := invoice.ParseCents(m.Get("amount"))
+		if !ok {
+			return m, m.fail("amount", t.T("money.f_amount_format"))
+		}
+		line := store.InvoiceLine{Description: strings.TrimSpace(m.Get("description")), UnitCents: cents,
+			VATReason: strings.TrimSpace(m.Get("vat_reason"))}
+		if !m.exempt {
+			bp, ok := invoice.ParseVAT(m.Get("vat"))
+			if !ok {
+				return m, m.fail("vat", t.T("money.f_vat_format"))
+			}
+			line.VATBP = bp
+		}
+		draft.Lines = []store.InvoiceLine{line}
 	}
 	ms, ok := moneyOf(m.env)
 	if !ok {
 		return m, nil
 	}
-	req, client := m.startSave(), m.client
+	req := m.startSave()
 	return m, saving(func() tea.Msg {
-		inv, err := ms.MakeInvoice(ctx(), store.InvoiceDraft{ClientID: client, From: days[0], To: days[1]})
+		inv, err := ms.MakeInvoice(ctx(), draft)
 		return invoiceSavedMsg{req: req, inv: inv, err: err}
 	})
 }
 
-// View draws the two dates with what the invoice will hold.
+// View draws the fields with what the invoice will hold.
 func (m invoiceForm) View() string {
-	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("money.form_help"), m.Width))
+	help := m.env.text.T("money.form_help")
+	if m.Get("kind") == invoiceOfFixed {
+		help = m.env.text.T("money.form_help_fixed")
+	}
+	return m.moneyView(help)
 }

@@ -103,9 +103,10 @@ func TestMoneyFormSaysWhatIsWrongInDutch(t *testing.T) {
 	d, m := openMoney(t, Dutch)
 	d.keys("n")
 	// A period without unbilled hours.
-	d.keys("[ctrl+u]2025-11-01[tab][ctrl+u]2025-11-30[ctrl+s]")
-	if got := top[invoiceForm](t, d).Problem; !strings.Contains(got, "geen ongefactureerde uren") {
-		t.Errorf("problem %q", got)
+	d.keys("[tab][ctrl+u]2025-11-01[tab][ctrl+u]2025-11-30[ctrl+s]")
+	top[invoiceForm](t, d)
+	if got := d.view(); !strings.Contains(got, "geen ongefactureerde uren") {
+		t.Errorf("the form does not say why:\n%s", got)
 	}
 	if list, _ := m.Invoices(context.Background(), 1); len(list) != 0 {
 		t.Errorf("a refused invoice was saved: %+v", list)
