@@ -28,8 +28,11 @@ func newDeadlinesCmd(e *env) *cobra.Command {
 // listedDeadline is one deadline in `caseload deadlines --json`: a stable
 // shape for scripts.
 type listedDeadline struct {
-	Kind        string `json:"kind"`
-	Category    string `json:"category,omitempty"`
+	Kind     string `json:"kind"`
+	Category string `json:"category,omitempty"`
+	// Item is record, document or complaint for an item kept under an
+	// item category; ItemID is then its id.
+	Item        string `json:"item,omitempty"`
 	RequestKind string `json:"request_kind,omitempty"`
 	ClientID    int64  `json:"client_id,omitempty"`
 	Name        string `json:"name,omitempty"`
@@ -66,8 +69,9 @@ func runDeadlines(e *env, asJSON bool) error {
 	if asJSON {
 		out := make([]listedDeadline, 0, len(deadlines))
 		for _, d := range deadlines {
-			l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), RequestKind: string(d.RequestKind),
-				ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
+			l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), Item: string(d.Item),
+				RequestKind: string(d.RequestKind),
+				ClientID:    d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
 				DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
 				Restricted: d.Restricted}
 			if !d.Target.IsZero() {
@@ -152,6 +156,9 @@ func (e *env) deadlineWhat(d store.Deadline) string {
 		what = e.Tf("cmd.deadlines.delete_invoice_s_of_s", termsafe.Line(d.Ref), who)
 	case d.Category == store.CategoryRejectedIntake:
 		what = e.Tf("cmd.deadlines.delete_the_intake_of_s", who)
+	case d.Item != "":
+		what = e.Tf("cmd.deadlines.delete_s_s_of_s", e.itemName(string(d.Item), d.ItemID),
+			termsafe.Line(store.LocalText(d.CategoryName, "retention.default_name.", e.lang)), who)
 	default:
 		what = e.Tf("cmd.deadlines.delete_the_dossier_of_s", who)
 	}

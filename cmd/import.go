@@ -156,7 +156,7 @@ func (f *importFile) run(ctx context.Context, s *store.Store, dryRun bool) (doss
 	}
 	d, b := f.in.Dossier, f.in.Bundle
 	sum.Kind = dossier.ImportedDossier
-	sum.NotCarried = len(d.Consents)+len(d.Disclosures)+len(d.Requests)+len(d.Invoices) > 0
+	sum.NotCarried = len(d.Consents)+len(d.Disclosures)+len(d.Requests)+len(d.Complaints)+len(d.Invoices) > 0
 	sum.Records, sum.Appointments, sum.Documents = len(b.Records), len(b.Appointments), len(b.Documents)
 	return sum, err
 }

@@ -313,6 +313,68 @@ func TestRetentionPurgeDropsBackups(t *testing.T) {
 	}
 }
 
+// steunpunt-studerende-moeders: mails "tot maximaal twee jaar terug
+// bewaard", kept from the command line: the countdown of the mail is
+// listed by number, the dry run shows its purge and changes nothing, and
+// --purge --yes erases the mail alone, leaving a proof of deletion.
+func TestSteunpuntCorrespondencePurgedFromTheCommandLine(t *testing.T) {
+	v := newTestVault(t, nov22, func(ctx context.Context, s *store.Store) error {
+		c, err := s.CreateClient(ctx, store.Client{FirstName: "Mila", LastName: "Mail", Status: store.StatusActive,
+			Start: civil("2024-01-08")})
+		if err != nil {
+			return err
+		}
+		for _, r := range []store.Record{
+			{ClientID: c.ID, Kind: store.KindEmail, Title: "Mail over de opvang", Date: civil("2024-11-20"),
+				Retention: store.CategoryCorrespondence},
+			{ClientID: c.ID, Kind: store.KindEmail, Title: "Mail over het rooster", Date: civil("2025-06-01"),
+				Retention: store.CategoryCorrespondence},
+			{ClientID: c.ID, Kind: store.KindIntake, Title: "Intake", Date: civil("2024-01-08")},
+		} {
+			if _, err := s.SaveRecord(ctx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	before := v.vaultBytes(t)
+	out, errs, code := v.run(t, "retention")
+	if code != 0 || !strings.Contains(out, "record #1") || !strings.Contains(out, "2026-11-20") ||
+		!strings.Contains(out, "2 days overdue") || !strings.Contains(out, "2027-06-01") || strings.Contains(out, "opvang") {
+		t.Errorf("retention: exit %d\n%s%s", code, out, errs)
+	}
+	out, _, _ = v.run(t, "retention", "--json")
+	var r retentionReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Items) != 2 || r.Items[0] != (retentionItem{Kind: "record", ID: 1, ClientID: 1, Category: "correspondence",
+		PurgeOn: "2026-11-20", DaysLeft: -2, State: "overdue"}) {
+		t.Errorf("retention --json items = %+v", r.Items)
+	}
+	out, _, _ = v.run(t, "deadlines")
+	if !strings.Contains(out, "delete record #1 (Correspondence and e-mail) of #1 Mila Mail") {
+		t.Errorf("deadlines printed\n%s", out)
+	}
+	out, errs, code = v.run(t, "retention", "--purge")
+	if code != 0 || !strings.HasPrefix(out, "Correspondence and e-mail of client #1: 1 record\n") ||
+		!bytes.Equal(v.vaultBytes(t), before) {
+		t.Fatalf("retention --purge: exit %d\n%s%s", code, out, errs)
+	}
+	out, errs, code = v.run(t, "--lang", "nl", "retention", "--purge", "--yes")
+	if code != 0 || !strings.Contains(out, "gewist: Correspondentie en e-mail van cliënt #1 (bewijs van verwijdering #1)") {
+		t.Fatalf("retention --purge --yes: exit %d\n%s%s", code, out, errs)
+	}
+	out, _, _ = v.run(t, "retention", "--json")
+	r = retentionReport{}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Items) != 1 || r.Items[0].ID != 2 {
+		t.Errorf("after the purge, items = %+v; want the newer mail alone", r.Items)
+	}
+}
+
 // A purge cut off between erasing and dropping backups/ (killed, a full
 // disk) finds nothing due when run again; with --drop-backups it must
 // still drop what backups/ holds of the erased, not say "nothing is due"

@@ -50,13 +50,16 @@ var registerTexts = map[string]entry{
 	"register.transfers": {"Geen. caseload werkt offline en verstuurt nergens gegevens heen.", "None. caseload works offline and sends no data anywhere."},
 
 	// The retention categories and the events they count from.
-	"register.category.dossier":         {"Begeleidingsdossier", "Coaching dossier"},
-	"register.category.rejected_intake": {"Intake zonder traject", "Intake without a trajectory"},
-	"register.category.invoice":         {"Facturen", "Invoices"},
-	"register.basis.trajectory_end":     {"na het einde van het traject", "after the trajectory ends"},
-	"register.basis.rejection":          {"na de afwijzing van de intake", "after the intake was turned down"},
-	"register.basis.record_date":        {"na de laatste aantekening in het dossier", "after the last entry in the dossier"},
-	"register.basis.invoice_date":       {"na de factuurdatum", "after the invoice date"},
+	"register.category.dossier":            {"Begeleidingsdossier", "Coaching dossier"},
+	"register.category.rejected_intake":    {"Intake zonder traject", "Intake without a trajectory"},
+	"register.category.invoice":            {"Facturen", "Invoices"},
+	"register.basis.trajectory_end":        {"na het einde van het traject", "after the trajectory ends"},
+	"register.basis.rejection":             {"na de afwijzing van de intake", "after the intake was turned down"},
+	"register.basis.record_date":           {"na de laatste aantekening in het dossier", "after the last entry in the dossier"},
+	"register.basis.invoice_date":          {"na de factuurdatum", "after the invoice date"},
+	"register.item_basis.record_date":      {"nadat het is vastgelegd", "after it was recorded"},
+	"register.item_basis.last_contact":     {"na het laatste contact", "after the last contact"},
+	"register.item_basis.complaint_closed": {"na het afhandelen van de klacht", "after the complaint was closed"},
 
 	// The categories of data subjects.
 	"register.subject.clients":         {"Cliënten: mensen in begeleiding en mensen die voor een intake kwamen", "Clients: people in coaching and people who came for an intake"},

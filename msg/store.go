@@ -33,6 +33,16 @@ var invalidTexts = map[string]entry{
 		"this is not a valid BSN: nine digits that pass the elfproef (check it against the ID document)"},
 	"invalid.client.arrival_before_birth":   {"de datum van aankomst ligt vóór de geboortedatum", "the date of arrival is before the birth date"},
 	"invalid.practice.client_field_unknown": {"onbekend cliëntveld %q", "unknown client field %q"},
+
+	"invalid.policy.name_missing": {"een bewaarcategorie heeft een naam nodig", "a retention category needs a name"},
+	"invalid.retention.category_unknown": {"onbekende bewaarcategorie %q: kies er een uit de instellingen",
+		"unknown retention category %q: choose one from the settings"},
+	"invalid.retention.category_not_for_item": {"bewaarcategorie %q telt vanaf het afhandelen van een klacht en past alleen bij een klacht",
+		"retention category %q counts from the closing of a complaint and fits a complaint only"},
+	"invalid.policy.in_use": {"bewaarcategorie %q is nog in gebruik: geef die stukken eerst een andere categorie",
+		"retention category %q is still in use: give those items another category first"},
+	"invalid.policy.builtin": {"de vaste bewaarcategorieën (dossier, aanmelding, facturen) blijven altijd bestaan",
+		"the fixed retention categories (dossier, intake, invoices) always stay"},
 }
 
 // templateTexts are the problems of a paper template the coach wrote, by
@@ -60,4 +70,27 @@ var storeTexts = map[string]entry{
 	"retention.default_reason.invoice": {
 		"Facturen: zeven jaar, de fiscale bewaarplicht (art. 52 AWR).",
 		"Invoices: seven years, the fiscal retention duty (art. 52 AWR)."},
+	"retention.default_reason.applicant": {
+		"Sollicitanten die niet zijn aangenomen en geen toestemming gaven: een maand na het einde van de procedure; langer alleen met toestemming.",
+		"Applicants not taken on who gave no consent: one month after the procedure ends; longer only with consent."},
+	"retention.default_reason.correspondence": {
+		"Correspondentie en e-mail: hoogstens twee jaar na de datum van het bericht.",
+		"Correspondence and e-mail: at most two years after the message's date."},
+	"retention.default_reason.id_copy": {
+		"Kopie van een identiteitsbewijs (pasfoto en nummers onleesbaar): twee jaar na het einde van het traject, niet langer dan het dossier.",
+		"Copy of an identity document (photo and numbers blacked out): two years after the trajectory ends, no longer than the dossier."},
+	"retention.default_reason.recorded": {
+		"Overige vastgelegde gegevens: zeven jaar nadat ze zijn vastgelegd.",
+		"Other recorded data: seven years after they were recorded."},
+	"retention.default_reason.complaint": {
+		"Klachten over de omgang met gegevens: twee jaar nadat de klacht is afgehandeld.",
+		"Complaints about the handling of data: two years after the complaint was closed."},
+
+	// The names of the shipped retention categories beyond the dossier,
+	// the rejected intake and invoices (those three the screens name).
+	"retention.default_name.applicant":      {"Sollicitanten", "Applicants"},
+	"retention.default_name.correspondence": {"Correspondentie en e-mail", "Correspondence and e-mail"},
+	"retention.default_name.id_copy":        {"Kopie identiteitsbewijs", "ID copies"},
+	"retention.default_name.recorded":       {"Vastgelegd (7 jaar)", "Recorded (7 years)"},
+	"retention.default_name.complaint":      {"Klachten", "Complaints"},
 }

@@ -172,5 +172,6 @@ var tuiCounts = map[string]counted{
 	"count.requests":     {[2]string{"%d verzoek", "%d verzoeken"}, [2]string{"%d request", "%d requests"}},
 	"count.drafts":       {[2]string{"%d concept", "%d concepten"}, [2]string{"%d draft", "%d drafts"}},
 	"count.invoices":     {[2]string{"%d factuur", "%d facturen"}, [2]string{"%d invoice", "%d invoices"}},
+	"count.complaints":   {[2]string{"%d klacht", "%d klachten"}, [2]string{"%d complaint", "%d complaints"}},
 	"count.days":         {[2]string{"%d dag", "%d dagen"}, [2]string{"%d day", "%d days"}},
 }

@@ -90,4 +90,15 @@ var tuiExportTexts = map[string]entry{
 		"De schijf is vol: het dossier is niet geschreven. Maak ruimte vrij en probeer opnieuw.",
 		"The disk is full: the dossier was not written. Free some space and try again."},
 	"export.err_other": {"Het exporteren is mislukt: %s", "The export failed: %s"},
+
+	// Leaving records out of the copy (AVG art. 15(4)).
+	"export.leave_out": {"Weglaten uit deze kopie", "Leave out of this copy"},
+	"export.leave_out_hint": {
+		"Een verslag dat de rechten van een ander raakt of een puur interne werkaantekening mag buiten de kopie blijven (art. 15 lid 4 AVG). De kopie zegt dan dát er iets is weggelaten, van welke soort en datum, en waarom — nooit de titel of tekst.",
+		"A record that touches another person's rights, or a purely internal working note, may stay out of the copy (GDPR art. 15(4)). The copy then says that something was left out, its kind and date, and why — never its title or text."},
+	"export.include":       {"meenemen", "include"},
+	"export.omit_others":   {"weglaten: rechten van anderen", "leave out: others' rights"},
+	"export.omit_internal": {"weglaten: interne werkaantekening", "leave out: internal working note"},
+	"export.err_omission": {"Een verslag dat je wilde weglaten staat niet meer in het dossier: sluit de export en open hem opnieuw.",
+		"A record you chose to leave out is no longer in the dossier: close the export and open it again."},
 }

@@ -99,7 +99,7 @@ func New(f store.RegisterFacts, lang msg.Lang) Doc {
 	d.Transfers = p.T("register.transfers")
 	for _, pol := range f.Policies {
 		d.Retention = append(d.Retention, Retention{Category: pol.Category,
-			Label: categoryName(p, pol.Category), Period: period(p, pol), Reason: pol.ReasonText(string(d.Lang))})
+			Label: categoryName(p, pol), Period: period(p, pol), Reason: pol.ReasonText(string(d.Lang))})
 	}
 	life := p.T("register.kept.vault_lifetime")
 	d.Retention = append(d.Retention,
@@ -171,7 +171,13 @@ func kindName(p msg.Printer, k store.RecordKind) string {
 	return p.T("register.kind.other")
 }
 
-func categoryName(p msg.Printer, c store.Category) string {
+// categoryName names a policy's category: the fixed three in the
+// register's words, a category of the practice's own by its name.
+func categoryName(p msg.Printer, pol store.Policy) string {
+	if pol.Category.Item() {
+		return pol.NameText(string(p.Lang()))
+	}
+	c := pol.Category
 	switch c {
 	case store.CategoryDossier:
 		return p.T("register.category.dossier")
@@ -191,17 +197,36 @@ func period(p msg.Printer, pol store.Policy) string {
 		n = p.N("period.years", pol.Months/12)
 	}
 	var basis string
-	switch pol.Basis {
-	case store.BasisTrajectoryEnd:
+	switch {
+	case pol.Category.Item():
+		basis = itemBasis(p, pol.Basis)
+	case pol.Basis == store.BasisTrajectoryEnd:
 		basis = p.T("register.basis.trajectory_end")
-	case store.BasisRejection:
+	case pol.Basis == store.BasisRejection:
 		basis = p.T("register.basis.rejection")
-	case store.BasisRecordDate:
+	case pol.Basis == store.BasisRecordDate:
 		basis = p.T("register.basis.record_date")
-	case store.BasisInvoiceDate:
+	case pol.Basis == store.BasisInvoiceDate:
 		basis = p.T("register.basis.invoice_date")
 	}
 	return n + " " + basis
+}
+
+// itemBasis is the event an item category counts from, per item.
+func itemBasis(p msg.Printer, b store.Basis) string {
+	switch b {
+	case store.BasisTrajectoryEnd:
+		return p.T("register.basis.trajectory_end")
+	case store.BasisRejection:
+		return p.T("register.basis.rejection")
+	case store.BasisRecordDate:
+		return p.T("register.item_basis.record_date")
+	case store.BasisLastContact:
+		return p.T("register.item_basis.last_contact")
+	case store.BasisComplaintClosed:
+		return p.T("register.item_basis.complaint_closed")
+	}
+	return string(b)
 }
 
 // lines splits a practice setting into its non-empty lines, without the

@@ -90,7 +90,7 @@ func TestRegister(t *testing.T) {
 	}
 	f.disclose(t, c, "Gemeente Utrecht", "2026-03-01")
 	policies, err := f.s.Policies(ctx)
-	if err != nil || len(policies) != 3 {
+	if err != nil || len(policies) != 8 {
 		t.Fatal(policies, err)
 	}
 
@@ -101,14 +101,20 @@ func TestRegister(t *testing.T) {
 		special  string
 		contains []string
 	}{
-		{"en", []string{"Coaching dossier", "Intake without a trajectory", "Invoices"},
-			[]string{"30 months after the last entry in the dossier", "1 month after the intake was turned down", "7 years after the invoice date"},
+		{"en", []string{"Coaching dossier", "Intake without a trajectory", "Invoices", "Applicants",
+			"Correspondence and e-mail", "ID copies", "Recorded (7 years)", "Complaints"},
+			[]string{"30 months after the last entry in the dossier", "1 month after the intake was turned down",
+				"7 years after the invoice date", "1 month after the intake was turned down", "2 years after it was recorded",
+				"2 years after the trajectory ends", "7 years after it was recorded", "2 years after the complaint was closed"},
 			"Yes: records marked as special-category data",
 			[]string{"Record of processing activities", "Contact details: e-mail", "Date of birth",
 				"Coaching records: intake, progress notes", "Post-quantum keys", "ML-KEM-768", "Offline",
 				"Others named in the disclosure log", "Reporting to the municipality that pays"}},
-		{"nl", []string{"Begeleidingsdossier", "Intake zonder traject", "Facturen"},
-			[]string{"30 maanden na de laatste aantekening in het dossier", "1 maand na de afwijzing van de intake", "7 jaar na de factuurdatum"},
+		{"nl", []string{"Begeleidingsdossier", "Intake zonder traject", "Facturen", "Sollicitanten",
+			"Correspondentie en e-mail", "Kopie identiteitsbewijs", "Vastgelegd (7 jaar)", "Klachten"},
+			[]string{"30 maanden na de laatste aantekening in het dossier", "1 maand na de afwijzing van de intake",
+				"7 jaar na de factuurdatum", "1 maand na de afwijzing van de intake", "2 jaar nadat het is vastgelegd",
+				"2 jaar na het einde van het traject", "7 jaar nadat het is vastgelegd", "2 jaar na het afhandelen van de klacht"},
 			"Ja: verslagen gemarkeerd als bijzonder persoonsgegeven",
 			[]string{"Register van verwerkingsactiviteiten", "Contactgegevens: e-mail", "Geboortedatum",
 				"Begeleidingsverslagen: intake, voortgangsnotities", "Post-kwantumsleutels", "Offline"}},

@@ -15,7 +15,7 @@ func (s *Store) Attachments(ctx context.Context, clientID int64) ([]Attachment, 
 	var out []Attachment
 	err := s.read(ctx, func(t *tx) error {
 		rs, err := t.query(`SELECT id, client_id, CASE WHEN special THEN '' ELSE name END, kind, size,
-				added_at, special FROM attachments
+				added_at, special, retention_category FROM attachments
 			WHERE client_id = ? ORDER BY added_at DESC, id DESC`, clientID)
 		if err != nil {
 			return fmt.Errorf("listing documents: %w", err)
@@ -23,7 +23,8 @@ func (s *Store) Attachments(ctx context.Context, clientID int64) ([]Attachment, 
 		defer rs.Close()
 		for rs.Next() {
 			var a Attachment
-			if err := rs.Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added), &a.Special); err != nil {
+			if err := rs.Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added), &a.Special,
+				&a.Retention); err != nil {
 				return fmt.Errorf("listing documents: %w", err)
 			}
 			out = append(out, a)
@@ -47,7 +48,12 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, data []byte) (A
 	}
 	a.Size = int64(len(data))
 	// Refuse before sealing, so a restricted client leaves no stray file.
-	if err := s.read(ctx, func(t *tx) error { _, err := t.writable(a.ClientID); return err }); err != nil {
+	if err := s.read(ctx, func(t *tx) error {
+		if _, err := t.writable(a.ClientID); err != nil {
+			return err
+		}
+		return t.itemCategory(a.Retention, KeptDocument)
+	}); err != nil {
 		return a, err
 	}
 	id, key, err := s.putBlob(data)
@@ -59,9 +65,12 @@ func (s *Store) AddAttachment(ctx context.Context, a Attachment, data []byte) (A
 		if _, err := t.writable(a.ClientID); err != nil {
 			return err
 		}
+		if err := t.itemCategory(a.Retention, KeptDocument); err != nil {
+			return err
+		}
 		res, err := t.exec(`INSERT INTO attachments (client_id, blob_id, blob_key, name, kind, size,
-			added_at, special) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ClientID, id, key, a.Name, a.Kind, a.Size,
-			t.stamp(), a.Special)
+			added_at, special, retention_category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ClientID, id, key, a.Name,
+			a.Kind, a.Size, t.stamp(), a.Special, a.Retention)
 		if err != nil {
 			return fmt.Errorf("adding document: %w", err)
 		}
@@ -149,6 +158,33 @@ func (s *Store) SetAttachmentSpecial(ctx context.Context, id int64, special bool
 			detail = fmt.Sprintf("document %d: not special category", id)
 		}
 		return t.audit(AuditEdit, clientID, detail)
+	})
+}
+
+// SetAttachmentRetention gives a document the item category it is kept
+// under, or "" to let it go with the dossier. It returns ErrRestricted
+// while processing of the client is restricted, ErrNotFound for an
+// unknown id, and a ValidationError for a category that cannot keep it.
+func (s *Store) SetAttachmentRetention(ctx context.Context, id int64, c Category) error {
+	return s.write(ctx, func(t *tx) error {
+		var clientID int64
+		err := t.row("SELECT client_id FROM attachments WHERE id = ?", id).Scan(&clientID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := t.writable(clientID); err != nil {
+			return err
+		}
+		if err := t.itemCategory(c, KeptDocument); err != nil {
+			return err
+		}
+		if _, err := t.exec("UPDATE attachments SET retention_category = ? WHERE id = ?", c, id); err != nil {
+			return fmt.Errorf("setting the document's retention: %w", err)
+		}
+		return t.audit(AuditEdit, clientID, fmt.Sprintf("document %d: retention %q", id, c))
 	})
 }
 

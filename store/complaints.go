@@ -37,6 +37,10 @@ type Complaint struct {
 	Answered time.Time
 	Outcome  ComplaintOutcome
 	Notes    string
+	// Retention is the item category the complaint is kept under (the
+	// shipped "complaint" counts from its closing); empty: it goes with
+	// the dossier.
+	Retention Category
 }
 
 // Open reports whether the complaint still awaits its answer.
@@ -69,11 +73,12 @@ func (c Complaint) Validate() error {
 	return nil
 }
 
-const complaintColumns = "id, client_id, received_on, subject, answered_on, outcome, notes"
+const complaintColumns = "id, client_id, received_on, subject, answered_on, outcome, notes, retention_category"
 
 func scanComplaint(row interface{ Scan(...any) error }) (Complaint, error) {
 	var c Complaint
-	err := row.Scan(&c.ID, &c.ClientID, at(&c.Received), &c.Subject, at(&c.Answered), &c.Outcome, &c.Notes)
+	err := row.Scan(&c.ID, &c.ClientID, at(&c.Received), &c.Subject, at(&c.Answered), &c.Outcome, &c.Notes,
+		&c.Retention)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
@@ -122,10 +127,13 @@ func (s *Store) SaveComplaint(ctx context.Context, c Complaint) (Complaint, erro
 		case c.Answered.After(t.today()):
 			return invalid("answered_on", "record the answer once it was given")
 		}
+		if err := t.itemCategory(c.Retention, KeptComplaint); err != nil {
+			return err
+		}
 		if c.ID == 0 {
-			res, err := t.exec(`INSERT INTO complaints (client_id, received_on, subject, answered_on, outcome, notes)
-				VALUES (?, ?, ?, ?, ?, ?)`, c.ClientID, dateArg(c.Received), c.Subject, dateArg(c.Answered),
-				c.Outcome, c.Notes)
+			res, err := t.exec(`INSERT INTO complaints (client_id, received_on, subject, answered_on, outcome, notes,
+				retention_category) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ClientID, dateArg(c.Received), c.Subject,
+				dateArg(c.Answered), c.Outcome, c.Notes, c.Retention)
 			if err != nil {
 				return fmt.Errorf("adding complaint: %w", err)
 			}
@@ -142,8 +150,8 @@ func (s *Store) SaveComplaint(ctx context.Context, c Complaint) (Complaint, erro
 			return invalid("client", "a complaint cannot move to another client")
 		}
 		if _, err := t.exec(`UPDATE complaints SET received_on = ?, subject = ?, answered_on = ?, outcome = ?,
-				notes = ? WHERE id = ?`, dateArg(c.Received), c.Subject, dateArg(c.Answered), c.Outcome, c.Notes,
-			c.ID); err != nil {
+				notes = ?, retention_category = ? WHERE id = ?`, dateArg(c.Received), c.Subject, dateArg(c.Answered),
+			c.Outcome, c.Notes, c.Retention, c.ID); err != nil {
 			return fmt.Errorf("updating complaint: %w", err)
 		}
 		return t.audit(AuditEdit, c.ClientID, fmt.Sprintf("complaint %d", c.ID))

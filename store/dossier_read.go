@@ -28,10 +28,15 @@ type ClientDossier struct {
 	Consents    []Consent
 	Disclosures []Disclosure
 	Requests    []Request
+	// Complaints are the client's entries in the complaints register,
+	// oldest first: the client is owed them with the rest (inburgering
+	// lists "gegevens klachtafhandeling" among the data it keeps).
+	Complaints []Complaint
 	// Invoices are the client's invoices, oldest first.
 	Invoices []Invoice
-	// Retention is how long each category of the client's data is kept,
-	// in the order of Categories.
+	// Retention is how long each category of the client's data is kept:
+	// the three fixed ones, then the item categories the client has
+	// items under, in the order of Policies.
 	Retention []DossierRetention
 	// Practice is the controller: who keeps the dossier and how to reach them.
 	Practice Practice
@@ -51,7 +56,8 @@ type DossierRetention struct {
 	Policy Policy
 	// Applies is set when the category governs data of this client now:
 	// the dossier for an intake, running or closed trajectory, the
-	// rejected intake for a rejected one, invoices when there are any.
+	// rejected intake for a rejected one, invoices when there are any, an
+	// item category when some of the client's items are kept under it.
 	Applies bool
 	// Until is the day the data is due for deletion; zero while the event
 	// the period counts from has not happened (a running trajectory).
@@ -81,7 +87,7 @@ func (t *tx) clientDossier(clientID int64) (ClientDossier, error) {
 	}
 	steps := []func(*ClientDossier) error{
 		t.dossierRecords, t.dossierAppointments, t.dossierDocuments, t.dossierConsents,
-		t.dossierDisclosures, t.dossierRequests, t.dossierInvoices, t.dossierRetention,
+		t.dossierDisclosures, t.dossierRequests, t.dossierComplaints, t.dossierInvoices, t.dossierRetention,
 		t.dossierPractice,
 	}
 	for _, step := range steps {
@@ -164,6 +170,15 @@ func (t *tx) dossierRequests(d *ClientDossier) error {
 		})
 }
 
+func (t *tx) dossierComplaints(d *ClientDossier) error {
+	return t.dossierEach("SELECT "+complaintColumns+" FROM complaints WHERE client_id = ? ORDER BY received_on, id",
+		[]any{d.Client.ID}, func(rs *sql.Rows) error {
+			c, err := scanComplaint(rs)
+			d.Complaints = append(d.Complaints, c)
+			return err
+		})
+}
+
 func (t *tx) dossierInvoices(d *ClientDossier) error {
 	return t.dossierEach(fmt.Sprintf(invoiceSelectSQL, lawAddMonths("i.invoice_date", "p.months"), "i.client_id = ?"),
 		[]any{d.Client.ID}, func(rs *sql.Rows) error {
@@ -196,8 +211,17 @@ func (t *tx) dossierRetention(d *ClientDossier) error {
 	if err != nil {
 		return err
 	}
+	items, err := t.clientItemsUntil(d.Client.ID)
+	if err != nil {
+		return err
+	}
 	for _, p := range policies {
 		r := DossierRetention{Policy: p, Hold: held}
+		if until, ok := items[p.Category]; ok {
+			r.Applies, r.Until = true, until
+		} else if p.Category.Item() {
+			continue // the client is told the periods that govern their data
+		}
 		switch p.Category {
 		case CategoryDossier:
 			r.Applies = d.Client.Status != StatusRejected
@@ -212,6 +236,25 @@ func (t *tx) dossierRetention(d *ClientDossier) error {
 		d.Retention = append(d.Retention, r)
 	}
 	return nil
+}
+
+// clientItemsUntil gives, per item category the client has items under,
+// the day the last of them is due for deletion; zero while one of them
+// waits for the event its category counts from.
+func (t *tx) clientItemsUntil(clientID int64) (map[Category]time.Time, error) {
+	out := map[Category]time.Time{}
+	err := t.dossierEach(`WITH `+itemRetentionCTE("it", "retention_policies", "x.client_id = :client")+`
+		SELECT category, CASE WHEN count(*) = count(purge_on) THEN max(purge_on) END FROM it GROUP BY category`,
+		[]any{sql.Named("client", clientID), t.todayArg()}, func(rs *sql.Rows) error {
+			var c Category
+			var until time.Time
+			if err := rs.Scan(&c, at(&until)); err != nil {
+				return err
+			}
+			out[c] = until
+			return nil
+		})
+	return out, err
 }
 
 func (t *tx) dossierPractice(d *ClientDossier) error {

@@ -38,7 +38,8 @@ type PurgeOptions struct {
 type PurgePlan struct {
 	// Category is what falls due: CategoryDossier or
 	// CategoryRejectedIntake for a client's dossier, CategoryInvoice for
-	// invoices alone.
+	// invoices alone, an item category (Category.Item) for the items of
+	// one client kept under it whose day has come (PlanItemPurge).
 	Category Category
 	// ClientID is the client; 0 in an invoice plan for the invoices of
 	// clients purged earlier.
@@ -53,9 +54,16 @@ type PurgePlan struct {
 	// Policy is the rule applied, as the tombstone will record it, such as
 	// "dossier: 24 months after trajectory end".
 	Policy string
+	// CategoryName is an item category's name as the vault holds it (read
+	// it with LocalText), for the confirmation; empty otherwise.
+	CategoryName string
 
-	// What goes with a client's dossier.
+	// What goes with a client's dossier; of an item plan, Records,
+	// Documents and Complaints count the items that go.
 	Records, Documents, Appointments, Consents, Disclosures, Requests, Drafts int
+	// Complaints counts the complaints of an item plan; a dossier's purge
+	// takes the complaints register entries without counting them here.
+	Complaints int
 
 	// InvoicesErased is how many invoices go: those whose own retention
 	// has ended.
@@ -65,8 +73,9 @@ type PurgePlan struct {
 	InvoicesKept      int
 	InvoicesKeptUntil time.Time
 
-	invoiceIDs []int64 // the invoices that go
-	check      string  // what was counted, to tell whether anything changed since
+	invoiceIDs []int64   // the invoices that go
+	items      []itemRef // the items of an item plan that go
+	check      string    // what was counted, to tell whether anything changed since
 	// erasure is the erasure request this plan carries out (PlanErasure),
 	// whose dates the tombstone keeps as proof; 0 otherwise.
 	erasure int64
@@ -109,9 +118,12 @@ func (s *Store) Purge(ctx context.Context, plan PurgePlan) (Tombstone, error) {
 	err := s.writeSnapshot(ctx, func(t *tx) error {
 		var cur PurgePlan
 		var err error
-		if plan.Category == CategoryInvoice {
+		switch {
+		case plan.Category == CategoryInvoice:
 			cur, err = t.invoicePlan(plan.ClientID)
-		} else {
+		case plan.Category.Item():
+			cur, err = t.itemPlan(plan.ClientID, plan.Category)
+		default:
 			cur, err = t.clientPlan(plan.ClientID, PurgeOptions{Override: plan.Override})
 		}
 		if errors.Is(err, ErrNotFound) {
@@ -173,7 +185,13 @@ func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 			return ts, err
 		}
 	}
-	if p.Category != CategoryInvoice {
+	switch {
+	case p.Category.Item():
+		ts.Categories = append(ts.Categories, p.Category)
+		if err := t.purgeItems(p); err != nil {
+			return ts, err
+		}
+	case p.Category != CategoryInvoice:
 		ts.Categories = append(ts.Categories, p.Category)
 		if err := t.purgeClient(p.ClientID); err != nil {
 			return ts, err
@@ -202,8 +220,12 @@ func (t *tx) purge(p PurgePlan) (Tombstone, error) {
 	// The line's own time is the date; the detail stays empty for a
 	// dossier, so the log says no more than that this id was purged.
 	detail := ""
-	if p.Category == CategoryInvoice {
+	switch {
+	case p.Category == CategoryInvoice:
 		detail = fmt.Sprintf("%d invoices", p.InvoicesErased)
+	case p.Category.Item():
+		detail = fmt.Sprintf("%s: %d records, %d documents, %d complaints", p.Category, p.Records, p.Documents,
+			p.Complaints)
 	}
 	return ts, t.audit(AuditPurge, p.ClientID, detail)
 }

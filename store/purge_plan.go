@@ -41,9 +41,10 @@ func (s *Store) PlanInvoicePurge(ctx context.Context, clientID int64) (PurgePlan
 }
 
 // DuePurges returns a plan for every purge due today, earliest purge date
-// first: one per client whose dossier is due, and one per client (0: the
+// first: one per client whose dossier is due, one per client (0: the
 // purged clients) with invoices past their retention but a dossier not
-// due. Clients under legal hold or restriction are left out; Deadlines
+// due, and one per client and item category with items whose day has
+// come but a dossier not due. Clients under legal hold or restriction are left out; Deadlines
 // still lists them.
 func (s *Store) DuePurges(ctx context.Context) ([]PurgePlan, error) {
 	var plans []PurgePlan
@@ -77,7 +78,9 @@ func (s *Store) DuePurges(ctx context.Context) ([]PurgePlan, error) {
 			}
 			plans = append(plans, p)
 		}
-		return nil
+		items, err := t.dueItemPlans()
+		plans = append(plans, items...)
+		return err
 	})
 	sort.SliceStable(plans, func(i, j int) bool { return plans[i].DueOn.Before(plans[j].DueOn) })
 	return plans, err
@@ -254,7 +257,7 @@ func (p PurgePlan) same(q PurgePlan) bool {
 		p.Override == q.Override && p.Policy == q.Policy && p.Records == q.Records &&
 		p.Documents == q.Documents && p.Appointments == q.Appointments &&
 		p.Consents == q.Consents && p.Disclosures == q.Disclosures && p.Requests == q.Requests &&
-		p.Drafts == q.Drafts && p.InvoicesErased == q.InvoicesErased &&
+		p.Drafts == q.Drafts && p.Complaints == q.Complaints && p.InvoicesErased == q.InvoicesErased &&
 		p.InvoicesKept == q.InvoicesKept && p.InvoicesKeptUntil.Equal(q.InvoicesKeptUntil) &&
 		p.check == q.check
 }

@@ -8,12 +8,13 @@ import (
 	"strings"
 )
 
-const recordColumns = `id, client_id, kind, title, body, record_date, special, created_at, updated_at`
+const recordColumns = `id, client_id, kind, title, body, record_date, special, created_at, updated_at,
+	retention_category`
 
 func scanRecord(row interface{ Scan(...any) error }) (Record, error) {
 	var r Record
 	err := row.Scan(&r.ID, &r.ClientID, &r.Kind, &r.Title, storedText{&r.Body}, at(&r.Date), &r.Special,
-		at(&r.Created), at(&r.Updated))
+		at(&r.Created), at(&r.Updated), &r.Retention)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
@@ -107,10 +108,14 @@ func (t *tx) saveRecord(r Record) (Record, error) {
 	if _, err := t.writable(r.ClientID); err != nil {
 		return r, err
 	}
+	if err := t.itemCategory(r.Retention, KeptRecord); err != nil {
+		return r, err
+	}
 	if r.ID == 0 {
 		res, err := t.exec(`INSERT INTO records (client_id, kind, title, body, body_size, record_date, special,
-				created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ClientID, r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special, t.stamp(), t.stamp())
+				created_at, updated_at, retention_category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ClientID, r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special, t.stamp(), t.stamp(),
+			r.Retention)
 		if err != nil {
 			return r, fmt.Errorf("adding record: %w", err)
 		}
@@ -128,8 +133,9 @@ func (t *tx) saveRecord(r Record) (Record, error) {
 		return r, invalid("client", "a record cannot move to another client")
 	}
 	if _, err := t.exec(`UPDATE records SET kind = ?, title = ?, body = ?, body_size = ?, record_date = ?,
-			special = ?, updated_at = ? WHERE id = ?`,
-		r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special, t.stamp(), r.ID); err != nil {
+			special = ?, updated_at = ?, retention_category = ? WHERE id = ?`,
+		r.Kind, r.Title, packText(r.Body), len(r.Body), dateArg(r.Date), r.Special, t.stamp(), r.Retention,
+		r.ID); err != nil {
 		return r, fmt.Errorf("updating record: %w", err)
 	}
 	r.Created, r.Updated = old.Created, civilMoment(t.now)

@@ -123,6 +123,12 @@ type Deadline struct {
 	Kind DeadlineKind
 	// Category is the retention category of a retention deadline.
 	Category Category
+	// CategoryName is an item category's name as the vault holds it (see
+	// Policy.Name; read it with LocalText); empty for the fixed three.
+	CategoryName string
+	// Item is the kind of item of an item category's deadline: ItemID
+	// and Ref name the item, Ref empty when it is special-category.
+	Item KeptKind
 	// RequestKind is the right invoked, for a request deadline.
 	RequestKind RequestKind
 	// ClientID and Name say whose deadline it is; 0 and "" for an invoice
@@ -164,9 +170,9 @@ const deadlineWindow = 30
 // Deadlines returns everything due, soonest first across the kinds:
 //
 //   - every retention deadline that falls within 30 days or has passed:
-//     dossiers and rejected intakes due for deletion, and invoices whose
-//     fiscal retention ends; clients on legal hold are listed (with the
-//     reason) but are not due;
+//     dossiers and rejected intakes due for deletion, invoices whose
+//     fiscal retention ends, and items kept under an item category;
+//     clients on legal hold are listed (with the reason) but are not due;
 //   - every rights request awaiting an answer, however far off;
 //   - every breach neither reported to the Autoriteit Persoonsgegevens
 //     nor kept unreported with a reason;
@@ -229,7 +235,11 @@ func (s *Store) Deadlines(ctx context.Context) ([]Deadline, error) {
 		if err != nil {
 			return err
 		}
-		out = append(append(append(append(breaches, requests...), notices...), payments...), out...)
+		items, err := t.itemDeadlines()
+		if err != nil {
+			return err
+		}
+		out = append(append(append(append(append(breaches, requests...), notices...), payments...), out...), items...)
 		return nil
 	})
 	// Each kind comes sorted; a stable sort by the end of each deadline

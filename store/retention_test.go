@@ -312,7 +312,10 @@ func TestPolicies(t *testing.T) {
 	for _, p := range ps {
 		got = append(got, p.String())
 	}
-	want := "dossier: 24 months after trajectory end|rejected_intake: 1 month after rejection|invoice: 84 months after invoice date"
+	want := "dossier: 24 months after trajectory end|rejected_intake: 1 month after rejection|invoice: 84 months after invoice date|" +
+		"applicant: 1 month after rejection|correspondence: 24 months after record date|" +
+		"id_copy: 24 months after trajectory end|recorded: 84 months after record date|" +
+		"complaint: 24 months after complaint closed"
 	if strings.Join(got, "|") != want {
 		t.Errorf("default policies = %q", got)
 	}
@@ -323,8 +326,10 @@ func TestPolicies(t *testing.T) {
 		{Category: CategoryDossier, Basis: BasisTrajectoryEnd, Months: 1201, Reason: "x"}, // too long
 		{Category: CategoryDossier, Basis: BasisInvoiceDate, Months: 24, Reason: "x"},     // wrong basis
 		{Category: CategoryRejectedIntake, Basis: BasisTrajectoryEnd, Months: 1, Reason: "x"},
-		{Category: CategoryInvoice, Basis: BasisInvoiceDate, Months: 83, Reason: "x"}, // below the fiscal duty
-		{Category: "newsletter", Basis: BasisRecordDate, Months: 12, Reason: "x"},
+		{Category: CategoryInvoice, Basis: BasisInvoiceDate, Months: 83, Reason: "x"},                  // below the fiscal duty
+		{Category: "newsletter", Basis: BasisRecordDate, Months: 12, Reason: "x", Name: "Nieuwsbrief"}, // unknown
+		{Category: CategoryApplicant, Basis: BasisRejection, Months: 1, Reason: "x"},                   // no name
+		{Category: "Nieuws brief", Basis: BasisRecordDate, Months: 12, Reason: "x", Name: "x"},         // not a key
 	}
 	for _, p := range bad {
 		var ve *ValidationError

@@ -270,6 +270,10 @@ type Record struct {
 	Special bool
 	Created time.Time
 	Updated time.Time
+	// Retention is the item category the record is kept under, counting
+	// down on its own (see Category.Item); empty: it goes with the
+	// dossier.
+	Retention Category
 }
 
 // Validate reports the first field that a coach must correct.
@@ -362,6 +366,9 @@ type Attachment struct {
 	// Special marks special-category data (AVG art. 9: a medical letter)
 	// or an ID copy: masked in lists, its reveal logged.
 	Special bool
+	// Retention is the item category the document is kept under, like a
+	// record's; empty: it goes with the dossier.
+	Retention Category
 }
 
 // Validate reports the first field that a coach must correct.

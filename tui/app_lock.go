@@ -268,3 +268,25 @@ func (m Model) onSaved(err error, quiet bool) (Model, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// countDue reads how many dossiers wait for deletion and, when any do,
+// says so on the status line with the key that lists them. A failure is
+// left unsaid: the deadlines screen reports it when the coach opens it.
+func countDue(s Store, t Text) tea.Cmd {
+	return func() tea.Msg {
+		n, err := s.DueCount(ctx())
+		if err != nil || n == 0 {
+			return nil
+		}
+		return statusMsg{kind: statusWarning, text: t.N("due.startup", n)}
+	}
+}
+
+// imageSizeMsg answers checkSize.
+type imageSizeMsg struct{ bytes int64 }
+
+// checkSize reads the size of the caseload as last saved, for the status
+// line's warning when it nears what a vault can hold.
+func checkSize(s Store) tea.Cmd {
+	return func() tea.Msg { return imageSizeMsg{bytes: s.ImageSize()} }
+}

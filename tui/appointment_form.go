@@ -400,3 +400,41 @@ func (m appointmentForm) viewNote() []string {
 	}
 	return lines
 }
+
+// appointmentLoadedMsg answers loadAppointment.
+type appointmentLoadedMsg struct {
+	req         reqID
+	appointment store.Appointment
+	err         error
+}
+
+func (m appointmentLoadedMsg) request() reqID { return m.req }
+
+// loadAppointment finds one appointment of a client.
+func loadAppointment(s Store, req reqID, clientID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		all, err := s.Appointments(ctx(), clientID)
+		if err != nil {
+			return appointmentLoadedMsg{req: req, err: err}
+		}
+		for _, a := range all {
+			if a.ID == id {
+				return appointmentLoadedMsg{req: req, appointment: a}
+			}
+		}
+		return appointmentLoadedMsg{req: req, err: store.ErrNotFound}
+	}
+}
+
+// appointmentSavedMsg answers planAppointment.
+type appointmentSavedMsg struct {
+	req         reqID
+	appointment store.Appointment
+	err         error
+	planned     int                // appointments planned, for a new series
+	conflicts   []store.AgendaItem // appointments of the coach it overlaps
+}
+
+func (m appointmentSavedMsg) saveErr() error { return m.err }
+
+func (m appointmentSavedMsg) request() reqID { return m.req }

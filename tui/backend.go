@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/caseload/caseload/store"
+	dossierfile "github.com/caseload/caseload/store/dossier"
 )
 
 // Store is what the screens need of an open caseload: a subset of
@@ -192,3 +193,162 @@ type Config struct {
 
 // defaultIdleLock is DESIGN.md's auto-lock default.
 const defaultIdleLock = 5 * time.Minute
+
+// exportStore is what the export screen needs beyond the dossier: cmd's
+// session implements it over store/dossier and crypt, so this package
+// never sees age.
+type exportStore interface {
+	// ExportDossier writes a client's dossier as r asks and logs it; the
+	// passphrase in the result is to be shown once.
+	ExportDossier(ctx context.Context, clientID int64, r dossierfile.Request) (dossierfile.Result, error)
+	// CheckPublicKey tells whether key is an age public key; it wraps
+	// dossierfile.ErrBadPublicKey.
+	CheckPublicKey(key string) error
+}
+
+// importStore is what the import screen needs: cmd's session implements
+// it over store/dossier and crypt, so this package never sees age.
+type importStore interface {
+	// ImportFile imports a dossier (.zip.age, .zip) or a client list
+	// (.csv) in one transaction. secret opens a sealed dossier: its
+	// passphrase, or the path of the key file. Without one a sealed
+	// dossier wraps dossierfile.ErrNeedsSecret (and ErrNeedsKey for a
+	// key); a secret that does not fit wraps ErrWrongSecret.
+	ImportFile(ctx context.Context, path, secret, lang string) (dossierfile.ImportSummary, error)
+}
+
+// retentionStore is what the deadlines, purge and settings screens and the
+// retention part of the client screen need of the store: a subset of
+// *store.Store's methods with the same signatures. It is its own interface,
+// embedded in Store, so the retention screens can be read (and faked)
+// apart from the dossier's.
+type retentionStore interface {
+	// Register is the record of processing activities (AVG art. 30).
+	Register(ctx context.Context) (store.RegisterFacts, error)
+	// Deadlines returns everything due, soonest first across the kinds.
+	Deadlines(ctx context.Context) ([]store.Deadline, error)
+	// DueCount returns how many dossiers are due for deletion today.
+	DueCount(ctx context.Context) (int, error)
+	// ImageSize is the size in bytes of the caseload as last loaded or
+	// saved, before encryption.
+	ImageSize() int64
+	// PlanPurge says what a purge of a client's dossier would erase.
+	PlanPurge(ctx context.Context, clientID int64, o store.PurgeOptions) (store.PurgePlan, error)
+	// PlanInvoicePurge says what a purge of a client's invoices (0: of
+	// clients purged earlier) would erase.
+	PlanInvoicePurge(ctx context.Context, clientID int64) (store.PurgePlan, error)
+	// Purge carries out a confirmed plan, or nothing when anything
+	// changed since (store.ErrPlanChanged).
+	Purge(ctx context.Context, plan store.PurgePlan) (store.Tombstone, error)
+	// SetHold puts a client under legal hold, or lifts it.
+	SetHold(ctx context.Context, id int64, hold bool, reason string, until time.Time) error
+	// SetRestriction restricts processing of a client, or lifts it.
+	SetRestriction(ctx context.Context, id int64, restricted bool, reason string) error
+
+	// Policies returns the retention policy of every category.
+	Policies(ctx context.Context) ([]store.Policy, error)
+	// SavePolicy replaces the policy of p.Category.
+	SavePolicy(ctx context.Context, p store.Policy) error
+	// PreviewPolicy tells what p would make due today; nothing is saved.
+	PreviewPolicy(ctx context.Context, p store.Policy) (store.PolicyImpact, error)
+	// Practice returns the practice's own details.
+	Practice(ctx context.Context) (store.Practice, error)
+	// SavePractice stores the practice's own details.
+	SavePractice(ctx context.Context, p store.Practice) error
+	// AnswerTarget and SetAnswerTarget read and set the practice's own
+	// target for answering rights requests, in days (0: none).
+	AnswerTarget(ctx context.Context) (int, error)
+	SetAnswerTarget(ctx context.Context, days int) error
+	// Processors, SaveProcessor and DeleteProcessor keep the practice's
+	// processors (AVG art. 28).
+	Processors(ctx context.Context) ([]store.Processor, error)
+	SaveProcessor(ctx context.Context, p store.Processor) (store.Processor, error)
+	DeleteProcessor(ctx context.Context, id int64) error
+	// Statistics returns the anonymous trajectory counts per end year.
+	Statistics(ctx context.Context) ([]store.YearStats, error)
+}
+
+// Vault is what the screens need of the vault behind the store: the older
+// versions crypt keeps in backups/. A purge erases a client from the
+// caseload, but those versions still hold the client until rotation drops
+// them; the purge confirmation says so and offers to drop them now. cmd
+// implements it on the session it hands out as the Store.
+type Vault interface {
+	// Backups describes the older versions kept in backups/.
+	Backups() (BackupInfo, error)
+	// DropBackups deletes every older version and returns how many it
+	// deleted; the vault itself is untouched.
+	DropBackups() (int, error)
+}
+
+// BackupInfo describes the older versions of the vault in backups/.
+type BackupInfo struct {
+	// Count is how many older versions there are.
+	Count int
+	// Oldest is when the oldest of them was set aside.
+	Oldest time.Time
+	// KeptUntil is the day rotation drops, at the latest, a version set
+	// aside today — provided enough newer versions have been saved by
+	// then (crypt keeps the last 20 whatever their age).
+	KeptUntil time.Time
+}
+
+// rightsStore is what the rights desk needs of the store: requests,
+// consents, disclosures and the breach register, with the signatures of
+// *store.Store. Like retentionStore it is embedded in Store, so the rights
+// screens can be read and faked apart from the dossier's.
+type rightsStore interface {
+	// Requests returns a client's rights requests, the latest first.
+	Requests(ctx context.Context, clientID int64) ([]store.Request, error)
+	// Request returns one request.
+	Request(ctx context.Context, id int64) (store.Request, error)
+	// AddRequest records a request; the store sets its due date.
+	AddRequest(ctx context.Context, r store.Request) (store.Request, error)
+	// UpdateRequest corrects a request's kind, receipt, channel, identity
+	// check and notes.
+	UpdateRequest(ctx context.Context, r store.Request) (store.Request, error)
+	// AnswerRequest closes a request as answered today.
+	AnswerRequest(ctx context.Context, id int64, outcome string) (store.Request, error)
+	// Complaints and SaveComplaint keep a client's complaints about the
+	// handling of their data.
+	Complaints(ctx context.Context, clientID int64) ([]store.Complaint, error)
+	SaveComplaint(ctx context.Context, c store.Complaint) (store.Complaint, error)
+	// Recipients returns the practice's list of recipients.
+	Recipients(ctx context.Context) ([]store.Recipient, error)
+	// AcceptObjection upholds an objection today and restricts the client.
+	AcceptObjection(ctx context.Context, id int64, decision string) (store.Request, error)
+	// RefuseRequest closes a request as refused today, with the reason.
+	RefuseRequest(ctx context.Context, id int64, reason string) (store.Request, error)
+	// ExtendRequest extends the period to answer by one or two months.
+	ExtendRequest(ctx context.Context, id int64, months int, reason string) (store.Request, error)
+	// RestrictFromRequest restricts processing of the request's client.
+	RestrictFromRequest(ctx context.Context, requestID int64, reason string) error
+	// NotifyList returns the recipients to tell of a rectification,
+	// erasure or restriction (AVG art. 19).
+	NotifyList(ctx context.Context, requestID int64) ([]store.Notice, error)
+	// MarkNotified records that a recipient was told today.
+	MarkNotified(ctx context.Context, noticeID int64) error
+	// PlanErasure plans the purge an erasure request asks for.
+	PlanErasure(ctx context.Context, requestID int64) (store.PurgePlan, error)
+
+	// Consents returns a client's consents, withdrawn ones included.
+	Consents(ctx context.Context, clientID int64) ([]store.Consent, error)
+	// AddConsent records a consent.
+	AddConsent(ctx context.Context, c store.Consent) (store.Consent, error)
+	// WithdrawConsent records that a consent is withdrawn today.
+	WithdrawConsent(ctx context.Context, consentID int64) (store.Consent, error)
+	// WithdrawConsentFromRequest withdraws the consent a withdrawal
+	// request names.
+	WithdrawConsentFromRequest(ctx context.Context, requestID, consentID int64) (store.Consent, error)
+	// Disclosures returns what was given to whom, the latest first.
+	Disclosures(ctx context.Context, clientID int64) ([]store.Disclosure, error)
+	// AddDisclosure records a disclosure.
+	AddDisclosure(ctx context.Context, d store.Disclosure) (store.Disclosure, error)
+
+	// Breaches returns the breach register, the latest discovered first.
+	Breaches(ctx context.Context) ([]store.Breach, error)
+	// AddBreach records a breach.
+	AddBreach(ctx context.Context, b store.Breach) (store.Breach, error)
+	// UpdateBreach stores what became known of a breach.
+	UpdateBreach(ctx context.Context, b store.Breach) (store.Breach, error)
+}

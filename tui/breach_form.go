@@ -256,24 +256,15 @@ func (m breachForm) View() string {
 	return m.view(extra)
 }
 
-// newRightsScreen builds the screens of the rights desk (requests,
-// consents and disclosures, the breach register); see newScreen.
-func newRightsScreen(e *env, r Route) (Screen, bool) {
-	switch r.Kind {
-	case KindRequest:
-		return asScreen(newRequestView(e, r)), true
-	case KindRequestForm:
-		return asScreen(newRequestForm(e, r)), true
-	case KindConsentForm, KindDisclosure:
-		return asScreen(newSharingForm(e, r)), true
-	case KindBreaches:
-		return asScreen(newBreaches(e, r)), true
-	case KindBreachForm:
-		return asScreen(newBreachForm(e, r)), true
-	case KindComplaints:
-		return asScreen(newComplaints(e, r)), true
-	case KindComplaintForm:
-		return asScreen(newComplaintForm(e, r)), true
-	}
-	return newMoneyFormScreen(e, r)
+// saveBreach adds a breach (ID 0) or stores what became known of one.
+func saveBreach(s Store, req reqID, b store.Breach) tea.Cmd {
+	return saving(func() tea.Msg {
+		var err error
+		if b.ID == 0 {
+			b, err = s.AddBreach(ctx(), b)
+		} else {
+			b, err = s.UpdateBreach(ctx(), b)
+		}
+		return rightsSavedMsg{req: req, id: b.ID, err: err}
+	})
 }

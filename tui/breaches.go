@@ -187,3 +187,45 @@ func breachState(t Text, st *Styles, b store.Breach, now time.Time) (string, lip
 	}
 	return t.N("breach.hours_left", h), st.Warning
 }
+
+// breachKeys are the breach register's keys.
+type breachKeys struct {
+	kit.ListKeys
+	New  key.Binding
+	Edit key.Binding
+}
+
+func newBreachKeys(t Text) breachKeys {
+	return breachKeys{
+		ListKeys: newListKeys(t),
+		New:      bind([]string{"n"}, "n", t.T("key.new_breach")),
+		Edit:     bind([]string{"e", "enter"}, "e", t.T("key.edit")),
+	}
+}
+
+// ShortHelp is the breach register's hint line.
+func (k breachKeys) ShortHelp() []key.Binding { return []key.Binding{k.New, k.Edit} }
+
+// FullHelp is the breach register's part of the help overlay.
+func (k breachKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.New, k.Edit}}
+}
+
+// breachesLoadedMsg answers loadBreaches.
+type breachesLoadedMsg struct {
+	req   reqID
+	items []store.Breach
+	err   error
+}
+
+func (m breachesLoadedMsg) request() reqID { return m.req }
+
+// loadBreaches reads the breach register. The breach form reads it too, to
+// find the one breach it edits: the register is short, and the store has
+// no getter for one.
+func loadBreaches(s Store, req reqID) tea.Cmd {
+	return func() tea.Msg {
+		items, err := s.Breaches(ctx())
+		return breachesLoadedMsg{req: req, items: items, err: err}
+	}
+}

@@ -444,3 +444,179 @@ func (m clientScreen) deleteItem() (clientScreen, tea.Cmd) {
 	d := m.d.docs[i]
 	return m, confirm(t.Tf("document.delete", kit.OneLine(d.Name)), deleteDocument(s, m.actReq, d.ID))
 }
+
+// clientKeys are the client screen's keys. Which of them work depends on
+// the tab: n, e and d act on what the tab lists, and are all off for a
+// client whose processing is restricted.
+type clientKeys struct {
+	kit.ListKeys
+	NextTab  key.Binding
+	PrevTab  key.Binding
+	JumpTab  key.Binding // 1–9 and 0: the first ten tabs
+	LogTab   key.Binding // L: the eleventh, the log
+	Open     key.Binding
+	New      key.Binding
+	Edit     key.Binding
+	Delete   key.Binding
+	SaveCopy key.Binding
+	// RevealDoc shows the name of a special-category document (logged).
+	RevealDoc key.Binding
+	retentionKeys
+	rightsKeys
+}
+
+func newClientKeys(t Text) clientKeys {
+	return clientKeys{
+		ListKeys: newListKeys(t),
+		NextTab:  bind([]string{"tab"}, "tab", t.T("key.next_tab")),
+		PrevTab:  bind([]string{"shift+tab"}, "⇧tab", t.T("key.prev_tab")),
+		JumpTab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1–9 0",
+			t.T("key.jump_tab")),
+		LogTab:        bind([]string{"L"}, "L", t.T("key.log_tab")),
+		Open:          bind([]string{"enter"}, "enter", t.T("key.read")),
+		New:           bind([]string{"n"}, "n", t.T("key.new")),
+		Edit:          bind([]string{"e"}, "e", t.T("key.edit")),
+		Delete:        bind([]string{"d"}, "d", t.T("key.delete")),
+		SaveCopy:      bind([]string{"s"}, "s", t.T("key.save_copy")),
+		RevealDoc:     bind([]string{"v"}, "v", t.T("key.reveal")),
+		retentionKeys: newRetentionKeys(t),
+		rightsKeys:    newRightsKeys(t),
+	}
+}
+
+// ShortHelp is the client screen's hint line: the actions first, then
+// tab; 1–9 is in the help overlay, the tab bar shows where tab leads.
+func (k clientKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.RevealDoc, k.Purge, k.Hold, k.Restrict,
+		k.OpenRequest, k.Add, k.Disclose, k.Withdraw, k.NextTab}
+}
+
+// FullHelp is the client screen's part of the help overlay.
+func (k clientKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextTab, k.PrevTab, k.JumpTab, k.LogTab},
+		k.ListKeys.Bindings(),
+		{k.Open, k.New, k.Edit, k.Delete, k.SaveCopy, k.RevealDoc},
+		k.retentionKeys.bindings(),
+		k.rightsKeys.bindings(),
+	}
+}
+
+// auditLimit is how many audit lines the log tab shows: a year of a busy
+// client, and still a small read.
+const auditLimit = 200
+
+// dossier is what the client screen shows, read in one command.
+type dossier struct {
+	client    store.Client
+	hasClient bool // false on a reload that kept the client it had
+	records   []recordRow
+	appts     []store.Appointment
+	docs      []store.Attachment
+	audit     []store.AuditEntry
+	breaches  []store.Breach // the breaches that affect the client
+	fields    store.FieldSet // the optional client fields the practice records
+}
+
+// recordRow is a record as a list shows it: without its body, which can
+// be long, but with the body's first line.
+type recordRow struct {
+	store.Record
+	first string
+}
+
+// dossierLoadedMsg answers loadDossier.
+type dossierLoadedMsg struct {
+	req reqID
+	d   dossier
+	err error
+}
+
+func (m dossierLoadedMsg) request() reqID { return m.req }
+
+// loadDossier reads a client's records, appointments, documents and audit
+// lines, and with withClient the client too (the store logs that as a
+// view, so a screen reads it once when it opens, not on every return).
+func loadDossier(s Store, req reqID, id int64, withClient bool) tea.Cmd {
+	return func() tea.Msg {
+		var d dossier
+		var err error
+		if withClient {
+			if d.client, err = s.Client(ctx(), id); err != nil {
+				return dossierLoadedMsg{req: req, err: err}
+			}
+			d.hasClient = true
+		}
+		recs, err := s.Records(ctx(), id)
+		if err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		d.records = make([]recordRow, len(recs))
+		for i, r := range recs {
+			d.records[i] = recordRow{first: kit.FirstLine(r.Body)}
+			r.Body = ""
+			d.records[i].Record = r
+		}
+		if d.appts, err = s.Appointments(ctx(), id); err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		if d.docs, err = s.Attachments(ctx(), id); err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		if d.breaches, err = s.ClientBreaches(ctx(), id); err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		if d.fields, err = s.ClientFieldSet(ctx()); err != nil {
+			return dossierLoadedMsg{req: req, err: err}
+		}
+		d.audit, err = s.Audit(ctx(), id, auditLimit)
+		return dossierLoadedMsg{req: req, d: d, err: err}
+	}
+}
+
+// deletedMsg answers the delete commands.
+type deletedMsg struct {
+	req reqID
+	err error
+}
+
+func (m deletedMsg) saveErr() error { return m.err }
+
+func (m deletedMsg) request() reqID { return m.req }
+
+// deleteRecord removes a record.
+func deleteRecord(s Store, req reqID, id int64) tea.Cmd {
+	return saving(func() tea.Msg { return deletedMsg{req: req, err: s.DeleteRecord(ctx(), id)} })
+}
+
+// deleteAppointment removes an appointment.
+func deleteAppointment(s Store, req reqID, id int64) tea.Cmd {
+	return saving(func() tea.Msg { return deletedMsg{req: req, err: s.DeleteAppointment(ctx(), id)} })
+}
+
+// deleteDocument removes a document; its key leaves the vault, so every
+// copy of the sealed file is unreadable from then on.
+func deleteDocument(s Store, req reqID, id int64) tea.Cmd {
+	return saving(func() tea.Msg { return deletedMsg{req: req, err: s.DeleteAttachment(ctx(), id)} })
+}
+
+// searchLimit caps the client and the record matches of one search.
+const searchLimit = 100
+
+// documentRevealedMsg answers revealDocument.
+type documentRevealedMsg struct {
+	req reqID
+	doc store.Attachment
+	err error
+}
+
+func (m documentRevealedMsg) request() reqID { return m.req }
+
+// revealDocument reads a special-category document's name; the store logs
+// the reveal.
+func revealDocument(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		a, err := s.RevealAttachment(ctx(), id)
+		return documentRevealedMsg{req: req, doc: a, err: err}
+	}
+}

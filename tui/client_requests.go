@@ -278,3 +278,74 @@ func requestStatusText(t Text, r store.Request) string {
 	}
 	return t.T("request.status_open")
 }
+
+// rightsKeys are the client screen's keys on the consent and requests
+// tabs. n adds what the tab lists (a request, a consent); u records a
+// disclosure, "uitwisseling", since n is taken on that tab.
+type rightsKeys struct {
+	OpenRequest key.Binding
+	Add         key.Binding
+	Disclose    key.Binding
+	Withdraw    key.Binding
+	Complaints  key.Binding
+}
+
+func newRightsKeys(t Text) rightsKeys {
+	return rightsKeys{
+		OpenRequest: bind([]string{"enter"}, "enter", t.T("key.open_request")),
+		Add:         bind([]string{"n"}, "n", t.T("key.new_request")),
+		Disclose:    bind([]string{"u"}, "u", t.T("key.new_disclosure")),
+		Withdraw:    bind([]string{"w"}, "w", t.T("key.withdraw_consent")),
+		Complaints:  bind([]string{"K"}, "K", t.T("key.complaints")),
+	}
+}
+
+func (k rightsKeys) bindings() []key.Binding {
+	return []key.Binding{k.OpenRequest, k.Add, k.Disclose, k.Withdraw, k.Complaints}
+}
+
+// rights is what the client screen's consent and requests tabs list.
+type rights struct {
+	requests    []store.Request
+	consents    []store.Consent
+	disclosures []store.Disclosure
+}
+
+// rightsLoadedMsg answers loadRights.
+type rightsLoadedMsg struct {
+	req reqID
+	r   rights
+	err error
+}
+
+func (m rightsLoadedMsg) request() reqID { return m.req }
+
+// loadRights reads a client's requests, consents and disclosures.
+func loadRights(s Store, req reqID, clientID int64) tea.Cmd {
+	return func() tea.Msg {
+		var r rights
+		var err error
+		if r.requests, err = s.Requests(ctx(), clientID); err != nil {
+			return rightsLoadedMsg{req: req, err: err}
+		}
+		if r.consents, err = s.Consents(ctx(), clientID); err != nil {
+			return rightsLoadedMsg{req: req, err: err}
+		}
+		r.disclosures, err = s.Disclosures(ctx(), clientID)
+		return rightsLoadedMsg{req: req, r: r, err: err}
+	}
+}
+
+// rightsSavedMsg answers every command of the rights desk that changes the
+// caseload: id is what was added or changed, r the request as it is now
+// (for the commands on a request).
+type rightsSavedMsg struct {
+	req reqID
+	id  int64
+	r   store.Request
+	err error
+}
+
+func (m rightsSavedMsg) saveErr() error { return m.err }
+
+func (m rightsSavedMsg) request() reqID { return m.req }

@@ -19,6 +19,10 @@ type retention struct {
 	flagReq reqID // the hold or restriction change under way
 	loaded  bool
 	row     store.ClientRow
+	// items count down on their own, under an item category; names are
+	// the stored names of those categories.
+	items []store.ItemCountdown
+	names map[store.Category]string
 }
 
 // loadRetention starts a new countdown load.
@@ -34,6 +38,7 @@ func (m clientScreen) onRetentionMsg(msg tea.Msg) (clientScreen, tea.Cmd, bool) 
 	case countdownLoadedMsg:
 		if msg.req == m.ret.req && msg.err == nil {
 			m.ret.loaded, m.ret.row = msg.ok, msg.row
+			m.ret.items, m.ret.names = msg.items, msg.names
 			m.updateKeys()
 		}
 		return m, nil, true
@@ -94,6 +99,9 @@ func (m clientScreen) onRetentionKey(msg tea.KeyMsg) (clientScreen, tea.Cmd, boo
 		m.ret.flagReq = newReq()
 		return m, confirm(t.T("restrict.lift_question"), setRestriction(s, m.ret.flagReq, m.id, false, "")), true
 	case key.Matches(msg, k.Purge):
+		if c, ok := m.dueItemCategory(); ok && !m.dossierDue() {
+			return m, navigate(Route{Kind: KindPurge, Client: m.id, Tab: string(c)}), true
+		}
 		return m, navigate(Route{Kind: KindPurge, Client: m.id}), true
 	}
 	return m, nil, false
@@ -108,9 +116,8 @@ func (m *clientScreen) updateRetentionKeys() {
 	on := m.loaded && m.tab == tabOverview
 	k.Hold.SetEnabled(on)
 	k.Restrict.SetEnabled(on)
-	r := m.ret.row.Retention
-	due := r.State == store.RetentionOverdue || r.State == store.RetentionUrgent && r.DaysLeft <= 0
-	k.Purge.SetEnabled(on && m.ret.loaded && due && !c.Hold && !c.Restricted)
+	_, itemDue := m.dueItemCategory()
+	k.Purge.SetEnabled(on && m.ret.loaded && (m.dossierDue() || itemDue) && !c.Hold && !c.Restricted)
 	if c.Hold {
 		k.Hold.SetHelp("h", t.T("key.hold_lift"))
 	} else {
@@ -121,6 +128,23 @@ func (m *clientScreen) updateRetentionKeys() {
 	} else {
 		k.Restrict.SetHelp("r", t.T("key.restrict"))
 	}
+}
+
+// dossierDue reports whether the client's dossier is due for deletion.
+func (m clientScreen) dossierDue() bool {
+	r := m.ret.row.Retention
+	return r.State == store.RetentionOverdue || r.State == store.RetentionUrgent && r.DaysLeft <= 0
+}
+
+// dueItemCategory is the category of the first item whose day has come:
+// P erases the client's items under it when the dossier is not due.
+func (m clientScreen) dueItemCategory() (store.Category, bool) {
+	for _, it := range m.ret.items {
+		if it.DaysLeft <= 0 && (it.State == store.RetentionOverdue || it.State == store.RetentionUrgent) {
+			return it.Category, true
+		}
+	}
+	return "", false
 }
 
 // viewRetention is the overview's retention line, in words and in the
@@ -158,5 +182,77 @@ func (m clientScreen) viewRetention() []string {
 		lines = append(lines, "  "+kit.PadRight("", kit.LabelWidth)+st.Muted.Render(
 			t.Tf("retention.words_invoices", t.Date(m.ret.row.InvoicesUntil))))
 	}
+	return append(lines, m.viewItemCountdowns()...)
+}
+
+// viewItemCountdowns lists the items that count down on their own: what,
+// under which category, and the countdown in the caseload's colours.
+func (m clientScreen) viewItemCountdowns() []string {
+	t, st := m.env.text, m.env.styles
+	if len(m.ret.items) == 0 {
+		return nil
+	}
+	lines := []string{"  " + st.Label.Render(t.T("retention.items"))}
+	for _, it := range m.ret.items {
+		left := retentionText(t, store.Countdown{State: it.State, DaysLeft: it.DaysLeft})
+		if it.State == store.RetentionRunning {
+			left = t.T("retention.item_waiting")
+		}
+		what := kit.Cell(itemRef(t, it.Kind, it.Ref), 34) + " " +
+			kit.Cell(itemCategoryName(t, it.Category, m.ret.names[it.Category]), 26) + " "
+		lines = append(lines, "    "+st.Text.Render(what)+retentionStyle(st, it.State).Render(left))
+	}
 	return lines
+}
+
+// retentionKeys are the client screen's keys for the retention of the
+// dossier, on the overview tab: legal hold, restriction and purge.
+type retentionKeys struct {
+	Hold     key.Binding
+	Restrict key.Binding
+	Purge    key.Binding
+}
+
+func newRetentionKeys(t Text) retentionKeys {
+	return retentionKeys{
+		Hold:     bind([]string{"h"}, "h", t.T("key.hold")),
+		Restrict: bind([]string{"r"}, "r", t.T("key.restrict")),
+		Purge:    bind([]string{"P"}, "P", t.T("key.purge")),
+	}
+}
+
+func (k retentionKeys) bindings() []key.Binding { return []key.Binding{k.Hold, k.Restrict, k.Purge} }
+
+// countdownLoadedMsg answers loadCountdown.
+type countdownLoadedMsg struct {
+	req reqID
+	row store.ClientRow
+	ok  bool // the client was listed
+	// items are the countdowns of the client's items kept under an item
+	// category, names the stored names of those categories.
+	items []store.ItemCountdown
+	names map[store.Category]string
+	err   error
+}
+
+func (m countdownLoadedMsg) request() reqID { return m.req }
+
+// loadCountdown reads a client's retention countdown. The store computes
+// countdowns for the caseload list only, so this reads the list and keeps
+// the one row; it runs off the event loop like the caseload's own load.
+func loadCountdown(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := s.ListClients(ctx())
+		if err != nil {
+			return countdownLoadedMsg{req: req, err: err}
+		}
+		for _, r := range rows {
+			if r.ID == id {
+				msg := countdownLoadedMsg{req: req, row: r, ok: true}
+				msg.items, msg.names, msg.err = readItemCountdowns(s, id)
+				return msg
+			}
+		}
+		return countdownLoadedMsg{req: req}
+	}
 }

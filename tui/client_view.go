@@ -328,7 +328,28 @@ func (m clientScreen) auditDetail(detail string) string {
 		noun, rest = "document", detail[len("document "):]
 	case strings.HasPrefix(detail, "appointment "):
 		noun, rest = "appointment", detail[len("appointment "):]
+	case detail == "client":
+		return t.T("log.client")
+	case detail == "bsn":
+		return t.T("log.bsn")
 	default:
+		// "complaint 3", "invoice 2026-0001": the noun in the coach's
+		// language, the rest (a number) as it is.
+		if r, ok := strings.CutPrefix(detail, "complaint "); ok {
+			return t.T("log.complaint") + " " + kit.OneLine(r)
+		}
+		if r, ok := strings.CutPrefix(detail, "consent "); ok {
+			if n, _, withdrawn := strings.Cut(r, " withdrawn"); withdrawn {
+				return t.T("log.consent") + " " + kit.OneLine(n) + " " + t.T("log.withdrawn")
+			}
+			return t.T("log.consent") + " " + kit.OneLine(r)
+		}
+		if r, ok := strings.CutPrefix(detail, "disclosure "); ok {
+			return t.T("log.disclosure") + " " + kit.OneLine(r)
+		}
+		if r, ok := strings.CutPrefix(detail, "invoice "); ok {
+			return t.T("log.invoice") + " " + kit.OneLine(r)
+		}
 		return kit.OneLine(detail)
 	}
 	idText, kind, _ := strings.Cut(rest, " ")

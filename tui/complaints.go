@@ -204,6 +204,8 @@ type complaintForm struct {
 	formCore
 	client int64
 	id     int64
+	base   store.Complaint // as loaded: its retention category stays unless changed
+	polReq reqID           // the retention categories' load, for the "Keep" field
 }
 
 func newComplaintForm(e *env, r Route) complaintForm {
@@ -218,7 +220,7 @@ func newComplaintForm(e *env, r Route) complaintForm {
 	}
 	notes := kit.TextField(st, "notes", t.T("request.notes"))
 	notes.Input.Width = 60
-	return complaintForm{client: r.Client, id: r.Item, formCore: newFormCore(e, r.Item == 0,
+	return complaintForm{client: r.Client, id: r.Item, polReq: newReq(), formCore: newFormCore(e, r.Item == 0,
 		received, subject, kit.ChoiceField("outcome", t.T("complaints.col_outcome"), outcomes),
 		kit.DateField(st, "answered_on", t.T("complaints.answered"), t.T("form.date_placeholder")), notes)}
 }
@@ -226,9 +228,28 @@ func newComplaintForm(e *env, r Route) complaintForm {
 // Init reads the complaint being answered.
 func (m complaintForm) Init() tea.Cmd {
 	if m.Loaded {
-		return m.Refocus()
+		return tea.Batch(m.Refocus(), loadPolicies(m.env.store, m.polReq))
 	}
-	return loadComplaints(m.env.store, m.req, m.client)
+	return tea.Batch(loadComplaints(m.env.store, m.req, m.client), loadPolicies(m.env.store, m.polReq))
+}
+
+// onPolicies adds the "Keep" field when the practice has categories a
+// complaint can be kept under; a new complaint starts in the shipped
+// complaints category, which counts from its closing.
+func (m *complaintForm) onPolicies(msg policiesLoadedMsg) {
+	if msg.req != m.polReq || msg.err != nil || m.Index("retention") >= 0 {
+		return
+	}
+	opts := retentionOptions(m.env.text, msg.policies, store.KeptComplaint)
+	if len(opts) <= 1 {
+		return
+	}
+	f := kit.ChoiceField("retention", m.env.text.T("retention.field"), opts)
+	f.SetValue(string(m.base.Retention))
+	if m.id == 0 {
+		f.SetValue(string(store.CategoryComplaint))
+	}
+	m.Fields = append(m.Fields, f)
 }
 
 // Route names the form, the client and the complaint.
@@ -276,6 +297,8 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.onSaved(msg.err, t.T("complaints.saved"))
+	case policiesLoadedMsg:
+		m.onPolicies(msg)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
 		if save {
@@ -289,6 +312,8 @@ func (m complaintForm) Update(msg tea.Msg) (complaintForm, tea.Cmd) {
 // fill shows a complaint; an open one offers today as its answer date.
 func (m *complaintForm) fill(c store.Complaint) {
 	t := m.env.text
+	m.base = c
+	m.Set("retention", string(c.Retention))
 	m.Set("received_on", dateInput(t, c.Received))
 	m.Set("subject", kit.OneLine(c.Subject))
 	m.Set("outcome", string(c.Outcome))
@@ -305,7 +330,11 @@ func (m *complaintForm) fill(c store.Complaint) {
 func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 	t := m.env.text
 	c := store.Complaint{ID: m.id, ClientID: m.client, Subject: strings.TrimSpace(m.Get("subject")),
-		Outcome: store.ComplaintOutcome(m.Get("outcome")), Notes: strings.TrimSpace(m.Get("notes"))}
+		Outcome: store.ComplaintOutcome(m.Get("outcome")), Notes: strings.TrimSpace(m.Get("notes")),
+		Retention: m.base.Retention}
+	if m.Index("retention") >= 0 {
+		c.Retention = store.Category(m.Get("retention"))
+	}
 	dates := map[string]time.Time{}
 	for _, id := range []string{"received_on", "answered_on"} {
 		typed := m.Get(id)

@@ -177,3 +177,11 @@ func (m sharingForm) View() string {
 	}
 	return m.view(kit.Paragraph(st.Muted, hint, m.Width))
 }
+
+// addConsent records a consent.
+func addConsent(s Store, req reqID, c store.Consent) tea.Cmd {
+	return saving(func() tea.Msg {
+		c, err := s.AddConsent(ctx(), c)
+		return rightsSavedMsg{req: req, id: c.ID, err: err}
+	})
+}

@@ -92,8 +92,8 @@ func (m deadlinesScreen) onKey(msg tea.KeyMsg) (deadlinesScreen, tea.Cmd) {
 	case key.Matches(msg, k.Purge):
 		d := m.selected()
 		r := Route{Kind: KindPurge, Client: d.ClientID}
-		if d.Category == store.CategoryInvoice {
-			r.Tab = string(store.CategoryInvoice)
+		if d.Category == store.CategoryInvoice || d.Category.Item() {
+			r.Tab = string(d.Category)
 		}
 		return m, navigate(r)
 	case m.list.Move(msg, k.ListKeys, len(m.items), m.listHeight()):
@@ -133,3 +133,45 @@ func purgeable(d store.Deadline) bool {
 const deadlinesHeaderRows = 3
 
 func (m deadlinesScreen) listHeight() int { return max(m.height-deadlinesHeaderRows, 1) }
+
+// deadlinesKeys are the deadlines screen's keys.
+type deadlinesKeys struct {
+	kit.ListKeys
+	Open  key.Binding
+	Purge key.Binding
+}
+
+func newDeadlinesKeys(t Text) deadlinesKeys {
+	return deadlinesKeys{
+		ListKeys: newListKeys(t),
+		Open:     bind([]string{"enter"}, "enter", t.T("key.open_client")),
+		// Shift+p: a capital for the one action that cannot be undone,
+		// so a slip of the finger on p does not even open the question.
+		Purge: bind([]string{"P"}, "P", t.T("key.purge")),
+	}
+}
+
+// ShortHelp is the deadlines screen's hint line.
+func (k deadlinesKeys) ShortHelp() []key.Binding { return []key.Binding{k.Open, k.Purge} }
+
+// FullHelp is the deadlines screen's part of the help overlay.
+func (k deadlinesKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Open, k.Purge}}
+}
+
+// deadlinesLoadedMsg answers loadDeadlines.
+type deadlinesLoadedMsg struct {
+	req   reqID
+	items []store.Deadline
+	err   error
+}
+
+func (m deadlinesLoadedMsg) request() reqID { return m.req }
+
+// loadDeadlines reads everything due, soonest first.
+func loadDeadlines(s Store, req reqID) tea.Cmd {
+	return func() tea.Msg {
+		items, err := s.Deadlines(ctx())
+		return deadlinesLoadedMsg{req: req, items: items, err: err}
+	}
+}

@@ -27,33 +27,38 @@ func (m deadlinesScreen) View() string {
 	case len(m.items) == 0:
 		return "\n  " + st.Muted.Render(t.T("deadlines.empty"))
 	}
-	clientW := m.clientWidth()
+	clientW, whatW := m.clientWidth(), m.whatWidth()
 	lines := []string{
 		"  " + st.Muted.Render(t.T("deadlines.intro")),
 		"",
 		"  " + st.Header.Render(dlCell(t.T("deadlines.col_kind"), dlKindWidth)+dlCell(t.T("deadlines.col_client"), clientW)+
-			dlCell(t.T("deadlines.col_category"), dlCategoryWidth)+dlCell(t.T("deadlines.col_due"), dlDueWidth)+
+			dlCell(t.T("deadlines.col_category"), whatW)+dlCell(t.T("deadlines.col_due"), dlDueWidth)+
 			t.T("deadlines.col_left")),
 	}
 	start, end := m.list.Window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
-		lines = append(lines, m.viewRow(m.items[i], i == m.list.Cursor, clientW))
+		lines = append(lines, m.viewRow(m.items[i], i == m.list.Cursor, clientW, whatW))
 	}
 	return strings.Join(lines, "\n")
 }
 
+// whatWidth is the "what" column: its own width, and half of whatever a
+// window wider than 100 columns has over, so an item's category and name
+// (a mail kept under correspondence) show whole.
+func (m deadlinesScreen) whatWidth() int { return dlCategoryWidth + max(m.width-100, 0)/2 }
+
 // clientWidth is what the client column gets of the window.
 func (m deadlinesScreen) clientWidth() int {
-	return max(m.width-2-dlKindWidth-dlCategoryWidth-dlDueWidth-dlDaysWidth-12, 12)
+	return max(m.width-2-dlKindWidth-m.whatWidth()-dlDueWidth-dlDaysWidth-12, 12)
 }
 
 // viewRow renders one deadline; the days left are coloured as in the
 // caseload's retention column, and a restricted client is flagged in
 // words, not by colour alone.
-func (m deadlinesScreen) viewRow(d store.Deadline, selected bool, clientW int) string {
+func (m deadlinesScreen) viewRow(d store.Deadline, selected bool, clientW, whatW int) string {
 	t, st := m.env.text, m.env.styles
 	cells := dlCell(deadlineKindText(t, d.Kind), dlKindWidth) + dlCell(deadlineClient(t, d), clientW) +
-		dlCell(deadlineCategory(t, d), dlCategoryWidth) + dlCell(t.DateShort(d.Due), dlDueWidth)
+		dlCell(deadlineCategory(t, d), whatW) + dlCell(t.DateShort(d.Due), dlDueWidth)
 	left := dlCell(deadlineLeft(t, d), dlDaysWidth)
 	flag := ""
 	if d.Restricted {
@@ -104,6 +109,8 @@ func deadlineCategory(t Text, d store.Deadline) string {
 	switch {
 	case d.Category == store.CategoryInvoice:
 		return strings.TrimSpace(categoryText(t, d.Category) + " " + kit.OneLine(d.Ref))
+	case d.Item != "":
+		return itemCategoryName(t, d.Category, d.CategoryName) + " · " + itemRef(t, d.Item, d.Ref)
 	case d.Category != "":
 		return categoryText(t, d.Category)
 	case d.Ref != "":

@@ -51,3 +51,11 @@ func (m sharingForm) submitDisclosure() (sharingForm, tea.Cmd) {
 	}
 	return m, addDisclosure(m.env.store, m.startSave(), d)
 }
+
+// addDisclosure records a disclosure.
+func addDisclosure(s Store, req reqID, d store.Disclosure) tea.Cmd {
+	return saving(func() tea.Msg {
+		d, err := s.AddDisclosure(ctx(), d)
+		return rightsSavedMsg{req: req, id: d.ID, err: err}
+	})
+}

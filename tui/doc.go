@@ -26,10 +26,11 @@
 //
 // # I/O
 //
-// Update and View never do I/O. Every store call is a tea.Cmd in
-// commands.go, named verb first; its result message carries the request id
-// of the screen state that asked, so a late answer for a screen the coach
-// has already left is dropped.
+// Update and View never do I/O. Every store call is a tea.Cmd, named verb
+// first, kept in the file of the screen that asks it (commands.go holds
+// only the ones the root model and several screens share); its result
+// message carries the request id of the screen state that asked, so a
+// late answer for a screen the coach has already left is dropped.
 //
 // # Locking
 //
@@ -57,7 +58,7 @@
 // editor (record_edit.go), which loads through RevealRecord, saves with
 // ctrl+s without closing, and keeps its text, body included, as a draft.
 // Appointments and documents have their own forms; the only file I/O in
-// the package is in commands_files.go. Screens above the client hand back
+// the package is in document_forms.go. Screens above the client hand back
 // a doneMsg: the tab and item to select, and a notice to show.
 //
 // ctrl+f opens the search screen from anywhere a text field does not have
@@ -65,6 +66,17 @@
 // coach types, 150 ms after the last key (a tea.Tick whose id must still
 // be the latest), and enter opens the client on the record's tab with the
 // record in the reader on top.
+//
+// # Where a screen lives
+//
+// One screen, one file named after it (a large screen adds files with
+// its name as prefix: client.go, client_view.go, client_tabs.go …): its
+// model, Update, View, key map and store commands are there. Its words
+// are in package msg, in msg/tui_<screen>.go. What every screen shares is
+// the kit (tui/kit: styles, text fitting, key hints, kit.List, kit.Table,
+// kit.Form), which never imports this package; what the screens need of
+// the store and the vault is backend.go; the root model is app*.go; the
+// one routing switch is newScreen in screen.go.
 //
 // # Adding a screen
 //
@@ -74,10 +86,11 @@
 // Other screens open it with navigate(Route{…}); it leaves with
 // back(result). It loads in Init with a request id taken in the
 // constructor, and loads again on shownMsg (the screen above it may have
-// changed something). Its keys are a keyMap built in keys.go, switched
-// with SetEnabled as its state changes; its texts are catalog entries in
-// both languages, looked up with literal keys. A store call is a command
-// in commands.go; one that changes the caseload is wrapped in saving()
+// changed something). Its keys are a keyMap built in its file (keys.go
+// holds the global, list and prompt keys), switched with SetEnabled as
+// its state changes; its texts are msg entries in both languages, looked
+// up with literal keys. A store call is a command in its file; one that
+// changes the caseload is wrapped in saving()
 // and its result implements saveResult, so the status line and the lock
 // know about it. A screen that holds typing implements Draft and
 // RestoreDraft.

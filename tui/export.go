@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -139,6 +141,7 @@ func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.row = true, msg.row
+		m.addOmissions(msg.records)
 	case keyCheckedMsg:
 		if msg.req == m.keyReq {
 			m.keyDone, m.keyErr = msg.key, msg.err
@@ -273,10 +276,46 @@ func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 	if !plain && m.set.Get("sealing") == sealKey {
 		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
 	}
+	r.Omit = m.omissions()
 	r.WithBSN = m.bsnShown && m.set.Get("bsn") == bsnIn
 	m.exporting, m.problem, m.req = true, "", newReq()
 	m.sync()
 	return m, tea.Batch(exportDossier(m.env.store, m.req, m.client, r), m.spin.Tick)
+}
+
+// omitPrefix starts the id of a record's "leave out" field.
+const omitPrefix = "omit:"
+
+// addOmissions adds a choice per record: include it (the default), or
+// leave it out for others' rights or as an internal working note (AVG
+// art. 15(4), studiebegeleiding §14.1a). The label is the record's date
+// and title, on the coach's own screen.
+func (m *exportForm) addOmissions(records []store.Record) {
+	t := m.env.text
+	opts := []kit.Option{{Value: "", Label: t.T("export.include")},
+		{Value: string(dossierfile.OmitOthersRights), Label: t.T("export.omit_others")},
+		{Value: string(dossierfile.OmitInternalNote), Label: t.T("export.omit_internal")}}
+	for _, r := range records {
+		label := strings.TrimRight(kit.Cell(t.DateShort(r.Date)+" "+kit.OneLine(r.Title), kit.LabelWidth-1), " ")
+		m.set.Fields = append(m.set.Fields, kit.ChoiceField(omitPrefix+strconv.FormatInt(r.ID, 10), label, opts))
+	}
+}
+
+// omissions are the records the coach chose to leave out, with the reason.
+func (m exportForm) omissions() []dossierfile.Omission {
+	var out []dossierfile.Omission
+	for _, f := range m.set.Fields {
+		idText, ok := strings.CutPrefix(f.ID, omitPrefix)
+		if !ok || f.Value() == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(idText, 10, 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, dossierfile.Omission{RecordID: id, Reason: dossierfile.OmitReason(f.Value())})
+	}
+	return out
 }
 
 // fail puts msg under field id and moves the focus there.
@@ -304,4 +343,157 @@ func (m *exportForm) sync() {
 	k.Export.SetEnabled(form)
 	k.Cancel.SetEnabled(form)
 	k.Close.SetEnabled(m.done)
+}
+
+// exportKeys are the export screen's keys. On the form, enter and ctrl+s
+// export, tab and the arrows move and choose; on the result, enter closes
+// (esc, the global back, does as well).
+type exportKeys struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Choice key.Binding
+	Export key.Binding
+	Cancel key.Binding
+	Close  key.Binding
+}
+
+func newExportKeys(t Text) exportKeys {
+	return exportKeys{
+		Next:   bind([]string{"tab", "down"}, "tab/↓", t.T("key.next_field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
+		Choice: bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
+		Export: bind([]string{"enter", "ctrl+s"}, "enter", t.T("key.export_start")),
+		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
+		Close:  bind([]string{"enter"}, "enter", t.T("key.export_close")),
+	}
+}
+
+// form is the keys as fieldSet.handleKey takes them.
+func (k exportKeys) form() kit.FormKeys {
+	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
+}
+
+// ShortHelp is the export screen's hint line.
+func (k exportKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Export, k.Close, k.Cancel, k.Next, k.Prev, k.Choice}
+}
+
+// FullHelp is the export screen's part of the help overlay.
+func (k exportKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// exportClientMsg answers loadExportClient.
+type exportClientMsg struct {
+	req reqID
+	row store.ClientRow
+	// records are the client's records, newest first, which the coach
+	// may leave out of the copy.
+	records []store.Record
+	err     error
+}
+
+func (m exportClientMsg) request() reqID { return m.req }
+
+// loadExportClient reads the caseload row of the client to export: the
+// name for the title and whether processing is restricted. It reads the
+// row rather than the client, so opening the form logs no view; the
+// export itself is logged.
+func loadExportClient(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		rows, err := s.ListClients(ctx())
+		if err != nil {
+			return exportClientMsg{req: req, err: err}
+		}
+		for _, r := range rows {
+			if r.ID == id {
+				recs, err := s.Records(ctx(), id)
+				return exportClientMsg{req: req, row: r, records: recs, err: err}
+			}
+		}
+		return exportClientMsg{req: req, err: store.ErrNotFound}
+	}
+}
+
+// keyCheckedMsg answers checkPublicKey.
+type keyCheckedMsg struct {
+	req reqID
+	key string
+	err error
+}
+
+func (m keyCheckedMsg) request() reqID { return m.req }
+
+// checkPublicKey checks a pasted public key as the coach types it.
+func checkPublicKey(s Store, req reqID, key string) tea.Cmd {
+	return func() tea.Msg { return keyCheckedMsg{req: req, key: key, err: s.CheckPublicKey(key)} }
+}
+
+// exportedMsg answers exportDossier. A result with a Path is a file on
+// disk, even when err says the log line is not saved yet.
+type exportedMsg struct {
+	req reqID
+	res dossierfile.Result
+	err error
+}
+
+func (m exportedMsg) request() reqID { return m.req }
+
+// saveErr is the export's error: the status line says "not saved" only
+// for a file written whose log line is not on disk yet; a refusal wrote
+// nothing, and the screen says why.
+func (m exportedMsg) saveErr() error { return m.err }
+
+// exportDossier writes the dossier; the key derivation of a passphrase
+// takes a few seconds, hence the spinner on the screen.
+func exportDossier(s Store, req reqID, clientID int64, r dossierfile.Request) tea.Cmd {
+	return saving(func() tea.Msg {
+		res, err := s.ExportDossier(ctx(), clientID, r)
+		return exportedMsg{req: req, res: res, err: err}
+	})
+}
+
+// exportProblem is the sentence for a refused or failed export.
+func exportProblem(e *env, err error, recipient string) string {
+	t := e.text
+	if s, ok := refused(t, err, doingExport); ok {
+		return s
+	}
+	switch {
+	case errors.Is(err, dossierfile.ErrBadPublicKey):
+		return t.T("export.err_bad_key")
+	case errors.Is(err, dossierfile.ErrExists):
+		return t.T("export.err_exists")
+	case errors.Is(err, dossierfile.ErrBoth):
+		return t.T("export.err_both")
+	case errors.Is(err, store.ErrNoConsent):
+		return t.Tf("export.err_no_consent", recipient) + consentsOnFile(t, err)
+	case errors.Is(err, store.ErrNotFound):
+		return t.T("export.err_not_found")
+	case errors.Is(err, dossierfile.ErrOmission):
+		return t.T("export.err_omission")
+	case e.problem(err) == ProblemDiskFull:
+		return t.T("export.err_disk_full")
+	}
+	return t.Tf("export.err_other", explain(e, err))
+}
+
+// consentsOnFile lists, after a refusal for want of consent, the consents
+// the client has, so a consent recorded under another recipient or
+// withdrawn is seen at once; empty when the error carries none.
+func consentsOnFile(t Text, err error) string {
+	var nc *store.NoConsentError
+	if !errors.As(err, &nc) {
+		return ""
+	}
+	if len(nc.Consents) == 0 {
+		return " " + t.T("consent.none_on_file")
+	}
+	parts := make([]string, len(nc.Consents))
+	for i, c := range nc.Consents {
+		state := t.Tf("consent.on_file_since", t.DateShort(c.Given))
+		if !c.Withdrawn.IsZero() {
+			state = t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn))
+		}
+		parts[i] = kit.OneLine(c.Recipient) + " (" + kit.OneLine(c.Purpose) + ", " + state + ")"
+	}
+	return " " + t.T("consent.on_file") + " " + strings.Join(parts, "; ")
 }

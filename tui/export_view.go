@@ -24,9 +24,15 @@ func (m exportForm) View() string {
 	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.heading", m.row.Name), m.width)...)
 	lines = append(lines, "")
 	focusLine := 0
+	headed := false
 	for i, f := range m.set.Fields {
 		if f.Hidden {
 			continue
+		}
+		if strings.HasPrefix(f.ID, omitPrefix) && !headed {
+			headed = true
+			lines = append(lines, "", "  "+st.Title.Render(t.T("export.leave_out")))
+			lines = append(lines, kit.Paragraph(st.Muted, t.T("export.leave_out_hint"), m.width)...)
 		}
 		if i == m.set.Focus {
 			focusLine = len(lines)

@@ -33,7 +33,7 @@ func (f *coachFlow) wait(texts ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 // typ types s one rune at a time (teatest's Type sends bytes, which
@@ -171,7 +171,7 @@ func TestFlowLockWhileTyping(t *testing.T) {
 	f.key(tea.KeyEnter, 1)
 	f.wait("[Overview]")
 	f.typ("5")
-	f.wait("[Notes]")
+	f.wait("[Notes]", "Gesprek over stage") // loaded: n before that is not yet on
 	f.typ("n")
 	f.wait("New record")
 	f.typ("Telefoontje")

@@ -27,7 +27,7 @@ func TestFlowFirstDay(t *testing.T) {
 				}
 			}
 			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	enter := tea.KeyMsg{Type: tea.KeyEnter}
 

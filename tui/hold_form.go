@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -119,4 +120,33 @@ func (m reasonForm) View() string {
 		help = t.T("hold.help")
 	}
 	return m.view(kit.Paragraph(st.Muted, help, m.Width))
+}
+
+// flagSetMsg answers setHold and setRestriction.
+type flagSetMsg struct {
+	req    reqID
+	client int64
+	hold   bool // a legal hold, else a restriction
+	on     bool
+	err    error
+}
+
+func (m flagSetMsg) saveErr() error { return m.err }
+
+func (m flagSetMsg) request() reqID { return m.req }
+
+// setHold puts a client under legal hold, or lifts it.
+func setHold(s Store, req reqID, id int64, on bool, reason string, until time.Time) tea.Cmd {
+	return saving(func() tea.Msg {
+		err := s.SetHold(ctx(), id, on, reason, until)
+		return flagSetMsg{req: req, client: id, hold: true, on: on, err: err}
+	})
+}
+
+// setRestriction restricts processing of a client, or lifts it.
+func setRestriction(s Store, req reqID, id int64, on bool, reason string) tea.Cmd {
+	return saving(func() tea.Msg {
+		err := s.SetRestriction(ctx(), id, on, reason)
+		return flagSetMsg{req: req, client: id, on: on, err: err}
+	})
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -19,15 +20,6 @@ import (
 // KindImport is the import of a dossier or a client list (i on the
 // caseload).
 const KindImport ScreenKind = "import"
-
-// newImportScreen builds the import screen, or passes r on; see
-// newScreen.
-func newImportScreen(e *env, r Route) (Screen, bool) {
-	if r.Kind == KindImport {
-		return asScreen(newImportForm(e)), true
-	}
-	return newRightsScreen(e, r)
-}
 
 // What the secret field asks for.
 const (
@@ -339,4 +331,93 @@ func importDone(t Text, sum dossierfile.ImportSummary) string {
 		}
 	}
 	return t.N("import.done_list", len(sum.Clients), strings.Join(parts, ", "))
+}
+
+// importKey is i, "import", on the caseload; it works while the filter
+// field does not have the focus.
+func (m caseloadModel) importKey() key.Binding {
+	b := bind([]string{"i"}, "i", m.env.text.T("key.import"))
+	b.SetEnabled(!m.filtering)
+	return b
+}
+
+// importKeys are the import screen's keys. On the form enter imports and
+// tab moves; on the result enter closes.
+type importKeys struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Import key.Binding
+	Cancel key.Binding
+	Close  key.Binding
+}
+
+func newImportKeys(t Text) importKeys {
+	return importKeys{
+		Next:   bind([]string{"tab", "down"}, "tab/↓", t.T("key.next_field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
+		Import: bind([]string{"enter", "ctrl+s"}, "enter", t.T("key.import_start")),
+		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
+		Close:  bind([]string{"enter"}, "enter", t.T("key.import_close")),
+	}
+}
+
+// form is the keys as fieldSet.handleKey takes them.
+func (k importKeys) form() kit.FormKeys {
+	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Cancel: k.Cancel}
+}
+
+// ShortHelp is the import screen's hint line.
+func (k importKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Import, k.Close, k.Cancel, k.Next, k.Prev}
+}
+
+// FullHelp is the import screen's part of the help overlay.
+func (k importKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// importedMsg answers importFile. A summary with clients is an import
+// done, even when err says it is not saved yet.
+type importedMsg struct {
+	req reqID
+	sum dossierfile.ImportSummary
+	err error
+}
+
+func (m importedMsg) request() reqID { return m.req }
+
+// saveErr is the import's error, for the status line's "saving…".
+func (m importedMsg) saveErr() error { return m.err }
+
+// importFile imports the file; opening a sealed dossier derives a key,
+// which takes a few seconds.
+func importFile(s Store, req reqID, path, secret, lang string) tea.Cmd {
+	return saving(func() tea.Msg {
+		sum, err := s.ImportFile(ctx(), path, secret, lang)
+		return importedMsg{req: req, sum: sum, err: err}
+	})
+}
+
+// importProblem is the sentence for a refused or failed import; key
+// tells a key file from a passphrase.
+func importProblem(e *env, err error, key bool) string {
+	t := e.text
+	var csvErr *dossierfile.CSVError
+	var existing *store.ExistingClientError
+	var format *dossierfile.FormatError
+	switch {
+	case errors.Is(err, dossierfile.ErrWrongSecret) && key:
+		return t.T("import.err_wrong_key")
+	case errors.Is(err, dossierfile.ErrWrongSecret):
+		return t.T("import.err_wrong_passphrase")
+	case errors.As(err, &csvErr):
+		return t.Tf("import.err_csv", csvErr.Error())
+	case errors.As(err, &existing):
+		return t.Tf("import.err_existing", existing.Name, existing.ID)
+	case errors.As(err, &format):
+		return t.Tf("import.err_format", format.Text(string(t.Lang())))
+	case errors.Is(err, fs.ErrNotExist):
+		return t.T("import.err_not_found")
+	case e.problem(err) == ProblemDiskFull:
+		return t.T("import.err_disk_full")
+	}
+	return t.Tf("import.err_other", explain(e, err))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/caseload/caseload/tui/kit"
@@ -188,4 +189,31 @@ func (k unlockKeys) ShortHelp() []key.Binding {
 // FullHelp is the unlock screen's part of the help overlay.
 func (k unlockKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Submit, k.Next, k.Prev, k.Stored, k.AcceptOlder, k.ReadOlder, k.Quit}}
+}
+
+// newExportOpenKey is x, "export dossier", on the caseload and the client
+// screen.
+func newExportOpenKey(t Text) key.Binding {
+	return bind([]string{"x"}, "x", t.T("key.export"))
+}
+
+// withKeys adds bindings to a screen's key map without touching its type:
+// last on the hint line, and a group of their own in the help overlay.
+type withKeys struct {
+	base  help.KeyMap
+	extra []key.Binding
+	short []key.Binding // the hint line in this order, when set
+}
+
+// ShortHelp is the base hint line with the extra keys after it.
+func (k withKeys) ShortHelp() []key.Binding {
+	if k.short != nil {
+		return k.short
+	}
+	return append(append([]key.Binding{}, k.base.ShortHelp()...), k.extra...)
+}
+
+// FullHelp is the base help with the extra keys as a group of their own.
+func (k withKeys) FullHelp() [][]key.Binding {
+	return append(append([][]key.Binding{}, k.base.FullHelp()...), k.extra)
 }

@@ -51,27 +51,6 @@ const (
 	KindMoneySettings ScreenKind = "money-settings"
 )
 
-// newMoneyFormScreen builds the money forms' screens; see newScreen.
-func newMoneyFormScreen(e *env, r Route) (Screen, bool) {
-	switch r.Kind {
-	case KindTermsForm:
-		return asScreen(newTermsForm(e, r)), true
-	case KindTimeForm:
-		return asScreen(newTimeForm(e, r)), true
-	case KindFunders:
-		return asScreen(newFunderList(e)), true
-	case KindFunderForm:
-		return asScreen(newFunderForm(e, r)), true
-	case KindMoneySettings:
-		return asScreen(newMoneySettingsForm(e)), true
-	case KindInvoiceFile:
-		return asScreen(newInvoiceFile(e, r)), true
-	case KindFunderReport:
-		return asScreen(newFunderReport(e, r)), true
-	}
-	return nil, false
-}
-
 // moneySavedMsg answers the save of a money form.
 type moneySavedMsg struct {
 	req  reqID

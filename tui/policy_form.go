@@ -19,7 +19,9 @@ const previewDelay = 300 * time.Millisecond
 
 // policyForm edits one retention policy: the period (months, or years
 // typed as "2 jaar"/"2y") and the reason, with a live preview of what the
-// change would make due today.
+// change would make due today. A category of the practice's own has a
+// name and a choice of the event it counts from too; with no category
+// the form adds a new one.
 type policyForm struct {
 	formCore
 	category store.Category
@@ -31,19 +33,51 @@ type policyForm struct {
 
 func newPolicyForm(e *env, c store.Category) policyForm {
 	t, st := e.text, e.styles
-	return policyForm{category: c, formCore: newFormCore(e, false,
-		kit.TextField(st, "months", t.T("policy.months")),
-		kit.TextField(st, "reason", t.T("policy.reason")))}
+	var fields []kit.Field
+	item := c == "" || c.Item()
+	if item {
+		var bases []kit.Option
+		for _, b := range store.CategoryRecorded.Bases() {
+			bases = append(bases, kit.Option{Value: string(b), Label: itemBasisText(t, b)})
+		}
+		fields = append(fields, kit.TextField(st, "name", t.T("policy.name")),
+			kit.ChoiceField("basis", t.T("policy.basis"), bases))
+	}
+	fields = append(fields, kit.TextField(st, "months", t.T("policy.months")),
+		kit.TextField(st, "reason", t.T("policy.reason")))
+	// A new category has nothing to load.
+	m := policyForm{category: c, formCore: newFormCore(e, c == "", fields...)}
+	if c == "" {
+		m.base = store.Policy{Basis: store.BasisRecordDate}
+	}
+	return m
 }
 
-// Init loads the policy.
-func (m policyForm) Init() tea.Cmd { return loadSettings(m.env.store, m.req) }
+// item reports whether the form is about a category of the practice's
+// own (or a new one): those have a name and a choice of event.
+func (m policyForm) item() bool { return m.category == "" || m.category.Item() }
+
+// Init loads the policy; a new category has none to load.
+func (m policyForm) Init() tea.Cmd {
+	if m.category == "" {
+		return m.Refocus()
+	}
+	return loadSettings(m.env.store, m.req)
+}
 
 // Route names the category.
 func (m policyForm) Route() Route { return Route{Kind: KindPolicy, Tab: string(m.category)} }
 
-// Title is the category's name.
-func (m policyForm) Title() string { return categoryText(m.env.text, m.category) }
+// Title is the category's name, or "New retention category".
+func (m policyForm) Title() string {
+	switch {
+	case m.category == "":
+		return m.env.text.T("policy.new_title")
+	case m.category.Item():
+		return policyName(m.env.text, m.base)
+	}
+	return categoryText(m.env.text, m.category)
+}
 
 // RestoreDraft fills the fields, on top of the loaded policy.
 func (m policyForm) RestoreDraft(text string) policyForm {
@@ -66,9 +100,14 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 		m.Problem = explain(m.env, msg.err)
 		for _, p := range msg.s.policies {
 			if p.Category == m.category {
+				lang := string(m.env.text.Lang())
 				m.base = p
 				m.Set("months", strconv.Itoa(p.Months))
-				m.Set("reason", p.ReasonText(string(m.env.text.Lang())))
+				m.Set("reason", p.ReasonText(lang))
+				if m.item() {
+					m.Set("name", p.NameText(lang))
+					m.Set("basis", string(p.Basis))
+				}
 				m.MarkLoaded()
 			}
 		}
@@ -99,7 +138,11 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 			m.Saving = false
 			return m, m.refuse(msg.err)
 		}
-		return m, m.onSaved(nil, m.env.text.T("policy.saved"))
+		note := m.env.text.T("policy.saved")
+		if m.category == "" {
+			note = m.env.text.T("policy.added")
+		}
+		return m, m.onSaved(nil, note)
 	case tea.KeyMsg:
 		return m.keyMsg(msg)
 	}
@@ -108,12 +151,12 @@ func (m policyForm) Update(msg tea.Msg) (policyForm, tea.Cmd) {
 
 // keyMsg handles a key; a changed period starts the preview's debounce.
 func (m policyForm) keyMsg(msg tea.KeyMsg) (policyForm, tea.Cmd) {
-	before := m.Get("months")
+	before := m.Get("months") + "|" + m.Get("basis")
 	cmd, save := m.onKey(msg)
 	if save {
 		return m.submit()
 	}
-	if m.Get("months") == before {
+	if m.Get("months")+"|"+m.Get("basis") == before || m.category == "" {
 		return m, cmd
 	}
 	id := newReq()
@@ -125,10 +168,17 @@ func (m policyForm) keyMsg(msg tea.KeyMsg) (policyForm, tea.Cmd) {
 // false while the period does not read as one.
 func (m policyForm) policy() (store.Policy, bool) {
 	p := m.base
+	lang := string(m.env.text.Lang())
 	p.Reason = strings.TrimSpace(m.Get("reason"))
-	if p.Reason == m.base.ReasonText(string(m.env.text.Lang())) {
+	if p.Reason == m.base.ReasonText(lang) {
 		// The shipped reason, untouched: it stays a key, in every language.
 		p.Reason = m.base.Reason
+	}
+	if m.item() {
+		p.Basis = store.Basis(m.Get("basis"))
+		if p.Name = strings.TrimSpace(m.Get("name")); p.Name == m.base.NameText(lang) {
+			p.Name = m.base.Name // likewise the shipped name
+		}
 	}
 	months, ok := parsePeriod(m.Get("months"))
 	p.Months = months
@@ -157,6 +207,10 @@ func parsePeriod(s string) (int, bool) {
 func previewText(t Text, c store.Category, i store.PolicyImpact) string {
 	invoices := c == store.CategoryInvoice
 	switch {
+	case c.Item() && i.NewlyDue > 0:
+		return t.N("policy.preview_items", i.NewlyDue)
+	case c.Item() && i.NoLongerDue > 0:
+		return t.N("policy.preview_items_fewer", i.NoLongerDue)
 	case i.NewlyDue > 0 && invoices:
 		return t.N("policy.preview_invoices", i.NewlyDue)
 	case i.NewlyDue > 0:
@@ -176,13 +230,20 @@ func (m policyForm) submit() (policyForm, tea.Cmd) {
 		cmd, _ := m.Fail("months", t.T("policy.months_invalid"))
 		return m, cmd
 	}
-	if err := p.Validate(); err != nil {
+	check := p
+	if check.Category == "" {
+		check.Category = "own" // what AddPolicy checks a new category as
+	}
+	if err := check.Validate(); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
 			return m, m.refuse(ve)
 		}
 		m.Problem = explain(m.env, err)
 		return m, nil
+	}
+	if k, ok := keeper(m.env.store); ok && m.category == "" {
+		return m, addPolicy(k, m.startSave(), p)
 	}
 	return m, savePolicy(m.env.store, m.startSave(), p)
 }
@@ -200,6 +261,10 @@ func (m *policyForm) refuse(err error) tea.Cmd {
 	switch {
 	case ve.Field == "reason":
 		text = t.T("policy.reason_needed")
+	case ve.Field == "name" && strings.TrimSpace(p.Name) == "":
+		text = t.T("policy.name_needed")
+	case ve.Field == "name" || ve.Field == "basis":
+		text = fieldProblem(t, ve)
 	case ve.Field == "months" && p.Category == store.CategoryInvoice && p.Months >= 1:
 		text = t.T("policy.invoice_minimum")
 	case ve.Field != "months":
@@ -213,6 +278,9 @@ func (m *policyForm) refuse(err error) tea.Cmd {
 func (m policyForm) View() string {
 	t, st := m.env.text, m.env.styles
 	extra := kit.Paragraph(st.Muted, t.T("policy.reason_hint"), m.Width)
+	if m.item() {
+		extra = append(extra, kit.Paragraph(st.Muted, t.T("policy.item_hint"), m.Width)...)
+	}
 	if m.preview != "" {
 		extra = append(extra, "", "  "+st.Warning.Render(m.preview))
 	}
@@ -331,4 +399,58 @@ func (m practiceForm) View() string {
 	st, t := m.env.styles, m.env.text
 	return m.view(append(kit.Paragraph(st.Muted, t.T("practice.help"), m.Width),
 		kit.Paragraph(st.Muted, t.T("practice.fields_help"), m.Width)...))
+}
+
+// Sizes for the warning. A vault's database lives in memory, and SQLite
+// grows an in-memory database it was handed to 1 GiB at most; past that
+// every edit fails. The warning comes early enough that a coach has
+// months, at any pace of writing, to purge or archive.
+const (
+	imageLimit  = 1 << 30
+	imageWarnAt = 700 << 20
+)
+
+// previewedMsg answers previewPolicy.
+type previewedMsg struct {
+	req    reqID
+	impact store.PolicyImpact
+	err    error
+}
+
+func (m previewedMsg) request() reqID { return m.req }
+
+// previewPolicy asks what p would make due today.
+func previewPolicy(s Store, req reqID, p store.Policy) tea.Cmd {
+	return func() tea.Msg {
+		impact, err := s.PreviewPolicy(ctx(), p)
+		return previewedMsg{req: req, impact: impact, err: err}
+	}
+}
+
+// settingSavedMsg answers savePolicy and savePractice.
+type settingSavedMsg struct {
+	req reqID
+	err error
+}
+
+func (m settingSavedMsg) saveErr() error { return m.err }
+
+func (m settingSavedMsg) request() reqID { return m.req }
+
+// savePolicy replaces a retention policy.
+func savePolicy(s Store, req reqID, p store.Policy) tea.Cmd {
+	return saving(func() tea.Msg { return settingSavedMsg{req: req, err: s.SavePolicy(ctx(), p)} })
+}
+
+// savePractice stores the practice's details.
+func savePractice(s Store, req reqID, p store.Practice, target int, fields store.FieldSet) tea.Cmd {
+	return saving(func() tea.Msg {
+		if err := s.SetAnswerTarget(ctx(), target); err != nil {
+			return settingSavedMsg{req: req, err: err}
+		}
+		if err := s.SetClientFieldSet(ctx(), fields); err != nil {
+			return settingSavedMsg{req: req, err: err}
+		}
+		return settingSavedMsg{req: req, err: s.SavePractice(ctx(), p)}
+	})
 }

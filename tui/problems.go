@@ -182,3 +182,61 @@ func fieldProblem(t Text, ve *store.ValidationError) string {
 	}
 	return ve.Problem
 }
+
+// rightsProblem is the sentence for an error of the rights desk: the
+// store's sentinels in the coach's words, the rest as explain has them.
+func rightsProblem(e *env, err error) string {
+	t := e.text
+	switch {
+	case errors.Is(err, store.ErrIdentityNotChecked):
+		return t.T("rights.err_identity")
+	case errors.Is(err, store.ErrNoticesPending):
+		return t.T("rights.err_notices")
+	case errors.Is(err, store.ErrRequestClosed):
+		return t.T("rights.err_closed")
+	case errors.Is(err, store.ErrExtensionTooLate):
+		return t.T("rights.err_too_late")
+	case errors.Is(err, store.ErrNoConsent):
+		return t.T("rights.err_no_consent") + consentsOnFile(t, err)
+	}
+	if s, ok := refused(t, err, doingRights); ok {
+		return s
+	}
+	return explain(e, err)
+}
+
+// rightsFieldProblem is the sentence for a refused field of the rights
+// forms; fields the store names elsewhere go to fieldProblem.
+func rightsFieldProblem(t Text, ve *store.ValidationError) string {
+	switch ve.Field {
+	case "received_on":
+		return t.T("rights.invalid_received")
+	case "identity_how":
+		return t.T("rights.invalid_identity_how")
+	case "purpose":
+		return t.T("rights.invalid_purpose")
+	case "recipient":
+		return t.T("rights.invalid_recipient")
+	case "given_on", "withdrawn_on":
+		return t.T("rights.invalid_given")
+	case "given_by":
+		return t.T("rights.invalid_given_by")
+	case "what":
+		return t.T("rights.invalid_what")
+	case "disclosed_on":
+		return t.T("rights.invalid_disclosed")
+	case "extension_reason", "outcome":
+		return t.T("rights.invalid_reason")
+	case "discovered_at":
+		return t.T("breach.invalid_discovered")
+	case "description":
+		return t.T("breach.invalid_description")
+	case "people_affected", "records_affected":
+		return t.T("breach.invalid_count")
+	case "reported_at", "people_informed_at":
+		return t.T("breach.invalid_moment")
+	case "not_reported_reason":
+		return t.T("breach.invalid_reason")
+	}
+	return fieldProblem(t, ve)
+}

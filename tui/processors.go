@@ -277,3 +277,16 @@ func (m processorForm) submit() (processorForm, tea.Cmd) {
 func (m processorForm) View() string {
 	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("processors.help"), m.Width))
 }
+
+// saveProcessor adds or corrects one of the practice's processors.
+func saveProcessor(s Store, req reqID, p store.Processor) tea.Cmd {
+	return saving(func() tea.Msg {
+		_, err := s.SaveProcessor(ctx(), p)
+		return settingSavedMsg{req: req, err: err}
+	})
+}
+
+// deleteProcessor removes a processor the practice no longer uses.
+func deleteProcessor(s Store, req reqID, id int64) tea.Cmd {
+	return saving(func() tea.Msg { return settingSavedMsg{req: req, err: s.DeleteProcessor(ctx(), id)} })
+}

@@ -21,7 +21,8 @@ type purgeScreen struct {
 	env      *env
 	keys     purgeKeys
 	client   int64
-	invoices bool // the client's invoices alone
+	invoices bool           // the client's invoices alone
+	items    store.Category // the client's items under this item category alone
 	req      reqID
 
 	loaded  bool
@@ -37,18 +38,32 @@ type purgeScreen struct {
 func newPurgeScreen(e *env, r Route) purgeScreen {
 	m := purgeScreen{env: e, keys: newPurgeKeys(e.text), client: r.Client,
 		invoices: r.Tab == string(store.CategoryInvoice), req: newReq()}
+	if c := store.Category(r.Tab); c.Item() {
+		m.items = c
+	}
 	m.updateKeys()
 	return m
 }
 
 // Init plans the purge, answering to the request id of the constructor.
-func (m purgeScreen) Init() tea.Cmd { return planPurge(m.env.store, m.req, m.client, m.invoices) }
+func (m purgeScreen) Init() tea.Cmd { return m.plan() }
+
+// plan plans the purge the screen is about.
+func (m purgeScreen) plan() tea.Cmd {
+	if m.items != "" {
+		return planItemPurge(m.env.store, m.req, m.client, m.items)
+	}
+	return planPurge(m.env.store, m.req, m.client, m.invoices)
+}
 
 // Route names the client and whether only invoices go.
 func (m purgeScreen) Route() Route {
 	r := Route{Kind: KindPurge, Client: m.client}
-	if m.invoices {
+	switch {
+	case m.invoices:
 		r.Tab = string(store.CategoryInvoice)
+	case m.items != "":
+		r.Tab = string(m.items)
 	}
 	return r
 }
@@ -112,7 +127,7 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 			m.notice, m.loaded = purgeProblem(m.env, msg.err), false
 			m.req = newReq()
 			m.updateKeys()
-			return m, planPurge(m.env.store, m.req, m.client, m.invoices)
+			return m, m.plan()
 		}
 		m.problem = purgeProblem(m.env, msg.err)
 		m.updateKeys()
@@ -120,8 +135,15 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 	}
 	t := m.env.text
 	text := t.Tf("purge.done", m.client)
-	if msg.plan.Category == store.CategoryInvoice {
+	done := purgeDoneMsg{client: msg.plan.ClientID}
+	switch {
+	case msg.plan.Category == store.CategoryInvoice:
 		text = t.N("purge.done_invoices", msg.plan.InvoicesErased)
+	case msg.plan.Category.Item():
+		// The client stays: the screen below must not leave.
+		done.client = 0
+		text = t.N("purge.done_items", msg.plan.Records+msg.plan.Documents+msg.plan.Complaints,
+			itemCategoryName(t, msg.plan.Category, msg.plan.CategoryName))
 	}
 	report := notify
 	switch {
@@ -131,7 +153,7 @@ func (m purgeScreen) onPurged(msg purgedMsg) (purgeScreen, tea.Cmd) {
 	case msg.dropped > 0:
 		text += "; " + t.N("purge.dropped", msg.dropped)
 	}
-	return m, tea.Batch(back(purgeDoneMsg{client: msg.plan.ClientID}), report(text))
+	return m, tea.Batch(back(done), report(text))
 }
 
 // updateKeys allows yes once there is a plan to carry out, and the
@@ -210,6 +232,11 @@ func purgeSentence(t Text, p purgePlan) string {
 	}
 	var who string
 	switch {
+	case plan.Category.Item():
+		who = t.Tf("purge.items_of", itemCategoryName(t, plan.Category, plan.CategoryName), purgeWho(t, plan))
+		add(plan.Records, t.N("count.records", plan.Records))
+		add(plan.Documents, t.N("count.documents", plan.Documents))
+		add(plan.Complaints, t.N("count.complaints", plan.Complaints))
 	case plan.Category != store.CategoryInvoice:
 		who = t.Tf("purge.dossier_of", purgeWho(t, plan))
 		add(plan.Records, t.N("count.records", plan.Records))
@@ -237,4 +264,113 @@ func purgeSentence(t Text, p purgePlan) string {
 		s += " " + t.Tf("purge.backups", t.Date(p.backups.KeptUntil))
 	}
 	return s
+}
+
+// purgeKeys answer the purge confirmation. As in a prompt, y and j both
+// mean yes; esc (a global key) goes back without erasing anything.
+type purgeKeys struct {
+	Confirm key.Binding
+	Backups key.Binding
+}
+
+func newPurgeKeys(t Text) purgeKeys {
+	yes := "y"
+	if t.Lang() == Dutch {
+		yes = "j"
+	}
+	return purgeKeys{
+		Confirm: bind([]string{"y", "Y", "j", "J"}, yes, t.T("key.purge_confirm")),
+		Backups: bind([]string{"b", " "}, "b", t.T("key.purge_backups")),
+	}
+}
+
+// ShortHelp is the purge confirmation's hint line.
+func (k purgeKeys) ShortHelp() []key.Binding { return []key.Binding{k.Confirm, k.Backups} }
+
+// FullHelp is the purge confirmation's part of the help overlay.
+func (k purgeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// purgePlan is a plan with what the confirmation says about backups/.
+type purgePlan struct {
+	plan    store.PurgePlan
+	backups BackupInfo
+}
+
+// planLoadedMsg answers planPurge.
+type planLoadedMsg struct {
+	req reqID
+	p   purgePlan
+	err error
+}
+
+func (m planLoadedMsg) request() reqID { return m.req }
+
+// planPurge plans the purge of a client's dossier, or with invoices of
+// the client's invoices alone (0: of clients purged earlier), and reads
+// what backups/ holds. A failure to read backups/ leaves the sentence
+// about it out; it does not stop the purge.
+func planPurge(s Store, req reqID, clientID int64, invoices bool) tea.Cmd {
+	return func() tea.Msg {
+		var p purgePlan
+		var err error
+		if invoices {
+			p.plan, err = s.PlanInvoicePurge(ctx(), clientID)
+		} else {
+			p.plan, err = s.PlanPurge(ctx(), clientID, store.PurgeOptions{})
+		}
+		if err != nil {
+			return planLoadedMsg{req: req, err: err}
+		}
+		p.backups, _ = s.Backups()
+		return planLoadedMsg{req: req, p: p}
+	}
+}
+
+// purgedMsg answers purge. It travels back to the screen below the purge
+// confirmation (see purgeScreen), which reloads.
+type purgedMsg struct {
+	req      reqID
+	plan     store.PurgePlan
+	dropped  int  // older versions deleted from backups/
+	dropFail bool // deleting them failed; the purge itself stands
+	err      error
+}
+
+func (m purgedMsg) saveErr() error { return m.err }
+
+func (m purgedMsg) request() reqID { return m.req }
+
+// purge carries out a confirmed plan and then, when asked, deletes the
+// older versions in backups/: after the purge, so the version the purge
+// itself set aside goes too.
+func purge(s Store, req reqID, plan store.PurgePlan, dropBackups bool) tea.Cmd {
+	return saving(func() tea.Msg {
+		msg := purgedMsg{req: req, plan: plan}
+		if _, msg.err = s.Purge(ctx(), plan); msg.err != nil {
+			return msg
+		}
+		if dropBackups {
+			n, err := s.DropBackups()
+			msg.dropped, msg.dropFail = n, err != nil
+		}
+		return msg
+	})
+}
+
+// planItemPurge plans the purge of a client's items under item category
+// c whose day has come.
+func planItemPurge(s Store, req reqID, clientID int64, c store.Category) tea.Cmd {
+	return func() tea.Msg {
+		k, ok := keeper(s)
+		if !ok {
+			return planLoadedMsg{req: req, err: store.ErrNotDue}
+		}
+		var p purgePlan
+		var err error
+		if p.plan, err = k.PlanItemPurge(ctx(), clientID, c); err != nil {
+			return planLoadedMsg{req: req, err: err}
+		}
+		p.backups, _ = s.Backups()
+		return planLoadedMsg{req: req, p: p}
+	}
 }

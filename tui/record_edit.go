@@ -392,3 +392,58 @@ func (m recordEditor) onSaved(msg recordSavedMsg) (recordEditor, tea.Cmd) {
 	m.again = false
 	return m, nil
 }
+
+// editorKeys are the record editor's keys. The body is a multi-line text
+// area that needs enter, ↑ and ↓ itself, so those move between fields only
+// while a one-line field has the focus; tab and shift+tab always do.
+type editorKeys struct {
+	Save      key.Binding
+	Cancel    key.Binding
+	Next      key.Binding
+	Prev      key.Binding
+	FieldDown key.Binding // ↓/enter on a one-line field
+	FieldUp   key.Binding // ↑ on a one-line field
+	Choice    key.Binding // ←/→/space on a choice field
+}
+
+func newEditorKeys(t Text) editorKeys {
+	return editorKeys{
+		Save:      bind([]string{"ctrl+s"}, "ctrl+s", t.T("key.save")),
+		Cancel:    bind([]string{"esc"}, "esc", t.T("key.close")),
+		Next:      bind([]string{"tab"}, "tab", t.T("key.next_field")),
+		Prev:      bind([]string{"shift+tab"}, "⇧tab", t.T("key.prev_field")),
+		FieldDown: bind([]string{"down", "enter"}, "↓", t.T("key.next_field")),
+		FieldUp:   bind([]string{"up"}, "↑", t.T("key.prev_field")),
+		Choice:    bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
+	}
+}
+
+// ShortHelp is the editor's hint line, most needed first.
+func (k editorKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Cancel, k.Next, k.Prev, k.Choice}
+}
+
+// FullHelp is the editor's part of the help overlay.
+func (k editorKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Save, k.Cancel, k.Next, k.Prev, k.FieldDown, k.FieldUp, k.Choice}}
+}
+
+// recordSavedMsg answers saveRecord. When err wraps store.ErrNotSaved the
+// record is still valid: the change is kept in memory.
+type recordSavedMsg struct {
+	req    reqID
+	record store.Record
+	err    error
+}
+
+func (m recordSavedMsg) saveErr() error { return m.err }
+
+func (m recordSavedMsg) request() reqID { return m.req }
+
+// saveRecord adds or replaces a record.
+func saveRecord(s Store, req reqID, r store.Record) tea.Cmd {
+	return saving(func() tea.Msg {
+		saved, err := s.SaveRecord(ctx(), r)
+		return recordSavedMsg{req: req, record: saved, err: err}
+	})
+}

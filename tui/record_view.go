@@ -259,3 +259,57 @@ func (m recordReader) View() string {
 	}
 	return b.String()
 }
+
+// readerKeys are the record reader's keys: scrolling, reveal, edit, delete.
+type readerKeys struct {
+	kit.ListKeys
+	Reveal key.Binding
+	Edit   key.Binding
+	Delete key.Binding
+}
+
+func newReaderKeys(t Text) readerKeys {
+	return readerKeys{
+		ListKeys: newListKeys(t),
+		Reveal:   bind([]string{"v"}, "v", t.T("key.reveal")),
+		Edit:     bind([]string{"e"}, "e", t.T("key.edit")),
+		Delete:   bind([]string{"d"}, "d", t.T("key.delete")),
+	}
+}
+
+// ShortHelp is the reader's hint line.
+func (k readerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Reveal, k.Edit, k.Delete, k.Down, k.Up, k.PageDown}
+}
+
+// FullHelp is the reader's part of the help overlay.
+func (k readerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Reveal, k.Edit, k.Delete}}
+}
+
+// recordLoadedMsg answers loadRecord and revealRecord.
+type recordLoadedMsg struct {
+	req      reqID
+	record   store.Record
+	revealed bool // Body holds the text, also of a special-category record
+	err      error
+}
+
+func (m recordLoadedMsg) request() reqID { return m.req }
+
+// loadRecord reads a record, masked when it is special-category.
+func loadRecord(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Record(ctx(), id)
+		return recordLoadedMsg{req: req, record: r, revealed: !r.Special, err: err}
+	}
+}
+
+// revealRecord reads a record with its text; the store logs the reveal of
+// a special-category record.
+func revealRecord(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.RevealRecord(ctx(), id)
+		return recordLoadedMsg{req: req, record: r, revealed: true, err: err}
+	}
+}

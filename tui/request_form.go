@@ -192,3 +192,16 @@ func (m requestForm) View() string {
 	extra = append(extra, kit.Paragraph(st.Muted, t.T("request.identity_hint"), m.Width)...)
 	return m.view(extra)
 }
+
+// saveRequest adds a request (ID 0) or corrects one.
+func saveRequest(s Store, req reqID, r store.Request) tea.Cmd {
+	return saving(func() tea.Msg {
+		var err error
+		if r.ID == 0 {
+			r, err = s.AddRequest(ctx(), r)
+		} else {
+			r, err = s.UpdateRequest(ctx(), r)
+		}
+		return rightsSavedMsg{req: req, id: r.ID, r: r, err: err}
+	})
+}

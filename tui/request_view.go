@@ -381,3 +381,165 @@ func erasureCounts(t Text, p store.PurgePlan) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// requestKeys are the request view's keys. Which actions show depends on
+// the kind of request and on whether it is still open; the cursor moves
+// over the recipients to tell, or over the consents to withdraw.
+type requestKeys struct {
+	kit.ListKeys
+	Edit     key.Binding
+	Answer   key.Binding
+	Refuse   key.Binding
+	Extend   key.Binding
+	Restrict key.Binding
+	Erase    key.Binding
+	Notified key.Binding
+	Withdraw key.Binding
+}
+
+func newRequestKeys(t Text) requestKeys {
+	return requestKeys{
+		ListKeys: newListKeys(t),
+		Edit:     bind([]string{"e"}, "e", t.T("key.edit")),
+		Answer:   bind([]string{"a"}, "a", t.T("key.answer")),
+		Refuse:   bind([]string{"f"}, "f", t.T("key.refuse")),
+		Extend:   bind([]string{"v"}, "v", t.T("key.extend")),
+		Restrict: bind([]string{"b"}, "b", t.T("key.restrict_request")),
+		Erase:    bind([]string{"w"}, "w", t.T("key.erase")),
+		Notified: bind([]string{"m"}, "m", t.T("key.mark_notified")),
+		Withdraw: bind([]string{"i"}, "i", t.T("key.withdraw_consent")),
+	}
+}
+
+func (k requestKeys) actions() []key.Binding {
+	return []key.Binding{k.Answer, k.Refuse, k.Extend, k.Restrict, k.Erase, k.Notified, k.Withdraw, k.Edit}
+}
+
+// ShortHelp is the request view's hint line.
+func (k requestKeys) ShortHelp() []key.Binding { return k.actions() }
+
+// FullHelp is the request view's part of the help overlay.
+func (k requestKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ListKeys.Bindings(), k.actions()}
+}
+
+// requestDetail is what the request view shows: the request, the
+// recipients to tell of it (art. 19) and, for a withdrawal of consent,
+// the client's consents to pick from.
+type requestDetail struct {
+	r        store.Request
+	notices  []store.Notice
+	consents []store.Consent
+}
+
+// requestLoadedMsg answers loadRequest.
+type requestLoadedMsg struct {
+	req reqID
+	d   requestDetail
+	err error
+}
+
+func (m requestLoadedMsg) request() reqID { return m.req }
+
+// loadRequest reads a request with what its kind needs alongside.
+func loadRequest(s Store, req reqID, id int64) tea.Cmd {
+	return func() tea.Msg {
+		var d requestDetail
+		var err error
+		if d.r, err = s.Request(ctx(), id); err != nil {
+			return requestLoadedMsg{req: req, err: err}
+		}
+		switch d.r.Kind {
+		case store.RequestRectification, store.RequestErasure, store.RequestRestriction:
+			d.notices, err = s.NotifyList(ctx(), id)
+		case store.RequestConsentWithdrawal:
+			d.consents, err = s.Consents(ctx(), d.r.ClientID)
+		}
+		return requestLoadedMsg{req: req, d: d, err: err}
+	}
+}
+
+// requestAction is one of the actions of the request view that take a
+// text: an answer, a refusal, an extension or a restriction.
+type requestAction int
+
+const (
+	actionNone requestAction = iota
+	actionAnswer
+	actionRefuse
+	actionExtend
+	actionRestrict
+	// The actions of the request view that take no text.
+	actionNotified
+	actionWithdraw
+	actionErase
+	// actionUphold answers an objection by upholding it, which restricts
+	// processing at once (store.AcceptObjection). It takes a text: last
+	// here so the numbers of drafts saved before it keep their meaning.
+	actionUphold
+)
+
+// takesText reports whether action a is answered in a text field, and so
+// can be kept as a draft.
+func (a requestAction) takesText() bool {
+	return (a >= actionAnswer && a <= actionRestrict) || a == actionUphold
+}
+
+// actOnRequest carries out action on request id with text (and months,
+// for an extension).
+func actOnRequest(s Store, req reqID, id int64, action requestAction, text string, months int) tea.Cmd {
+	return saving(func() tea.Msg {
+		msg := rightsSavedMsg{req: req, id: id}
+		switch action {
+		case actionAnswer:
+			msg.r, msg.err = s.AnswerRequest(ctx(), id, text)
+		case actionRefuse:
+			msg.r, msg.err = s.RefuseRequest(ctx(), id, text)
+		case actionExtend:
+			msg.r, msg.err = s.ExtendRequest(ctx(), id, months, text)
+		case actionRestrict:
+			msg.err = s.RestrictFromRequest(ctx(), id, text)
+		case actionUphold:
+			msg.r, msg.err = s.AcceptObjection(ctx(), id, text)
+		}
+		return msg
+	})
+}
+
+// markNotified records that the recipient of a notice was told today.
+func markNotified(s Store, req reqID, noticeID int64) tea.Cmd {
+	return saving(func() tea.Msg {
+		return rightsSavedMsg{req: req, id: noticeID, err: s.MarkNotified(ctx(), noticeID)}
+	})
+}
+
+// withdrawConsent withdraws a consent, through the request that asks for
+// it when requestID is not 0.
+func withdrawConsent(s Store, req reqID, requestID, consentID int64) tea.Cmd {
+	return saving(func() tea.Msg {
+		var err error
+		if requestID != 0 {
+			_, err = s.WithdrawConsentFromRequest(ctx(), requestID, consentID)
+		} else {
+			_, err = s.WithdrawConsent(ctx(), consentID)
+		}
+		return rightsSavedMsg{req: req, id: consentID, err: err}
+	})
+}
+
+// erasurePlannedMsg answers planErasure.
+type erasurePlannedMsg struct {
+	req  reqID
+	plan store.PurgePlan
+	err  error
+}
+
+func (m erasurePlannedMsg) request() reqID { return m.req }
+
+// planErasure plans the purge an erasure request asks for.
+func planErasure(s Store, req reqID, requestID int64) tea.Cmd {
+	return func() tea.Msg {
+		p, err := s.PlanErasure(ctx(), requestID)
+		return erasurePlannedMsg{req: req, plan: p, err: err}
+	}
+}

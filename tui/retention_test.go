@@ -285,7 +285,7 @@ func TestFlowPurgeDue(t *testing.T) {
 				}
 			}
 			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	wait("Passphrase")
 	tm.Type("tulp fiets regen lantaarn")

@@ -142,8 +142,8 @@ type Route struct {
 }
 
 // newScreen builds the screen a route names, or returns false for a kind
-// this version does not know (a session saved by a newer version). A new
-// screen plugs in here.
+// this version does not know (a session saved by a newer version). It is
+// the one place a route becomes a screen: a new screen plugs in here.
 func newScreen(e *env, r Route) (Screen, bool) {
 	switch r.Kind {
 	case KindCaseload:
@@ -182,14 +182,6 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newAgenda(e, r)), true
 	case KindToday:
 		return asScreen(newToday(e)), true
-	}
-	return newRetentionScreen(e, r)
-}
-
-// newRetentionScreen builds the screens of retention (deadlines, purge,
-// hold and restriction forms, settings); see newScreen.
-func newRetentionScreen(e *env, r Route) (Screen, bool) {
-	switch r.Kind {
 	case KindDeadlines:
 		return asScreen(newDeadlines(e)), true
 	case KindPurge:
@@ -208,8 +200,38 @@ func newRetentionScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newProcessors(e)), true
 	case KindProcessorForm:
 		return asScreen(newProcessorForm(e, r)), true
+	case KindImport:
+		return asScreen(newImportForm(e)), true
+	case KindRequest:
+		return asScreen(newRequestView(e, r)), true
+	case KindRequestForm:
+		return asScreen(newRequestForm(e, r)), true
+	case KindConsentForm, KindDisclosure:
+		return asScreen(newSharingForm(e, r)), true
+	case KindBreaches:
+		return asScreen(newBreaches(e, r)), true
+	case KindBreachForm:
+		return asScreen(newBreachForm(e, r)), true
+	case KindComplaints:
+		return asScreen(newComplaints(e, r)), true
+	case KindComplaintForm:
+		return asScreen(newComplaintForm(e, r)), true
+	case KindTermsForm:
+		return asScreen(newTermsForm(e, r)), true
+	case KindTimeForm:
+		return asScreen(newTimeForm(e, r)), true
+	case KindFunders:
+		return asScreen(newFunderList(e)), true
+	case KindFunderForm:
+		return asScreen(newFunderForm(e, r)), true
+	case KindMoneySettings:
+		return asScreen(newMoneySettingsForm(e)), true
+	case KindInvoiceFile:
+		return asScreen(newInvoiceFile(e, r)), true
+	case KindFunderReport:
+		return asScreen(newFunderReport(e, r)), true
 	}
-	return newImportScreen(e, r)
+	return nil, false
 }
 
 // env is what every screen of one unlocked session shares. The root model

@@ -303,3 +303,67 @@ func splitSnippet(s string) []snippetPart {
 	}
 	return parts
 }
+
+// searchKeys are the search screen's keys. The query field always has the
+// focus, so only keys a query never contains move through the results.
+type searchKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Open     key.Binding
+	Close    key.Binding
+}
+
+func newSearchKeys(t Text) searchKeys {
+	return searchKeys{
+		Up:       bind([]string{"up"}, "↑", t.T("key.up")),
+		Down:     bind([]string{"down"}, "↓", t.T("key.down")),
+		PageUp:   bind([]string{"pgup"}, "pgup", t.T("key.page_up")),
+		PageDown: bind([]string{"pgdown"}, "pgdn", t.T("key.page_down")),
+		Open:     bind([]string{"enter"}, "enter", t.T("key.open")),
+		Close:    bind([]string{"esc"}, "esc", t.T("key.close")),
+	}
+}
+
+// ShortHelp is the search screen's hint line.
+func (k searchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Up, k.Down, k.Close}
+}
+
+// FullHelp is the search screen's part of the help overlay.
+func (k searchKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Close}}
+}
+
+// searchDoneMsg answers searchCaseload.
+type searchDoneMsg struct {
+	req  reqID
+	hits []searchHit
+	err  error
+}
+
+func (m searchDoneMsg) request() reqID { return m.req }
+
+// searchCaseload runs a full-text search and splits each snippet into its
+// plain and matching parts here, off the event loop.
+func searchCaseload(s Store, req reqID, query string) tea.Cmd {
+	return func() tea.Msg {
+		hits, err := s.Search(ctx(), query, searchLimit)
+		if err != nil {
+			return searchDoneMsg{req: req, err: err}
+		}
+		out := make([]searchHit, len(hits))
+		for i, h := range hits {
+			out[i] = searchHit{Hit: h, parts: splitSnippet(h.Snippet)}
+			// The store leaves the snippet of a special-category record
+			// empty, but an ordinary record without text has none either:
+			// ask which it is (a masked read, not a reveal).
+			if h.RecordID != 0 && h.Snippet == "" {
+				r, err := s.Record(ctx(), h.RecordID)
+				out[i].special = err != nil || r.Special
+			}
+		}
+		return searchDoneMsg{req: req, hits: out}
+	}
+}

@@ -28,6 +28,7 @@ type settingsScreen struct {
 	list    kit.List
 	width   int
 	height  int
+	delReq  reqID // the deletion of a category under way
 }
 
 func newSettings(e *env) settingsScreen {
@@ -74,6 +75,15 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		m.loaded, m.s, m.problem = true, msg.s, explain(m.env, msg.err)
 		m.list.Clamp(len(m.s.policies), len(m.s.policies))
 		m.updateKeys()
+	case policyDeletedMsg:
+		if msg.req != m.delReq {
+			return m, nil
+		}
+		if msg.err != nil && !isNotSaved(m.env, msg.err) {
+			return m, fail(explain(m.env, msg.err))
+		}
+		m.req = newReq()
+		return m, tea.Batch(loadSettings(m.env.store, m.req), notify(m.env.text.T("policy.deleted")))
 	case registerWrittenMsg:
 		if msg.err != nil {
 			m.problem = explain(m.env, msg.err)
@@ -85,6 +95,14 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 		case key.Matches(msg, m.keys.Edit):
 			p := m.s.policies[m.list.Cursor]
 			return m, navigate(Route{Kind: KindPolicy, Tab: string(p.Category)})
+		case key.Matches(msg, m.keys.NewCategory):
+			return m, navigate(Route{Kind: KindPolicy})
+		case key.Matches(msg, m.keys.DeleteCategory):
+			p := m.s.policies[m.list.Cursor]
+			k, _ := keeper(m.env.store)
+			m.delReq = newReq()
+			return m, confirm(m.env.text.Tf("policy.delete_confirm", policyName(m.env.text, p)),
+				deletePolicy(k, m.delReq, p.Category))
 		case key.Matches(msg, m.keys.Practice):
 			return m, navigate(Route{Kind: KindPractice})
 		case key.Matches(msg, m.templates):
@@ -97,6 +115,7 @@ func (m settingsScreen) Update(msg tea.Msg) (settingsScreen, tea.Cmd) {
 			return m, writeRegister(m.env.store, m.env.text, m.env.today().Format("2006-01-02"))
 		}
 		m.list.Move(msg, m.keys.ListKeys, len(m.s.policies), len(m.s.policies))
+		m.updateKeys()
 	}
 	return m, nil
 }
@@ -111,6 +130,10 @@ func (m *settingsScreen) updateKeys() {
 	_, binds := m.env.store.(keyBinder)
 	m.keys.AddKey.SetEnabled(m.loaded && binds)
 	m.keys.Processors.SetEnabled(m.loaded)
+	_, keeps := keeper(m.env.store)
+	m.keys.NewCategory.SetEnabled(m.loaded && keeps)
+	m.keys.DeleteCategory.SetEnabled(m.loaded && keeps && n > 0 && m.list.Cursor < n &&
+		m.s.policies[m.list.Cursor].Category.Item())
 }
 
 // View draws the three sections.
@@ -125,7 +148,7 @@ func (m settingsScreen) View() string {
 	lines := []string{"", "  " + st.Title.Render(t.T("settings.policies"))}
 	rows := make([][]string, len(m.s.policies))
 	for i, p := range m.s.policies {
-		rows[i] = []string{categoryText(t, p.Category), policyRule(t, p), kit.OneLine(p.Reason)}
+		rows[i] = []string{policyName(t, p), policyRule(t, p), kit.OneLine(p.ReasonText(string(t.Lang())))}
 	}
 	table := kit.NewTable([]kit.Column{{}, {}, {Min: 16}}, rows, m.width)
 	for i := range rows {
@@ -179,7 +202,19 @@ func (m settingsScreen) View() string {
 // policyRule is "24 maanden na einde traject".
 func policyRule(t Text, p store.Policy) string {
 	var basis string
-	switch p.Basis {
+	switch {
+	case p.Category.Item():
+		basis = itemBasisText(t, p.Basis)
+	default:
+		basis = policyBasisText(t, p.Basis)
+	}
+	return t.N("policy.rule", p.Months, basis)
+}
+
+// policyBasisText names the event a fixed category counts from.
+func policyBasisText(t Text, b store.Basis) string {
+	var basis string
+	switch b {
 	case store.BasisTrajectoryEnd:
 		basis = t.T("basis.trajectory_end")
 	case store.BasisRejection:
@@ -189,9 +224,9 @@ func policyRule(t Text, p store.Policy) string {
 	case store.BasisInvoiceDate:
 		basis = t.T("basis.invoice_date")
 	default:
-		basis = string(p.Basis)
+		basis = string(b)
 	}
-	return t.N("policy.rule", p.Months, basis)
+	return basis
 }
 
 // statsLine is one year: "2025  12 trajecten · mediaan 143 dagen ·
@@ -225,5 +260,92 @@ func practiceFields(t Text, p store.Practice) []practiceField {
 		{"purposes", t.T("practice.purposes"), p.Purposes},
 		{"legal_bases", t.T("practice.legal_bases"), p.LegalBases},
 		{"recipients", t.T("practice.recipients"), p.Recipients},
+	}
+}
+
+// settingsKeys are the settings screen's keys: the cursor moves over the
+// retention policies.
+type settingsKeys struct {
+	kit.ListKeys
+	Edit       key.Binding
+	Practice   key.Binding
+	Register   key.Binding
+	Processors key.Binding
+	AddKey     key.Binding
+	// NewCategory and DeleteCategory add a retention category of the
+	// practice's own, and delete the one under the cursor.
+	NewCategory    key.Binding
+	DeleteCategory key.Binding
+}
+
+func newSettingsKeys(t Text) settingsKeys {
+	return settingsKeys{
+		ListKeys:       newListKeys(t),
+		NewCategory:    bind([]string{"n"}, "n", t.T("key.new_category")),
+		DeleteCategory: bind([]string{"d"}, "d", t.T("key.delete_category")),
+		Edit:           bind([]string{"e", "enter"}, "e", t.T("key.edit_policy")),
+		Practice:       bind([]string{"p"}, "p", t.T("key.edit_practice")),
+		Register:       bind([]string{"w"}, "w", t.T("key.write_register")),
+		Processors:     bind([]string{"v"}, "v", t.T("key.processors")),
+		AddKey:         bind([]string{"b"}, "b", t.T("key.add_security_key")),
+	}
+}
+
+// ShortHelp is the settings screen's hint line.
+func (k settingsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Edit, k.Practice, k.Register}
+}
+
+// FullHelp is the settings screen's part of the help overlay.
+func (k settingsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.NewCategory, k.DeleteCategory, k.Practice, k.Processors,
+		k.Register, k.AddKey}}
+}
+
+// settings is what the settings screen shows, read in one command.
+type settings struct {
+	policies []store.Policy
+	practice store.Practice
+	stats    []store.YearStats
+	// target is the practice's answer target for rights requests, in days
+	// (0: none); processors its processors.
+	target     int
+	processors []store.Processor
+	// fields are the optional client fields the practice records.
+	fields store.FieldSet
+}
+
+// settingsLoadedMsg answers loadSettings.
+type settingsLoadedMsg struct {
+	req reqID
+	s   settings
+	err error
+}
+
+func (m settingsLoadedMsg) request() reqID { return m.req }
+
+// loadSettings reads the policies, the practice's details and the
+// statistics.
+func loadSettings(s Store, req reqID) tea.Cmd {
+	return func() tea.Msg {
+		var out settings
+		var err error
+		if out.policies, err = s.Policies(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.practice, err = s.Practice(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.target, err = s.AnswerTarget(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.processors, err = s.Processors(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		if out.fields, err = s.ClientFieldSet(ctx()); err != nil {
+			return settingsLoadedMsg{req: req, err: err}
+		}
+		out.stats, err = s.Statistics(ctx())
+		return settingsLoadedMsg{req: req, s: out, err: err}
 	}
 }

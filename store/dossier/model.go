@@ -41,8 +41,12 @@ type Dossier struct {
 	Consents    []Consent       `json:"consents"`
 	Disclosures []Disclosure    `json:"disclosures"`
 	Requests    []RightsRequest `json:"requests"`
-	Invoices    []Invoice       `json:"invoices"`
-	Retention   []Retention     `json:"retention"`
+	// Complaints are the client's entries in the practice's complaints
+	// register, oldest first; absent when there are none, so a file
+	// without them reads in a caseload that predates them.
+	Complaints []Complaint `json:"complaints,omitempty"`
+	Invoices   []Invoice   `json:"invoices"`
+	Retention  []Retention `json:"retention"`
 	// Omitted lists the records left out of this copy and why (AVG art.
 	// 15(4)); absent when nothing was left out.
 	Omitted []Omitted `json:"omitted,omitempty"`
@@ -194,6 +198,19 @@ type RightsRequest struct {
 	Notes           string `json:"notes"`
 }
 
+// Complaint is a complaint of the client about how their data were
+// handled, and what became of it.
+type Complaint struct {
+	ReceivedOn string `json:"received_on"`
+	Subject    string `json:"subject"`
+	// AnsweredOn and Outcome are set once the complaint is closed; the
+	// outcome is upheld, partly_upheld, not_upheld or withdrawn, and
+	// empty while the complaint is open.
+	AnsweredOn string `json:"answered_on,omitempty"`
+	Outcome    string `json:"outcome"`
+	Notes      string `json:"notes"`
+}
+
 // Invoice is a bill for the coaching.
 type Invoice struct {
 	Number      string `json:"number"`
@@ -209,9 +226,12 @@ type Invoice struct {
 // (AVG art. 15(1)(d)).
 type Retention struct {
 	Category string `json:"category"`
-	Basis    string `json:"basis"`
-	Months   int    `json:"months"`
-	Reason   string `json:"reason"`
+	// Name is an item category's name, in the export's language; absent
+	// for the fixed dossier, rejected_intake and invoice.
+	Name   string `json:"name,omitempty"`
+	Basis  string `json:"basis"`
+	Months int    `json:"months"`
+	Reason string `json:"reason"`
 	// Applies is set when the category governs the client's data now.
 	Applies bool `json:"applies"`
 	// Until is the day the data is due for deletion; left out while the
@@ -306,6 +326,10 @@ func fromStore(d *store.ClientDossier, ex ExportInfo, docs []Document) Dossier {
 			ExtensionReason: x.ExtensionReason, ExtensionSentOn: isoDate(x.ExtensionSent),
 			AnsweredOn: isoDate(x.Answered), Outcome: x.Outcome, Notes: x.Notes})
 	}
+	for _, x := range d.Complaints {
+		out.Complaints = append(out.Complaints, Complaint{ReceivedOn: isoDate(x.Received), Subject: x.Subject,
+			AnsweredOn: isoDate(x.Answered), Outcome: string(x.Outcome), Notes: x.Notes})
+	}
 	for _, x := range d.Invoices {
 		out.Invoices = append(out.Invoices, Invoice{Number: x.Number, Date: isoDate(x.Date),
 			AmountCents: x.AmountCents, Currency: "EUR", Debtor: x.Debtor, Description: x.Description,
@@ -313,6 +337,7 @@ func fromStore(d *store.ClientDossier, ex ExportInfo, docs []Document) Dossier {
 	}
 	for _, x := range d.Retention {
 		out.Retention = append(out.Retention, Retention{Category: string(x.Policy.Category),
+			Name:  x.Policy.NameText(ex.Language),
 			Basis: string(x.Policy.Basis), Months: x.Policy.Months, Reason: x.Policy.ReasonText(ex.Language), Applies: x.Applies,
 			Until: isoDate(x.Until), LegalHold: x.Hold})
 	}
@@ -335,6 +360,7 @@ const (
 	CategoryConsents       = "consents"         // consents given
 	CategoryDisclosures    = "disclosures"      // what was shared with whom
 	CategoryRequests       = "requests"         // rights requests
+	CategoryComplaints     = "complaints"       // complaints about the handling of the data
 	CategoryInvoices       = "invoices"         // billing
 	CategoryPersonal       = "personal_details" // gender, family, origin, residence (optional fields)
 	CategoryBSN            = "bsn"              // the BSN, when the copy holds it
@@ -375,6 +401,7 @@ func categories(d *store.ClientDossier) []string {
 		{CategoryConsents, len(d.Consents) > 0},
 		{CategoryDisclosures, len(d.Disclosures) > 0},
 		{CategoryRequests, len(d.Requests) > 0},
+		{CategoryComplaints, len(d.Complaints) > 0},
 		{CategoryInvoices, len(d.Invoices) > 0},
 		{CategoryPersonal, c.Gender != "" || c.MaritalStatus != "" || c.ChildrenKnown || c.BirthCountry != "" ||
 			c.Nationality != "" || c.ResidenceStatus != "" || !c.ArrivalDate.IsZero()},

@@ -305,6 +305,7 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 			Created: f.moment(p+"created", a.Created), Updated: f.moment(p+"updated", a.Updated),
 		})
 	}
+	d.checkComplaints(&f)
 	if f.err != nil {
 		return b, f.err
 	}
@@ -348,4 +349,28 @@ func (d *Dossier) bundle(entries map[string]*zip.File) (store.ClientBundle, erro
 		})
 	}
 	return b, nil
+}
+
+// checkComplaints checks the complaints register entries of d. They are
+// read back but not imported: like the rights requests, they are the
+// exporting practice's accountability and stay with it.
+func (d *Dossier) checkComplaints(f *fields) {
+	for i, c := range d.Complaints {
+		p := fmt.Sprintf("complaints[%d].", i)
+		received := f.required(p+"received_on", c.ReceivedOn)
+		answered := f.date(p+"answered_on", c.AnsweredOn)
+		if strings.TrimSpace(c.Subject) == "" {
+			f.failKey(p+"subject", "bad-missing")
+		}
+		f.line(p+"subject", c.Subject, store.MaxLine)
+		f.text(p+"notes", c.Notes, store.MaxNotes)
+		outcome := f.oneOf(p+"outcome", c.Outcome, "", "upheld", "partly_upheld", "not_upheld", "withdrawn")
+		switch {
+		case answered.IsZero() != (outcome == ""):
+			f.fail(p+"outcome", "a complaint is answered with its outcome, or open without one",
+				"een klacht wordt beantwoord met een uitkomst, of is open zonder")
+		case !answered.IsZero() && answered.Before(received):
+			f.fail(p+"answered_on", "before the complaint was received", "vóór de klacht binnenkwam")
+		}
+	}
 }

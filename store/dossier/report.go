@@ -26,7 +26,8 @@ import (
 //	(1)(g) source               #source
 //	(1)(h) automated decisions  #automated
 //	(2)    third countries      #transfers
-//	(3)    the copy             #copy (#personal, #records, #appointments, #documents …)
+//	(3)    the copy             #copy (#personal, #records, #appointments, #documents,
+//	                            #requests, #complaints …)
 //	the controller              #controller
 
 //go:embed report.html
@@ -139,6 +140,11 @@ func retentionRows(lang string, d *Dossier) []retentionRow {
 	for _, r := range d.Retention {
 		row := retentionRow{Category: r.Category, Name: tr(lang, "ret-"+r.Category), Reason: r.Reason,
 			Period: period(lang, r.Months, r.Basis)}
+		if r.Name != "" {
+			// An item category of the practice's own: its name, and its
+			// period counted from the item's own event.
+			row.Name, row.Period = r.Name, period(lang, r.Months, "item-"+r.Basis)
+		}
 		switch {
 		case !r.Applies:
 			row.Until = tr(lang, "until-not-applicable")

@@ -31,7 +31,7 @@ type ImportSummary struct {
 	// the practice does not record: they were not imported.
 	NotRecorded []string
 	// NotCarried is true when a dossier holds consents, disclosures,
-	// requests or invoices: those stay with the practice that exported
+	// requests, complaints or invoices: those stay with the practice that exported
 	// it and were not imported.
 	NotCarried bool
 	// Records, Appointments and Documents count what a dossier brought
