@@ -239,8 +239,8 @@ func TestRecordEditorKeepsARecordUnderACategory(t *testing.T) {
 	k := newKept(t)
 	d := k.w.open(t, English, 100, 30)
 	d.send(navigateMsg{route: Route{Kind: KindRecordEdit, Client: k.fatima.ID, Item: k.mail.ID, Tab: "notes"}})
-	if e := top[recordEditor](t, d); e.set.Get("retention") != string(store.CategoryCorrespondence) {
-		t.Fatalf("the mail's editor keeps it %q:\n%s", e.set.Get("retention"), d.view())
+	if e := top[recordEditor](t, d); e.form.Get("retention") != string(store.CategoryCorrespondence) {
+		t.Fatalf("the mail's editor keeps it %q:\n%s", e.form.Get("retention"), d.view())
 	}
 	if v := d.view(); !strings.Contains(v, "Keep") || !strings.Contains(v, "Correspondence and e-mail") {
 		t.Errorf("the editor does not show the mail's category:\n%s", v)
@@ -253,15 +253,15 @@ func TestRecordEditorKeepsARecordUnderACategory(t *testing.T) {
 	}
 	d.send(navigateMsg{route: Route{Kind: KindRecordEdit, Client: k.fatima.ID, Item: intake.ID, Tab: "notes"}})
 	e := top[recordEditor](t, d)
-	if !e.onBody || e.set.Get("retention") != "" {
-		t.Fatalf("the intake's editor: on the text %v, kept %q", e.onBody, e.set.Get("retention"))
+	if !e.onBody() || e.form.Get("retention") != "" {
+		t.Fatalf("the intake's editor: on the text %v, kept %q", e.onBody(), e.form.Get("retention"))
 	}
 	d.keys("[tab]")
-	if e = top[recordEditor](t, d); e.onBody || e.set.Focused().ID != "retention" {
-		t.Fatalf("tab from the text went to %q", e.set.Focused().ID)
+	if e = top[recordEditor](t, d); e.onBody() || e.form.Focused().ID != "retention" {
+		t.Fatalf("tab from the text went to %q", e.form.Focused().ID)
 	}
 	d.keys("[right]")
-	want := top[recordEditor](t, d).set.Get("retention")
+	want := top[recordEditor](t, d).form.Get("retention")
 	if want == "" {
 		t.Fatal("→ on the Keep field chose nothing")
 	}
@@ -273,8 +273,8 @@ func TestRecordEditorKeepsARecordUnderACategory(t *testing.T) {
 	}
 	// And tab once more wraps to the title, the first field.
 	d.keys("[tab]")
-	if e = top[recordEditor](t, d); e.onBody || e.set.Focused().ID != "title" {
-		t.Errorf("tab from Keep went to %q", e.set.Focused().ID)
+	if e = top[recordEditor](t, d); e.onBody() || e.form.Focused().ID != "title" {
+		t.Errorf("tab from Keep went to %q", e.form.Focused().ID)
 	}
 }
 
