@@ -56,19 +56,22 @@ var tuiMoneyTexts = map[string]entry{
 
 // tuiStatsTexts are the statistics screen's texts.
 var tuiStatsTexts = map[string]entry{
-	"stats.key_open":    {"statistiek", "statistics"},
-	"stats.key_prev":    {"vorig jaar", "previous year"},
-	"stats.key_next":    {"volgend jaar", "next year"},
-	"stats.title":       {"Statistiek", "Statistics"},
-	"stats.year":        {"%d per maand: declarabele uren, gefactureerd (excl. btw), afspraken", "%d by month: billable hours, invoiced (before VAT), appointments"},
-	"stats.hours":       {"uren", "hours"},
-	"stats.invoiced":    {"gefactureerd", "invoiced"},
-	"stats.attendance":  {"afspraken", "appointments"},
-	"stats.attended":    {"aanwezig", "attended"},
-	"stats.no_show":     {"niet verschenen", "no-show"},
-	"stats.cancelled":   {"afgezegd", "cancelled"},
-	"stats.outcomes":    {"Afgesloten trajecten per jaar en hun uitkomst (anoniem)", "Closed trajectories per year and their outcome (anonymous)"},
-	"stats.no_outcomes": {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
+	"stats.key_open":      {"statistiek", "statistics"},
+	"stats.key_prev":      {"vorig jaar", "previous year"},
+	"stats.key_next":      {"volgend jaar", "next year"},
+	"stats.key_write":     {"jaaroverzicht (pdf)", "year report (pdf)"},
+	"stats.key_plain":     {"onversleuteld", "unencrypted"},
+	"stats.confirm_plain": {"Het jaaroverzicht onversleuteld in de exportmap zetten? Het noemt geen cliënt, wel de cijfers van uw praktijk.", "Put the year report in the export folder unencrypted? It names no client, but does hold your practice's figures."},
+	"stats.title":         {"Statistiek", "Statistics"},
+	"stats.year":          {"%d per maand: declarabele uren, gefactureerd (excl. btw), afspraken", "%d by month: billable hours, invoiced (before VAT), appointments"},
+	"stats.hours":         {"uren", "hours"},
+	"stats.invoiced":      {"gefactureerd", "invoiced"},
+	"stats.attendance":    {"afspraken", "appointments"},
+	"stats.attended":      {"aanwezig", "attended"},
+	"stats.no_show":       {"niet verschenen", "no-show"},
+	"stats.cancelled":     {"afgezegd", "cancelled"},
+	"stats.outcomes":      {"Afgesloten trajecten per jaar en hun uitkomst (anoniem)", "Closed trajectories per year and their outcome (anonymous)"},
+	"stats.no_outcomes":   {"Nog geen afgesloten trajecten.", "No closed trajectories yet."},
 }
 
 // tuiMoneyCounts are the money screens' texts about a number: for each language the form for one, then
