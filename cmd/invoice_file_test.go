@@ -148,3 +148,42 @@ func TestWriteYearReportForTheStatistics(t *testing.T) {
 		t.Errorf("plain %+v, %v", plain, err)
 	}
 }
+
+func TestWriteBooksForTheScreens(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, nil, store.Options{Clock: func() time.Time { return time.Date(2026, 4, 10, 10, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	dir := t.TempDir()
+	res, err := writeBooks(ctx, s, 2026, 1, "nl", false, dir, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(res.Path) != "facturen-2026-Q1.csv.age" || res.Name != "Facturen 2026-Q1" || res.Passphrase == "" {
+		t.Fatalf("result %+v", res)
+	}
+	sealed, _ := os.ReadFile(res.Path)
+	if _, err := crypt.DecryptWithPassphrase(sealed, res.Passphrase); err != nil {
+		t.Errorf("the passphrase does not open the list: %v", err)
+	}
+	log, err := s.Audit(ctx, 0, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := false
+	for _, a := range log {
+		logged = logged || a.Action == store.AuditExport && a.Detail == "invoices 2026-Q1"
+	}
+	if !logged {
+		t.Errorf("the list is not in the log: %+v", log)
+	}
+	if _, err := writeBooks(ctx, s, 2026, 5, "en", true, dir, 10); err == nil {
+		t.Error("a fifth quarter was written")
+	}
+	plain, err := writeBooks(ctx, s, 2026, 2, "en", true, dir, 10)
+	if err != nil || filepath.Base(plain.Path) != "invoices-2026-Q2.csv" || plain.Sealed {
+		t.Errorf("plain %+v, %v", plain, err)
+	}
+}
