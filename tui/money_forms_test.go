@@ -369,7 +369,7 @@ func TestYearReportFromTheStatistics(t *testing.T) {
 	var asked []string
 	d := openMoneyOf(t, s, noor.ID, English, func(ts *testStore) Store { return filingStore{ts, &asked} })
 	d.keys("[esc][esc]$[left]")
-	wantView(t, d, "year report (pdf)")
+	wantView(t, d, "year report")
 	d.keys("p")
 	if len(asked) != 1 || asked[0] != "year 2025 en false" {
 		t.Fatalf("asked %v", asked)
@@ -404,4 +404,45 @@ func TestGoldenMoneyStatistics(t *testing.T) {
 	d.keys("[esc][esc]$")
 	top[moneyStats](t, d)
 	requireGolden(t, d)
+}
+
+func (s filingStore) WriteBooks(_ context.Context, year, quarter int, lang string, plain bool) (fill.Result, error) {
+	*s.asked = append(*s.asked, fmt.Sprintf("books %d Q%d %s %v", year, quarter, lang, plain))
+	res := fill.Result{Path: fmt.Sprintf("/home/coach/caseload-exports/invoices-%d-Q%d.csv", year, quarter),
+		Name: fmt.Sprintf("Invoices %d-Q%d", year, quarter), Sealed: !plain}
+	if !plain {
+		res.Path += ".age"
+		res.Passphrase = "appel peer kers"
+	}
+	return res, nil
+}
+
+// b on the statistics: the bookkeeper's CSV of a quarter, sealed; in the
+// clear only after a yes.
+func TestBooksFromTheStatistics(t *testing.T) {
+	s, noor := practiceOnly(t)
+	var asked []string
+	d := openMoneyOf(t, s, noor.ID, English, func(ts *testStore) Store { return filingStore{ts, &asked} })
+	d.keys("[esc][esc]$b")
+	top[booksFile](t, d)
+	wantView(t, d, "Q1 2026", "Invoices for the bookkeeper")
+	d.keys("[ctrl+s]")
+	if len(asked) != 1 || asked[0] != "books 2026 Q1 en false" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "Invoices 2026-Q1 is written.", "invoices-2026-Q1.csv.age", "appel peer kers")
+	d.keys("[esc]")
+	top[moneyStats](t, d)
+	d.keys("[left]b[right][down][right][ctrl+s]n")
+	if len(asked) != 1 {
+		t.Fatalf("written in the clear without a yes: %v", asked)
+	}
+	d.keys("[ctrl+s]y")
+	if len(asked) != 2 || asked[1] != "books 2025 Q2 en true" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "This file is not encrypted")
+	if n := d.model().saving; n != 0 {
+		t.Errorf("%d saves still counted under way", n)
+	}
 }

@@ -42,11 +42,11 @@ type moneyStats struct {
 // KindMoneyStats is the statistics screen; Item is the year shown.
 const KindMoneyStats ScreenKind = "money-stats"
 
-type moneyStatsKeys struct{ Prev, Next, Write, Plain, Close key.Binding }
+type moneyStatsKeys struct{ Prev, Next, Write, Plain, Books, Close key.Binding }
 
 // ShortHelp is the statistics screen's hint line.
 func (k moneyStatsKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Prev, k.Next, k.Write, k.Plain, k.Close}
+	return []key.Binding{k.Prev, k.Next, k.Write, k.Plain, k.Books, k.Close}
 }
 
 // yearReporter writes the practice's year report; cmd's session has it.
@@ -71,6 +71,7 @@ func newMoneyStats(e *env, r Route) moneyStats {
 		Next:  bind([]string{"right", "l"}, "→", t.T("stats.key_next")),
 		Write: bind([]string{"p"}, "p", t.T("stats.key_write")),
 		Plain: bind([]string{"P"}, "P", t.T("stats.key_plain")),
+		Books: bind([]string{"b"}, "b", t.T("stats.key_books")),
 		Close: bind([]string{"esc", "enter"}, "esc", t.T("key.back")),
 	}}.showing(false)
 }
@@ -78,7 +79,7 @@ func newMoneyStats(e *env, r Route) moneyStats {
 // showing enables the keys of the charts, or of a written file shown.
 func (m moneyStats) showing(done bool) moneyStats {
 	m.done = done
-	for _, b := range []*key.Binding{&m.keys.Prev, &m.keys.Next, &m.keys.Write, &m.keys.Plain} {
+	for _, b := range []*key.Binding{&m.keys.Prev, &m.keys.Next, &m.keys.Write, &m.keys.Plain, &m.keys.Books} {
 		b.SetEnabled(!done)
 	}
 	m.keys.Close.SetEnabled(done)
@@ -173,6 +174,8 @@ func (m moneyStats) Update(msg tea.Msg) (moneyStats, tea.Cmd) {
 		case key.Matches(msg, m.keys.Plain):
 			m.req = newReq()
 			return m, confirm(m.env.text.T("stats.confirm_plain"), m.write(true))
+		case key.Matches(msg, m.keys.Books):
+			return m, navigate(Route{Kind: KindBooks, Item: int64(m.year)})
 		case key.Matches(msg, m.keys.Prev):
 			m.year--
 		case key.Matches(msg, m.keys.Next):
