@@ -1066,3 +1066,93 @@ func writeFunderReport(ctx context.Context, st *store.Store, funderID int64, fro
 	title := map[invoice.Lang]string{invoice.Dutch: "Rapportage aan ", invoice.English: "Report to "}[l] + f.Name
 	return fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
 }
+
+// WriteYearReport writes the practice's year report of year (a PDF with
+// its charts, naming no client) in lang into the export folder, for the
+// statistics screen: sealed with a fresh passphrase unless plain, and
+// logged like the funder's report.
+func (s *session) WriteYearReport(ctx context.Context, year int, lang string, plain bool) (fill.Result, error) {
+	return writeYearReport(ctx, s.Store, year, lang, plain, dossier.DefaultDir(os.Getenv), 0)
+}
+
+func writeYearReport(ctx context.Context, st *store.Store, year int, lang string, plain bool, dir string,
+	workFactor int) (fill.Result, error) {
+	p, err := st.Practice(ctx)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	months, err := st.MoneyYear(ctx, year)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	years, err := st.Statistics(ctx)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	l := invoice.Lang(lang)
+	var b bytes.Buffer
+	if err := invoice.WriteYearPDF(&b, l, invoice.YearReport{Practice: p, Year: year, Made: st.Today(),
+		Months: months, Years: years}); err != nil {
+		return fill.Result{}, err
+	}
+	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
+	prefix := "year-report"
+	if l == invoice.Dutch {
+		prefix = "jaaroverzicht"
+	}
+	name := fmt.Sprintf("%s-%d.pdf", prefix, year)
+	if !plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(lang)
+		name += ".age"
+	}
+	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+		return st.LogMoneyExport(ctx, 0, fmt.Sprintf("year report %d", year))
+	})
+	if err != nil {
+		return fill.Result{}, err
+	}
+	title := map[invoice.Lang]string{invoice.Dutch: "Jaaroverzicht ", invoice.English: "Year report "}[l] + fmt.Sprint(year)
+	return fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+}
+
+// WriteBooks writes the bookkeeper's CSV of a quarter's invoices in lang
+// into the export folder, for the screens: sealed with a fresh passphrase
+// unless plain, and logged like the command line's `invoice books`.
+func (s *session) WriteBooks(ctx context.Context, year, quarter int, lang string, plain bool) (fill.Result, error) {
+	return writeBooks(ctx, s.Store, year, quarter, lang, plain, dossier.DefaultDir(os.Getenv), 0)
+}
+
+func writeBooks(ctx context.Context, st *store.Store, year, quarter int, lang string, plain bool, dir string,
+	workFactor int) (fill.Result, error) {
+	from, to, err := invoice.Quarter(year, quarter)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	list, err := st.InvoicesBetween(ctx, from, to)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	l := invoice.Lang(lang)
+	var b bytes.Buffer
+	if err := invoice.WriteBookkeeperCSV(&b, l, list); err != nil {
+		return fill.Result{}, err
+	}
+	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
+	prefix, title := "invoices", "Invoices "
+	if l == invoice.Dutch {
+		prefix, title = "facturen", "Facturen "
+	}
+	period := fmt.Sprintf("%d-Q%d", year, quarter)
+	name := prefix + "-" + period + ".csv"
+	if !plain {
+		key.Passphrase = crypt.NewExportPassphraseIn(lang)
+		name += ".age"
+	}
+	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+		return st.LogMoneyExport(ctx, 0, "invoices "+period)
+	})
+	if err != nil {
+		return fill.Result{}, err
+	}
+	return fill.Result{Path: path, Name: title + period, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+}

@@ -109,3 +109,81 @@ func TestWriteFunderReportForTheScreens(t *testing.T) {
 		t.Errorf("csv %+v, %v", csv, err)
 	}
 }
+
+func TestWriteYearReportForTheStatistics(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, nil, store.Options{Clock: func() time.Time { return time.Date(2026, 4, 10, 10, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SavePractice(ctx, store.Practice{Name: "Coaching Noord", Address: "Markt 1, 3511 AA Utrecht"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	res, err := writeYearReport(ctx, s, 2026, "nl", false, dir, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(res.Path) != "jaaroverzicht-2026.pdf.age" || res.Name != "Jaaroverzicht 2026" || res.Passphrase == "" || !res.Sealed {
+		t.Fatalf("result %+v", res)
+	}
+	sealed, _ := os.ReadFile(res.Path)
+	if pdf, err := crypt.DecryptWithPassphrase(sealed, res.Passphrase); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Errorf("the passphrase does not open a PDF: %v", err)
+	}
+	log, err := s.Audit(ctx, 0, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := false
+	for _, a := range log {
+		logged = logged || a.Action == store.AuditExport && a.Detail == "year report 2026"
+	}
+	if !logged {
+		t.Errorf("the year report is not in the log: %+v", log)
+	}
+	plain, err := writeYearReport(ctx, s, 2025, "en", true, dir, 10)
+	if err != nil || filepath.Base(plain.Path) != "year-report-2025.pdf" || plain.Sealed || plain.Passphrase != "" {
+		t.Errorf("plain %+v, %v", plain, err)
+	}
+}
+
+func TestWriteBooksForTheScreens(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, nil, store.Options{Clock: func() time.Time { return time.Date(2026, 4, 10, 10, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	dir := t.TempDir()
+	res, err := writeBooks(ctx, s, 2026, 1, "nl", false, dir, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(res.Path) != "facturen-2026-Q1.csv.age" || res.Name != "Facturen 2026-Q1" || res.Passphrase == "" {
+		t.Fatalf("result %+v", res)
+	}
+	sealed, _ := os.ReadFile(res.Path)
+	if _, err := crypt.DecryptWithPassphrase(sealed, res.Passphrase); err != nil {
+		t.Errorf("the passphrase does not open the list: %v", err)
+	}
+	log, err := s.Audit(ctx, 0, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := false
+	for _, a := range log {
+		logged = logged || a.Action == store.AuditExport && a.Detail == "invoices 2026-Q1"
+	}
+	if !logged {
+		t.Errorf("the list is not in the log: %+v", log)
+	}
+	if _, err := writeBooks(ctx, s, 2026, 5, "en", true, dir, 10); err == nil {
+		t.Error("a fifth quarter was written")
+	}
+	plain, err := writeBooks(ctx, s, 2026, 2, "en", true, dir, 10)
+	if err != nil || filepath.Base(plain.Path) != "invoices-2026-Q2.csv" || plain.Sealed {
+		t.Errorf("plain %+v, %v", plain, err)
+	}
+}

@@ -133,6 +133,9 @@ func reportCharts(l Lang, r FunderReport) []paper.Block {
 	if len(budgets.Rows) > 0 {
 		out = append(out, budgets)
 	}
+	if att := attendanceChart(l, r); len(att.Rows) > 0 {
+		out = append(out, att)
+	}
 	if len(r.Months) > 0 {
 		hours := paper.ColumnChart{
 			Title: l.t("invoice.chart_hours_title"),
@@ -150,6 +153,32 @@ func reportCharts(l Lang, r FunderReport) []paper.Block {
 		out = append(out, hours)
 	}
 	return out
+}
+
+// attendanceChart is each trajectory's sessions of the period, by the
+// funder's reference (never the client's name): attended, no-show and
+// cancelled laid end to end, told apart in greyscale by fill and hatching.
+// A trajectory without sessions in the period draws no bar.
+func attendanceChart(l Lang, r FunderReport) paper.BarChart {
+	c := paper.BarChart{
+		Title: l.t("invoice.chart_attendance_title"),
+		Legend: []paper.Part{{Name: l.t("invoice.chart_attended"), Shade: paper.Dark},
+			{Name: l.t("invoice.chart_no_show"), Shade: paper.Hatched},
+			{Name: l.t("invoice.chart_cancelled"), Shade: paper.Light}},
+	}
+	for _, row := range r.Rows {
+		if row.Attended+row.NoShows+row.Cancelled == 0 {
+			continue
+		}
+		ref := row.Reference
+		if ref == "" {
+			ref = l.t("invoice.no_reference")
+		}
+		c.Rows = append(c.Rows, paper.Bar{Label: ref,
+			Parts: []int64{int64(row.Attended), int64(row.NoShows), int64(row.Cancelled)},
+			Text:  fmt.Sprintf(l.t("invoice.chart_attendance_text"), row.Attended, row.NoShows, row.Cancelled)})
+	}
+	return c
 }
 
 // budgetFigure writes an amount of a budget for a reader: hours as 12:30

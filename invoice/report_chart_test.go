@@ -44,6 +44,12 @@ func chartFixture(t *testing.T) FunderReport {
 			Minutes: 60, Attendance: store.AttendanceAttended})
 		must(err)
 	}
+	// Sem missed one and called one off: the chart of attendance draws them.
+	for d, a := range map[string]store.Attendance{"2026-03-23": store.AttendanceNoShow, "2026-03-30": store.AttendanceCancelled} {
+		_, err := s.SaveAppointment(ctx, store.Appointment{ClientID: sem.ID, Start: day(d).Add(14 * time.Hour),
+			Minutes: 60, Attendance: a})
+		must(err)
+	}
 	noor, err := s.CreateClient(ctx, store.Client{FirstName: "Noor", LastName: "Bakker", Status: store.StatusActive})
 	must(err)
 	_, err = s.SaveTerms(ctx, store.Terms{ClientID: noor.ID, FunderID: f.ID, BudgetKind: store.BudgetAmount, Budget: 300000,
@@ -72,9 +78,11 @@ func TestFunderReportDrawsBudgetsAndMonths(t *testing.T) {
 	}{
 		{Dutch, []string{"Verbruikt budget per traject", "verbruikt", "over", "boven het budget", "100%",
 			"13:00 u van 20:00 u (65%)", "5 gesprekken van 4 gesprekken (125%)", "€ 1.500,00 van € 3.000,00 (50%)",
-			"Uren per maand", "jan '26", "feb", "mrt", "jun", "4:00", "8:00", "5:00", "Declarabele tijd"}},
+			"Aanwezigheid per traject", "aanwezig", "no-show", "afgezegd",
+			"5 aanwezig · 1 no-show · 1 afgezegd", "Uren per maand", "jan '26", "feb", "mrt", "jun", "4:00", "8:00", "5:00", "Declarabele tijd"}},
 		{English, []string{"Budget used per trajectory", "past the budget", "13:00 h of 20:00 h (65%)",
-			"5 sessions of 4 sessions (125%)", "€ 1,500.00 of € 3,000.00 (50%)", "Hours per month", "Jan '26", "Jun"}},
+			"5 sessions of 4 sessions (125%)", "€ 1,500.00 of € 3,000.00 (50%)", "Attendance per trajectory", "5 attended · 1 no-show · 1 cancelled",
+			"Hours per month", "Jan '26", "Jun"}},
 	} {
 		var b bytes.Buffer
 		if err := WriteFunderPDF(&b, tc.l, r); err != nil {

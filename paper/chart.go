@@ -19,6 +19,8 @@ const (
 	Dark    Shade = iota // a dark grey fill: what is used or done
 	Light                // a light grey fill with an outline: what is left
 	Hatched              // diagonal lines: past a limit
+	Mid                  // a middle grey fill, between Dark and Light
+	Blank                // white with an outline: none of the above
 )
 
 // Part names one kind of bar part in a chart's legend.
@@ -76,6 +78,12 @@ func (p *pdf) shade(s Shade, x, y, w, h float64) {
 		f.Rect(x, y, w, h, "FD")
 	case Light:
 		f.SetFillColor(225, 225, 225)
+		f.Rect(x, y, w, h, "FD")
+	case Mid:
+		f.SetFillColor(155, 155, 155)
+		f.Rect(x, y, w, h, "FD")
+	case Blank:
+		f.SetFillColor(255, 255, 255)
 		f.Rect(x, y, w, h, "FD")
 	case Hatched:
 		f.SetFillColor(255, 255, 255)

@@ -351,3 +351,98 @@ func TestFunderReportFromTheFundersNL(t *testing.T) {
 	d.keys("[esc]")
 	top[funderList](t, d)
 }
+
+func (s filingStore) WriteYearReport(_ context.Context, year int, lang string, plain bool) (fill.Result, error) {
+	*s.asked = append(*s.asked, fmt.Sprintf("year %d %s %v", year, lang, plain))
+	res := fill.Result{Path: "/home/coach/caseload-exports/year-report-2025.pdf", Name: "Year report 2025", Sealed: !plain}
+	if !plain {
+		res.Path += ".age"
+		res.Passphrase = "appel peer kers"
+	}
+	return res, nil
+}
+
+// p on the statistics: the year shown as a PDF report, sealed, its
+// passphrase shown once; P writes it in the clear, only after a yes.
+func TestYearReportFromTheStatistics(t *testing.T) {
+	s, noor := practiceOnly(t)
+	var asked []string
+	d := openMoneyOf(t, s, noor.ID, English, func(ts *testStore) Store { return filingStore{ts, &asked} })
+	d.keys("[esc][esc]$[left]")
+	wantView(t, d, "year report")
+	d.keys("p")
+	if len(asked) != 1 || asked[0] != "year 2025 en false" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "Year report 2025 is written.", "year-report-2025.pdf.age", "appel peer kers", "another channel")
+	d.keys("[esc]")
+	st := top[moneyStats](t, d)
+	if st.done || st.res.Passphrase != "" {
+		t.Errorf("the passphrase is kept after esc: %+v", st.res)
+	}
+	wantView(t, d, "2025 by month")
+	d.keys("Pn")
+	if len(asked) != 1 {
+		t.Fatalf("written in the clear without a yes: %v", asked)
+	}
+	d.keys("Py")
+	if len(asked) != 2 || asked[1] != "year 2025 en true" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "This file is not encrypted")
+	if strings.Contains(d.view(), "appel peer kers") {
+		t.Error("a passphrase shown for a plain file")
+	}
+	if n := d.model().saving; n != 0 {
+		t.Errorf("%d saves still counted under way", n)
+	}
+}
+
+// The statistics screen with its keys, the year report's among them.
+func TestGoldenMoneyStatistics(t *testing.T) {
+	d, _ := openMoney(t, English)
+	d.keys("[esc][esc]$")
+	top[moneyStats](t, d)
+	requireGolden(t, d)
+}
+
+func (s filingStore) WriteBooks(_ context.Context, year, quarter int, lang string, plain bool) (fill.Result, error) {
+	*s.asked = append(*s.asked, fmt.Sprintf("books %d Q%d %s %v", year, quarter, lang, plain))
+	res := fill.Result{Path: fmt.Sprintf("/home/coach/caseload-exports/invoices-%d-Q%d.csv", year, quarter),
+		Name: fmt.Sprintf("Invoices %d-Q%d", year, quarter), Sealed: !plain}
+	if !plain {
+		res.Path += ".age"
+		res.Passphrase = "appel peer kers"
+	}
+	return res, nil
+}
+
+// b on the statistics: the bookkeeper's CSV of a quarter, sealed; in the
+// clear only after a yes.
+func TestBooksFromTheStatistics(t *testing.T) {
+	s, noor := practiceOnly(t)
+	var asked []string
+	d := openMoneyOf(t, s, noor.ID, English, func(ts *testStore) Store { return filingStore{ts, &asked} })
+	d.keys("[esc][esc]$b")
+	top[booksFile](t, d)
+	wantView(t, d, "Q1 2026", "Invoices for the bookkeeper")
+	d.keys("[ctrl+s]")
+	if len(asked) != 1 || asked[0] != "books 2026 Q1 en false" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "Invoices 2026-Q1 is written.", "invoices-2026-Q1.csv.age", "appel peer kers")
+	d.keys("[esc]")
+	top[moneyStats](t, d)
+	d.keys("[left]b[right][down][right][ctrl+s]n")
+	if len(asked) != 1 {
+		t.Fatalf("written in the clear without a yes: %v", asked)
+	}
+	d.keys("[ctrl+s]y")
+	if len(asked) != 2 || asked[1] != "books 2025 Q2 en true" {
+		t.Fatalf("asked %v", asked)
+	}
+	wantView(t, d, "This file is not encrypted")
+	if n := d.model().saving; n != 0 {
+		t.Errorf("%d saves still counted under way", n)
+	}
+}

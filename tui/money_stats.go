@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -10,7 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/invoice"
+	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/termsafe"
 )
 
 // moneyStats is the practice's year in pictures ($ on the caseload):
@@ -26,17 +29,30 @@ type moneyStats struct {
 	problem string
 	months  []store.MonthMoney
 	years   []store.YearStats
-	width   int
-	height  int
+	// The year report written (p, or P in the clear after a yes): shown
+	// until esc, its passphrase forgotten then.
+	busy   bool
+	done   bool
+	res    fill.Result
+	warn   string
+	width  int
+	height int
 }
 
 // KindMoneyStats is the statistics screen; Item is the year shown.
 const KindMoneyStats ScreenKind = "money-stats"
 
-type moneyStatsKeys struct{ Prev, Next key.Binding }
+type moneyStatsKeys struct{ Prev, Next, Write, Plain, Books, Close key.Binding }
 
 // ShortHelp is the statistics screen's hint line.
-func (k moneyStatsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Next} }
+func (k moneyStatsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Prev, k.Next, k.Write, k.Plain, k.Books, k.Close}
+}
+
+// yearReporter writes the practice's year report; cmd's session has it.
+type yearReporter interface {
+	WriteYearReport(ctx context.Context, year int, lang string, plain bool) (fill.Result, error)
+}
 
 // FullHelp is its part of the help overlay.
 func (k moneyStatsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -51,9 +67,23 @@ func newMoneyStats(e *env, r Route) moneyStats {
 		y = e.today().Year()
 	}
 	return moneyStats{env: e, year: y, req: newReq(), keys: moneyStatsKeys{
-		Prev: bind([]string{"left", "h"}, "←", t.T("stats.key_prev")),
-		Next: bind([]string{"right", "l"}, "→", t.T("stats.key_next")),
-	}}
+		Prev:  bind([]string{"left", "h"}, "←", t.T("stats.key_prev")),
+		Next:  bind([]string{"right", "l"}, "→", t.T("stats.key_next")),
+		Write: bind([]string{"p"}, "p", t.T("stats.key_write")),
+		Plain: bind([]string{"P"}, "P", t.T("stats.key_plain")),
+		Books: bind([]string{"b"}, "b", t.T("stats.key_books")),
+		Close: bind([]string{"esc", "enter"}, "esc", t.T("key.back")),
+	}}.showing(false)
+}
+
+// showing enables the keys of the charts, or of a written file shown.
+func (m moneyStats) showing(done bool) moneyStats {
+	m.done = done
+	for _, b := range []*key.Binding{&m.keys.Prev, &m.keys.Next, &m.keys.Write, &m.keys.Plain, &m.keys.Books} {
+		b.SetEnabled(!done)
+	}
+	m.keys.Close.SetEnabled(done)
+	return m
 }
 
 // moneyStatsMsg answers loadMoneyStats.
@@ -89,8 +119,9 @@ func (m moneyStats) Route() Route { return Route{Kind: KindMoneyStats, Item: int
 // Title is "Statistics".
 func (m moneyStats) Title() string { return m.env.text.T("stats.title") }
 
-// Capturing is false.
-func (m moneyStats) Capturing() bool { return false }
+// Capturing is true while a written file is shown: esc leaves it for the
+// charts.
+func (m moneyStats) Capturing() bool { return m.done }
 
 // KeyMap lists the keys.
 func (m moneyStats) KeyMap() help.KeyMap { return m.keys }
@@ -114,8 +145,37 @@ func (m moneyStats) Update(msg tea.Msg) (moneyStats, tea.Cmd) {
 		if msg.err != nil {
 			m.problem = explain(m.env, msg.err)
 		}
+	case invoiceFileWrittenMsg:
+		if msg.req != m.req {
+			return m, nil
+		}
+		m.busy = false
+		if msg.res.Path == "" {
+			m.problem = moneyProblem(m.env, msg.err)
+			return m, nil
+		}
+		m, m.res, m.warn = m.showing(true), msg.res, ""
+		if msg.err != nil {
+			m.warn = explain(m.env, msg.err)
+		}
 	case tea.KeyMsg:
 		switch {
+		case m.busy:
+			return m, nil
+		case m.done:
+			if key.Matches(msg, m.keys.Close) {
+				m, m.res = m.showing(false), fill.Result{} // forget the passphrase now
+			}
+			return m, nil
+		case key.Matches(msg, m.keys.Write):
+			m.req = newReq()
+			m.busy = true
+			return m, m.write(false)
+		case key.Matches(msg, m.keys.Plain):
+			m.req = newReq()
+			return m, confirm(m.env.text.T("stats.confirm_plain"), m.write(true))
+		case key.Matches(msg, m.keys.Books):
+			return m, navigate(Route{Kind: KindBooks, Item: int64(m.year)})
 		case key.Matches(msg, m.keys.Prev):
 			m.year--
 		case key.Matches(msg, m.keys.Next):
@@ -127,6 +187,20 @@ func (m moneyStats) Update(msg tea.Msg) (moneyStats, tea.Cmd) {
 		return m, loadMoneyStats(m.env, m.req, m.year)
 	}
 	return m, nil
+}
+
+// write writes the year report of the year shown; the screen waits for
+// its answer.
+func (m moneyStats) write(plain bool) tea.Cmd {
+	y, ok := m.env.store.(yearReporter)
+	if !ok {
+		return fail(m.env.text.T("money.file_none"))
+	}
+	req, year, lang := m.req, m.year, string(m.env.lang())
+	return saving(func() tea.Msg {
+		res, err := y.WriteYearReport(ctx(), year, lang, plain)
+		return invoiceFileWrittenMsg{req: req, res: res, err: err}
+	})
 }
 
 // bar is a row of blocks for v of most, at most width wide; a value
@@ -145,6 +219,9 @@ func bar(v, most int64, width int) string {
 // View draws the three charts.
 func (m moneyStats) View() string {
 	t, st, l := m.env.text, m.env.styles, m.env.lang()
+	if m.done {
+		return viewFileResult(m.env, m.res, m.warn, m.width, m.height)
+	}
 	if !m.loaded {
 		if m.problem != "" {
 			return "\n  " + st.Danger.Render(m.problem)
@@ -162,6 +239,9 @@ func (m moneyStats) View() string {
 	}
 	most := int64(max(mostAppts, 1))
 	line("")
+	if m.problem != "" {
+		line("  " + st.Danger.Render(termsafe.Line(m.problem)))
+	}
 	line("  " + st.Title.Render(fmt.Sprintf(t.T("stats.year"), m.year)))
 	line("  " + st.Header.Render(fmt.Sprintf("%-4s%-7s%-*s%13s  %s", "", t.T("stats.hours"), w+1, "", t.T("stats.invoiced"), t.T("stats.attendance"))))
 	for i, mo := range m.months {

@@ -230,6 +230,8 @@ func newScreen(e *env, r Route) (Screen, bool) {
 		return asScreen(newInvoiceFile(e, r)), true
 	case KindFunderReport:
 		return asScreen(newFunderReport(e, r)), true
+	case KindBooks:
+		return asScreen(newBooksFile(e, r)), true
 	}
 	return nil, false
 }
