@@ -243,8 +243,12 @@ func (st *Settings) validate() error {
 	if st.Invoicing.PaymentDays == 0 {
 		st.Invoicing.PaymentDays = 30
 	}
-	if err := st.invoicing().Validate(); err != nil {
-		return err
+	if st.invoicingSet() {
+		if err := st.invoicing().Validate(); err != nil {
+			return err
+		}
+	} else if !standardVAT(st.Invoicing.DefaultVATBP) || st.Invoicing.PaymentDays < 1 || st.Invoicing.PaymentDays > 365 {
+		return invalid("invoicing", "the default VAT rate must be 0, 9 or 21% and the payment term 1 to 365 days")
 	}
 	for i := range st.Processors {
 		p := &st.Processors[i]
@@ -276,6 +280,15 @@ func (st *Settings) validate() error {
 		}
 	}
 	return nil
+}
+
+// invoicingSet reports whether the file's invoicing was ever set up: a
+// fresh vault's has no VAT number, no exemption and no IBAN, which
+// Validate rightly refuses for a practice that invoices. Such a file says
+// nothing about invoicing, and its import leaves the vault's as it is.
+func (st *Settings) invoicingSet() bool {
+	m := st.Invoicing
+	return m.VATExempt || m.VATNumber != "" || m.ExemptionText != "" || m.IBAN != ""
 }
 
 func (st *Settings) invoicing() MoneySettings {
@@ -315,13 +328,8 @@ func (s *Store) ImportSettings(ctx context.Context, st Settings) (SettingsSummar
 			strings.Join(orderedFields(st.ClientFields), ","), t.stamp()); err != nil {
 			return fmt.Errorf("importing practice details: %w", err)
 		}
-		m := st.invoicing()
-		if _, err := t.exec(`UPDATE money_settings SET vat_number = ?, iban = ?, vat_exempt = ?,
-			exemption_text = ?, default_vat_bp = ?, no_show_billable = ?, payment_days = ?,
-			updated_at = ? WHERE id = 1`, strings.TrimSpace(m.VATNumber), strings.TrimSpace(m.IBAN),
-			m.VATExempt, strings.TrimSpace(m.ExemptionText), m.DefaultVATBP, m.NoShowBillable,
-			m.PaymentDays, t.stamp()); err != nil {
-			return fmt.Errorf("importing invoicing settings: %w", err)
+		if err := t.importInvoicing(st); err != nil {
+			return err
 		}
 		if err := t.importProcessors(st.Processors, sum); err != nil {
 			return err
@@ -495,4 +503,21 @@ func (t *tx) importTemplate(tp SettingsTemplate, sum SettingsSummary) error {
 // SettingsSections lists the sections a summary counts, in file order.
 func SettingsSections() []string {
 	return []string{"processors", "recipients", "funders", "templates"}
+}
+
+// importInvoicing stores the file's invoicing settings, when it has any
+// (see invoicingSet).
+func (t *tx) importInvoicing(st Settings) error {
+	if !st.invoicingSet() {
+		return nil
+	}
+	m := st.invoicing()
+	if _, err := t.exec(`UPDATE money_settings SET vat_number = ?, iban = ?, vat_exempt = ?,
+		exemption_text = ?, default_vat_bp = ?, no_show_billable = ?, payment_days = ?,
+		updated_at = ? WHERE id = 1`, strings.TrimSpace(m.VATNumber), strings.TrimSpace(m.IBAN),
+		m.VATExempt, strings.TrimSpace(m.ExemptionText), m.DefaultVATBP, m.NoShowBillable,
+		m.PaymentDays, t.stamp()); err != nil {
+		return fmt.Errorf("importing invoicing settings: %w", err)
+	}
+	return nil
 }
