@@ -107,10 +107,18 @@ func runSettingsImport(e *env, file string) error {
 	}
 	fmt.Fprintln(e.stdout, e.T("cmd.settings.imported"))
 	for _, sec := range store.SettingsSections() {
-		fmt.Fprintf(e.stdout, "  %s\n", e.Tf("cmd.settings.line", e.T("cmd.settings."+sec),
+		fmt.Fprintf(e.stdout, "  %s\n", e.Tf("cmd.settings.line", e.T(settingsSections[sec]),
 			sum.Added[sec], sum.Updated[sec], sum.Unchanged[sec]))
 	}
 	return nil
+}
+
+// settingsSections names the lists of an import's summary.
+var settingsSections = map[string]string{
+	"processors": "cmd.settings.processors",
+	"recipients": "cmd.settings.recipients",
+	"funders":    "cmd.settings.funders",
+	"templates":  "cmd.settings.templates",
 }
 
 // settingsImportError is a settings file the vault refused: whatever
