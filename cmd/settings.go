@@ -119,6 +119,7 @@ var settingsSections = map[string]string{
 	"recipients": "cmd.settings.recipients",
 	"funders":    "cmd.settings.funders",
 	"templates":  "cmd.settings.templates",
+	"retention":  "cmd.settings.retention",
 }
 
 // settingsImportError is a settings file the vault refused: whatever

@@ -14,6 +14,7 @@ var settingsTexts = map[string]entry{
 	"cmd.settings.recipients":       {"ontvangers", "recipients"},
 	"cmd.settings.funders":          {"financiers", "funders"},
 	"cmd.settings.templates":        {"sjablonen", "templates"},
+	"cmd.settings.retention":        {"bewaartermijnen", "retention policies"},
 	"cmd.settings.refused":          {"de instellingen kunnen niet worden geïmporteerd: %s: %s", "the settings cannot be imported: %s: %s"},
 	"cmd.settings.nothing_imported": {"er is niets geïmporteerd; verbeter het bestand en probeer het opnieuw", "nothing was imported; correct the file and try again"},
 

@@ -31,6 +31,18 @@ type Settings struct {
 	Recipients       []SettingsRecipient `json:"recipients"`
 	Funders          []SettingsFunder    `json:"funders"`
 	Templates        []SettingsTemplate  `json:"templates"`
+	Retention        []SettingsPolicy    `json:"retention"`
+}
+
+// SettingsPolicy is a retention policy in the settings file. A fixed
+// category ("dossier", "invoice", …) is its own key; an own category is
+// matched by its name, as its key (own_N) is only the vault's numbering.
+type SettingsPolicy struct {
+	Category string `json:"category"`
+	Name     string `json:"name,omitempty"`
+	Basis    string `json:"basis"`
+	Months   int    `json:"months"`
+	Reason   string `json:"reason"`
 }
 
 // SettingsPractice is Practice in the settings file.
@@ -137,6 +149,15 @@ func (s *Store) ExportSettings(ctx context.Context) (Settings, error) {
 		for _, p := range ps {
 			st.Processors = append(st.Processors, SettingsProcessor{Name: p.Name, Processes: p.Processes,
 				Agreement: p.Agreement, Location: p.Location})
+		}
+		pols, err := t.policies()
+		if err != nil {
+			return err
+		}
+		st.Retention = []SettingsPolicy{}
+		for _, p := range pols {
+			st.Retention = append(st.Retention, SettingsPolicy{Category: string(p.Category), Name: p.Name,
+				Basis: string(p.Basis), Months: p.Months, Reason: p.Reason})
 		}
 		return t.exportLists(&st)
 	})
@@ -274,6 +295,11 @@ func (st *Settings) validate() error {
 			return err
 		}
 	}
+	for _, p := range st.Retention {
+		if err := p.policy().Validate(); err != nil {
+			return err
+		}
+	}
 	for _, tp := range st.Templates {
 		if err := validTemplate(Template{Key: tp.Key, Lang: tp.Lang, Body: tp.Body}); err != nil {
 			return err
@@ -344,6 +370,11 @@ func (s *Store) ImportSettings(ctx context.Context, st Settings) (SettingsSummar
 		}
 		for _, tp := range st.Templates {
 			if err := t.importTemplate(tp, sum); err != nil {
+				return err
+			}
+		}
+		for _, p := range st.Retention {
+			if err := t.importPolicy(p.policy(), sum); err != nil {
 				return err
 			}
 		}
@@ -502,7 +533,7 @@ func (t *tx) importTemplate(tp SettingsTemplate, sum SettingsSummary) error {
 
 // SettingsSections lists the sections a summary counts, in file order.
 func SettingsSections() []string {
-	return []string{"processors", "recipients", "funders", "templates"}
+	return []string{"processors", "recipients", "funders", "templates", "retention"}
 }
 
 // importInvoicing stores the file's invoicing settings, when it has any
@@ -520,4 +551,50 @@ func (t *tx) importInvoicing(st Settings) error {
 		return fmt.Errorf("importing invoicing settings: %w", err)
 	}
 	return nil
+}
+
+func (p SettingsPolicy) policy() Policy {
+	pol := Policy{Category: Category(p.Category), Name: p.Name, Basis: Basis(p.Basis), Months: p.Months, Reason: p.Reason}
+	if !pol.Category.Item() {
+		pol.Name = ""
+	}
+	return pol
+}
+
+// importPolicy updates a fixed category, or an own category of the same
+// name, or adds the own category under a new key of this vault.
+func (t *tx) importPolicy(p Policy, sum SettingsSummary) error {
+	have, err := t.policies()
+	if err != nil {
+		return err
+	}
+	var old *Policy
+	for i, h := range have {
+		if !p.Category.Item() && h.Category == p.Category ||
+			p.Category.Item() && h.Category.Item() && strings.EqualFold(h.Name, p.Name) {
+			old = &have[i]
+			break
+		}
+	}
+	if old == nil {
+		if !p.Category.Item() {
+			return invalidValue("retention.category_unknown", "category", string(p.Category), "unknown retention category")
+		}
+		sum.Added["retention"]++
+		return t.addPolicy(&p)
+	}
+	p.Category = old.Category
+	if old.Name == p.Name && old.Basis == p.Basis && old.Months == p.Months && old.Reason == p.Reason {
+		sum.Unchanged["retention"]++
+		return nil
+	}
+	if err := t.basisFitsItems(p); err != nil {
+		return err
+	}
+	if _, err := t.exec(`UPDATE retention_policies SET name = ?, basis = ?, months = ?, reason = ?,
+		updated_at = ? WHERE category = ?`, p.Name, p.Basis, p.Months, p.Reason, t.stamp(), p.Category); err != nil {
+		return fmt.Errorf("importing retention policy: %w", err)
+	}
+	sum.Updated["retention"]++
+	return t.audit(AuditEdit, 0, fmt.Sprintf("retention policy %s → %s", *old, p))
 }

@@ -32,6 +32,16 @@ func fullSettings(t *testing.T, s *Store) {
 	must(err)
 	_, err = s.SaveFunder(ctx, Funder{Name: "UWV", Address: "Postbus 1", Contract: "C-9", PaymentDays: 30})
 	must(err)
+	pols, err := s.Policies(ctx)
+	must(err)
+	for _, p := range pols {
+		if p.Category == CategoryInvoice {
+			p.Months, p.Reason = 120, "Tien jaar, voor de zekerheid"
+			must(s.SavePolicy(ctx, p))
+		}
+	}
+	_, err = s.AddPolicy(ctx, Policy{Name: "Werkgeverscontacten", Basis: BasisRecordDate, Months: 24, Reason: "Twee jaar"})
+	must(err)
 	_, err = s.SaveTemplate(ctx, Template{Key: "mine", Lang: "nl", Body: "% name: Mijn brief\n# Eerste\n"})
 	must(err)
 	_, err = s.SaveTemplate(ctx, Template{Key: "mine", Lang: "nl", Body: "% name: Mijn brief\n# Tweede\n{{client.name}}\n"})
@@ -62,7 +72,11 @@ func TestSettingsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, sec := range SettingsSections() {
+	if sum.Added["retention"] != 1 || sum.Updated["retention"] != 1 {
+		t.Errorf("retention: %d added, %d updated; want the own category added, the invoice's updated",
+			sum.Added["retention"], sum.Updated["retention"])
+	}
+	for _, sec := range SettingsSections()[:4] {
 		if sum.Added[sec] != 1 || sum.Updated[sec] != 0 {
 			t.Errorf("%s: added %d, updated %d; want 1 added", sec, sum.Added[sec], sum.Updated[sec])
 		}
@@ -80,7 +94,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sec := range SettingsSections() {
-		if sum.Added[sec] != 0 || sum.Updated[sec] != 0 || sum.Unchanged[sec] != 1 {
+		if sum.Added[sec] != 0 || sum.Updated[sec] != 0 || sum.Unchanged[sec] != 1 && sec != "retention" {
 			t.Errorf("second import, %s: %d added, %d updated, %d unchanged", sec,
 				sum.Added[sec], sum.Updated[sec], sum.Unchanged[sec])
 		}
@@ -126,6 +140,16 @@ func TestSettingsImportRefusesAndChangesNothing(t *testing.T) {
 		"answer":       func(s *Settings) { s.AnswerTargetDays = 40 },
 		"client field": func(s *Settings) { s.ClientFields = []string{"shoe_size"} },
 		"email":        func(s *Settings) { s.Practice.Email = "not an address" },
+		"invoice kept too short": func(s *Settings) {
+			for i := range s.Retention {
+				if s.Retention[i].Category == string(CategoryInvoice) {
+					s.Retention[i].Months = 12
+				}
+			}
+		},
+		"unknown category": func(s *Settings) {
+			s.Retention = append(s.Retention, SettingsPolicy{Category: "nonsense", Basis: "x", Months: 1, Reason: "r"})
+		},
 	} {
 		bad, _ := ParseSettings(data)
 		spoil(&bad)
