@@ -144,9 +144,22 @@ func (s *Store) ImportClients(ctx context.Context, bundles []ClientBundle) ([]Cl
 func (s *Store) importClients(ctx context.Context, bundles []ClientBundle, refs [][]blobRef, sealed []string) ([]Client, error) {
 	var out []Client
 	committed := false
-	err := s.write(ctx, func(t *tx) error {
+	write := s.write
+	if len(bundles) >= bulkOptimize {
+		// A bulk import rewrites much of the search index: merging it in
+		// the same transaction keeps the saves after it cheap (see
+		// fts.go), and its save is a snapshot, not an entry.
+		write = s.writeSnapshot
+	}
+	err := write(ctx, func(t *tx) error {
 		var err error
 		out, err = t.importClients(bundles, refs)
+		if err == nil && len(bundles) >= bulkOptimize {
+			var n int
+			if err = t.QueryRowContext(t.ctx, "SELECT count(*) FROM clients").Scan(&n); err == nil && 4*len(bundles) >= n {
+				err = t.optimizeIndexes()
+			}
+		}
 		committed = err == nil
 		return err
 	})

@@ -258,6 +258,7 @@ func (s *Store) journalOnce(ctx context.Context) error {
 func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	s.snapshotDue = true // until it is durable
 	s.sealing = true     // from here: no other seal starts while mu is released
+	s.mergeIndexes(ctx)
 	image, err := s.copyImage(ctx)
 	if err == nil {
 		target = max(target, s.committed) // what committed while it copied is in it

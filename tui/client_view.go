@@ -303,14 +303,17 @@ func (m clientScreen) viewLog() []string {
 	if len(entries) == 0 {
 		return m.empty()
 	}
-	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("log.col_when"), 17)+"  "+
-		kit.Cell(t.T("log.col_what"), 26)+"  "+t.T("log.col_detail"))}
+	rows := make([][]string, len(entries))
+	for i, e := range entries {
+		rows[i] = []string{t.DateTimeShort(e.At), auditAction(t, e.Action), m.auditDetail(e.Detail)}
+	}
+	table := kit.NewTable([]kit.Column{{Title: t.T("log.col_when")}, {Title: t.T("log.col_what"), Max: 40},
+		{Title: t.T("log.col_detail"), Min: 12}}, rows, m.width)
+	lines := []string{table.Header(st)}
 	l := m.lists[tabLog]
 	start, end := l.Window(len(entries), m.listHeight())
 	for i := start; i < end; i++ {
-		e := entries[i]
-		cells := kit.Cell(t.DateTimeShort(e.At), 17) + "  " + kit.Cell(auditAction(t, e.Action), 26) + "  "
-		lines = append(lines, m.row(i == l.Cursor, cells, m.auditDetail(e.Detail), st.Muted))
+		lines = append(lines, table.Row(st, rows[i], st.Muted, i == l.Cursor))
 	}
 	return lines
 }

@@ -45,22 +45,3 @@ func dateTimeInput(t Text, d time.Time) string {
 	}
 	return dateInput(t, d) + " " + d.Format("15:04")
 }
-
-// earlyDraft holds a draft that reaches a form before its item has loaded:
-// after an unlock the stack is rebuilt and every screen gets its draft at
-// once, while the loads are still on their way. The form replays it on top
-// of the loaded item, once.
-type earlyDraft struct {
-	text string
-	held bool
-}
-
-// hold keeps text until the item has loaded.
-func (d *earlyDraft) hold(text string) { d.text, d.held = text, true }
-
-// take returns the held draft, once.
-func (d *earlyDraft) take() (string, bool) {
-	text, held := d.text, d.held
-	*d = earlyDraft{}
-	return text, held
-}

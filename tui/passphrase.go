@@ -19,7 +19,7 @@ func checkPassphrase(p string) verdict {
 	return verdict{Verdict: strength.Check(p), field: utf8.RuneCountInString(p)}
 }
 
-// checkSecret judges a passphrase held in a secretField's buffer. zxcvbn
+// checkSecret judges a passphrase held in a kit.Secret's buffer. zxcvbn
 // takes a string; the one made here is wiped after (zxcvbn's own pieces
 // of it are not).
 func checkSecret(b []byte) verdict {

@@ -21,19 +21,19 @@ func TestChoiceIgnoresTypedSentence(t *testing.T) {
 	d := openAnna(t, s, English)
 	d.keys("2n[tab][tab][tab]")
 	e := top[recordEditor](t, d)
-	if e.set.Focused().ID != "special" {
-		t.Fatalf("focus on %s, want special", e.set.Focused().ID)
+	if e.form.Focused().ID != "special" {
+		t.Fatalf("focus on %s, want special", e.form.Focused().ID)
 	}
 	d.keys("het gaat nu goed") // three spaces
-	if got := top[recordEditor](t, d).set.Get("special"); got != "" {
+	if got := top[recordEditor](t, d).form.Get("special"); got != "" {
 		t.Fatalf("typing a sentence set special to %q", got)
 	}
 	d.keys("[right]")
-	if got := top[recordEditor](t, d).set.Get("special"); got != "yes" {
+	if got := top[recordEditor](t, d).form.Get("special"); got != "yes" {
 		t.Fatalf("→ set special to %q, want yes", got)
 	}
 	d.keys("[shift+tab][tab] ")
-	if got := top[recordEditor](t, d).set.Get("special"); got != "" {
+	if got := top[recordEditor](t, d).form.Get("special"); got != "" {
 		t.Fatalf("space on a freshly focused choice: %q, want it toggled back", got)
 	}
 }
@@ -80,7 +80,7 @@ func TestDiscardNoSaysKept(t *testing.T) {
 	if strings.Contains(v, "Nothing changed") || !strings.Contains(v, "Your changes are still here") {
 		t.Errorf("after n:\n%s", v)
 	}
-	if top[recordEditor](t, d).set.Get("title") != "Eerste indruk" {
+	if top[recordEditor](t, d).form.Get("title") != "Eerste indruk" {
 		t.Error("the typed title is gone")
 	}
 }

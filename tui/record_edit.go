@@ -6,10 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
@@ -25,38 +23,26 @@ import (
 // it discards, and a lock keeps everything, the text included, as a draft.
 type recordEditor struct {
 	env      *env
-	keys     editorKeys
+	keys     editorKeys // the form's keys and ↓/↑ between one-line fields
 	clientID int64
 	id       int64     // 0 until a new record is first saved
 	tab      clientTab // the tab it was opened from: the kind of a new record
 	base     store.Record
 	req      reqID
-
-	loaded bool
-	set    kit.FieldSet // title, date, kind, special
-	body   textarea.Model
-	onBody bool // the text has the focus, not a field of set
-
-	saving  bool
-	again   bool   // ctrl+s came during a save: save again when it ends
-	savedAs string // snapshot of what is in the vault
-	sent    string // snapshot of what the running save sends
-	dirty   bool
-	early   earlyDraft // a draft that arrived before the record loaded
-	tooLong bool       // more lines than the text area holds: never saved from here
-	problem string
-	width   int
-	height  int
+	// form holds title, date, kind, special and the text (last), and
+	// stays open while it saves: the kit's lifecycle, saving again when
+	// ctrl+s came during a save.
+	form    kit.Form
+	tooLong bool // more lines than the text area holds: never saved from here
 }
 
-// maxBodyLines is the most lines bubbles' textarea holds; it silently
-// drops the rest, so a longer text is refused instead of cut.
-const maxBodyLines = 10000
+// bodyAt is the position of the text among the form's fields: last.
+const bodyAt = 4
 
 func newRecordEditor(e *env, r Route) recordEditor {
 	t, st := e.text, e.styles
-	m := recordEditor{env: e, keys: newEditorKeys(t), clientID: r.Client, id: r.Item,
-		tab: tabByID(r.Tab), req: newReq(), loaded: r.Item == 0}
+	k := newEditorKeys(t)
+	m := recordEditor{env: e, keys: k, clientID: r.Client, id: r.Item, tab: tabByID(r.Tab), req: newReq()}
 	if !m.tab.isRecords() {
 		m.tab = tabNotes
 	}
@@ -64,48 +50,28 @@ func newRecordEditor(e *env, r Route) recordEditor {
 	for _, k := range store.RecordKinds {
 		kinds = append(kinds, kit.Option{Value: string(k), Label: kindText(t, k)})
 	}
-	m.set.Fields = []kit.Field{
+	m.form = kit.NewForm(kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Save: k.Save, Cancel: k.Cancel},
+		r.Item == 0,
 		kit.TextField(st, "title", t.T("record.title")),
 		kit.DateField(st, "date", t.T("record.date"), t.T("form.date_placeholder")),
 		kit.ChoiceField("kind", t.T("record.kind"), kinds),
 		kit.ChoiceField("special", t.T("record.special_field"),
 			[]kit.Option{{Value: "", Label: t.T("record.special_no")}, {Value: "yes", Label: t.T("record.special_yes")}}),
+		kit.AreaField(st, "body", t.T("record.text"), t.T("record.body_placeholder")))
+	m.form.Fields[0].Input.Width = 60
+	m.form.Fields[0].Input.CharLimit = 200
+	if m.form.Loaded {
+		m.form.Set("date", dateInput(t, e.today()))
+		m.form.Set("kind", string(m.tab.kinds()[0]))
 	}
-	m.set.Fields[0].Input.Width = 60
-	m.set.Fields[0].Input.CharLimit = 200
-	m.body = newBodyArea(st, t.T("record.body_placeholder"))
-	if m.loaded {
-		m.set.Set("date", dateInput(t, e.today()))
-		m.set.Set("kind", string(m.tab.kinds()[0]))
-		m.savedAs = m.snapshot()
-		m.focusAt(0)
-	}
+	m.form.SetStayOpen()
 	m.updateKeys()
 	return m
 }
 
-// newBodyArea is the text area in caseload's styles: no line numbers, no
-// highlighted cursor line, a steady cursor, and no limit on length or
-// lines (bubbles' defaults stop at 99 lines).
-func newBodyArea(st *Styles, placeholder string) textarea.Model {
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = ""
-	ta.CharLimit = 0
-	ta.MaxHeight = 0
-	ta.Placeholder = placeholder
-	s := textarea.Style{Base: st.Text, CursorLine: st.Text, CursorLineNumber: st.Muted,
-		EndOfBuffer: st.Muted, LineNumber: st.Muted, Placeholder: st.Muted, Prompt: st.Muted, Text: st.Text}
-	ta.FocusedStyle, ta.BlurredStyle = s, s
-	ta.Cursor.Style = st.Accent
-	ta.Cursor.SetMode(cursor.CursorStatic)
-	ta.Blur()
-	return ta
-}
-
 // Init loads the record being edited, through RevealRecord.
 func (m recordEditor) Init() tea.Cmd {
-	if m.loaded {
+	if m.form.Loaded {
 		return nil
 	}
 	return revealRecord(m.env.store, m.req, m.id)
@@ -122,7 +88,7 @@ func (m recordEditor) Title() string {
 	if m.id == 0 {
 		return m.env.text.T("record.new")
 	}
-	if !m.loaded {
+	if !m.form.Loaded {
 		return "…"
 	}
 	return kit.OneLine(m.base.Title)
@@ -131,11 +97,20 @@ func (m recordEditor) Title() string {
 // Capturing is always true: a field or the text always has the focus.
 func (m recordEditor) Capturing() bool { return true }
 
-// KeyMap lists the editor's keys.
-func (m recordEditor) KeyMap() help.KeyMap { return m.keys }
+// KeyMap lists the editor's keys: the form's, as it enables them, with
+// ↓/↑ on a one-line field; ctrl+s only when the text can be saved.
+func (m recordEditor) KeyMap() help.KeyMap {
+	k, f := m.keys, m.form.Keys
+	k.Save, k.Cancel, k.Next, k.Prev, k.Choice = f.Save, f.Cancel, f.Next, f.Prev, f.Choice
+	k.Save.SetEnabled(m.form.Loaded && !m.tooLong)
+	return k
+}
+
+// onBody reports whether the text has the focus, not a one-line field.
+func (m recordEditor) onBody() bool { return m.form.Focus == bodyAt }
 
 // editorDraft is the editor's draft: the fields, the text, where the
-// cursor was.
+// cursor was. Its shape is the one drafts in vaults already have.
 type editorDraft struct {
 	Fields string `json:"fields"`
 	Body   string `json:"body"`
@@ -144,31 +119,37 @@ type editorDraft struct {
 
 // Draft is everything typed since the last save.
 func (m recordEditor) Draft() (string, bool) {
-	if !m.dirty {
+	if !m.form.Dirty {
 		return "", false
 	}
-	b, _ := json.Marshal(editorDraft{Fields: m.set.Draft(), Body: m.body.Value(), OnBody: m.onBody})
+	var v map[string]string
+	_ = json.Unmarshal([]byte(m.form.FieldSet.Draft()), &v) // the kit's own encoding
+	d := editorDraft{Body: v["body"], OnBody: m.onBody()}
+	delete(v, "body")
+	if d.OnBody {
+		delete(v, kit.DraftFocus)
+	}
+	fields, _ := json.Marshal(v) // a map of strings always encodes
+	d.Fields = string(fields)
+	b, _ := json.Marshal(d)
 	return string(b), true
 }
 
-// RestoreDraft puts the draft back; before the record has loaded it waits
-// and goes on top of the loaded values.
+// RestoreDraft puts the draft back; before the record has loaded the form
+// holds it and puts it on top of the loaded values.
 func (m recordEditor) RestoreDraft(text string) recordEditor {
-	if !m.loaded {
-		m.early.hold(text)
-		return m
-	}
 	var d editorDraft
-	if json.Unmarshal([]byte(text), &d) != nil || !m.set.Restore(d.Fields) {
+	var v map[string]string
+	if json.Unmarshal([]byte(text), &d) != nil || json.Unmarshal([]byte(d.Fields), &v) != nil {
 		return m
 	}
-	m.body.SetValue(d.Body)
+	v["body"] = d.Body
 	if d.OnBody {
-		m.focusAt(len(m.set.Fields))
-	} else {
-		m.focusAt(m.set.Focus)
+		v[kit.DraftFocus] = "body"
 	}
-	m.changed()
+	b, _ := json.Marshal(v) // a map of strings always encodes
+	m.form.RestoreDraft(string(b))
+	m.updateKeys()
 	m.layout()
 	return m
 }
@@ -177,7 +158,7 @@ func (m recordEditor) RestoreDraft(text string) recordEditor {
 func (m recordEditor) Update(msg tea.Msg) (recordEditor, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.form.Width, m.form.Height = msg.Width, msg.Height
 		m.layout()
 		return m, nil
 	case recordLoadedMsg:
@@ -185,51 +166,53 @@ func (m recordEditor) Update(msg tea.Msg) (recordEditor, tea.Cmd) {
 	case recordSavedMsg:
 		return m.onSaved(msg)
 	case tea.KeyMsg:
-		if !m.loaded {
-			return m, nil
-		}
 		m, cmd := m.onKey(msg)
+		m.updateKeys()
 		m.layout()
 		return m, cmd
 	}
-	if m.onBody && m.loaded {
+	if m.onBody() && m.form.Loaded {
 		// The text area's own messages, such as a paste from the
 		// clipboard.
 		var cmd tea.Cmd
-		m.body, cmd = m.body.Update(msg)
-		m.changed()
+		body := &m.form.Fields[bodyAt]
+		before := body.Area.Value()
+		body.Area, cmd = body.Area.Update(msg)
+		if body.Area.Value() != before {
+			m.form.Edited()
+		}
 		return m, cmd
 	}
 	return m, nil
 }
 
 func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
-	if msg.req != m.req || m.loaded {
+	if msg.req != m.req || m.form.Loaded {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.problem = explain(m.env, msg.err)
+		m.form.Problem = explain(m.env, msg.err)
 		return m, nil
 	}
 	r := msg.record
-	m.loaded, m.base = true, r
+	m.base = r
 	m.tab = tabOfKind(r.Kind)
 	t := m.env.text
-	m.set.Set("title", kit.EditLine(r.Title))
-	m.set.Set("date", dateInput(t, r.Date))
-	m.set.Set("kind", string(r.Kind))
+	m.form.Set("title", kit.EditLine(r.Title))
+	m.form.Set("date", dateInput(t, r.Date))
+	m.form.Set("kind", string(r.Kind))
 	if r.Special {
-		m.set.Set("special", "yes")
+		m.form.Set("special", "yes")
 	}
-	if strings.Count(r.Body, "\n") >= maxBodyLines {
+	if kit.AreaTooLong(r.Body) {
 		m.tooLong = true
-		m.problem = t.Tf("record.too_long", maxBodyLines)
+		m.form.Problem = t.Tf("record.too_long", kit.MaxAreaLines)
 	}
-	m.body.SetValue(r.Body)
-	m.savedAs = m.snapshot()
-	cmd := m.focusAt(len(m.set.Fields)) // an existing record: straight to the text
-	if text, ok := m.early.take(); ok {
-		m = m.RestoreDraft(text)
+	m.form.Set("body", r.Body)
+	cmd := m.form.FocusOn(bodyAt) // an existing record: straight to the text
+	m.form.MarkLoaded()           // and a draft that came early on top
+	if m.form.Focus != bodyAt {
+		cmd = m.form.Refocus()
 	}
 	m.layout()
 	m.updateKeys()
@@ -238,94 +221,45 @@ func (m recordEditor) onLoaded(msg recordLoadedMsg) (recordEditor, tea.Cmd) {
 
 func (m recordEditor) onKey(msg tea.KeyMsg) (recordEditor, tea.Cmd) {
 	k := m.keys
-	switch {
-	case key.Matches(msg, k.Save):
-		return m.save()
-	case key.Matches(msg, k.Cancel):
-		done := back(doneMsg{tab: m.tab, item: m.id})
-		if m.dirty {
-			return m, confirmDiscard(m.env.text, done)
+	if m.form.Loaded && !m.onBody() {
+		switch {
+		case key.Matches(msg, k.FieldDown):
+			return m, m.form.Step(1)
+		case key.Matches(msg, k.FieldUp):
+			return m, m.form.Step(-1)
 		}
-		return m, done
-	case key.Matches(msg, k.Next), key.Matches(msg, k.FieldDown):
-		return m, m.focusAt(m.position() + 1)
-	case key.Matches(msg, k.Prev), key.Matches(msg, k.FieldUp):
-		return m, m.focusAt(m.position() - 1)
 	}
-	var cmd tea.Cmd
-	if m.onBody {
-		m.body, cmd = m.body.Update(msg)
-		m.changed()
-		return m, cmd
-	}
-	f := m.set.Focused()
-	switch {
-	case f.Kind == kit.KindChoice:
-		if !f.ChoiceKey(msg, k.Choice) {
+	action, cmd := m.form.Key(msg)
+	switch action {
+	case kit.Save:
+		if m.tooLong {
 			return m, nil
 		}
-	default:
-		f.Input, cmd = f.Input.Update(msg)
+		return m.save()
+	case kit.AskDiscard:
+		return m, confirmDiscard(m.env.text, back(doneMsg{tab: m.tab, item: m.id}))
+	case kit.Leave:
+		return m, back(doneMsg{tab: m.tab, item: m.id})
 	}
-	f.Err = ""
-	m.changed()
 	return m, cmd
 }
 
-// position is the focus as an index: the fields, then the text.
-func (m recordEditor) position() int {
-	if m.onBody {
-		return len(m.set.Fields)
-	}
-	return m.set.Focus
-}
-
-// focusAt moves the focus to position i, wrapping around.
-func (m *recordEditor) focusAt(i int) tea.Cmd {
-	n := len(m.set.Fields) + 1
-	i = (i%n + n) % n
-	defer m.updateKeys()
-	if i == n-1 {
-		m.onBody = true
-		for j := range m.set.Fields {
-			m.set.Fields[j].Input.Blur()
-		}
-		return m.body.Focus()
-	}
-	m.onBody = false
-	m.body.Blur()
-	return m.set.FocusOn(i)
-}
-
-// snapshot is what the editor holds, to compare with what was saved.
-func (m recordEditor) snapshot() string {
-	return strings.Join([]string{m.set.Get("title"), m.set.Get("date"), m.set.Get("kind"),
-		m.set.Get("special"), m.body.Value()}, "\x00")
-}
-
-// changed notes whether anything differs from what is saved.
-func (m *recordEditor) changed() { m.dirty = m.snapshot() != m.savedAs }
-
 // updateKeys keeps the hints truthful for the focused field.
 func (m *recordEditor) updateKeys() {
-	k := &m.keys
-	k.FieldDown.SetEnabled(!m.onBody)
-	k.FieldUp.SetEnabled(!m.onBody)
-	k.Choice.SetEnabled(!m.onBody && m.set.Focused().Kind == kit.KindChoice)
-	k.Save.SetEnabled(m.loaded && !m.tooLong)
+	m.keys.FieldDown.SetEnabled(!m.onBody())
+	m.keys.FieldUp.SetEnabled(!m.onBody())
 }
 
-// save checks the date and the record and saves; while a save runs, it
-// only notes that another is wanted, so a new record is never added twice.
+// save checks the date and the record and saves. A ctrl+s while a save
+// runs is the form's to remember (it answers Saved with "again"), so a
+// new record is never added twice.
 func (m recordEditor) save() (recordEditor, tea.Cmd) {
 	t := m.env.text
-	m.problem = ""
-	typed := m.set.Get("date")
+	m.form.Problem = ""
+	typed := m.form.Get("date")
 	date, p := kit.ParseDate(typed)
 	if p != kit.DateOK {
-		cmd, _ := m.set.Fail("date", dateProblemText(t, p, strings.TrimSpace(typed)))
-		m.onBody = false
-		m.body.Blur()
+		cmd, _ := m.form.Fail("date", dateProblemText(t, p, strings.TrimSpace(typed)))
 		m.updateKeys()
 		return m, cmd
 	}
@@ -333,13 +267,8 @@ func (m recordEditor) save() (recordEditor, tea.Cmd) {
 	if err := r.Validate(); err != nil {
 		return m.refuse(err)
 	}
-	if m.saving {
-		m.again = true
-		return m, nil
-	}
-	m.saving = true
+	m.form.StartSave()
 	m.req = newReq()
-	m.sent = m.snapshot()
 	return m, saveRecord(m.env.store, m.req, r)
 }
 
@@ -347,11 +276,11 @@ func (m recordEditor) save() (recordEditor, tea.Cmd) {
 func (m recordEditor) record(date time.Time) store.Record {
 	r := m.base
 	r.ID, r.ClientID = m.id, m.clientID
-	r.Title = kit.EditLine(m.set.Get("title"))
+	r.Title = kit.EditLine(m.form.Get("title"))
 	r.Date = date
-	r.Kind = store.RecordKind(m.set.Get("kind"))
-	r.Special = m.set.Get("special") == "yes"
-	r.Body = m.body.Value()
+	r.Kind = store.RecordKind(m.form.Get("kind"))
+	r.Special = m.form.Get("special") == "yes"
+	r.Body = m.form.Get("body")
 	return r
 }
 
@@ -360,14 +289,12 @@ func (m recordEditor) record(date time.Time) store.Record {
 func (m recordEditor) refuse(err error) (recordEditor, tea.Cmd) {
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
-		if cmd, ok := m.set.Fail(ve.Field, fieldProblem(m.env.text, ve)); ok {
-			m.onBody = false
-			m.body.Blur()
+		if cmd, ok := m.form.Fail(ve.Field, fieldProblem(m.env.text, ve)); ok {
 			m.updateKeys()
 			return m, cmd
 		}
 	}
-	m.problem = explain(m.env, err)
+	m.form.Refused(explain(m.env, err))
 	return m, nil
 }
 
@@ -375,21 +302,15 @@ func (m recordEditor) onSaved(msg recordSavedMsg) (recordEditor, tea.Cmd) {
 	if msg.req != m.req {
 		return m, nil
 	}
-	m.saving = false
 	if msg.err != nil && !isNotSaved(m.env, msg.err) {
-		m.again = false
 		return m.refuse(msg.err)
 	}
 	// Saved, or kept in memory with "not saved" on the status line.
 	m.base, m.id = msg.record, msg.record.ID
 	m.tab = tabOfKind(msg.record.Kind)
-	m.savedAs = m.sent
-	m.changed()
-	if m.again && m.dirty {
-		m.again = false
+	if m.form.Saved() {
 		return m.save()
 	}
-	m.again = false
 	return m, nil
 }
 

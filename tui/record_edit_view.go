@@ -14,12 +14,12 @@ import (
 func (m recordEditor) fieldLines() []string {
 	st, t := m.env.styles, m.env.text
 	lines := []string{""}
-	for i, f := range m.set.Fields {
+	for i, f := range m.form.Fields[:bodyAt] {
 		var note string
 		if f.ID == "special" && f.Value() == "yes" {
 			note = st.Muted.Render(t.T("record.special_note"))
 		}
-		lines = append(lines, kit.ViewField(st, f, !m.onBody && i == m.set.Focus, note)...)
+		lines = append(lines, kit.ViewField(st, f, i == m.form.Focus, note)...)
 	}
 	return lines
 }
@@ -29,12 +29,11 @@ func (m recordEditor) fieldLines() []string {
 // an error or a note changes the rows above.
 func (m *recordEditor) layout() {
 	rows := len(m.fieldLines()) + 1 // the rule
-	if m.problem != "" {
+	if m.form.Problem != "" {
 		rows++
 	}
-	m.set.Fields[0].Input.Width = max(min(60, m.width-kit.LabelWidth-6), 10)
-	m.body.SetWidth(max(m.width-4, 10))
-	m.body.SetHeight(max(m.height-rows, 1))
+	m.form.Fields[0].Input.Width = max(min(60, m.form.Width-kit.LabelWidth-6), 10)
+	m.form.Fields[bodyAt].SetAreaSize(m.form.Width-4, m.form.Height-rows)
 }
 
 // rule separates the fields from the text and says whether what is on
@@ -43,35 +42,35 @@ func (m recordEditor) rule() string {
 	st, t := m.env.styles, m.env.text
 	var state string
 	switch {
-	case m.saving:
+	case m.form.Saving:
 		state = st.Muted.Render(t.T("status.saving"))
-	case m.dirty:
+	case m.form.Dirty:
 		state = st.Warning.Render(t.T("record.unsaved"))
 	case m.id != 0:
 		state = st.Success.Render(t.T("status.saved"))
 	}
 	label := st.Label.Render("── " + t.T("record.text") + " ")
-	fill := max(m.width-4-lipgloss.Width(label)-lipgloss.Width(state)-1, 1)
+	fill := max(m.form.Width-4-lipgloss.Width(label)-lipgloss.Width(state)-1, 1)
 	return "  " + label + st.Muted.Render(strings.Repeat("─", fill)) + " " + state
 }
 
 // View draws the fields, the rule and the text area.
 func (m recordEditor) View() string {
 	t, st := m.env.text, m.env.styles
-	if !m.loaded {
-		if m.problem != "" {
-			return "\n  " + st.Danger.Render(m.problem)
+	if !m.form.Loaded {
+		if m.form.Problem != "" {
+			return "\n  " + st.Danger.Render(m.form.Problem)
 		}
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := append(m.fieldLines(), m.rule())
 	// The text area drops control characters but shows a bidi override
 	// as it is; Styled escapes it and keeps the cursor's colours.
-	for _, l := range strings.Split(m.body.View(), "\n") {
+	for _, l := range strings.Split(m.form.Fields[bodyAt].Area.View(), "\n") {
 		lines = append(lines, "  "+termsafe.Styled(l))
 	}
-	if m.problem != "" {
-		lines = append(lines, "  "+st.Danger.Render(m.problem))
+	if m.form.Problem != "" {
+		lines = append(lines, "  "+st.Danger.Render(m.form.Problem))
 	}
 	return strings.Join(lines, "\n")
 }

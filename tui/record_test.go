@@ -91,11 +91,11 @@ func TestReaderEditSpecialAsksFirst(t *testing.T) {
 	}
 	d.keys("y")
 	e := top[recordEditor](t, d)
-	if s.count("RevealRecord") != 1 || !strings.Contains(e.body.Value(), "rugklachten") {
-		t.Fatalf("editor not loaded through RevealRecord: %d, %q", s.count("RevealRecord"), e.body.Value())
+	if s.count("RevealRecord") != 1 || !strings.Contains(e.form.Get("body"), "rugklachten") {
+		t.Fatalf("editor not loaded through RevealRecord: %d, %q", s.count("RevealRecord"), e.form.Get("body"))
 	}
-	if e.set.Get("special") != "yes" || e.set.Get("title") != "Gezondheid" {
-		t.Errorf("fields %q %q", e.set.Get("special"), e.set.Get("title"))
+	if e.form.Get("special") != "yes" || e.form.Get("title") != "Gezondheid" {
+		t.Errorf("fields %q %q", e.form.Get("special"), e.form.Get("title"))
 	}
 }
 
@@ -104,8 +104,8 @@ func TestEditorSavesAndStaysOpen(t *testing.T) {
 	d := openAnna(t, s, English)
 	d.keys("2nEerste indruk[tab][tab][tab][tab]Regel een[enter]Regel twee[ctrl+s]")
 	e := top[recordEditor](t, d)
-	if e.id == 0 || e.dirty || e.saving {
-		t.Fatalf("after ctrl+s: id %d dirty %v saving %v", e.id, e.dirty, e.saving)
+	if e.id == 0 || e.form.Dirty || e.form.Saving {
+		t.Fatalf("after ctrl+s: id %d dirty %v saving %v", e.id, e.form.Dirty, e.form.Saving)
 	}
 	if !strings.Contains(d.view(), "saved") {
 		t.Errorf("status line does not say saved:\n%s", d.view())
@@ -157,7 +157,7 @@ func TestEditorSaveDuringSaveSavesOnceMore(t *testing.T) {
 	if !slices.Equal(bodies, []string{"Eerste!"}) {
 		t.Errorf("stored %q, want one record with the latest text", bodies)
 	}
-	if e := top[recordEditor](t, d); e.dirty {
+	if e := top[recordEditor](t, d); e.form.Dirty {
 		t.Error("still dirty after both saves")
 	}
 }
@@ -170,13 +170,13 @@ func TestEditorRefusesImpossibleDate(t *testing.T) {
 	if s.count("SaveRecord") != 0 {
 		t.Fatal("saved with an impossible date")
 	}
-	if e.set.Focused().ID != "date" || !strings.Contains(e.set.Focused().Err, "30-02-2026 bestaat niet") {
-		t.Errorf("focus %s, %q", e.set.Focused().ID, e.set.Focused().Err)
+	if e.form.Focused().ID != "date" || !strings.Contains(e.form.Focused().Err, "30-02-2026 bestaat niet") {
+		t.Errorf("focus %s, %q", e.form.Focused().ID, e.form.Focused().Err)
 	}
 	d.keys("[ctrl+u][ctrl+s]")
 	e = top[recordEditor](t, d)
-	if s.count("SaveRecord") != 0 || !strings.Contains(e.set.Focused().Err, "datum") {
-		t.Errorf("saved without a date: %q", e.set.Focused().Err)
+	if s.count("SaveRecord") != 0 || !strings.Contains(e.form.Focused().Err, "datum") {
+		t.Errorf("saved without a date: %q", e.form.Focused().Err)
 	}
 }
 
@@ -189,7 +189,7 @@ func TestEditorEscAsksOnlyWhenChanged(t *testing.T) {
 		t.Fatal("esc with a typed title did not ask")
 	}
 	d.keys("n")
-	if e := top[recordEditor](t, d); e.set.Get("title") != "X" {
+	if e := top[recordEditor](t, d); e.form.Get("title") != "X" {
 		t.Fatal("answering no lost the title")
 	}
 	d.keys("[esc]y")
@@ -205,14 +205,14 @@ func TestEditorDraftBeforeLoad(t *testing.T) {
 		Body: "Nieuwe tekst\nmet twee regels", OnBody: true})
 	e = e.RestoreDraft(string(draft))
 	e, _ = e.Update(recordLoadedMsg{req: e.req, record: s.record(t, 3), revealed: true})
-	if e.body.Value() != "Nieuwe tekst\nmet twee regels" || e.set.Get("title") != "Gesprek over stage (bijgewerkt)" {
-		t.Errorf("draft not on top: %q %q", e.set.Get("title"), e.body.Value())
+	if e.form.Get("body") != "Nieuwe tekst\nmet twee regels" || e.form.Get("title") != "Gesprek over stage (bijgewerkt)" {
+		t.Errorf("draft not on top: %q %q", e.form.Get("title"), e.form.Get("body"))
 	}
-	if !e.dirty || !e.onBody {
-		t.Errorf("dirty %v on body %v", e.dirty, e.onBody)
+	if !e.form.Dirty || !e.onBody() {
+		t.Errorf("dirty %v on body %v", e.form.Dirty, e.onBody())
 	}
-	if e.set.Get("date") != "2026-01-14" {
-		t.Errorf("loaded date lost: %q", e.set.Get("date"))
+	if e.form.Get("date") != "2026-01-14" {
+		t.Errorf("loaded date lost: %q", e.form.Get("date"))
 	}
 }
 
@@ -222,7 +222,7 @@ func TestEditorTextAreaHasNoLineLimit(t *testing.T) {
 	for range 150 {
 		d.keys("x[enter]")
 	}
-	if n := strings.Count(top[recordEditor](t, d).body.Value(), "\n"); n != 150 {
+	if n := strings.Count(top[recordEditor](t, d).form.Get("body"), "\n"); n != 150 {
 		t.Errorf("text has %d line breaks, want 150", n)
 	}
 }
@@ -266,8 +266,8 @@ func TestLockWhileSavingNewRecord(t *testing.T) {
 	}
 	d.keys("tulp fiets regen lantaarn[enter]")
 	e := top[recordEditor](t, d)
-	if e.body.Value() != "Tekst erbij" || e.id != last.Route.Item {
-		t.Errorf("after unlock: id %d body %q", e.id, e.body.Value())
+	if e.form.Get("body") != "Tekst erbij" || e.id != last.Route.Item {
+		t.Errorf("after unlock: id %d body %q", e.id, e.form.Get("body"))
 	}
 	d.keys("[ctrl+s]")
 	n := 0

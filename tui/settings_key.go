@@ -31,7 +31,7 @@ type keyBinder interface {
 type securityKeyForm struct {
 	env     *env
 	keys    securityKeyKeys
-	pass    secretField
+	pass    kit.Secret
 	key     textinput.Model
 	focus   int
 	working bool
@@ -64,7 +64,7 @@ func (k securityKeyKeys) ShortHelp() []key.Binding { return []key.Binding{k.Subm
 func (k securityKeyKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func newSecurityKeyForm(e *env) securityKeyForm {
-	m := securityKeyForm{env: e, keys: newSecurityKeyKeys(e.text), pass: newSecretField(e.styles),
+	m := securityKeyForm{env: e, keys: newSecurityKeyKeys(e.text), pass: kit.NewSecret(e.styles),
 		key: kit.NewInput(e.styles, "age1…", 48), conv: newKeyConv(e.styles),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent))}
 	m.key.CharLimit = 4096

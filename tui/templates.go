@@ -2,12 +2,12 @@ package tui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
@@ -154,27 +154,22 @@ func (m templateList) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// templateEditor edits one template; ctrl+s keeps it as a new version.
+// templateEditor edits one template; ctrl+s keeps it as a new version and
+// closes. It is a kit.Form of one multi-line field; its draft stays the
+// bare text, as drafts of earlier versions are.
 type templateEditor struct {
-	env     *env
-	keys    templateEditKeys
-	tkey    string
-	lang    string
-	req     reqID
-	loaded  bool
-	saving  bool
-	saved   string // the text as loaded or last saved
-	body    textarea.Model
-	problem string
-	width   int
-	height  int
+	env   *env
+	tkey  string
+	lang  string
+	req   reqID
+	form  kit.Form
+	saved string // the text as loaded or last saved
 }
 
 func newTemplateEditor(e *env, r Route) templateEditor {
 	k, lang, _ := strings.Cut(r.Tab, ".")
-	m := templateEditor{env: e, keys: newTemplateEditKeys(e.text), tkey: k, lang: lang, req: newReq(),
-		body: newBodyArea(e.styles, "")}
-	return m
+	return templateEditor{env: e, tkey: k, lang: lang, req: newReq(),
+		form: kit.NewForm(newTemplateEditKeys(e.text), false, kit.AreaField(e.styles, "body", "", ""))}
 }
 
 // Init loads the template.
@@ -192,21 +187,25 @@ func (m templateEditor) Title() string { return m.env.text.T("templates.edit_tit
 func (m templateEditor) Capturing() bool { return true }
 
 // KeyMap lists the editor's keys.
-func (m templateEditor) KeyMap() help.KeyMap { return m.keys }
+func (m templateEditor) KeyMap() help.KeyMap { return m.form.Keys }
+
+// changed reports whether the text differs from what the vault holds.
+func (m templateEditor) changed() bool { return m.form.Loaded && m.form.Get("body") != m.saved }
 
 // Draft is the text once it differs from what was loaded.
 func (m templateEditor) Draft() (string, bool) {
-	if !m.loaded || m.body.Value() == m.saved {
+	if !m.changed() {
 		return "", false
 	}
-	return m.body.Value(), true
+	return m.form.Get("body"), true
 }
 
-// RestoreDraft puts a draft's text back once the template has loaded.
+// RestoreDraft puts a draft's text back; one that arrives before the
+// template has loaded goes on top of it when it does.
 func (m templateEditor) RestoreDraft(text string) templateEditor {
-	if m.loaded {
-		m.body.SetValue(text)
-	}
+	// The draft is the bare text; the form restores its own encoding.
+	b, _ := json.Marshal(map[string]string{"body": text}) // a map of strings always encodes
+	m.form.RestoreDraft(string(b))
 	return m
 }
 
@@ -214,31 +213,31 @@ func (m templateEditor) RestoreDraft(text string) templateEditor {
 func (m templateEditor) Update(msg tea.Msg) (templateEditor, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.body.SetWidth(max(m.width-4, 20))
-		m.body.SetHeight(max(m.height-8, 3))
+		m.form.Width, m.form.Height = msg.Width, msg.Height
+		m.form.Fields[0].SetAreaSize(max(msg.Width-4, 20), max(msg.Height-8, 3))
 	case templateLoadedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.problem = explain(m.env, msg.err)
+			m.form.Problem = explain(m.env, msg.err)
 			return m, nil
 		}
-		m.loaded, m.saved = true, msg.t.Body
-		m.body.SetValue(msg.t.Body)
-		m.body.CursorStart()
-		return m, m.body.Focus()
+		m.saved = msg.t.Body
+		m.form.Set("body", msg.t.Body)
+		m.form.Fields[0].Area.CursorStart()
+		m.form.MarkLoaded()
+		return m, m.form.Refocus()
 	case templateSavedMsg:
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.saving = false
 		if msg.err != nil && !isNotSaved(m.env, msg.err) {
-			m.problem = templateProblem(m.env, msg.err)
+			m.form.Refused(templateProblem(m.env, msg.err))
 			return m, nil
 		}
-		m.saved = m.body.Value()
+		m.form.Saved()
+		m.saved = m.form.Get("body")
 		return m, tea.Batch(back(nil), notify(m.env.text.Tf("templates.saved", msg.t.Version)))
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -246,42 +245,46 @@ func (m templateEditor) Update(msg tea.Msg) (templateEditor, tea.Cmd) {
 	return m, nil
 }
 
+// onKey turns the form's answer to a key into the save or the way back;
+// esc asks first only when the text differs from the vault's.
 func (m templateEditor) onKey(msg tea.KeyMsg) (templateEditor, tea.Cmd) {
-	switch {
-	case !m.loaded || m.saving:
-		return m, nil
-	case key.Matches(msg, m.keys.Save):
-		m.saving, m.problem, m.req = true, "", newReq()
-		return m, saveTemplate(m.env.store, m.req, store.Template{Key: m.tkey, Lang: m.lang, Body: m.body.Value()})
-	case key.Matches(msg, m.keys.Cancel):
-		if m.body.Value() != m.saved {
+	action, cmd := m.form.Key(msg)
+	switch action {
+	case kit.Save:
+		m.form.StartSave()
+		m.req = newReq()
+		return m, saveTemplate(m.env.store, m.req, store.Template{Key: m.tkey, Lang: m.lang, Body: m.form.Get("body")})
+	case kit.AskDiscard:
+		if m.changed() {
 			return m, confirmDiscard(m.env.text, back(nil))
 		}
 		return m, back(nil)
+	case kit.Leave:
+		return m, back(nil)
 	}
-	var cmd tea.Cmd
-	m.body, cmd = m.body.Update(msg)
 	return m, cmd
 }
 
 // View draws the template's name, the text and what is wrong with it.
 func (m templateEditor) View() string {
 	t, st := m.env.text, m.env.styles
-	if !m.loaded {
-		if m.problem != "" {
-			return "\n  " + st.Danger.Render(m.problem)
+	if !m.form.Loaded {
+		if m.form.Problem != "" {
+			return "\n  " + st.Danger.Render(m.form.Problem)
 		}
 		return "\n  " + st.Muted.Render(t.T("form.loading"))
 	}
 	lines := []string{"", "  " + st.Title.Render(termsafe.Line(m.tkey)+" · "+m.lang)}
-	for _, l := range strings.Split(m.body.View(), "\n") {
-		lines = append(lines, "  "+l)
+	// The text area drops control characters but shows a bidi override
+	// as it is; Styled escapes it and keeps the cursor's colours.
+	for _, l := range strings.Split(m.form.Fields[0].Area.View(), "\n") {
+		lines = append(lines, "  "+termsafe.Styled(l))
 	}
 	lines = append(lines, "")
-	if m.problem != "" {
-		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
+	if m.form.Problem != "" {
+		lines = append(lines, kit.Paragraph(st.Danger, m.form.Problem, m.form.Width)...)
 	} else {
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("templates.hint"), m.width)...)
+		lines = append(lines, kit.Paragraph(st.Muted, t.T("templates.hint"), m.form.Width)...)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -391,18 +394,12 @@ func (k templateListKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{k.ListKeys.Bindings(), {k.Edit, k.Revert}}
 }
 
-type templateEditKeys struct{ Save, Cancel key.Binding }
-
-func newTemplateEditKeys(t Text) templateEditKeys {
-	return templateEditKeys{Save: bind([]string{"ctrl+s"}, "ctrl+s", t.T("key.save")),
+// newTemplateEditKeys are the editor's keys: save and cancel only, as the
+// one field is the text and takes tab and enter.
+func newTemplateEditKeys(t Text) kit.FormKeys {
+	return kit.FormKeys{Save: bind([]string{"ctrl+s"}, "ctrl+s", t.T("key.save")),
 		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel"))}
 }
-
-// ShortHelp is the editor's hint line.
-func (k templateEditKeys) ShortHelp() []key.Binding { return []key.Binding{k.Save, k.Cancel} }
-
-// FullHelp is the editor's part of the help overlay.
-func (k templateEditKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // newTemplatesOpenKey is t, "paper templates", in settings.
 func newTemplatesOpenKey(t Text) key.Binding { return bind([]string{"t"}, "t", t.T("key.templates")) }

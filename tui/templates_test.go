@@ -5,8 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // openTemplate opens the editor of the Dutch acknowledgement letter from
@@ -21,7 +25,7 @@ func openTemplate(t *testing.T, s *testStore) *driver {
 		l = top[templateList](t, d)
 	}
 	d.keys("e")
-	if e := top[templateEditor](t, d); !e.loaded || e.tkey != "ack" || e.lang != "nl" {
+	if e := top[templateEditor](t, d); !e.form.Loaded || e.tkey != "ack" || e.lang != "nl" {
 		t.Fatalf("editor %+v", e.Route())
 	}
 	return d
@@ -64,4 +68,27 @@ func TestTemplateCopyIsKeptAsAVersion(t *testing.T) {
 func (s *testStore) versions(t testing.TB, key, lang string) []store.Template {
 	t.Helper()
 	return must[[]store.Template](t)(s.TemplateVersions(context.Background(), key, lang))
+}
+
+// After an unlock every screen gets its draft at once, while its load is
+// on its way: the template editor must keep the draft and put it on top
+// of the loaded text, not drop it (it did before it was a kit.Form).
+func TestTemplateDraftBeforeLoadIsKept(t *testing.T) {
+	e := &env{text: newText(Dutch), styles: kit.NewStyles(kit.DefaultTheme()), now: func() time.Time { return testNow }}
+	m := newTemplateEditor(e, Route{Kind: KindTemplateEdit, Tab: "ack.nl"})
+	m = m.RestoreDraft("Beste {{client.name}},\nmijn eigen tekst")
+	m, _ = m.Update(templateLoadedMsg{req: m.req, t: store.Template{Key: "ack", Lang: "nl", Body: "shipped"}})
+	if d, ok := m.Draft(); !ok || d != "Beste {{client.name}},\nmijn eigen tekst" {
+		t.Fatalf("draft after load: %q %v", d, ok)
+	}
+	// Typing and undoing it leaves the text as the vault holds it: esc
+	// leaves without asking.
+	m = m.RestoreDraft("shipped")
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")})
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd == nil {
+		t.Fatal("esc did nothing")
+	} else if _, asks := cmd().(promptMsg); asks {
+		t.Error("esc asks to discard a text equal to the vault's")
+	}
 }

@@ -34,7 +34,7 @@ type unlockModel struct {
 	keys     unlockKeys
 	state    unlockState
 	creating bool // unlockWorking is creating, not unlocking
-	inputs   [2]secretField
+	inputs   [2]kit.Secret
 	focus    int
 	spinner  spinner.Model
 	problem  string // what went wrong, in a sentence
@@ -55,7 +55,7 @@ func newUnlock(e *env) unlockModel {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent)),
 	}
 	for i := range m.inputs {
-		m.inputs[i] = newSecretField(e.styles)
+		m.inputs[i] = kit.NewSecret(e.styles)
 	}
 	m.conv = newKeyConv(e.styles)
 	m.updateKeys()
@@ -242,7 +242,7 @@ func (m unlockModel) submit() (unlockModel, tea.Cmd) {
 	if m.verdict.field == 0 {
 		// Judged once per passphrase, on enter: zxcvbn needs it as a
 		// string, and each string is a copy that cannot be wiped.
-		m.verdict = checkSecret(m.inputs[0].buf)
+		m.verdict = checkSecret(m.inputs[0].Bytes())
 	}
 	switch v := m.verdict; {
 	case v.refused():

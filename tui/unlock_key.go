@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/termsafe"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // The conversation with a security key while the vault opens. A vault
@@ -204,10 +205,10 @@ type keyConv struct {
 	plugin string     // the plugin waiting for its key; "" before
 	notes  []string   // the plugin's own messages, newest last
 	ask    *keyAskMsg // the plugin's question on screen, if any
-	answer secretField
+	answer kit.Secret
 }
 
-func newKeyConv(st *Styles) keyConv { return keyConv{answer: newSecretField(st)} }
+func newKeyConv(st *Styles) keyConv { return keyConv{answer: kit.NewSecret(st)} }
 
 // start begins a new talk.
 func (c keyConv) start() keyConv {
@@ -261,7 +262,7 @@ func (c keyConv) onTalk(msg tea.Msg) (keyConv, tea.Cmd) {
 		c.plugin = msg.plugin
 		c.ask = &msg
 		c.answer.Reset()
-		c.answer.masked = msg.secret
+		c.answer.Masked = msg.secret
 		c.answer.Focus()
 	}
 	return c, c.talk.next()

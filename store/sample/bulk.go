@@ -69,6 +69,13 @@ func FillBulk(ctx context.Context, s *store.Store, o Options) (Stats, error) {
 			st.add(b)
 		}
 	}
+	if st.Writes > 1 {
+		// The batches leave the search index in many segments, which
+		// every later save pays for (see store/fts.go): merge it once.
+		if err := s.OptimizeIndex(ctx); err != nil {
+			return st, fmt.Errorf("merging the search index of the sample caseload: %w", err)
+		}
+	}
 	return st, nil
 }
 

@@ -205,6 +205,13 @@ func Fill(ctx context.Context, s *store.Store, o Options) (Stats, error) {
 			}
 		}
 	}
+	if st.Writes > 0 {
+		// One save an item leaves the search index in many small
+		// segments, which later saves pay for (see store/fts.go).
+		if err := s.OptimizeIndex(ctx); err != nil {
+			return st, fmt.Errorf("merging the search index of the sample caseload: %w", err)
+		}
+	}
 	return st, nil
 }
 

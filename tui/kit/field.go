@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -26,6 +27,7 @@ const (
 	KindText   Kind = iota
 	KindDate        // typed as 31-01-2026 or 2026-01-31
 	KindChoice      // one of a few options, changed with ←/→ and space only
+	KindArea        // several lines of text (a record, a template): enter is a new line
 )
 
 // Option is one value of a choice field.
@@ -41,6 +43,7 @@ type Field struct {
 	Label   string
 	Kind    Kind
 	Input   textinput.Model
+	Area    textarea.Model // the text of a KindArea field
 	Options []Option
 	Choice  int
 	Hidden  bool
@@ -74,6 +77,51 @@ func DateField(st *Styles, id, label, placeholder string) Field {
 	return Field{ID: id, Label: label, Kind: KindDate, Input: NewInput(st, placeholder, 12)}
 }
 
+// MaxAreaLines is the most lines a multi-line field holds: bubbles'
+// textarea silently drops the rest, so a screen refuses a longer text
+// (AreaTooLong) rather than cut it.
+const MaxAreaLines = 10000
+
+// NewArea is a multi-line text input in the kit's styles: no line
+// numbers, no highlighted cursor line, a steady cursor, and no limit on
+// length; lines stop at MaxAreaLines (bubbles' default height of 99
+// would stop a new line at the 99th).
+func NewArea(st *Styles, placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = ""
+	ta.CharLimit = 0
+	ta.MaxHeight = 0 // the height is the screen's; lines stop at bubbles' own 10,000
+	ta.Placeholder = placeholder
+	s := textarea.Style{Base: st.Text, CursorLine: st.Text, CursorLineNumber: st.Muted,
+		EndOfBuffer: st.Muted, LineNumber: st.Muted, Placeholder: st.Muted, Prompt: st.Muted, Text: st.Text}
+	ta.FocusedStyle, ta.BlurredStyle = s, s
+	ta.Cursor.Style = st.Accent
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.Blur()
+	return ta
+}
+
+// AreaField is a multi-line text field. It is drawn below its label over
+// the full width, Height lines high (SetAreaSize), and takes enter as a
+// new line, so the form's Next/Prev keys must not include enter.
+func AreaField(st *Styles, id, label, placeholder string) Field {
+	return Field{ID: id, Label: label, Kind: KindArea, Area: NewArea(st, placeholder)}
+}
+
+// SetAreaSize sizes a multi-line field: the width of its text and the
+// lines it shows; other kinds ignore it.
+func (f *Field) SetAreaSize(width, height int) {
+	if f.Kind == KindArea {
+		f.Area.SetWidth(max(width, 10))
+		f.Area.SetHeight(max(height, 1))
+	}
+}
+
+// AreaTooLong reports whether text has more lines than a multi-line field
+// holds: such a text is shown read-only, never saved from a field.
+func AreaTooLong(text string) bool { return strings.Count(text, "\n")+1 > MaxAreaLines }
+
 // ChoiceField is one of options, the first chosen.
 func ChoiceField(id, label string, options []Option) Field {
 	return Field{ID: id, Label: label, Kind: KindChoice, Options: options}
@@ -81,6 +129,9 @@ func ChoiceField(id, label string, options []Option) Field {
 
 // Value is what the field holds: the text typed, or the chosen value.
 func (f Field) Value() string {
+	if f.Kind == KindArea {
+		return f.Area.Value()
+	}
 	if f.Kind == KindChoice {
 		if f.Choice < 0 || f.Choice >= len(f.Options) {
 			return ""
@@ -92,6 +143,10 @@ func (f Field) Value() string {
 
 // SetValue fills the field; an unknown choice leaves it as it was.
 func (f *Field) SetValue(v string) {
+	if f.Kind == KindArea {
+		f.Area.SetValue(v)
+		return
+	}
 	if f.Kind != KindChoice {
 		f.Input.SetValue(v)
 		f.Input.CursorEnd()
@@ -186,6 +241,14 @@ func (s *FieldSet) FocusOn(i int) tea.Cmd {
 		if f.Kind == KindChoice {
 			continue
 		}
+		if f.Kind == KindArea {
+			if j == s.Focus {
+				cmd = f.Area.Focus()
+			} else {
+				f.Area.Blur()
+			}
+			continue
+		}
 		if j == s.Focus {
 			cmd = f.Input.Focus()
 		} else {
@@ -220,9 +283,9 @@ func (s *FieldSet) Fail(id, msg string) (tea.Cmd, bool) {
 	return s.FocusOn(i), true
 }
 
-// draftFocus is the draft entry that remembers the focused field, so the
+// DraftFocus is the draft entry that remembers the focused field, so the
 // coach comes back to the field they were typing in.
-const draftFocus = "_focus"
+const DraftFocus = "_focus"
 
 // Draft encodes every field's value, for a screen's draft across a lock.
 func (s FieldSet) Draft() string {
@@ -230,7 +293,7 @@ func (s FieldSet) Draft() string {
 	for _, f := range s.Fields {
 		v[f.ID] = f.Value()
 	}
-	v[draftFocus] = s.Fields[s.Focus].ID
+	v[DraftFocus] = s.Fields[s.Focus].ID
 	b, _ := json.Marshal(v) // a map of strings always encodes
 	return string(b)
 }
@@ -244,7 +307,7 @@ func (s *FieldSet) Restore(text string) bool {
 	for id, val := range v {
 		s.Set(id, val)
 	}
-	if i := s.Index(v[draftFocus]); i >= 0 {
+	if i := s.Index(v[DraftFocus]); i >= 0 {
 		s.FocusOn(i)
 	}
 	return true
@@ -267,6 +330,14 @@ func (s *FieldSet) HandleKey(msg tea.KeyMsg, k FormKeys) (cmd tea.Cmd, changed b
 		}
 		f.Err = ""
 		return nil, true
+	case f.Kind == KindArea:
+		before := f.Area.Value()
+		f.Area, cmd = f.Area.Update(msg)
+		if f.Area.Value() != before {
+			f.Err = ""
+			return cmd, true
+		}
+		return cmd, false
 	}
 	before := f.Input.Value()
 	f.Input, cmd = f.Input.Update(msg)
@@ -294,6 +365,21 @@ func ViewField(st *Styles, f Field, focused bool, note string) []string {
 	// A long translated label still keeps one space before the value.
 	if lipgloss.Width(f.Label) >= LabelWidth {
 		label += " "
+	}
+	if f.Kind == KindArea {
+		// The label on its own line, the text below it over the width
+		// the screen gave the area.
+		lines := []string{strings.TrimRight(mark+label, " ")}
+		for _, l := range strings.Split(f.Area.View(), "\n") {
+			lines = append(lines, "  "+termsafe.Styled(l))
+		}
+		if f.Err != "" {
+			lines = append(lines, "  "+st.Danger.Render(f.Err))
+		}
+		if note != "" {
+			lines = append(lines, "  "+note)
+		}
+		return lines
 	}
 	var value string
 	switch {

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -66,9 +67,18 @@ type Form struct {
 	// LeaveFreely lets esc leave without the discard question: for a
 	// short field (a path) that is quicker typed again than asked about.
 	LeaveFreely bool
-	Width       int
-	Height      int
-	early       earlyDraft
+	// StayOpen is the mode of an editor a coach saves as often as they
+	// like while they write (a record, a template): keys keep working
+	// while a save runs, ctrl+s during a save saves again when it ends,
+	// and Dirty means "differs from what is in the vault", so text typed
+	// during a save stays unsaved and is asked about before esc.
+	StayOpen bool
+	Width    int
+	Height   int
+	early    earlyDraft
+	savedAs  string // StayOpen: the values the vault holds
+	sent     string // StayOpen: the values the running save sends
+	again    bool   // StayOpen: ctrl+s came during a save
 }
 
 // NewForm is a form over fields with the focus on the first.
@@ -76,8 +86,29 @@ func NewForm(keys FormKeys, loaded bool, fields ...Field) Form {
 	f := Form{Keys: keys, Loaded: loaded}
 	f.Fields = fields
 	f.FocusOn(0)
+	f.savedAs = f.values()
 	f.updateKeys()
 	return f
+}
+
+// values is every field's value, for StayOpen's "what the vault holds".
+func (f Form) values() string {
+	var b strings.Builder
+	for _, fl := range f.Fields {
+		v := fl.Value()
+		b.WriteString(strconv.Itoa(len(v)))
+		b.WriteByte(':')
+		b.WriteString(v)
+	}
+	return b.String()
+}
+
+// SetStayOpen switches the form to StayOpen with what it shows now as
+// what the vault holds: for a new item whose fields the screen filled
+// with defaults after NewForm.
+func (f *Form) SetStayOpen() {
+	f.StayOpen = true
+	f.savedAs, f.Dirty = f.values(), false
 }
 
 // SetFields replaces the fields, with the focus on the first: for a form
@@ -85,6 +116,7 @@ func NewForm(keys FormKeys, loaded bool, fields ...Field) Form {
 func (f *Form) SetFields(fields ...Field) {
 	f.Fields = fields
 	f.FocusOn(0)
+	f.savedAs = f.values()
 	f.updateKeys()
 }
 
@@ -92,7 +124,7 @@ func (f *Form) SetFields(fields ...Field) {
 // only when a save can start.
 func (f *Form) updateKeys() {
 	f.Keys.Choice.SetEnabled(f.OnChoice())
-	f.Keys.Save.SetEnabled(!f.Saving)
+	f.Keys.Save.SetEnabled(!f.Saving || f.StayOpen)
 }
 
 // Draft is every field once the coach has typed something.
@@ -112,6 +144,9 @@ func (f *Form) RestoreDraft(text string) {
 		return
 	}
 	f.Dirty = f.FieldSet.Restore(text) || f.Dirty
+	if f.StayOpen {
+		f.Dirty = f.values() != f.savedAs
+	}
 	f.updateKeys()
 }
 
@@ -119,6 +154,7 @@ func (f *Form) RestoreDraft(text string) {
 // it) and replays a draft that came before it, on top.
 func (f *Form) MarkLoaded() {
 	f.Loaded = true
+	f.savedAs = f.values()
 	if text, ok := f.early.take(); ok {
 		f.RestoreDraft(text)
 	}
@@ -127,12 +163,15 @@ func (f *Form) MarkLoaded() {
 
 // Key handles a key: ctrl+s asks to save; esc leaves, asking first when
 // typed text would be lost; every other key goes to the fields. Keys are
-// ignored while loading or saving.
+// ignored while loading, and while saving unless the form StaysOpen.
 func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
-	if f.Saving || !f.Loaded {
+	if (f.Saving && !f.StayOpen) || !f.Loaded {
 		return None, nil
 	}
 	switch {
+	case key.Matches(msg, f.Keys.Save) && f.Saving:
+		f.again = true // saved when the running save ends (Saved)
+		return None, nil
 	case key.Matches(msg, f.Keys.Save):
 		return Save, nil
 	case key.Matches(msg, f.Keys.Cancel):
@@ -142,33 +181,63 @@ func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
 		return Leave, nil
 	}
 	cmd, changed := f.HandleKey(msg, f.Keys)
-	f.Dirty = f.Dirty || changed
+	switch {
+	case f.StayOpen && changed:
+		f.Dirty = f.values() != f.savedAs
+	default:
+		f.Dirty = f.Dirty || changed
+	}
 	f.updateKeys()
 	return None, cmd
 }
 
-// StartSave marks a save under way.
+// Edited notes a change the screen made to a field itself (a message of
+// the text area's own, such as a paste from the clipboard), as a key
+// through Key would have.
+func (f *Form) Edited() {
+	if f.StayOpen {
+		f.Dirty = f.values() != f.savedAs
+	} else {
+		f.Dirty = true
+	}
+	f.updateKeys()
+}
+
+// StartSave marks a save under way, of the values the fields hold now.
 func (f *Form) StartSave() {
-	f.Problem, f.Saving = "", true
+	f.Problem, f.Saving, f.again = "", true, false
+	f.sent = f.values()
 	f.updateKeys()
 }
 
-// Saved ends a save that kept the text: nothing is unsaved any more.
-func (f *Form) Saved() {
+// Saved ends a save that kept the text. A plain form has nothing unsaved
+// any more. A StayOpen form holds what the save sent as saved, is Dirty
+// if the coach typed on meanwhile, and returns true when ctrl+s came
+// during the save: the screen then saves again (StartSave and its store
+// command), so the last text is the one kept.
+func (f *Form) Saved() (again bool) {
 	f.Saving, f.Dirty = false, false
+	if f.StayOpen {
+		f.savedAs = f.sent
+		f.Dirty = f.values() != f.savedAs
+		again = f.again && f.Dirty
+	}
+	f.again = false
 	f.updateKeys()
+	return again
 }
 
-// Refused ends a save that was refused, with the reason to show.
+// Refused ends a save that was refused, with the reason to show; a save
+// asked for during it is dropped, as the coach must read the reason first.
 func (f *Form) Refused(problem string) {
-	f.Saving, f.Problem = false, problem
+	f.Saving, f.Problem, f.again = false, problem, false
 	f.updateKeys()
 }
 
 // Fail puts msg under field id and moves the focus there; false when the
 // form has no such field (the screen then shows msg as its Problem).
 func (f *Form) Fail(id, msg string) (tea.Cmd, bool) {
-	f.Saving = false
+	f.Saving, f.again = false, false
 	cmd, ok := f.FieldSet.Fail(id, msg)
 	f.updateKeys()
 	return cmd, ok

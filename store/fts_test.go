@@ -1,0 +1,153 @@
+package store
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// indexSegments is how many segments the full-text index name has, read
+// from FTS5's structure record (row 10 of its _data table): a 4-byte
+// cookie, an optional 4-byte marker of the second format, then the
+// number of levels and of segments as SQLite varints.
+func indexSegments(t testing.TB, s *Store, name string) int {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var rec []byte
+	if err := s.conn.QueryRowContext(ctx, "SELECT block FROM "+name+"_data WHERE id = 10").Scan(&rec); err != nil {
+		t.Fatal(err)
+	}
+	i := 4
+	if len(rec) >= 8 && string(rec[4:8]) == "\xff\x00\x00\x01" {
+		i = 8
+	}
+	varint := func() int {
+		v := 0
+		for ; i < len(rec); i++ {
+			v = v<<7 | int(rec[i]&0x7f)
+			if rec[i]&0x80 == 0 {
+				i++
+				return v
+			}
+		}
+		t.Fatalf("%s: truncated structure record", name)
+		return 0
+	}
+	varint() // levels
+	return varint()
+}
+
+// smallBundles are n clients with a record each, worded apart so that
+// the index gets many terms.
+func smallBundles(from, n int) []ClientBundle {
+	var out []ClientBundle
+	for i := from; i < from+n; i++ {
+		out = append(out, ClientBundle{
+			Client: Client{FirstName: fmt.Sprintf("Klant%d", i), LastName: "Zorg", Status: StatusActive},
+			Records: []Record{{Kind: KindNote, Title: fmt.Sprintf("Gesprek %d", i),
+				Body: fmt.Sprintf("woord%d ander%d stage%d school rooster planning%s", i, i*7, i%13, fmt.Sprintf(" term%dx a%d b%d c%d d%d e%d f%d g%d h%d", i, i, i, i, i, i, i, i, i)), Date: day("2025-03-01")}},
+		})
+	}
+	return out
+}
+
+// TestCompactionMergesTheSearchIndex: a caseload written in many
+// transactions has its search index in many segments, which makes every
+// later save slower; compactions merge it into one in small steps, and
+// the merged index is exactly what an unlock rebuilds (snapshot plus
+// entries), searches included.
+func TestCompactionMergesTheSearchIndex(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now, Blobs: &memBlobs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	for b := range 30 {
+		if _, err := s.ImportClients(ctx, smallBundles(b*40, 40)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := indexSegments(t, s, "records_fts")
+	if before < 2 {
+		t.Fatalf("30 imports left %d segments; the test needs a fragmented index", before)
+	}
+	// One step a compaction: the merge must resume where it stopped.
+	defer func(n int) { mergeSteps = n }(mergeSteps)
+	mergeSteps = 1
+	compactions := 0
+	for indexSegments(t, s, "records_fts") > 1 {
+		if compactions++; compactions > 20 {
+			t.Fatalf("20 compactions left %d segments of %d", indexSegments(t, s, "records_fts"), before)
+		}
+		if err := s.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if compactions < 2 {
+		t.Errorf("%d segments merged in %d compaction of one step: the test merges too little", before, compactions)
+	}
+	t.Logf("%d segments merged into one by %d compactions", before, compactions)
+	// An edit after the merge is an entry; the unlock gives the same
+	// caseload and the same search hits.
+	rows, err := s.ListClients(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveRecord(ctx, Record{ClientID: rows[0].ID, Kind: KindNote, Title: "Na het samenvoegen",
+		Body: "woord5 origami", Date: day("2025-04-01")}); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.entries) != 1 {
+		t.Fatalf("want the edit as one entry after the compactions, got %d entries", len(j.entries))
+	}
+	want := dump(t, s)
+	r := j.open(t, clock.now)
+	defer r.Close()
+	if got := dump(t, r); got != want {
+		t.Fatal("the unlocked caseload differs from the one whose index was merged")
+	}
+	hits, err := r.Search(ctx, "woord5", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) < 2 {
+		t.Errorf("search for woord5 after the merge: %d hits, want the imported record and the edit", len(hits))
+	}
+}
+
+// TestBulkImportEndsMerged: an import that writes a good part of the
+// caseload ends with its search index in one segment, in the import's
+// own save; a small import into a large caseload leaves it alone.
+func TestBulkImportEndsMerged(t *testing.T) {
+	s, err := Open(ctx, nil, Options{Clock: (&fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}).now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for b := range 6 {
+		if _, err := s.ImportClients(ctx, smallBundles(b*20, 20)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := indexSegments(t, s, "records_fts"); n < 2 {
+		t.Fatalf("6 small imports left %d segments; the test needs a fragmented index", n)
+	}
+	if _, err := s.ImportClients(ctx, smallBundles(1000, bulkOptimize)); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range ftsTables {
+		if n := indexSegments(t, s, name); n > 1 {
+			t.Errorf("after a bulk import %s has %d segments, want 1", name, n)
+		}
+	}
+	if err := s.OptimizeIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(ctx, "woord1005", 10)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("search after merging: %d hits, %v", len(hits), err)
+	}
+}
