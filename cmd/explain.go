@@ -43,6 +43,9 @@ func (e *env) explain(err error) (msg, hint string) {
 	var rolled *crypt.RollbackError
 	var fe *crypt.FileError
 	var docs *documentsError
+	if msg, hint, ok := e.explainSettings(err); ok {
+		return msg, hint
+	}
 	if msg, hint, ok := e.explainPaper(err); ok {
 		return msg, hint
 	}

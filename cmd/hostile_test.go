@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,6 +142,12 @@ func poisonVault(t *testing.T, e *env) {
 	}
 }
 
+// hostileJSON is hostile as a JSON string's contents.
+func hostileJSON() string {
+	b, _ := json.Marshal(hostile)
+	return string(b[1 : len(b)-1])
+}
+
 // hostileArgs are the arguments each command runs with: on the hostile
 // vault, and with hostile input of its own. A command missing here fails
 // the test, so a new command is never left out.
@@ -175,7 +182,12 @@ func hostileArgs(dir string) map[string][][]string {
 			{"recover-image", filepath.Join(dir, hostile), "--out", filepath.Join(dir, "image2.db"), "--yes"}},
 		"export": {{"export", "1", "--plain", "--yes", "--out", filepath.Join(dir, "a.zip")}, {"export", hostile},
 			{"export", "Amina"}, {"export", "--all", "--plain", "--yes", "--out", filepath.Join(dir, "all")}},
-		"erasures":   {{"erasures"}, {"erasures", "--json"}},
+		"erasures": {{"erasures"}, {"erasures", "--json"}},
+		"settings": {{"settings", "export"}, {"settings", "export", "--out", filepath.Join(dir, "settings.json"), "--yes"},
+			{"settings", "import", filepath.Join(dir, "settings.json")},
+			{"settings", "import", file("s2.json", `{"format":"caseload-settings","version":1,"practice":{"name":"`+hostileJSON()+`"},"invoicing":{"default_vat_bp":2100,"payment_days":30},"funders":[{"name":"`+hostileJSON()+`","address":""}],"templates":[{"key":"k","lang":"nl","body":"% name: `+hostileJSON()+`\\n{{`+hostileJSON()+`}}"}]}`)},
+			{"settings", "import", file("s3.json", `{"format":"caseload-settings","version":1,"templates":[{"key":"k","lang":"nl","body":"% name: x\\n{{`+hostileJSON()+`}}"}]}`)},
+			{"settings", "import", file("s4.json", hostile)}},
 		"version":    {{"version"}},
 		"completion": {{"completion", "bash"}, {"completion", hostile}},
 		"help":       {{"help"}, {"help", "export"}, {"help", hostile}, {hostile}},

@@ -173,6 +173,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newErasuresCmd(e),
 		newRetentionCmd(e),
 		newRegisterCmd(e),
+		newSettingsCmd(e),
 		newPasswdCmd(e),
 		newRecoverCmd(e),
 		newBackupCmd(e),

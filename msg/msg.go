@@ -185,7 +185,7 @@ func (p Printer) form(n int) int {
 // The surfaces' catalogues, each merged from its parts.
 var (
 	commandLine = catalogue{
-		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, templateTexts, registerTexts, dossierTexts, invoiceTexts, paperTexts),
+		texts:  merge(cmdTexts, helpTexts, errTexts, storeTexts, invalidTexts, templateTexts, registerTexts, dossierTexts, invoiceTexts, paperTexts, settingsTexts),
 		counts: mergeCounted(cmdCounts, periodCounts, dossierCounts),
 	}
 	screens = catalogue{

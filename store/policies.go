@@ -328,35 +328,38 @@ func (s *Store) AddPolicy(ctx context.Context, p Policy) (Policy, error) {
 	if err := p.Validate(); err != nil {
 		return p, err
 	}
-	err := s.write(ctx, func(t *tx) error {
-		var n, pos int
-		if err := t.row(`SELECT coalesce(max(position), 0) + 1,
-				coalesce((SELECT max(CAST(substr(category, 5) AS INTEGER)) FROM retention_policies
-					WHERE category GLOB 'own_[0-9]*'), 0) + 1
-			FROM retention_policies`).Scan(&pos, &n); err != nil {
-			return fmt.Errorf("adding retention category: %w", err)
-		}
-		// A key a tombstone names is never given again: the proof of an
-		// erasure must keep meaning the category it was made under.
-		for ; ; n++ {
-			p.Category = Category(fmt.Sprintf("own_%d", n))
-			var taken bool
-			if err := t.row(`SELECT EXISTS (SELECT 1 FROM retention_policies WHERE category = :c)
-					OR EXISTS (SELECT 1 FROM tombstones WHERE ',' || categories || ',' LIKE '%,' || :c || ',%')`,
-				sql.Named("c", p.Category)).Scan(&taken); err != nil {
-				return fmt.Errorf("adding retention category: %w", err)
-			}
-			if !taken {
-				break
-			}
-		}
-		if _, err := t.exec(`INSERT INTO retention_policies (category, name, basis, months, reason, updated_at, position)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, p.Category, p.Name, p.Basis, p.Months, p.Reason, t.stamp(), pos); err != nil {
-			return fmt.Errorf("adding retention category: %w", err)
-		}
-		return t.audit(AuditCreate, 0, fmt.Sprintf("retention policy %s", p))
-	})
+	err := s.write(ctx, func(t *tx) error { return t.addPolicy(&p) })
 	return p, err
+}
+
+// addPolicy gives an own category its new key and inserts it.
+func (t *tx) addPolicy(p *Policy) error {
+	var n, pos int
+	if err := t.row(`SELECT coalesce(max(position), 0) + 1,
+			coalesce((SELECT max(CAST(substr(category, 5) AS INTEGER)) FROM retention_policies
+				WHERE category GLOB 'own_[0-9]*'), 0) + 1
+		FROM retention_policies`).Scan(&pos, &n); err != nil {
+		return fmt.Errorf("adding retention category: %w", err)
+	}
+	// A key a tombstone names is never given again: the proof of an
+	// erasure must keep meaning the category it was made under.
+	for ; ; n++ {
+		p.Category = Category(fmt.Sprintf("own_%d", n))
+		var taken bool
+		if err := t.row(`SELECT EXISTS (SELECT 1 FROM retention_policies WHERE category = :c)
+				OR EXISTS (SELECT 1 FROM tombstones WHERE ',' || categories || ',' LIKE '%,' || :c || ',%')`,
+			sql.Named("c", p.Category)).Scan(&taken); err != nil {
+			return fmt.Errorf("adding retention category: %w", err)
+		}
+		if !taken {
+			break
+		}
+	}
+	if _, err := t.exec(`INSERT INTO retention_policies (category, name, basis, months, reason, updated_at, position)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.Category, p.Name, p.Basis, p.Months, p.Reason, t.stamp(), pos); err != nil {
+		return fmt.Errorf("adding retention category: %w", err)
+	}
+	return t.audit(AuditCreate, 0, fmt.Sprintf("retention policy %s", *p))
 }
 
 // DeletePolicy removes an item category that no record, document or

@@ -29,8 +29,8 @@ func (t *tx) practice() (Practice, error) {
 	return p, nil
 }
 
-// SavePractice stores the practice's own details.
-func (s *Store) SavePractice(ctx context.Context, p Practice) error {
+// Validate reports the first field that a coach must correct.
+func (p Practice) Validate() error {
 	if err := firstError(CheckLine("name", p.Name, MaxLine), CheckText("address", p.Address, MaxNotes),
 		CheckLine("email", p.Email, MaxLine), CheckLine("phone", p.Phone, MaxLine), CheckLine("kvk", p.KvK, MaxLine),
 		CheckText("dpo_contact", p.DPOContact, MaxNotes), CheckText("purposes", p.Purposes, MaxNotes),
@@ -39,6 +39,14 @@ func (s *Store) SavePractice(ctx context.Context, p Practice) error {
 	}
 	if p.Email != "" && !validEmail(p.Email) {
 		return invalid("email", "the e-mail address is not valid")
+	}
+	return nil
+}
+
+// SavePractice stores the practice's own details.
+func (s *Store) SavePractice(ctx context.Context, p Practice) error {
+	if err := p.Validate(); err != nil {
+		return err
 	}
 	return s.write(ctx, func(t *tx) error {
 		_, err := t.exec(`UPDATE practice SET name = ?, address = ?, email = ?, phone = ?, kvk = ?,
@@ -74,9 +82,8 @@ func (s *Store) AnswerTarget(ctx context.Context) (int, error) {
 // The legal deadline stays one month whatever the target: the target is
 // shown beside it, never instead of it.
 func (s *Store) SetAnswerTarget(ctx context.Context, days int) error {
-	if days < 0 || days > MaxAnswerTarget {
-		return invalid("answer_target_days", fmt.Sprintf(
-			"an answer target is 1 to %d days, shorter than the legal month (0 for none)", MaxAnswerTarget))
+	if err := validAnswerTarget(days); err != nil {
+		return err
 	}
 	return s.write(ctx, func(t *tx) error {
 		if _, err := t.exec("UPDATE practice SET answer_target_days = ?, updated_at = ? WHERE id = 1",
@@ -85,4 +92,13 @@ func (s *Store) SetAnswerTarget(ctx context.Context, days int) error {
 		}
 		return t.audit(AuditEdit, 0, "practice: answer target")
 	})
+}
+
+// validAnswerTarget refuses a target outside 0..MaxAnswerTarget days.
+func validAnswerTarget(days int) error {
+	if days < 0 || days > MaxAnswerTarget {
+		return invalid("answer_target_days", fmt.Sprintf(
+			"an answer target is 1 to %d days, shorter than the legal month (0 for none)", MaxAnswerTarget))
+	}
+	return nil
 }

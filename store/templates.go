@@ -181,13 +181,7 @@ var templateKey = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 // t.Lang. A body that does not parse is refused with a *TemplateError
 // naming the line; nothing is saved then.
 func (s *Store) SaveTemplate(ctx context.Context, tp Template) (Template, error) {
-	switch {
-	case !templateKey.MatchString(tp.Key):
-		return Template{}, invalid("key", "a template's key is 1 to 40 lower-case letters, digits and hyphens")
-	case tp.Lang != "nl" && tp.Lang != "en":
-		return Template{}, invalid("lang", fmt.Sprintf("a template is in nl or en, not %q", tp.Lang))
-	}
-	if _, err := ParseTemplate(tp.Body); err != nil {
+	if err := validTemplate(tp); err != nil {
 		return Template{}, err
 	}
 	_, shippedErr := ShippedTemplate(tp.Key, tp.Lang)
@@ -256,4 +250,16 @@ func (s *Store) LogPaper(ctx context.Context, clientID int64, l ExportLog) error
 		}
 		return t.audit(AuditExport, clientID, "paper to "+to)
 	})
+}
+
+// validTemplate checks a template's key, language and body as saving does.
+func validTemplate(tp Template) error {
+	switch {
+	case !templateKey.MatchString(tp.Key):
+		return invalid("key", "a template's key is 1 to 40 lower-case letters, digits and hyphens")
+	case tp.Lang != "nl" && tp.Lang != "en":
+		return invalid("lang", fmt.Sprintf("a template is in nl or en, not %q", tp.Lang))
+	}
+	_, err := ParseTemplate(tp.Body)
+	return err
 }
