@@ -93,10 +93,10 @@ func (m recordEditor) onPolicies(msg policiesLoadedMsg) recordEditor {
 	}
 	f := kit.ChoiceField("retention", m.env.text.T("retention.field"), opts)
 	f.SetValue(string(m.base.Retention))
-	m.form.Fields = append(m.form.Fields, f)
-	if m.form.Loaded && !m.form.Dirty {
-		m.form.SetStayOpen() // what is shown is what is saved, the category included
-	}
+	// The category the record is kept under is what the vault holds: a
+	// list that arrives while the coach types or a save runs makes
+	// nothing unsaved (esc right after ctrl+s asked "Discard?" when it did).
+	m.form.AddField(f)
 	m.layout()
 	m.updateKeys()
 	return m

@@ -95,12 +95,27 @@ func NewForm(keys FormKeys, loaded bool, fields ...Field) Form {
 func (f Form) values() string {
 	var b strings.Builder
 	for _, fl := range f.Fields {
-		v := fl.Value()
-		b.WriteString(strconv.Itoa(len(v)))
-		b.WriteByte(':')
-		b.WriteString(v)
+		b.WriteString(encodeValue(fl.Value()))
 	}
 	return b.String()
+}
+
+// encodeValue is one field's part of values: its length, then itself.
+func encodeValue(v string) string { return strconv.Itoa(len(v)) + ":" + v }
+
+// AddField appends a field whose value is what the vault holds — one the
+// screen learns it needs after the form is built, such as the list of
+// retention categories. It makes nothing unsaved, whether the coach is
+// typing or a save is running: the field is added to what the vault
+// holds and to what the running save sends.
+func (f *Form) AddField(fl Field) {
+	f.Fields = append(f.Fields, fl)
+	enc := encodeValue(fl.Value())
+	f.savedAs += enc
+	if f.Saving {
+		f.sent += enc
+	}
+	f.updateKeys()
 }
 
 // SetStayOpen switches the form to StayOpen with what it shows now as
