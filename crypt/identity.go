@@ -47,6 +47,10 @@ type keys struct {
 	recovery *age.HybridRecipient
 	factors  []SecurityKey // empty: the passphrase alone opens identity.age
 	legacy   bool          // read from a v1 file or with the passphrase not in NFC: rewrite
+	// ahead are the vault key's and the recovery key's recipients for
+	// journal entries, encapsulating ahead (ahead.go); built at the first
+	// entry.
+	ahead []*hybridAhead
 }
 
 // recipients are who every vault.age is sealed to: the vault key, the

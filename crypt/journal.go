@@ -386,6 +386,7 @@ func (v *Vault) Append(change []byte, gen uint64) error {
 	v.chain = append(v.chain, l)
 	v.appended++
 	v.gen = max(v.gen, gen)
+	v.keys.drawAhead() // for the next entry, off this one's path
 	return nil
 }
 

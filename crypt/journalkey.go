@@ -158,11 +158,40 @@ func (j journalFirst) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 }
 
 // entryRecipients are who a journal entry is sealed to: the vault's
-// recipients and, when the vault key's seed is held, the journal key.
+// recipients (the hybrid ones encapsulating ahead, see ahead.go) and,
+// when the vault key's seed is held, the journal key.
 func (k *keys) entryRecipients() []age.Recipient {
 	r := k.recipients()
+	if k.ahead == nil {
+		for _, h := range []*age.HybridRecipient{r[0].(*age.HybridRecipient), k.recovery} {
+			a, err := newHybridAhead(h)
+			if err != nil {
+				k.ahead = nil
+				break
+			}
+			k.ahead = append(k.ahead, a)
+		}
+	}
+	if len(k.ahead) == 2 {
+		r[0], r[1] = k.ahead[0], k.ahead[1]
+	}
 	if k.key != nil && len(k.key.journal) > 0 {
 		r = append(r, k.key.journal)
 	}
 	return r
+}
+
+// drawAhead draws the encapsulations for the next journal entry in the
+// background.
+func (k *keys) drawAhead() {
+	for _, a := range k.ahead {
+		a.drawAhead()
+	}
+}
+
+// closeAhead drops what was drawn ahead.
+func (k *keys) closeAhead() {
+	for _, a := range k.ahead {
+		a.close()
+	}
 }

@@ -143,6 +143,7 @@ func (v *Vault) takeLock() error {
 func (v *Vault) release() error {
 	if v.keys != nil {
 		v.keys.key.wipe()
+		v.keys.closeAhead()
 	}
 	v.keys = nil
 	v.disk = onDisk{}

@@ -159,6 +159,40 @@ func applyChangeset(dc any, cs []byte) error {
 	return nil
 }
 
+// setTriggers turns the firing of the database's triggers off or back
+// on for the connection dc (SQLITE_DBCONFIG_ENABLE_TRIGGER), leaving the
+// schema as it is. Replay sets them aside this way: dropping and creating
+// them again would change the schema twice per trigger, which costs a
+// schema change's work every time and leaves sqlite_schema rewritten.
+func setTriggers(dc any, on bool) error {
+	c, ok := rawConnOf(dc)
+	if !ok {
+		return errors.New("the sqlite driver's connection is not the one this build knows")
+	}
+	// The variadic arguments: an int and a pointer to the int SQLite
+	// reports the setting back in, each in an 8-byte slot (libc.VaList).
+	va := sqlite3.Xsqlite3_malloc64(c.tls, 16)
+	res := sqlite3.Xsqlite3_malloc64(c.tls, 4)
+	defer sqlite3.Xsqlite3_free(c.tls, va)
+	defer sqlite3.Xsqlite3_free(c.tls, res)
+	if va == 0 || res == 0 {
+		return errors.New("no memory to set the triggers aside")
+	}
+	want := int32(0)
+	if on {
+		want = 1
+	}
+	binary.NativeEndian.PutUint32(libc.GoBytes(res, 4), 2)
+	rc := sqlite3.Xsqlite3_db_config(c.tls, c.db, sqlite3.SQLITE_DBCONFIG_ENABLE_TRIGGER, libc.VaList(va, want, res))
+	if rc != sqlite3.SQLITE_OK {
+		return fmt.Errorf("setting the triggers aside: %s", libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+	}
+	if got := int32(binary.NativeEndian.Uint32(libc.GoBytes(res, 4))); got != want {
+		return fmt.Errorf("setting the triggers aside: SQLite reports them %d, not %d", got, want)
+	}
+	return nil
+}
+
 // combine merges patchsets, oldest first, into one with SQLite's
 // changegroup: a row changed by many saves is changed once, and the
 // replay prepares each table's statements once instead of once per save.

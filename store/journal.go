@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 	"time"
 )
 
@@ -77,7 +76,8 @@ func (s *Store) restartSession() error {
 // too, so the triggers that keep the indexes are set aside meanwhile:
 // firing them would index each change twice, and made an unlock with 500
 // entries waiting take seconds (FTS5 writes its index out at every
-// statement a trigger runs).
+// statement a trigger runs). They are switched off for the connection
+// (setTriggers), not dropped: the schema stays as the save left it.
 func (s *Store) replay(ctx context.Context, changes [][]byte) (err error) {
 	if len(changes) == 0 {
 		return nil
@@ -90,26 +90,14 @@ func (s *Store) replay(ctx context.Context, changes [][]byte) (err error) {
 			s.conn.ExecContext(ctx, "ROLLBACK")
 		}
 	}()
-	type trigger struct{ name, sql string }
-	var triggers []trigger
-	rows, err := s.conn.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")
-	if err != nil {
+	if err := s.conn.Raw(func(dc any) error { return setTriggers(dc, false) }); err != nil {
 		return fmt.Errorf("replaying saved changes: %w", err)
 	}
-	for rows.Next() {
-		var t trigger
-		if err := rows.Scan(&t.name, &t.sql); err != nil {
-			rows.Close()
-			return fmt.Errorf("replaying saved changes: %w", err)
+	defer func() {
+		if e := s.conn.Raw(func(dc any) error { return setTriggers(dc, true) }); e != nil && err == nil {
+			err = fmt.Errorf("replaying saved changes: %w", e)
 		}
-		triggers = append(triggers, t)
-	}
-	rows.Close()
-	for _, t := range triggers {
-		if _, err := s.conn.ExecContext(ctx, `DROP TRIGGER "`+strings.ReplaceAll(t.name, `"`, `""`)+`"`); err != nil {
-			return fmt.Errorf("replaying saved changes: %w", err)
-		}
-	}
+	}()
 	var all [][]byte
 	for i, c := range changes {
 		sets, err := decodeChanges(c)
@@ -124,11 +112,6 @@ func (s *Store) replay(ctx context.Context, changes [][]byte) (err error) {
 	}
 	if err != nil {
 		return fmt.Errorf("replaying saved changes: %w: %w", ErrJournal, err)
-	}
-	for _, t := range triggers {
-		if _, err := s.conn.ExecContext(ctx, t.sql); err != nil {
-			return fmt.Errorf("replaying saved changes: %w", err)
-		}
 	}
 	if _, err := s.conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return fmt.Errorf("replaying saved changes: %w: %w", ErrJournal, err)
