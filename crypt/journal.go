@@ -160,14 +160,22 @@ type found struct {
 // returns the changes to apply to the snapshot, in order. It sets the
 // chain, the next sequence number, the conflicts and the leftovers.
 func (v *Vault) readJournal(ids ...age.Identity) ([][]byte, error) {
-	v.chain, v.conflicts, v.leftovers, v.nextSeq = nil, nil, nil, 1
+	return v.chainJournal(v.startJournal(ids...)())
+}
+
+// startJournal lists journal/ and reads and decrypts its entries on
+// goroutines of their own, which need nothing of vault.age: Open starts
+// it before it decrypts vault.age, so that the entries fill the gaps the
+// snapshot's decryption leaves on the cores. wait returns them once all
+// are read, for chainJournal; it must be called, whatever happens.
+func (v *Vault) startJournal(ids ...age.Identity) (wait func() ([]*found, error)) {
 	dir := v.path(journalDir)
 	list, err := v.fs.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return func() ([]*found, error) { return nil, nil }
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading journal: %w", err)
+		return func() ([]*found, error) { return nil, fmt.Errorf("reading journal: %w", err) }
 	}
 	var all []*found
 	for _, e := range list {
@@ -175,7 +183,6 @@ func (v *Vault) readJournal(ids ...age.Identity) ([][]byte, error) {
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
-		v.nextSeq = max(v.nextSeq, seq+1)
 		all = append(all, &found{name: e.Name(), device: device, seq: seq})
 	}
 	// Read and decrypt on every core. Through the journal key an entry
@@ -184,10 +191,14 @@ func (v *Vault) readJournal(ids ...age.Identity) ([][]byte, error) {
 	// unwrapping, which made 500 of them most of what they added to an
 	// unlock.
 	var wg sync.WaitGroup
-	work := make(chan *found)
+	work := make(chan *found, len(all))
+	for _, f := range all {
+		work <- f
+	}
+	close(work)
 	var readErr error
 	var mu sync.Mutex
-	for range min(runtime.GOMAXPROCS(0), 8) {
+	for range min(runtime.GOMAXPROCS(0), 8, len(all)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -211,13 +222,28 @@ func (v *Vault) readJournal(ids ...age.Identity) ([][]byte, error) {
 			}
 		}()
 	}
-	for _, f := range all {
-		work <- f
+	return func() ([]*found, error) {
+		wg.Wait()
+		if readErr != nil {
+			for _, f := range all {
+				clear(f.change)
+			}
+			return nil, readErr
+		}
+		return all, nil
 	}
-	close(work)
-	wg.Wait()
-	if readErr != nil {
-		return nil, readErr
+}
+
+// chainJournal follows the chain from the snapshot in v.disk through the
+// entries startJournal read, and returns their changes in order. It sets
+// the chain, the next sequence number, the conflicts and the leftovers.
+func (v *Vault) chainJournal(all []*found, err error) ([][]byte, error) {
+	v.chain, v.conflicts, v.leftovers, v.nextSeq = nil, nil, nil, 1
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range all {
+		v.nextSeq = max(v.nextSeq, f.seq+1)
 	}
 	var follows []*found
 	for _, f := range all {

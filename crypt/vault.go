@@ -308,14 +308,22 @@ func Open[P Passphrase](dir string, passphrase P, o *Options) (*Vault, []byte, e
 	v.keys = k
 	v.device = loadDevice(stateFS, v.stateDir)
 	v.seen = loadSeen(stateFS, v.stateDir, k.tag)
+	// The journal's entries are read and decrypted while vault.age is.
+	entries := v.startJournal(k.entryIdentities()...)
 	image, disk, _, err := v.readVault(k.identity, k.tag)
+	all, jerr := entries()
+	if err != nil || !disk.present {
+		for _, f := range all {
+			clear(f.change)
+		}
+	}
 	if err != nil {
 		v.release()
 		return nil, nil, fmt.Errorf("opening vault: %w", fileErr(vaultFile, err))
 	}
 	v.disk = disk
 	if disk.present {
-		if v.replay, err = v.readJournal(k.entryIdentities()...); err != nil {
+		if v.replay, err = v.chainJournal(all, jerr); err != nil {
 			clear(image)
 			v.release()
 			return nil, nil, fmt.Errorf("opening vault: %w", err)
