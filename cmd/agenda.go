@@ -195,17 +195,11 @@ func (e *env) confirmICS(yes, names bool) error {
 		}
 		return errICSUnconfirmed
 	}
-	in := bufio.NewReader(e.stdin)
-	ask := func(q string) bool {
-		fmt.Fprint(e.stderr, q)
-		line, _ := in.ReadString('\n')
-		a := strings.ToLower(strings.TrimSpace(line))
-		return a == "yes" || a == "ja"
-	}
-	if !ask(e.T("cmd.agenda.the_calendar_file_is_written")) {
+	in := bufio.NewReader(e.stdin) // one reader: the second answer may be buffered with the first
+	if !e.askYes(in, e.T("cmd.agenda.the_calendar_file_is_written")) {
 		return errICSUnconfirmed
 	}
-	if names && !ask(e.T("cmd.agenda.with_names_it_holds_every")) {
+	if names && !e.askYes(in, e.T("cmd.agenda.with_names_it_holds_every")) {
 		return errNamesUnconfirmed
 	}
 	return nil

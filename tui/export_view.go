@@ -4,7 +4,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/caseload/caseload/paper/fill"
 	dossierfile "github.com/caseload/caseload/store/dossier"
+	"github.com/caseload/caseload/termsafe"
 	"github.com/caseload/caseload/tui/kit"
 )
 
@@ -15,10 +17,7 @@ func (m exportForm) View() string {
 	}
 	t, st := m.env.text, m.env.styles
 	if !m.loaded {
-		if m.problem != "" {
-			return "\n" + strings.Join(kit.Paragraph(st.Danger, m.problem, m.width), "\n")
-		}
-		return "\n  " + st.Muted.Render(t.T("form.loading"))
+		return m.viewLoading()
 	}
 	lines := []string{""}
 	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.heading", m.row.Name), m.width)...)
@@ -40,14 +39,7 @@ func (m exportForm) View() string {
 		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, m.note(f.ID))...)
 	}
 	lines = append(lines, "")
-	switch m.set.Get("sealing") {
-	case sealPassphrase:
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_passphrase"), m.width)...)
-	case sealKey:
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
-	case sealPlain:
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
-	}
+	lines = append(lines, m.sealingHint(t.T("export.hint_passphrase"))...)
 	switch {
 	case m.row.Restricted && m.set.Get("to") == toOther:
 		lines = append(lines, "")
@@ -59,13 +51,7 @@ func (m exportForm) View() string {
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
-	if m.problem != "" {
-		lines = append(lines, "")
-		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
-	}
-	if m.exporting {
-		lines = append(lines, "", "  "+m.spin.View()+" "+st.Muted.Render(t.T("export.busy")))
-	}
+	lines = append(lines, m.viewEnd(t.T("export.busy"))...)
 	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
@@ -90,28 +76,13 @@ func (m exportForm) note(id string) string {
 func (m exportForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	r := m.res
-	lines := []string{""}
-	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.done", r.Client.Name()), m.width)...)
-	lines = append(lines, "")
-	lines = append(lines, "  "+st.Label.Render(t.T("export.file")))
-	for _, l := range chunkPath(r.Path, max(m.width-6, 20)) {
-		lines = append(lines, "    "+st.Text.Render(l))
-	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("export.contents"), 12))+
-		st.Text.Render(t.dossierCounts(r.Records, r.Appointments, r.Documents)))
-	if m.warn != "" {
-		lines = append(lines, "")
-		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)
-	}
-	lines = append(lines, "")
+	contents := "  " + st.Label.Render(kit.PadRight(t.T("export.contents"), 12)) +
+		st.Text.Render(t.dossierCounts(r.Records, r.Appointments, r.Documents))
+	lines := writtenLines(m.env, t.Tf("export.done", r.Client.Name()), r.Path, m.warn, m.width, contents)
 	name := filepath.Base(r.Path)
 	switch r.Sealing {
 	case dossierfile.SealedPassphrase:
-		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
-		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
-			lines = append(lines, "  "+l)
-		}
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
+		lines = append(lines, passphraseLines(m.env, r.Passphrase, m.width)...)
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.Tf("export.open_passphrase", name), m.width)...)
 	case dossierfile.SealedPublicKey:
@@ -124,6 +95,54 @@ func (m exportForm) viewResult() string {
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.open_plain"), m.width)...)
 	}
 	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
+}
+
+// viewFileResult is a paper or a money file written: heading, where it
+// went, and its passphrase, shown this once, or the key it is sealed to,
+// or that it is not encrypted.
+func viewFileResult(e *env, heading string, r fill.Result, warn string, width, height int) string {
+	t, st := e.text, e.styles
+	lines := writtenLines(e, heading, r.Path, warn, width)
+	switch {
+	case r.PublicKey:
+		lines = append(lines, kit.Paragraph(st.Text, t.T("export.sealed_key"), width)...)
+	case r.Sealed:
+		lines = append(lines, passphraseLines(e, r.Passphrase, width)...)
+	default:
+		lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), width)...)
+	}
+	return strings.Join(kit.ScrollWindow(lines, 0, height), "\n")
+}
+
+// writtenLines open the view of a file written (a dossier, a paper, a
+// money file): the heading, the whole path however narrow the terminal
+// (the coach must be able to find the file), more about it, and what is
+// to be told although it is written; a blank line ends them.
+func writtenLines(e *env, heading, path, warn string, width int, more ...string) []string {
+	st := e.styles
+	lines := []string{""}
+	lines = append(lines, kit.Paragraph(st.Title, heading, width)...)
+	lines = append(lines, "", "  "+st.Label.Render(e.text.T("export.file")))
+	for _, l := range chunkPath(termsafe.Line(path), max(width-6, 20)) {
+		lines = append(lines, "    "+st.Text.Render(l))
+	}
+	lines = append(lines, more...)
+	if warn != "" {
+		lines = append(lines, "")
+		lines = append(lines, kit.Paragraph(st.Warning, warn, width)...)
+	}
+	return append(lines, "")
+}
+
+// passphraseLines show a file's passphrase, boxed, this once, and that
+// it goes to the receiver by another channel than the file.
+func passphraseLines(e *env, passphrase string, width int) []string {
+	st := e.styles
+	lines := []string{"  " + st.Label.Render(e.text.T("export.passphrase"))}
+	for _, l := range strings.Split(st.Box.Render(st.Accent.Render(passphrase)), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	return append(lines, kit.Paragraph(st.Warning, e.text.T("export.channel"), width)...)
 }
 
 // chunkPath cuts a long path into lines of at most width characters, so
