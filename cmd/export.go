@@ -315,6 +315,22 @@ func (e *env) findClient(ctx context.Context, s *session, q string) (int64, erro
 	return 0, &ambiguousError{query: q, matches: matches}
 }
 
+// clientSession opens the vault (to change it when changing, else to
+// look) and finds client q in it, for a command about one client; the
+// caller closes the session.
+func (e *env) clientSession(ctx context.Context, changing bool, q string) (*session, int64, error) {
+	s, err := e.openVault(ctx, changing)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := e.findClient(ctx, s, q)
+	if err != nil {
+		s.Close()
+		return nil, 0, err
+	}
+	return s, id, nil
+}
+
 // foldName is a name as a search compares it: lower case, without
 // accents, single spaces.
 func foldName(s string) string {

@@ -126,12 +126,7 @@ func invoiceSettings(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) e
 		set := func(s string) bool { return s != "\x00" }
 		practiceChanges := set(*name) || set(*address) || set(*kvk)
 		changing := practiceChanges || set(*vatNumber) || set(*iban) || *vat != "" || set(*exempt) || *noShow != "" || *days != 0
-		var s *session
-		if changing {
-			s, err = e.unlock(ctx)
-		} else {
-			s, err = e.look(ctx)
-		}
+		s, err := e.openVault(ctx, changing)
 		if err != nil {
 			return err
 		}
@@ -310,20 +305,11 @@ func invoiceTerms(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 		}
 		ctx := context.Background()
 		changing := *rate != "" || *per != ""
-		var s *session
-		if changing {
-			s, err = e.unlock(ctx)
-		} else {
-			s, err = e.look(ctx)
-		}
+		s, id, err := e.clientSession(ctx, changing, rest[0])
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		id, err := e.findClient(ctx, s, rest[0])
-		if err != nil {
-			return err
-		}
 		if changing {
 			set, err := s.MoneySettings(ctx)
 			if err != nil {
@@ -448,15 +434,11 @@ func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 			return err
 		}
 		ctx := context.Background()
-		s, err := e.unlock(ctx)
+		s, id, err := e.clientSession(ctx, true, rest[0])
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		id, err := e.findClient(ctx, s, rest[0])
-		if err != nil {
-			return err
-		}
 		if day.IsZero() {
 			day = s.Today()
 		}
@@ -498,14 +480,12 @@ func invoiceMake(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 			return err
 		}
 		ctx := context.Background()
-		s, err := e.unlock(ctx)
+		s, id, err := e.clientSession(ctx, true, rest[0])
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		if d.ClientID, err = e.findClient(ctx, s, rest[0]); err != nil {
-			return err
-		}
+		d.ClientID = id
 		if *amount != "" {
 			line := store.InvoiceLine{Description: *desc, VATReason: *vatReason}
 			if line.UnitCents, err = money(*amount); err != nil {
@@ -644,12 +624,7 @@ func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 			return err
 		}
 		ctx := context.Background()
-		var s *session
-		if *pdf != "" || *ubl != "" {
-			s, err = e.unlock(ctx)
-		} else {
-			s, err = e.look(ctx)
-		}
+		s, err := e.openVault(ctx, *pdf != "" || *ubl != "")
 		if err != nil {
 			return err
 		}

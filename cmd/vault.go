@@ -148,6 +148,14 @@ func (e *env) createSecret(ctx context.Context, passphrase []byte) (*session, st
 // change is sealed, and the unlock is logged.
 func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked(ctx) }
 
+// openVault is unlock for a command that changes the vault, else look.
+func (e *env) openVault(ctx context.Context, changing bool) (*session, error) {
+	if changing {
+		return e.unlock(ctx)
+	}
+	return e.look(ctx)
+}
+
 // look unlocks the vault to read it only: nothing the session does is
 // sealed, so vault.age stays byte for byte as it was. Commands that only
 // report (list, verify, backup, deadlines from a login script, the

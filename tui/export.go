@@ -85,7 +85,7 @@ func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
 		if msg.req == m.keyReq {
 			m.keyDone, m.keyErr = msg.key, msg.err
 		}
-	case exportedMsg:
+	case writtenMsg[dossierfile.Result]:
 		if m.written(msg.req, msg.res.Path, msg.err, func(err error) string { return exportProblem(m.env, err, m.recipient()) }) {
 			m.res = msg.res
 		}
@@ -181,7 +181,9 @@ func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 	r.Omit = m.omissions()
 	m.busy, m.problem, m.req = true, "", newReq()
 	m.sync()
-	return m, tea.Batch(exportDossier(m.env.store, m.req, m.client, r), m.spin.Tick)
+	st, client := m.env.store, m.client
+	// The key derivation of a passphrase takes a few seconds, hence the spinner.
+	return m, tea.Batch(writing(m.req, func() (dossierfile.Result, error) { return st.ExportDossier(ctx(), client, r) }), m.spin.Tick)
 }
 
 // omitPrefix starts the id of a record's "leave out" field.
@@ -273,30 +275,6 @@ func (m keyCheckedMsg) request() reqID { return m.req }
 // checkPublicKey checks a pasted public key as the coach types it.
 func checkPublicKey(s Store, req reqID, key string) tea.Cmd {
 	return func() tea.Msg { return keyCheckedMsg{req: req, key: key, err: s.CheckPublicKey(key)} }
-}
-
-// exportedMsg answers exportDossier. A result with a Path is a file on
-// disk, even when err says the log line is not saved yet.
-type exportedMsg struct {
-	req reqID
-	res dossierfile.Result
-	err error
-}
-
-func (m exportedMsg) request() reqID { return m.req }
-
-// saveErr is the export's error: the status line says "not saved" only
-// for a file written whose log line is not on disk yet; a refusal wrote
-// nothing, and the screen says why.
-func (m exportedMsg) saveErr() error { return m.err }
-
-// exportDossier writes the dossier; the key derivation of a passphrase
-// takes a few seconds, hence the spinner on the screen.
-func exportDossier(s Store, req reqID, clientID int64, r dossierfile.Request) tea.Cmd {
-	return saving(func() tea.Msg {
-		res, err := s.ExportDossier(ctx(), clientID, r)
-		return exportedMsg{req: req, res: res, err: err}
-	})
 }
 
 // exportProblem is the sentence for a refused or failed export.

@@ -183,34 +183,13 @@ func (f fileForm) KeyMap() help.KeyMap { return f.keys }
 // Draft keeps nothing: the result holds a passphrase.
 func (f fileForm) Draft() (string, bool) { return "", false }
 
-// invoiceFileWrittenMsg answers a file screen's write.
-type invoiceFileWrittenMsg struct {
-	req reqID
-	res fill.Result
-	err error
-}
-
-func (m invoiceFileWrittenMsg) request() reqID { return m.req }
-
-// saveErr: the status line says "not saved" only for a file written
-// whose log line is not on disk yet.
-func (m invoiceFileWrittenMsg) saveErr() error { return m.err }
-
-// writeFile runs write off the screen's loop; its answer carries req.
-func writeFile(req reqID, write func() (fill.Result, error)) tea.Cmd {
-	return saving(func() tea.Msg {
-		res, err := write()
-		return invoiceFileWrittenMsg{req: req, res: res, err: err}
-	})
-}
-
 // update handles the size, the written file (problem words a file not
 // written) and the keys; ctrl+s runs write.
 func (f fileForm) update(msg tea.Msg, problem func(error) string, write func(*fileForm) tea.Cmd) (fileForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		f.width, f.height = msg.Width, msg.Height
-	case invoiceFileWrittenMsg:
+	case writtenMsg[fill.Result]:
 		if msg.req != f.req {
 			return f, nil
 		}
@@ -265,7 +244,7 @@ func (f *fileForm) start(confirmPlain string, ok bool, write func(plain bool) (f
 	plain := f.set.Get("sealing") == "plain"
 	cmd := fail(f.env.text.T("money.file_none"))
 	if ok {
-		cmd = writeFile(f.req, func() (fill.Result, error) { return write(plain) })
+		cmd = writing(f.req, func() (fill.Result, error) { return write(plain) })
 	}
 	if plain {
 		return confirm(confirmPlain, cmd)

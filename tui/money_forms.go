@@ -72,10 +72,14 @@ func moneyFieldProblem(e *env, ve *store.ValidationError) string {
 	return fieldProblem(e.text, ve)
 }
 
-// onMoneySaved ends a money form's save: kept goes back with the note;
-// a refusal goes under its field (alias maps the store's field names to
-// the form's where they differ) or above the fields.
+// onMoneySaved ends a money form's save, unless msg answers another:
+// kept goes back with the note; a refusal goes under its field (alias
+// maps the store's field names to the form's where they differ) or above
+// the fields.
 func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.Cmd {
+	if msg.req != c.req {
+		return nil
+	}
 	if msg.err == nil || isNotSaved(c.env, msg.err) {
 		return c.onSaved(msg.err, msg.note)
 	}
@@ -192,11 +196,7 @@ func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case termsLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		m.fill(msg)
@@ -204,9 +204,6 @@ func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 		m.refresh()
 		return m, m.Refocus()
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, map[string]string{"funder_address": "funder"})
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
@@ -389,9 +386,6 @@ func (m timeForm) Update(msg tea.Msg) (timeForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, nil)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
@@ -664,11 +658,7 @@ func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case funderLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		f := msg.f
@@ -681,9 +671,6 @@ func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 		m.MarkLoaded()
 		return m, m.Refocus()
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, nil)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
@@ -792,11 +779,7 @@ func (m moneySettingsForm) Update(msg tea.Msg) (moneySettingsForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case moneySettingsLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		l, set := m.env.lang(), msg.set
@@ -812,9 +795,6 @@ func (m moneySettingsForm) Update(msg tea.Msg) (moneySettingsForm, tea.Cmd) {
 		m.refresh()
 		return m, m.Refocus()
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, nil)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)

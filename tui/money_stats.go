@@ -145,7 +145,7 @@ func (m moneyStats) Update(msg tea.Msg) (moneyStats, tea.Cmd) {
 		if msg.err != nil {
 			m.problem = explain(m.env, msg.err)
 		}
-	case invoiceFileWrittenMsg:
+	case writtenMsg[fill.Result]:
 		if msg.req != m.req {
 			return m, nil
 		}
@@ -197,7 +197,7 @@ func (m moneyStats) write(plain bool) tea.Cmd {
 		return fail(m.env.text.T("money.file_none"))
 	}
 	year, lang := m.year, string(m.env.lang())
-	return writeFile(m.req, func() (fill.Result, error) { return y.WriteYearReport(ctx(), year, lang, plain) })
+	return writing(m.req, func() (fill.Result, error) { return y.WriteYearReport(ctx(), year, lang, plain) })
 }
 
 // bar is a row of blocks for v of most, at most width wide; a value

@@ -87,7 +87,7 @@ func (m printForm) Update(msg tea.Msg) (printForm, tea.Cmd) {
 			m.bsnShown = msg.set.Has(store.FieldBSN)
 			m.sync()
 		}
-	case printedMsg:
+	case writtenMsg[fill.Result]:
 		if m.written(msg.req, msg.res.Path, msg.err, func(err error) string { return printProblem(m.env, err, m.recipient()) }) {
 			m.res = msg.res
 		}
@@ -209,7 +209,8 @@ func (m printForm) start(plain bool) (printForm, tea.Cmd) {
 	r.Basis, r.PublicKey, r.WithBSN = m.sending(plain)
 	m.busy, m.problem, m.req = true, "", newReq()
 	m.sync()
-	return m, tea.Batch(printPaper(m.env.store, m.req, m.client, r), m.spin.Tick)
+	st, client := m.env.store, m.client
+	return m, tea.Batch(writing(m.req, func() (fill.Result, error) { return st.PrintPaper(ctx(), client, r) }), m.spin.Tick)
 }
 
 // sync shows the fields the choices call for and switches the keys. A
@@ -304,26 +305,6 @@ func loadPrint(s Store, req reqID, id, record int64) tea.Cmd {
 		}
 		return out
 	}
-}
-
-// printedMsg answers printPaper.
-type printedMsg struct {
-	req reqID
-	res fill.Result
-	err error
-}
-
-func (m printedMsg) request() reqID { return m.req }
-
-// saveErr: the status line says "not saved" only for a paper written
-// whose log line is not on disk yet.
-func (m printedMsg) saveErr() error { return m.err }
-
-func printPaper(s Store, req reqID, clientID int64, r fill.Request) tea.Cmd {
-	return saving(func() tea.Msg {
-		res, err := s.PrintPaper(ctx(), clientID, r)
-		return printedMsg{req: req, res: res, err: err}
-	})
 }
 
 // printProblem is the sentence for a refused or failed paper.
