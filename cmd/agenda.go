@@ -278,21 +278,6 @@ func (e *env) attendance(a store.Attendance) string {
 	return ""
 }
 
-// listDeadline is a deadline in the shape of `caseload deadlines --json`.
-func listDeadline(d store.Deadline) listedDeadline {
-	l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), RequestKind: string(d.RequestKind),
-		ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
-		DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
-		Restricted: d.Restricted}
-	if !d.Target.IsZero() {
-		l.Target = isoDate(d.Target)
-	}
-	if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
-		l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
-	}
-	return l
-}
-
 // icsOptions says what the calendar file shows.
 type icsOptions struct {
 	names bool   // full names instead of initials and client numbers
