@@ -168,10 +168,7 @@ func (e *env) openVault(ctx context.Context, changing bool) (*session, error) {
 // last saved while caseload has it open in another window, and says so on
 // stderr, and it works on a read-only folder. A backup is a look too.
 func (e *env) look(ctx context.Context) (*session, error) {
-	if err := e.findVault(); err != nil {
-		return nil, err
-	}
-	p, err := e.passphrase()
+	p, err := e.vaultPassphrase()
 	if err != nil {
 		return nil, err
 	}
@@ -205,11 +202,17 @@ func (e *env) lookWith(ctx context.Context, p []byte) (*session, error) {
 	return &session{Store: s, vault: v}, nil
 }
 
-func (e *env) openAsked(ctx context.Context) (*session, error) {
+// vaultPassphrase finds the vault, then asks for its passphrase; the
+// caller clears it.
+func (e *env) vaultPassphrase() ([]byte, error) {
 	if err := e.findVault(); err != nil {
 		return nil, err
 	}
-	p, err := e.passphrase()
+	return e.passphrase()
+}
+
+func (e *env) openAsked(ctx context.Context) (*session, error) {
+	p, err := e.vaultPassphrase()
 	if err != nil {
 		return nil, err
 	}
