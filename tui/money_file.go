@@ -44,23 +44,19 @@ func newInvoiceFile(e *env, r Route) invoiceFile {
 
 // Init focuses the first choice and reads the invoice's number.
 func (m invoiceFile) Init() tea.Cmd {
-	st, req, id := m.env.store, m.req, m.id
-	return tea.Batch(m.set.FocusOn(0), func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return invoiceFileLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		list, err := ms.Invoices(ctx(), m.client)
+	req, client, id := m.req, m.client, m.id
+	return tea.Batch(m.set.FocusOn(0), fromMoney(m.env, func(ms moneyEditor) (string, error) {
+		list, err := ms.Invoices(ctx(), client)
 		for _, inv := range list {
 			if inv.ID == id {
-				return invoiceFileLoadedMsg{req: req, number: inv.Number}
+				return inv.Number, nil
 			}
 		}
 		if err == nil {
 			err = errors.New("no such invoice")
 		}
-		return invoiceFileLoadedMsg{req: req, err: err}
-	})
+		return "", err
+	}, func(number string, err error) tea.Msg { return invoiceFileLoadedMsg{req: req, number: number, err: err} }))
 }
 
 // invoiceFileLoadedMsg answers Init.

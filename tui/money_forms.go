@@ -35,6 +35,25 @@ type moneyEditor interface {
 	SaveMoneySettings(ctx context.Context, m store.MoneySettings) error
 }
 
+// errNoMoneySide answers a read of a caseload without the money forms'
+// side.
+var errNoMoneySide = errors.New("this caseload has no money side")
+
+// fromMoney reads what a money screen shows off the screen's loop: read
+// runs on the caseload's money side (errNoMoneySide when it has none),
+// answer makes its message.
+func fromMoney[T any](e *env, read func(moneyEditor) (T, error), answer func(T, error) tea.Msg) tea.Cmd {
+	st := e.store
+	return func() tea.Msg {
+		ms, ok := st.(moneyEditor)
+		if !ok {
+			var none T
+			return answer(none, errNoMoneySide)
+		}
+		return answer(read(ms))
+	}
+}
+
 // moneyEditorOf is the caseload's money forms' side, when the store has one.
 func moneyEditorOf(e *env) (moneyEditor, bool) {
 	m, ok := e.store.(moneyEditor)
@@ -151,27 +170,21 @@ func (m termsLoadedMsg) request() reqID { return m.req }
 // loadTermsForm reads the terms, the funders to choose from, and whether
 // the practice charges VAT.
 func loadTermsForm(e *env, req reqID, client int64) tea.Cmd {
-	st := e.store
-	return func() tea.Msg {
-		msg := termsLoadedMsg{req: req}
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			msg.err = errors.New("this caseload has no money side")
-			return msg
-		}
-		var err error
+	return fromMoney(e, func(ms moneyEditor) (msg termsLoadedMsg, err error) {
 		msg.terms, err = ms.Terms(ctx(), client)
 		msg.hasTerms = err == nil
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			msg.err = err
-			return msg
+			return msg, err
 		}
-		if msg.funders, msg.err = ms.Funders(ctx()); msg.err != nil {
-			return msg
+		if msg.funders, err = ms.Funders(ctx()); err != nil {
+			return msg, err
 		}
-		msg.settings, msg.err = ms.MoneySettings(ctx())
+		msg.settings, err = ms.MoneySettings(ctx())
+		return msg, err
+	}, func(msg termsLoadedMsg, err error) tea.Msg {
+		msg.req, msg.err = req, err
 		return msg
-	}
+	})
 }
 
 // Init reads the terms.
@@ -476,15 +489,8 @@ type fundersLoadedMsg struct {
 func (m fundersLoadedMsg) request() reqID { return m.req }
 
 func loadFunders(e *env, req reqID) tea.Cmd {
-	st := e.store
-	return func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return fundersLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		items, err := ms.Funders(ctx())
-		return fundersLoadedMsg{req: req, items: items, err: err}
-	}
+	return fromMoney(e, func(ms moneyEditor) ([]store.Funder, error) { return ms.Funders(ctx()) },
+		func(items []store.Funder, err error) tea.Msg { return fundersLoadedMsg{req: req, items: items, err: err} })
 }
 
 // Init reads the funders.
@@ -624,15 +630,9 @@ func (m funderForm) Init() tea.Cmd {
 	if m.Loaded {
 		return m.Refocus()
 	}
-	req, id, st := m.req, m.id, m.env.store
-	return func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return funderLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		f, err := ms.Funder(ctx(), id)
-		return funderLoadedMsg{req: req, f: f, err: err}
-	}
+	req, id := m.req, m.id
+	return fromMoney(m.env, func(ms moneyEditor) (store.Funder, error) { return ms.Funder(ctx(), id) },
+		func(f store.Funder, err error) tea.Msg { return funderLoadedMsg{req: req, f: f, err: err} })
 }
 
 // Route names the form and the funder.
@@ -749,15 +749,9 @@ func (m moneySettingsLoadedMsg) request() reqID { return m.req }
 
 // Init reads the settings.
 func (m moneySettingsForm) Init() tea.Cmd {
-	req, st := m.req, m.env.store
-	return func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return moneySettingsLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		set, err := ms.MoneySettings(ctx())
-		return moneySettingsLoadedMsg{req: req, set: set, err: err}
-	}
+	req := m.req
+	return fromMoney(m.env, func(ms moneyEditor) (store.MoneySettings, error) { return ms.MoneySettings(ctx()) },
+		func(set store.MoneySettings, err error) tea.Msg { return moneySettingsLoadedMsg{req: req, set: set, err: err} })
 }
 
 // Route names the form.
