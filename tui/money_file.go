@@ -56,7 +56,9 @@ func (m invoiceFile) Init() tea.Cmd {
 			err = errors.New("no such invoice")
 		}
 		return "", err
-	}, func(number string, err error) tea.Msg { return invoiceFileLoadedMsg{req: req, number: number, err: err} }))
+	}, func(number string, err error) tea.Msg {
+		return invoiceFileLoadedMsg{req: req, number: number, err: err}
+	}))
 }
 
 // invoiceFileLoadedMsg answers Init.

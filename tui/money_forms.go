@@ -490,7 +490,9 @@ func (m fundersLoadedMsg) request() reqID { return m.req }
 
 func loadFunders(e *env, req reqID) tea.Cmd {
 	return fromMoney(e, func(ms moneyEditor) ([]store.Funder, error) { return ms.Funders(ctx()) },
-		func(items []store.Funder, err error) tea.Msg { return fundersLoadedMsg{req: req, items: items, err: err} })
+		func(items []store.Funder, err error) tea.Msg {
+			return fundersLoadedMsg{req: req, items: items, err: err}
+		})
 }
 
 // Init reads the funders.
@@ -751,7 +753,9 @@ func (m moneySettingsLoadedMsg) request() reqID { return m.req }
 func (m moneySettingsForm) Init() tea.Cmd {
 	req := m.req
 	return fromMoney(m.env, func(ms moneyEditor) (store.MoneySettings, error) { return ms.MoneySettings(ctx()) },
-		func(set store.MoneySettings, err error) tea.Msg { return moneySettingsLoadedMsg{req: req, set: set, err: err} })
+		func(set store.MoneySettings, err error) tea.Msg {
+			return moneySettingsLoadedMsg{req: req, set: set, err: err}
+		})
 }
 
 // Route names the form.
