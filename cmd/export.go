@@ -136,13 +136,11 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		return usagef(c, "%s", e.T("cmd.export.plain_and_recipient_exclude_each"))
 	case *recipient != "" && *recipientsFile != "":
 		return usagef(c, "%s", e.T("cmd.export.recipient_and_recipients_file_exclude"))
-	case *to == "" && *basis != "":
-		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
-	case *to != "" && *basis == "":
-		return errNoBasis
-	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
-	case *all && len(o.omit) > 0:
+	}
+	if err := e.checkTo(c, *to, *basis); err != nil {
+		return err
+	}
+	if *all && len(o.omit) > 0 {
 		return usagef(c, "%s", e.T("cmd.export.leave_out_names_records_of"))
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
@@ -250,6 +248,21 @@ func (e *exportsFailedError) Unwrap() error { return e.err }
 func (e *env) reportExport(res dossier.Result) {
 	e.reportWritten(res.Path, res.Sealing, res.Passphrase, e.T("cmd.export.shown_only_this_once_give"),
 		e.T("cmd.export.caseload_warning_this_file_is"))
+}
+
+// checkTo checks --to and --basis, as export and print take them: a
+// basis goes with a recipient other than the client, and such a
+// recipient needs one of the legal bases (errNoBasis).
+func (e *env) checkTo(c *cobra.Command, to, basis string) error {
+	switch {
+	case to == "" && basis != "":
+		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
+	case to != "" && basis == "":
+		return errNoBasis
+	case basis != "" && !store.LegalBasis(basis).Valid():
+		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
+	}
+	return nil
 }
 
 func legalBases() string {

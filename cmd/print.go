@@ -189,13 +189,11 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 		return usagef(c, "%s", e.T("cmd.print.print_needs_a_client_an"))
 	case *plain && *recipient != "":
 		return usagef(c, "%s", e.T("cmd.export.plain_and_recipient_exclude_each"))
-	case *to == "" && *basis != "":
-		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
-	case *to != "" && *basis == "":
-		return errNoBasis
-	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
-	case o.paperLang != "" && o.paperLang != "nl" && o.paperLang != "en":
+	}
+	if err := e.checkTo(c, *to, *basis); err != nil {
+		return err
+	}
+	if o.paperLang != "" && o.paperLang != "nl" && o.paperLang != "en" {
 		return usagef(c, "%s", e.T("cmd.print.paper_lang"))
 	}
 	if *recipient != "" {
