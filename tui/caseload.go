@@ -319,3 +319,8 @@ func (m *caseloadModel) updateKeys() {
 	k.FilterAccept.SetEnabled(f)
 	k.FilterClear.SetEnabled(f || m.query != "")
 }
+
+// Loading is true until the clients have loaded (a failed load says so on
+// the status line, which ends the wait): the root model holds the keys
+// typed meanwhile and hands them over after.
+func (m caseloadModel) Loading() bool { return !m.loaded }

@@ -620,3 +620,9 @@ func revealDocument(s Store, req reqID, id int64) tea.Cmd {
 		return documentRevealedMsg{req: req, doc: a, err: err}
 	}
 }
+
+// Loading is true until the dossier or the rights tabs have loaded: the
+// root model holds the keys typed meanwhile and hands them over after.
+func (m clientScreen) Loading() bool {
+	return !m.loaded && m.problem == "" || !m.rights.loaded && m.rights.problem == ""
+}

@@ -23,6 +23,11 @@
 //  7. Answers to store commands (they carry a request id) go to every
 //     screen, each keeping only its own; everything else goes to the top
 //     screen only.
+//  8. Keys for a screen still waiting for its first data (it reports
+//     Loading: a list before its rows, a form before its item) are held
+//     after rule 2 and handed to it in order once it has loaded, so "j j
+//     enter" typed quickly after opening a list moves and opens; esc,
+//     ctrl+c and ctrl+l act at once and drop them (app.go, holds).
 //
 // # I/O
 //

@@ -156,7 +156,7 @@ func TestUnlockKeyProblems(t *testing.T) {
 		d := newDriver(t, newTestModel(b, tc.lang, &now), 100, 30)
 		d.keys("x[enter]")
 		u := top[unlockModel](t, d)
-		if !strings.Contains(u.problem, tc.want) || u.state != unlockPass || !u.inputs[0].Focused() {
+		if !strings.Contains(u.problem, tc.want) || u.state != unlockPass || !u.pass().Focused() {
 			t.Errorf("problem %d: state %d, %q, want %q", tc.p, u.state, u.problem, tc.want)
 		}
 	}
@@ -214,7 +214,7 @@ func TestSettingsBindSecurityKey(t *testing.T) {
 	if !strings.Contains(d.view(), "does not open the vault") || len(bs.keys) != 0 {
 		t.Fatalf("a wrong passphrase bound the key:\n%s", d.view())
 	}
-	if f := top[securityKeyForm](t, d); !f.pass.Empty() || !f.pass.Focused() {
+	if f := top[securityKeyForm](t, d); !f.pass().Empty() || !f.pass().Focused() {
 		t.Fatal("after a wrong passphrase the field is not empty and focused")
 	}
 	d.keys(pass + "[tab][enter]")
