@@ -196,7 +196,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The vault opened on the caseload: show today on top, unless
 		// the coach has already gone elsewhere or is typing on the
 		// caseload (keys held for it while it loads).
-		if len(m.stack) == 1 && m.top().Route().Kind == KindCaseload && len(m.held) == 0 {
+		if len(m.stack) == 1 && m.top().Route().Kind == KindCaseload && len(m.held) == 0 && !m.heldWait {
 			return m.push(Route{Kind: KindToday})
 		}
 		return m, nil
@@ -270,7 +270,24 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// once; what was typed for the screen goes with it.
 		m = m.dropHeld()
 	}
-	return m.routeKey(msg)
+	typing := m.typing()
+	next, cmd := m.routeKey(msg)
+	return next.(Model).waitFor(cmd, typing)
+}
+
+// waitFor returns the command a key started. When the key was for a
+// screen, not for a text field, the keys typed after it wait for the
+// command's answer: enter on a list opens a client only once its
+// navigateMsg is back, and "5 j enter" typed quickly after it belong to
+// the client, not to the list still on top meanwhile. Keys typed into a
+// text field never wait (a search's pause, a save while writing).
+func (m Model) waitFor(cmd tea.Cmd, typing bool) (Model, tea.Cmd) {
+	if cmd == nil || typing || m.phase != phaseUnlocked {
+		return m, cmd
+	}
+	m.heldWait = true
+	gen := m.heldGen
+	return m, tea.Sequence(cmd, func() tea.Msg { return heldNextMsg{gen: gen} })
 }
 
 // routeKey is handleKey for a key that is not held.
@@ -521,8 +538,14 @@ func (m Model) holds(msg tea.KeyMsg) bool {
 // screen is loading again (a key opened another list).
 func (m Model) releaseHeld() (Model, tea.Cmd) {
 	for len(m.held) > 0 && !m.topLoading() {
+		if m.prompt != nil {
+			// A held key asked a question: only a key typed after it
+			// appeared may answer it, as in a run (handleRunes).
+			return m.dropHeld(), nil
+		}
 		k := m.held[0]
 		m.held = m.held[1:]
+		typing := m.typing()
 		m.releasing = true // a screen this key pushes or pops gets the rest
 		next, cmd := m.routeKey(k)
 		m = next.(Model)
@@ -531,13 +554,9 @@ func (m Model) releaseHeld() (Model, tea.Cmd) {
 			// The key locked or quit: nothing is left to type into.
 			return m.dropHeld(), cmd
 		}
-		if cmd != nil && len(m.held) > 0 {
-			m.heldWait = true
-			gen := m.heldGen
-			return m, tea.Sequence(cmd, func() tea.Msg { return heldNextMsg{gen: gen} })
-		}
 		if cmd != nil {
-			return m, cmd
+			// The rest follow the command's answer.
+			return m.waitFor(cmd, typing && len(m.held) == 0)
 		}
 	}
 	return m, nil

@@ -227,3 +227,39 @@ func TestLockWipesATypedPassphrase(t *testing.T) {
 		}
 	}
 }
+
+// Keys typed after enter on a list, before the client it opens is on
+// screen (its navigate message still on the way), belong to the client:
+// "enter 5 j enter" opens the client's second note, not the second client.
+func TestKeysAfterEnterWaitForTheScreenItOpens(t *testing.T) {
+	d, _, _ := unlocked(t, newPeopleStore(t), English, 100, 30)
+	m, open := d.m.Update(keyMsg("enter")) // its command not yet run
+	d.m = m
+	d.keys("5j[enter]")
+	if r := d.model().top().Route(); r.Kind != KindCaseload {
+		t.Fatalf("a key acted before the client opened: %+v", r)
+	}
+	d.run(open)
+	if r := top[recordReader](t, d).Route(); r.Client != 1 || r.Item != 4 {
+		t.Errorf("opened %+v, want Anna's note 4", r)
+	}
+}
+
+// A held key never answers a question a key before it asked: "d" then
+// "y" typed before the question is on screen leave it open.
+func TestHeldKeysNeverAnswerAQuestion(t *testing.T) {
+	s := newPeopleStore(t)
+	d, _, _ := unlocked(t, s, English, 100, 30)
+	before := len(top[caseloadModel](t, d).rows)
+	m, ask := d.m.Update(keyMsg("d"))
+	d.m = m
+	d.keys("y")
+	d.run(ask)
+	if d.model().prompt == nil {
+		t.Fatalf("no question after d:\n%s", d.view())
+	}
+	d.keys("n")
+	if got := len(top[caseloadModel](t, d).rows); got != before {
+		t.Errorf("a y typed before the question removed a client: %d rows, was %d", got, before)
+	}
+}
