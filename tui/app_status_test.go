@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // At 80 columns a message on the status line is read whole: the vault's
@@ -20,5 +21,20 @@ func TestStatusMessageWinsOverTheFolderAt80(t *testing.T) {
 	d.keys("[ctrl+s]")
 	if status := d.model().viewStatus(); !strings.Contains(status, "/vaults/coach/caseload") {
 		t.Errorf("the folder is gone without a message to make room for: %q", status)
+	}
+}
+
+// At 80 columns the hint line keeps x, esc and q in Dutch too, whose
+// words are longer.
+func TestHintsKeepExportAndQuitAt80InDutch(t *testing.T) {
+	d, _, _ := unlocked(t, newPeopleStore(t), Dutch, 80, 24)
+	h := ansi.Strip(d.model().viewHints())
+	if !strings.Contains(h, "x dossier exporteren") || !strings.HasSuffix(h, "q afsluiten") || ansi.StringWidth(h) > 80 {
+		t.Errorf("caseload hints at 80: %q", h)
+	}
+	d.keys("[enter]")
+	h = ansi.Strip(d.model().viewHints())
+	if !strings.Contains(h, "x dossier exporteren") || !strings.HasSuffix(h, "esc terug · q afsluiten") || ansi.StringWidth(h) > 80 {
+		t.Errorf("client hints at 80: %q", h)
 	}
 }

@@ -88,7 +88,11 @@ func (m clientScreen) Capturing() bool { return false }
 
 // KeyMap lists the keys of the open tab.
 func (m clientScreen) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print, m.money}}
+	// x first: the dossier export is the client screen's own key, and
+	// the hint line of an 80-column terminal would cut it last.
+	short := append([]key.Binding{m.export}, m.keys.ShortHelp()...)
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print, m.money},
+		short: append(short, m.print, m.money)}
 }
 
 // Draft keeps nothing: the client screen holds no typing.
