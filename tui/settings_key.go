@@ -186,21 +186,19 @@ func (m *securityKeyForm) fail(id, msg string) tea.Cmd {
 }
 
 // refuse shows why the binding was refused: under the key for a key the
-// vault cannot take, else above the form with the passphrase field
-// ready for another try.
+// vault cannot take, else above the form. The passphrase was used (and
+// wiped), so its field has the focus, empty, for another try.
 func (m *securityKeyForm) refuse(err error) tea.Cmd {
 	t := m.env.text
 	var ve *store.ValidationError
-	if errors.As(err, &ve) {
-		switch ve.Field {
-		case "security_key":
-			return m.fail("key", t.T("seckey.bad_key"))
-		case "security_key_bound":
-			m.Refused(t.T("seckey.already_bound"))
-			return m.FocusOn(m.Index("key"))
-		}
+	switch {
+	case errors.As(err, &ve) && ve.Field == "security_key":
+		m.fail("key", t.T("seckey.bad_key"))
+	case errors.As(err, &ve) && ve.Field == "security_key_bound":
+		m.Refused(t.T("seckey.already_bound"))
+	default:
+		m.Refused(explain(m.env, err))
 	}
-	m.Refused(explain(m.env, err))
 	return m.FocusOn(m.Index("passphrase"))
 }
 
