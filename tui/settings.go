@@ -181,12 +181,20 @@ func (m settingsScreen) View() string {
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))
 	}
-	for _, p := range m.s.processors {
-		agreement := t.T("processors.agreement_yes")
+	procs := make([][]string, len(m.s.processors))
+	for i, p := range m.s.processors {
+		procs[i] = []string{kit.OneLine(p.Name), t.T("processors.agreement_yes")}
 		if !p.Agreement {
-			agreement = st.Warning.Render(t.T("processors.agreement_no"))
+			procs[i][1] = t.T("processors.agreement_no")
 		}
-		lines = append(lines, "  "+st.Text.Render(kit.Cell(kit.OneLine(p.Name), 24)+"  ")+agreement)
+	}
+	procTable := kit.NewTable([]kit.Column{{Width: 24, Min: 12}, {}}, procs, m.width)
+	for i, p := range m.s.processors {
+		style := st.Text
+		if !p.Agreement {
+			style = st.Warning
+		}
+		lines = append(lines, procTable.Row(st, procs[i], style, false))
 	}
 	lines = append(lines, securityKeyLines(m.env)...)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))
