@@ -425,7 +425,15 @@ func (m agendaScreen) View() string {
 	}
 	end := min(start+height, len(lines))
 	today := m.env.today()
-	table, rows := agendaTable(t, m.items, m.width)
+	// The columns size to the appointments on screen: a week of a large
+	// practice holds thousands, and a frame formats only what it shows.
+	lo, hi := len(m.items), 0
+	for _, l := range lines[start:end] {
+		if l.item >= 0 {
+			lo, hi = min(lo, l.item), max(hi, l.item+1)
+		}
+	}
+	table, rows := agendaTable(t, m.items[min(lo, hi):hi], m.width)
 	for _, l := range lines[start:end] {
 		switch {
 		case l.item == -1:
@@ -443,7 +451,7 @@ func (m agendaScreen) View() string {
 		case l.item == -2:
 			out = append(out, "    "+st.Muted.Render(t.T("agenda.none")))
 		default:
-			out = append(out, agendaRow(st, table, rows[l.item], m.items[l.item], l.item == m.cursor))
+			out = append(out, agendaRow(st, table, rows[l.item-lo], m.items[l.item], l.item == m.cursor))
 		}
 	}
 	return strings.Join(out, "\n")
