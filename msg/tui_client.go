@@ -60,7 +60,7 @@ var tuiClientTexts = map[string]entry{
 	"key.new_record":      {"nieuw verslag", "new record"},
 	"key.new_appointment": {"nieuwe afspraak", "new appointment"},
 	"key.add_document":    {"document toevoegen", "add document"},
-	"key.edit_client":     {"gegevens bewerken", "edit details"},
+	"key.edit_client":     {"bewerken", "edit details"},
 	"key.delete":          {"verwijderen", "delete"},
 	"key.save_copy":       {"kopie opslaan", "save a copy"},
 	"key.reveal":          {"tonen (komt in het logboek)", "reveal (logged)"},

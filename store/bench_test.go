@@ -103,8 +103,8 @@ func BenchmarkCountdown(b *testing.B) {
 	})
 	b.Run("DueCount", func(b *testing.B) {
 		for b.Loop() {
-			if n, err := f.s.DueCount(ctx); err != nil || n == 0 {
-				b.Fatalf("DueCount = %d, %v", n, err)
+			if n, err := f.s.DueCount(ctx); err != nil || n.Erasable == 0 {
+				b.Fatalf("DueCount = %+v, %v", n, err)
 			}
 		}
 	})

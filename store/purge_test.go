@@ -385,8 +385,8 @@ func TestDuePurges(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("DuePurges =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if n, _ := f.s.DueCount(ctx); n != 3 {
-		t.Errorf("DueCount = %d, want 3 dossiers", n)
+	if n, _ := f.s.DueCount(ctx); n != (DueCounts{Erasable: 3}) {
+		t.Errorf("DueCount = %+v, want 3 dossiers", n)
 	}
 	for _, p := range plans {
 		if _, err := f.s.Purge(ctx, p); err != nil {

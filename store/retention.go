@@ -271,15 +271,27 @@ func countdownState(daysLeft int) RetentionState {
 	return RetentionCounting
 }
 
-// DueCount returns how many client dossiers (closed trajectories and
-// rejected intakes) are due for deletion today: the purge date is today or
-// past and no legal hold stops it. Invoices are not counted: the startup
-// line speaks of dossiers; Deadlines lists invoices too.
-func (s *Store) DueCount(ctx context.Context) (int, error) {
-	var n int
+// DueCounts is how many client dossiers (closed trajectories and rejected
+// intakes) are due for deletion today: the purge date is today or past and
+// no legal hold stops it.
+type DueCounts struct {
+	// Erasable is what a purge erases now: DuePurges offers each of them.
+	Erasable int
+	// Restricted are due, but processing is restricted, so they cannot be
+	// erased until the restriction is lifted; DuePurges leaves them out.
+	Restricted int
+}
+
+// DueCount counts the client dossiers due for deletion today, those a
+// purge would erase apart from those it may not while processing is
+// restricted. Invoices are not counted: the startup line speaks of
+// dossiers; Deadlines lists invoices too.
+func (s *Store) DueCount(ctx context.Context) (DueCounts, error) {
+	var n DueCounts
 	err := s.read(ctx, func(t *tx) error {
 		err := t.row(`WITH `+retentionCTE("cl", "retention_policies", "c.status IN ('closed', 'rejected')")+`
-			SELECT count(*) FROM cl WHERE due`, t.todayArg()).Scan(&n)
+			SELECT coalesce(sum(NOT c.restricted), 0), coalesce(sum(c.restricted), 0)
+			FROM cl r JOIN clients c ON c.id = r.id WHERE r.due`, t.todayArg()).Scan(&n.Erasable, &n.Restricted)
 		if err != nil {
 			return fmt.Errorf("counting due dossiers: %w", err)
 		}

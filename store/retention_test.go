@@ -153,8 +153,8 @@ func TestRunningTrajectoryHasNoCountdown(t *testing.T) {
 			t.Errorf("%s: PlanPurge = %v, want ErrNotDue", st, err)
 		}
 	}
-	if n, err := f.s.DueCount(ctx); err != nil || n != 0 {
-		t.Errorf("DueCount = %d, %v", n, err)
+	if n, err := f.s.DueCount(ctx); err != nil || n != (DueCounts{}) {
+		t.Errorf("DueCount = %+v, %v", n, err)
 	}
 }
 
@@ -203,8 +203,8 @@ func TestLegalHold(t *testing.T) {
 	if err != nil || len(plans) != 1 || plans[0].ClientID != other.ID {
 		t.Errorf("DuePurges = %+v, %v; want only the client not on hold", plans, err)
 	}
-	if n, _ := f.s.DueCount(ctx); n != 1 {
-		t.Errorf("DueCount = %d, want 1: a held dossier is not due", n)
+	if n, _ := f.s.DueCount(ctx); n != (DueCounts{Erasable: 1}) {
+		t.Errorf("DueCount = %+v, want 1: a held dossier is not due", n)
 	}
 	dl, _ := f.s.Deadlines(ctx)
 	var listed bool
@@ -261,6 +261,18 @@ func TestRestrictedClientCannotBeEditedOrPurged(t *testing.T) {
 	if len(dl) != 1 || !dl[0].Restricted || dl[0].State != RetentionOverdue {
 		t.Errorf("Deadlines = %+v, want the overdue dossier marked restricted", dl)
 	}
+	// The count at startup matches what a purge would erase: none, and
+	// says the restricted one apart.
+	if n, err := f.s.DueCount(ctx); err != nil || n != (DueCounts{Restricted: 1}) {
+		t.Errorf("DueCount = %+v, %v; want the restricted dossier counted apart", n, err)
+	}
+	// Lifted, it is due like any other.
+	if err := f.s.SetRestriction(ctx, c.ID, false, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := f.s.DueCount(ctx); n != (DueCounts{Erasable: 1}) {
+		t.Errorf("DueCount after lifting = %+v, want 1 erasable", n)
+	}
 }
 
 func TestDeadlines(t *testing.T) {
@@ -291,8 +303,8 @@ func TestDeadlines(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("Deadlines =\n%v\nwant\n%v", got, want)
 	}
-	if n, _ := f.s.DueCount(ctx); n != 1 {
-		t.Errorf("DueCount = %d, want 1", n)
+	if n, _ := f.s.DueCount(ctx); n != (DueCounts{Erasable: 1}) {
+		t.Errorf("DueCount = %+v, want 1", n)
 	}
 	if !inv.KeepUntil.Equal(day("2026-12-10")) {
 		t.Errorf("invoice kept until %s", inv.KeepUntil.Format(dateLayout))

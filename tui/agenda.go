@@ -551,3 +551,7 @@ func sessionOf(t Text, a store.Appointment) string {
 	}
 	return s
 }
+
+// Loading is true until the week has loaded: the root model holds the keys
+// typed meanwhile and hands them over after.
+func (m agendaScreen) Loading() bool { return !m.loaded && m.problem == "" }

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/caseload/caseload/store"
 )
 
 // The vault's life in the root model: opened by the unlock screen, locked
@@ -19,6 +21,7 @@ func (m Model) lock(idle bool) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.idled = idle
+	m = m.dropHeld()
 	m.closing = &closeIntent{prev: m.phase}
 	m.phase = phaseClosing
 	m.tickGen++ // stop the countdown
@@ -121,9 +124,15 @@ func (m Model) onClosed(msg closedMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Quit
 	}
+	for _, s := range m.stack {
+		if w, ok := s.(wiper); ok {
+			w.Wipe() // a passphrase typed into a form goes with the caseload
+		}
+	}
 	m.env = nil
 	m.phase = phaseLocked
-	m.help, m.prompt = false, nil
+	m.help, m.prompt, m.notices, m.noHold = false, nil, nil, false
+	m = m.dropHeld()
 	m.saved, m.saveReason = false, ""
 	m.stack = []Screen{asScreen(newUnlock(m.lockedEnv()))}
 	if m.width > 0 {
@@ -191,6 +200,8 @@ func (m Model) onSession(msg sessionLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.stack = stack
 	m.phase = phaseUnlocked
+	m.noHold = false
+	m = m.dropHeld()
 	m.lastKey = m.now()
 	m.idleLeft = m.idleLock
 	var cmds []tea.Cmd
@@ -270,16 +281,30 @@ func (m Model) onSaved(err error, quiet bool) (Model, tea.Cmd) {
 }
 
 // countDue reads how many dossiers wait for deletion and, when any do,
-// says so on the status line with the key that lists them. A failure is
-// left unsaid: the deadlines screen reports it when the coach opens it.
+// says so on the status line with the key that lists them: as many as a
+// purge would erase, and those it may not (restricted) apart. The notice
+// waits behind one the unlock already shows ("your unsaved text is
+// back"), so both are read. A failure is left unsaid: the deadlines
+// screen reports it when the coach opens it.
 func countDue(s Store, t Text) tea.Cmd {
 	return func() tea.Msg {
 		n, err := s.DueCount(ctx())
-		if err != nil || n == 0 {
+		if err != nil || n == (store.DueCounts{}) {
 			return nil
 		}
-		return statusMsg{kind: statusWarning, text: t.N("due.startup", n)}
+		return noticeMsg{kind: statusWarning, text: dueText(t, n)}
 	}
+}
+
+// dueText is the startup line for n.
+func dueText(t Text, n store.DueCounts) string {
+	switch {
+	case n.Erasable == 0:
+		return t.N("due.startup_restricted", n.Restricted)
+	case n.Restricted == 0:
+		return t.N("due.startup", n.Erasable)
+	}
+	return t.N("due.startup", n.Erasable) + t.N("due.startup_also_restricted", n.Restricted)
 }
 
 // imageSizeMsg answers checkSize.

@@ -117,8 +117,12 @@ func (m Model) viewStatus() string {
 	if m.phase == phaseUnlocked {
 		right = append(right, m.countdownStyle().Render(t.Tf("status.locks_in", countdown(m.idleLeft))))
 	}
-	right = append(right, st.Muted.Render(m.vaultDir))
-	r := strings.Join(right, st.Muted.Render(" · ")) + " "
+	r := strings.Join(append(right, st.Muted.Render(m.vaultDir)), st.Muted.Render(" · ")) + " "
+	if len(right) > 0 && lipgloss.Width(left)+lipgloss.Width(r)+2 > m.width {
+		// A message that does not fit beside the vault's folder wins
+		// its room: the folder is known, the message is news.
+		r = strings.Join(right, st.Muted.Render(" · ")) + " "
+	}
 	room := m.width - lipgloss.Width(r) - 2
 	if room < 10 { // too narrow for both: the message wins
 		return " " + left

@@ -227,8 +227,9 @@ type retentionStore interface {
 	Register(ctx context.Context) (store.RegisterFacts, error)
 	// Deadlines returns everything due, soonest first across the kinds.
 	Deadlines(ctx context.Context) ([]store.Deadline, error)
-	// DueCount returns how many dossiers are due for deletion today.
-	DueCount(ctx context.Context) (int, error)
+	// DueCount returns how many dossiers are due for deletion today: those
+	// a purge erases, and apart those it may not while restricted.
+	DueCount(ctx context.Context) (store.DueCounts, error)
 	// ImageSize is the size in bytes of the caseload as last loaded or
 	// saved, before encryption.
 	ImageSize() int64

@@ -229,3 +229,7 @@ func loadBreaches(s Store, req reqID) tea.Cmd {
 		return breachesLoadedMsg{req: req, items: items, err: err}
 	}
 }
+
+// Loading is true until the register has loaded: the root model holds the
+// keys typed meanwhile and hands them over after.
+func (m breachesScreen) Loading() bool { return !m.loaded && m.problem == "" }

@@ -93,10 +93,11 @@ func (m caseloadModel) Capturing() bool { return m.filtering }
 // KeyMap lists the keys that work now.
 func (m caseloadModel) KeyMap() help.KeyMap {
 	k := m.keys
-	// Export before the list's tab and sort, which the screen shows
-	// anyway, so it stays on the hint line of an 80-column terminal.
+	// Export before the filter, the list's tab and sort, which the screen
+	// shows anyway, so it stays on the hint line of an 80-column terminal
+	// in Dutch too.
 	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.importKey(), m.remove, m.stats},
-		short: []key.Binding{k.Open, k.New, k.Filter, m.export, k.Tab, k.Sort, k.FilterAccept, k.FilterClear,
+		short: []key.Binding{k.Open, k.New, m.export, k.Filter, k.Tab, k.Sort, k.FilterAccept, k.FilterClear,
 			m.importKey(), m.remove, m.stats}}
 }
 
@@ -319,3 +320,8 @@ func (m *caseloadModel) updateKeys() {
 	k.FilterAccept.SetEnabled(f)
 	k.FilterClear.SetEnabled(f || m.query != "")
 }
+
+// Loading is true until the clients have loaded (a failed load says so on
+// the status line, which ends the wait): the root model holds the keys
+// typed meanwhile and hands them over after.
+func (m caseloadModel) Loading() bool { return !m.loaded }

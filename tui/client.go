@@ -88,7 +88,11 @@ func (m clientScreen) Capturing() bool { return false }
 
 // KeyMap lists the keys of the open tab.
 func (m clientScreen) KeyMap() help.KeyMap {
-	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print, m.money}}
+	// x first: the dossier export is the client screen's own key, and
+	// the hint line of an 80-column terminal would cut it last.
+	short := append([]key.Binding{m.export}, m.keys.ShortHelp()...)
+	return withKeys{base: m.keys, extra: []key.Binding{m.export, m.print, m.money},
+		short: append(short, m.print, m.money)}
 }
 
 // Draft keeps nothing: the client screen holds no typing.
@@ -619,4 +623,10 @@ func revealDocument(s Store, req reqID, id int64) tea.Cmd {
 		a, err := s.RevealAttachment(ctx(), id)
 		return documentRevealedMsg{req: req, doc: a, err: err}
 	}
+}
+
+// Loading is true until the dossier or the rights tabs have loaded: the
+// root model holds the keys typed meanwhile and hands them over after.
+func (m clientScreen) Loading() bool {
+	return !m.loaded && m.problem == "" || !m.rights.loaded && m.rights.problem == ""
 }

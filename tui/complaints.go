@@ -363,3 +363,7 @@ func (m complaintForm) submit() (complaintForm, tea.Cmd) {
 func (m complaintForm) View() string {
 	return m.view(kit.Paragraph(m.env.styles.Muted, m.env.text.T("complaints.help"), m.Width))
 }
+
+// Loading is true until the complaints have loaded: the root model holds
+// the keys typed meanwhile and hands them over after.
+func (m complaintsScreen) Loading() bool { return !m.loaded && m.problem == "" }

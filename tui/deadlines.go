@@ -175,3 +175,7 @@ func loadDeadlines(s Store, req reqID) tea.Cmd {
 		return deadlinesLoadedMsg{req: req, items: items, err: err}
 	}
 }
+
+// Loading is true until the deadlines have loaded: the root model holds the
+// keys typed meanwhile and hands them over after.
+func (m deadlinesScreen) Loading() bool { return !m.loaded && m.problem == "" }

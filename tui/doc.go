@@ -23,6 +23,14 @@
 //  7. Answers to store commands (they carry a request id) go to every
 //     screen, each keeping only its own; everything else goes to the top
 //     screen only.
+//  8. Keys for a screen still waiting for its first data (it reports
+//     Loading: a list before its rows, a form before its item) are held
+//     after rule 2 and handed to it in order once it has loaded, so "j j
+//     enter" typed quickly after opening a list moves and opens; so are
+//     the keys after one that started a command on a screen without a
+//     text field (enter opening a client), until that command answers.
+//     esc, ctrl+c and ctrl+l act at once and drop them; a held key never
+//     answers a question (app.go, holds and waitFor).
 //
 // # I/O
 //

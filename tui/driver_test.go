@@ -18,6 +18,20 @@ type driver struct {
 	t    testing.TB
 	m    tea.Model
 	quit bool
+	// hold, when set, keeps back the messages it matches, as a slow
+	// answer would: they wait in kept until release.
+	hold func(tea.Msg) bool
+	kept []tea.Msg
+}
+
+// release stops holding and delivers what was kept back, in order.
+func (d *driver) release() {
+	d.t.Helper()
+	kept := d.kept
+	d.hold, d.kept = nil, nil
+	for _, msg := range kept {
+		d.send(msg)
+	}
 }
 
 // tickCode is the code pointer every tea.Tick closure shares.
@@ -67,6 +81,10 @@ func (d *driver) run(cmd tea.Cmd) {
 			continue
 		case tea.QuitMsg:
 			d.quit = true
+			continue
+		}
+		if d.hold != nil && d.hold(msg) {
+			d.kept = append(d.kept, msg)
 			continue
 		}
 		m, next := d.m.Update(msg)

@@ -290,3 +290,7 @@ func saveProcessor(s Store, req reqID, p store.Processor) tea.Cmd {
 func deleteProcessor(s Store, req reqID, id int64) tea.Cmd {
 	return saving(func() tea.Msg { return settingSavedMsg{req: req, err: s.DeleteProcessor(ctx(), id)} })
 }
+
+// Loading is true until the processors have loaded: the root model holds
+// the keys typed meanwhile and hands them over after.
+func (m processorsScreen) Loading() bool { return !m.loaded && m.problem == "" }

@@ -399,3 +399,6 @@ func saveRecord(s Store, req reqID, r store.Record) tea.Cmd {
 		return recordSavedMsg{req: req, record: saved, err: err}
 	})
 }
+
+// Loading is true until the record has loaded (see kit.Form.Loading).
+func (m recordEditor) Loading() bool { return m.form.Loading() }

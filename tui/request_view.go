@@ -543,3 +543,7 @@ func planErasure(s Store, req reqID, requestID int64) tea.Cmd {
 		return erasurePlannedMsg{req: req, plan: p, err: err}
 	}
 }
+
+// Loading is true until the request has loaded: the root model holds the
+// keys typed meanwhile and hands them over after.
+func (m requestView) Loading() bool { return !m.loaded && m.problem == "" }

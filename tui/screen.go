@@ -75,6 +75,27 @@ func (p page[T]) KeyMap() help.KeyMap             { return p.m.KeyMap() }
 func (p page[T]) Draft() (string, bool)           { return p.m.Draft() }
 func (p page[T]) RestoreDraft(text string) Screen { return page[T]{p.m.RestoreDraft(text)} }
 
+// Wipe wipes what the screen holds that must not outlive it (a typed
+// passphrase), for a screen that says so; the root model calls it when a
+// lock drops the stack.
+func (p page[T]) Wipe() {
+	if w, ok := any(p.m).(wiper); ok {
+		w.Wipe()
+	}
+}
+
+// wiper is a screen holding a secret: Wipe wipes it in place, so every
+// copy of the screen's value (they share the buffer) holds nothing.
+type wiper interface{ Wipe() }
+
+// Loading reports whether the screen still waits for its first data, for
+// a screen that says so (an optional method: a screen without one never
+// waits); the root model holds the keys typed meanwhile (see loader).
+func (p page[T]) Loading() bool {
+	l, ok := any(p.m).(loader)
+	return ok && l.Loading()
+}
+
 // ScreenKind names a kind of screen; with the ids in a Route it is enough
 // to build the screen again.
 type ScreenKind string

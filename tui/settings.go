@@ -357,3 +357,7 @@ func loadSettings(s Store, req reqID) tea.Cmd {
 		return settingsLoadedMsg{req: req, s: out, err: err}
 	}
 }
+
+// Loading is true until the settings have loaded: the root model holds the
+// keys typed meanwhile and hands them over after.
+func (m settingsScreen) Loading() bool { return !m.loaded && m.problem == "" }

@@ -5,9 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/store"
@@ -28,49 +26,47 @@ type keyBinder interface {
 // securityKeyForm binds a security key to the vault from the settings:
 // the passphrase again (and a touch of the key already bound, if any),
 // the new key's recipient, then the plugin's conversation as at unlock.
+// It is a kit.Form: a secret field and a text field, enter binds (the
+// work under way is the form's save), esc leaves at once and wipes the
+// passphrase; a passphrase is never a draft.
 type securityKeyForm struct {
+	kit.Form
 	env     *env
-	keys    securityKeyKeys
-	pass    kit.Secret
-	key     textinput.Model
-	focus   int
-	working bool
 	conv    keyConv
 	spinner spinner.Model
-	problem string
-	width   int
-	height  int
 }
 
-// securityKeyKeys are the form's keys.
-type securityKeyKeys struct {
-	Submit key.Binding
-	Next   key.Binding
-	Back   key.Binding
-}
-
-func newSecurityKeyKeys(t Text) securityKeyKeys {
-	return securityKeyKeys{
-		Submit: bind([]string{"enter"}, "enter", t.T("key.bind_key")),
-		Next:   bind([]string{"tab", "shift+tab", "down", "up"}, "tab", t.T("key.next_field")),
-		Back:   bind([]string{"esc"}, "esc", t.T("key.back")),
+// newSecurityKeyKeys are the form's keys: enter binds, as there is
+// nothing to edit once bound.
+func newSecurityKeyKeys(t Text) kit.FormKeys {
+	k := kit.FormKeys{
+		Save:   bind([]string{"enter"}, "enter", t.T("key.bind_key")),
+		Cancel: bind([]string{"esc"}, "esc", t.T("key.back")),
+		Next:   bind([]string{"tab", "down"}, "tab", t.T("key.next_field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab", t.T("key.prev_field")),
 	}
+	k.Choice.SetEnabled(false)
+	return k
 }
-
-// ShortHelp is the form's hint line.
-func (k securityKeyKeys) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Next, k.Back} }
-
-// FullHelp is the form's part of the help overlay.
-func (k securityKeyKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func newSecurityKeyForm(e *env) securityKeyForm {
-	m := securityKeyForm{env: e, keys: newSecurityKeyKeys(e.text), pass: kit.NewSecret(e.styles),
-		key: kit.NewInput(e.styles, "age1…", 48), conv: newKeyConv(e.styles),
-		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent))}
-	m.key.CharLimit = 4096
-	m.pass.Focus()
+	t, st := e.text, e.styles
+	recipient := kit.TextField(st, "key", t.T("seckey.key"))
+	recipient.Input = kit.NewInput(st, "age1…", 48)
+	recipient.Input.CharLimit = 4096
+	m := securityKeyForm{Form: kit.NewForm(newSecurityKeyKeys(t), true,
+		kit.SecretField(st, "passphrase", t.T("unlock.passphrase")), recipient),
+		env: e, conv: newKeyConv(st),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
+	m.LeaveFreely = true
 	return m
 }
+
+// Wipe wipes a passphrase typed but not yet used: a lock drops the form.
+func (m securityKeyForm) Wipe() { m.WipeSecrets() }
+
+// pass is the passphrase field.
+func (m *securityKeyForm) pass() *kit.Secret { return m.Secret("passphrase") }
 
 // Init has nothing to load.
 func (m securityKeyForm) Init() tea.Cmd { return nil }
@@ -85,7 +81,7 @@ func (m securityKeyForm) Title() string { return m.env.text.T("seckey.title") }
 func (m securityKeyForm) Capturing() bool { return true }
 
 // KeyMap lists the form's keys.
-func (m securityKeyForm) KeyMap() help.KeyMap { return m.keys }
+func (m securityKeyForm) KeyMap() help.KeyMap { return m.Keys }
 
 // Draft keeps nothing: a passphrase is never stored.
 func (m securityKeyForm) Draft() (string, bool) { return "", false }
@@ -114,9 +110,9 @@ func bindKey(b keyBinder, pass []byte, keyText string, talk *keyTalk) tea.Cmd {
 func (m securityKeyForm) Update(msg tea.Msg) (securityKeyForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.Width, m.Height = msg.Width, msg.Height
 	case spinner.TickMsg:
-		if !m.working {
+		if !m.Saving {
 			return m, nil
 		}
 		var cmd tea.Cmd
@@ -131,13 +127,11 @@ func (m securityKeyForm) Update(msg tea.Msg) (securityKeyForm, tea.Cmd) {
 		if m.conv, ours = m.conv.ends(msg.talk); !ours {
 			return m, nil
 		}
-		m.working = false
 		if msg.err != nil {
-			m.problem = m.explain(msg.err)
-			m.pass.Focus()
-			m.focus = 0
-			return m, nil
+			cmd := m.refuse(msg.err)
+			return m, cmd
 		}
+		m.Saved()
 		return m, tea.Batch(back(nil), notify(m.env.text.T("seckey.bound")))
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -146,31 +140,17 @@ func (m securityKeyForm) Update(msg tea.Msg) (securityKeyForm, tea.Cmd) {
 }
 
 func (m securityKeyForm) onKey(msg tea.KeyMsg) (securityKeyForm, tea.Cmd) {
-	if m.working {
+	if m.Saving {
 		m.conv = m.conv.onKey(msg)
 		return m, nil
 	}
-	switch {
-	case key.Matches(msg, m.keys.Back):
-		m.pass.Reset()
+	action, cmd := m.Key(msg)
+	switch action {
+	case kit.Leave, kit.AskDiscard:
+		m.WipeSecrets()
 		return m, back(nil)
-	case key.Matches(msg, m.keys.Next):
-		m.focus = 1 - m.focus
-		if m.focus == 0 {
-			m.key.Blur()
-			m.pass.Focus()
-			return m, nil
-		}
-		m.pass.Blur()
-		return m, m.key.Focus()
-	case key.Matches(msg, m.keys.Submit):
+	case kit.Save:
 		return m.submit()
-	}
-	var cmd tea.Cmd
-	if m.focus == 0 {
-		m.pass = m.pass.Update(msg)
-	} else {
-		m.key, cmd = m.key.Update(msg)
 	}
 	return m, cmd
 }
@@ -178,66 +158,67 @@ func (m securityKeyForm) onKey(msg tea.KeyMsg) (securityKeyForm, tea.Cmd) {
 // submit checks the fields and starts the binding.
 func (m securityKeyForm) submit() (securityKeyForm, tea.Cmd) {
 	t := m.env.text
-	text := strings.TrimSpace(m.key.Value())
+	text := strings.TrimSpace(m.Get("key"))
 	switch {
-	case m.pass.Empty():
-		m.problem = t.T("seckey.need_passphrase")
-		return m, nil
+	case m.pass().Empty():
+		cmd := m.fail("passphrase", t.T("seckey.need_passphrase"))
+		return m, cmd
 	case !strings.Contains(text, "age1") && !strings.Contains(text, "AGE-PLUGIN-"):
-		m.problem = t.T("seckey.bad_key")
-		m.focus = 1
-		m.pass.Blur()
-		return m, m.key.Focus()
+		cmd := m.fail("key", t.T("seckey.bad_key"))
+		return m, cmd
 	}
 	b, ok := m.env.store.(keyBinder)
 	if !ok {
+		m.WipeSecrets()
 		return m, back(nil)
 	}
-	m.problem, m.working = "", true
+	m.StartSave()
 	m.conv = m.conv.start()
-	return m, tea.Batch(m.spinner.Tick, bindKey(b, m.pass.Take(), text, m.conv.talk))
+	pass := m.pass().Take()
+	return m, tea.Batch(m.spinner.Tick, bindKey(b, pass, text, m.conv.talk))
 }
 
-// explain is the sentence for a refused binding.
-func (m securityKeyForm) explain(err error) string {
+// fail shows msg under field id and moves the focus there.
+func (m *securityKeyForm) fail(id, msg string) tea.Cmd {
+	m.Problem = ""
+	cmd, _ := m.Fail(id, msg)
+	return cmd
+}
+
+// refuse shows why the binding was refused: under the key for a key the
+// vault cannot take, else above the form. The passphrase was used (and
+// wiped), so its field has the focus, empty, for another try.
+func (m *securityKeyForm) refuse(err error) tea.Cmd {
+	t := m.env.text
 	var ve *store.ValidationError
-	if errors.As(err, &ve) {
-		switch ve.Field {
-		case "security_key":
-			return m.env.text.T("seckey.bad_key")
-		case "security_key_bound":
-			return m.env.text.T("seckey.already_bound")
-		}
+	switch {
+	case errors.As(err, &ve) && ve.Field == "security_key":
+		m.fail("key", t.T("seckey.bad_key"))
+	case errors.As(err, &ve) && ve.Field == "security_key_bound":
+		m.Refused(t.T("seckey.already_bound"))
+	default:
+		m.Refused(explain(m.env, err))
 	}
-	return explain(m.env, err)
+	return m.FocusOn(m.Index("passphrase"))
 }
 
 // View shows the two fields, or the plugin's conversation while it runs.
 func (m securityKeyForm) View() string {
 	t, st := m.env.text, m.env.styles
-	width := max(min(m.width-6, 76), 20)
-	if m.working {
+	width := max(min(m.Width-6, 76), 20)
+	if m.Saving {
 		body := st.Muted.Render(t.T("seckey.working"))
 		if m.conv.waiting() {
 			body = m.conv.view(t, st, m.spinner.View(), width)
 		}
 		return "\n   " + strings.ReplaceAll(body, "\n", "\n   ")
 	}
-	mark := func(i int) string {
-		if m.focus == i {
-			return st.Accent.Render("› ")
-		}
-		return "  "
-	}
-	lines := []string{"", "  " + st.Title.Render(t.T("seckey.title")), "",
-		"  " + st.Text.Width(width).Render(t.T("seckey.intro")), "",
-		mark(0) + st.Label.Render(kit.PadRight(t.T("unlock.passphrase"), 16)) + m.pass.View(),
-		mark(1) + st.Label.Render(kit.PadRight(t.T("seckey.key"), 16)) + m.key.View(),
-	}
-	if m.problem != "" {
-		lines = append(lines, "", "  "+st.Danger.Width(width).Render(m.problem))
-	}
-	return strings.Join(lines, "\n")
+	head := []string{"", "  " + st.Title.Render(t.T("seckey.title")), ""}
+	head = append(head, kit.Paragraph(st.Text, t.T("seckey.intro"), m.Width)...)
+	f := m.Form
+	f.Height = max(m.Height-len(head), 1)
+	f.WrapProblem = true
+	return strings.Join(head, "\n") + "\n" + f.View(st, formText(t), nil, nil)
 }
 
 // securityKeyLines is the settings' section on security keys, when the

@@ -403,3 +403,10 @@ func newTemplateEditKeys(t Text) kit.FormKeys {
 
 // newTemplatesOpenKey is t, "paper templates", in settings.
 func newTemplatesOpenKey(t Text) key.Binding { return bind([]string{"t"}, "t", t.T("key.templates")) }
+
+// Loading is true until the templates have loaded: the root model holds the
+// keys typed meanwhile and hands them over after.
+func (m templateList) Loading() bool { return !m.loaded && m.problem == "" }
+
+// Loading is true until the template has loaded (see kit.Form.Loading).
+func (m templateEditor) Loading() bool { return m.form.Loading() }

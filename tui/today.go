@@ -257,3 +257,7 @@ func lookAtToday(s Store, day time.Time) tea.Cmd {
 		return nil
 	}
 }
+
+// Loading is true until the day has loaded: the root model holds the keys
+// typed meanwhile and hands them over after.
+func (m todayScreen) Loading() bool { return !m.loaded && m.problem == "" }

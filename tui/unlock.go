@@ -29,13 +29,21 @@ const (
 // unlockModel creates a vault or unlocks the existing one. It never writes
 // anything on a failure: wrong passphrase, damaged vault, vault in use all
 // end with a sentence and the field ready for another try.
+//
+// Its passphrase fields are a kit.Form of secret fields (focus, typing,
+// wiping, enter and esc, the work under way), drawn in the screen's own
+// narrow column. What the form's lifecycle adds besides is left unused
+// on purpose: a passphrase is never a draft, esc quits at once (nothing
+// typed here is worth a question), and there is no item to load. The
+// problem, the strength hint and the suggestion are the screen's, as
+// they speak of the state (create, unlock, a refused vault) rather than
+// of a field.
 type unlockModel struct {
 	env      *env
 	keys     unlockKeys
 	state    unlockState
-	creating bool // unlockWorking is creating, not unlocking
-	inputs   [2]kit.Secret
-	focus    int
+	creating bool     // unlockWorking is creating, not unlocking
+	form     kit.Form // the passphrase ("pass") and, creating, once more ("again")
 	spinner  spinner.Model
 	problem  string // what went wrong, in a sentence
 	recovery string // the recovery key, only while it is on screen
@@ -54,13 +62,34 @@ func newUnlock(e *env) unlockModel {
 		keys:    newUnlockKeys(e.text),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent)),
 	}
-	for i := range m.inputs {
-		m.inputs[i] = kit.NewSecret(e.styles)
-	}
+	m.form = m.newForm()
 	m.conv = newKeyConv(e.styles)
 	m.updateKeys()
 	return m
 }
+
+// newForm is the passphrase form of the current state: one field to
+// unlock, two to create a vault. enter submits (or, creating, moves on
+// from the first field), esc quits; tab moves between the two.
+func (m unlockModel) newForm() kit.Form {
+	t, st := m.env.text, m.env.styles
+	keys := kit.FormKeys{Save: m.keys.Submit, Cancel: m.keys.Quit, Next: m.keys.Next, Prev: m.keys.Prev}
+	for _, k := range []*key.Binding{&keys.Save, &keys.Cancel, &keys.Next, &keys.Prev} {
+		k.SetEnabled(true) // the hints are m.keys'; these only match
+	}
+	fields := []kit.Field{kit.SecretField(st, "pass", t.T("unlock.passphrase"))}
+	if m.state == unlockCreate {
+		fields = []kit.Field{kit.SecretField(st, "pass", t.T("create.passphrase")),
+			kit.SecretField(st, "again", t.T("create.again"))}
+	}
+	f := kit.NewForm(keys, true, fields...)
+	f.LeaveFreely = true
+	return f
+}
+
+// pass and again are the passphrase fields.
+func (m *unlockModel) pass() *kit.Secret  { return m.form.Secret("pass") }
+func (m *unlockModel) again() *kit.Secret { return m.form.Secret("again") }
 
 // Init asks whether there is a vault to unlock.
 func (m unlockModel) Init() tea.Cmd { return checkVault(m.env.backend) }
@@ -125,6 +154,8 @@ func (m unlockModel) onChecked(msg vaultCheckedMsg) (unlockModel, tea.Cmd) {
 	default:
 		m.state = unlockCreate
 	}
+	m.form.WipeSecrets()
+	m.form = m.newForm()
 	return m.focusInput(0)
 }
 
@@ -182,20 +213,18 @@ func (m unlockModel) onKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 	default:
 		return m, nil
 	}
-	switch {
-	case key.Matches(msg, m.keys.Quit):
+	action, _ := m.form.Key(msg)
+	switch action {
+	case kit.Leave, kit.AskDiscard:
+		m.form.WipeSecrets()
 		return m, tea.Quit // nothing is open yet
-	case key.Matches(msg, m.keys.Submit):
+	case kit.Save:
 		return m.submit()
-	case key.Matches(msg, m.keys.Next):
-		return m.focusInput(1)
-	case key.Matches(msg, m.keys.Prev):
-		return m.focusInput(0)
 	}
-	m.inputs[m.focus] = m.inputs[m.focus].Update(msg)
-	if m.focus == 0 {
+	if m.form.Focus == 0 {
 		m.verdict = verdict{} // judged again on enter
 	}
+	m.updateKeys()
 	return m, nil
 }
 
@@ -227,12 +256,12 @@ func (m unlockModel) onOlderKey(msg tea.KeyMsg) (unlockModel, tea.Cmd) {
 
 // submit moves on from the first create field, or starts the slow work.
 func (m unlockModel) submit() (unlockModel, tea.Cmd) {
-	if m.inputs[0].Empty() {
+	if m.pass().Empty() {
 		return m, nil
 	}
 	if m.state == unlockPass {
 		m.problem = ""
-		pass := m.inputs[0].Take()
+		pass := m.pass().Take()
 		m.state, m.creating = unlockWorking, false
 		m.conv = m.conv.start()
 		m.updateKeys()
@@ -242,42 +271,36 @@ func (m unlockModel) submit() (unlockModel, tea.Cmd) {
 	if m.verdict.field == 0 {
 		// Judged once per passphrase, on enter: zxcvbn needs it as a
 		// string, and each string is a copy that cannot be wiped.
-		m.verdict = checkSecret(m.inputs[0].Bytes())
+		m.verdict = checkSecret(m.pass().Bytes())
 	}
 	switch v := m.verdict; {
 	case v.refused():
 		m.problem = v.problem(t)
 		m.suggest = m.env.backend.SuggestPassphrase()
-		m.inputs[1].Reset()
+		m.again().Reset()
 		return m.focusInput(0)
-	case m.focus == 0:
+	case m.form.Focus == 0:
 		m.problem = ""
 		return m.focusInput(1)
-	case !m.inputs[1].Equal(m.inputs[0]):
+	case !m.again().Equal(*m.pass()):
 		m.problem = t.T("create.mismatch")
-		m.inputs[1].Reset()
+		m.again().Reset()
 		return m.focusInput(1)
 	}
 	m.problem, m.suggest = "", ""
-	pass := m.inputs[0].Take()
-	m.inputs[1].Reset()
+	pass := m.pass().Take()
+	m.again().Reset()
 	m.state, m.creating = unlockWorking, true
 	m.updateKeys()
 	return m, tea.Batch(m.spinner.Tick, createVault(m.env.backend, pass))
 }
 
 // focusInput moves the focus to field i (field 1 only when creating).
+// In a state without fields to type in, no field takes keys.
 func (m unlockModel) focusInput(i int) (unlockModel, tea.Cmd) {
-	if m.state != unlockCreate {
-		i = 0
-	}
-	m.focus = i
-	for j := range m.inputs {
-		if j == i && (m.state == unlockCreate || m.state == unlockPass) {
-			m.inputs[j].Focus()
-		} else {
-			m.inputs[j].Blur()
-		}
+	m.form.FocusOn(i)
+	if m.state != unlockCreate && m.state != unlockPass {
+		m.form.Focused().Secret.Blur()
 	}
 	m.updateKeys()
 	return m, nil
@@ -291,8 +314,8 @@ func (m *unlockModel) updateKeys() {
 	m.keys.Quit.SetEnabled(typing || m.state == unlockOlder)
 	m.keys.AcceptOlder.SetEnabled(m.state == unlockOlder)
 	m.keys.ReadOlder.SetEnabled(m.state == unlockOlder)
-	m.keys.Next.SetEnabled(m.state == unlockCreate && m.focus == 0)
-	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.focus == 1)
+	m.keys.Next.SetEnabled(m.state == unlockCreate && m.form.Focus == 0)
+	m.keys.Prev.SetEnabled(m.state == unlockCreate && m.form.Focus == 1)
 	m.keys.Stored.SetEnabled(m.state == unlockRecovery)
 	if m.conv.ask != nil {
 		m.keys.Submit.SetEnabled(true)
@@ -303,7 +326,7 @@ func (m *unlockModel) updateKeys() {
 	}
 	m.keys.Quit.SetHelp("esc", t.T("key.quit"))
 	switch {
-	case m.state == unlockCreate && m.focus == 0:
+	case m.state == unlockCreate && m.form.Focus == 0:
 		m.keys.Submit.SetHelp("enter", t.T("key.next_field"))
 	case m.state == unlockCreate:
 		m.keys.Submit.SetHelp("enter", t.T("key.create"))
@@ -349,9 +372,9 @@ func (m unlockModel) viewCreate() string {
 	lines := []string{
 		st.Title.Render(t.T("create.title")), "",
 		m.paragraph(t.Tf("create.intro", m.env.backend.VaultDir())), "",
-		m.field(0, t.T("create.passphrase")),
-		m.field(1, t.T("create.again")),
-		strings.Repeat(" ", 16) + m.strengthHint(),
+		m.field(0),
+		m.field(1),
+		strings.Repeat(" ", 2+unlockLabelWidth) + m.strengthHint(),
 	}
 	return strings.Join(append(lines, m.viewProblemLines()...), "\n")
 }
@@ -360,23 +383,23 @@ func (m unlockModel) viewPass() string {
 	t, st := m.env.text, m.env.styles
 	lines := []string{
 		st.Title.Render(t.T("unlock.title")), "",
-		m.field(0, t.T("unlock.passphrase")),
+		m.field(0),
 	}
 	if hint := kit.OneLine(m.env.unlockHint); hint != "" {
-		lines = append(lines, strings.Repeat(" ", 16)+st.Muted.Render(hint))
+		lines = append(lines, strings.Repeat(" ", 2+unlockLabelWidth)+st.Muted.Render(hint))
 	}
 	return strings.Join(append(lines, m.viewProblemLines()...), "\n")
 }
 
-// field renders a labelled passphrase field; "›" marks the focused one,
-// which still shows without colour.
-func (m unlockModel) field(i int, label string) string {
-	st := m.env.styles
-	mark := "  "
-	if m.focus == i && (m.state == unlockCreate || m.state == unlockPass) {
-		mark = st.Accent.Render("› ")
-	}
-	return mark + st.Label.Render(kit.PadRight(label, 14)) + m.inputs[i].View()
+// unlockLabelWidth is the label column of the passphrase fields: the
+// unlock screen is a narrow column of its own, not a detail view.
+const unlockLabelWidth = 14
+
+// field renders passphrase field i the kit's way; "›" marks the focused
+// one, which still shows without colour.
+func (m unlockModel) field(i int) string {
+	f := m.form.Fields[i]
+	return kit.ViewFieldWidth(m.env.styles, f, i == m.form.Focus, "", unlockLabelWidth)[0]
 }
 
 // strengthHint grades the first passphrase as it is typed (the verdict
@@ -385,7 +408,7 @@ func (m unlockModel) strengthHint() string {
 	t, st := m.env.text, m.env.styles
 	v := m.verdict
 	switch {
-	case m.inputs[0].Empty() || v.field == 0:
+	case m.pass().Empty() || v.field == 0:
 		// Not judged yet: zxcvbn runs on enter, not on every key.
 		return st.Muted.Render(t.T("create.advice"))
 	case v.refused():

@@ -200,6 +200,13 @@ const maxKeyNotes = 3
 // keyConv is the screen's side of a keyTalk: the plugin waiting, its
 // messages, and its question with the coach's answer field. The unlock
 // screen and the settings' key form both hold one.
+//
+// The answer is a bare kit.Secret, not a kit.Form: it is one line that a
+// plugin's question opens and enter or esc closes, inside a screen that
+// is already busy (its form is saving). None of a form's lifecycle
+// applies: nothing loads, nothing is saved or kept as a draft, there is
+// no field to move to, and a yes/no question takes y/n/1/2 instead of a
+// field at all.
 type keyConv struct {
 	talk   *keyTalk
 	plugin string     // the plugin waiting for its key; "" before

@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/caseload/caseload/store"
 )
 
 // snapMsg asks viewProbe for the current frame.
@@ -156,7 +158,7 @@ func TestUnlockKeyProblems(t *testing.T) {
 		d := newDriver(t, newTestModel(b, tc.lang, &now), 100, 30)
 		d.keys("x[enter]")
 		u := top[unlockModel](t, d)
-		if !strings.Contains(u.problem, tc.want) || u.state != unlockPass || !u.inputs[0].Focused() {
+		if !strings.Contains(u.problem, tc.want) || u.state != unlockPass || !u.pass().Focused() {
 			t.Errorf("problem %d: state %d, %q, want %q", tc.p, u.state, u.problem, tc.want)
 		}
 	}
@@ -184,6 +186,9 @@ func (s *bindingStore) SecurityKeys() []string { return s.keys }
 func (s *bindingStore) AddSecurityKey(pass []byte, key string, ui KeyUI) error {
 	if string(pass) != s.pass {
 		return errWrongPass
+	}
+	if strings.Contains(key, "bogus") {
+		return &store.ValidationError{Field: "security_key", Problem: "not a key"}
 	}
 	ui.KeyWaiting("casefake")
 	ui.KeyMessage("casefake", "touch the new key")
@@ -214,10 +219,17 @@ func TestSettingsBindSecurityKey(t *testing.T) {
 	if !strings.Contains(d.view(), "does not open the vault") || len(bs.keys) != 0 {
 		t.Fatalf("a wrong passphrase bound the key:\n%s", d.view())
 	}
-	if f := top[securityKeyForm](t, d); !f.pass.Empty() || !f.pass.Focused() {
+	if f := top[securityKeyForm](t, d); !f.pass().Empty() || !f.pass().Focused() {
 		t.Fatal("after a wrong passphrase the field is not empty and focused")
 	}
-	d.keys(pass + "[tab][enter]")
+	// A key the vault cannot take: said under the key, and the passphrase
+	// (used, so wiped) is the field to type again.
+	d.keys(pass + "[tab][ctrl+u]age1bogus[enter]")
+	f := top[securityKeyForm](t, d)
+	if !strings.Contains(d.view(), "That is not a plugin's key") || f.Focused().ID != "passphrase" || !f.pass().Empty() {
+		t.Fatalf("a refused key: focus on %s\n%s", f.Focused().ID, d.view())
+	}
+	d.keys(pass + "[tab][ctrl+u]age1casefake1abc[enter]")
 	if len(bs.keys) != 1 || !strings.Contains(d.view(), "casefake  age1casefake1abc") {
 		t.Fatalf("the key is not bound and listed: %v\n%s", bs.keys, d.view())
 	}

@@ -19,7 +19,7 @@ func TestCreateRefusesShortAndMismatched(t *testing.T) {
 	if !strings.Contains(u.problem, "differ") {
 		t.Fatalf("mismatch not refused: %q", u.problem)
 	}
-	if !u.inputs[1].Empty() || u.focus != 1 {
+	if !u.again().Empty() || u.form.Focus != 1 || !u.again().Focused() {
 		t.Errorf("after a mismatch the second field should be empty and focused")
 	}
 	if b.exists {
@@ -59,8 +59,8 @@ func TestWrongPassphraseClearsAndRetries(t *testing.T) {
 	d := newDriver(t, newTestModel(b, English, &now), 100, 30)
 	d.keys("tulp fiets[enter]")
 	u := top[unlockModel](t, d)
-	if u.state != unlockPass || !u.inputs[0].Empty() || !u.inputs[0].Focused() {
-		t.Fatalf("after a wrong passphrase: state %d, field of %d", u.state, u.inputs[0].Len())
+	if u.state != unlockPass || !u.pass().Empty() || !u.pass().Focused() {
+		t.Fatalf("after a wrong passphrase: state %d, field of %d", u.state, u.pass().Len())
 	}
 	if !strings.Contains(d.view(), "does not open the vault") {
 		t.Errorf("no wrong-passphrase sentence:\n%s", d.view())

@@ -15,8 +15,8 @@ import (
 	"github.com/caseload/caseload/termsafe"
 )
 
-// The pieces every form is made of: text, date and choice fields, moving
-// between them, and drafts of what was typed. Form (form.go) adds the
+// The pieces every form is made of: text, date, choice and secret fields,
+// moving between them, and drafts of what was typed. Form (form.go) adds the
 // lifecycle; a screen with fields of its own (the record editor, the
 // export dialog) uses a FieldSet directly.
 
@@ -28,6 +28,9 @@ const (
 	KindDate        // typed as 31-01-2026 or 2026-01-31
 	KindChoice      // one of a few options, changed with ←/→ and space only
 	KindArea        // several lines of text (a record, a template): enter is a new line
+	// KindSecret is a passphrase or a PIN, held in a Secret: its Value is
+	// always empty and drafts never hold it (see SecretField).
+	KindSecret
 )
 
 // Option is one value of a choice field.
@@ -44,6 +47,7 @@ type Field struct {
 	Kind    Kind
 	Input   textinput.Model
 	Area    textarea.Model // the text of a KindArea field
+	Secret  Secret         // the text of a KindSecret field
 	Options []Option
 	Choice  int
 	Hidden  bool
@@ -122,13 +126,25 @@ func (f *Field) SetAreaSize(width, height int) {
 // holds: such a text is shown read-only, never saved from a field.
 func AreaTooLong(text string) bool { return strings.Count(text, "\n")+1 > MaxAreaLines }
 
+// SecretField is a masked field for a passphrase: what is typed stays in
+// its Secret's one buffer, which the screen takes (FieldSet.Secret) and
+// wipes. It never shows as text, never goes into a draft, and its Value
+// is empty, so no string copy of it is ever made.
+func SecretField(st *Styles, id, label string) Field {
+	return Field{ID: id, Label: label, Kind: KindSecret, Secret: NewSecret(st)}
+}
+
 // ChoiceField is one of options, the first chosen.
 func ChoiceField(id, label string, options []Option) Field {
 	return Field{ID: id, Label: label, Kind: KindChoice, Options: options}
 }
 
-// Value is what the field holds: the text typed, or the chosen value.
+// Value is what the field holds: the text typed, or the chosen value; ""
+// for a secret, which is read only through its Secret.
 func (f Field) Value() string {
+	if f.Kind == KindSecret {
+		return ""
+	}
 	if f.Kind == KindArea {
 		return f.Area.Value()
 	}
@@ -141,8 +157,12 @@ func (f Field) Value() string {
 	return f.Input.Value()
 }
 
-// SetValue fills the field; an unknown choice leaves it as it was.
+// SetValue fills the field; an unknown choice leaves it as it was, and a
+// secret is never filled from text.
 func (f *Field) SetValue(v string) {
+	if f.Kind == KindSecret {
+		return
+	}
 	if f.Kind == KindArea {
 		f.Area.SetValue(v)
 		return
@@ -222,6 +242,25 @@ func (s *FieldSet) Set(id, v string) {
 	}
 }
 
+// Secret is the secret field id, nil when there is none: for the screen
+// to Take what was typed (and wipe it) or check it without a copy.
+func (s *FieldSet) Secret(id string) *Secret {
+	if i := s.Index(id); i >= 0 && s.Fields[i].Kind == KindSecret {
+		return &s.Fields[i].Secret
+	}
+	return nil
+}
+
+// WipeSecrets wipes every secret field: a screen that goes away with a
+// passphrase typed leaves none of it behind.
+func (s *FieldSet) WipeSecrets() {
+	for i := range s.Fields {
+		if s.Fields[i].Kind == KindSecret {
+			s.Fields[i].Secret.Reset()
+		}
+	}
+}
+
 // Focused is the field with the focus.
 func (s *FieldSet) Focused() *Field { return &s.Fields[s.Focus] }
 
@@ -239,6 +278,14 @@ func (s *FieldSet) FocusOn(i int) tea.Cmd {
 		f := &s.Fields[j]
 		f.typing = false
 		if f.Kind == KindChoice {
+			continue
+		}
+		if f.Kind == KindSecret {
+			if j == s.Focus {
+				f.Secret.Focus()
+			} else {
+				f.Secret.Blur()
+			}
 			continue
 		}
 		if f.Kind == KindArea {
@@ -287,11 +334,14 @@ func (s *FieldSet) Fail(id, msg string) (tea.Cmd, bool) {
 // coach comes back to the field they were typing in.
 const DraftFocus = "_focus"
 
-// Draft encodes every field's value, for a screen's draft across a lock.
+// Draft encodes every field's value, for a screen's draft across a lock;
+// a secret field is left out: a passphrase is never stored.
 func (s FieldSet) Draft() string {
 	v := make(map[string]string, len(s.Fields)+1)
 	for _, f := range s.Fields {
-		v[f.ID] = f.Value()
+		if f.Kind != KindSecret {
+			v[f.ID] = f.Value()
+		}
 	}
 	v[DraftFocus] = s.Fields[s.Focus].ID
 	b, _ := json.Marshal(v) // a map of strings always encodes
@@ -330,6 +380,14 @@ func (s *FieldSet) HandleKey(msg tea.KeyMsg, k FormKeys) (cmd tea.Cmd, changed b
 		}
 		f.Err = ""
 		return nil, true
+	case f.Kind == KindSecret:
+		before := f.Secret.Len()
+		f.Secret = f.Secret.Update(msg)
+		if f.Secret.Len() != before {
+			f.Err = ""
+			return nil, true
+		}
+		return nil, false
 	case f.Kind == KindArea:
 		before := f.Area.Value()
 		f.Area, cmd = f.Area.Update(msg)
@@ -356,14 +414,21 @@ const LabelWidth = 30
 // note (a hint such as the under-16 advice) when there is one. "›" marks the
 // focused field, so focus shows without colour too.
 func ViewField(st *Styles, f Field, focused bool, note string) []string {
+	return ViewFieldWidth(st, f, focused, note, LabelWidth)
+}
+
+// ViewFieldWidth is ViewField with a label column of its own width, for a
+// short form on a screen of its own (the unlock screen's passphrase) that
+// does not line up with the detail views.
+func ViewFieldWidth(st *Styles, f Field, focused bool, note string, labelWidth int) []string {
 	mark := "  "
-	label := st.Label.Render(PadRight(f.Label, LabelWidth))
+	label := st.Label.Render(PadRight(f.Label, labelWidth))
 	if focused {
 		mark = st.Accent.Render("› ")
-		label = st.Accent.Render(PadRight(f.Label, LabelWidth))
+		label = st.Accent.Render(PadRight(f.Label, labelWidth))
 	}
 	// A long translated label still keeps one space before the value.
-	if lipgloss.Width(f.Label) >= LabelWidth {
+	if lipgloss.Width(f.Label) >= labelWidth {
 		label += " "
 	}
 	if f.Kind == KindArea {
@@ -383,6 +448,9 @@ func ViewField(st *Styles, f Field, focused bool, note string) []string {
 	}
 	var value string
 	switch {
+	case f.Kind == KindSecret:
+		// Bullets, and the cursor when focused: never the text.
+		value = f.Secret.View()
 	case f.Kind != KindChoice && !focused && f.Input.EchoMode == textinput.EchoNormal && f.Input.Value() != "":
 		// Padded as the input pads itself, so the line keeps its width.
 		v := FieldStart(f.Input.Value(), f.Input.Width)
@@ -398,7 +466,7 @@ func ViewField(st *Styles, f Field, focused bool, note string) []string {
 		value = st.Text.Render(f.Options[f.Choice].Label)
 	}
 	lines := []string{mark + label + value}
-	indent := strings.Repeat(" ", 2+LabelWidth)
+	indent := strings.Repeat(" ", 2+labelWidth)
 	if f.Err != "" {
 		lines = append(lines, indent+st.Danger.Render(f.Err))
 	}

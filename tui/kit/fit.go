@@ -29,13 +29,19 @@ func PadRight(s string, width int) string {
 	return s
 }
 
-// FitLine cuts a rendered line to width cells, ending in "…" when cut.
+// FitLine cuts a rendered line to width cells, ending in "…" when text is
+// cut. What lies beyond width may be only padding (a field's input wider
+// than the terminal): it is dropped without "…", which would say that
+// there is more to read where there is nothing.
 func FitLine(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
 	if ansi.StringWidth(s) <= width {
 		return s
+	}
+	if strings.TrimSpace(ansi.Strip(ansi.TruncateLeft(s, width, ""))) == "" {
+		return ansi.Truncate(s, width, "")
 	}
 	return ansi.Truncate(s, width, "…")
 }

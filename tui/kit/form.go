@@ -176,10 +176,24 @@ func (f *Form) MarkLoaded() {
 	f.updateKeys()
 }
 
+// Loading reports whether the form still waits for what it edits: the
+// root model holds the keys typed meanwhile and hands them over once it
+// has loaded, so none is lost. A load that failed (Problem says why) is
+// not waited for.
+func (f Form) Loading() bool { return !f.Loaded && f.Problem == "" }
+
 // Key handles a key: ctrl+s asks to save; esc leaves, asking first when
 // typed text would be lost; every other key goes to the fields. Keys are
-// ignored while loading, and while saving unless the form StaysOpen.
+// ignored while loading, and while saving unless the form StaysOpen; esc
+// still leaves a form whose item never loaded (asking first when a draft
+// waits for it).
 func (f *Form) Key(msg tea.KeyMsg) (Action, tea.Cmd) {
+	if !f.Loaded && !f.Saving && key.Matches(msg, f.Keys.Cancel) {
+		if f.early.held && !f.LeaveFreely {
+			return AskDiscard, nil // a draft waits to be put back
+		}
+		return Leave, nil
+	}
 	if (f.Saving && !f.StayOpen) || !f.Loaded {
 		return None, nil
 	}

@@ -120,10 +120,13 @@ func TestDraftBeforeTheLoad(t *testing.T) {
 		t.Fatal("no draft after typing")
 	}
 	g := testForm(false)
-	if a, _ := g.Key(tea.KeyMsg{Type: tea.KeyEsc}); a != None {
-		t.Errorf("a key acted before the load: %v", a)
+	if a, _ := g.Key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}); a != None || g.Get("title") != "" {
+		t.Errorf("a key acted before the load: %v, title %q", a, g.Get("title"))
 	}
 	g.RestoreDraft(draft)
+	if a, _ := g.Key(tea.KeyMsg{Type: tea.KeyEsc}); a != AskDiscard {
+		t.Errorf("esc with a draft waiting for the load: %v, want AskDiscard", a)
+	}
 	g.Set("title", "From the vault")
 	g.MarkLoaded()
 	if g.Get("title") != "Intake" || g.Get("special") != "yes" || !g.Dirty || g.Focused().ID != "special" {
@@ -150,5 +153,85 @@ func TestWrapProblem(t *testing.T) {
 	v := ansi.Strip(f.View(NewStyles(DefaultTheme()), FormText{}, nil, []string{"  hint"}))
 	if !strings.Contains(v, "hint\n\n  Check") {
 		t.Errorf("problem not wrapped under the hint:\n%s", v)
+	}
+}
+
+// A secret field takes keys through the form like any field, but its text
+// stays in the Secret's buffer: never a Value, never in a draft, never
+// shown, never filled from a draft, and wiped with WipeSecrets.
+func TestSecretFieldInAForm(t *testing.T) {
+	st := NewStyles(DefaultTheme())
+	f := NewForm(testKeys(), true, SecretField(st, "pass", "Passphrase"), TextField(st, "key", "Key"))
+	typeText(&f, "tulp fiets")
+	f.Key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" regen"), Paste: true})
+	s := f.Secret("pass")
+	if s == nil || string(s.Bytes()) != "tulp fiets regen" {
+		t.Fatalf("typed into the secret: %v", s)
+	}
+	if !f.Dirty || f.Get("pass") != "" {
+		t.Errorf("dirty %v, Value %q: a secret has no value", f.Dirty, f.Get("pass"))
+	}
+	f.Key(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(&f, "age1abc")
+	draft, _ := f.Draft()
+	if strings.Contains(draft, "tulp") || !strings.Contains(draft, "age1abc") || strings.Contains(draft, `"pass"`) {
+		t.Errorf("draft %s", draft)
+	}
+	view := ansi.Strip(f.View(st, FormText{}, nil, nil))
+	if strings.Contains(view, "tulp") || !strings.Contains(view, strings.Repeat("•", 16)) {
+		t.Errorf("view shows the secret:\n%s", view)
+	}
+	f.RestoreDraft(`{"pass":"from a draft","key":"age1xyz"}`)
+	if string(f.Secret("pass").Bytes()) != "tulp fiets regen" || f.Get("key") != "age1xyz" {
+		t.Errorf("restore: secret %q, key %q", f.Secret("pass").Bytes(), f.Get("key"))
+	}
+	buf := f.Secret("pass").Bytes()[:MaxSecret]
+	f.WipeSecrets()
+	if !f.Secret("pass").Empty() {
+		t.Error("WipeSecrets left text")
+	}
+	for i, b := range buf {
+		if b != 0 {
+			t.Fatalf("byte %d of the buffer not wiped", i)
+		}
+	}
+	if f.Secret("key") != nil {
+		t.Error("a text field is not a secret")
+	}
+	// The focus moves between secret and text fields: only the focused
+	// one takes keys.
+	f.Key(tea.KeyMsg{Type: tea.KeyTab})
+	if !f.Secret("pass").Focused() {
+		t.Fatal("tab did not focus the secret again")
+	}
+	f.Key(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(&f, "z")
+	if !f.Secret("pass").Empty() || f.Get("key") != "age1xyzz" {
+		t.Errorf("a blurred secret took a key: %q, key %q", f.Secret("pass").Bytes(), f.Get("key"))
+	}
+}
+
+// A form still loading says so (the root model holds keys for it); a
+// failed load does not, and esc leaves a form that never loaded.
+func TestLoadingFormLeavesOnEsc(t *testing.T) {
+	f := testForm(false)
+	if !f.Loading() {
+		t.Error("a form before its load is not Loading")
+	}
+	typeText(&f, "x")
+	if f.Get("title") != "" {
+		t.Errorf("a key reached a form before its load: %q", f.Get("title"))
+	}
+	if a, _ := f.Key(tea.KeyMsg{Type: tea.KeyEsc}); a != Leave {
+		t.Errorf("esc before the load: %v, want Leave", a)
+	}
+	f.Problem = "the client is gone"
+	if f.Loading() {
+		t.Error("a failed load is still Loading")
+	}
+	f.Problem = ""
+	f.MarkLoaded()
+	if f.Loading() {
+		t.Error("a loaded form is Loading")
 	}
 }

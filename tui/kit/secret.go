@@ -19,8 +19,8 @@ var secretCursor = lipgloss.NewStyle().Reverse(true)
 // copied as it grows, and wipes it when taken or reset: bubbles'
 // textinput keeps runes in slices it regrows and turns them into a string
 // on every render, and none of those copies can be wiped, so a locked
-// laptop would still hold the passphrase. That is why a secret is not a
-// Field of a FieldSet: a Field holds its text in a textinput.
+// laptop would still hold the passphrase. That is why a secret field
+// (SecretField) holds a Secret, not a textinput.
 type Secret struct {
 	buf []byte // UTF-8, never longer than its capacity
 	// Masked shows bullets, not the text; false for an answer that may

@@ -117,3 +117,18 @@ func TestFitHintsKeepsWholeHints(t *testing.T) {
 		t.Errorf("narrow: %q", got)
 	}
 }
+
+// A line cut where only padding is lost ends without "…": an empty field
+// wider than the terminal must not look as if it held text.
+func TestFitLineEllipsisOnlyForText(t *testing.T) {
+	if got := FitLine("Notes"+strings.Repeat(" ", 20), 10); got != "Notes     " {
+		t.Errorf("padding cut: %q", got)
+	}
+	if got := FitLine("Address   Ooievaarsweg 16", 15); got != "Address   Ooie…" {
+		t.Errorf("text cut: %q", got)
+	}
+	styled := "\x1b[1mNotes\x1b[0m" + strings.Repeat(" ", 20)
+	if got := ansi.Strip(FitLine(styled, 10)); got != "Notes     " {
+		t.Errorf("styled padding cut: %q", got)
+	}
+}
