@@ -87,6 +87,7 @@ var cmdTexts = map[string]entry{
 	"cmd.secret.repeat_the_passphrase":                 {"Herhaal de wachtwoordzin: ", "Repeat the passphrase: "},
 	"cmd.tui.demo_vault_of_invented_clients":           {"Demokluis met verzonnen cliënten. Wachtwoordzin:", "Demo vault of invented clients. Passphrase:"},
 	"cmd.tui.demo_vault_passphrase":                    {"Demokluis — wachtwoordzin: ", "Demo vault — passphrase: "},
+	"cmd.tui.demo_drafts_removed":                      {"caseload: de demokluis is verwijderd, met je niet-opgeslagen tekst.", "caseload: the demo vault is removed, with your unsaved text."},
 	"cmd.tui.the_demo_vault_is_removed":                {"(de demokluis verdwijnt als je afsluit)", "(the demo vault is removed when you quit)"},
 
 	"cmd.status.intake":   {"intake", "intake"},
