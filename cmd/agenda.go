@@ -195,17 +195,11 @@ func (e *env) confirmICS(yes, names bool) error {
 		}
 		return errICSUnconfirmed
 	}
-	in := bufio.NewReader(e.stdin)
-	ask := func(q string) bool {
-		fmt.Fprint(e.stderr, q)
-		line, _ := in.ReadString('\n')
-		a := strings.ToLower(strings.TrimSpace(line))
-		return a == "yes" || a == "ja"
-	}
-	if !ask(e.T("cmd.agenda.the_calendar_file_is_written")) {
+	in := bufio.NewReader(e.stdin) // one reader: the second answer may be buffered with the first
+	if !e.askYes(in, e.T("cmd.agenda.the_calendar_file_is_written")) {
 		return errICSUnconfirmed
 	}
-	if names && !ask(e.T("cmd.agenda.with_names_it_holds_every")) {
+	if names && !e.askYes(in, e.T("cmd.agenda.with_names_it_holds_every")) {
 		return errNamesUnconfirmed
 	}
 	return nil
@@ -282,21 +276,6 @@ func (e *env) attendance(a store.Attendance) string {
 		return e.T("cmd.agenda.no_show")
 	}
 	return ""
-}
-
-// listDeadline is a deadline in the shape of `caseload deadlines --json`.
-func listDeadline(d store.Deadline) listedDeadline {
-	l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), RequestKind: string(d.RequestKind),
-		ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
-		DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
-		Restricted: d.Restricted}
-	if !d.Target.IsZero() {
-		l.Target = isoDate(d.Target)
-	}
-	if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
-		l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
-	}
-	return l
 }
 
 // icsOptions says what the calendar file shows.

@@ -34,10 +34,7 @@ func newBackupCmd(e *env) *cobra.Command {
 
 func runBackup(e *env, out string) error {
 	ctx := context.Background()
-	if err := e.findVault(); err != nil {
-		return err
-	}
-	p, err := e.passphrase()
+	p, err := e.vaultPassphrase()
 	if err != nil {
 		return err
 	}

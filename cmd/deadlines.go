@@ -51,6 +51,21 @@ type listedDeadline struct {
 	Restricted bool   `json:"restricted,omitempty"`
 }
 
+// listDeadline is a deadline in the shape of `caseload deadlines --json`.
+func listDeadline(d store.Deadline) listedDeadline {
+	l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), Item: string(d.Item), RequestKind: string(d.RequestKind),
+		ClientID: d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
+		DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
+		Restricted: d.Restricted}
+	if !d.Target.IsZero() {
+		l.Target = isoDate(d.Target)
+	}
+	if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
+		l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
+	}
+	return l
+}
+
 // runDeadlines prints everything due, soonest first: retention, rights
 // requests and breaches. It is meant for a daily reminder from a login
 // script, so it only looks at the vault (see look) and exits 0 whatever is
@@ -69,18 +84,7 @@ func runDeadlines(e *env, asJSON bool) error {
 	if asJSON {
 		out := make([]listedDeadline, 0, len(deadlines))
 		for _, d := range deadlines {
-			l := listedDeadline{Kind: string(d.Kind), Category: string(d.Category), Item: string(d.Item),
-				RequestKind: string(d.RequestKind),
-				ClientID:    d.ClientID, Name: d.Name, ItemID: d.ItemID, Ref: d.Ref, Due: isoDate(d.Due),
-				DaysLeft: d.DaysLeft, State: string(d.State), Extended: d.Extended, HoldReason: d.HoldReason,
-				Restricted: d.Restricted}
-			if !d.Target.IsZero() {
-				l.Target = isoDate(d.Target)
-			}
-			if d.Kind == store.DeadlineBreach || d.Kind == store.DeadlineProcessors {
-				l.Due, l.HoursLeft = d.Due.Format("2006-01-02T15:04"), &d.HoursLeft
-			}
-			out = append(out, l)
+			out = append(out, listDeadline(d))
 		}
 		return e.writeJSON(out)
 	}

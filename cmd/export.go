@@ -1,13 +1,11 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,25 +39,15 @@ func (s *session) ExportDossier(ctx context.Context, clientID int64, r dossier.R
 // CheckPublicKey tells whether a pasted key is an age public key, so the
 // screens can refuse a bad paste before the export starts; it wraps
 // dossier.ErrBadPublicKey.
-func (s *session) CheckPublicKey(key string) error {
-	if err := crypt.CheckRecipients(key); err != nil {
-		return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
-	}
-	return nil
-}
+func (s *session) CheckPublicKey(key string) error { return checkPublicKey(key) }
 
 // exportDossier does ExportDossier with the given scrypt work factor (0:
 // age's default) and environment (for the default folder).
 func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossier.Request, workFactor int,
 	getenv func(string) string) (dossier.Result, error) {
-	if r.Plain && r.PublicKey != "" {
-		return dossier.Result{}, dossier.ErrBoth
-	}
-	key := crypt.ExportKey{Recipients: r.PublicKey, Plain: r.Plain, WorkFactor: workFactor}
-	if r.PublicKey != "" {
-		if err := crypt.CheckRecipients(r.PublicKey); err != nil {
-			return dossier.Result{}, fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
-		}
+	key, err := exportKey(r.PublicKey, r.Plain, workFactor, dossier.ErrBoth)
+	if err != nil {
+		return dossier.Result{}, err
 	}
 	e, err := dossier.Prepare(ctx, s, clientID, r.Options())
 	if err != nil {
@@ -68,28 +56,9 @@ func exportDossier(ctx context.Context, s *store.Store, clientID int64, r dossie
 	if r.Sealing() == dossier.SealedPassphrase {
 		key.Passphrase = crypt.NewExportPassphraseIn(r.Lang)
 	}
-	dir, name, free := r.Dir, e.FileName(), true
-	if dir == "" {
-		dir = dossier.DefaultDir(getenv)
-	}
-	if r.Path != "" {
-		dir, name, free = filepath.Dir(r.Path), filepath.Base(r.Path), false
-	}
-	// An export the log does not hold must not exist, even after a
-	// kill -9: the log line is saved before the file takes its name.
-	var notSaved error
-	path, err := crypt.WriteExportLogged(dir, name, key, free, func(w io.Writer) error { return e.WriteZip(ctx, w) },
-		func(path string) error {
-			if err := e.Log(ctx, path); errors.Is(err, store.ErrNotSaved) {
-				notSaved = err
-			} else if err != nil {
-				return fmt.Errorf("logging the export: %w", err)
-			}
-			return nil
-		})
-	if errors.Is(err, crypt.ErrExportExists) {
-		return dossier.Result{}, fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(dir, name))
-	}
+	dir, name, free := outTarget(r.Dir, r.Path, e.FileName(), getenv)
+	path, notSaved, err := writeLogged(dir, name, free, key, func(w io.Writer) error { return e.WriteZip(ctx, w) },
+		"logging the export", func(path string) error { return e.Log(ctx, path) })
 	if err != nil {
 		return dossier.Result{}, err
 	}
@@ -167,13 +136,11 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		return usagef(c, "%s", e.T("cmd.export.plain_and_recipient_exclude_each"))
 	case *recipient != "" && *recipientsFile != "":
 		return usagef(c, "%s", e.T("cmd.export.recipient_and_recipients_file_exclude"))
-	case *to == "" && *basis != "":
-		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
-	case *to != "" && *basis == "":
-		return errNoBasis
-	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
-	case *all && len(o.omit) > 0:
+	}
+	if err := e.checkTo(c, *to, *basis); err != nil {
+		return err
+	}
+	if *all && len(o.omit) > 0 {
 		return usagef(c, "%s", e.T("cmd.export.leave_out_names_records_of"))
 	}
 	r := dossier.Request{Lang: e.lang, Recipient: *to, Basis: store.LegalBasis(*basis), Plain: *plain,
@@ -186,12 +153,12 @@ func runExport(e *env, c *cobra.Command, o exportOptions, rest []string) error {
 		r.PublicKey = string(b)
 	}
 	if r.PublicKey != "" {
-		if err := crypt.CheckRecipients(r.PublicKey); err != nil {
-			return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+		if err := checkPublicKey(r.PublicKey); err != nil {
+			return err
 		}
 	}
 	if *plain && !*yes {
-		if err := e.confirmPlain(); err != nil {
+		if err := e.confirmYes(e.T("cmd.export.the_dossier_will_be_written"), errPlainUnconfirmed); err != nil {
 			return err
 		}
 	}
@@ -279,32 +246,23 @@ func (e *exportsFailedError) Unwrap() error { return e.err }
 // stderr, once: it is for the coach's eyes and goes to the client by
 // another channel, so it stays out of whatever stdout is piped to.
 func (e *env) reportExport(res dossier.Result) {
-	fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.export.written"), res.Path)
-	switch res.Sealing {
-	case dossier.SealedPassphrase:
-		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.T("cmd.export.passphrase_for"),
-			filepath.Base(res.Path), res.Passphrase,
-			e.T("cmd.export.shown_only_this_once_give"))
-	case dossier.SealedPublicKey:
-		fmt.Fprintln(e.stderr, e.T("cmd.export.sealed_to_the_public_key"))
-	case dossier.SealedNone:
-		fmt.Fprintln(e.stderr, e.T("cmd.export.caseload_warning_this_file_is"))
-	}
+	e.reportWritten(res.Path, res.Sealing, res.Passphrase, e.T("cmd.export.shown_only_this_once_give"),
+		e.T("cmd.export.caseload_warning_this_file_is"))
 }
 
-// confirmPlain asks the coach to type "yes" before a dossier leaves
-// unencrypted; without a terminal it takes --yes.
-func (e *env) confirmPlain() error {
-	if !e.tty() {
-		return errPlainUnconfirmed
+// checkTo checks --to and --basis, as export and print take them: a
+// basis goes with a recipient other than the client, and such a
+// recipient needs one of the legal bases (errNoBasis).
+func (e *env) checkTo(c *cobra.Command, to, basis string) error {
+	switch {
+	case to == "" && basis != "":
+		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
+	case to != "" && basis == "":
+		return errNoBasis
+	case basis != "" && !store.LegalBasis(basis).Valid():
+		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
 	}
-	fmt.Fprint(e.stderr, e.T("cmd.export.the_dossier_will_be_written"))
-	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "ja":
-		return nil
-	}
-	return errPlainUnconfirmed
+	return nil
 }
 
 func legalBases() string {
@@ -368,6 +326,22 @@ func (e *env) findClient(ctx context.Context, s *session, q string) (int64, erro
 		return matches[0].ID, nil
 	}
 	return 0, &ambiguousError{query: q, matches: matches}
+}
+
+// clientSession opens the vault (to change it when changing, else to
+// look) and finds client q in it, for a command about one client; the
+// caller closes the session.
+func (e *env) clientSession(ctx context.Context, changing bool, q string) (*session, int64, error) {
+	s, err := e.openVault(ctx, changing)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := e.findClient(ctx, s, q)
+	if err != nil {
+		s.Close()
+		return nil, 0, err
+	}
+	return s, id, nil
 }
 
 // foldName is a name as a search compares it: lower case, without

@@ -1,12 +1,10 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,7 +12,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/caseload/caseload/crypt"
 	"github.com/caseload/caseload/invoice"
 	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
@@ -129,12 +126,7 @@ func invoiceSettings(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) e
 		set := func(s string) bool { return s != "\x00" }
 		practiceChanges := set(*name) || set(*address) || set(*kvk)
 		changing := practiceChanges || set(*vatNumber) || set(*iban) || *vat != "" || set(*exempt) || *noShow != "" || *days != 0
-		var s *session
-		if changing {
-			s, err = e.unlock(ctx)
-		} else {
-			s, err = e.look(ctx)
-		}
+		s, err := e.openVault(ctx, changing)
 		if err != nil {
 			return err
 		}
@@ -313,20 +305,11 @@ func invoiceTerms(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 		}
 		ctx := context.Background()
 		changing := *rate != "" || *per != ""
-		var s *session
-		if changing {
-			s, err = e.unlock(ctx)
-		} else {
-			s, err = e.look(ctx)
-		}
+		s, id, err := e.clientSession(ctx, changing, rest[0])
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		id, err := e.findClient(ctx, s, rest[0])
-		if err != nil {
-			return err
-		}
 		if changing {
 			set, err := s.MoneySettings(ctx)
 			if err != nil {
@@ -393,7 +376,7 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.paid_by"), payer)
 	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.reference"), termsafe.Line(tm.Reference))
-	fmt.Fprintf(tw, "%s\t%s %s\n", e.T("cmd.invoice.rate"), invoice.Euro(l, tm.RateCents), rateUnit(e, tm.RateKind))
+	fmt.Fprintf(tw, "%s\t%s %s\n", e.T("cmd.invoice.rate"), invoice.Euro(l, tm.RateCents), invoice.RateUnit(l, tm.RateKind))
 	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.vat"), invoice.Percent(l, tm.VATBP))
 	b, err := s.Budget(ctx, id)
 	if err != nil {
@@ -401,7 +384,7 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 	}
 	if b.Kind != store.BudgetNone {
 		fmt.Fprintf(tw, "%s\t%s %s, %s %s (%d%%), %s %s\n", e.T("cmd.invoice.budget"),
-			invoice.BudgetValue(b.Kind, b.Total), budgetUnit(e, b.Kind), e.T("cmd.invoice.used"),
+			invoice.BudgetValue(b.Kind, b.Total), invoice.BudgetUnit(l, b.Kind), e.T("cmd.invoice.used"),
 			invoice.BudgetValue(b.Kind, b.Used), b.Percent, e.T("cmd.invoice.left"), invoice.BudgetValue(b.Kind, b.Remaining))
 	}
 	if err := tw.Flush(); err != nil {
@@ -418,26 +401,6 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 	return nil
 }
 
-func rateUnit(e *env, k store.RateKind) string {
-	switch k {
-	case store.RatePerHour:
-		return e.T("cmd.invoice.an_hour")
-	case store.RatePerSession:
-		return e.T("cmd.invoice.a_session")
-	}
-	return e.T("cmd.invoice.fixed")
-}
-
-func budgetUnit(e *env, k store.BudgetKind) string {
-	switch k {
-	case store.BudgetHours:
-		return e.T("cmd.invoice.hours")
-	case store.BudgetSessions:
-		return e.T("cmd.invoice.sessions")
-	}
-	return e.T("cmd.invoice.euros")
-}
-
 func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
 	minutes := fs.Int("minutes", 0, "")
 	date := fs.String("date", "", "")
@@ -451,15 +414,11 @@ func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 			return err
 		}
 		ctx := context.Background()
-		s, err := e.unlock(ctx)
+		s, id, err := e.clientSession(ctx, true, rest[0])
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		id, err := e.findClient(ctx, s, rest[0])
-		if err != nil {
-			return err
-		}
 		if day.IsZero() {
 			day = s.Today()
 		}
@@ -501,14 +460,12 @@ func invoiceMake(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 			return err
 		}
 		ctx := context.Background()
-		s, err := e.unlock(ctx)
+		s, id, err := e.clientSession(ctx, true, rest[0])
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		if d.ClientID, err = e.findClient(ctx, s, rest[0]); err != nil {
-			return err
-		}
+		d.ClientID = id
 		if *amount != "" {
 			line := store.InvoiceLine{Description: *desc, VATReason: *vatReason}
 			if line.UnitCents, err = money(*amount); err != nil {
@@ -608,32 +565,12 @@ type outFile struct {
 // writeMoneyFile writes data to o.path, sealed (adding .age) unless plain,
 // prints where it went and the passphrase, and logs it.
 func (e *env) writeMoneyFile(ctx context.Context, s *session, o outFile, data []byte, clientID int64, detail string) error {
-	key := crypt.ExportKey{Plain: o.plain, WorkFactor: e.workFactor}
-	name := filepath.Base(o.path)
-	if !o.plain {
-		key.Passphrase = crypt.NewExportPassphraseIn(e.lang)
-		if !strings.HasSuffix(name, ".age") {
-			name += ".age"
-		}
-	}
-	// Logged before the file takes its name, so that even a kill -9
-	// never leaves a file the log does not hold.
-	path, err := crypt.WriteExportLogged(filepath.Dir(o.path), name, key, false, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	}, func(string) error {
-		if err := s.LogMoneyExport(ctx, clientID, detail); err != nil && !errors.Is(err, store.ErrNotSaved) {
-			return fmt.Errorf("logging the file: %w", err)
-		}
-		return nil
-	})
-	if errors.Is(err, crypt.ErrExportExists) {
-		return fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(filepath.Dir(o.path), name))
-	}
-	if err != nil {
+	res, err := sealMoneyFile(filepath.Dir(o.path), filepath.Base(o.path), "", false, e.lang, o.plain, e.workFactor, data,
+		func() error { return s.LogMoneyExport(ctx, clientID, detail) })
+	if err != nil && res.Path == "" {
 		return err
 	}
-	e.reportPaper(fill.Result{Path: path, Passphrase: key.Passphrase, Sealed: !o.plain})
+	e.reportPaper(res)
 	return nil
 }
 
@@ -647,16 +584,7 @@ func (e *env) confirmOut(plain, yes bool) error {
 	if !plain || yes {
 		return nil
 	}
-	if !e.tty() {
-		return errPlainFileUnconfirmed
-	}
-	fmt.Fprint(e.stderr, e.T("cmd.invoice.the_file_will_be_written"))
-	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "ja":
-		return nil
-	}
-	return errPlainFileUnconfirmed
+	return e.confirmYes(e.T("cmd.invoice.the_file_will_be_written"), errPlainFileUnconfirmed)
 }
 
 func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {
@@ -676,12 +604,7 @@ func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 			return err
 		}
 		ctx := context.Background()
-		var s *session
-		if *pdf != "" || *ubl != "" {
-			s, err = e.unlock(ctx)
-		} else {
-			s, err = e.look(ctx)
-		}
+		s, err := e.openVault(ctx, *pdf != "" || *ubl != "")
 		if err != nil {
 			return err
 		}
@@ -694,21 +617,16 @@ func invoiceShow(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error
 		if *pdf == "" && *ubl == "" {
 			return e.printInvoice(s, inv)
 		}
-		if *pdf != "" {
-			var b bytes.Buffer
-			if err := invoice.WritePDF(&b, l, inv); err != nil {
+		for _, out := range []struct{ path, format string }{{*pdf, "pdf"}, {*ubl, "ubl"}} {
+			if out.path == "" {
+				continue
+			}
+			data, err := invoiceBytes(l, inv, out.format)
+			if err != nil {
 				return err
 			}
-			if err := e.writeMoneyFile(ctx, s, outFile{*pdf, *plain}, b.Bytes(), inv.ClientID, "invoice "+inv.Number+" pdf"); err != nil {
-				return err
-			}
-		}
-		if *ubl != "" {
-			var b bytes.Buffer
-			if err := invoice.WriteUBL(&b, l, inv); err != nil {
-				return err
-			}
-			if err := e.writeMoneyFile(ctx, s, outFile{*ubl, *plain}, b.Bytes(), inv.ClientID, "invoice "+inv.Number+" ubl"); err != nil {
+			if err := e.writeMoneyFile(ctx, s, outFile{out.path, *plain}, data, inv.ClientID,
+				"invoice "+inv.Number+" "+out.format); err != nil {
 				return err
 			}
 		}
@@ -823,8 +741,7 @@ func invoiceBooks(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 		if *year == 0 || *out == "" {
 			return fmt.Errorf("%w: invoice books needs --year, --quarter and --out FILE", errUsage)
 		}
-		from, to, err := invoice.Quarter(*year, *quarter)
-		if err != nil {
+		if _, _, err := invoice.Quarter(*year, *quarter); err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
 		if err := e.confirmOut(*plain, *yes); err != nil {
@@ -836,15 +753,11 @@ func invoiceBooks(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) erro
 			return err
 		}
 		defer s.Close()
-		list, err := s.InvoicesBetween(ctx, from, to)
+		data, err := booksBytes(ctx, s.Store, *year, *quarter, e.lng())
 		if err != nil {
 			return err
 		}
-		var b bytes.Buffer
-		if err := invoice.WriteBookkeeperCSV(&b, e.lng(), list); err != nil {
-			return err
-		}
-		return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, b.Bytes(), 0, fmt.Sprintf("invoices %d-Q%d", *year, *quarter))
+		return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, data, 0, fmt.Sprintf("invoices %d-Q%d", *year, *quarter))
 	}
 }
 
@@ -880,29 +793,11 @@ func invoiceReport(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) err
 		if err != nil {
 			return err
 		}
-		rows, err := s.FunderReport(ctx, f.ID, fromDay, toDay)
+		data, err := funderReportBytes(ctx, s.Store, f, fromDay, toDay, pdf, e.lng())
 		if err != nil {
 			return err
 		}
-		var b bytes.Buffer
-		if pdf {
-			p, err := s.Practice(ctx)
-			if err != nil {
-				return err
-			}
-			months, err := s.FunderMonths(ctx, f.ID, fromDay, toDay)
-			if err != nil {
-				return err
-			}
-			err = invoice.WriteFunderPDF(&b, e.lng(), invoice.FunderReport{Practice: p, Funder: f, From: fromDay, To: toDay,
-				Made: s.Today(), Rows: rows, Months: months})
-			if err != nil {
-				return err
-			}
-		} else if err := invoice.WriteFunderCSV(&b, e.lng(), rows); err != nil {
-			return err
-		}
-		return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, b.Bytes(), 0, fmt.Sprintf("funder report %d", f.ID))
+		return e.writeMoneyFile(ctx, s, outFile{*out, *plain}, data, 0, fmt.Sprintf("funder report %d", f.ID))
 	}
 }
 
@@ -939,7 +834,6 @@ func writeInvoiceFile(ctx context.Context, st *store.Store, id int64, format, la
 		return fill.Result{}, err
 	}
 	l := invoice.Lang(lang)
-	var b bytes.Buffer
 	name, ext := map[invoice.Lang]string{invoice.Dutch: "factuur-"}[l], ".pdf"
 	if name == "" {
 		name = "invoice-"
@@ -949,51 +843,27 @@ func writeInvoiceFile(ctx context.Context, st *store.Store, id int64, format, la
 	}
 	if format == "ubl" {
 		ext = ".xml"
+	}
+	data, err := invoiceBytes(l, inv, format)
+	if err != nil {
+		return fill.Result{}, err
+	}
+	// The number only: a file name holds no client text.
+	return sealMoneyFile(dir, name+safeFileName(inv.Number)+ext, invoice.Title(l, inv), true, lang, plain, workFactor, data,
+		func() error { return st.LogMoneyExport(ctx, inv.ClientID, "invoice "+inv.Number+" "+format) })
+}
+
+// invoiceBytes is an invoice as a PDF ("pdf") or an SI-UBL e-invoice
+// ("ubl").
+func invoiceBytes(l invoice.Lang, inv store.Invoice, format string) ([]byte, error) {
+	var b bytes.Buffer
+	var err error
+	if format == "ubl" {
 		err = invoice.WriteUBL(&b, l, inv)
 	} else {
 		err = invoice.WritePDF(&b, l, inv)
 	}
-	if err != nil {
-		return fill.Result{}, err
-	}
-	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
-	// The number only: a file name holds no client text.
-	name += safeFileName(inv.Number) + ext
-	if !plain {
-		key.Passphrase = crypt.NewExportPassphraseIn(lang)
-		name += ".age"
-	}
-	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
-		return st.LogMoneyExport(ctx, inv.ClientID, "invoice "+inv.Number+" "+format)
-	})
-	if err != nil {
-		return fill.Result{}, err
-	}
-	return fill.Result{Path: path, Name: invoice.Title(l, inv), Passphrase: key.Passphrase, Sealed: !plain}, notSaved
-}
-
-// writeLoggedMoneyFile writes data into dir as name, logged before the
-// file takes its name (so even a kill -9 never leaves a file the log does
-// not hold). A log line kept only in memory is no failure: it comes back
-// as notSaved, for the status line to say so.
-func writeLoggedMoneyFile(dir, name string, key crypt.ExportKey, data []byte, log func() error) (path string, notSaved, err error) {
-	path, err = crypt.WriteExportLogged(dir, name, key, true, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	}, func(string) error {
-		if err := log(); err != nil {
-			if errors.Is(err, store.ErrNotSaved) {
-				notSaved = err
-				return nil
-			}
-			return fmt.Errorf("logging the file: %w", err)
-		}
-		return nil
-	})
-	if err != nil {
-		return "", nil, err
-	}
-	return path, notSaved, nil
+	return b.Bytes(), err
 }
 
 // safeFileName keeps letters, digits and dashes of an invoice number.
@@ -1021,50 +891,51 @@ func writeFunderReport(ctx context.Context, st *store.Store, funderID int64, fro
 	if err != nil {
 		return fill.Result{}, err
 	}
-	rows, err := st.FunderReport(ctx, funderID, from, to)
+	l := invoice.Lang(lang)
+	data, err := funderReportBytes(ctx, st, f, from, to, format == "pdf", l)
 	if err != nil {
 		return fill.Result{}, err
 	}
-	l := invoice.Lang(lang)
-	var b bytes.Buffer
-	ext := ".csv"
-	if format == "pdf" {
-		ext = ".pdf"
-		p, err := st.Practice(ctx)
-		if err != nil {
-			return fill.Result{}, err
-		}
-		months, err := st.FunderMonths(ctx, funderID, from, to)
-		if err != nil {
-			return fill.Result{}, err
-		}
-		err = invoice.WriteFunderPDF(&b, l, invoice.FunderReport{Practice: p, Funder: f, From: from, To: to,
-			Made: st.Today(), Rows: rows, Months: months})
-		if err != nil {
-			return fill.Result{}, err
-		}
-	} else if err := invoice.WriteFunderCSV(&b, l, rows); err != nil {
-		return fill.Result{}, err
-	}
-	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
 	// The funder by its number: a file name holds no names.
 	prefix := "report"
 	if l == invoice.Dutch {
 		prefix = "rapportage"
 	}
-	name := fmt.Sprintf("%s-%d-%s-%s%s", prefix, f.ID, from.Format("2006-01-02"), to.Format("2006-01-02"), ext)
-	if !plain {
-		key.Passphrase = crypt.NewExportPassphraseIn(lang)
-		name += ".age"
+	ext := ".csv"
+	if format == "pdf" {
+		ext = ".pdf"
 	}
-	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
+	name := fmt.Sprintf("%s-%d-%s-%s%s", prefix, f.ID, from.Format("2006-01-02"), to.Format("2006-01-02"), ext)
+	title := map[invoice.Lang]string{invoice.Dutch: "Rapportage aan ", invoice.English: "Report to "}[l] + f.Name
+	return sealMoneyFile(dir, name, title, true, lang, plain, workFactor, data, func() error {
 		return st.LogMoneyExport(ctx, 0, fmt.Sprintf("funder report %d %s", f.ID, format))
 	})
+}
+
+// funderReportBytes is a funder's report of from to to: a PDF with its
+// charts, or a CSV.
+func funderReportBytes(ctx context.Context, st *store.Store, f store.Funder, from, to time.Time, pdf bool,
+	l invoice.Lang) ([]byte, error) {
+	rows, err := st.FunderReport(ctx, f.ID, from, to)
 	if err != nil {
-		return fill.Result{}, err
+		return nil, err
 	}
-	title := map[invoice.Lang]string{invoice.Dutch: "Rapportage aan ", invoice.English: "Report to "}[l] + f.Name
-	return fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+	var b bytes.Buffer
+	if !pdf {
+		err := invoice.WriteFunderCSV(&b, l, rows)
+		return b.Bytes(), err
+	}
+	p, err := st.Practice(ctx)
+	if err != nil {
+		return nil, err
+	}
+	months, err := st.FunderMonths(ctx, f.ID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	err = invoice.WriteFunderPDF(&b, l, invoice.FunderReport{Practice: p, Funder: f, From: from, To: to,
+		Made: st.Today(), Rows: rows, Months: months})
+	return b.Bytes(), err
 }
 
 // WriteYearReport writes the practice's year report of year (a PDF with
@@ -1095,24 +966,13 @@ func writeYearReport(ctx context.Context, st *store.Store, year int, lang string
 		Months: months, Years: years}); err != nil {
 		return fill.Result{}, err
 	}
-	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
 	prefix := "year-report"
 	if l == invoice.Dutch {
 		prefix = "jaaroverzicht"
 	}
-	name := fmt.Sprintf("%s-%d.pdf", prefix, year)
-	if !plain {
-		key.Passphrase = crypt.NewExportPassphraseIn(lang)
-		name += ".age"
-	}
-	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
-		return st.LogMoneyExport(ctx, 0, fmt.Sprintf("year report %d", year))
-	})
-	if err != nil {
-		return fill.Result{}, err
-	}
 	title := map[invoice.Lang]string{invoice.Dutch: "Jaaroverzicht ", invoice.English: "Year report "}[l] + fmt.Sprint(year)
-	return fill.Result{Path: path, Name: title, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+	return sealMoneyFile(dir, fmt.Sprintf("%s-%d.pdf", prefix, year), title, true, lang, plain, workFactor, b.Bytes(),
+		func() error { return st.LogMoneyExport(ctx, 0, fmt.Sprintf("year report %d", year)) })
 }
 
 // WriteBooks writes the bookkeeper's CSV of a quarter's invoices in lang
@@ -1124,35 +984,31 @@ func (s *session) WriteBooks(ctx context.Context, year, quarter int, lang string
 
 func writeBooks(ctx context.Context, st *store.Store, year, quarter int, lang string, plain bool, dir string,
 	workFactor int) (fill.Result, error) {
-	from, to, err := invoice.Quarter(year, quarter)
-	if err != nil {
-		return fill.Result{}, err
-	}
-	list, err := st.InvoicesBetween(ctx, from, to)
-	if err != nil {
-		return fill.Result{}, err
-	}
 	l := invoice.Lang(lang)
-	var b bytes.Buffer
-	if err := invoice.WriteBookkeeperCSV(&b, l, list); err != nil {
+	data, err := booksBytes(ctx, st, year, quarter, l)
+	if err != nil {
 		return fill.Result{}, err
 	}
-	key := crypt.ExportKey{Plain: plain, WorkFactor: workFactor}
 	prefix, title := "invoices", "Invoices "
 	if l == invoice.Dutch {
 		prefix, title = "facturen", "Facturen "
 	}
 	period := fmt.Sprintf("%d-Q%d", year, quarter)
-	name := prefix + "-" + period + ".csv"
-	if !plain {
-		key.Passphrase = crypt.NewExportPassphraseIn(lang)
-		name += ".age"
-	}
-	path, notSaved, err := writeLoggedMoneyFile(dir, name, key, b.Bytes(), func() error {
-		return st.LogMoneyExport(ctx, 0, "invoices "+period)
-	})
+	return sealMoneyFile(dir, prefix+"-"+period+".csv", title+period, true, lang, plain, workFactor, data,
+		func() error { return st.LogMoneyExport(ctx, 0, "invoices "+period) })
+}
+
+// booksBytes is the bookkeeper's CSV of a quarter's invoices.
+func booksBytes(ctx context.Context, st *store.Store, year, quarter int, l invoice.Lang) ([]byte, error) {
+	from, to, err := invoice.Quarter(year, quarter)
 	if err != nil {
-		return fill.Result{}, err
+		return nil, err
 	}
-	return fill.Result{Path: path, Name: title + period, Passphrase: key.Passphrase, Sealed: !plain}, notSaved
+	list, err := st.InvoicesBetween(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = invoice.WriteBookkeeperCSV(&b, l, list)
+	return b.Bytes(), err
 }

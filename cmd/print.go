@@ -1,12 +1,10 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -45,14 +43,9 @@ func (s *session) PrintPaper(ctx context.Context, clientID int64, r fill.Request
 
 func printPaper(ctx context.Context, st *store.Store, clientID int64, r fill.Request, workFactor int,
 	getenv func(string) string) (fill.Result, error) {
-	if r.Plain && r.PublicKey != "" {
-		return fill.Result{}, fill.ErrBoth
-	}
-	key := crypt.ExportKey{Recipients: r.PublicKey, Plain: r.Plain, WorkFactor: workFactor}
-	if r.PublicKey != "" {
-		if err := crypt.CheckRecipients(r.PublicKey); err != nil {
-			return fill.Result{}, fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
-		}
+	key, err := exportKey(r.PublicKey, r.Plain, workFactor, fill.ErrBoth)
+	if err != nil {
+		return fill.Result{}, err
 	}
 	tp, err := st.Template(ctx, r.Template, r.Lang)
 	if err != nil {
@@ -86,32 +79,12 @@ func printPaper(ctx context.Context, st *store.Store, clientID int64, r fill.Req
 	if !r.Plain && r.PublicKey == "" {
 		key.Passphrase = crypt.NewExportPassphraseIn(r.Lang)
 	}
-	name := paperFileName(r.Template, p.Client, st.Today(), ext, !r.Plain)
-	dir, free := r.Dir, true
-	if dir == "" {
-		dir = dossier.DefaultDir(getenv)
-	}
-	if r.Path != "" {
-		dir, name, free = filepath.Dir(r.Path), filepath.Base(r.Path), false
-	}
-	// A paper the log does not hold must not exist, even after a kill -9:
-	// the log line is saved before the file takes its name.
-	var notSaved error
-	path, err := crypt.WriteExportLogged(dir, name, key, free, func(w io.Writer) error {
-		_, err := w.Write(doc.Bytes())
-		return err
-	}, func(path string) error {
-		log.Notes = sealingNote(r) + ": " + filepath.Base(path)
-		if err := st.LogPaper(ctx, clientID, log); errors.Is(err, store.ErrNotSaved) {
-			notSaved = err
-		} else if err != nil {
-			return fmt.Errorf("logging the paper: %w", err)
-		}
-		return nil
-	})
-	if errors.Is(err, crypt.ErrExportExists) {
-		return fill.Result{}, fmt.Errorf("%w: %s", dossier.ErrExists, filepath.Join(dir, name))
-	}
+	dir, name, free := outTarget(r.Dir, r.Path, paperFileName(r.Template, p.Client, st.Today(), ext, !r.Plain), getenv)
+	path, notSaved, err := writeLogged(dir, name, free, key, writeBytes(doc.Bytes()), "logging the paper",
+		func(path string) error {
+			log.Notes = sealingNote(r) + ": " + filepath.Base(path)
+			return st.LogPaper(ctx, clientID, log)
+		})
 	if err != nil {
 		return fill.Result{}, err
 	}
@@ -216,18 +189,16 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 		return usagef(c, "%s", e.T("cmd.print.print_needs_a_client_an"))
 	case *plain && *recipient != "":
 		return usagef(c, "%s", e.T("cmd.export.plain_and_recipient_exclude_each"))
-	case *to == "" && *basis != "":
-		return usagef(c, "%s", e.T("cmd.export.basis_goes_with_to"))
-	case *to != "" && *basis == "":
-		return errNoBasis
-	case *basis != "" && !store.LegalBasis(*basis).Valid():
-		return usagef(c, e.T("cmd.export.basis_takes_one_of_s"), legalBases())
-	case o.paperLang != "" && o.paperLang != "nl" && o.paperLang != "en":
+	}
+	if err := e.checkTo(c, *to, *basis); err != nil {
+		return err
+	}
+	if o.paperLang != "" && o.paperLang != "nl" && o.paperLang != "en" {
 		return usagef(c, "%s", e.T("cmd.print.paper_lang"))
 	}
 	if *recipient != "" {
-		if err := crypt.CheckRecipients(*recipient); err != nil {
-			return fmt.Errorf("%w: %w", dossier.ErrBadPublicKey, err)
+		if err := checkPublicKey(*recipient); err != nil {
+			return err
 		}
 	}
 	ctx := context.Background()
@@ -240,7 +211,7 @@ func runPrint(e *env, c *cobra.Command, o printOptions, rest []string) error {
 		return e.listTemplates(ctx, s)
 	}
 	if *plain && !*yes {
-		if err := e.confirmPlainPaper(); err != nil {
+		if err := e.confirmYes(e.T("cmd.print.the_paper_will_be_written"), errPlainPaperUnconfirmed); err != nil {
 			return err
 		}
 	}
@@ -301,37 +272,6 @@ func (e *env) listTemplates(ctx context.Context, s *session) error {
 		fmt.Fprintf(e.stdout, "%-14s %s  %s%s\n", termsafe.Line(t.Key), t.Lang, termsafe.Line(t.Name()), mark)
 	}
 	return nil
-}
-
-// reportPaper tells where the paper went, and its passphrase on stderr,
-// once.
-func (e *env) reportPaper(res fill.Result) {
-	fmt.Fprintf(e.stdout, "%s %s\n", e.T("cmd.export.written"), res.Path)
-	switch {
-	case res.PublicKey:
-		fmt.Fprintln(e.stderr, e.T("cmd.export.sealed_to_the_public_key"))
-	case res.Sealed:
-		fmt.Fprintf(e.stderr, "\n%s %s\n\n    %s\n\n%s\n\n", e.T("cmd.export.passphrase_for"),
-			filepath.Base(res.Path), res.Passphrase,
-			e.T("cmd.print.shown_only_this_once_give"))
-	default:
-		fmt.Fprintln(e.stderr, e.T("cmd.print.caseload_warning_this_file_is"))
-	}
-}
-
-// confirmPlainPaper asks the coach to type "yes" before a paper is
-// written unencrypted; without a terminal it takes --yes.
-func (e *env) confirmPlainPaper() error {
-	if !e.tty() {
-		return errPlainPaperUnconfirmed
-	}
-	fmt.Fprint(e.stderr, e.T("cmd.print.the_paper_will_be_written"))
-	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "ja":
-		return nil
-	}
-	return errPlainPaperUnconfirmed
 }
 
 // explainPaper puts the errors of papers in words; ok is false for

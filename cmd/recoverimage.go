@@ -1,13 +1,11 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/caseload/caseload/plainfile"
 	"github.com/caseload/caseload/termsafe"
@@ -49,7 +47,7 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 				e.vaultDir = args[0]
 			}
 			if !yes {
-				if err := e.confirmImage(); err != nil {
+				if err := e.confirmYes(e.T("cmd.recoverimage.confirm"), errImageUnconfirmed); err != nil {
 					return err
 				}
 			}
@@ -64,21 +62,6 @@ func newRecoverImageCmd(e *env) *cobra.Command {
 	c.Flags().StringVar(&out, "out", "", e.T("help.recoverimage.write_the_database_to_file"))
 	c.Flags().BoolVar(&yes, "yes", false, e.T("help.recoverimage.yes"))
 	return c
-}
-
-// confirmImage asks on the terminal before the caseload is written in the
-// clear; without a terminal the answer is no.
-func (e *env) confirmImage() error {
-	if e.tty == nil || !e.tty() {
-		return errImageUnconfirmed
-	}
-	fmt.Fprint(e.stderr, e.T("cmd.recoverimage.confirm"))
-	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "ja":
-		return nil
-	}
-	return errImageUnconfirmed
 }
 
 // recoverImage opens the vault in e.vaultDir read-only, applies the

@@ -148,6 +148,14 @@ func (e *env) createSecret(ctx context.Context, passphrase []byte) (*session, st
 // change is sealed, and the unlock is logged.
 func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked(ctx) }
 
+// openVault is unlock for a command that changes the vault, else look.
+func (e *env) openVault(ctx context.Context, changing bool) (*session, error) {
+	if changing {
+		return e.unlock(ctx)
+	}
+	return e.look(ctx)
+}
+
 // look unlocks the vault to read it only: nothing the session does is
 // sealed, so vault.age stays byte for byte as it was. Commands that only
 // report (list, verify, backup, deadlines from a login script, the
@@ -160,10 +168,7 @@ func (e *env) unlock(ctx context.Context) (*session, error) { return e.openAsked
 // last saved while caseload has it open in another window, and says so on
 // stderr, and it works on a read-only folder. A backup is a look too.
 func (e *env) look(ctx context.Context) (*session, error) {
-	if err := e.findVault(); err != nil {
-		return nil, err
-	}
-	p, err := e.passphrase()
+	p, err := e.vaultPassphrase()
 	if err != nil {
 		return nil, err
 	}
@@ -197,11 +202,17 @@ func (e *env) lookWith(ctx context.Context, p []byte) (*session, error) {
 	return &session{Store: s, vault: v}, nil
 }
 
-func (e *env) openAsked(ctx context.Context) (*session, error) {
+// vaultPassphrase finds the vault, then asks for its passphrase; the
+// caller clears it.
+func (e *env) vaultPassphrase() ([]byte, error) {
 	if err := e.findVault(); err != nil {
 		return nil, err
 	}
-	p, err := e.passphrase()
+	return e.passphrase()
+}
+
+func (e *env) openAsked(ctx context.Context) (*session, error) {
+	p, err := e.vaultPassphrase()
 	if err != nil {
 		return nil, err
 	}

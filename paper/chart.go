@@ -72,22 +72,13 @@ func (p *pdf) shade(s Shade, x, y, w, h float64) {
 	f := p.f
 	f.SetLineWidth(0.2)
 	f.SetDrawColor(40, 40, 40)
-	switch s {
-	case Dark:
-		f.SetFillColor(85, 85, 85)
-		f.Rect(x, y, w, h, "FD")
-	case Light:
-		f.SetFillColor(225, 225, 225)
-		f.Rect(x, y, w, h, "FD")
-	case Mid:
-		f.SetFillColor(155, 155, 155)
-		f.Rect(x, y, w, h, "FD")
-	case Blank:
-		f.SetFillColor(255, 255, 255)
-		f.Rect(x, y, w, h, "FD")
-	case Hatched:
-		f.SetFillColor(255, 255, 255)
-		f.Rect(x, y, w, h, "FD")
+	grey, ok := map[Shade]int{Dark: 85, Mid: 155, Light: 225, Blank: 255, Hatched: 255}[s]
+	if !ok {
+		return
+	}
+	f.SetFillColor(grey, grey, grey)
+	f.Rect(x, y, w, h, "FD")
+	if s == Hatched {
 		f.ClipRect(x, y, w, h, false)
 		for d := -h; d < w; d += 1.2 {
 			f.Line(x+d, y+h, x+d+h, y)

@@ -108,11 +108,7 @@ func (m appointmentForm) Update(msg tea.Msg) (appointmentForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case appointmentLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		m.base = msg.appointment

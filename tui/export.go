@@ -21,32 +21,11 @@ import (
 // shown this once. The passphrase lives only in this screen's value: it
 // is never in a draft, and leaving the screen forgets it.
 type exportForm struct {
-	env  *env
-	keys exportKeys
-	// bsnShown: the practice records the BSN, so the form asks whether
-	// the copy may carry it (read under fieldsReq).
-	bsnShown  bool
-	fieldsReq reqID
-	client    int64
-	req       reqID // loading the client, then the export itself
-
-	loaded  bool
-	row     store.ClientRow
-	set     kit.FieldSet
-	problem string
-
-	keyReq    reqID  // the latest check of the pasted key
-	keyErr    error  // what the check said of keyChecked
-	keyDone   string // the key the check answered for
-	plainReq  reqID  // the confirmation of a plain export asked for
-	exporting bool
-	spin      spinner.Model
-
-	done   bool
-	res    dossierfile.Result
-	warn   string // the file is written, but something is to be told
-	width  int
-	height int
+	outForm
+	keyReq  reqID  // the latest check of the pasted key
+	keyErr  error  // what the check said of keyChecked
+	keyDone string // the key the check answered for
+	res     dossierfile.Result
 }
 
 // The values of the export form's choices.
@@ -60,31 +39,9 @@ const (
 )
 
 func newExportForm(e *env, r Route) exportForm {
-	t, st := e.text, e.styles
-	bases := make([]kit.Option, 0, len(store.LegalBases))
-	for _, b := range store.LegalBases {
-		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
-	}
-	pub := kit.TextField(st, "key", t.T("export.key"))
-	pub.Input.Placeholder = "age1…"
-	pub.Input.Width = 60
-	m := exportForm{env: e, keys: newExportKeys(t), client: r.Client, req: newReq(),
-		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
-	m.set.Fields = []kit.Field{
-		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
-			{Value: toClient, Label: t.T("export.to_client")}, {Value: toOther, Label: t.T("export.to_other")}}),
-
-		kit.TextField(st, "recipient", t.T("export.recipient")),
-		kit.ChoiceField("basis", t.T("export.basis"), bases),
-		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
-			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
-			{Value: sealKey, Label: t.T("export.seal_key")},
-			{Value: sealPlain, Label: t.T("export.seal_plain")}}),
-
-		pub,
-		bsnField(t),
-	}
-	m.fieldsReq = newReq()
+	t := e.text
+	m := exportForm{outForm: newOutForm(e, r.Client, t.T("key.export_start"),
+		outFields(e, t.T("export.to_client"), t.T("export.seal_plain"))...)}
 	m.sync()
 	return m
 }
@@ -103,30 +60,12 @@ func (m exportForm) Route() Route { return Route{Kind: KindExport, Client: m.cli
 // Title is "Export dossier".
 func (m exportForm) Title() string { return m.env.text.T("export.title") }
 
-// Capturing is true on the form, which always has a focused field, and
-// while the export runs; the result takes the global keys.
-func (m exportForm) Capturing() bool { return !m.done }
-
-// KeyMap lists the keys that work now.
-func (m exportForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft keeps nothing: the form is quickly filled again, and the result
-// holds a passphrase that must never be stored.
-func (m exportForm) Draft() (string, bool) { return "", false }
-
 // RestoreDraft has nothing to restore.
 func (m exportForm) RestoreDraft(string) exportForm { return m }
-
-// plainConfirmedMsg is the coach's yes to an unencrypted export.
-type plainConfirmedMsg struct{ req reqID }
-
-func (m plainConfirmedMsg) request() reqID { return m.req }
 
 // Update handles the answers of the store, the spinner and the keys.
 func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
 	case fieldsLoadedMsg:
 		if msg.req == m.fieldsReq {
 			m.bsnShown = msg.set.Has(store.FieldBSN)
@@ -146,50 +85,28 @@ func (m exportForm) Update(msg tea.Msg) (exportForm, tea.Cmd) {
 		if msg.req == m.keyReq {
 			m.keyDone, m.keyErr = msg.key, msg.err
 		}
-	case plainConfirmedMsg:
-		if msg.req != m.plainReq || m.exporting || m.done {
-			return m, nil
+	case writtenMsg[dossierfile.Result]:
+		if m.written(msg.req, msg.res.Path, msg.err, func(err error) string { return exportProblem(m.env, err, m.recipient()) }) {
+			m.res = msg.res
 		}
-		m.plainReq = 0
-		return m.start(true)
-	case spinner.TickMsg:
-		if !m.exporting {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
-	case exportedMsg:
-		return m.onExported(msg)
+		m.sync()
 	case tea.KeyMsg:
 		return m.onKey(msg)
+	default:
+		var cmd tea.Cmd
+		var plain bool
+		if m.outForm, cmd, plain = m.update(msg); plain {
+			return m.start(true)
+		}
+		return m, cmd
 	}
-	return m, nil
-}
-
-// onExported shows the result, or says why there is none.
-func (m exportForm) onExported(msg exportedMsg) (exportForm, tea.Cmd) {
-	if msg.req != m.req {
-		return m, nil
-	}
-	m.exporting = false
-	if msg.res.Path == "" {
-		m.problem = exportProblem(m.env, msg.err, m.recipient())
-		m.sync()
-		return m, nil
-	}
-	m.done, m.res = true, msg.res
-	if msg.err != nil {
-		m.warn = explain(m.env, msg.err)
-	}
-	m.sync()
 	return m, nil
 }
 
 func (m exportForm) onKey(msg tea.KeyMsg) (exportForm, tea.Cmd) {
 	k := m.keys
 	switch {
-	case m.exporting:
+	case m.busy:
 		return m, nil
 	case m.done:
 		if key.Matches(msg, k.Close) {
@@ -197,7 +114,7 @@ func (m exportForm) onKey(msg tea.KeyMsg) (exportForm, tea.Cmd) {
 			return m, back(nil)
 		}
 		return m, nil
-	case key.Matches(msg, k.Export):
+	case key.Matches(msg, k.Start):
 		return m.submit()
 	case key.Matches(msg, k.Cancel):
 		return m, back(nil)
@@ -213,14 +130,6 @@ func (m exportForm) onKey(msg tea.KeyMsg) (exportForm, tea.Cmd) {
 		return m, tea.Batch(cmd, checkPublicKey(m.env.store, m.keyReq, typed))
 	}
 	return m, cmd
-}
-
-// recipient is the named recipient, "" for the client.
-func (m exportForm) recipient() string {
-	if m.set.Get("to") != toOther {
-		return ""
-	}
-	return strings.TrimSpace(m.set.Get("recipient"))
 }
 
 // keyProblem is what the live check said of the key as it is now: ""
@@ -259,9 +168,7 @@ func (m exportForm) submit() (exportForm, tea.Cmd) {
 			return m.fail("key", p)
 		}
 	case sealPlain:
-		m.plainReq = newReq()
-		req := m.plainReq
-		return m, confirm(t.T("export.plain_confirm"), func() tea.Msg { return plainConfirmedMsg{req: req} })
+		return m, m.askPlain(t.T("export.plain_confirm"))
 	}
 	return m.start(false)
 }
@@ -270,17 +177,13 @@ func (m exportForm) submit() (exportForm, tea.Cmd) {
 // takes a few seconds.
 func (m exportForm) start(plain bool) (exportForm, tea.Cmd) {
 	r := dossierfile.Request{Lang: string(m.env.text.Lang()), Recipient: m.recipient(), Plain: plain}
-	if r.Recipient != "" {
-		r.Basis = store.LegalBasis(m.set.Get("basis"))
-	}
-	if !plain && m.set.Get("sealing") == sealKey {
-		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
-	}
+	r.Basis, r.PublicKey, r.WithBSN = m.sending(plain)
 	r.Omit = m.omissions()
-	r.WithBSN = m.bsnShown && m.set.Get("bsn") == bsnIn
-	m.exporting, m.problem, m.req = true, "", newReq()
+	m.busy, m.problem, m.req = true, "", newReq()
 	m.sync()
-	return m, tea.Batch(exportDossier(m.env.store, m.req, m.client, r), m.spin.Tick)
+	st, client := m.env.store, m.client
+	// The key derivation of a passphrase takes a few seconds, hence the spinner.
+	return m, tea.Batch(writing(m.req, func() (dossierfile.Result, error) { return st.ExportDossier(ctx(), client, r) }), m.spin.Tick)
 }
 
 // omitPrefix starts the id of a record's "leave out" field.
@@ -326,60 +229,7 @@ func (m exportForm) fail(id, msg string) (exportForm, tea.Cmd) {
 }
 
 // sync shows the fields the choices call for and switches the keys.
-func (m *exportForm) sync() {
-	other := m.set.Get("to") == toOther
-	m.set.Fields[m.set.Index("recipient")].Hidden = !other
-	m.set.Fields[m.set.Index("basis")].Hidden = !other
-	m.set.Fields[m.set.Index("bsn")].Hidden = !m.bsnShown
-	m.set.Fields[m.set.Index("key")].Hidden = m.set.Get("sealing") != sealKey
-	if m.set.Focused().Hidden {
-		m.set.FocusOn(m.set.Index("to"))
-	}
-	form := !m.done && !m.exporting
-	k := &m.keys
-	k.Next.SetEnabled(form)
-	k.Prev.SetEnabled(form)
-	k.Choice.SetEnabled(form && m.set.Focused().Kind == kit.KindChoice)
-	k.Export.SetEnabled(form)
-	k.Cancel.SetEnabled(form)
-	k.Close.SetEnabled(m.done)
-}
-
-// exportKeys are the export screen's keys. On the form, enter and ctrl+s
-// export, tab and the arrows move and choose; on the result, enter closes
-// (esc, the global back, does as well).
-type exportKeys struct {
-	Next   key.Binding
-	Prev   key.Binding
-	Choice key.Binding
-	Export key.Binding
-	Cancel key.Binding
-	Close  key.Binding
-}
-
-func newExportKeys(t Text) exportKeys {
-	return exportKeys{
-		Next:   bind([]string{"tab", "down"}, "tab/↓", t.T("key.next_field")),
-		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
-		Choice: bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
-		Export: bind([]string{"enter", "ctrl+s"}, "enter", t.T("key.export_start")),
-		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
-		Close:  bind([]string{"enter"}, "enter", t.T("key.export_close")),
-	}
-}
-
-// form is the keys as fieldSet.handleKey takes them.
-func (k exportKeys) form() kit.FormKeys {
-	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
-}
-
-// ShortHelp is the export screen's hint line.
-func (k exportKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Export, k.Close, k.Cancel, k.Next, k.Prev, k.Choice}
-}
-
-// FullHelp is the export screen's part of the help overlay.
-func (k exportKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (m *exportForm) sync() { m.outForm.sync(true) }
 
 // exportClientMsg answers loadExportClient.
 type exportClientMsg struct {
@@ -425,30 +275,6 @@ func (m keyCheckedMsg) request() reqID { return m.req }
 // checkPublicKey checks a pasted public key as the coach types it.
 func checkPublicKey(s Store, req reqID, key string) tea.Cmd {
 	return func() tea.Msg { return keyCheckedMsg{req: req, key: key, err: s.CheckPublicKey(key)} }
-}
-
-// exportedMsg answers exportDossier. A result with a Path is a file on
-// disk, even when err says the log line is not saved yet.
-type exportedMsg struct {
-	req reqID
-	res dossierfile.Result
-	err error
-}
-
-func (m exportedMsg) request() reqID { return m.req }
-
-// saveErr is the export's error: the status line says "not saved" only
-// for a file written whose log line is not on disk yet; a refusal wrote
-// nothing, and the screen says why.
-func (m exportedMsg) saveErr() error { return m.err }
-
-// exportDossier writes the dossier; the key derivation of a passphrase
-// takes a few seconds, hence the spinner on the screen.
-func exportDossier(s Store, req reqID, clientID int64, r dossierfile.Request) tea.Cmd {
-	return saving(func() tea.Msg {
-		res, err := s.ExportDossier(ctx(), clientID, r)
-		return exportedMsg{req: req, res: res, err: err}
-	})
 }
 
 // exportProblem is the sentence for a refused or failed export.
@@ -497,3 +323,242 @@ func consentsOnFile(t Text, err error) string {
 	}
 	return " " + t.T("consent.on_file") + " " + strings.Join(parts, "; ")
 }
+
+// outForm is what the export and the paper screen share: who receives
+// the file and on which basis, how it is sealed, with the BSN or without
+// (asked only where the practice records it), a yes before a file in the
+// clear, a spinner while it is written, then the result. Neither keeps a
+// draft: the result holds a passphrase that must never be stored.
+type outForm struct {
+	env  *env
+	keys outKeys
+	// bsnShown: the practice records the BSN, so the form asks whether
+	// the file may carry it (read under fieldsReq).
+	bsnShown  bool
+	fieldsReq reqID
+	client    int64
+	req       reqID // loading the client, then the file itself
+
+	loaded   bool
+	row      store.ClientRow
+	set      kit.FieldSet
+	problem  string
+	plainReq reqID // the confirmation of a file in the clear asked for
+	busy     bool  // the file is being written
+	spin     spinner.Model
+
+	done   bool
+	warn   string // the file is written, but something is to be told
+	width  int
+	height int
+}
+
+func newOutForm(e *env, client int64, start string, fields ...kit.Field) outForm {
+	f := outForm{env: e, keys: newOutKeys(e.text, start), client: client, req: newReq(), fieldsReq: newReq(),
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(e.styles.Accent))}
+	f.set.Fields = fields
+	return f
+}
+
+// outFields are the fields of who receives the file and how it is
+// sealed; own are the screen's fields between the basis and the sealing.
+func outFields(e *env, toClientLabel, plainLabel string, own ...kit.Field) []kit.Field {
+	t, st := e.text, e.styles
+	bases := make([]kit.Option, 0, len(store.LegalBases))
+	for _, b := range store.LegalBases {
+		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
+	}
+	pub := kit.TextField(st, "key", t.T("export.key"))
+	pub.Input.Placeholder = "age1…"
+	pub.Input.Width = 60
+	fields := []kit.Field{
+		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
+			{Value: toClient, Label: toClientLabel}, {Value: toOther, Label: t.T("export.to_other")}}),
+		kit.TextField(st, "recipient", t.T("export.recipient")),
+		kit.ChoiceField("basis", t.T("export.basis"), bases),
+	}
+	return append(append(fields, own...),
+		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
+			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
+			{Value: sealKey, Label: t.T("export.seal_key")},
+			{Value: sealPlain, Label: plainLabel}}),
+		pub,
+		bsnField(t))
+}
+
+// Capturing is true on the form, which always has a focused field, and
+// while the file is written; the result takes the global keys.
+func (f outForm) Capturing() bool { return !f.done }
+
+// KeyMap lists the keys that work now.
+func (f outForm) KeyMap() help.KeyMap { return f.keys }
+
+// Draft keeps nothing: the form is quickly filled again, and the result
+// holds a passphrase that must never be stored.
+func (f outForm) Draft() (string, bool) { return "", false }
+
+// plainConfirmedMsg is the coach's yes to a file in the clear.
+type plainConfirmedMsg struct{ req reqID }
+
+func (m plainConfirmedMsg) request() reqID { return m.req }
+
+// askPlain asks question before a file is written in the clear; the yes
+// comes back as a plainConfirmedMsg.
+func (f *outForm) askPlain(question string) tea.Cmd {
+	f.plainReq = newReq()
+	req := f.plainReq
+	return confirm(question, func() tea.Msg { return plainConfirmedMsg{req: req} })
+}
+
+// update handles the size, the spinner and the yes to a file in the
+// clear: plain reports that the screen should start it now.
+func (f outForm) update(msg tea.Msg) (_ outForm, _ tea.Cmd, plain bool) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.width, f.height = msg.Width, msg.Height
+	case plainConfirmedMsg:
+		if msg.req != f.plainReq || f.busy || f.done {
+			return f, nil, false
+		}
+		f.plainReq = 0
+		return f, nil, true
+	case spinner.TickMsg:
+		if !f.busy {
+			return f, nil, false
+		}
+		var cmd tea.Cmd
+		f.spin, cmd = f.spin.Update(msg)
+		return f, cmd, false
+	}
+	return f, nil, false
+}
+
+// written ends the write that req asked for: true for a file written
+// (with a warning when err says something went wrong after), false for
+// none (problem words why) or for a stale answer.
+func (f *outForm) written(req reqID, path string, err error, problem func(error) string) bool {
+	if req != f.req {
+		return false
+	}
+	f.busy = false
+	if path == "" {
+		f.problem = problem(err)
+		return false
+	}
+	f.done = true
+	if err != nil {
+		f.warn = explain(f.env, err)
+	}
+	return true
+}
+
+// recipient is the named recipient, "" for the client.
+func (f outForm) recipient() string {
+	if f.set.Get("to") != toOther {
+		return ""
+	}
+	return strings.TrimSpace(f.set.Get("recipient"))
+}
+
+// sending is the basis (for a named recipient), the public key (when
+// sealed to one) and whether the BSN goes along, as the form says.
+func (f outForm) sending(plain bool) (basis store.LegalBasis, publicKey string, withBSN bool) {
+	if f.recipient() != "" {
+		basis = store.LegalBasis(f.set.Get("basis"))
+	}
+	if !plain && f.set.Get("sealing") == sealKey {
+		publicKey = strings.TrimSpace(f.set.Get("key"))
+	}
+	return basis, publicKey, f.bsnShown && f.set.Get("bsn") == bsnIn
+}
+
+// sync shows the fields the choices call for and switches the keys;
+// canStart is whether the file can be asked for yet.
+func (f *outForm) sync(canStart bool) {
+	other := f.set.Get("to") == toOther
+	f.set.Fields[f.set.Index("recipient")].Hidden = !other
+	f.set.Fields[f.set.Index("basis")].Hidden = !other
+	f.set.Fields[f.set.Index("bsn")].Hidden = !f.bsnShown
+	f.set.Fields[f.set.Index("key")].Hidden = f.set.Get("sealing") != sealKey
+	if f.set.Focused().Hidden {
+		f.set.FocusOn(0)
+	}
+	form := !f.done && !f.busy
+	k := &f.keys
+	k.Next.SetEnabled(form)
+	k.Prev.SetEnabled(form)
+	k.Choice.SetEnabled(form && f.set.Focused().Kind == kit.KindChoice)
+	k.Start.SetEnabled(form && canStart)
+	k.Cancel.SetEnabled(form)
+	k.Close.SetEnabled(f.done)
+}
+
+// viewLoading is the screen before the client is read: loading, or why
+// it could not be.
+func (f outForm) viewLoading() string {
+	st := f.env.styles
+	if f.problem != "" {
+		return "\n" + strings.Join(kit.Paragraph(st.Danger, f.problem, f.width), "\n")
+	}
+	return "\n  " + st.Muted.Render(f.env.text.T("form.loading"))
+}
+
+// sealingHint says what the sealing chosen means; passphraseHint for a
+// passphrase.
+func (f outForm) sealingHint(passphraseHint string) []string {
+	t, st := f.env.text, f.env.styles
+	switch f.set.Get("sealing") {
+	case sealPassphrase:
+		return kit.Paragraph(st.Muted, passphraseHint, f.width)
+	case sealKey:
+		return kit.Paragraph(st.Muted, t.T("export.hint_key"), f.width)
+	case sealPlain:
+		return kit.Paragraph(st.Warning, t.T("export.hint_plain"), f.width)
+	}
+	return nil
+}
+
+// viewEnd closes the form: why the file was refused, and the spinner
+// with busy while it is written.
+func (f outForm) viewEnd(busy string) []string {
+	var lines []string
+	if f.problem != "" {
+		lines = append(lines, "")
+		lines = append(lines, kit.Paragraph(f.env.styles.Danger, f.problem, f.width)...)
+	}
+	if f.busy {
+		lines = append(lines, "", "  "+f.spin.View()+" "+f.env.styles.Muted.Render(busy))
+	}
+	return lines
+}
+
+// outKeys are the export's and the paper screen's keys. On the form,
+// enter and ctrl+s start, tab and the arrows move and choose; on the
+// result, enter closes (esc, the global back, does as well).
+type outKeys struct {
+	Next, Prev, Choice, Start, Cancel, Close key.Binding
+}
+
+func newOutKeys(t Text, start string) outKeys {
+	return outKeys{
+		Next:   bind([]string{"tab", "down"}, "tab/↓", t.T("key.next_field")),
+		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
+		Choice: bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
+		Start:  bind([]string{"enter", "ctrl+s"}, "enter", start),
+		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
+		Close:  bind([]string{"enter"}, "enter", t.T("key.export_close")),
+	}
+}
+
+// form is the keys as the field set takes them.
+func (k outKeys) form() kit.FormKeys {
+	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
+}
+
+// ShortHelp is the screen's hint line.
+func (k outKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Start, k.Close, k.Cancel, k.Next, k.Prev, k.Choice}
+}
+
+// FullHelp is the screen's part of the help overlay.
+func (k outKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

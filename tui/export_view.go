@@ -15,10 +15,7 @@ func (m exportForm) View() string {
 	}
 	t, st := m.env.text, m.env.styles
 	if !m.loaded {
-		if m.problem != "" {
-			return "\n" + strings.Join(kit.Paragraph(st.Danger, m.problem, m.width), "\n")
-		}
-		return "\n  " + st.Muted.Render(t.T("form.loading"))
+		return m.viewLoading()
 	}
 	lines := []string{""}
 	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.heading", m.row.Name), m.width)...)
@@ -40,14 +37,7 @@ func (m exportForm) View() string {
 		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, m.note(f.ID))...)
 	}
 	lines = append(lines, "")
-	switch m.set.Get("sealing") {
-	case sealPassphrase:
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_passphrase"), m.width)...)
-	case sealKey:
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
-	case sealPlain:
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
-	}
+	lines = append(lines, m.sealingHint(t.T("export.hint_passphrase"))...)
 	switch {
 	case m.row.Restricted && m.set.Get("to") == toOther:
 		lines = append(lines, "")
@@ -59,13 +49,7 @@ func (m exportForm) View() string {
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
-	if m.problem != "" {
-		lines = append(lines, "")
-		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
-	}
-	if m.exporting {
-		lines = append(lines, "", "  "+m.spin.View()+" "+st.Muted.Render(t.T("export.busy")))
-	}
+	lines = append(lines, m.viewEnd(t.T("export.busy"))...)
 	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
 }
 
@@ -90,28 +74,13 @@ func (m exportForm) note(id string) string {
 func (m exportForm) viewResult() string {
 	t, st := m.env.text, m.env.styles
 	r := m.res
-	lines := []string{""}
-	lines = append(lines, kit.Paragraph(st.Title, t.Tf("export.done", r.Client.Name()), m.width)...)
-	lines = append(lines, "")
-	lines = append(lines, "  "+st.Label.Render(t.T("export.file")))
-	for _, l := range chunkPath(r.Path, max(m.width-6, 20)) {
-		lines = append(lines, "    "+st.Text.Render(l))
-	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("export.contents"), 12))+
-		st.Text.Render(t.dossierCounts(r.Records, r.Appointments, r.Documents)))
-	if m.warn != "" {
-		lines = append(lines, "")
-		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)
-	}
-	lines = append(lines, "")
+	contents := "  " + st.Label.Render(kit.PadRight(t.T("export.contents"), 12)) +
+		st.Text.Render(t.dossierCounts(r.Records, r.Appointments, r.Documents))
+	lines := writtenLines(m.env, t.Tf("export.done", r.Client.Name()), r.Path, m.warn, m.width, contents)
 	name := filepath.Base(r.Path)
 	switch r.Sealing {
 	case dossierfile.SealedPassphrase:
-		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
-		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
-			lines = append(lines, "  "+l)
-		}
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
+		lines = append(lines, passphraseLines(m.env, r.Passphrase, m.width)...)
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.Tf("export.open_passphrase", name), m.width)...)
 	case dossierfile.SealedPublicKey:
@@ -124,17 +93,4 @@ func (m exportForm) viewResult() string {
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.open_plain"), m.width)...)
 	}
 	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
-}
-
-// chunkPath cuts a long path into lines of at most width characters, so
-// the full path shows however narrow the terminal: the coach must be able
-// to find the file.
-func chunkPath(path string, width int) []string {
-	r := []rune(path)
-	var out []string
-	for len(r) > width {
-		out = append(out, string(r[:width]))
-		r = r[width:]
-	}
-	return append(out, string(r))
 }

@@ -120,6 +120,20 @@ func (c *formCore) fail(id, msg string) tea.Cmd {
 	return cmd
 }
 
+// takeLoad reports whether a load's answer is to fill the form: not a
+// stale answer, nor one after the form is filled; a failed load is shown
+// above the fields instead.
+func (c *formCore) takeLoad(req reqID, err error) bool {
+	if req != c.req || c.Loaded {
+		return false
+	}
+	if err != nil {
+		c.Problem = explain(c.env, err)
+		return false
+	}
+	return true
+}
+
 // view draws the fields with extra lines under them.
 func (c formCore) view(extra []string) string {
 	return c.View(c.env.styles, formText(c.env.text), nil, extra)

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -30,11 +29,107 @@ const KindInvoiceFile ScreenKind = "invoice-file"
 
 // invoiceFile is the screen: two choices, then the result.
 type invoiceFile struct {
+	fileForm
+	client int64
+	id     int64
+	number string
+}
+
+func newInvoiceFile(e *env, r Route) invoiceFile {
+	t := e.text
+	return invoiceFile{client: r.Client, id: r.Item, fileForm: newFileForm(e,
+		kit.ChoiceField("format", t.T("money.file_format"), []kit.Option{
+			{Value: "pdf", Label: t.T("money.file_pdf")}, {Value: "ubl", Label: t.T("money.file_ubl")}}))}
+}
+
+// Init focuses the first choice and reads the invoice's number.
+func (m invoiceFile) Init() tea.Cmd {
+	req, client, id := m.req, m.client, m.id
+	return tea.Batch(m.set.FocusOn(0), fromMoney(m.env, func(ms moneyEditor) (string, error) {
+		list, err := ms.Invoices(ctx(), client)
+		for _, inv := range list {
+			if inv.ID == id {
+				return inv.Number, nil
+			}
+		}
+		if err == nil {
+			err = errors.New("no such invoice")
+		}
+		return "", err
+	}, func(number string, err error) tea.Msg {
+		return invoiceFileLoadedMsg{req: req, number: number, err: err}
+	}))
+}
+
+// invoiceFileLoadedMsg answers Init.
+type invoiceFileLoadedMsg struct {
+	req    reqID
+	number string
+	err    error
+}
+
+func (m invoiceFileLoadedMsg) request() reqID { return m.req }
+
+// Route names the screen, the client and the invoice.
+func (m invoiceFile) Route() Route { return Route{Kind: KindInvoiceFile, Client: m.client, Item: m.id} }
+
+// Title is "Invoice as a file".
+func (m invoiceFile) Title() string { return m.env.text.T("money.file_title") }
+
+// RestoreDraft has nothing to restore.
+func (m invoiceFile) RestoreDraft(string) invoiceFile { return m }
+
+// Update handles the load, the write and the keys.
+func (m invoiceFile) Update(msg tea.Msg) (invoiceFile, tea.Cmd) {
+	if msg, ok := msg.(invoiceFileLoadedMsg); ok {
+		if msg.req == m.req {
+			m.number, m.problem = msg.number, explain(m.env, msg.err)
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.fileForm, cmd = m.update(msg, m.fileProblem, m.write)
+	return m, cmd
+}
+
+// write writes the file, once the invoice's number is known.
+func (m invoiceFile) write(f *fileForm) tea.Cmd {
+	if m.number == "" {
+		return nil
+	}
+	w, ok := m.env.store.(invoiceFiler)
+	id, format, lang := m.id, f.set.Get("format"), string(m.env.lang())
+	return f.start(m.env.text.T("money.file_confirm_plain"), ok, func(plain bool) (fill.Result, error) {
+		return w.WriteInvoiceFile(ctx(), id, format, lang, plain)
+	})
+}
+
+// fileProblem is the sentence for a file not written: what the
+// e-invoice still needs, or what every screen says.
+func (m invoiceFile) fileProblem(err error) string {
+	t := m.env.text
+	switch {
+	case errors.Is(err, invoice.ErrNoVATID):
+		return t.T("money.file_no_vat_id")
+	case errors.Is(err, invoice.ErrNoIBAN):
+		return t.T("money.file_no_iban")
+	}
+	return explain(m.env, err)
+}
+
+// View draws the choices, or the file written with its passphrase.
+func (m invoiceFile) View() string {
+	return m.view(m.env.text.Tf("money.file_help", termsafe.Line(m.number)))
+}
+
+// fileForm is the lifecycle the money side's file screens share (an
+// invoice as a file, a funder's report, the bookkeeper's list): a few
+// choices and the sealing; ctrl+s writes, a file in the clear only after
+// a yes; then the file written, its passphrase shown once and forgotten
+// when the screen closes. The screens add their choices and their write.
+type fileForm struct {
 	env     *env
 	keys    invoiceFileKeys
-	client  int64
-	id      int64
-	number  string
 	req     reqID
 	set     kit.FieldSet
 	busy    bool
@@ -60,210 +155,112 @@ func (k invoiceFileKeys) ShortHelp() []key.Binding {
 // FullHelp is its part of the help overlay.
 func (k invoiceFileKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-func newInvoiceFile(e *env, r Route) invoiceFile {
+// newFileForm is a file screen with fields, then the sealing.
+func newFileForm(e *env, fields ...kit.Field) fileForm {
 	t := e.text
 	k := invoiceFileKeys{FormKeys: newFormKeys(t),
 		Write: bind([]string{"ctrl+s"}, "ctrl+s", t.T("money.key_write")),
 		Close: bind([]string{"esc", "enter"}, "esc", t.T("key.back"))}
 	k.Save.SetEnabled(false) // Write is ctrl+s with its own words
 	k.Close.SetEnabled(false)
-	m := invoiceFile{env: e, keys: k, client: r.Client, id: r.Item, req: newReq()}
-	m.set.Fields = []kit.Field{
-		kit.ChoiceField("format", t.T("money.file_format"), []kit.Option{
-			{Value: "pdf", Label: t.T("money.file_pdf")}, {Value: "ubl", Label: t.T("money.file_ubl")}}),
-		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
-			{Value: "passphrase", Label: t.T("export.seal_passphrase")}, {Value: "plain", Label: t.T("print.seal_plain")}}),
-	}
-	return m
+	f := fileForm{env: e, keys: k, req: newReq()}
+	f.set.Fields = append(fields, kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
+		{Value: "passphrase", Label: t.T("export.seal_passphrase")}, {Value: "plain", Label: t.T("print.seal_plain")}}))
+	return f
 }
 
-// Init focuses the first choice and reads the invoice's number.
-func (m invoiceFile) Init() tea.Cmd {
-	st, req, id := m.env.store, m.req, m.id
-	return tea.Batch(m.set.FocusOn(0), func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return invoiceFileLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		list, err := ms.Invoices(ctx(), m.client)
-		for _, inv := range list {
-			if inv.ID == id {
-				return invoiceFileLoadedMsg{req: req, number: inv.Number}
-			}
-		}
-		if err == nil {
-			err = errors.New("no such invoice")
-		}
-		return invoiceFileLoadedMsg{req: req, err: err}
-	})
-}
+// Init focuses the first field.
+func (f fileForm) Init() tea.Cmd { return f.set.FocusOn(0) }
 
-// invoiceFileLoadedMsg answers Init.
-type invoiceFileLoadedMsg struct {
-	req    reqID
-	number string
-	err    error
-}
-
-func (m invoiceFileLoadedMsg) request() reqID { return m.req }
-
-// invoiceFileWrittenMsg answers the write.
-type invoiceFileWrittenMsg struct {
-	req reqID
-	res fill.Result
-	err error
-}
-
-func (m invoiceFileWrittenMsg) request() reqID { return m.req }
-
-// saveErr: the status line says "not saved" only for a file written
-// whose log line is not on disk yet.
-func (m invoiceFileWrittenMsg) saveErr() error { return m.err }
-
-// Route names the screen, the client and the invoice.
-func (m invoiceFile) Route() Route { return Route{Kind: KindInvoiceFile, Client: m.client, Item: m.id} }
-
-// Title is "Invoice as a file".
-func (m invoiceFile) Title() string { return m.env.text.T("money.file_title") }
-
-// Capturing is true on the choices; the result takes the global keys.
-func (m invoiceFile) Capturing() bool { return !m.done }
+// Capturing is true on the fields; the result takes the global keys.
+func (f fileForm) Capturing() bool { return !f.done }
 
 // KeyMap lists the keys that work now.
-func (m invoiceFile) KeyMap() help.KeyMap { return m.keys }
+func (f fileForm) KeyMap() help.KeyMap { return f.keys }
 
 // Draft keeps nothing: the result holds a passphrase.
-func (m invoiceFile) Draft() (string, bool) { return "", false }
+func (f fileForm) Draft() (string, bool) { return "", false }
 
-// RestoreDraft has nothing to restore.
-func (m invoiceFile) RestoreDraft(string) invoiceFile { return m }
-
-// Update handles the load, the write and the keys.
-func (m invoiceFile) Update(msg tea.Msg) (invoiceFile, tea.Cmd) {
+// update handles the size, the written file (problem words a file not
+// written) and the keys; ctrl+s runs write.
+func (f fileForm) update(msg tea.Msg, problem func(error) string, write func(*fileForm) tea.Cmd) (fileForm, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-	case invoiceFileLoadedMsg:
-		if msg.req == m.req {
-			m.number, m.problem = msg.number, explain(m.env, msg.err)
+		f.width, f.height = msg.Width, msg.Height
+	case writtenMsg[fill.Result]:
+		if msg.req != f.req {
+			return f, nil
 		}
-	case invoiceFileWrittenMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
-		m.busy = false
+		f.busy = false
 		if msg.res.Path == "" {
-			m.problem = m.fileProblem(msg.err)
-			return m, nil
+			f.problem = problem(msg.err)
+			return f, nil
 		}
-		m.done, m.res = true, msg.res
+		f.done, f.res = true, msg.res
 		if msg.err != nil {
-			m.warn = explain(m.env, msg.err)
+			f.warn = explain(f.env, msg.err)
 		}
-		m.keys.Write.SetEnabled(false)
-		m.keys.Next.SetEnabled(false)
-		m.keys.Prev.SetEnabled(false)
-		m.keys.Choice.SetEnabled(false)
-		m.keys.Cancel.SetEnabled(false)
-		m.keys.Close.SetEnabled(true)
+		for _, b := range []*key.Binding{&f.keys.Write, &f.keys.Next, &f.keys.Prev, &f.keys.Choice, &f.keys.Cancel} {
+			b.SetEnabled(false)
+		}
+		f.keys.Close.SetEnabled(true)
 	case tea.KeyMsg:
-		return m.onKey(msg)
+		return f.onKey(msg, write)
 	}
-	return m, nil
+	return f, nil
 }
 
-func (m invoiceFile) onKey(msg tea.KeyMsg) (invoiceFile, tea.Cmd) {
-	k := m.keys
+func (f fileForm) onKey(msg tea.KeyMsg, write func(*fileForm) tea.Cmd) (fileForm, tea.Cmd) {
+	k := f.keys
 	switch {
-	case m.busy:
-		return m, nil
-	case m.done:
+	case f.busy:
+		return f, nil
+	case f.done:
 		if key.Matches(msg, k.Close) {
-			m.res = fill.Result{} // forget the passphrase now
-			return m, back(nil)
+			f.res = fill.Result{} // forget the passphrase now
+			return f, back(nil)
 		}
-		return m, nil
+		return f, nil
 	case key.Matches(msg, k.Write):
-		if m.number == "" {
-			return m, nil
-		}
-		m.req, m.problem = newReq(), ""
-		write := m.write()
-		if m.set.Get("sealing") == "plain" {
-			return m, confirm(m.env.text.T("money.file_confirm_plain"), write)
-		}
-		m.busy = true
-		return m, write
+		cmd := write(&f)
+		return f, cmd
 	case key.Matches(msg, k.Cancel):
-		return m, back(nil)
+		return f, back(nil)
 	}
-	cmd, changed := m.set.HandleKey(msg, k.FormKeys)
+	cmd, changed := f.set.HandleKey(msg, k.FormKeys)
 	if changed {
-		m.problem = ""
+		f.problem = ""
 	}
-	return m, cmd
+	return f, cmd
 }
 
-// write writes the file; the screen waits for its answer.
-func (m invoiceFile) write() tea.Cmd {
-	f, ok := m.env.store.(invoiceFiler)
-	if !ok {
-		return fail(m.env.text.T("money.file_none"))
+// start writes the file under a fresh request: at once, or after a yes
+// to confirmPlain for a file in the clear. ok false is a caseload that
+// cannot write it.
+func (f *fileForm) start(confirmPlain string, ok bool, write func(plain bool) (fill.Result, error)) tea.Cmd {
+	f.req, f.problem = newReq(), ""
+	plain := f.set.Get("sealing") == "plain"
+	cmd := fail(f.env.text.T("money.file_none"))
+	if ok {
+		cmd = writing(f.req, func() (fill.Result, error) { return write(plain) })
 	}
-	req, id, format, plain := m.req, m.id, m.set.Get("format"), m.set.Get("sealing") == "plain"
-	lang := string(m.env.lang())
-	return saving(func() tea.Msg {
-		res, err := f.WriteInvoiceFile(ctx(), id, format, lang, plain)
-		return invoiceFileWrittenMsg{req: req, res: res, err: err}
-	})
+	if plain {
+		return confirm(confirmPlain, cmd)
+	}
+	f.busy = true
+	return cmd
 }
 
-// fileProblem is the sentence for a file not written: what the
-// e-invoice still needs, or what every screen says.
-func (m invoiceFile) fileProblem(err error) string {
-	t := m.env.text
-	switch {
-	case errors.Is(err, invoice.ErrNoVATID):
-		return t.T("money.file_no_vat_id")
-	case errors.Is(err, invoice.ErrNoIBAN):
-		return t.T("money.file_no_iban")
+// view draws the fields with help under them, or the file written with
+// its passphrase.
+func (f fileForm) view(help string) string {
+	t, st := f.env.text, f.env.styles
+	if f.done {
+		return viewFileResult(f.env, t.Tf("money.file_done", termsafe.Line(f.res.Name)), f.res, f.warn, f.width, f.height)
 	}
-	return explain(m.env, err)
-}
-
-// View draws the choices, or the file written with its passphrase.
-func (m invoiceFile) View() string {
-	t, st := m.env.text, m.env.styles
-	if m.done {
-		return viewFileResult(m.env, m.res, m.warn, m.width, m.height)
+	extra := kit.Paragraph(st.Muted, help, f.width)
+	if f.problem != "" {
+		extra = append(append(extra, ""), kit.Paragraph(st.Danger, termsafe.Line(f.problem), f.width)...)
 	}
-	extra := kit.Paragraph(st.Muted, t.Tf("money.file_help", termsafe.Line(m.number)), m.width)
-	if m.problem != "" {
-		extra = append(append(extra, ""), kit.Paragraph(st.Danger, m.problem, m.width)...)
-	}
-	saving := m.busy
-	return kit.ViewFields(st, formText(t), m.set, true, saving, "", m.height, nil, extra)
-}
-
-// viewFileResult is a written file: where it went, and its passphrase,
-// shown this once, or that it is not encrypted.
-func viewFileResult(e *env, r fill.Result, warn string, width, height int) string {
-	t, st := e.text, e.styles
-	lines := []string{""}
-	lines = append(lines, kit.Paragraph(st.Title, t.Tf("money.file_done", termsafe.Line(r.Name)), width)...)
-	lines = append(lines, "", "  "+st.Label.Render(t.T("export.file")), "    "+st.Text.Render(termsafe.Line(r.Path)))
-	if warn != "" {
-		lines = append(append(lines, ""), kit.Paragraph(st.Warning, warn, width)...)
-	}
-	lines = append(lines, "")
-	if r.Sealed {
-		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
-		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
-			lines = append(lines, "  "+l)
-		}
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), width)...)
-	} else {
-		lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), width)...)
-	}
-	return strings.Join(kit.ScrollWindow(lines, 0, height), "\n")
+	return kit.ViewFields(st, formText(t), f.set, true, f.busy, "", f.height, nil, extra)
 }

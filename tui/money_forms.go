@@ -35,6 +35,25 @@ type moneyEditor interface {
 	SaveMoneySettings(ctx context.Context, m store.MoneySettings) error
 }
 
+// errNoMoneySide answers a read of a caseload without the money forms'
+// side.
+var errNoMoneySide = errors.New("this caseload has no money side")
+
+// fromMoney reads what a money screen shows off the screen's loop: read
+// runs on the caseload's money side (errNoMoneySide when it has none),
+// answer makes its message.
+func fromMoney[T any](e *env, read func(moneyEditor) (T, error), answer func(T, error) tea.Msg) tea.Cmd {
+	st := e.store
+	return func() tea.Msg {
+		ms, ok := st.(moneyEditor)
+		if !ok {
+			var none T
+			return answer(none, errNoMoneySide)
+		}
+		return answer(read(ms))
+	}
+}
+
 // moneyEditorOf is the caseload's money forms' side, when the store has one.
 func moneyEditorOf(e *env) (moneyEditor, bool) {
 	m, ok := e.store.(moneyEditor)
@@ -72,10 +91,14 @@ func moneyFieldProblem(e *env, ve *store.ValidationError) string {
 	return fieldProblem(e.text, ve)
 }
 
-// onMoneySaved ends a money form's save: kept goes back with the note;
-// a refusal goes under its field (alias maps the store's field names to
-// the form's where they differ) or above the fields.
+// onMoneySaved ends a money form's save, unless msg answers another:
+// kept goes back with the note; a refusal goes under its field (alias
+// maps the store's field names to the form's where they differ) or above
+// the fields.
 func (c *formCore) onMoneySaved(msg moneySavedMsg, alias map[string]string) tea.Cmd {
+	if msg.req != c.req {
+		return nil
+	}
 	if msg.err == nil || isNotSaved(c.env, msg.err) {
 		return c.onSaved(msg.err, msg.note)
 	}
@@ -112,12 +135,15 @@ type termsForm struct {
 }
 
 func newTermsForm(e *env, r Route) termsForm {
-	t, st := e.text, e.styles
-	budgets := []kit.Option{{Value: string(store.BudgetNone), Label: t.T("money.f_budget_none")},
-		{Value: string(store.BudgetHours), Label: t.T("money.unit_hours")}, {Value: string(store.BudgetSessions), Label: t.T("money.unit_sessions")},
-		{Value: string(store.BudgetAmount), Label: t.T("money.unit_amount")}}
-	rates := []kit.Option{{Value: string(store.RatePerHour), Label: t.T("money.rate_hour")},
-		{Value: string(store.RatePerSession), Label: t.T("money.rate_session")}, {Value: string(store.RateFixed), Label: t.T("money.rate_fixed")}}
+	t, st, l := e.text, e.styles, e.lang()
+	budgets := []kit.Option{{Value: string(store.BudgetNone), Label: t.T("money.f_budget_none")}}
+	for _, k := range []store.BudgetKind{store.BudgetHours, store.BudgetSessions, store.BudgetAmount} {
+		budgets = append(budgets, kit.Option{Value: string(k), Label: invoice.BudgetUnit(l, k)})
+	}
+	var rates []kit.Option
+	for _, k := range []store.RateKind{store.RatePerHour, store.RatePerSession, store.RateFixed} {
+		rates = append(rates, kit.Option{Value: string(k), Label: invoice.RateUnit(l, k)})
+	}
 	budget := kit.TextField(st, "budget", t.T("money.f_budget"))
 	budget.Input.Width = 14
 	rate := kit.TextField(st, "rate", t.T("money.f_rate"))
@@ -147,27 +173,21 @@ func (m termsLoadedMsg) request() reqID { return m.req }
 // loadTermsForm reads the terms, the funders to choose from, and whether
 // the practice charges VAT.
 func loadTermsForm(e *env, req reqID, client int64) tea.Cmd {
-	st := e.store
-	return func() tea.Msg {
-		msg := termsLoadedMsg{req: req}
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			msg.err = errors.New("this caseload has no money side")
-			return msg
-		}
-		var err error
+	return fromMoney(e, func(ms moneyEditor) (msg termsLoadedMsg, err error) {
 		msg.terms, err = ms.Terms(ctx(), client)
 		msg.hasTerms = err == nil
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			msg.err = err
-			return msg
+			return msg, err
 		}
-		if msg.funders, msg.err = ms.Funders(ctx()); msg.err != nil {
-			return msg
+		if msg.funders, err = ms.Funders(ctx()); err != nil {
+			return msg, err
 		}
-		msg.settings, msg.err = ms.MoneySettings(ctx())
+		msg.settings, err = ms.MoneySettings(ctx())
+		return msg, err
+	}, func(msg termsLoadedMsg, err error) tea.Msg {
+		msg.req, msg.err = req, err
 		return msg
-	}
+	})
 }
 
 // Init reads the terms.
@@ -192,11 +212,7 @@ func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case termsLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		m.fill(msg)
@@ -204,9 +220,6 @@ func (m termsForm) Update(msg tea.Msg) (termsForm, tea.Cmd) {
 		m.refresh()
 		return m, m.Refocus()
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, map[string]string{"funder_address": "funder"})
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
@@ -389,9 +402,6 @@ func (m timeForm) Update(msg tea.Msg) (timeForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, nil)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
@@ -482,15 +492,10 @@ type fundersLoadedMsg struct {
 func (m fundersLoadedMsg) request() reqID { return m.req }
 
 func loadFunders(e *env, req reqID) tea.Cmd {
-	st := e.store
-	return func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return fundersLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		items, err := ms.Funders(ctx())
-		return fundersLoadedMsg{req: req, items: items, err: err}
-	}
+	return fromMoney(e, func(ms moneyEditor) ([]store.Funder, error) { return ms.Funders(ctx()) },
+		func(items []store.Funder, err error) tea.Msg {
+			return fundersLoadedMsg{req: req, items: items, err: err}
+		})
 }
 
 // Init reads the funders.
@@ -630,15 +635,9 @@ func (m funderForm) Init() tea.Cmd {
 	if m.Loaded {
 		return m.Refocus()
 	}
-	req, id, st := m.req, m.id, m.env.store
-	return func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return funderLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		f, err := ms.Funder(ctx(), id)
-		return funderLoadedMsg{req: req, f: f, err: err}
-	}
+	req, id := m.req, m.id
+	return fromMoney(m.env, func(ms moneyEditor) (store.Funder, error) { return ms.Funder(ctx(), id) },
+		func(f store.Funder, err error) tea.Msg { return funderLoadedMsg{req: req, f: f, err: err} })
 }
 
 // Route names the form and the funder.
@@ -664,11 +663,7 @@ func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case funderLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		f := msg.f
@@ -681,9 +676,6 @@ func (m funderForm) Update(msg tea.Msg) (funderForm, tea.Cmd) {
 		m.MarkLoaded()
 		return m, m.Refocus()
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, nil)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)
@@ -762,15 +754,11 @@ func (m moneySettingsLoadedMsg) request() reqID { return m.req }
 
 // Init reads the settings.
 func (m moneySettingsForm) Init() tea.Cmd {
-	req, st := m.req, m.env.store
-	return func() tea.Msg {
-		ms, ok := st.(moneyEditor)
-		if !ok {
-			return moneySettingsLoadedMsg{req: req, err: errors.New("this caseload has no money side")}
-		}
-		set, err := ms.MoneySettings(ctx())
-		return moneySettingsLoadedMsg{req: req, set: set, err: err}
-	}
+	req := m.req
+	return fromMoney(m.env, func(ms moneyEditor) (store.MoneySettings, error) { return ms.MoneySettings(ctx()) },
+		func(set store.MoneySettings, err error) tea.Msg {
+			return moneySettingsLoadedMsg{req: req, set: set, err: err}
+		})
 }
 
 // Route names the form.
@@ -792,11 +780,7 @@ func (m moneySettingsForm) Update(msg tea.Msg) (moneySettingsForm, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.Width, m.Height = msg.Width, msg.Height
 	case moneySettingsLoadedMsg:
-		if msg.req != m.req || m.Loaded {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.Problem = explain(m.env, msg.err)
+		if !m.takeLoad(msg.req, msg.err) {
 			return m, nil
 		}
 		l, set := m.env.lang(), msg.set
@@ -812,9 +796,6 @@ func (m moneySettingsForm) Update(msg tea.Msg) (moneySettingsForm, tea.Cmd) {
 		m.refresh()
 		return m, m.Refocus()
 	case moneySavedMsg:
-		if msg.req != m.req {
-			return m, nil
-		}
 		return m, m.onMoneySaved(msg, nil)
 	case tea.KeyMsg:
 		cmd, save := m.onKey(msg)

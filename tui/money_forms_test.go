@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/caseload/caseload/paper/fill"
 	"github.com/caseload/caseload/store"
 )
@@ -444,5 +446,31 @@ func TestBooksFromTheStatistics(t *testing.T) {
 	wantView(t, d, "This file is not encrypted")
 	if n := d.model().saving; n != 0 {
 		t.Errorf("%d saves still counted under way", n)
+	}
+}
+
+// A money file's path shows whole however narrow the terminal, cut into
+// lines as the export's and the paper's are: the coach must be able to
+// find the file.
+func TestMoneyFileShowsTheWholePathWhenNarrow(t *testing.T) {
+	s, noor := practiceOnly(t)
+	if _, err := s.MakeInvoice(context.Background(), store.InvoiceDraft{ClientID: noor.ID,
+		Lines: []store.InvoiceLine{{Description: "Traject", UnitCents: 100000, VATBP: 2100}}}); err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	d := openMoneyOf(t, s, noor.ID, English, func(ts *testStore) Store { return filingStore{ts, &asked} })
+	d.keys("w[ctrl+s]")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 30})
+	const path = "/home/coach/caseload-exports/factuur-2026-0001.pdf.age"
+	got := ""
+	for _, l := range strings.Split(d.view(), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && (got != "" || strings.HasPrefix(l, "/home")) && strings.HasPrefix(path[len(got):], l) {
+			got += l
+		}
+	}
+	if got != path {
+		t.Errorf("the path reads %q, not %q:\n%s", got, path, d.view())
 	}
 }

@@ -145,7 +145,7 @@ func (m moneyStats) Update(msg tea.Msg) (moneyStats, tea.Cmd) {
 		if msg.err != nil {
 			m.problem = explain(m.env, msg.err)
 		}
-	case invoiceFileWrittenMsg:
+	case writtenMsg[fill.Result]:
 		if msg.req != m.req {
 			return m, nil
 		}
@@ -196,11 +196,8 @@ func (m moneyStats) write(plain bool) tea.Cmd {
 	if !ok {
 		return fail(m.env.text.T("money.file_none"))
 	}
-	req, year, lang := m.req, m.year, string(m.env.lang())
-	return saving(func() tea.Msg {
-		res, err := y.WriteYearReport(ctx(), year, lang, plain)
-		return invoiceFileWrittenMsg{req: req, res: res, err: err}
-	})
+	year, lang := m.year, string(m.env.lang())
+	return writing(m.req, func() (fill.Result, error) { return y.WriteYearReport(ctx(), year, lang, plain) })
 }
 
 // bar is a row of blocks for v of most, at most width wide; a value
@@ -220,7 +217,7 @@ func bar(v, most int64, width int) string {
 func (m moneyStats) View() string {
 	t, st, l := m.env.text, m.env.styles, m.env.lang()
 	if m.done {
-		return viewFileResult(m.env, m.res, m.warn, m.width, m.height)
+		return viewFileResult(m.env, t.Tf("money.file_done", termsafe.Line(m.res.Name)), m.res, m.warn, m.width, m.height)
 	}
 	if !m.loaded {
 		if m.problem != "" {

@@ -6,9 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/caseload/caseload/paper/fill"
@@ -24,35 +22,16 @@ import (
 // passphrase, shown this once. Opened from a record, the paper's text
 // comes from that record. Like the export, it keeps nothing in a draft.
 type printForm struct {
-	env  *env
-	keys printKeys
-	// bsnShown: the practice records the BSN, so the form asks whether
-	// the paper may carry it (read under fieldsReq).
-	bsnShown  bool
-	fieldsReq reqID
-	client    int64
-	record    int64
+	outForm
+	record int64
 	// request and letter: opened from a rights request, the letter for
 	// its step, about that request.
 	request int64
 	letter  string
-	req     reqID
 
-	loaded     bool
-	row        store.ClientRow
 	templates  []store.Template // in the coach's language, as the choice lists them
 	noPractice bool
-	set        kit.FieldSet
-	problem    string
-	plainReq   reqID
-	printing   bool
-	spin       spinner.Model
-
-	done   bool
-	res    fill.Result
-	warn   string
-	width  int
-	height int
+	res        fill.Result
 }
 
 // paperStore is what the paper screen needs beyond the caseload: cmd's
@@ -66,34 +45,13 @@ type paperStore interface {
 }
 
 func newPrintForm(e *env, r Route) printForm {
-	t, st := e.text, e.styles
-	bases := make([]kit.Option, 0, len(store.LegalBases))
-	for _, b := range store.LegalBases {
-		bases = append(bases, kit.Option{Value: string(b), Label: basisText(t, b)})
-	}
-	pub := kit.TextField(st, "key", t.T("export.key"))
-	pub.Input.Placeholder = "age1…"
-	pub.Input.Width = 60
+	t := e.text
 	request, letter := parseLetterTab(r.Tab)
-	m := printForm{env: e, keys: newPrintKeys(t), client: r.Client, record: r.Item, request: request, letter: letter, req: newReq(),
-		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent))}
-	m.set.Fields = []kit.Field{
-		kit.ChoiceField("template", t.T("print.template"), nil),
-		kit.ChoiceField("to", t.T("export.to"), []kit.Option{
-			{Value: toClient, Label: t.T("print.to_client")}, {Value: toOther, Label: t.T("export.to_other")}}),
-
-		kit.TextField(st, "recipient", t.T("export.recipient")),
-		kit.ChoiceField("basis", t.T("export.basis"), bases),
-		kit.ChoiceField("format", t.T("print.format"), []kit.Option{{Value: "pdf", Label: "PDF"}, {Value: "html", Label: "HTML"}}),
-		kit.ChoiceField("sealing", t.T("export.sealing"), []kit.Option{
-			{Value: sealPassphrase, Label: t.T("export.seal_passphrase")},
-			{Value: sealKey, Label: t.T("export.seal_key")},
-			{Value: sealPlain, Label: t.T("print.seal_plain")}}),
-
-		pub,
-		bsnField(t),
-	}
-	m.fieldsReq = newReq()
+	fields := append([]kit.Field{kit.ChoiceField("template", t.T("print.template"), nil)},
+		outFields(e, t.T("print.to_client"), t.T("print.seal_plain"),
+			kit.ChoiceField("format", t.T("print.format"), []kit.Option{{Value: "pdf", Label: "PDF"}, {Value: "html", Label: "HTML"}}))...)
+	m := printForm{outForm: newOutForm(e, r.Client, t.T("key.print_start"), fields...),
+		record: r.Item, request: request, letter: letter}
 	m.sync()
 	return m
 }
@@ -116,23 +74,12 @@ func (m printForm) Route() Route {
 // Title is "Make a paper".
 func (m printForm) Title() string { return m.env.text.T("print.title") }
 
-// Capturing is true on the form; the result takes the global keys.
-func (m printForm) Capturing() bool { return !m.done }
-
-// KeyMap lists the keys that work now.
-func (m printForm) KeyMap() help.KeyMap { return m.keys }
-
-// Draft keeps nothing: the result holds a passphrase.
-func (m printForm) Draft() (string, bool) { return "", false }
-
 // RestoreDraft has nothing to restore.
 func (m printForm) RestoreDraft(string) printForm { return m }
 
 // Update handles the answers of the store, the spinner and the keys.
 func (m printForm) Update(msg tea.Msg) (printForm, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
 	case printLoadedMsg:
 		return m.onLoaded(msg), nil
 	case fieldsLoadedMsg:
@@ -140,23 +87,20 @@ func (m printForm) Update(msg tea.Msg) (printForm, tea.Cmd) {
 			m.bsnShown = msg.set.Has(store.FieldBSN)
 			m.sync()
 		}
-	case plainConfirmedMsg:
-		if msg.req != m.plainReq || m.printing || m.done {
-			return m, nil
+	case writtenMsg[fill.Result]:
+		if m.written(msg.req, msg.res.Path, msg.err, func(err error) string { return printProblem(m.env, err, m.recipient()) }) {
+			m.res = msg.res
 		}
-		m.plainReq = 0
-		return m.start(true)
-	case spinner.TickMsg:
-		if !m.printing {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
-	case printedMsg:
-		return m.onPrinted(msg), nil
+		m.sync()
 	case tea.KeyMsg:
 		return m.onKey(msg)
+	default:
+		var cmd tea.Cmd
+		var plain bool
+		if m.outForm, cmd, plain = m.update(msg); plain {
+			return m.start(true)
+		}
+		return m, cmd
 	}
 	return m, nil
 }
@@ -211,28 +155,10 @@ func (m printForm) settings() store.TemplateSettings {
 	return p.Settings
 }
 
-func (m printForm) onPrinted(msg printedMsg) printForm {
-	if msg.req != m.req {
-		return m
-	}
-	m.printing = false
-	if msg.res.Path == "" {
-		m.problem = printProblem(m.env, msg.err, m.recipient())
-		m.sync()
-		return m
-	}
-	m.done, m.res = true, msg.res
-	if msg.err != nil {
-		m.warn = explain(m.env, msg.err)
-	}
-	m.sync()
-	return m
-}
-
 func (m printForm) onKey(msg tea.KeyMsg) (printForm, tea.Cmd) {
 	k := m.keys
 	switch {
-	case m.printing:
+	case m.busy:
 		return m, nil
 	case m.done:
 		if key.Matches(msg, k.Close) {
@@ -240,7 +166,7 @@ func (m printForm) onKey(msg tea.KeyMsg) (printForm, tea.Cmd) {
 			return m, back(nil)
 		}
 		return m, nil
-	case key.Matches(msg, k.Print):
+	case key.Matches(msg, k.Start):
 		return m.submit()
 	case key.Matches(msg, k.Cancel):
 		return m, back(nil)
@@ -251,14 +177,6 @@ func (m printForm) onKey(msg tea.KeyMsg) (printForm, tea.Cmd) {
 	}
 	m.sync()
 	return m, cmd
-}
-
-// recipient is the named recipient, "" for the client.
-func (m printForm) recipient() string {
-	if m.set.Get("to") != toOther {
-		return ""
-	}
-	return strings.TrimSpace(m.set.Get("recipient"))
 }
 
 func (m printForm) submit() (printForm, tea.Cmd) {
@@ -280,9 +198,7 @@ func (m printForm) submit() (printForm, tea.Cmd) {
 			return m, cmd
 		}
 	case sealPlain:
-		m.plainReq = newReq()
-		req := m.plainReq
-		return m, confirm(t.T("print.plain_confirm"), func() tea.Msg { return plainConfirmedMsg{req: req} })
+		return m, m.askPlain(t.T("print.plain_confirm"))
 	}
 	return m.start(false)
 }
@@ -290,16 +206,11 @@ func (m printForm) submit() (printForm, tea.Cmd) {
 func (m printForm) start(plain bool) (printForm, tea.Cmd) {
 	r := fill.Request{Template: m.set.Get("template"), Lang: string(m.env.text.Lang()), RecordID: m.record, RequestID: m.request,
 		Recipient: m.recipient(), HTML: m.set.Get("format") == "html", Plain: plain}
-	if r.Recipient != "" {
-		r.Basis = store.LegalBasis(m.set.Get("basis"))
-	}
-	if !plain && m.set.Get("sealing") == sealKey {
-		r.PublicKey = strings.TrimSpace(m.set.Get("key"))
-	}
-	r.WithBSN = m.bsnShown && m.set.Get("bsn") == bsnIn
-	m.printing, m.problem, m.req = true, "", newReq()
+	r.Basis, r.PublicKey, r.WithBSN = m.sending(plain)
+	m.busy, m.problem, m.req = true, "", newReq()
 	m.sync()
-	return m, tea.Batch(printPaper(m.env.store, m.req, m.client, r), m.spin.Tick)
+	st, client := m.env.store, m.client
+	return m, tea.Batch(writing(m.req, func() (fill.Result, error) { return st.PrintPaper(ctx(), client, r) }), m.spin.Tick)
 }
 
 // sync shows the fields the choices call for and switches the keys. A
@@ -309,35 +220,17 @@ func (m *printForm) sync() {
 	if m.settings().To == "recipient" {
 		m.set.Set("to", toOther)
 	}
-	other := m.set.Get("to") == toOther
-	m.set.Fields[m.set.Index("recipient")].Hidden = !other
-	m.set.Fields[m.set.Index("basis")].Hidden = !other
-	m.set.Fields[m.set.Index("bsn")].Hidden = !m.bsnShown
-	m.set.Fields[m.set.Index("key")].Hidden = m.set.Get("sealing") != sealKey
-	if m.set.Focused().Hidden {
-		m.set.FocusOn(0)
-	}
-	form := !m.done && !m.printing
-	k := &m.keys
-	k.Next.SetEnabled(form)
-	k.Prev.SetEnabled(form)
-	k.Choice.SetEnabled(form && m.set.Focused().Kind == kit.KindChoice)
-	k.Print.SetEnabled(form && m.loaded)
-	k.Cancel.SetEnabled(form)
-	k.Close.SetEnabled(m.done)
+	m.outForm.sync(m.loaded)
 }
 
 // View draws the form, the spinner, or the result.
 func (m printForm) View() string {
 	t, st := m.env.text, m.env.styles
 	if m.done {
-		return m.viewResult()
+		return viewFileResult(m.env, t.Tf("print.done", termsafe.Line(m.res.Name)), m.res, m.warn, m.width, m.height)
 	}
 	if !m.loaded {
-		if m.problem != "" {
-			return "\n" + strings.Join(kit.Paragraph(st.Danger, m.problem, m.width), "\n")
-		}
-		return "\n  " + st.Muted.Render(t.T("form.loading"))
+		return m.viewLoading()
 	}
 	lines := []string{""}
 	lines = append(lines, kit.Paragraph(st.Title, t.Tf("print.heading", termsafe.Line(m.row.Name)), m.width)...)
@@ -357,55 +250,13 @@ func (m printForm) View() string {
 		lines = append(lines, kit.ViewField(st, f, i == m.set.Focus, "")...)
 	}
 	lines = append(lines, "")
-	switch m.set.Get("sealing") {
-	case sealPassphrase:
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("print.hint_passphrase"), m.width)...)
-	case sealKey:
-		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_key"), m.width)...)
-	case sealPlain:
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.hint_plain"), m.width)...)
-	}
+	lines = append(lines, m.sealingHint(t.T("print.hint_passphrase"))...)
 	if m.set.Get("to") == toOther && m.set.Get("basis") == "consent" {
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("export.hint_consent"), m.width)...)
 	}
-	if m.problem != "" {
-		lines = append(lines, "")
-		lines = append(lines, kit.Paragraph(st.Danger, m.problem, m.width)...)
-	}
-	if m.printing {
-		lines = append(lines, "", "  "+m.spin.View()+" "+st.Muted.Render(t.T("print.busy")))
-	}
+	lines = append(lines, m.viewEnd(t.T("print.busy"))...)
 	return strings.Join(kit.ScrollWindow(lines, focusLine, m.height), "\n")
-}
-
-func (m printForm) viewResult() string {
-	t, st := m.env.text, m.env.styles
-	r := m.res
-	lines := []string{""}
-	lines = append(lines, kit.Paragraph(st.Title, t.Tf("print.done", termsafe.Line(r.Name)), m.width)...)
-	lines = append(lines, "", "  "+st.Label.Render(t.T("export.file")))
-	for _, l := range chunkPath(termsafe.Line(r.Path), max(m.width-6, 20)) {
-		lines = append(lines, "    "+st.Text.Render(l))
-	}
-	if m.warn != "" {
-		lines = append(lines, "")
-		lines = append(lines, kit.Paragraph(st.Warning, m.warn, m.width)...)
-	}
-	lines = append(lines, "")
-	switch {
-	case r.PublicKey:
-		lines = append(lines, kit.Paragraph(st.Text, t.T("export.sealed_key"), m.width)...)
-	case r.Sealed:
-		lines = append(lines, "  "+st.Label.Render(t.T("export.passphrase")))
-		for _, l := range strings.Split(st.Box.Render(st.Accent.Render(r.Passphrase)), "\n") {
-			lines = append(lines, "  "+l)
-		}
-		lines = append(lines, kit.Paragraph(st.Warning, t.T("export.channel"), m.width)...)
-	default:
-		lines = append(lines, kit.Paragraph(st.Danger, t.T("print.sealed_none"), m.width)...)
-	}
-	return strings.Join(kit.ScrollWindow(lines, 0, m.height), "\n")
 }
 
 // printLoadedMsg answers loadPrint.
@@ -456,26 +307,6 @@ func loadPrint(s Store, req reqID, id, record int64) tea.Cmd {
 	}
 }
 
-// printedMsg answers printPaper.
-type printedMsg struct {
-	req reqID
-	res fill.Result
-	err error
-}
-
-func (m printedMsg) request() reqID { return m.req }
-
-// saveErr: the status line says "not saved" only for a paper written
-// whose log line is not on disk yet.
-func (m printedMsg) saveErr() error { return m.err }
-
-func printPaper(s Store, req reqID, clientID int64, r fill.Request) tea.Cmd {
-	return saving(func() tea.Msg {
-		res, err := s.PrintPaper(ctx(), clientID, r)
-		return printedMsg{req: req, res: res, err: err}
-	})
-}
-
 // printProblem is the sentence for a refused or failed paper.
 func printProblem(e *env, err error, recipient string) string {
 	var te *store.TemplateError
@@ -489,34 +320,6 @@ func printProblem(e *env, err error, recipient string) string {
 	}
 	return exportProblem(e, err, recipient)
 }
-
-// printKeys are the paper screen's keys, as the export's.
-type printKeys struct {
-	Next, Prev, Choice, Print, Cancel, Close key.Binding
-}
-
-func newPrintKeys(t Text) printKeys {
-	return printKeys{
-		Next:   bind([]string{"tab", "down"}, "tab/↓", t.T("key.next_field")),
-		Prev:   bind([]string{"shift+tab", "up"}, "⇧tab/↑", t.T("key.prev_field")),
-		Choice: bind([]string{"left", "right", " "}, "←/→", t.T("key.choose")),
-		Print:  bind([]string{"enter", "ctrl+s"}, "enter", t.T("key.print_start")),
-		Cancel: bind([]string{"esc"}, "esc", t.T("key.cancel")),
-		Close:  bind([]string{"enter"}, "enter", t.T("key.export_close")),
-	}
-}
-
-func (k printKeys) form() kit.FormKeys {
-	return kit.FormKeys{Next: k.Next, Prev: k.Prev, Choice: k.Choice, Cancel: k.Cancel}
-}
-
-// ShortHelp is the paper screen's hint line.
-func (k printKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Print, k.Close, k.Cancel, k.Next, k.Prev, k.Choice}
-}
-
-// FullHelp is the paper screen's part of the help overlay.
-func (k printKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // newPrintOpenKey is p, "make a paper", on the client screen and an open
 // record.
