@@ -161,13 +161,13 @@ func (m settingsScreen) View() string {
 		if v == "" {
 			v = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(f.label, kit.LabelWidth))+v)
+		lines = append(lines, kit.LabelLine(st, f.label, v))
 	}
 	target := st.Muted.Render(t.T("practice.answer_target_none"))
 	if m.s.target > 0 {
 		target = t.N("practice.answer_target_days", m.s.target)
 	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
+	lines = append(lines, kit.LabelLine(st, t.T("practice.answer_target"), target))
 	recorded := st.Muted.Render(t.T("practice.fields_none"))
 	if len(m.s.fields) > 0 {
 		names := make([]string, len(m.s.fields))
@@ -176,7 +176,7 @@ func (m settingsScreen) View() string {
 		}
 		recorded = strings.Join(names, ", ")
 	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.fields_recorded"), kit.LabelWidth))+recorded)
+	lines = append(lines, kit.LabelLine(st, t.T("practice.fields_recorded"), recorded))
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))
