@@ -24,15 +24,56 @@ func when(t time.Time) string {
 
 // explain turns an error into what the coach reads: what happened, and
 // what they can do about it. Internals stay out of the sentence unless no
-// known cause matches.
+// known cause matches. The explainers are asked in turn, so an error that
+// wraps two causes is said as the first of them.
 func (e *env) explain(err error) (msg, hint string) {
-	if msg, hint, ok := e.explainRestore(err); ok {
-		return msg, hint
+	for _, x := range []func(error) (string, string, bool){
+		e.explainRestore, e.explainKeys, e.explainSettings, e.explainPaper,
+		e.explainMoney, e.explainAgenda, e.explainCommand, e.explainVault,
+	} {
+		if msg, hint, ok := x(err); ok {
+			return msg, hint
+		}
 	}
-	if msg, hint, ok := e.explainKeys(err); ok {
-		return msg, hint
+	for _, r := range refusals {
+		if errors.Is(err, r.err) {
+			return e.T(r.msg), e.T(r.hint)
+		}
 	}
-	dir := e.vaultDir
+	var ve *store.ValidationError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return err.Error(), e.T("err.check_the_file_name")
+	case errors.As(err, &ve):
+		return ve.Field + ": " + ve.Text(e.lang), ""
+	}
+	return err.Error(), ""
+}
+
+// refusals are the causes said in one sentence and one hint each: the
+// store's and the command line's refusals of a change.
+var refusals = []struct {
+	err       error
+	msg, hint string
+}{
+	{store.ErrCaseloadFull, "err.the_vault_is_full_a", "err.nothing_of_this_change_was"},
+	{store.ErrNewerSchema, "err.the_vault_was_saved_by", "err.update_caseload_this_version_leaves"},
+	{errNoTerminal, "err.no_terminal_to_ask_for_2", "err.run_it_in_a_terminal_2"},
+	{errMismatch, "err.the_two_passphrases_differ", "err.nothing_was_changed_try_again"},
+	{errWeak, "err.the_passphrase_is_too_short", "err.use_at_least_10_characters"},
+	{store.ErrNoConsent, "err.the_client_has_not_consented", "err.nothing_was_recorded_record_the"},
+	{store.ErrRestricted, "err.processing_of_this_client_is", "err.nothing_was_changed_lift_the"},
+	{store.ErrExtensionTooLate, "err.the_first_month_after_the", "err.answer_the_request_now_an"},
+	{store.ErrRequestClosed, "err.the_request_has_already_been", "err.nothing_was_changed_record_a"},
+	{store.ErrIdentityNotChecked, "err.the_identity_of_the_requester", "err.check_it_never_by_a"},
+	{store.ErrNoticesPending, "err.not_every_recipient_of_the", "err.tell_them_and_mark_them"},
+	{store.ErrOnHold, "err.the_client_is_under_legal", "err.nothing_was_erased_lift_the"},
+	{store.ErrPlanChanged, "err.the_caseload_changed_since_the", "err.nothing_was_erased_run_the"},
+}
+
+// explainCommand says what went wrong with what a command was asked:
+// its arguments, the client it names, a dossier read or written.
+func (e *env) explainCommand(err error) (msg, hint string, ok bool) {
 	var ve *store.ValidationError
 	var ambiguous *ambiguousError
 	var csvErr *dossier.CSVError
@@ -41,206 +82,160 @@ func (e *env) explain(err error) (msg, hint string) {
 	var importErr *store.ImportError
 	var exportsFailed *exportsFailedError
 	var rolled *crypt.RollbackError
-	var fe *crypt.FileError
-	var docs *documentsError
-	if msg, hint, ok := e.explainSettings(err); ok {
-		return msg, hint
-	}
-	if msg, hint, ok := e.explainPaper(err); ok {
-		return msg, hint
-	}
-	if msg, hint, ok := e.explainMoney(err); ok {
-		return msg, hint
-	}
-	if msg, hint, ok := e.explainAgenda(err); ok {
-		return msg, hint
-	}
 	switch {
 	case errors.As(err, &exportsFailed):
-		return e.N("count.exports_failed", exportsFailed.failed, exportsFailed.total), ""
+		return e.N("count.exports_failed", exportsFailed.failed, exportsFailed.total), "", true
 	case errors.As(err, &rolled):
 		return e.Tf("err.this_vault_is_older_than",
 				rolled.Have, when(rolled.HaveAt), rolled.Seen, when(rolled.SeenAt)),
-			e.T("err.nothing_was_written_open_the")
+			e.T("err.nothing_was_written_open_the"), true
 	case errors.Is(err, crypt.ErrNoSaveBefore):
 		return e.T("err.no_save_kept_in_the") + strings.TrimPrefix(err.Error(), "restoring: "+crypt.ErrNoSaveBefore.Error()),
-			e.T("err.nothing_was_changed_choose_a")
+			e.T("err.nothing_was_changed_choose_a"), true
 	case errors.Is(err, errUsage):
-		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), ""
+		return strings.TrimPrefix(err.Error(), errUsage.Error()+": "), "", true
 	case errors.Is(err, errDossierDamaged):
 		return e.T("err.the_dossier_file_is_damaged"),
-			e.T("err.nothing_was_imported_ask_for")
+			e.T("err.nothing_was_imported_ask_for"), true
 	case errors.Is(err, crypt.ErrWrongExportKey):
 		return e.T("err.the_passphrase_or_key_does"),
-			e.T("err.nothing_was_imported_check_the")
+			e.T("err.nothing_was_imported_check_the"), true
 	case errors.Is(err, errNeedIdentity):
 		return e.T("err.this_dossier_is_sealed_to"),
-			e.T("err.name_the_file_with_your")
+			e.T("err.name_the_file_with_your"), true
 	case errors.Is(err, errNoDossierPassphrase):
 		return e.T("err.no_terminal_to_ask_for"),
-			e.T("err.run_it_in_a_terminal")
+			e.T("err.run_it_in_a_terminal"), true
 	case errors.Is(err, dossier.ErrBadPublicKey):
 		return e.T("err.that_is_not_an_age"),
-			e.T("err.nothing_was_written_paste_the")
+			e.T("err.nothing_was_written_paste_the"), true
 	case errors.Is(err, dossier.ErrOmission):
 		return e.T("err.a_record_to_leave_out"),
-			e.T("err.nothing_was_written_the_record")
+			e.T("err.nothing_was_written_the_record"), true
 	case errors.Is(err, dossier.ErrExists):
 		return strings.Replace(err.Error(), dossier.ErrExists.Error(), e.T("err.the_file_already_exists"), 1),
-			e.T("err.nothing_was_written_choose_another")
+			e.T("err.nothing_was_written_choose_another"), true
 	case errors.Is(err, errImageUnconfirmed):
-		return e.T("err.image_unconfirmed"), e.T("err.image_unconfirmed_hint")
+		return e.T("err.image_unconfirmed"), e.T("err.image_unconfirmed_hint"), true
 	case errors.Is(err, errPlainUnconfirmed):
 		return e.T("err.an_unencrypted_export_needs_confirmation"),
-			e.T("err.nothing_was_written_add_yes")
+			e.T("err.nothing_was_written_add_yes"), true
 	case errors.Is(err, errNoBasis):
 		return e.T("err.a_recipient_other_than_the"),
-			e.Tf("err.add_basis_one_of_s", legalBases())
+			e.Tf("err.add_basis_one_of_s", legalBases()), true
 	case errors.Is(err, errNoSuchClient):
 		return e.Tf("err.no_client_matches_s", strings.TrimPrefix(err.Error(), errNoSuchClient.Error()+": ")),
-			e.T("err.caseload_list_shows_every_client")
+			e.T("err.caseload_list_shows_every_client"), true
 	case errors.As(err, &ambiguous):
 		var ids []string
 		for _, m := range ambiguous.matches {
 			ids = append(ids, fmt.Sprintf("%d (%s)", m.ID, termsafe.Line(m.Name)))
 		}
 		return e.N("count.matches_clients", len(ambiguous.matches), ambiguous.query),
-			e.Tf("err.use_the_id_s", strings.Join(ids, ", "))
+			e.Tf("err.use_the_id_s", strings.Join(ids, ", ")), true
 	case errors.As(err, &csvErr):
-		return csvErr.Error(), e.T("err.nothing_was_imported_correct_the")
+		return csvErr.Error(), e.T("err.nothing_was_imported_correct_the"), true
 	case errors.As(err, &formatErr):
 		return formatErr.Text(e.lang),
-			e.T("err.nothing_was_imported_the_file")
+			e.T("err.nothing_was_imported_the_file"), true
 	case errors.As(err, &existing):
 		if existing.ByUID {
 			return e.Tf("err.this_dossier_was_imported_before",
 					existing.ID, termsafe.Line(existing.Name)),
-				e.T("err.nothing_was_imported")
+				e.T("err.nothing_was_imported"), true
 		}
 		return e.Tf("err.already_in_the_caseload_as",
-			existing.ID, termsafe.Line(existing.Name)), e.T("err.nothing_was_imported")
+			existing.ID, termsafe.Line(existing.Name)), e.T("err.nothing_was_imported"), true
 	case errors.As(err, &importErr) && errors.As(err, &ve):
 		return e.Tf("err.the_dossier_cannot_be_imported", ve.Field, ve.Text(e.lang)),
-			e.T("err.nothing_was_imported")
+			e.T("err.nothing_was_imported"), true
 	case errors.Is(err, crypt.ErrWrongPassphrase):
 		return e.T("err.wrong_passphrase"),
-			e.T("err.check_caps_lock_and_try")
+			e.T("err.check_caps_lock_and_try"), true
+	}
+	return "", "", false
+}
+
+// explainVault says what is wrong with the vault folder or one of its
+// files, and what the coach can do without losing a save.
+func (e *env) explainVault(err error) (msg, hint string, ok bool) {
+	dir := e.vaultDir
+	var fe *crypt.FileError
+	var docs *documentsError
+	switch {
 	case errors.Is(err, crypt.ErrNoVault):
 		return e.Tf("err.there_is_no_vault_in", dir),
-			e.T("err.run_caseload_init_to_create")
+			e.T("err.run_caseload_init_to_create"), true
 	case errors.Is(err, crypt.ErrVaultExists):
 		return e.Tf("err.there_is_already_a_vault", dir),
-			e.T("err.nothing_was_changed_use_vault")
+			e.T("err.nothing_was_changed_use_vault"), true
 	case errors.As(err, &docs):
 		return e.Tf("err.d_documents_are_missing_or", len(docs.problems)),
-			e.T("err.the_rest_of_the_vault")
+			e.T("err.the_rest_of_the_vault"), true
 	case errors.Is(err, errDemoLeft):
 		return strings.TrimPrefix(err.Error(), errDemoLeft.Error()+": "),
-			e.T("err.the_demo_vault_could_not")
+			e.T("err.the_demo_vault_could_not"), true
 	case errors.Is(err, errChangedWhileReading):
 		return e.T("err.the_vault_was_saved_in"),
-			e.T("err.nothing_was_changed_run_the")
+			e.T("err.nothing_was_changed_run_the"), true
 	case errors.Is(err, errNoIdentity):
 		return e.T("err.identity_age_the_vault_s") + dir,
-			e.T("err.vault_age_is_still_there")
+			e.T("err.vault_age_is_still_there"), true
 	case errors.As(err, &fe) && fe.Name == crypt.FileIdentity &&
 		(errors.Is(err, crypt.ErrDamaged) || errors.Is(err, crypt.ErrNotVault) || errors.Is(err, crypt.ErrNotRegular)):
 		return e.T("err.identity_age_the_vault_s_2"),
-			e.T("err.nothing_was_changed_caseload_recover")
+			e.T("err.nothing_was_changed_caseload_recover"), true
 	case errors.As(err, &fe) && fe.IsDocument():
 		what := e.T("err.a_document_of_the_vault")
 		if errors.Is(err, os.ErrNotExist) {
 			what = e.T("err.a_document_of_the_vault_2")
 		}
 		return what + " (" + fe.Name + ")",
-			e.T("err.the_rest_of_the_vault_2")
+			e.T("err.the_rest_of_the_vault_2"), true
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotVault):
 		return e.T("err.vault_age_belongs_to_another"),
-			e.T("err.nothing_was_changed_put_this") + e.newestBackupHint()
+			e.T("err.nothing_was_changed_put_this") + e.newestBackupHint(), true
 	case errors.As(err, &fe) && fe.Name == crypt.FileVault && errors.Is(err, crypt.ErrNotRegular):
 		return e.T("err.vault_age_is_not_a"),
-			e.T("err.nothing_was_read_or_changed") + e.newestBackupHint()
+			e.T("err.nothing_was_read_or_changed") + e.newestBackupHint(), true
 	case errors.Is(err, crypt.ErrNotVault):
 		return e.Tf("err.the_files_in_s_are", dir),
-			e.T("err.nothing_was_changed_check_the")
+			e.T("err.nothing_was_changed_check_the"), true
 	case errors.Is(err, crypt.ErrJournalBroken), errors.Is(err, store.ErrJournal):
 		msg := e.T("err.a_saved_change_in_the")
 		if _, detail, ok := strings.Cut(err.Error(), crypt.ErrJournalBroken.Error()+": "); ok {
 			msg += " (" + detail + ")"
 		}
-		return msg, e.T("err.nothing_was_changed_vault_age")
+		return msg, e.T("err.nothing_was_changed_vault_age"), true
 	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, store.ErrNoSchema), errors.Is(err, store.ErrIntegrity):
 		return e.T("err.vault_age_is_damaged_and"),
-			e.T("err.nothing_was_changed_restore_the") + e.newestBackupHint()
+			e.T("err.nothing_was_changed_restore_the") + e.newestBackupHint(), true
 	case errors.Is(err, crypt.ErrInUse):
 		return e.T("err.the_vault_is_open_in"),
-			e.T("err.close_caseload_there_first_then")
+			e.T("err.close_caseload_there_first_then"), true
 	case errors.Is(err, crypt.ErrVaultChanged):
 		return e.T("err.the_vault_changed_on_disk"),
-			e.T("err.nothing_was_overwritten_your_changes")
+			e.T("err.nothing_was_overwritten_your_changes"), true
 	case errors.Is(err, store.ErrNotSaved):
 		// A command exits after this: nothing of the change is kept (see
 		// session.Close), so the cause is what the coach must act on.
 		cause := notSavedCause(err)
 		if errors.Is(cause, store.ErrNotSaved) {
-			return e.T("cmd.invoice.nothing_was_saved"), e.T("err.try_again")
+			return e.T("cmd.invoice.nothing_was_saved"), e.T("err.try_again"), true
 		}
 		msg, hint := e.explain(cause)
-		return e.T("err.nothing_was_saved") + msg, hint
+		return e.T("err.nothing_was_saved") + msg, hint, true
 	case errors.Is(err, os.ErrPermission), crypt.IsReadOnly(err):
 		return e.T("err.the_vault_folder_cannot_be") + dir,
-			e.T("err.the_vault_on_disk_is")
+			e.T("err.the_vault_on_disk_is"), true
 	case errors.Is(err, crypt.ErrFileBusy):
 		return e.T("err.another_program_kept_a_file"),
-			e.Tf("err.file_busy_hint", dir)
+			e.Tf("err.file_busy_hint", dir), true
 	case errors.Is(err, crypt.ErrDiskFull):
 		return e.T("err.the_disk_is_full"),
-			e.T("err.free_some_space_and_try")
-	case errors.Is(err, store.ErrCaseloadFull):
-		return e.T("err.the_vault_is_full_a"),
-			e.T("err.nothing_of_this_change_was")
-	case errors.Is(err, store.ErrNewerSchema):
-		return e.T("err.the_vault_was_saved_by"),
-			e.T("err.update_caseload_this_version_leaves")
-	case errors.Is(err, errNoTerminal):
-		return e.T("err.no_terminal_to_ask_for_2"),
-			e.T("err.run_it_in_a_terminal_2")
-	case errors.Is(err, errMismatch):
-		return e.T("err.the_two_passphrases_differ"),
-			e.T("err.nothing_was_changed_try_again")
-	case errors.Is(err, errWeak):
-		return e.T("err.the_passphrase_is_too_short"),
-			e.T("err.use_at_least_10_characters")
-	case errors.Is(err, store.ErrNoConsent):
-		return e.T("err.the_client_has_not_consented"),
-			e.T("err.nothing_was_recorded_record_the")
-	case errors.Is(err, store.ErrRestricted):
-		return e.T("err.processing_of_this_client_is"),
-			e.T("err.nothing_was_changed_lift_the")
-	case errors.Is(err, store.ErrExtensionTooLate):
-		return e.T("err.the_first_month_after_the"),
-			e.T("err.answer_the_request_now_an")
-	case errors.Is(err, store.ErrRequestClosed):
-		return e.T("err.the_request_has_already_been"),
-			e.T("err.nothing_was_changed_record_a")
-	case errors.Is(err, store.ErrIdentityNotChecked):
-		return e.T("err.the_identity_of_the_requester"),
-			e.T("err.check_it_never_by_a")
-	case errors.Is(err, store.ErrNoticesPending):
-		return e.T("err.not_every_recipient_of_the"),
-			e.T("err.tell_them_and_mark_them")
-	case errors.Is(err, store.ErrOnHold):
-		return e.T("err.the_client_is_under_legal"),
-			e.T("err.nothing_was_erased_lift_the")
-	case errors.Is(err, store.ErrPlanChanged):
-		return e.T("err.the_caseload_changed_since_the"),
-			e.T("err.nothing_was_erased_run_the")
-	case errors.Is(err, os.ErrNotExist):
-		return err.Error(), e.T("err.check_the_file_name")
-	case errors.As(err, &ve):
-		return ve.Field + ": " + ve.Text(e.lang), ""
+			e.T("err.free_some_space_and_try"), true
 	}
-	return err.Error(), ""
+	return "", "", false
 }
 
 // newestBackupHint says how to put the newest generation in backups/ in

@@ -376,7 +376,7 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.paid_by"), payer)
 	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.reference"), termsafe.Line(tm.Reference))
-	fmt.Fprintf(tw, "%s\t%s %s\n", e.T("cmd.invoice.rate"), invoice.Euro(l, tm.RateCents), rateUnit(e, tm.RateKind))
+	fmt.Fprintf(tw, "%s\t%s %s\n", e.T("cmd.invoice.rate"), invoice.Euro(l, tm.RateCents), invoice.RateUnit(l, tm.RateKind))
 	fmt.Fprintf(tw, "%s\t%s\n", e.T("cmd.invoice.vat"), invoice.Percent(l, tm.VATBP))
 	b, err := s.Budget(ctx, id)
 	if err != nil {
@@ -384,7 +384,7 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 	}
 	if b.Kind != store.BudgetNone {
 		fmt.Fprintf(tw, "%s\t%s %s, %s %s (%d%%), %s %s\n", e.T("cmd.invoice.budget"),
-			invoice.BudgetValue(b.Kind, b.Total), budgetUnit(e, b.Kind), e.T("cmd.invoice.used"),
+			invoice.BudgetValue(b.Kind, b.Total), invoice.BudgetUnit(l, b.Kind), e.T("cmd.invoice.used"),
 			invoice.BudgetValue(b.Kind, b.Used), b.Percent, e.T("cmd.invoice.left"), invoice.BudgetValue(b.Kind, b.Remaining))
 	}
 	if err := tw.Flush(); err != nil {
@@ -399,26 +399,6 @@ func (e *env) printTerms(ctx context.Context, s *session, id int64) error {
 		fmt.Fprintln(e.stderr, e.T("cmd.invoice.caseload_warning_the_budget_is_2"))
 	}
 	return nil
-}
-
-func rateUnit(e *env, k store.RateKind) string {
-	switch k {
-	case store.RatePerHour:
-		return e.T("cmd.invoice.an_hour")
-	case store.RatePerSession:
-		return e.T("cmd.invoice.a_session")
-	}
-	return e.T("cmd.invoice.fixed")
-}
-
-func budgetUnit(e *env, k store.BudgetKind) string {
-	switch k {
-	case store.BudgetHours:
-		return e.T("cmd.invoice.hours")
-	case store.BudgetSessions:
-		return e.T("cmd.invoice.sessions")
-	}
-	return e.T("cmd.invoice.euros")
 }
 
 func invoiceTime(e *env, fs *pflag.FlagSet) func(*cobra.Command, []string) error {

@@ -17,11 +17,12 @@ import (
 )
 
 // runTUI opens the caseload screens on the vault.
-func runTUI(e *env) error { return runTUIHint(e, "") }
+func runTUI(e *env) error { return runTUIHint(e, "", false) }
 
 // runTUIHint is runTUI with hint shown under the passphrase field: the
-// demo's passphrase, never a real one.
-func runTUIHint(e *env, hint string) error {
+// demo's passphrase, never a real one. A demo's vault is removed when it
+// ends, so unsaved text does not come back and the farewell says so.
+func runTUIHint(e *env, hint string, demo bool) error {
 	m := tui.New(tui.Config{
 		Backend:    backend{e},
 		Lang:       tui.Lang(e.lang),
@@ -32,7 +33,11 @@ func runTUIHint(e *env, hint string) error {
 	final, err := newProgram(m, os.Stdout, tea.WithAltScreen()).Run()
 	// Said after the alternate screen is gone, so it stays on the terminal.
 	if f, ok := final.(tui.Model); ok && f.Farewell() != "" {
-		fmt.Fprintln(e.stderr, f.Farewell())
+		if demo {
+			fmt.Fprintln(e.stderr, e.T("cmd.tui.demo_drafts_removed"))
+		} else {
+			fmt.Fprintln(e.stderr, f.Farewell())
+		}
 	}
 	return err
 }
@@ -66,7 +71,7 @@ func runDemo(e *env, clients int) (err error) {
 	if !e.tty() {
 		return nil
 	}
-	return runTUIHint(e, e.T("cmd.tui.demo_vault_passphrase")+demoPassphrase)
+	return runTUIHint(e, e.T("cmd.tui.demo_vault_passphrase")+demoPassphrase, true)
 }
 
 // makeDemo creates a vault in e.vaultDir and fills it with invented

@@ -46,6 +46,29 @@ func iso(d time.Time) string {
 	return d.Format("2006-01-02")
 }
 
+// RateUnit names what a rate is charged by ("per uur", "an hour"), as
+// the money screen, its form and the command line show it.
+func RateUnit(l Lang, k store.RateKind) string {
+	switch k {
+	case store.RatePerHour:
+		return l.t("invoice.rate_hour")
+	case store.RatePerSession:
+		return l.t("invoice.rate_session")
+	}
+	return l.t("invoice.rate_fixed")
+}
+
+// BudgetUnit names what a budget counts ("uur", "sessions", "euro").
+func BudgetUnit(l Lang, k store.BudgetKind) string {
+	switch k {
+	case store.BudgetHours:
+		return l.t("invoice.unit_hours")
+	case store.BudgetSessions:
+		return l.t("invoice.unit_sessions")
+	}
+	return l.t("invoice.unit_amount")
+}
+
 // Duration writes minutes as hours and minutes: "1:45".
 func Duration(minutes int64) string {
 	sign := ""

@@ -4,6 +4,12 @@ package msg
 // credit note, the funder's report, the invoice lines and states the
 // screens share.
 var invoiceTexts = map[string]entry{
+	"invoice.rate_hour":                        {"per uur", "an hour"},
+	"invoice.rate_session":                     {"per gesprek", "a session"},
+	"invoice.rate_fixed":                       {"vast", "fixed"},
+	"invoice.unit_hours":                       {"uur", "hours"},
+	"invoice.unit_sessions":                    {"gesprekken", "sessions"},
+	"invoice.unit_amount":                      {"euro", "euros"},
 	"invoice.chart_budget_title":               {"Verbruikt budget per traject, zoals het nu staat", "Budget used per trajectory, as it stands today"},
 	"invoice.chart_used":                       {"verbruikt", "used"},
 	"invoice.chart_left":                       {"over", "left"},

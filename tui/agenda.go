@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/termsafe"
@@ -424,7 +425,15 @@ func (m agendaScreen) View() string {
 	}
 	end := min(start+height, len(lines))
 	today := m.env.today()
-	nameW, placeW := agendaColumns(m.width)
+	// The columns size to the appointments on screen: a week of a large
+	// practice holds thousands, and a frame formats only what it shows.
+	lo, hi := len(m.items), 0
+	for _, l := range lines[start:end] {
+		if l.item >= 0 {
+			lo, hi = min(lo, l.item), max(hi, l.item+1)
+		}
+	}
+	table, rows := agendaTable(t, m.items[min(lo, hi):hi], m.width)
 	for _, l := range lines[start:end] {
 		switch {
 		case l.item == -1:
@@ -442,58 +451,49 @@ func (m agendaScreen) View() string {
 		case l.item == -2:
 			out = append(out, "    "+st.Muted.Render(t.T("agenda.none")))
 		default:
-			out = append(out, m.viewItem(m.items[l.item], l.item == m.cursor, nameW, placeW))
+			out = append(out, agendaRow(st, table, rows[l.item-lo], m.items[l.item], l.item == m.cursor))
 		}
 	}
 	return strings.Join(out, "\n")
 }
 
-// agendaMarksWidth is room for an appointment's marks ("attended · note").
-const agendaMarksWidth = 18
-
-// agendaColumns shares a line of width cells between the client's name
-// and the place, after the indent, the times, the gaps and the marks.
-func agendaColumns(width int) (nameW, placeW int) {
-	rest := max(width-4-11-2-2-2-agendaMarksWidth, 20)
-	nameW = min(max(rest/2, 14), 40)
-	return nameW, max(rest-nameW, 6)
+// agendaTable lays out appointments one to a line, indented under their
+// day's heading: time, client, place and its marks (attendance, note,
+// series), the client and the place as wide as their text needs within
+// the terminal. rows are the cells of items.
+func agendaTable(t Text, items []store.AgendaItem, width int) (kit.Table, [][]string) {
+	rows := make([][]string, len(items))
+	for i, it := range items {
+		end := it.Start.Add(time.Duration(it.Minutes) * time.Minute)
+		who := "#" + strconv.FormatInt(it.ClientID, 10) + " " + termsafe.Line(kit.OneLine(it.ClientName))
+		var marks []string
+		if it.Attendance != store.AttendancePlanned {
+			marks = append(marks, attendanceText(t, it.Attendance))
+		}
+		if it.NoteID != 0 {
+			marks = append(marks, t.T("agenda.note_mark"))
+		}
+		if it.SeriesID != 0 {
+			marks = append(marks, t.T("agenda.series"))
+		}
+		rows[i] = []string{it.Start.Format("15:04") + "–" + end.Format("15:04"), who,
+			termsafe.Line(kit.OneLine(it.Place)), strings.Join(marks, " · ")}
+	}
+	// On a narrow terminal the place gives way before the client's name
+	// (whole up to 24 cells) does.
+	table := kit.NewTable([]kit.Column{{}, {Min: 24, Max: 40}, {Min: 6}, {}}, rows, width-2)
+	return table, rows
 }
 
-// agendaItemCells are the cells of an appointment on one line: time,
-// client, place and its marks (attendance, note, series).
-func agendaItemCells(t Text, it store.AgendaItem, nameW, placeW int) (string, string) {
-	end := it.Start.Add(time.Duration(it.Minutes) * time.Minute)
-	who := "#" + strconv.FormatInt(it.ClientID, 10) + " " + termsafe.Line(kit.OneLine(it.ClientName))
-	cells := it.Start.Format("15:04") + "–" + end.Format("15:04") + "  " + kit.Cell(who, nameW) + "  " +
-		kit.Cell(termsafe.Line(kit.OneLine(it.Place)), placeW)
-	var marks []string
-	if it.Attendance != store.AttendancePlanned {
-		marks = append(marks, attendanceText(t, it.Attendance))
-	}
-	if it.NoteID != 0 {
-		marks = append(marks, t.T("agenda.note_mark"))
-	}
-	if it.SeriesID != 0 {
-		marks = append(marks, t.T("agenda.series"))
-	}
-	return cells, strings.Join(marks, " · ")
-}
-
-func (m agendaScreen) viewItem(it store.AgendaItem, selected bool, nameW, placeW int) string {
-	st := m.env.styles
-	cells, marks := agendaItemCells(m.env.text, it, nameW, placeW)
-	if marks != "" {
-		cells += "  "
-		marks = kit.Cell(marks, agendaMarksWidth)
-	}
-	if selected {
-		return "  " + st.Accent.Render("› ") + st.Selected.Render(cells+marks)
-	}
-	style := st.Muted
+// agendaRow is one appointment's line, two cells in from its day's
+// heading: a cancelled one muted, the marks always (the agenda and the
+// today screen alike).
+func agendaRow(st *Styles, table kit.Table, cells []string, it store.AgendaItem, selected bool) string {
+	style := &st.Muted
 	if it.Attendance != store.AttendanceCancelled {
-		style = st.Text
+		style = &st.Text
 	}
-	return "    " + style.Render(cells) + st.Muted.Render(marks)
+	return "  " + table.StyledRow(st, cells, []*lipgloss.Style{style, style, style, &st.Muted}, selected)
 }
 
 // sessionNoteMsg answers openSessionNote with the note to edit.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/caseload/caseload/store"
+	"github.com/caseload/caseload/tui/kit"
 )
 
 // week is a caseload at testNow (Thursday 22 January 2026, 10:00): a
@@ -328,7 +329,8 @@ func TestTheNoteShowsItsAppointment(t *testing.T) {
 		t.Errorf("the reader does not name the session:\n%s", v)
 	}
 	d.send(navigateMsg{route: Route{Kind: KindAppointment, Client: w.fatima.ID, Item: w.seen.ID}})
-	if v := d.view(); !strings.Contains(v, "Session note    #"+strconv.FormatInt(a.NoteID, 10)) {
-		t.Errorf("the appointment does not name its note:\n%s", v)
+	// In the label column of the form's fields, lined up with them.
+	if v := d.view(); !strings.Contains(v, "\n  "+kit.PadRight("Session note", kit.LabelWidth)+"#"+strconv.FormatInt(a.NoteID, 10)) {
+		t.Errorf("the appointment does not name its note in the fields' label column:\n%s", v)
 	}
 }

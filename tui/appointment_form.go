@@ -389,10 +389,11 @@ func (m appointmentForm) viewNote() []string {
 	if m.base.NoteID != 0 {
 		note = st.Text.Render("#" + strconv.FormatInt(m.base.NoteID, 10) + " — ctrl+n")
 	}
-	lines := []string{"  " + st.Label.Render(kit.Cell(t.T("appointment.note"), 16)) + note}
+	// In the label column of the form's fields above, lined up with them.
+	lines := []string{kit.LabelLine(st, t.T("appointment.note"), note)}
 	if m.base.SeriesID != 0 {
-		lines = append(lines, "  "+st.Label.Render(kit.Cell(t.T("appointment.series_of"), 16))+
-			st.Text.Render("#"+strconv.FormatInt(m.base.SeriesID, 10)))
+		lines = append(lines, kit.LabelLine(st, t.T("appointment.series_of"),
+			st.Text.Render("#"+strconv.FormatInt(m.base.SeriesID, 10))))
 	}
 	return lines
 }

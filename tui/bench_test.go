@@ -68,6 +68,21 @@ func BenchmarkCaseloadFilter(b *testing.B) {
 	}
 }
 
+// BenchmarkCaseloadView is one frame of the caseload: the part of a
+// keystroke that draws the rows on screen, apart from the filtering.
+func BenchmarkCaseloadView(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := benchCaseload(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				_ = m.View()
+			}
+		})
+	}
+}
+
 // BenchmarkCaseloadLoad turns the store's rows into the table. "build" is
 // the part that runs in loadClients' command, off the event loop (cells,
 // search text, sort orders); "apply" is what Update and View then do with

@@ -35,9 +35,11 @@ type caseTable struct {
 	byName []int // row indices by name
 	byNext []int // row indices by next appointment, then name
 	counts [3]int
-	// nameWidth is the widest name, so a wide terminal does not give the
+	// widths are the widest cells of each column, measured here so that
+	// View sizes the columns to their content without measuring every
+	// client on every frame: a wide terminal then does not give the
 	// name column far more room than any name needs.
-	nameWidth int
+	widths caseWidths
 	// unknownOutcomes counts the closed trajectories without an outcome
 	// (imported so): the line under the filter asks to complete them.
 	unknownOutcomes int
@@ -48,7 +50,7 @@ type caseTable struct {
 func buildTable(t Text, src []store.ClientRow) caseTable {
 	rows := make([]caseRow, len(src))
 	var counts [3]int
-	nameWidth := 0
+	var w caseWidths
 	// Referral texts repeat ("Gemeente Utrecht" for half the caseload):
 	// fold each once.
 	folded := map[string]string{}
@@ -84,7 +86,11 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 			"\x00" + foldOnce(referralText(t, c.Referral)) + "\x00" + foldOnce(c.ReferralDetail)
 		counts[r.view]++
 		rows[i] = r
-		nameWidth = max(nameWidth, ansi.StringWidth(r.name))
+		w.name = max(w.name, ansi.StringWidth(r.name))
+		w.status = max(w.status, ansi.StringWidth(r.status))
+		w.traj = max(w.traj, ansi.StringWidth(r.trajectory))
+		w.next = max(w.next, ansi.StringWidth(r.next))
+		w.ret = max(w.ret, ansi.StringWidth(r.retention))
 	}
 	counts[viewAll] = len(rows)
 	byName := make([]int, len(rows))
@@ -113,7 +119,7 @@ func buildTable(t Text, src []store.ClientRow) caseTable {
 		}
 		return rank[a] - rank[b]
 	})
-	return caseTable{rows: rows, byName: byName, byNext: byNext, counts: counts, nameWidth: nameWidth}
+	return caseTable{rows: rows, byName: byName, byNext: byNext, counts: counts, widths: w}
 }
 
 // digits keeps the digits of a phone number, so "0612" finds "06-12 34 56 78".
@@ -153,39 +159,47 @@ func retentionText(t Text, c store.Countdown) string {
 
 // retentionStyle colours a countdown by how close the purge date is.
 func retentionStyle(st *Styles, s store.RetentionState) lipgloss.Style {
+	return *retentionCell(st, s)
+}
+
+// retentionCell is retentionStyle as a table cell's style: one of st's
+// own, so rows in the same style are drawn at once.
+func retentionCell(st *Styles, s store.RetentionState) *lipgloss.Style {
 	switch s {
 	case store.RetentionSoon:
-		return st.Warning
+		return &st.Warning
 	case store.RetentionUrgent:
-		return st.Danger
+		return &st.Danger
 	case store.RetentionOverdue:
-		return st.DangerBold
+		return &st.DangerBold
 	case store.RetentionHold, store.RetentionRunning, "":
-		return st.Muted
+		return &st.Muted
 	}
-	return st.Text
+	return &st.Text
 }
 
 // caseloadHeaderRows are the rows above the list: tabs, filter, a blank
 // line and the column headers.
 const caseloadHeaderRows = 4
 
-// columns are the widths of the table's columns; traj is 0 when the
-// terminal is too narrow to show the trajectory.
-type columns struct{ name, status, traj, next, ret int }
+// caseWidths are the widest cells of the caseload's columns.
+type caseWidths struct{ name, status, traj, next, ret int }
 
-// The name column is as wide as the widest name needs (names plus the
-// restricted mark), never wider than the terminal leaves.
-func layoutColumns(width, names int) columns {
-	c := columns{status: 10, traj: 19, next: 17, ret: 16}
-	const marker, gap = 2, 2
-	c.name = width - marker - c.status - c.traj - c.next - c.ret - 4*gap - 1
-	if c.name < 22 {
-		c.name += c.traj + gap
-		c.traj = 0
-	}
-	c.name = max(min(c.name, max(names+2, 22)), 8)
-	return c
+// caseColumns are the caseload's columns, sized to the clients' cells
+// and the terminal: the name as wide as the widest name (at least 20,
+// so a short caseload keeps its look), a small "⊘" column joined to it,
+// and the trajectory left out first when the terminal is narrow. The
+// widths of the other columns are where they always stood, wider only
+// for a cell that needs it.
+func caseColumns(t Text, w caseWidths, width int) kit.Table {
+	return kit.NewTable([]kit.Column{
+		{Title: t.T("caseload.col_name"), Width: 20, Want: w.name},
+		{Join: true, Want: 2}, // " ⊘"
+		{Title: t.T("caseload.col_status"), Width: 10, Want: w.status},
+		{Title: t.T("caseload.col_trajectory"), Width: 19, Want: w.traj, Drop: true},
+		{Title: t.T("caseload.col_next"), Width: 17, Want: w.next},
+		{Title: t.T("caseload.col_retention"), Width: 16, Want: w.ret},
+	}, nil, width)
 }
 
 // View draws the tabs, the filter, the column headers and the rows on
@@ -205,10 +219,8 @@ func (m caseloadModel) View() string {
 	if len(m.rows) == 0 {
 		return strings.Join(append(lines, "  "+st.Accent.Render(t.T("caseload.empty"))), "\n")
 	}
-	cols := layoutColumns(m.width, m.nameWidth)
-	lines = append(lines, "  "+st.Header.Render(m.renderCells(cols,
-		t.T("caseload.col_name"), t.T("caseload.col_status"), t.T("caseload.col_trajectory"),
-		t.T("caseload.col_next"), t.T("caseload.col_retention"))))
+	table := caseColumns(t, m.widths, m.width)
+	lines = append(lines, table.Header(st))
 	if len(m.visible) == 0 {
 		msg := t.T("caseload.none_in_view")
 		if m.query != "" {
@@ -217,55 +229,19 @@ func (m caseloadModel) View() string {
 		return strings.Join(append(lines, "  "+st.Muted.Render(msg)), "\n")
 	}
 	start, end := m.list.Window(len(m.visible), m.listHeight())
+	cells := make([]string, 6)
+	styles := make([]*lipgloss.Style, 6)
 	for i := start; i < end; i++ {
-		lines = append(lines, m.viewRow(cols, &m.rows[m.visible[i]], i == m.list.Cursor))
+		r := &m.rows[m.visible[i]]
+		cells[0], cells[1], cells[2], cells[3], cells[4], cells[5] = r.name, "", r.status, r.trajectory, r.next, r.retention
+		styles[1], styles[5] = nil, retentionCell(st, r.ret)
+		if r.restricted {
+			// Read-only: the client screen says why.
+			cells[1], styles[1] = " ⊘", &st.Muted
+		}
+		lines = append(lines, table.StyledRow(st, cells, styles, i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// viewRow draws one client. A client whose processing is restricted has a
-// small "⊘" after the name: read-only, the client screen says why.
-func (m caseloadModel) viewRow(cols columns, r *caseRow, selected bool) string {
-	st := m.env.styles
-	name := kit.Cell(r.name, cols.name-2)
-	mark := "  "
-	if r.restricted {
-		mark = " ⊘"
-	}
-	if selected {
-		return st.Accent.Render("› ") + st.Selected.Render(
-			name+mark+m.restCells(cols, r.status, r.trajectory, r.next, r.retention))
-	}
-	ret := retentionStyle(st, r.ret).Render(kit.Cell(r.retention, cols.ret))
-	rest := m.restCells(cols, r.status, r.trajectory, r.next, "")
-	if !r.restricted { // one render for the usual row: the list stays fast
-		return "  " + st.Text.Render(name+mark+rest) + ret
-	}
-	return "  " + st.Text.Render(name) + st.Muted.Render(mark) + st.Text.Render(rest) + ret
-}
-
-// renderCells lays the cells out in columns (without the marker); the last
-// cell is not padded.
-func (m caseloadModel) renderCells(cols columns, name, status, traj, next, ret string) string {
-	return kit.Cell(name, cols.name) + m.restCells(cols, status, traj, next, ret)
-}
-
-// restCells lays out the cells after the name.
-func (m caseloadModel) restCells(cols columns, status, traj, next, ret string) string {
-	var b strings.Builder
-	b.WriteString("  ")
-	b.WriteString(kit.Cell(status, cols.status))
-	b.WriteString("  ")
-	if cols.traj > 0 {
-		b.WriteString(kit.Cell(traj, cols.traj))
-		b.WriteString("  ")
-	}
-	b.WriteString(kit.Cell(next, cols.next))
-	b.WriteString("  ")
-	if ret != "" {
-		b.WriteString(kit.Cell(ret, cols.ret))
-	}
-	return b.String()
 }
 
 // viewTabs shows the three tabs with their counts and the sort order. The

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
 )
@@ -18,76 +16,60 @@ func (m clientScreen) viewConsent() []string {
 	}
 	r := m.rights.r
 	cur := m.lists[tabConsent].Cursor
-	const dw, bw = 12, 16
-	pw, rw := m.sharingWidths()
+	consents := make([][]string, len(r.consents))
+	for i, c := range r.consents {
+		consents[i] = []string{kit.OneLine(c.Purpose), kit.OneLine(c.Recipient), t.DateShort(c.Given),
+			givenByText(t, c.GivenBy), t.DateShort(c.Withdrawn)}
+	}
+	disclosures := make([][]string, len(r.disclosures))
+	for j, d := range r.disclosures {
+		disclosures[j] = []string{kit.OneLine(d.What), kit.OneLine(d.Recipient), t.DateShort(d.Date), basisText(t, d.Basis)}
+	}
+	// The two tables share their columns' widths, so what was given to
+	// whom lines up under what the client agreed to.
+	tables := kit.NewTables(m.width,
+		kit.Part{Columns: []kit.Column{{Title: t.T("consent.col_purpose"), Min: 12},
+			{Title: t.T("consent.col_recipient"), Min: 12}, {Title: t.T("consent.col_given"), Width: 12},
+			{Title: t.T("consent.col_by"), Width: 16}, {Title: t.T("consent.col_withdrawn")}}, Rows: consents},
+		kit.Part{Columns: []kit.Column{{Title: t.T("disclosure.col_what"), Min: 12},
+			{Title: t.T("disclosure.col_recipient"), Min: 12}, {Title: t.T("disclosure.col_date"), Width: 12},
+			{Title: t.T("disclosure.col_basis")}}, Rows: disclosures})
 	var lines []string
 	focus := 0
 	lines = append(lines, "  "+st.Title.Render(t.T("consent.section")))
 	if len(r.consents) == 0 {
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("consent.empty"), m.width)...)
 	} else {
-		lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("consent.col_purpose"), pw)+"  "+
-			kit.Cell(t.T("consent.col_recipient"), rw)+"  "+kit.Cell(t.T("consent.col_given"), dw)+"  "+
-			kit.Cell(t.T("consent.col_by"), bw)+"  "+t.T("consent.col_withdrawn")))
+		lines = append(lines, tables[0].Header(st))
 	}
 	for i, c := range r.consents {
-		cells := kit.Cell(kit.OneLine(c.Purpose), pw) + "  " + kit.Cell(kit.OneLine(c.Recipient), rw) + "  " +
-			kit.Cell(t.DateShort(c.Given), dw) + "  " + kit.Cell(givenByText(t, c.GivenBy), bw) + "  "
 		if i == cur {
 			focus = len(lines)
 		}
-		switch {
-		case i == cur:
-			lines = append(lines, m.row(true, cells, t.DateShort(c.Withdrawn), st.Text))
-		case !c.Withdrawn.IsZero():
-			lines = append(lines, "  "+st.Muted.Render(cells+t.DateShort(c.Withdrawn)))
-		default:
-			lines = append(lines, "  "+st.Text.Render(cells))
+		style := st.Text
+		if !c.Withdrawn.IsZero() {
+			style = st.Muted // evidence of what the client once agreed to
 		}
+		lines = append(lines, tables[0].Line(st, consents[i], style, i == cur))
 	}
 	lines = append(lines, "", "  "+st.Title.Render(t.T("disclosure.section")))
 	if len(r.disclosures) == 0 {
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("disclosure.empty"), m.width)...)
 	} else {
-		lines = append(lines, "  "+st.Header.Render(kit.Cell(t.T("disclosure.col_what"), pw)+"  "+
-			kit.Cell(t.T("disclosure.col_recipient"), rw)+"  "+kit.Cell(t.T("disclosure.col_date"), dw)+"  "+
-			t.T("disclosure.col_basis")))
+		lines = append(lines, tables[1].Header(st))
 	}
-	for j, d := range r.disclosures {
+	for j := range r.disclosures {
 		i := len(r.consents) + j
 		if i == cur {
 			focus = len(lines)
 		}
-		cells := kit.Cell(kit.OneLine(d.What), pw) + "  " + kit.Cell(kit.OneLine(d.Recipient), rw) + "  " +
-			kit.Cell(t.DateShort(d.Date), dw) + "  "
-		lines = append(lines, m.row(i == cur, cells, basisText(t, d.Basis), st.Muted))
+		lines = append(lines, tables[1].Row(st, disclosures[j], st.Muted, i == cur))
 	}
 	if m.d.client.Restricted {
 		lines = append(lines, "")
 		lines = append(lines, kit.Paragraph(st.Muted, t.T("disclosure.restricted"), m.width)...)
 	}
 	return kit.ScrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
-}
-
-// sharingWidths are the widths of the two text columns of the consent and
-// disclosure tables (purpose or what, and recipient): as wide as their
-// text needs, within what the terminal leaves beside the dates, who gave
-// the consent and when it was withdrawn.
-func (m clientScreen) sharingWidths() (pw, rw int) {
-	t, r := m.env.text, m.rights.r
-	pw = max(ansi.StringWidth(t.T("consent.col_purpose")), ansi.StringWidth(t.T("disclosure.col_what")))
-	rw = max(ansi.StringWidth(t.T("consent.col_recipient")), ansi.StringWidth(t.T("disclosure.col_recipient")))
-	for _, c := range r.consents {
-		pw = max(pw, ansi.StringWidth(kit.OneLine(c.Purpose)))
-		rw = max(rw, ansi.StringWidth(kit.OneLine(c.Recipient)))
-	}
-	for _, d := range r.disclosures {
-		pw = max(pw, ansi.StringWidth(kit.OneLine(d.What)))
-		rw = max(rw, ansi.StringWidth(kit.OneLine(d.Recipient)))
-	}
-	// Indent, four gaps, the date and given-by columns, a withdrawal date.
-	w := kit.FitWidths([]int{pw, rw}, m.width-2-4*2-12-16-12, 12)
-	return w[0], w[1]
 }
 
 // givenByText says who gave a consent.

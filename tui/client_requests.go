@@ -174,24 +174,24 @@ func (m clientScreen) viewRequests() []string {
 	if len(reqs) == 0 {
 		return kit.Paragraph(st.Muted, t.T("request.empty"), m.width)
 	}
-	const kw, rw, dw, cw = 22, 12, 15, 17
-	lines := []string{"  " + st.Header.Render(kit.Cell(t.T("request.col_kind"), kw)+"  "+
-		kit.Cell(t.T("request.col_received"), rw)+"  "+kit.Cell(t.T("request.col_due"), dw)+"  "+
-		kit.Cell(t.T("request.col_left"), cw)+"  "+t.T("request.col_status"))}
+	today := m.env.today()
+	rows := make([][]string, len(reqs))
+	styles := make([][]*lipgloss.Style, len(reqs))
+	for i, r := range reqs {
+		left, style := requestCountdown(t, st, r, today)
+		rows[i] = []string{requestKindText(t, r.Kind), t.DateShort(r.Received), t.Weekday(r.Due) + " " + t.DateShort(r.Due),
+			left, requestStatusText(t, r)}
+		styles[i] = []*lipgloss.Style{3: style, 4: &st.Muted}
+	}
+	// The widths the columns always had, wider for a cell that needs it.
+	table := kit.NewTable([]kit.Column{{Title: t.T("request.col_kind"), Width: 22},
+		{Title: t.T("request.col_received"), Width: 12}, {Title: t.T("request.col_due"), Width: 15},
+		{Title: t.T("request.col_left"), Width: 17}, {Title: t.T("request.col_status")}}, rows, m.width)
+	lines := []string{table.Header(st)}
 	l := m.lists[tabRequests]
 	start, end := l.Window(len(reqs), m.listHeight())
-	today := m.env.today()
 	for i := start; i < end; i++ {
-		r := reqs[i]
-		left, style := requestCountdown(t, st, r, today)
-		cells := kit.Cell(requestKindText(t, r.Kind), kw) + "  " + kit.Cell(t.DateShort(r.Received), rw) + "  " +
-			kit.Cell(t.Weekday(r.Due)+" "+t.DateShort(r.Due), dw) + "  "
-		status := requestStatusText(t, r)
-		if i == l.Cursor {
-			lines = append(lines, m.row(true, cells+kit.Cell(left, cw)+"  ", status, st.Text))
-			continue
-		}
-		lines = append(lines, "  "+st.Text.Render(cells)+style.Render(kit.Cell(left, cw))+"  "+st.Muted.Render(status))
+		lines = append(lines, table.StyledRow(st, rows[i], styles[i], i == l.Cursor))
 	}
 	return lines
 }
@@ -200,9 +200,9 @@ func (m clientScreen) viewRequests() []string {
 // and in the colour of the caseload's retention column: a warning from 30
 // days, danger from 15, bold danger once overdue. A closed request counts
 // nothing down.
-func requestCountdown(t Text, st *Styles, r store.Request, today time.Time) (string, lipgloss.Style) {
+func requestCountdown(t Text, st *Styles, r store.Request, today time.Time) (string, *lipgloss.Style) {
 	if !r.Open() {
-		return "—", st.Muted
+		return "—", &st.Muted
 	}
 	n := r.DaysLeft(today)
 	var text string
@@ -220,13 +220,13 @@ func requestCountdown(t Text, st *Styles, r store.Request, today time.Time) (str
 	}
 	switch {
 	case n < 0:
-		return text, st.DangerBold
+		return text, &st.DangerBold
 	case n <= 15:
-		return text, st.Danger
+		return text, &st.Danger
 	case n <= 30:
-		return text, st.Warning
+		return text, &st.Warning
 	}
-	return text, st.Text
+	return text, &st.Text
 }
 
 // requestKindText names a kind of request as the coach knows it.

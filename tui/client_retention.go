@@ -153,13 +153,13 @@ func (m clientScreen) viewRetention() []string {
 	t, st := m.env.text, m.env.styles
 	c := m.d.client
 	r := m.ret.row.Retention
-	label := "  " + st.Label.Render(kit.PadRight(t.T("client.retention"), kit.LabelWidth))
+	label := t.T("client.retention")
 	if c.Hold {
 		text := t.Tf("retention.words_hold", kit.OneLine(c.HoldReason))
 		if !c.HoldUntil.IsZero() {
 			text = t.Tf("retention.words_hold_until", kit.OneLine(c.HoldReason), t.Date(c.HoldUntil))
 		}
-		return []string{label + st.Muted.Render(text)}
+		return []string{kit.LabelLine(st, label, st.Muted.Render(text))}
 	}
 	if !m.ret.loaded {
 		return nil
@@ -177,10 +177,10 @@ func (m clientScreen) viewRetention() []string {
 	default:
 		text = t.N("retention.words_soon", r.DaysLeft)
 	}
-	lines := []string{label + retentionStyle(st, r.State).Render(text)}
+	lines := []string{kit.LabelLine(st, label, retentionStyle(st, r.State).Render(text))}
 	if !m.ret.row.InvoicesUntil.IsZero() {
-		lines = append(lines, "  "+kit.PadRight("", kit.LabelWidth)+st.Muted.Render(
-			t.Tf("retention.words_invoices", t.Date(m.ret.row.InvoicesUntil))))
+		lines = append(lines, kit.LabelLine(st, "", st.Muted.Render(
+			t.Tf("retention.words_invoices", t.Date(m.ret.row.InvoicesUntil)))))
 	}
 	return append(lines, m.viewItemCountdowns()...)
 }
@@ -192,15 +192,20 @@ func (m clientScreen) viewItemCountdowns() []string {
 	if len(m.ret.items) == 0 {
 		return nil
 	}
-	lines := []string{"  " + st.Label.Render(t.T("retention.items"))}
-	for _, it := range m.ret.items {
+	rows := make([][]string, len(m.ret.items))
+	for i, it := range m.ret.items {
 		left := retentionText(t, store.Countdown{State: it.State, DaysLeft: it.DaysLeft})
 		if it.State == store.RetentionRunning {
 			left = t.T("retention.item_waiting")
 		}
-		what := kit.Cell(itemRef(t, it.Kind, it.Ref), 34) + " " +
-			kit.Cell(itemCategoryName(t, it.Category, m.ret.names[it.Category]), 26) + " "
-		lines = append(lines, "    "+st.Text.Render(what)+retentionStyle(st, it.State).Render(left))
+		rows[i] = []string{itemRef(t, it.Kind, it.Ref), itemCategoryName(t, it.Category, m.ret.names[it.Category]), left}
+	}
+	// Two cells in under their heading; the columns keep the places they
+	// always had, wider for a longer text when the terminal has room.
+	table := kit.NewTable([]kit.Column{{Width: 33, Min: 16}, {Width: 25, Min: 12}, {}}, rows, m.width-2)
+	lines := []string{"  " + st.Label.Render(t.T("retention.items"))}
+	for i, it := range m.ret.items {
+		lines = append(lines, "  "+table.Row(st, rows[i], retentionStyle(st, it.State), false))
 	}
 	return lines
 }

@@ -66,17 +66,6 @@ func (m clientScreen) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// row renders one list row: "›" and the selected style over the whole
-// row under the cursor; elsewhere the cells in the text style and the
-// last cell in its own (muted, a warning).
-func (m clientScreen) row(selected bool, cells, last string, lastStyle lipgloss.Style) string {
-	st := m.env.styles
-	if selected {
-		return st.Accent.Render("› ") + st.Selected.Render(cells+last)
-	}
-	return "  " + st.Text.Render(cells) + lastStyle.Render(last)
-}
-
 // empty is the line a tab shows with nothing in it: what is missing, and
 // how to add it unless the dossier is read-only.
 func (m clientScreen) empty() []string {
@@ -109,7 +98,7 @@ func (m clientScreen) viewOverview() []string {
 		} else {
 			value = st.Text.Render(kit.OneLine(value))
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, kit.LabelWidth))+value)
+		lines = append(lines, kit.LabelLine(st, label, value))
 	}
 	row(t.T("client.email"), c.Email)
 	row(t.T("client.phone"), c.Phone)
@@ -123,8 +112,8 @@ func (m clientScreen) viewOverview() []string {
 	row(t.T("client.referral"), strings.TrimSpace(referralText(t, c.Referral)+" "+parenthesised(c.ReferralDetail)))
 	switch {
 	case age >= 0 && age < 16 && strings.TrimSpace(c.Representative) == "":
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.representative"), kit.LabelWidth))+
-			st.Warning.Render(t.Tf("client.representative_needed", age)))
+		lines = append(lines, kit.LabelLine(st, t.T("client.representative"),
+			st.Warning.Render(t.Tf("client.representative_needed", age))))
 	case age >= 0 && age < 16 || c.Representative != "":
 		row(t.T("client.representative"), c.Representative)
 	}
@@ -149,8 +138,8 @@ func (m clientScreen) viewOverview() []string {
 	}
 	row(t.T("client.next_appointment"), next)
 	for _, b := range m.d.breaches {
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("client.breach"), kit.LabelWidth))+
-			st.Warning.Render(kit.OneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description)))))
+		lines = append(lines, kit.LabelLine(st, t.T("client.breach"),
+			st.Warning.Render(kit.OneLine(t.Tf("client.breach_line", b.ID, t.Date(b.Discovered), summaryLine(b.Description))))))
 	}
 	if c.Notes != "" {
 		lines = append(lines, "", "  "+st.Label.Render(t.T("client.notes")))
@@ -227,10 +216,26 @@ func (m clientScreen) viewAppointments() []string {
 	if len(m.appts) == 0 {
 		return m.empty()
 	}
-	placeW := max(min(m.width-2-21-2-7-2-2-24, 28), 8)
+	rows := make([][]string, len(m.appts))
+	styles := make([][]*lipgloss.Style, len(m.appts))
+	for i, a := range m.appts {
+		state := attendanceText(t, a.Attendance)
+		style := &st.Muted
+		switch {
+		case a.Attendance == store.AttendancePlanned && i >= m.upcoming:
+			state, style = t.T("attendance.unrecorded"), &st.Warning
+		case a.Reason != "":
+			state += " — " + kit.OneLine(a.Reason)
+		}
+		rows[i] = []string{t.Weekday(a.Start) + " " + t.DateTimeShort(a.Start), t.Tf("appointment.minutes", a.Minutes),
+			kit.OneLine(a.Place), state}
+		styles[i] = []*lipgloss.Style{3: style}
+	}
+	// The upcoming and the past ones are one table under two headings.
+	table := kit.NewTable([]kit.Column{{Width: 21}, {Width: 7}, {Width: 28, Min: 8}, {}}, rows, m.width)
 	var lines []string
 	focus := 0
-	for i, a := range m.appts {
+	for i := range m.appts {
 		if i == 0 && m.upcoming > 0 {
 			lines = append(lines, "  "+st.Header.Render(t.T("appointment.upcoming")))
 		}
@@ -240,21 +245,11 @@ func (m clientScreen) viewAppointments() []string {
 			}
 			lines = append(lines, "  "+st.Header.Render(t.T("appointment.past")))
 		}
-		cells := kit.Cell(t.Weekday(a.Start)+" "+t.DateTimeShort(a.Start), 21) + "  " +
-			kit.Cell(t.Tf("appointment.minutes", a.Minutes), 7) + "  " + kit.Cell(kit.OneLine(a.Place), placeW) + "  "
-		state := attendanceText(t, a.Attendance)
-		style := st.Muted
-		switch {
-		case a.Attendance == store.AttendancePlanned && i >= m.upcoming:
-			state, style = t.T("attendance.unrecorded"), st.Warning
-		case a.Reason != "":
-			state += " — " + kit.OneLine(a.Reason)
-		}
 		selected := i == m.lists[tabAppointments].Cursor
 		if selected {
 			focus = len(lines)
 		}
-		lines = append(lines, m.row(selected, cells, state, style))
+		lines = append(lines, table.StyledRow(st, rows[i], styles[i], selected))
 	}
 	return kit.ScrollWindow(lines, focus, max(m.height-m.headerRows(), 1))
 }

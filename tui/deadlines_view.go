@@ -4,16 +4,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
-)
-
-// Column widths of the deadlines list; the client column takes the rest.
-const (
-	dlKindWidth     = 15
-	dlCategoryWidth = 20
-	dlDueWidth      = 13
-	dlDaysWidth     = 20
 )
 
 // View draws the intro, the column headers and the rows.
@@ -27,52 +21,31 @@ func (m deadlinesScreen) View() string {
 	case len(m.items) == 0:
 		return "\n  " + st.Muted.Render(t.T("deadlines.empty"))
 	}
-	clientW, whatW := m.clientWidth(), m.whatWidth()
-	lines := []string{
-		"  " + st.Muted.Render(t.T("deadlines.intro")),
-		"",
-		"  " + st.Header.Render(dlCell(t.T("deadlines.col_kind"), dlKindWidth)+dlCell(t.T("deadlines.col_client"), clientW)+
-			dlCell(t.T("deadlines.col_category"), whatW)+dlCell(t.T("deadlines.col_due"), dlDueWidth)+
-			t.T("deadlines.col_left")),
+	rows := make([][]string, len(m.items))
+	for i, d := range m.items {
+		flag := ""
+		if d.Restricted {
+			flag = "⊘ " + t.T("deadlines.restricted")
+		}
+		rows[i] = []string{deadlineKindText(t, d.Kind), deadlineClient(t, d), deadlineCategory(t, d),
+			t.DateShort(d.Due), deadlineLeft(t, d), flag}
 	}
+	// The client and what it is about size to their text; the others
+	// keep the widths they always had.
+	table := kit.NewTable([]kit.Column{{Title: t.T("deadlines.col_kind"), Width: 13},
+		{Title: t.T("deadlines.col_client"), Min: 12}, {Title: t.T("deadlines.col_category"), Width: 18},
+		{Title: t.T("deadlines.col_due"), Width: 11}, {Title: t.T("deadlines.col_left"), Width: 18}, {}}, rows, m.width)
+	lines := []string{"  " + st.Muted.Render(t.T("deadlines.intro")), "", table.Header(st)}
 	start, end := m.list.Window(len(m.items), m.listHeight())
 	for i := start; i < end; i++ {
-		lines = append(lines, m.viewRow(m.items[i], i == m.list.Cursor, clientW, whatW))
+		// The days left are coloured as in the caseload's retention
+		// column; a restricted client is flagged in words, not by colour
+		// alone.
+		styles := []*lipgloss.Style{4: retentionCell(st, m.items[i].State), 5: &st.Warning}
+		lines = append(lines, table.StyledRow(st, rows[i], styles, i == m.list.Cursor))
 	}
 	return strings.Join(lines, "\n")
 }
-
-// whatWidth is the "what" column: its own width, and half of whatever a
-// window wider than 100 columns has over, so an item's category and name
-// (a mail kept under correspondence) show whole.
-func (m deadlinesScreen) whatWidth() int { return dlCategoryWidth + max(m.width-100, 0)/2 }
-
-// clientWidth is what the client column gets of the window.
-func (m deadlinesScreen) clientWidth() int {
-	return max(m.width-2-dlKindWidth-m.whatWidth()-dlDueWidth-dlDaysWidth-12, 12)
-}
-
-// viewRow renders one deadline; the days left are coloured as in the
-// caseload's retention column, and a restricted client is flagged in
-// words, not by colour alone.
-func (m deadlinesScreen) viewRow(d store.Deadline, selected bool, clientW, whatW int) string {
-	t, st := m.env.text, m.env.styles
-	cells := dlCell(deadlineKindText(t, d.Kind), dlKindWidth) + dlCell(deadlineClient(t, d), clientW) +
-		dlCell(deadlineCategory(t, d), whatW) + dlCell(t.DateShort(d.Due), dlDueWidth)
-	left := dlCell(deadlineLeft(t, d), dlDaysWidth)
-	flag := ""
-	if d.Restricted {
-		flag = "⊘ " + t.T("deadlines.restricted")
-	}
-	if selected {
-		return st.Accent.Render("› ") + st.Selected.Render(cells+left+flag)
-	}
-	return "  " + st.Text.Render(cells) + retentionStyle(st, d.State).Render(left) + st.Warning.Render(flag)
-}
-
-// dlCell is a cell with at least two spaces after a cut text, so columns
-// never run together.
-func dlCell(s string, width int) string { return kit.Cell(s, width-2) + "  " }
 
 // deadlineKindText names a kind; a kind this version does not know shows
 // as itself rather than not at all.

@@ -221,8 +221,8 @@ func (m documentSave) View() string {
 	t, st := m.env.text, m.env.styles
 	var extra []string
 	if m.Loaded {
-		extra = append(extra, "  "+st.Label.Render(kit.PadRight(t.T("document.col_name"), kit.LabelWidth))+
-			st.Text.Render(kit.OneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")"), "")
+		extra = append(extra, kit.LabelLine(st, t.T("document.col_name"),
+			st.Text.Render(kit.OneLine(m.doc.Name))+st.Muted.Render(" ("+t.Size(m.doc.Size)+")")), "")
 		extra = append(extra, kit.Paragraph(st.Warning, "⚠ "+t.T("document.unencrypted"), m.Width)...)
 		extra = append(extra, kit.Paragraph(st.Muted, t.T("document.no_overwrite"), m.Width)...)
 	}

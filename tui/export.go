@@ -199,7 +199,7 @@ func (m *exportForm) addOmissions(records []store.Record) {
 		{Value: string(dossierfile.OmitOthersRights), Label: t.T("export.omit_others")},
 		{Value: string(dossierfile.OmitInternalNote), Label: t.T("export.omit_internal")}}
 	for _, r := range records {
-		label := strings.TrimRight(kit.Cell(t.DateShort(r.Date)+" "+kit.OneLine(r.Title), kit.LabelWidth-1), " ")
+		label := strings.TrimRight(kit.FitLine(t.DateShort(r.Date)+" "+kit.OneLine(r.Title), kit.LabelWidth-1), " ")
 		m.set.Fields = append(m.set.Fields, kit.ChoiceField(omitPrefix+strconv.FormatInt(r.ID, 10), label, opts))
 	}
 }

@@ -325,26 +325,6 @@ func moneyProblem(e *env, err error) string {
 	return explain(e, err)
 }
 
-func rateText(t Text, k store.RateKind) string {
-	switch k {
-	case store.RatePerHour:
-		return t.T("money.rate_hour")
-	case store.RatePerSession:
-		return t.T("money.rate_session")
-	}
-	return t.T("money.rate_fixed")
-}
-
-func budgetUnitText(t Text, k store.BudgetKind) string {
-	switch k {
-	case store.BudgetHours:
-		return t.T("money.unit_hours")
-	case store.BudgetSessions:
-		return t.T("money.unit_sessions")
-	}
-	return t.T("money.unit_amount")
-}
-
 // budgetValue writes an amount of a budget for the screen: hours as 1:30,
 // sessions as a count, money as euros in the coach's way; the unit of an
 // amount is its euro sign (budgetUnit gives the others').
@@ -380,7 +360,7 @@ func (m moneyScreen) View() string {
 		line("  " + st.Muted.Render(t.T("money.no_terms")))
 	} else {
 		tm := m.terms
-		rate := invoice.Euro(l, tm.RateCents) + " " + rateText(t, tm.RateKind)
+		rate := invoice.Euro(l, tm.RateCents) + " " + invoice.RateUnit(l, tm.RateKind)
 		parts := []string{termsafe.Line(m.payer), rate, t.T("money.vat") + " " + invoice.Percent(l, tm.VATBP)}
 		if tm.Reference != "" {
 			parts = append(parts, t.T("money.reference")+" "+termsafe.Line(tm.Reference))
@@ -388,7 +368,7 @@ func (m moneyScreen) View() string {
 		line("  " + label(t.T("money.terms")) + strings.Join(parts, " · "))
 		bd := m.budget
 		if bd.Kind != store.BudgetNone {
-			unit := budgetUnitText(t, bd.Kind)
+			unit := invoice.BudgetUnit(l, bd.Kind)
 			if bd.Kind == store.BudgetAmount {
 				unit = "" // the amounts carry their euro sign
 			}

@@ -135,12 +135,15 @@ type termsForm struct {
 }
 
 func newTermsForm(e *env, r Route) termsForm {
-	t, st := e.text, e.styles
-	budgets := []kit.Option{{Value: string(store.BudgetNone), Label: t.T("money.f_budget_none")},
-		{Value: string(store.BudgetHours), Label: t.T("money.unit_hours")}, {Value: string(store.BudgetSessions), Label: t.T("money.unit_sessions")},
-		{Value: string(store.BudgetAmount), Label: t.T("money.unit_amount")}}
-	rates := []kit.Option{{Value: string(store.RatePerHour), Label: t.T("money.rate_hour")},
-		{Value: string(store.RatePerSession), Label: t.T("money.rate_session")}, {Value: string(store.RateFixed), Label: t.T("money.rate_fixed")}}
+	t, st, l := e.text, e.styles, e.lang()
+	budgets := []kit.Option{{Value: string(store.BudgetNone), Label: t.T("money.f_budget_none")}}
+	for _, k := range []store.BudgetKind{store.BudgetHours, store.BudgetSessions, store.BudgetAmount} {
+		budgets = append(budgets, kit.Option{Value: string(k), Label: invoice.BudgetUnit(l, k)})
+	}
+	var rates []kit.Option
+	for _, k := range []store.RateKind{store.RatePerHour, store.RatePerSession, store.RateFixed} {
+		rates = append(rates, kit.Option{Value: string(k), Label: invoice.RateUnit(l, k)})
+	}
 	budget := kit.TextField(st, "budget", t.T("money.f_budget"))
 	budget.Input.Width = 14
 	rate := kit.TextField(st, "rate", t.T("money.f_rate"))

@@ -239,17 +239,16 @@ func TestHintsKeepEscAndQuitAt80(t *testing.T) {
 // not stretch the name column far past the longest name, and the sharing
 // tables show a purpose whole when there is room.
 func TestColumnsSizeToContent(t *testing.T) {
-	if c := layoutColumns(200, 15); c.name != 22 {
-		t.Errorf("name column at 200 columns for 15-cell names: %d, want 22", c.name)
+	text := newText(English)
+	if c := caseColumns(text, caseWidths{name: 15}, 200); c.Widths[0] != 20 {
+		t.Errorf("name column at 200 columns for 15-cell names: %d, want 20", c.Widths[0])
 	}
-	if c := layoutColumns(100, 60); c.name != 27 {
-		t.Errorf("name column at 100 columns for 60-cell names: %d, want what is left, 27", c.name)
-	}
-	if w := kit.FitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
-		t.Errorf("fitWidths narrowed to %v", w)
-	}
-	if w := kit.FitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
-		t.Errorf("fitWidths widened to %v", w)
+	// Names too long to show whole beside the trajectory: the trajectory
+	// gives way, then the room kept beyond the countdowns' text, and the
+	// name takes what is left (100 - marker, gaps and the other columns).
+	if c := caseColumns(text, caseWidths{name: 60, status: 10, traj: 19, next: 17, ret: 12}, 100); c.Widths[3] != 0 ||
+		c.Widths[0] != 100-3-3*2-(2+10+17+12) || c.Widths[1] != 2 {
+		t.Errorf("columns at 100 for 60-cell names: %v, want no trajectory, the mark and a name of 50", c.Widths)
 	}
 	d := openAnna(t, rightsPeopleStore(t), Dutch)
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 30})

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/tui/kit"
 )
@@ -25,7 +27,7 @@ func (m requestView) View() string {
 		if value == "" {
 			value = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(label, kit.LabelWidth))+value)
+		lines = append(lines, kit.LabelLine(st, label, value))
 	}
 	text := func(s string) string {
 		if strings.TrimSpace(s) == "" {
@@ -94,25 +96,31 @@ func (m requestView) viewKind() []string {
 		if len(m.d.notices) == 0 {
 			lines = append(lines, kit.Paragraph(st.Muted, t.T("request.notify_none"), m.width)...)
 		}
+		rows := make([][]string, len(m.d.notices))
+		styles := make([][]*lipgloss.Style, len(m.d.notices))
 		for i, n := range m.d.notices {
-			state := st.Warning.Render(t.T("request.notify_todo"))
+			rows[i], styles[i] = []string{kit.OneLine(n.Recipient), t.T("request.notify_todo")}, []*lipgloss.Style{1: &st.Warning}
 			if !n.Notified.IsZero() {
-				state = st.Muted.Render(t.Tf("request.notify_done", t.DateShort(n.Notified)))
+				rows[i][1], styles[i][1] = t.Tf("request.notify_done", t.DateShort(n.Notified)), &st.Muted
 			}
-			lines = append(lines, m.listRow(i, kit.Cell(kit.OneLine(n.Recipient), 36)+"  ", state))
 		}
+		lines = append(lines, m.listRows(kit.NewTable([]kit.Column{{Width: 36, Min: 12}, {}}, rows, m.width), rows, styles)...)
 	case store.RequestConsentWithdrawal:
 		lines = append(lines, "  "+st.Header.Render(t.T("request.consents_title")))
 		if len(m.d.consents) == 0 {
 			lines = append(lines, kit.Paragraph(st.Muted, t.T("consent.empty"), m.width)...)
 		}
+		rows := make([][]string, len(m.d.consents))
+		styles := make([][]*lipgloss.Style, len(m.d.consents))
 		for i, c := range m.d.consents {
-			state := st.Text.Render(t.T("request.consent_in_force"))
+			rows[i] = []string{kit.OneLine(c.Recipient), kit.OneLine(c.Purpose), t.T("request.consent_in_force")}
+			styles[i] = []*lipgloss.Style{2: &st.Text}
 			if !c.Withdrawn.IsZero() {
-				state = st.Muted.Render(t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn)))
+				rows[i][2], styles[i][2] = t.Tf("request.consent_withdrawn", t.DateShort(c.Withdrawn)), &st.Muted
 			}
-			lines = append(lines, m.listRow(i, kit.Cell(kit.OneLine(c.Recipient), 24)+"  "+kit.Cell(kit.OneLine(c.Purpose), 30)+"  ", state))
 		}
+		lines = append(lines, m.listRows(kit.NewTable([]kit.Column{{Width: 24, Min: 12}, {Width: 30, Min: 12}, {}},
+			rows, m.width), rows, styles)...)
 	}
 	if r.Kind == store.RequestErasure && r.Open() {
 		lines = append(lines, "")
@@ -125,13 +133,14 @@ func (m requestView) viewKind() []string {
 	return lines
 }
 
-// listRow is a row of the notices or consents, marked when selected.
-func (m requestView) listRow(i int, cells, state string) string {
-	st := m.env.styles
-	if i == m.list.Cursor && m.listLen() > 1 {
-		return st.Accent.Render("› ") + st.Selected.Render(cells) + state
+// listRows draws the notices or the consents; the cursor shows only
+// when there is more than one to choose from.
+func (m requestView) listRows(table kit.Table, rows [][]string, styles [][]*lipgloss.Style) []string {
+	lines := make([]string, len(rows))
+	for i := range rows {
+		lines[i] = table.StyledRow(m.env.styles, rows[i], styles[i], i == m.list.Cursor && m.listLen() > 1)
 	}
-	return "  " + st.Text.Render(cells) + state
+	return lines
 }
 
 // viewPlan says what the erasure takes and what stays, and why.

@@ -161,13 +161,13 @@ func (m settingsScreen) View() string {
 		if v == "" {
 			v = st.Muted.Render("—")
 		}
-		lines = append(lines, "  "+st.Label.Render(kit.PadRight(f.label, kit.LabelWidth))+v)
+		lines = append(lines, kit.LabelLine(st, f.label, v))
 	}
 	target := st.Muted.Render(t.T("practice.answer_target_none"))
 	if m.s.target > 0 {
 		target = t.N("practice.answer_target_days", m.s.target)
 	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.answer_target"), kit.LabelWidth))+target)
+	lines = append(lines, kit.LabelLine(st, t.T("practice.answer_target"), target))
 	recorded := st.Muted.Render(t.T("practice.fields_none"))
 	if len(m.s.fields) > 0 {
 		names := make([]string, len(m.s.fields))
@@ -176,17 +176,25 @@ func (m settingsScreen) View() string {
 		}
 		recorded = strings.Join(names, ", ")
 	}
-	lines = append(lines, "  "+st.Label.Render(kit.PadRight(t.T("practice.fields_recorded"), kit.LabelWidth))+recorded)
+	lines = append(lines, kit.LabelLine(st, t.T("practice.fields_recorded"), recorded))
 	lines = append(lines, "", "  "+st.Title.Render(t.T("processors.title")))
 	if len(m.s.processors) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(t.T("processors.none_short")))
 	}
-	for _, p := range m.s.processors {
-		agreement := t.T("processors.agreement_yes")
+	procs := make([][]string, len(m.s.processors))
+	for i, p := range m.s.processors {
+		procs[i] = []string{kit.OneLine(p.Name), t.T("processors.agreement_yes")}
 		if !p.Agreement {
-			agreement = st.Warning.Render(t.T("processors.agreement_no"))
+			procs[i][1] = t.T("processors.agreement_no")
 		}
-		lines = append(lines, "  "+st.Text.Render(kit.Cell(kit.OneLine(p.Name), 24)+"  ")+agreement)
+	}
+	procTable := kit.NewTable([]kit.Column{{Width: 24, Min: 12}, {}}, procs, m.width)
+	for i, p := range m.s.processors {
+		style := st.Text
+		if !p.Agreement {
+			style = st.Warning
+		}
+		lines = append(lines, procTable.Row(st, procs[i], style, false))
 	}
 	lines = append(lines, securityKeyLines(m.env)...)
 	lines = append(lines, "", "  "+st.Title.Render(t.T("settings.statistics")))

@@ -198,34 +198,34 @@ func (m todayScreen) View() string {
 	if len(m.items) == 0 {
 		lines = append(lines, "    "+st.Muted.Render(t.T("today.none")))
 	}
-	nameW, placeW := agendaColumns(m.width)
+	focus := 0
+	table, rows := agendaTable(t, m.items, m.width)
 	for i, it := range m.items {
-		cells, marks := agendaItemCells(t, it, nameW, placeW)
-		marks = kit.Cell(marks, agendaMarksWidth)
 		if i == m.list.Cursor {
-			lines = append(lines, "  "+st.Accent.Render("› ")+st.Selected.Render(cells+"  "+marks))
-		} else {
-			lines = append(lines, "    "+st.Text.Render(cells)+"  "+st.Muted.Render(marks))
+			focus = len(lines)
 		}
+		lines = append(lines, agendaRow(st, table, rows[i], it, i == m.list.Cursor))
 	}
 	lines = append(lines, "", "  "+st.Header.Render(t.T("today.due")))
 	if len(m.due) == 0 {
 		lines = append(lines, "    "+st.Muted.Render(t.T("today.nothing_due")))
 	}
-	whoW := max(m.width-4-13-18-20-2, 12)
+	due := make([][]string, len(m.due))
 	for j, d := range m.due {
-		row := dlCell(t.DateShort(d.Due), 13) + dlCell(deadlineKindText(t, d.Kind), 18) + dlCell(termsafe.Line(deadlineClient(t, d)), whoW) +
-			termsafe.Line(deadlineCategory(t, d))
-		left := deadlineLeft(t, d)
+		due[j] = []string{t.DateShort(d.Due), deadlineKindText(t, d.Kind), termsafe.Line(deadlineClient(t, d)),
+			termsafe.Line(deadlineCategory(t, d)), deadlineLeft(t, d)}
+	}
+	dueTable := kit.NewTable([]kit.Column{{Width: 11}, {Width: 16}, {Min: 12}, {}, {}}, due, m.width-2)
+	for j, d := range m.due {
 		if len(m.items)+j == m.list.Cursor {
-			lines = append(lines, "  "+st.Accent.Render("› ")+st.Selected.Render(row+"  "+left))
-		} else {
-			lines = append(lines, "    "+st.Text.Render(row)+"  "+retentionStyle(st, d.State).Render(left))
+			focus = len(lines)
 		}
+		lines = append(lines, "  "+dueTable.Row(st, due[j], retentionStyle(st, d.State), len(m.items)+j == m.list.Cursor))
 	}
 	lines = append(lines, "", "  "+st.Muted.Render(t.T("today.hint")))
-	if m.height > 0 && len(lines) > m.height {
-		lines = lines[:m.height]
+	if m.height > 0 {
+		// The row under the cursor stays on screen.
+		lines = kit.ScrollWindow(lines, focus, m.height)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,7 +1,6 @@
 package kit
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -11,26 +10,6 @@ import (
 // Fitting text into cells: every table, form and screen cuts and pads
 // with these, so a long name ends in "…" the same way everywhere and a
 // screen never pushes the status line off the terminal.
-
-// FitWidths sizes text columns to their content within avail cells: each
-// column gets what its widest Cell needs (want); when they do not all fit,
-// the widest are narrowed, evenly, but none below least.
-func FitWidths(want []int, avail, least int) []int {
-	w := slices.Clone(want)
-	for {
-		total, widest := 0, 0
-		for i, v := range w {
-			total += v
-			if v > w[widest] {
-				widest = i
-			}
-		}
-		if total <= avail || w[widest] <= least {
-			return w
-		}
-		w[widest]--
-	}
-}
 
 // Cell cuts s to width cells ("…" when cut) and pads it to exactly width.
 func Cell(s string, width int) string {

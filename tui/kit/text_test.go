@@ -61,19 +61,6 @@ func TestCellCutsAndPads(t *testing.T) {
 	}
 }
 
-func TestFitWidths(t *testing.T) {
-	if w := FitWidths([]int{60, 30}, 50, 12); w[0]+w[1] > 50 || w[1] < 12 {
-		t.Errorf("FitWidths narrowed to %v", w)
-	}
-	if w := FitWidths([]int{20, 10}, 100, 12); w[0] != 20 || w[1] != 10 {
-		t.Errorf("FitWidths widened to %v", w)
-	}
-	// Too narrow for all: none goes below least.
-	if w := FitWidths([]int{40, 40, 40}, 20, 12); w[0] != 12 || w[2] != 12 {
-		t.Errorf("FitWidths below least: %v", w)
-	}
-}
-
 func TestFitBlockKeepsTheFrame(t *testing.T) {
 	got := FitBlock("een twee drie\nvier\nvijf\nzes", 8, 3)
 	want := "een twe…\nvier\nvijf"
