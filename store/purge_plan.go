@@ -221,19 +221,9 @@ func (t *tx) invoicePlan(clientID int64) (PurgePlan, error) {
 	filter := "i.client_id IS NULL"
 	if clientID != 0 {
 		filter = "i.client_id = :client"
-		var held, restricted bool
-		err := t.row(`SELECT trim(first_name || ' ' || last_name), `+heldSQL+`, restricted
-			FROM clients c WHERE id = :client`, sql.Named("client", clientID), t.todayArg()).Scan(
-			&p.Name, &held, &restricted)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return p, ErrNotFound
-		case err != nil:
-			return p, fmt.Errorf("planning purge: %w", err)
-		case held:
-			return p, ErrOnHold
-		case restricted:
-			return p, ErrRestricted
+		var err error
+		if p.Name, err = t.purgeableClient(clientID); err != nil {
+			return p, err
 		}
 	}
 	var err error

@@ -168,24 +168,37 @@ func (s *Store) PlanItemPurge(ctx context.Context, clientID int64, c Category) (
 	return p, err
 }
 
+// purgeableClient is the name of a client whose data a purge may take
+// now (the name also comes with a refusal, for the plan's words):
+// ErrOnHold under a legal hold, ErrRestricted while processing is
+// restricted, ErrNotFound when there is no such client.
+func (t *tx) purgeableClient(clientID int64) (string, error) {
+	var name string
+	var held, restricted bool
+	err := t.row(`SELECT trim(first_name || ' ' || last_name), `+heldSQL+`, restricted
+		FROM clients c WHERE id = :client`, sql.Named("client", clientID), t.todayArg()).Scan(
+		&name, &held, &restricted)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", ErrNotFound
+	case err != nil:
+		return "", fmt.Errorf("planning purge: %w", err)
+	case held:
+		return name, ErrOnHold
+	case restricted:
+		return name, ErrRestricted
+	}
+	return name, nil
+}
+
 func (t *tx) itemPlan(clientID int64, c Category) (PurgePlan, error) {
 	p := PurgePlan{Category: c, ClientID: clientID}
 	if !c.Item() {
 		return p, ErrNotDue
 	}
-	var held, restricted bool
-	err := t.row(`SELECT trim(first_name || ' ' || last_name), `+heldSQL+`, restricted
-		FROM clients c WHERE id = :client`, sql.Named("client", clientID), t.todayArg()).Scan(
-		&p.Name, &held, &restricted)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return p, ErrNotFound
-	case err != nil:
-		return p, fmt.Errorf("planning purge: %w", err)
-	case held:
-		return p, ErrOnHold
-	case restricted:
-		return p, ErrRestricted
+	var err error
+	if p.Name, err = t.purgeableClient(clientID); err != nil {
+		return p, err
 	}
 	rule, err := t.policy(c)
 	if errors.Is(err, ErrNotFound) {
