@@ -33,7 +33,7 @@ import (
 // (crypt/*crash*_test.go, TestKillWhileInvoicing, TestKillDuringRestore).
 //
 // CASELOAD_CRASH_RUNS sets the kills per scenario (default 8, 3 with
-// -short), so `go test ./...` stays quick and a long run is one variable
+// -short or the race detector), so `go test ./...` stays quick and a long run is one variable
 // away: CASELOAD_CRASH_RUNS=200 go test ./cmd -run TestKillDuring.
 
 // crashRuns is how many kills each scenario makes.
@@ -45,7 +45,7 @@ func crashRuns(t *testing.T) int {
 		}
 		return n
 	}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		return 3
 	}
 	return 8

@@ -60,7 +60,10 @@ func TestKillDuringRestore(t *testing.T) {
 	}
 	took := time.Since(start)
 
-	const runs = 20
+	runs := 20
+	if raceEnabled {
+		runs = 6
+	}
 	var absent, whole int
 	for i := range runs {
 		target := filepath.Join(root, "target", "v"+string(rune('a'+i%26))+strings.Repeat("x", i/26))
@@ -68,7 +71,7 @@ func TestKillDuringRestore(t *testing.T) {
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(took * time.Duration(i) * 5 / (runs * 4))
+		time.Sleep(took * time.Duration(i) * 5 / time.Duration(runs*4))
 		c.Process.Signal(syscall.SIGKILL)
 		c.Wait()
 		if _, err := os.Stat(target); os.IsNotExist(err) {
@@ -80,7 +83,7 @@ func TestKillDuringRestore(t *testing.T) {
 		out, errs, code := check.run("verify")
 		if code != 0 || !strings.Contains(out, "7 documents (each opened)") {
 			t.Fatalf("killed after %v of %v: the target is there but not whole: exit %d\n%s%s",
-				took*time.Duration(i)*5/(runs*4), took, code, out, errs)
+				took*time.Duration(i)*5/time.Duration(runs*4), took, code, out, errs)
 		}
 	}
 	t.Logf("restore takes %v; %d kills left no vault, %d a whole one", took, absent, whole)
@@ -101,7 +104,7 @@ func TestKillDuringRestore(t *testing.T) {
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(took * time.Duration(i) * 2 / runs)
+		time.Sleep(took * time.Duration(i) * 2 / time.Duration(runs))
 		c.Process.Signal(syscall.SIGKILL)
 		c.Wait()
 		if _, err := os.Stat(out); os.IsNotExist(err) {
@@ -112,7 +115,7 @@ func TestKillDuringRestore(t *testing.T) {
 		check := &docVault{dir: filepath.Join(root, "from", fmt.Sprint(i)), passFile: tv.passFile}
 		if stdout, errs, code := check.run("restore", out, "--vault", check.dir); code != 0 {
 			t.Fatalf("a backup killed after %v is there but does not restore: exit %d\n%s%s",
-				took*time.Duration(i)*2/runs, code, stdout, errs)
+				took*time.Duration(i)*2/time.Duration(runs), code, stdout, errs)
 		}
 	}
 	// What killed backups left goes with the next backup of that name.

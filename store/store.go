@@ -170,6 +170,17 @@ func OpenBuffer(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) 
 
 // open is Open and OpenBuffer: a nil b starts a new caseload.
 func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
+	fresh := b == nil
+	if fresh {
+		kept, err := keptNewCaseload()
+		if err != nil {
+			return nil, fmt.Errorf("opening caseload: %w", err)
+		}
+		if kept != nil {
+			b = kept
+			defer b.Free()
+		}
+	}
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
@@ -194,14 +205,17 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 		s.drop()
 		return nil, err
 	}
-	if b != nil && (s.sealer != nil || s.journal != nil) {
+	if !fresh && (s.sealer != nil || s.journal != nil) {
 		s.sealMem.prepare(b.n)
 	}
-	if b == nil {
+	if fresh {
 		// A new caseload is built in SQLite's page cache. Loading it again
 		// from its image puts it in one buffer, as every reopened caseload
 		// is, which each save can then borrow (see serialize.go).
-		err := s.reload(ctx)
+		var err error
+		if b == nil {
+			err = s.reload(ctx)
+		}
 		if err == nil {
 			s.committed++
 			s.snapshotDue = true
@@ -215,7 +229,44 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 	return s, nil
 }
 
-// reload loads the database again from its own image.
+// newCaseloads keeps the image of a new caseload once built, when keep is
+// set. Every new caseload is the same image (the migrations run on an
+// empty database, which holds no clock or language), and the tests start
+// hundreds in one process, where the race detector makes building the
+// schema cost a second each. The product starts at most one per process
+// and keeps nothing.
+var newCaseloads struct {
+	sync.Mutex
+	keep  bool
+	image []byte
+}
+
+// keptNewCaseload is a copy of the kept new caseload, or nil.
+func keptNewCaseload() (*ImageBuffer, error) {
+	newCaseloads.Lock()
+	defer newCaseloads.Unlock()
+	if newCaseloads.image == nil {
+		return nil, nil
+	}
+	b, err := NewImageBuffer(int64(len(newCaseloads.image)))
+	if err != nil {
+		return nil, err
+	}
+	copy(b.Bytes(), newCaseloads.image)
+	return b, nil
+}
+
+// keepNewCaseload keeps image as the new caseload, when asked to.
+func keepNewCaseload(image []byte) {
+	newCaseloads.Lock()
+	defer newCaseloads.Unlock()
+	if newCaseloads.keep && newCaseloads.image == nil {
+		newCaseloads.image = append([]byte(nil), image...)
+	}
+}
+
+// reload loads the database again from its own image, which it keeps
+// when new caseloads are kept (see newCaseloads).
 func (s *Store) reload(ctx context.Context) error {
 	s.sess.close()
 	s.sess = nil
@@ -223,6 +274,7 @@ func (s *Store) reload(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	keepNewCaseload(image)
 	b, err := NewImageBuffer(int64(len(image)))
 	if err != nil {
 		return err
