@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/caseload/caseload/crypt"
+	"github.com/caseload/caseload/store"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/caseload/caseload/internal/fakekey"
@@ -18,6 +19,9 @@ import (
 const testWorkFactor = 10
 
 func TestMain(m *testing.M) {
+	// Every caseload after the first starts from the first one's image:
+	// building the schema again costs a second under the race detector.
+	store.KeepNewCaseloads()
 	// This laptop's memory of vaults (crypt/state.go) goes to a folder of
 	// the tests' own, never the tester's.
 	var tm testscript.TestingM = m

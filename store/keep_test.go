@@ -6,10 +6,10 @@ import (
 )
 
 // The tests start hundreds of new caseloads: each after the first loads
-// the first one's image instead of running every migration again (see
-// newCaseloads). TestNewCaseloadsAreOneImage checks that this changes
-// nothing a test could see.
-func init() { newCaseloads.keep = true }
+// the first one's image instead of running every migration again.
+// TestNewCaseloadsAreOneImage checks that this changes nothing a test
+// could see.
+func init() { KeepNewCaseloads() }
 
 func TestNewCaseloadsAreOneImage(t *testing.T) {
 	newCaseloads.Lock()

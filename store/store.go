@@ -230,15 +230,25 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 }
 
 // newCaseloads keeps the image of a new caseload once built, when keep is
-// set. Every new caseload is the same image (the migrations run on an
-// empty database, which holds no clock or language), and the tests start
-// hundreds in one process, where the race detector makes building the
-// schema cost a second each. The product starts at most one per process
-// and keeps nothing.
+// set (KeepNewCaseloads).
 var newCaseloads struct {
 	sync.Mutex
 	keep  bool
 	image []byte
+}
+
+// KeepNewCaseloads makes every new caseload this process starts after the
+// first a copy of the first one's image, instead of building the schema
+// again. Every new caseload is the same image (the migrations run on an
+// empty database, which holds no clock, language or client), so nothing
+// changes but the time: the tests start hundreds of caseloads in one
+// process, and under the race detector building the schema costs a
+// second each. The product starts at most one per process and keeps
+// nothing.
+func KeepNewCaseloads() {
+	newCaseloads.Lock()
+	defer newCaseloads.Unlock()
+	newCaseloads.keep = true
 }
 
 // keptNewCaseload is a copy of the kept new caseload, or nil.

@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	// NO_COLOR terminal shows the screens.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
+	// Every caseload after the first starts from the first one's image:
+	// building the schema again costs a second under the race detector.
+	store.KeepNewCaseloads()
 	os.Exit(m.Run())
 }
 

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"os"
 	"testing"
+
+	"github.com/caseload/caseload/store"
 )
 
 // fuzzMinimize is the minimising budget this package's fuzz targets get
@@ -28,5 +30,8 @@ func TestMain(m *testing.M) {
 			panic(err)
 		}
 	}
+	// Every caseload after the first starts from the first one's image:
+	// building the schema again costs a second under the race detector.
+	store.KeepNewCaseloads()
 	os.Exit(m.Run())
 }

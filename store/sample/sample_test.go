@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +15,14 @@ import (
 	"github.com/caseload/caseload/store"
 	"github.com/caseload/caseload/store/sample"
 )
+
+// TestMain starts every caseload after the first from the first one's
+// image: building the schema again costs a second under the race
+// detector, and changes nothing (store.KeepNewCaseloads).
+func TestMain(m *testing.M) {
+	store.KeepNewCaseloads()
+	os.Exit(m.Run())
+}
 
 // memSealer keeps the last sealed image, as a vault file would.
 type memSealer struct {
