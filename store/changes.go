@@ -165,6 +165,32 @@ func applyChangeset(dc any, cs []byte) error {
 // them again would change the schema twice per trigger, which costs a
 // schema change's work every time and leaves sqlite_schema rewritten.
 func setTriggers(dc any, on bool) error {
+	if err := dbConfig(dc, sqlite3.SQLITE_DBCONFIG_ENABLE_TRIGGER, on); err != nil {
+		return fmt.Errorf("setting the triggers aside: %w", err)
+	}
+	return nil
+}
+
+// steadyPlans keeps the query planner from choosing a plan by the values
+// bound to a statement (SQLITE_DBCONFIG_ENABLE_QPSG). FTS5 looks up the
+// index page of every term a secure delete removes with one cached
+// statement (… WHERE segid=? AND term<=? ORDER BY term DESC LIMIT 1)
+// whose plan SQLite otherwise ties to the bound term: each new term
+// expired it, and a save that changed a note's text prepared that
+// statement again for every word it removed from the index (16 times for
+// a two-line note). The plans do not depend on the values here: the
+// caseload keeps no statistics (no ANALYZE), and its partial indexes are
+// all "… IS NOT NULL", which "col = ?" implies whatever is bound.
+func steadyPlans(dc any) error {
+	if err := dbConfig(dc, sqlite3.SQLITE_DBCONFIG_ENABLE_QPSG, true); err != nil {
+		return fmt.Errorf("configuring database: %w", err)
+	}
+	return nil
+}
+
+// dbConfig sets one of SQLite's on/off settings (sqlite3_db_config) for
+// the connection dc, and checks that SQLite reports it set.
+func dbConfig(dc any, op int32, on bool) error {
 	c, ok := rawConnOf(dc)
 	if !ok {
 		return errors.New("the sqlite driver's connection is not the one this build knows")
@@ -176,19 +202,19 @@ func setTriggers(dc any, on bool) error {
 	defer sqlite3.Xsqlite3_free(c.tls, va)
 	defer sqlite3.Xsqlite3_free(c.tls, res)
 	if va == 0 || res == 0 {
-		return errors.New("no memory to set the triggers aside")
+		return errors.New("no memory for a database setting")
 	}
 	want := int32(0)
 	if on {
 		want = 1
 	}
 	binary.NativeEndian.PutUint32(libc.GoBytes(res, 4), 2)
-	rc := sqlite3.Xsqlite3_db_config(c.tls, c.db, sqlite3.SQLITE_DBCONFIG_ENABLE_TRIGGER, libc.VaList(va, want, res))
+	rc := sqlite3.Xsqlite3_db_config(c.tls, c.db, op, libc.VaList(va, want, res))
 	if rc != sqlite3.SQLITE_OK {
-		return fmt.Errorf("setting the triggers aside: %s", libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
+		return errors.New(libc.GoString(sqlite3.Xsqlite3_errstr(c.tls, rc)))
 	}
 	if got := int32(binary.NativeEndian.Uint32(libc.GoBytes(res, 4))); got != want {
-		return fmt.Errorf("setting the triggers aside: SQLite reports them %d, not %d", got, want)
+		return fmt.Errorf("SQLite reports the setting %d, not %d", got, want)
 	}
 	return nil
 }

@@ -337,6 +337,9 @@ func (s *Store) load(ctx context.Context, b *ImageBuffer, replay [][]byte) error
 			return fmt.Errorf("configuring database: %w", err)
 		}
 	}
+	if err := s.conn.Raw(steadyPlans); err != nil {
+		return err
+	}
 	// No integrity check here: the image was authenticated byte for byte
 	// when it was decrypted, so it is exactly what was sealed. A full check
 	// walks every FTS5 segment (seconds at a thousand clients); `caseload
