@@ -120,6 +120,8 @@ type Store struct {
 	copyRestarts int
 
 	orphans orphans // sealed files no row refers to (see sweepOrphans)
+
+	stmts stmtCache // the statements transactions run, prepared (stmts.go)
 }
 
 // doomedBlob is a sealed file whose key left the database in write number
@@ -197,6 +199,7 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 		return nil, fmt.Errorf("opening database: %w", err)
 	}
 	s := &Store{db: db, conn: conn, sealer: o.Sealer, blobs: o.Blobs, clock: o.Clock, journal: o.Journal}
+	s.stmts.conn = conn
 	s.sealDone = sync.NewCond(&s.mu)
 	if b != nil {
 		s.imageSize = b.n
@@ -463,6 +466,7 @@ func (s *Store) Close() error {
 func (s *Store) drop() {
 	s.sess.close()
 	s.sess = nil
+	s.stmts.close()
 	s.sealMem.free()
 	if s.conn != nil {
 		s.conn.Close()
@@ -657,6 +661,7 @@ func full(err error) error {
 // it writes carries the same time.
 type tx struct {
 	*sql.Tx
+	stmts  *stmtCache
 	ctx    context.Context
 	now    time.Time
 	doomed []string // sealed files to remove once the commit is durable
@@ -666,6 +671,9 @@ type tx struct {
 func (t *tx) doom(blobID string) { t.doomed = append(t.doomed, blobID) }
 
 func (t *tx) exec(query string, args ...any) (sql.Result, error) {
+	if st := t.stmts.get(t.ctx, query); st != nil {
+		return st.ExecContext(t.ctx, args...)
+	}
 	return t.ExecContext(t.ctx, query, args...)
 }
 
@@ -673,7 +681,13 @@ func (t *tx) query(query string, args ...any) (*sql.Rows, error) {
 	return t.QueryContext(t.ctx, query, args...)
 }
 
+// row runs a query for one row. Its statement is kept: a Row is read at
+// once, so no second use of the statement can begin while it is open,
+// as one could with the rows of query.
 func (t *tx) row(query string, args ...any) *sql.Row {
+	if st := t.stmts.get(t.ctx, query); st != nil {
+		return st.QueryRowContext(t.ctx, args...)
+	}
 	return t.QueryRowContext(t.ctx, query, args...)
 }
 
@@ -734,7 +748,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error
 	if err != nil {
 		return fmt.Errorf("beginning transaction: %w", err)
 	}
-	t := &tx{Tx: sqlTx, ctx: ctx, now: s.clock()}
+	t := &tx{Tx: sqlTx, stmts: &s.stmts, ctx: ctx, now: s.clock()}
 	if err := fn(t); err != nil {
 		sqlTx.Rollback()
 		return full(err)
