@@ -87,9 +87,10 @@ var tuiRetentionTexts = map[string]entry{
 		"Oudere versies in backups/ bevatten de cliënt nog tot uiterlijk %s (of tot er 20 nieuwere versies zijn, als dat later is).",
 		"Older versions in backups/ still hold the client until %s at the latest (or until there are 20 newer versions, if that is later).",
 	},
-	"purge.policy":   {"Regel in het bewijs van verwijdering: %s", "Rule in the proof of erasure: %s"},
-	"purge.question": {"%s verwijdert dit definitief; esc laat alles staan.", "%s erases this for good; esc leaves everything as it is."},
-	"purge.done":     {"Dossier van cliënt #%d verwijderd", "Dossier of client #%d erased"},
+	"purge.policy":          {"Regel in het bewijs van verwijdering: %s", "Rule in the proof of erasure: %s"},
+	"purge.rule_overridden": {"(gewist voor het einde van de termijn)", "(erased before it was due)"},
+	"purge.question":        {"%s verwijdert dit definitief; esc laat alles staan.", "%s erases this for good; esc leaves everything as it is."},
+	"purge.done":            {"Dossier van cliënt #%d verwijderd", "Dossier of client #%d erased"},
 	"purge.drop_failed": {
 		"De oudere versies in backups/ konden niet worden verwijderd; ze verdwijnen vanzelf.",
 		"The older versions in backups/ could not be deleted; rotation removes them in time.",

@@ -52,8 +52,14 @@ type PurgePlan struct {
 	// Override is set when the dossier goes before it is due.
 	Override bool
 	// Policy is the rule applied, as the tombstone will record it, such as
-	// "dossier: 24 months after trajectory end".
+	// "dossier: 24 months after trajectory end". The tombstone keeps it in
+	// this one form whatever the reader's language; a screen shows the
+	// rule from Rule and InvoiceRule in its own.
 	Policy string
+	// Rule is the retention rule the purge applies; InvoiceRule the
+	// invoices' rule when invoices go with a dossier (Months 0 when none
+	// do).
+	Rule, InvoiceRule Policy
 	// CategoryName is an item category's name as the vault holds it (read
 	// it with LocalText), for the confirmation; empty otherwise.
 	CategoryName string

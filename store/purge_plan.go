@@ -134,7 +134,7 @@ func (t *tx) clientPlan(clientID int64, o PurgeOptions) (PurgePlan, error) {
 	} else if rule, err = t.policy(CategoryDossier); err != nil { // a running trajectory
 		return p, fmt.Errorf("planning purge: %w", err)
 	}
-	p.Category, p.Policy = rule.Category, rule.String()
+	p.Category, p.Policy, p.Rule = rule.Category, rule.String(), rule
 	if p.Override {
 		p.Policy += " (overridden: erased before due)"
 	}
@@ -173,6 +173,7 @@ func (t *tx) clientPlan(clientID int64, o PurgeOptions) (PurgePlan, error) {
 			return p, fmt.Errorf("planning purge: %w", err)
 		}
 		p.Policy += "; " + inv.String()
+		p.InvoiceRule = inv
 	}
 	p.check = check + "|" + p.check
 	return p, nil
@@ -237,7 +238,7 @@ func (t *tx) invoicePlan(clientID int64) (PurgePlan, error) {
 	if err != nil {
 		return p, fmt.Errorf("planning purge: %w", err)
 	}
-	p.Policy = inv.String()
+	p.Policy, p.Rule = inv.String(), inv
 	return p, nil
 }
 

@@ -196,7 +196,7 @@ func (m purgeScreen) View() string {
 		return strings.Join(append(lines, "  "+st.Muted.Render(t.T("form.loading"))), "\n")
 	}
 	lines = append(lines, kit.Paragraph(st.Text, purgeSentence(t, m.p), m.width)...)
-	lines = append(lines, "", "  "+st.Muted.Render(t.Tf("purge.policy", m.p.plan.Policy)))
+	lines = append(lines, "", "  "+st.Muted.Render(t.Tf("purge.policy", purgeRule(t, m.p.plan))))
 	if m.p.backups.Count > 0 {
 		box := "[ ] "
 		if m.drop {
@@ -218,6 +218,21 @@ func purgeWho(t Text, plan store.PurgePlan) string {
 		return name
 	}
 	return t.Tf("purge.client_no", plan.ClientID)
+}
+
+// purgeRule is the rule the proof of erasure records, in the reader's
+// language: "Dossier: 24 maanden na einde traject (gewist voor het einde
+// van de termijn); Facturen: 7 jaar na factuurdatum". The tombstone holds
+// the same rule in one fixed form (store.PurgePlan.Policy).
+func purgeRule(t Text, p store.PurgePlan) string {
+	rule := policyName(t, p.Rule) + ": " + policyRule(t, p.Rule)
+	if p.Override {
+		rule += " " + t.T("purge.rule_overridden")
+	}
+	if p.InvoiceRule.Months > 0 {
+		rule += "; " + policyName(t, p.InvoiceRule) + ": " + policyRule(t, p.InvoiceRule)
+	}
+	return rule
 }
 
 // purgeSentence says what a plan erases and what stays, in the order a

@@ -308,3 +308,34 @@ func TestDocumentAddUnderIDCopiesSaysToBlackOutPhotoAndNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPurgeRuleInTheReadersLanguage: the rule the purge confirmation
+// quotes from the proof of erasure reads in the coach's language, the
+// override and the invoices' rule included; the tombstone's own fixed
+// form (store.PurgePlan.Policy) never reaches the screen.
+func TestPurgeRuleInTheReadersLanguage(t *testing.T) {
+	plan := store.PurgePlan{
+		Policy:      "dossier: 24 months after trajectory end (overridden: erased before due); invoice: 84 months after invoice date",
+		Override:    true,
+		Rule:        store.Policy{Category: store.CategoryDossier, Basis: store.BasisTrajectoryEnd, Months: 24},
+		InvoiceRule: store.Policy{Category: store.CategoryInvoice, Basis: store.BasisInvoiceDate, Months: 84},
+	}
+	for lang, want := range map[Lang][]string{
+		"nl": {"24 maanden", "gewist voor het einde van de termijn", "84 maanden"},
+		"en": {"24 months", "erased before it was due", "84 months"},
+	} {
+		got := purgeRule(newText(lang), plan)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", lang, got, w)
+			}
+		}
+		if lang == "nl" && strings.Contains(got, "months") {
+			t.Errorf("nl: English in %q", got)
+		}
+	}
+	one := store.PurgePlan{Rule: store.Policy{Category: store.CategoryRejectedIntake, Basis: store.BasisRejection, Months: 1}}
+	if got := purgeRule(newText("nl"), one); strings.Contains(got, ";") || !strings.Contains(got, "1 maand") {
+		t.Errorf("one rule, one month: %q", got)
+	}
+}
