@@ -221,9 +221,9 @@ func purgeWho(t Text, plan store.PurgePlan) string {
 }
 
 // purgeRule is the rule the proof of erasure records, in the reader's
-// language: "Dossier: 24 maanden na einde traject (gewist voor het einde
-// van de termijn); Facturen: 7 jaar na factuurdatum". The tombstone holds
-// the same rule in one fixed form (store.PurgePlan.Policy).
+// language: "dossier: 24 maanden na einde traject (gewist voor het einde
+// van de termijn); factuur: 84 maanden na factuurdatum". The tombstone
+// holds the same rule in one fixed form (store.PurgePlan.Policy).
 func purgeRule(t Text, p store.PurgePlan) string {
 	rule := policyName(t, p.Rule) + ": " + policyRule(t, p.Rule)
 	if p.Override {
