@@ -208,7 +208,9 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 		s.drop()
 		return nil, err
 	}
-	if !fresh && (s.sealer != nil || s.journal != nil) {
+	if !fresh && s.sealer != nil && s.journal == nil {
+		// Every save of a store without a journal seals the whole image;
+		// with one, only a compaction does, and takes the memory then.
 		s.sealMem.prepare(b.n)
 	}
 	if fresh {
