@@ -180,19 +180,6 @@ func (m *sealMem) bytes(n int64) []byte {
 	return libc.GoBytes(m.p, int(m.n))
 }
 
-// release empties m and gives its memory back on a goroutine of its own:
-// zeroing an image's worth takes tens of milliseconds, which a screen
-// must not wait for behind the store's lock.
-func (m *sealMem) release() {
-	m.wait()
-	if m.p == 0 {
-		return
-	}
-	old := *m
-	*m = sealMem{}
-	go old.free()
-}
-
 // free zeroes the memory, which holds the caseload in the clear, and
 // gives it back.
 func (m *sealMem) free() {
