@@ -90,7 +90,7 @@ func TestStudiebegeleidingArt9ApplicantsGoAMonthAfterTheProcedure(t *testing.T) 
 	f.at(day("2026-02-15"))
 	plans := f.purgeDueItems(t)
 	if len(plans) != 1 || plans[0].Records != 1 || plans[0].ClientID != c.ID ||
-		plans[0].Policy != "applicant: 1 month after rejection" {
+		plans[0].Policy() != "applicant: 1 month after rejection" {
 		t.Fatalf("item plans = %+v", plans)
 	}
 	s := f.reopen(t)

@@ -51,14 +51,10 @@ type PurgePlan struct {
 	DueOn time.Time
 	// Override is set when the dossier goes before it is due.
 	Override bool
-	// Policy is the rule applied, as the tombstone will record it, such as
-	// "dossier: 24 months after trajectory end". The tombstone keeps it in
-	// this one form whatever the reader's language; a screen shows the
-	// rule from Rule and InvoiceRule in its own.
-	Policy string
 	// Rule is the retention rule the purge applies; InvoiceRule the
 	// invoices' rule when invoices go with a dossier (Months 0 when none
-	// do).
+	// do). A screen words them in its reader's language; the tombstone
+	// records them as Policy() gives them.
 	Rule, InvoiceRule Policy
 	// CategoryName is an item category's name as the vault holds it (read
 	// it with LocalText), for the confirmation; empty otherwise.
@@ -85,6 +81,21 @@ type PurgePlan struct {
 	// erasure is the erasure request this plan carries out (PlanErasure),
 	// whose dates the tombstone keeps as proof; 0 otherwise.
 	erasure int64
+}
+
+// Policy is the rule applied as the tombstone records it, in one fixed
+// form whatever the reader's language, such as "dossier: 24 months after
+// trajectory end (overridden: erased before due); invoice: 84 months
+// after invoice date".
+func (p PurgePlan) Policy() string {
+	rule := p.Rule.String()
+	if p.Override {
+		rule += " (overridden: erased before due)"
+	}
+	if p.InvoiceRule.Months > 0 {
+		rule += "; " + p.InvoiceRule.String()
+	}
+	return rule
 }
 
 // Tombstone is the proof that a client's data were erased: the client's id,
@@ -175,7 +186,7 @@ var purgeSteps = []string{
 }
 
 func (t *tx) purge(p PurgePlan) (Tombstone, error) {
-	ts := Tombstone{ClientID: p.ClientID, PurgedOn: t.today(), Policy: p.Policy}
+	ts := Tombstone{ClientID: p.ClientID, PurgedOn: t.today(), Policy: p.Policy()}
 	for _, id := range p.invoiceIDs {
 		if _, err := t.exec("DELETE FROM invoice_lines WHERE invoice_id = ?", id); err != nil {
 			return ts, fmt.Errorf("purging invoices: %w", err)

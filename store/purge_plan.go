@@ -134,10 +134,7 @@ func (t *tx) clientPlan(clientID int64, o PurgeOptions) (PurgePlan, error) {
 	} else if rule, err = t.policy(CategoryDossier); err != nil { // a running trajectory
 		return p, fmt.Errorf("planning purge: %w", err)
 	}
-	p.Category, p.Policy, p.Rule = rule.Category, rule.String(), rule
-	if p.Override {
-		p.Policy += " (overridden: erased before due)"
-	}
+	p.Category, p.Rule = rule.Category, rule
 
 	// The highest ids go into the check: a row added and another deleted
 	// since the plan leave the counts as they were, not the highest id.
@@ -172,7 +169,6 @@ func (t *tx) clientPlan(clientID int64, o PurgeOptions) (PurgePlan, error) {
 		if err != nil {
 			return p, fmt.Errorf("planning purge: %w", err)
 		}
-		p.Policy += "; " + inv.String()
 		p.InvoiceRule = inv
 	}
 	p.check = check + "|" + p.check
@@ -238,14 +234,14 @@ func (t *tx) invoicePlan(clientID int64) (PurgePlan, error) {
 	if err != nil {
 		return p, fmt.Errorf("planning purge: %w", err)
 	}
-	p.Policy, p.Rule = inv.String(), inv
+	p.Rule = inv
 	return p, nil
 }
 
 // same reports whether q plans exactly what p does.
 func (p PurgePlan) same(q PurgePlan) bool {
 	return p.Category == q.Category && p.ClientID == q.ClientID && p.DueOn.Equal(q.DueOn) &&
-		p.Override == q.Override && p.Policy == q.Policy && p.Records == q.Records &&
+		p.Override == q.Override && p.Policy() == q.Policy() && p.Records == q.Records &&
 		p.Documents == q.Documents && p.Appointments == q.Appointments &&
 		p.Consents == q.Consents && p.Disclosures == q.Disclosures && p.Requests == q.Requests &&
 		p.Drafts == q.Drafts && p.Complaints == q.Complaints && p.InvoicesErased == q.InvoicesErased &&

@@ -119,11 +119,14 @@ func TestPurgeLeavesNothingOfTheClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := PurgePlan{Category: CategoryDossier, ClientID: id, Name: canaryFirst + " " + canaryLast,
-		DueOn: day("2026-01-10"), Policy: "dossier: 24 months after trajectory end; invoice: 84 months after invoice date",
-		Records: 3, Documents: 1, Appointments: 1, Consents: 1, Disclosures: 1, Requests: 1, Drafts: 2,
+		DueOn:       day("2026-01-10"),
+		Rule:        Policy{Category: CategoryDossier, Basis: BasisTrajectoryEnd, Months: 24},
+		InvoiceRule: Policy{Category: CategoryInvoice, Basis: BasisInvoiceDate, Months: 84},
+		Records:     3, Documents: 1, Appointments: 1, Consents: 1, Disclosures: 1, Requests: 1, Drafts: 2,
 		InvoicesErased: 1, InvoicesKept: 1, InvoicesKeptUntil: day("2031-01-10")}
 	want.invoiceIDs, want.check = plan.invoiceIDs, plan.check
-	if !plan.same(want) || plan.Name != want.Name {
+	if !plan.same(want) || plan.Name != want.Name ||
+		plan.Policy() != "dossier: 24 months after trajectory end; invoice: 84 months after invoice date" {
 		t.Fatalf("plan =\n%+v\nwant\n%+v", plan, want)
 	}
 
@@ -131,7 +134,7 @@ func TestPurgeLeavesNothingOfTheClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ts.ClientID != id || !ts.PurgedOn.Equal(day("2026-11-22")) || ts.Policy != want.Policy ||
+	if ts.ClientID != id || !ts.PurgedOn.Equal(day("2026-11-22")) || ts.Policy != want.Policy() ||
 		fmt.Sprint(ts.Categories) != "[dossier invoice]" {
 		t.Errorf("tombstone = %+v", ts)
 	}
@@ -333,14 +336,14 @@ func TestOverrideErasesEarlyButKeepsInvoices(t *testing.T) {
 	}
 	if !plan.Override || plan.Category != CategoryDossier || !plan.DueOn.IsZero() || plan.InvoicesErased != 0 ||
 		plan.InvoicesKept != 1 || !plan.InvoicesKeptUntil.Equal(day("2033-02-01")) ||
-		plan.Policy != "dossier: 24 months after trajectory end (overridden: erased before due)" {
+		plan.Policy() != "dossier: 24 months after trajectory end (overridden: erased before due)" {
 		t.Errorf("override plan = %+v", plan)
 	}
 	ts, err := f.s.Purge(ctx, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(ts.Categories) != "[dossier]" || ts.Policy != plan.Policy {
+	if fmt.Sprint(ts.Categories) != "[dossier]" || ts.Policy != plan.Policy() {
 		t.Errorf("tombstone = %+v", ts)
 	}
 	if inv, _ := f.s.Invoices(ctx, 0); len(inv) != 1 || inv[0].Debtor != "Sem" {
@@ -432,7 +435,7 @@ func TestInvoicesOfAPurgedClientArePurgedInTheirTurn(t *testing.T) {
 	}
 	p := plans[0]
 	if p.Category != CategoryInvoice || p.ClientID != 0 || p.InvoicesErased != 1 || !p.DueOn.Equal(day("2031-01-10")) ||
-		p.Policy != "invoice: 84 months after invoice date" {
+		p.Policy() != "invoice: 84 months after invoice date" {
 		t.Errorf("invoice plan = %+v", p)
 	}
 	ts, err := f.s.Purge(ctx, p)

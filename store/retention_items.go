@@ -207,7 +207,7 @@ func (t *tx) itemPlan(clientID int64, c Category) (PurgePlan, error) {
 	if err != nil {
 		return p, fmt.Errorf("planning purge: %w", err)
 	}
-	p.Policy, p.Rule, p.CategoryName = rule.String(), rule, rule.Name
+	p.Rule, p.CategoryName = rule, rule.Name
 	rs, err := t.query(`WITH `+itemRetentionCTE("it", "retention_policies",
 		"x.client_id = :client AND x.category = :category")+`
 		SELECT kind, id, purge_on FROM it WHERE due ORDER BY kind, id`,

@@ -28,9 +28,6 @@ const stmtCacheMax = 512
 // cache is full, or q does not prepare: the caller runs it the ordinary
 // way and gets the ordinary error).
 func (c *stmtCache) get(ctx context.Context, q string) *sql.Stmt {
-	if c == nil || c.conn == nil {
-		return nil
-	}
 	if st, ok := c.m[q]; ok {
 		return st
 	}
@@ -50,9 +47,6 @@ func (c *stmtCache) get(ctx context.Context, q string) *sql.Stmt {
 
 // close finalizes every kept statement.
 func (c *stmtCache) close() {
-	if c == nil {
-		return
-	}
 	for _, st := range c.m {
 		st.Close()
 	}

@@ -315,7 +315,6 @@ func TestDocumentAddUnderIDCopiesSaysToBlackOutPhotoAndNumbers(t *testing.T) {
 // form (store.PurgePlan.Policy) never reaches the screen.
 func TestPurgeRuleInTheReadersLanguage(t *testing.T) {
 	plan := store.PurgePlan{
-		Policy:      "dossier: 24 months after trajectory end (overridden: erased before due); invoice: 84 months after invoice date",
 		Override:    true,
 		Rule:        store.Policy{Category: store.CategoryDossier, Basis: store.BasisTrajectoryEnd, Months: 24},
 		InvoiceRule: store.Policy{Category: store.CategoryInvoice, Basis: store.BasisInvoiceDate, Months: 84},
