@@ -703,12 +703,13 @@ func TestResidentChild(t *testing.T) {
 // appointments, as the appointments tab does, over and over, while the benchmark makes
 // journal saves (op "save") or compactions (op "compact"); with nothing
 // running ("idle") the same reader gives the query's own time on this
-// machine at this load. The query is a client's appointments, which only
-// reads: opening a dossier (Store.Client) writes an audit line, and a
-// write during a compaction's copy makes it start again (see
-// store.copyImage). Each reports the longest read (max-read-ms) and
-// the median (read-ms). It measures and asserts nothing: a timed test on
-// a shared machine would fail at random.
+// machine at this load. The query is a client's appointments, as in the
+// figures before compactions sealed SQLite's own buffer; opening a
+// dossier (Store.Client) no longer differs, its audit line held aside
+// while a compaction runs. Each reports the longest read (max-read-ms)
+// and the median (read-ms); ns/op of "compact" is a compaction's length,
+// for which writes wait. It measures and asserts nothing: a timed test
+// on a shared machine would fail at random.
 func BenchmarkReadWait(b *testing.B) {
 	sizes := []int{1000, 10_000}
 	if os.Getenv("SKIP_10K") != "" {

@@ -94,7 +94,7 @@ func (s *Store) AttachmentData(ctx context.Context, id int64) (Attachment, []byt
 	}
 	var a Attachment
 	var blobID, key string
-	err := s.writeLazy(ctx, func(t *tx) error {
+	err := s.readLogged(ctx, func(t *tx) error {
 		err := t.row(`SELECT id, client_id, name, kind, size, added_at, blob_id, blob_key, special
 			FROM attachments WHERE id = ?`, id).Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size,
 			at(&a.Added), &blobID, &key, &a.Special)
@@ -120,7 +120,7 @@ func (s *Store) AttachmentData(ctx context.Context, id int64) (Attachment, []byt
 // when it is special-category. It returns ErrNotFound for an unknown id.
 func (s *Store) RevealAttachment(ctx context.Context, id int64) (Attachment, error) {
 	var a Attachment
-	err := s.writeLazy(ctx, func(t *tx) error {
+	err := s.readLogged(ctx, func(t *tx) error {
 		err := t.row(`SELECT id, client_id, name, kind, size, added_at, special FROM attachments
 			WHERE id = ?`, id).Scan(&a.ID, &a.ClientID, &a.Name, &a.Kind, &a.Size, at(&a.Added), &a.Special)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -8,13 +8,33 @@ import (
 // audit appends a line to the audit log. Detail must never carry client
 // data: the log names clients by id, records and documents by id and kind.
 func (t *tx) audit(action string, clientID int64, detail string) error {
-	var client any
-	if clientID != 0 {
-		client = clientID
+	l := auditLine{at: t.stamp(), action: action, clientID: clientID, detail: detail}
+	if t.held != nil {
+		*t.held = append(*t.held, l)
+		return nil
 	}
-	if _, err := t.exec("INSERT INTO audit (at, action, client_id, detail) VALUES (?, ?, ?, ?)",
-		t.stamp(), action, client, detail); err != nil {
-		return fmt.Errorf("writing audit log: %w", err)
+	return t.writeAudit([]auditLine{l})
+}
+
+// auditLine is one line of the audit log, as written.
+type auditLine struct {
+	at       string
+	action   string
+	clientID int64 // 0: the vault as a whole
+	detail   string
+}
+
+// writeAudit inserts audit lines.
+func (t *tx) writeAudit(lines []auditLine) error {
+	for _, l := range lines {
+		var client any
+		if l.clientID != 0 {
+			client = l.clientID
+		}
+		if _, err := t.exec("INSERT INTO audit (at, action, client_id, detail) VALUES (?, ?, ?, ?)",
+			l.at, l.action, client, l.detail); err != nil {
+			return fmt.Errorf("writing audit log: %w", err)
+		}
 	}
 	return nil
 }

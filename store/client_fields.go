@@ -278,7 +278,7 @@ func (s *Store) SetClientFieldSet(ctx context.Context, set FieldSet) error {
 // (nothing is logged then).
 func (s *Store) RevealBSN(ctx context.Context, clientID int64) (string, error) {
 	var bsn string
-	err := s.writeLazy(ctx, func(t *tx) error {
+	err := s.readLogged(ctx, func(t *tx) error {
 		var err error
 		if bsn, err = t.clientBSN(clientID); err != nil || bsn == "" {
 			return err

@@ -104,7 +104,7 @@ func listClientsSQL(where string) string {
 // It returns ErrNotFound for an unknown id.
 func (s *Store) Client(ctx context.Context, id int64) (Client, error) {
 	var c Client
-	err := s.writeLazy(ctx, func(t *tx) error {
+	err := s.readLogged(ctx, func(t *tx) error {
 		var err error
 		if c, err = t.client(id); err != nil {
 			return err

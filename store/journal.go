@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"runtime"
 	"time"
 )
 
@@ -234,35 +233,31 @@ func (s *Store) journalOnce(ctx context.Context) error {
 }
 
 // compactLocked seals the whole image as the new snapshot. Called with
-// mu held and no seal running; releases mu while the image is copied (in
-// slices, see copyImage) and while the vault writes it. The writes that
-// commit while it copies are in the image it takes, and in no journal
-// entry: the session restarts in the same hold of mu as the last slice.
+// mu held and no seal running; releases mu while the vault writes it.
+//
+// The vault seals SQLite's own buffer, lent for the length of the
+// compaction (lendImage), not a copy of it: a copy kept a second image in
+// memory (488 MiB at the peak for a 212 MiB image at 10,000 clients),
+// and copying it in slices between reads made a screen wait for them.
+// While the buffer is lent no write may touch it: reads go on, writes
+// wait for the compaction as their saves did anyway, and the audit lines
+// of reads are held aside until it ends (readLogged). The writes that
+// committed before the image was lent are in it, and in no entry: the
+// session restarts in the same hold of mu.
 func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	s.snapshotDue = true // until it is durable
 	s.sealing = true     // from here: no other seal starts while mu is released
-	// The copy's memory is taken at the first compaction, not at the
-	// unlock: taken there, it kept a second image resident for every
-	// session (479 MiB for a 212 MiB image at 10,000 clients), and most
-	// sessions compact only when they lock or quit. Its pages are touched
-	// off the lock. It stays for the next compaction: given back after
-	// each, the kernel's unmapping of an image's worth made a screen's
-	// read wait 14-18 ms at 10,000 clients.
-	if s.sealMem.p == 0 && s.imageSize > 0 {
-		s.sealMem.prepare(s.imageSize)
-		ready := s.sealMem.ready
-		s.mu.Unlock()
-		<-ready
-		s.mu.Lock()
-	}
 	s.mergeIndexes(ctx)
-	image, err := s.copyImage(ctx)
+	image, lent, err := s.lendImage(ctx)
 	if err == nil {
-		target = max(target, s.committed) // what committed while it copied is in it
+		target = max(target, s.committed) // what committed while merging is in it
 		err = s.tellReferences(ctx)
 	}
 	if err == nil && s.journal != nil {
 		err = s.restartSession()
+	}
+	if err == nil && lent {
+		err = s.setLending(ctx, true)
 	}
 	if err != nil {
 		s.sealing = false
@@ -274,6 +269,13 @@ func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	s.mu.Unlock()
 	err = s.journal.Compact(image, gen)
 	s.mu.Lock()
+	if lent {
+		if e := s.setLending(ctx, false); e != nil && err == nil {
+			// The snapshot is durable; only the connection is not
+			// writable again. Every write will say so.
+			err = e
+		}
+	}
 	s.sealing = false
 	s.sealDone.Broadcast()
 	if err != nil {
@@ -288,79 +290,48 @@ func (s *Store) compactLocked(ctx context.Context, target, gen uint64) error {
 	}
 	s.unsaved = nil
 	s.sealed = max(s.sealed, target)
+	s.writeHeld(ctx)
 	s.sweepOrphans(ctx)
 	return s.removeDoomed(target)
 }
 
-// copySlice is how much of the image copyImage copies in one hold of the
-// store's lock: a few milliseconds on a laptop, well inside a frame.
-const copySlice = 4 << 20
-
-// copyTries is how often copyImage starts again after a write tore its
-// copy before it copies the whole image in one hold of the lock.
-const copyTries = 3
-
-// copyImage copies the database image into sealMem for a compaction,
-// with mu held on entry and on return. Copying is what grows with the
-// caseload (184 MiB at 10,000 clients, tens of milliseconds, more on a
-// loaded machine), and a screen must not wait a frame for it: so it
-// copies copySlice bytes at a time and lets go of mu between slices, so
-// reads go on. A write committed in between tears the copy (its pages
-// may be in a slice already copied, or not), so the copy starts again;
-// after copyTries torn copies it copies in one hold, as every save once
-// did. Every write to the database is a transaction counted in
-// s.committed (nextGeneration, the one other, cannot run: s.sealing is
-// set), so an unchanged count means an untorn copy. The caller takes
-// the session and the references in the same hold as the last slice.
-func (s *Store) copyImage(ctx context.Context) ([]byte, error) {
-	if s.hasSchema(ctx) != nil {
-		return nil, ErrNoSchema
+// lendImage returns the database image for a compaction, with mu held:
+// SQLite's own buffer (own true), valid until the next write, or, when
+// the driver cannot lend it, a copy in Go's memory.
+func (s *Store) lendImage(ctx context.Context) (image []byte, own bool, err error) {
+	if err := s.hasSchema(ctx); err != nil {
+		return nil, false, err
 	}
-	for try := 0; ; try++ {
-		mark, copied := s.committed, 0
-		var buf []byte
-		for {
-			var src []byte
-			if err := s.conn.Raw(func(dc any) error {
-				var ok bool
-				src, ok = lent(dc)
-				if !ok {
-					src = nil
-				}
-				return nil
-			}); err != nil {
-				return nil, fmt.Errorf("serializing caseload: %w", err)
-			}
-			if src == nil {
-				// The driver cannot lend its buffer: the whole image in
-				// one hold, through its Serialize.
-				return s.imageLocked(ctx, s.sealMem.bytes)
-			}
-			if buf == nil {
-				if buf = s.sealMem.bytes(int64(len(src))); len(buf) < len(src) {
-					return s.imageLocked(ctx, goMem)
-				}
-			}
-			if s.committed != mark || copied > len(src) {
-				s.copyRestarts++
-				break // torn: start again
-			}
-			end := len(src)
-			if try < copyTries {
-				end = min(copied+copySlice, len(src))
-			}
-			copied += copy(buf[copied:end], src[copied:end])
-			if copied == len(src) {
-				if !bytes.HasPrefix(buf, sqliteMagic) {
-					return nil, ErrNoSchema
-				}
-				return buf[:copied], nil
-			}
-			s.mu.Unlock()
-			runtime.Gosched() // a reader waiting on mu goes first
-			s.mu.Lock()
-		}
+	if err := s.conn.Raw(func(dc any) error {
+		image, own = lent(dc)
+		return nil
+	}); err != nil {
+		return nil, false, fmt.Errorf("serializing caseload: %w", err)
 	}
+	if !own {
+		image, err = s.imageLocked(ctx, goMem)
+		return image, false, err
+	}
+	if !bytes.HasPrefix(image, sqliteMagic) {
+		return nil, false, ErrNoSchema
+	}
+	return image, true, nil
+}
+
+// setLending marks SQLite's buffer as lent to a compaction, or given
+// back. While it is lent, writes wait (inTx) and the connection is made
+// query-only besides: a write that found another way in would fail
+// rather than change the image while the vault encrypts it.
+func (s *Store) setLending(ctx context.Context, on bool) error {
+	q := "PRAGMA query_only = 0"
+	if on {
+		q = "PRAGMA query_only = 1"
+	}
+	if _, err := s.conn.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("lending the caseload to the vault: %w", err)
+	}
+	s.lending = on
+	return nil
 }
 
 // tellReferences tells a journal that wants to know (crypt.Vault) which

@@ -80,7 +80,7 @@ func (t *tx) record(id int64) (Record, error) {
 // record is special-category.
 func (s *Store) RevealRecord(ctx context.Context, id int64) (Record, error) {
 	var r Record
-	err := s.writeLazy(ctx, func(t *tx) error {
+	err := s.readLogged(ctx, func(t *tx) error {
 		var err error
 		if r, err = t.record(id); err != nil || !r.Special {
 			return err

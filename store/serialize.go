@@ -109,12 +109,13 @@ func lent(dc any) ([]byte, bool) {
 // goMem is serializeInto's into for an image the caller keeps.
 func goMem(n int64) []byte { return make([]byte, n) }
 
-// sealMem is the memory each save's image is written into, kept from one
-// save to the next and taken from SQLite's allocator rather than Go's
-// heap. In Go's heap, an image-sized buffer that stays alive makes the
-// garbage collector let garbage grow to the image's size again before it
-// collects, and a caseload's memory would creep from twice its size to
-// three times. Outside it, the store holds the database and this one
+// sealMem is the memory each save's image is written into when the
+// store has no journal (with one, a compaction seals SQLite's own
+// buffer), kept from one save to the next and taken from SQLite's
+// allocator rather than Go's heap. In Go's heap, an image-sized buffer
+// that stays alive makes the garbage collector let garbage grow to the
+// image's size again before it collects, and a caseload's memory would
+// creep from twice its size to three times. Outside it, the store holds the database and this one
 // copy, and nothing else of that size.
 //
 // Its methods run with the store's lock held; prepare's goroutine is the

@@ -45,6 +45,8 @@ type Journal interface {
 	Append(change []byte, gen uint64) error
 	// Compact makes image, which holds every change appended so far, the
 	// new snapshot at generation gen, and drops the entries it covers.
+	// image is the database's own memory, lent for the call: it must not
+	// be kept after Compact returns.
 	Compact(image []byte, gen uint64) error
 	// Backlog is how many entries, and bytes, follow the snapshot.
 	Backlog() (entries int, size int64)
@@ -115,9 +117,11 @@ type Store struct {
 	snapshotDue bool     // the next save writes the whole image
 	snapshotFor uint64   // the last write that must reach the disk in a snapshot (a purge)
 	appended    int      // entries appended since open
-	// copyRestarts counts compactions' copies torn by a write and
-	// started again (see copyImage): for tests and benchmarks.
-	copyRestarts int
+	// lending: SQLite's buffer is lent to a compaction, which seals it
+	// with mu released; no write may touch it until it is given back.
+	lending bool
+	waiting int         // writes waiting for the buffer to be given back
+	held    []auditLine // audit lines of reads made while it was lent
 
 	orphans orphans // sealed files no row refers to (see sweepOrphans)
 
@@ -209,8 +213,9 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 		return nil, err
 	}
 	if !fresh && s.sealer != nil && s.journal == nil {
-		// Every save of a store without a journal seals the whole image;
-		// with one, only a compaction does, and takes the memory then.
+		// Every save of a store without a journal seals a copy of the
+		// whole image; with one, a compaction seals the database's own
+		// memory and needs none (compactLocked).
 		s.sealMem.prepare(b.n)
 	}
 	if fresh {
@@ -666,7 +671,8 @@ type tx struct {
 	stmts  *stmtCache
 	ctx    context.Context
 	now    time.Time
-	doomed []string // sealed files to remove once the commit is durable
+	doomed []string     // sealed files to remove once the commit is durable
+	held   *[]auditLine // where audit goes instead while the buffer is lent (readLogged)
 }
 
 // doom marks a sealed file for removal after this transaction is saved.
@@ -734,15 +740,55 @@ func (s *Store) writeSnapshot(ctx context.Context, fn func(*tx) error) error {
 	return s.sealLocked(ctx)
 }
 
-// writeLazy commits fn without sealing at once: for audit lines of reads,
-// which ride along with the next save (and at the latest with Close).
+// writeLazy commits fn without sealing at once: for what a read adds that
+// can ride along with the next save (and at the latest with Close), such
+// as the unlock's audit line. A read that logs who saw what uses
+// readLogged, which does not wait for a compaction.
 func (s *Store) writeLazy(ctx context.Context, fn func(*tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.inTx(ctx, fn, true)
 }
 
+// readLogged runs fn, a read that logs who saw what (t.audit), and
+// commits its audit line without sealing it, as writeLazy does. While a
+// compaction has SQLite's buffer (lending), the line is held aside with
+// the moment it was made and written by the next transaction that
+// commits, which compactLocked runs as soon as it ends: a coach opening
+// a dossier does not wait for a compaction.
+func (s *Store) readLogged(ctx context.Context, fn func(*tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.lending {
+		return s.inTx(ctx, fn, true)
+	}
+	var held []auditLine
+	err := s.inTx(ctx, func(t *tx) error {
+		t.held = &held
+		return fn(t)
+	}, false)
+	if err == nil {
+		s.held = append(s.held, held...)
+	}
+	return err
+}
+
+// writeHeld commits the audit lines held aside while the buffer was
+// lent, if any. Should it fail, they stay for the next write.
+func (s *Store) writeHeld(ctx context.Context) {
+	if len(s.held) > 0 {
+		s.inTx(ctx, func(*tx) error { return nil }, true)
+	}
+}
+
 func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error {
+	if commit {
+		for s.lending {
+			s.waiting++
+			s.sealDone.Wait()
+			s.waiting--
+		}
+	}
 	if s.conn == nil {
 		return ErrClosed
 	}
@@ -751,6 +797,13 @@ func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error
 		return fmt.Errorf("beginning transaction: %w", err)
 	}
 	t := &tx{Tx: sqlTx, stmts: &s.stmts, ctx: ctx, now: s.clock()}
+	held := commit && len(s.held) > 0
+	if held {
+		if err := t.writeAudit(s.held); err != nil {
+			sqlTx.Rollback()
+			return full(err)
+		}
+	}
 	if err := fn(t); err != nil {
 		sqlTx.Rollback()
 		return full(err)
@@ -761,6 +814,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*tx) error, commit bool) error
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return full(fmt.Errorf("committing: %w", err))
+	}
+	if held {
+		s.held = nil
 	}
 	s.committed++
 	for _, id := range t.doomed {
