@@ -391,6 +391,25 @@ type gatedJournal struct {
 	released sync.Once
 }
 
+// holdCompaction starts a compaction of s, which keeps its snapshot in
+// m, and returns once the vault has the image and is held writing it,
+// until g.release; compacted gives the compaction's result.
+func holdCompaction(t *testing.T, s *Store, m *memJournal) (g *gatedJournal, compacted chan error) {
+	t.Helper()
+	g = &gatedJournal{memJournal: m, gate: make(chan struct{}), entered: make(chan struct{})}
+	s.mu.Lock()
+	s.journal = g
+	s.mu.Unlock()
+	compacted = make(chan error)
+	go func() { compacted <- s.Compact(ctx) }()
+	select {
+	case <-g.entered:
+	case err := <-compacted:
+		t.Fatalf("the compaction ended before the vault had the image: %v", err)
+	}
+	return g, compacted
+}
+
 // release lets the held compaction go on; deferred too, so that a failed
 // test does not leave Close waiting for it.
 func (g *gatedJournal) release() { g.released.Do(func() { close(g.gate) }) }
@@ -418,14 +437,8 @@ func TestPurgeDuringCompactionIsASnapshot(t *testing.T) {
 	if _, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive}); err != nil {
 		t.Fatal(err)
 	}
-	g := &gatedJournal{memJournal: m, gate: make(chan struct{}), entered: make(chan struct{})}
+	g, compacted := holdCompaction(t, s, m)
 	defer g.release()
-	s.mu.Lock()
-	s.journal = g
-	s.mu.Unlock()
-	compacted := make(chan error)
-	go func() { compacted <- s.Compact(ctx) }()
-	<-g.entered // the image is taken; the vault is writing it
 	purged := make(chan error)
 	go func() {
 		purged <- s.writeSnapshot(ctx, func(t *tx) error {
@@ -554,14 +567,8 @@ func TestCompactionLetsScreensRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &gatedJournal{memJournal: m, gate: make(chan struct{}), entered: make(chan struct{})}
+	g, compacted := holdCompaction(t, s, m)
 	defer g.release()
-	s.mu.Lock()
-	s.journal = g
-	s.mu.Unlock()
-	compacted := make(chan error)
-	go func() { compacted <- s.Compact(ctx) }()
-	<-g.entered // the vault has the image and is writing it
 
 	// Deadlock detection, not timing: a read that waits for the held
 	// compaction would wait for ever.
