@@ -327,6 +327,10 @@ func (s *Store) setLending(ctx context.Context, on bool) error {
 	if on {
 		q = "PRAGMA query_only = 1"
 	}
+	// Given back whatever the pragma says: writes that waited for ever
+	// would hang the screens; a connection left query-only makes them
+	// fail with an error instead.
+	s.lending = false
 	if _, err := s.conn.ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("lending the caseload to the vault: %w", err)
 	}
