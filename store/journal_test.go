@@ -74,6 +74,17 @@ func (m *memJournal) open(t testing.TB, clock Clock) *Store {
 	return s
 }
 
+// checkReopens fails the test, saying what, unless the vault m keeps
+// (snapshot and entries) reopens to exactly the caseload s holds.
+func (m *memJournal) checkReopens(t testing.TB, clock Clock, s *Store, what string) {
+	t.Helper()
+	r := m.open(t, clock)
+	defer r.Close()
+	if dump(t, r) != dump(t, s) {
+		t.Fatal(what)
+	}
+}
+
 // dump is every row of every ordinary table, and what searches find.
 func dump(t testing.TB, s *Store) string {
 	t.Helper()
@@ -238,11 +249,7 @@ func TestJournalCompaction(t *testing.T) {
 	if j.compacts != 3 {
 		t.Fatalf("after a failed append the next save must be a snapshot; got %d", j.compacts)
 	}
-	r := j.open(t, clock.now)
-	defer r.Close()
-	if got, want := dump(t, r), dump(t, s); got != want {
-		t.Fatal("the change that failed to append was lost")
-	}
+	j.checkReopens(t, clock.now, s, "the change that failed to append was lost")
 }
 
 // TestJournalRecordsTablesWithoutAPrimaryKey: a table a migration adds
@@ -373,12 +380,7 @@ func TestCompactionWhileSavesCommit(t *testing.T) {
 	if err := s.Save(ctx); err != nil {
 		t.Fatal(err)
 	}
-	want := dump(t, s)
-	r := j.open(t, clock.now)
-	defer r.Close()
-	if got := dump(t, r); got != want {
-		t.Fatal("the vault reopens to another caseload than the one in memory")
-	}
+	j.checkReopens(t, clock.now, s, "the vault reopens to another caseload than the one in memory")
 	t.Logf("%d compactions, %d entries after the last", j.compacts, len(j.entries))
 }
 
@@ -540,11 +542,7 @@ func TestCompactionSealsTheDatabaseItself(t *testing.T) {
 			t.Errorf("compaction %d: the vault was given a copy of the image, not SQLite's own buffer", i+1)
 		}
 	}
-	r := j.open(t, clock.now)
-	defer r.Close()
-	if got, want := dump(t, r), dump(t, s); got != want {
-		t.Fatal("the snapshot written from SQLite's buffer differs from the caseload")
-	}
+	j.checkReopens(t, clock.now, s, "the snapshot written from SQLite's buffer differs from the caseload")
 }
 
 // TestCompactionLetsScreensRead: while a compaction seals SQLite's
@@ -631,9 +629,5 @@ func TestCompactionLetsScreensRead(t *testing.T) {
 	if err := s.Save(ctx); err != nil {
 		t.Fatal(err)
 	}
-	r := m.open(t, clock)
-	defer r.Close()
-	if got, want := dump(t, r), dump(t, s); got != want {
-		t.Fatal("the vault reopens to another caseload than the one in memory")
-	}
+	m.checkReopens(t, clock, s, "the vault reopens to another caseload than the one in memory")
 }
