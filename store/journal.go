@@ -81,6 +81,28 @@ func (s *Store) replay(ctx context.Context, changes [][]byte) (err error) {
 	if len(changes) == 0 {
 		return nil
 	}
+	// The replay keeps no rollback journal: a replay that fails fails the
+	// open, and the store and its image are dropped with it (open,
+	// OpenBuffer), so nothing would ever be rolled back to. Keeping one
+	// cost 3.7 ms of 15 with 500 entries at 10,000 clients. Every later
+	// transaction has it again.
+	var mode string
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("replaying saved changes: %w", err)
+	}
+	if _, err := s.conn.ExecContext(ctx, "PRAGMA journal_mode = OFF"); err != nil {
+		return fmt.Errorf("replaying saved changes: %w", err)
+	}
+	defer func() {
+		var now string
+		e := s.conn.QueryRowContext(ctx, "PRAGMA journal_mode = "+mode).Scan(&now)
+		if e == nil && now != mode {
+			e = fmt.Errorf("journal mode %s, want %s", now, mode)
+		}
+		if e != nil && err == nil {
+			err = fmt.Errorf("replaying saved changes: %w", e)
+		}
+	}()
 	if _, err := s.conn.ExecContext(ctx, "BEGIN"); err != nil {
 		return fmt.Errorf("replaying saved changes: %w", err)
 	}

@@ -89,45 +89,49 @@ func (m *memJournal) checkReopens(t testing.TB, clock Clock, s *Store, what stri
 func dump(t testing.TB, s *Store) string {
 	t.Helper()
 	var b strings.Builder
-	s.mu.Lock()
-	rows, err := s.conn.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%' AND name != 'generation' ORDER BY name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	for _, tb := range tables {
-		r, err := s.conn.QueryContext(ctx, "SELECT * FROM "+tb+" ORDER BY 1")
+	// Under the store's lock, let go however it ends: a failed check
+	// must fail the test, not leave Close waiting for the lock.
+	func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		rows, err := s.conn.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%' AND name != 'generation' ORDER BY name")
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := r.Columns()
-		for r.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
+		var tables []string
+		for rows.Next() {
+			var n string
+			rows.Scan(&n)
+			tables = append(tables, n)
+		}
+		rows.Close()
+		for _, tb := range tables {
+			r, err := s.conn.QueryContext(ctx, "SELECT * FROM "+tb+" ORDER BY 1")
+			if err != nil {
+				t.Fatal(err)
 			}
-			r.Scan(ptrs...)
-			fmt.Fprintf(&b, "%s %v\n", tb, vals)
+			cols, _ := r.Columns()
+			for r.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				r.Scan(ptrs...)
+				fmt.Fprintf(&b, "%s %v\n", tb, vals)
+			}
+			r.Close()
 		}
-		r.Close()
-	}
-	var check string
-	if err := s.conn.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("integrity check: %v %s", err, check)
-	}
-	for _, fts := range []string{"records_fts", "clients_fts"} {
-		if _, err := s.conn.ExecContext(ctx, "INSERT INTO "+fts+" ("+fts+") VALUES ('integrity-check')"); err != nil {
-			t.Fatalf("%s integrity: %v", fts, err)
+		var check string
+		if err := s.conn.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+			t.Fatalf("integrity check: %v %s", err, check)
 		}
-	}
-	s.mu.Unlock()
+		for _, fts := range []string{"records_fts", "clients_fts"} {
+			if _, err := s.conn.ExecContext(ctx, "INSERT INTO "+fts+" ("+fts+") VALUES ('integrity-check')"); err != nil {
+				t.Fatalf("%s integrity: %v", fts, err)
+			}
+		}
+	}()
 	for _, q := range []string{"diploma", "Vermeer", "bibliotheek", "Ayla", "zorg"} {
 		hits, err := s.Search(ctx, q, 50)
 		if err != nil {
@@ -630,4 +634,121 @@ func TestCompactionLetsScreensRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.checkReopens(t, clock, s, "the vault reopens to another caseload than the one in memory")
+}
+
+// TestReplayLeavesTransactionsUndoable: the replay runs without SQLite's
+// rollback journal (a failed replay fails the open), but every
+// transaction after it must be undoable again: a write that fails
+// halfway leaves nothing behind.
+func TestReplayLeavesTransactionsUndoable(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Voortgang", Date: day("2026-11-22"), Body: "Gesprek over werk."}); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.entries) == 0 {
+		t.Fatal("want journal entries to replay")
+	}
+	r := j.open(t, clock.now)
+	defer r.Close()
+	var mode string
+	r.mu.Lock()
+	err = r.conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	r.mu.Unlock()
+	if err != nil || mode != "memory" {
+		t.Fatalf("journal mode after the replay: %q, %v; want memory", mode, err)
+	}
+	before := dump(t, r)
+	stop := errors.New("stopped halfway")
+	err = r.write(ctx, func(t *tx) error {
+		if _, err := t.exec("DELETE FROM records"); err != nil {
+			return err
+		}
+		if _, err := t.exec("UPDATE clients SET first_name = 'Bram'"); err != nil {
+			return err
+		}
+		// More than the page cache holds, so that SQLite writes pages
+		// into the image before the transaction ends: only a journal
+		// can take those back.
+		if _, err := t.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 256)
+			INSERT INTO drafts (key, body, updated_at) SELECT 'd' || i, hex(randomblob(8192)), '' FROM n`); err != nil {
+			return err
+		}
+		return stop
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("the failing write: %v", err)
+	}
+	if dump(t, r) != before {
+		t.Fatal("a write that failed halfway after the replay left its changes behind")
+	}
+}
+
+// TestReplayThatDoesNotFitFailsTheOpen: entries that do not fit the
+// snapshot they are replayed onto (here, a client's name that the
+// snapshot no longer has) fail the open with ErrJournal, also when the
+// replay has already written more than SQLite's page cache holds: it
+// runs without a rollback journal, so the caseload it leaves is never
+// used.
+func TestReplayThatDoesNotFitFailsTheOpen(t *testing.T) {
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	err = s.write(ctx, func(t *tx) error {
+		if _, err := t.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 256)
+			INSERT INTO drafts (key, body, updated_at) SELECT 'd' || i, hex(randomblob(8192)), '' FROM n`); err != nil {
+			return err
+		}
+		_, err := t.exec("UPDATE clients SET first_name = 'Bram' WHERE id = ?", c.ID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(j.entries) != 1 {
+		t.Fatalf("want the write as one entry, got %d", len(j.entries))
+	}
+	// Another snapshot: the same caseload with the client renamed.
+	other, err := Open(ctx, bytes.Clone(j.image), Options{Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.FirstName = "Cem"
+	if _, err := other.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	image, err := other.Image(ctx)
+	other.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(ctx, image, Options{Replay: j.entries, Clock: clock.now})
+	if err == nil {
+		r.Close()
+		t.Fatal("entries that do not fit the snapshot were replayed")
+	}
+	if !errors.Is(err, ErrJournal) {
+		t.Fatalf("want ErrJournal, got %v", err)
+	}
+	t.Log(err)
 }
