@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -715,7 +716,9 @@ func TestReplayThatDoesNotFitFailsTheOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = s.write(ctx, func(t *tx) error {
-		if _, err := t.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 256)
+		// 1 MiB: more than SQLite's page cache holds, less than an
+		// entry that would start a compaction.
+		if _, err := t.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64)
 			INSERT INTO drafts (key, body, updated_at) SELECT 'd' || i, hex(randomblob(8192)), '' FROM n`); err != nil {
 			return err
 		}
@@ -725,11 +728,14 @@ func TestReplayThatDoesNotFitFailsTheOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(j.entries) != 1 {
-		t.Fatalf("want the write as one entry, got %d", len(j.entries))
+	j.mu.Lock()
+	snapshot, entries := bytes.Clone(j.image), slices.Clone(j.entries)
+	j.mu.Unlock()
+	if len(entries) != 1 {
+		t.Fatalf("want the write as one entry after the snapshot, got %d", len(entries))
 	}
 	// Another snapshot: the same caseload with the client renamed.
-	other, err := Open(ctx, bytes.Clone(j.image), Options{Clock: clock.now})
+	other, err := Open(ctx, snapshot, Options{Clock: clock.now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -742,7 +748,7 @@ func TestReplayThatDoesNotFitFailsTheOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Open(ctx, image, Options{Replay: j.entries, Clock: clock.now})
+	r, err := Open(ctx, image, Options{Replay: entries, Clock: clock.now})
 	if err == nil {
 		r.Close()
 		t.Fatal("entries that do not fit the snapshot were replayed")
