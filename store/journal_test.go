@@ -398,6 +398,25 @@ type gatedJournal struct {
 	released sync.Once
 }
 
+// journalStore opens a new caseload that keeps its vault in a
+// memJournal, on a fixed clock, with one client, Ayla Vermeer. It is
+// closed when the test ends, after the test's own deferred calls.
+func journalStore(t *testing.T) (*Store, *memJournal, *fixedClock, Client) {
+	t.Helper()
+	j := &memJournal{}
+	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
+	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, j, clock, c
+}
+
 // holdCompaction starts a compaction of s, which keeps its snapshot in
 // m, and returns once the vault has the image and is held writing it,
 // until g.release; compacted gives the compaction's result.
@@ -434,16 +453,7 @@ func (g *gatedJournal) Compact(image []byte, gen uint64) error {
 // saved as a snapshot of its own, never as a journal entry: the erased
 // data would otherwise stay in the snapshot on disk until the next one.
 func TestPurgeDuringCompactionIsASnapshot(t *testing.T) {
-	m := &memJournal{}
-	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
-	s, err := Open(ctx, nil, Options{Journal: m, Clock: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive}); err != nil {
-		t.Fatal(err)
-	}
+	s, m, _, _ := journalStore(t)
 	g, compacted := holdCompaction(t, s, m)
 	defer g.release()
 	purged := make(chan error)
@@ -642,17 +652,7 @@ func TestCompactionLetsScreensRead(t *testing.T) {
 // transaction after it must be undoable again: a write that fails
 // halfway leaves nothing behind.
 func TestReplayLeavesTransactionsUndoable(t *testing.T) {
-	j := &memJournal{}
-	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
-	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, j, clock, c := journalStore(t)
 	if _, err := s.SaveRecord(ctx, Record{ClientID: c.ID, Kind: KindNote, Title: "Voortgang", Date: day("2026-11-22"), Body: "Gesprek over werk."}); err != nil {
 		t.Fatal(err)
 	}
@@ -663,7 +663,7 @@ func TestReplayLeavesTransactionsUndoable(t *testing.T) {
 	defer r.Close()
 	var mode string
 	r.mu.Lock()
-	err = r.conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	err := r.conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
 	r.mu.Unlock()
 	if err != nil || mode != "memory" {
 		t.Fatalf("journal mode after the replay: %q, %v; want memory", mode, err)
@@ -701,21 +701,11 @@ func TestReplayLeavesTransactionsUndoable(t *testing.T) {
 // runs without a rollback journal, so the caseload it leaves is never
 // used.
 func TestReplayThatDoesNotFitFailsTheOpen(t *testing.T) {
-	j := &memJournal{}
-	clock := &fixedClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}
-	s, err := Open(ctx, nil, Options{Journal: j, Clock: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c, err := s.CreateClient(ctx, Client{FirstName: "Ayla", LastName: "Vermeer", Status: StatusActive})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, j, clock, c := journalStore(t)
 	if err := s.Compact(ctx); err != nil {
 		t.Fatal(err)
 	}
-	err = s.write(ctx, func(t *tx) error {
+	err := s.write(ctx, func(t *tx) error {
 		// 1 MiB: more than SQLite's page cache holds, less than an
 		// entry that would start a compaction.
 		if _, err := t.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64)
