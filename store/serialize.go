@@ -16,8 +16,8 @@ import (
 // and the driver copies that into a fresh Go slice. For a caseload of
 // 10,000 clients that is 130 ms, with the store's lock held, on every
 // save. serializeInto asks SQLite to lend its own buffer instead and
-// copies it once, into a buffer the store keeps from one save to the
-// next: a tenth of the time.
+// copies it once (a tenth of the time); a compaction seals the lent
+// buffer itself and copies nothing (lent, Store.lendImage).
 //
 // The driver's Deserialize copies the image into a buffer of exactly its
 // size, so the first edit after an unlock must grow it: SQLite doubles
@@ -108,91 +108,6 @@ func lent(dc any) ([]byte, bool) {
 
 // goMem is serializeInto's into for an image the caller keeps.
 func goMem(n int64) []byte { return make([]byte, n) }
-
-// sealMem is the memory each save's image is written into when the
-// store has no journal (with one, a compaction seals SQLite's own
-// buffer), kept from one save to the next and taken from SQLite's
-// allocator rather than Go's heap. In Go's heap, an image-sized buffer
-// that stays alive makes the garbage collector let garbage grow to the
-// image's size again before it collects, and a caseload's memory would
-// creep from twice its size to three times. Outside it, the store holds the database and this one
-// copy, and nothing else of that size.
-//
-// Its methods run with the store's lock held; prepare's goroutine is the
-// one exception, and everything else waits for it through ready.
-type sealMem struct {
-	tls   *libc.TLS // its own: the memory outlives no connection but is not one's
-	p     uintptr
-	n     int64
-	used  int64         // the most of it ever written: what free must zero
-	ready chan struct{} // closed when prepare is done; nil if none is under way
-}
-
-// prepare allocates memory for an image of n bytes on a goroutine of its
-// own and touches every page of it. The first save after an unlock would
-// otherwise fault in a fresh image's worth of pages while it holds the
-// store's lock: 150 ms at 10,000 clients, in which no screen can read.
-func (m *sealMem) prepare(n int64) {
-	m.wait()
-	m.free()
-	m.ready = make(chan struct{})
-	go func() {
-		defer close(m.ready)
-		m.alloc(n)
-		if m.p != 0 {
-			clear(libc.GoBytes(m.p, int(n)))
-			m.used = n
-		}
-	}()
-}
-
-// wait waits for prepare to finish.
-func (m *sealMem) wait() {
-	if m.ready != nil {
-		<-m.ready
-		m.ready = nil
-	}
-}
-
-// alloc allocates at least n bytes with room to spare, or leaves m empty.
-func (m *sealMem) alloc(n int64) {
-	size := n + n/8
-	tls := libc.NewTLS()
-	p := sqlite3.Xsqlite3_malloc64(tls, uint64(size))
-	if p == 0 {
-		tls.Close()
-		return
-	}
-	m.tls, m.p, m.n = tls, p, size
-}
-
-// bytes returns the memory, at least n bytes of it, growing it if it must;
-// nil if SQLite's allocator has none. It is serializeInto's into.
-func (m *sealMem) bytes(n int64) []byte {
-	m.wait()
-	if m.n < n {
-		m.free()
-		m.alloc(n)
-		if m.p == 0 {
-			return nil
-		}
-	}
-	m.used = max(m.used, n)
-	return libc.GoBytes(m.p, int(m.n))
-}
-
-// free zeroes the memory, which holds the caseload in the clear, and
-// gives it back.
-func (m *sealMem) free() {
-	m.wait()
-	if m.p == 0 {
-		return
-	}
-	clear(libc.GoBytes(m.p, int(m.used)))
-	sqlite3.Xsqlite3_free(m.tls, m.p)
-	m.tls.Close()
-	*m = sealMem{}
-}
 
 // memdbMax is the most SQLite lets a deserialized database grow to
 // (SQLITE_MEMDB_DEFAULT_MAXSIZE).

@@ -105,7 +105,6 @@ type Store struct {
 	failedAt  uint64     // writes the last failed seal covered
 	failErr   error      // why it failed
 	imageSize int64      // bytes in the last image taken
-	sealMem   sealMem    // the memory each seal's image is written into
 
 	doomed []doomedBlob // sealed files to remove once a seal without their keys succeeds
 
@@ -211,12 +210,6 @@ func open(ctx context.Context, b *ImageBuffer, o Options) (*Store, error) {
 	if err := s.load(ctx, b, o.Replay); err != nil {
 		s.drop()
 		return nil, err
-	}
-	if !fresh && s.sealer != nil && s.journal == nil {
-		// Every save of a store without a journal seals a copy of the
-		// whole image; with one, a compaction seals the database's own
-		// memory and needs none (compactLocked).
-		s.sealMem.prepare(b.n)
 	}
 	if fresh {
 		// A new caseload is built in SQLite's page cache. Loading it again
@@ -474,7 +467,6 @@ func (s *Store) drop() {
 	s.sess.close()
 	s.sess = nil
 	s.stmts.close()
-	s.sealMem.free()
 	if s.conn != nil {
 		s.conn.Close()
 		s.conn = nil
@@ -605,7 +597,7 @@ func (s *Store) sealOnce(ctx context.Context) error {
 		s.sealed = target
 		return s.removeDoomed(target)
 	}
-	image, err := s.imageLocked(ctx, s.sealMem.bytes)
+	image, err := s.imageLocked(ctx, goMem)
 	if err != nil {
 		s.failedAt, s.failErr = target, err
 		return fmt.Errorf("%w: %w", ErrNotSaved, err)
